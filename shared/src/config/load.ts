@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { orgConfigSchema, type OrgConfig } from './schema';
+
+/** Thrown when a configuration file is missing or invalid; `message` is one Dutch line per problem. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(problems.map((p) => `${file}: ${p}`).join('\n'));
+  }
+}
+
+/** Render a zod path like `meldpunten[2].contact.email`. */
+export function formatPath(p: readonly PropertyKey[]): string {
+  return p.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), '');
+}
+
+/** The organisation name from `INTEGRITEITSPLEIN_ORG` (default `demo`). */
+export function orgNameFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.INTEGRITEITSPLEIN_ORG ?? '').trim() || 'demo';
+}
+
+/**
+ * Parse and validate configuration text (YAML). `file` is used only in messages.
+ * @throws ConfigError naming the file, the path inside it and what was expected, e.g.
+ *   `config/demo.yaml: meldpunten[2].contact.email: verwacht een e-mailadres`.
+ */
+export function parseOrgConfig(textContent: string, file: string): OrgConfig {
+  const doc = YAML.parseDocument(textContent, { prettyErrors: true });
+  if (doc.errors.length) {
+    throw new ConfigError(
+      file,
+      doc.errors.map((e) => `regel ${e.linePos?.[0]?.line ?? '?'}: geen geldige YAML (${e.code})`),
+    );
+  }
+  const r = orgConfigSchema.safeParse(doc.toJS());
+  if (!r.success) {
+    throw new ConfigError(
+      file,
+      r.error.issues.map((i) => `${formatPath(i.path) || '(bestand)'}: ${i.message}`),
+    );
+  }
+  return r.data;
+}
+
+/**
+ * Load `config/<org>.yaml` (relative to `dir`, default `<cwd>/config`).
+ * @throws ConfigError when the file is missing or invalid.
+ */
+export function loadOrgConfig(org: string = orgNameFromEnv(), dir: string = path.resolve('config')): OrgConfig {
+  if (!/^[a-z0-9-]+$/i.test(org)) throw new ConfigError(`config/${org}.yaml`, ['ongeldige organisatienaam: gebruik letters, cijfers en -']);
+  const file = path.join(dir, `${org}.yaml`);
+  const shown = path.relative(process.cwd(), file) || file;
+  if (!fs.existsSync(file)) {
+    const available = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')) : [];
+    throw new ConfigError(shown, [`bestand bestaat niet; INTEGRITEITSPLEIN_ORG kan zijn: ${available.join(', ') || '(geen)'}`]);
+  }
+  return parseOrgConfig(fs.readFileSync(file, 'utf8'), shown);
+}

@@ -1,0 +1,47 @@
+import { common } from './messages/common';
+
+/**
+ * The one message catalogue for bot, tab and CLI (Dutch first, English second).
+ * Each feature keeps its messages in `messages/<feature>.ts` as `{ nl: {...}, en: {...} }` and is added to
+ * `CATALOGUES` below; keys are namespaced (`meldwijzer.welkom`, `intake.opgeslagen`…).
+ */
+export type Locale = 'nl' | 'en';
+
+type Catalogue = { nl: Record<string, string>; en: Record<string, string> };
+const CATALOGUES: Catalogue[] = [common];
+
+const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
+for (const c of CATALOGUES) {
+  Object.assign(merged.nl, c.nl);
+  Object.assign(merged.en, c.en);
+}
+
+/** Register a feature's catalogue (call once at module load). Later keys override earlier ones. */
+export function registerMessages(c: Catalogue): void {
+  Object.assign(merged.nl, c.nl);
+  Object.assign(merged.en, c.en);
+}
+
+/** `nl` unless the locale (e.g. Teams `en-US`, `en-GB`) is English. */
+export function toLocale(teamsLocale: string | undefined | null): Locale {
+  return teamsLocale && /^en\b/i.test(teamsLocale) ? 'en' : 'nl';
+}
+
+/**
+ * Translate `key` into `locale`, filling `{name}` placeholders from `params`.
+ * Falls back to Dutch, then to the key itself (so a missing message is visible, never a crash).
+ */
+export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  const template = merged[locale][key] ?? merged.nl[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
+}
+
+/** Pick the text for `locale` from a config text `{ nl, en? }` (English falls back to Dutch). */
+export function tekstIn(locale: Locale, tekst: { nl: string; en?: string }): string {
+  return locale === 'en' ? (tekst.en ?? tekst.nl) : tekst.nl;
+}
+
+/** All keys of the merged catalogue (tests check that both languages have every key). */
+export function messageKeys(): { nl: string[]; en: string[] } {
+  return { nl: Object.keys(merged.nl), en: Object.keys(merged.en) };
+}

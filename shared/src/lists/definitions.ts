@@ -1,0 +1,247 @@
+/**
+ * The SharePoint lists of Integriteitsplein, as data: one definition per list (../shared/DESIGN.md,
+ * "SharePoint lists"). Infra (provisioning), both stores, the import/export CLI and the report read these
+ * definitions; the zod schemas in `schemas.ts` are derived from them, never written by hand.
+ *
+ * Privacy rule (DESIGN.md): no list holds a name, e-mail address, phone number or free text about a person.
+ */
+
+/** SharePoint column types we use (Graph column definitions: text, note, number, boolean, dateTime, choice). */
+export type ColumnType = 'text' | 'note' | 'number' | 'boolean' | 'date' | 'dateTime' | 'choice' | 'multichoice';
+
+/** One column of a list: internal name, type, choice values, required flag, index flag. */
+export interface ColumnDefinition {
+  /** Internal name (SharePoint `name`), fixed by DESIGN.md; also the JSON/CSV key. */
+  readonly name: string;
+  readonly type: ColumnType;
+  /** Allowed values for `choice` and `multichoice` columns, in display order. */
+  readonly choices?: readonly string[];
+  /** Required on every item. Optional columns may be absent or null. */
+  readonly required: boolean;
+  /** Indexed in SharePoint (the report and queries filter on it). */
+  readonly indexed?: boolean;
+  /** Whole numbers only (`number` columns). */
+  readonly integer?: boolean;
+  /** Short Dutch description for provisioning and docs. */
+  readonly description?: string;
+}
+
+/** One list: its name, the column(s) that form its key, the date column the report counts it by. */
+export interface ListDefinition {
+  readonly name: string;
+  /** Columns whose values together identify an item; adding an item with an existing key is a no-op. */
+  readonly key: readonly string[];
+  /** Column that places an item in a year for the report (date, dateTime or ISO week text). */
+  readonly yearColumn: string;
+  readonly columns: readonly ColumnDefinition[];
+  readonly description: string;
+}
+
+type ColumnOptions<R extends boolean> = { required?: R; indexed?: boolean; integer?: boolean; description?: string };
+/* Small generic builders: they keep the literal names, types and choices so item types can be derived. */
+const text = <const N extends string, R extends boolean = true>(name: N, o: ColumnOptions<R> = {}) =>
+  ({ ...o, name, type: 'text' as const, required: (o.required ?? true) as R });
+const date = <const N extends string, R extends boolean = true>(name: N, o: ColumnOptions<R> = {}) =>
+  ({ ...o, name, type: 'date' as const, required: (o.required ?? true) as R });
+const choice = <const N extends string, const C extends readonly string[], R extends boolean = true>(name: N, choices: C, o: ColumnOptions<R> = {}) =>
+  ({ ...o, name, type: 'choice' as const, choices, required: (o.required ?? true) as R });
+const multi = <const N extends string, const C extends readonly string[], R extends boolean = true>(name: N, choices: C, o: ColumnOptions<R> = {}) =>
+  ({ ...o, name, type: 'multichoice' as const, choices, required: (o.required ?? true) as R });
+
+/* Choice values, exported so domain code and cards use the same constants. */
+export const KANALEN = ['schriftelijk', 'telefonisch', 'gesprek', 'teams'] as const;
+export const MELDPUNT_SOORTEN = ['leidinggevende', 'vertrouwenspersoon', 'integriteitscoordinator', 'secretaris', 'extern'] as const;
+export const MELDING_SOORTEN = ['vermoedenMisstand', 'zakelijk', 'sociaal'] as const;
+/** Central-government typology of integrity violations (categorie of a melding). */
+export const CATEGORIEEN = ['financieel', 'misbruikPositie', 'informatie', 'misbruikBevoegdheden', 'ongewensteOmgangsvormen', 'privesfeer', 'dienstmiddelenInterneRegels', 'misstand'] as const;
+export const BETROKKENEN = ['ambtenaar', 'politiekAmbtsdrager', 'onbekend'] as const;
+export const ONDERZOEKEN = ['geen', 'vooronderzoek', 'lijn', 'intern', 'extern'] as const;
+export const UITKOMSTEN = ['lopend', 'gegrond', 'ongegrond', 'nietOnderzoekswaardig', 'geenSchending'] as const;
+export const MAATREGELEN = ['geen', 'waarschuwing', 'berisping', 'overplaatsing', 'voorwaardelijkStrafontslag', 'ontslag', 'teamtraject', 'dossiernotitie', 'aangifte', 'vertrek', 'overig'] as const;
+export const VP_SOORTEN = ['intern', 'extern'] as const;
+export const ONDERWERPEN = ['integriteit', 'ongewensteOmgangsvormen', 'discriminatie', 'arbeidsconflict', 'onveiligheid', 'adviesAlgemeen'] as const;
+export const DOORVERWIJZINGEN = ['geen', 'coach', 'loopbaanadviseur', 'mediation', 'klachtencommissie', 'leidinggevende', 'bedrijfsarts', 'overig'] as const;
+export const SESSIE_SOORTEN = ['ambtseed', 'workshopIntegriteit'] as const;
+export const DIENSTVERBANDEN = ['arbeidsovereenkomst', 'extern', 'stagiair'] as const;
+export const INSCHRIJVING_STATUSSEN = ['ingeschreven', 'wachtlijst', 'geannuleerd', 'afgelegd', 'afwezig'] as const;
+export const VORMEN = ['eed', 'belofte', 'integriteitsverklaring'] as const;
+export const DILEMMA_THEMAS = ['zakelijk', 'sociaal'] as const;
+export const DILEMMA_BRONNEN = ['dilemmaspel', 'moresprudentie', 'eigen'] as const;
+export const WERKVORMEN = ['dilemmaspel', 'moreelBeraad', 'moreelBeraadLight', 'workshop'] as const;
+export const DOELGROEPEN = ['nieuweMedewerkers', 'afdeling', 'vakgenootschap', 'management', 'organisatiebreed'] as const;
+export const AGRESSIE_SOORTEN = ['verbaal', 'fysiek', 'psychisch', 'anders'] as const;
+export const AGRESSIE_MAATREGELEN = ['waarschuwingsbrief', 'herstelgesprek', 'contactafspraken', 'meldingPolitie', 'aangiftePolitie'] as const;
+/** Situation types of the meldwijzer (bot) and the MeldwijzerGebruik list. */
+export const SITUATIES = ['dilemma', 'vermoedenMisstand', 'zakelijk', 'ongewenstGedrag', 'agressieExtern', 'nevenwerkzaamheden', 'algemeen'] as const;
+
+export type Situatie = (typeof SITUATIES)[number];
+
+/** All lists, in provisioning order. */
+export const LIST_DEFINITIONS = {
+  Meldingen: {
+    name: 'Meldingen',
+    key: ['meldingId'],
+    yearColumn: 'ontvangenOp',
+    description: 'Metadata van meldingen van (vermoedens van) integriteitsschendingen en misstanden. Geen namen, geen vrije tekst.',
+    columns: [
+      text('meldingId', { indexed: true, description: 'M-<jaar>-<nnnn>' }),
+      date('ontvangenOp', { indexed: true }),
+      choice('kanaal', KANALEN),
+      choice('meldpunt', MELDPUNT_SOORTEN),
+      choice('soort', MELDING_SOORTEN, { indexed: true }),
+      choice('categorie', CATEGORIEEN),
+      choice('betrokkene', BETROKKENEN),
+      { name: 'anoniem', type: 'boolean', required: true },
+      choice('onderzoek', ONDERZOEKEN),
+      choice('uitkomst', UITKOMSTEN, { indexed: true }),
+      multi('maatregelen', MAATREGELEN),
+      date('ontvangstbevestigdOp', { required: false }),
+      date('terugkoppelingOp', { required: false }),
+      date('afgeslotenOp', { required: false }),
+      date('bewaarTot', { required: false }),
+    ],
+  },
+  Gesprekken: {
+    name: 'Gesprekken',
+    key: ['gesprekId'],
+    yearColumn: 'datum',
+    description: 'Gesprekken met vertrouwenspersonen: alleen onderwerp en doorverwijzing.',
+    columns: [
+      text('gesprekId', { indexed: true }),
+      date('datum', { indexed: true }),
+      choice('vertrouwenspersoon', VP_SOORTEN),
+      choice('onderwerp', ONDERWERPEN),
+      { name: 'isMelding', type: 'boolean', required: true, description: 'Een nieuwe kwestie, geen vervolggesprek' },
+      choice('doorverwezen', DOORVERWIJZINGEN),
+    ],
+  },
+  AmbtseedSessies: {
+    name: 'AmbtseedSessies',
+    key: ['sessieId'],
+    yearColumn: 'start',
+    description: 'Bijeenkomsten voor ambtseed/-belofte en workshops integriteit.',
+    columns: [
+      text('sessieId', { indexed: true }),
+      { name: 'start', type: 'dateTime', required: true, indexed: true },
+      { name: 'eind', type: 'dateTime', required: true },
+      choice('soort', SESSIE_SOORTEN, { indexed: true }),
+      text('locatie', { required: false }),
+      { name: 'online', type: 'boolean', required: true },
+      text('afnemer', { description: 'Een functie, geen persoon' }),
+      { name: 'capaciteit', type: 'number', required: true, integer: true },
+    ],
+  },
+  AmbtseedInschrijvingen: {
+    name: 'AmbtseedInschrijvingen',
+    key: ['inschrijvingId'],
+    yearColumn: 'afgelegdOp',
+    description: 'Inschrijvingen voor ambtseed en workshop (HR-administratie; nooit gekopieerd naar zaaklijsten).',
+    columns: [
+      text('inschrijvingId', { indexed: true }),
+      text('sessieId', { indexed: true }),
+      text('medewerker', { indexed: true, description: 'Entra object id' }),
+      choice('dienstverband', DIENSTVERBANDEN),
+      date('indienstOp'),
+      choice('status', INSCHRIJVING_STATUSSEN, { indexed: true }),
+      choice('vorm', VORMEN, { required: false }),
+      date('afgelegdOp', { required: false, indexed: true }),
+    ],
+  },
+  Dilemmas: {
+    name: 'Dilemmas',
+    key: ['dilemmaId'],
+    yearColumn: '',
+    description: 'Dilemma’s voor dilemma van de week en dilemmasessies.',
+    columns: [
+      text('dilemmaId', { indexed: true }),
+      text('titel'),
+      { name: 'tekst', type: 'note', required: true },
+      text('opties', { description: 'JSON-array van antwoordopties' }),
+      choice('thema', DILEMMA_THEMAS),
+      choice('bron', DILEMMA_BRONNEN),
+    ],
+  },
+  DilemmaStemmen: {
+    name: 'DilemmaStemmen',
+    key: ['stemId'],
+    yearColumn: 'week',
+    description: 'Anonieme stemmen op het dilemma van de week: geen gebruikersveld.',
+    columns: [
+      text('stemId', { indexed: true, description: 'Willekeurige id per stem (idempotente schrijfactie), niet herleidbaar' }),
+      text('dilemmaId', { indexed: true }),
+      text('week', { indexed: true, description: 'ISO-week, 2026-W48' }),
+      { name: 'optie', type: 'number', required: true, integer: true },
+    ],
+  },
+  DilemmaSessies: {
+    name: 'DilemmaSessies',
+    key: ['sessieId'],
+    yearColumn: 'datum',
+    description: 'Dilemmasessies en moreel beraad: werkvorm, doelgroep, aantal deelnemers.',
+    columns: [
+      text('sessieId', { indexed: true }),
+      date('datum', { indexed: true }),
+      choice('werkvorm', WERKVORMEN),
+      choice('doelgroep', DOELGROEPEN),
+      { name: 'deelnemers', type: 'number', required: true, integer: true },
+      text('dilemmaIds', { required: false, description: 'Komma-gescheiden dilemmaIds' }),
+    ],
+  },
+  AgressieIncidenten: {
+    name: 'AgressieIncidenten',
+    key: ['incidentId'],
+    yearColumn: 'datum',
+    description: 'Incidenten van agressie en geweld van buiten: alleen datum, soort en maatregelen.',
+    columns: [
+      text('incidentId', { indexed: true }),
+      date('datum', { indexed: true }),
+      multi('soort', AGRESSIE_SOORTEN),
+      multi('maatregelen', AGRESSIE_MAATREGELEN, { required: false }),
+    ],
+  },
+  NieuweMedewerkers: {
+    name: 'NieuweMedewerkers',
+    key: ['medewerkerId'],
+    yearColumn: 'indienstOp',
+    description: 'Nieuwe medewerkers (opake id) voor ambtseed- en workshopplanning.',
+    columns: [
+      text('medewerkerId', { indexed: true, description: 'Opake id' }),
+      date('indienstOp', { indexed: true }),
+      choice('dienstverband', DIENSTVERBANDEN),
+      date('workshopGevolgdOp', { required: false, indexed: true }),
+    ],
+  },
+  MeldwijzerGebruik: {
+    name: 'MeldwijzerGebruik',
+    key: ['week', 'situatie'],
+    yearColumn: 'week',
+    description: 'Hoe vaak de meldwijzer per week een route per situatie toonde. Geen gebruiker, geen tekst.',
+    columns: [
+      text('week', { indexed: true }),
+      choice('situatie', SITUATIES),
+      { name: 'aantal', type: 'number', required: true, integer: true },
+    ],
+  },
+} as const satisfies Record<string, ListDefinition>;
+
+/** Name of one of our lists. */
+export type ListName = keyof typeof LIST_DEFINITIONS;
+
+/** All list names, in provisioning order. */
+export const LIST_NAMES = Object.keys(LIST_DEFINITIONS) as ListName[];
+
+/**
+ * Look up a list definition by name.
+ * @throws Error (Dutch message) when `name` is not one of our lists.
+ */
+export function getListDefinition(name: string): ListDefinition {
+  if (!Object.prototype.hasOwnProperty.call(LIST_DEFINITIONS, name)) {
+    throw new Error(`Onbekende lijst "${name}". Kies uit: ${LIST_NAMES.join(', ')}.`);
+  }
+  return LIST_DEFINITIONS[name as ListName];
+}
+
+/** True when `name` is one of our lists. */
+export function isListName(name: string): name is ListName {
+  return Object.prototype.hasOwnProperty.call(LIST_DEFINITIONS, name);
+}

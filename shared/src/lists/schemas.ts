@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import './zod-nl';
+import { LIST_DEFINITIONS, getListDefinition, type ColumnDefinition, type ListDefinition, type ListName } from './definitions';
+
+/* ---------- Item types, derived at type level from LIST_DEFINITIONS ---------- */
+
+type Columns<L extends ListName> = (typeof LIST_DEFINITIONS)[L]['columns'][number];
+type ValueOf<C> = C extends { type: 'choice'; choices: infer Ch extends readonly string[] }
+  ? Ch[number]
+  : C extends { type: 'multichoice'; choices: infer Ch extends readonly string[] }
+    ? Ch[number][]
+    : C extends { type: 'number' }
+      ? number
+      : C extends { type: 'boolean' }
+        ? boolean
+        : string;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * The item of list `L` as stores, import, export and report see it: every column of the definition,
+ * optional columns as `null` when empty. Dates are `YYYY-MM-DD` strings (Europe/Amsterdam calendar date),
+ * dateTimes ISO 8601 UTC strings (`2026-03-29T08:00:00.000Z`), multichoice values string arrays.
+ */
+export type ListItem<L extends ListName> = Simplify<
+  { [C in Columns<L> as C extends { required: true } ? C['name'] : never]: ValueOf<C> } & {
+    [C in Columns<L> as C extends { required: true } ? never : C['name']]: ValueOf<C> | null;
+  }
+>;
+
+/** Input accepted for an item: optional columns may be left out. */
+export type ListItemInput<L extends ListName> = Simplify<
+  { [C in Columns<L> as C extends { required: true } ? C['name'] : never]: ValueOf<C> } & {
+    [C in Columns<L> as C extends { required: true } ? never : C['name']]?: ValueOf<C> | null;
+  }
+>;
+
+/** Any list item, untyped (for code that handles every list, such as import and the stores). */
+export type AnyListItem = Record<string, unknown>;
+
+/* ---------- zod schemas, derived at run time from the same definitions ---------- */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `s` is a real calendar date in `YYYY-MM-DD` form (rejects 2023-02-29). */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+const dateSchema = z.string().refine(isIsoDate, { message: 'verwacht een datum als JJJJ-MM-DD' });
+const dateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'verwacht datum en tijd als ISO 8601 met tijdzone, bv. 2026-03-29T10:00:00+02:00')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'verwacht een bestaande datum en tijd')
+  .transform((s) => new Date(s).toISOString());
+
+/** zod schema of one column's value (required or not is applied by `itemSchema`). */
+export function columnSchema(col: ColumnDefinition): z.ZodType<unknown> {
+  switch (col.type) {
+    case 'text':
+      return z.string().trim().min(col.required ? 1 : 0, 'mag niet leeg zijn').max(255, 'maximaal 255 tekens');
+    case 'note':
+      return z.string().max(10000, 'maximaal 10.000 tekens');
+    case 'number':
+      return col.integer ? z.number().int('verwacht een geheel getal').min(0, 'verwacht 0 of meer') : z.number().finite();
+    case 'boolean':
+      return z.boolean({ error: 'verwacht ja of nee' });
+    case 'date':
+      return dateSchema;
+    case 'dateTime':
+      return dateTimeSchema;
+    case 'choice':
+      return z.enum(col.choices as [string, ...string[]], { error: `verwacht een van: ${col.choices!.join(', ')}` });
+    case 'multichoice': {
+      const value = z.enum(col.choices as [string, ...string[]], { error: `verwacht waarden uit: ${col.choices!.join(', ')}` });
+      return z
+        .array(value)
+        .min(col.required ? 1 : 0, 'kies minstens één waarde')
+        .refine((a) => new Set(a).size === a.length, 'dubbele waarde');
+    }
+  }
+}
+
+const cache = new Map<string, z.ZodType<AnyListItem>>();
+
+/**
+ * zod schema of a whole item of list `name`, derived from its definition: unknown fields are rejected
+ * (privacy: nothing slips into a list that the schema does not name), optional columns default to `null`,
+ * and the output has the columns in definition order.
+ * @throws Error when `name` is not a list.
+ */
+export function itemSchema<L extends ListName>(name: L): z.ZodType<ListItem<L>, ListItemInput<L>>;
+export function itemSchema(name: string): z.ZodType<AnyListItem>;
+export function itemSchema(name: string): z.ZodType<AnyListItem> {
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const def: ListDefinition = getListDefinition(name);
+  const shape: Record<string, z.ZodType<unknown>> = {};
+  for (const col of def.columns) {
+    const s = columnSchema(col);
+    shape[col.name] = col.required ? s : s.nullable().optional().transform((v) => v ?? null);
+  }
+  const schema = z.strictObject(shape) as unknown as z.ZodType<AnyListItem>;
+  cache.set(name, schema);
+  return schema;
+}
+
+/** The key of an item: its key columns' values joined with `|` (e.g. `2026-W48|dilemma`). */
+export function itemKey(list: ListName | string, item: AnyListItem): string {
+  return getListDefinition(list).key.map((k) => String(item[k])).join('|');
+}
+
+/**
+ * Parse one item for list `name`.
+ * @returns the canonical item, or the zod error whose issues name the column and what was expected.
+ */
+export function parseItem<L extends ListName>(name: L, input: unknown): z.ZodSafeParseResult<ListItem<L>> {
+  return itemSchema(name).safeParse(input) as z.ZodSafeParseResult<ListItem<L>>;
+}
+
+/** Format zod issues as `column: message` lines (Dutch), for CLI output and logs (paths only, no values). */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => {
+    const path = i.path.join('.') || '(item)';
+    if (i.code === 'unrecognized_keys') return `${path}: onbekende kolom(men) ${i.keys.join(', ')}`;
+    if (i.code === 'invalid_type' && /(received|ontving) undefined/.test(i.message)) return `${path}: verplicht veld ontbreekt`;
+    return `${path}: ${i.message}`;
+  });
+}

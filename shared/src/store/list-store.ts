@@ -1,0 +1,102 @@
+import type { ListName } from '../lists/definitions';
+import type { ListItem, ListItemInput } from '../lists/schemas';
+
+/**
+ * A filter on one list. All parts are combined with AND.
+ * - `range`: `column` between `from` and `to`, both inclusive, compared as ISO strings
+ *   (`YYYY-MM-DD` for date columns, ISO 8601 for dateTime columns, `2026-W48` for week text).
+ * - `where`: column equals the value; an array means "one of". On a multichoice column it means
+ *   "contains (one of) the value(s)".
+ */
+export interface ListQuery {
+  range?: { column: string; from?: string; to?: string };
+  where?: Record<string, string | number | boolean | readonly (string | number | boolean)[]>;
+  /** Sort column (default: the key columns), ascending unless `descending`. Ties are broken by key. */
+  orderBy?: string;
+  descending?: boolean;
+  /** Items per page (default 500, max 5000). */
+  pageSize?: number;
+  /** Opaque token from the previous page's `nextPageToken`. */
+  pageToken?: string;
+}
+
+/** One page of a query. `nextPageToken` is absent on the last page. */
+export interface ListPage<T> {
+  items: T[];
+  nextPageToken?: string;
+}
+
+/** Result of `add`: `created` is false when an item with the same key already existed (it is left as is). */
+export interface AddResult<T> {
+  created: boolean;
+  item: T;
+}
+
+/** Thrown by `update` when no item has the key. `code` is stable for callers. */
+export class ItemNotFoundError extends Error {
+  readonly code = 'ITEM_NOT_FOUND';
+  constructor(
+    readonly list: string,
+    readonly key: string,
+  ) {
+    super(`Item ${key} bestaat niet in lijst ${list}.`);
+  }
+}
+
+/** Thrown when an item does not match its list's schema. `issues` holds `column: expected` lines. */
+export class InvalidItemError extends Error {
+  readonly code = 'INVALID_ITEM';
+  constructor(
+    readonly list: string,
+    readonly issues: string[],
+  ) {
+    super(`Ongeldig item voor lijst ${list}: ${issues.join('; ')}`);
+  }
+}
+
+/**
+ * The one port through which bot, tab, CLI and report reach the lists (DESIGN.md).
+ * Implementations: `SqliteListStore` (embedded default) and `GraphListStore` (SharePoint via Graph).
+ * Every implementation passes `tests/contract/list-store.contract.ts`.
+ *
+ * Every write validates the item with the list's zod schema first and throws `InvalidItemError`
+ * without writing anything when it does not match.
+ */
+export interface ListStore {
+  /** Add one item; idempotent on the list's key (an existing item is kept unchanged, `created: false`). */
+  add<L extends ListName>(list: L, item: ListItemInput<L>): Promise<AddResult<ListItem<L>>>;
+  /**
+   * Add many items atomically where the store can (SQLite: one transaction): either all valid items are
+   * written, or, when any item is invalid, none is and `InvalidItemError` names every bad item by index.
+   * @returns how many were new and how many keys already existed.
+   */
+  addMany<L extends ListName>(list: L, items: readonly ListItemInput<L>[], onProgress?: (done: number, total: number) => void): Promise<{ created: number; existing: number }>;
+  /**
+   * Change columns of the item with `key` (key columns cannot change).
+   * @throws ItemNotFoundError when there is no such item; InvalidItemError when the result is invalid.
+   */
+  update<L extends ListName>(list: L, key: string, patch: Partial<ListItemInput<L>>): Promise<ListItem<L>>;
+  /** The item with `key` (key columns joined by `|`), or undefined. */
+  get<L extends ListName>(list: L, key: string): Promise<ListItem<L> | undefined>;
+  /** One page of items matching `query`, in stable order. */
+  query<L extends ListName>(list: L, query?: ListQuery): Promise<ListPage<ListItem<L>>>;
+  /** Add `by` to a number column of the item with `key`, creating it from `init` when absent (atomic). */
+  increment<L extends ListName>(list: L, init: ListItemInput<L>, column: string, by?: number): Promise<ListItem<L>>;
+  /** Release resources (database handles, timers). */
+  close(): Promise<void>;
+}
+
+/**
+ * Every item of a query, following pages until the end.
+ * @returns all items matching `query` (pageSize per request defaults to 5000).
+ */
+export async function queryAll<L extends ListName>(store: ListStore, list: L, query: Omit<ListQuery, 'pageToken'> = {}): Promise<ListItem<L>[]> {
+  const out: ListItem<L>[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = await store.query(list, { pageSize: 5000, ...query, pageToken });
+    out.push(...page.items);
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return out;
+}
