@@ -1,4 +1,9 @@
+import { ambtseed } from './messages/ambtseed';
 import { common } from './messages/common';
+import { intake } from './messages/intake';
+import { meldwijzer } from './messages/meldwijzer';
+import { report } from './messages/report';
+import { tab } from './messages/tab';
 
 /**
  * The one message catalogue for bot, tab and CLI (Dutch first, English second).
@@ -8,7 +13,7 @@ import { common } from './messages/common';
 export type Locale = 'nl' | 'en';
 
 type Catalogue = { nl: Record<string, string>; en: Record<string, string> };
-const CATALOGUES: Catalogue[] = [common];
+const CATALOGUES: Catalogue[] = [common, meldwijzer, intake, ambtseed, tab, report];
 
 const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
 for (const c of CATALOGUES) {
