@@ -1,0 +1,12 @@
+import type { Feature } from './feature';
+import { meldwijzerFeature } from './meldwijzer';
+
+/**
+ * The feature registry: every bot feature, in dispatch order. The dispatcher (`bot/src/bot.ts`) routes a
+ * card submit to the first feature whose `actions` prefix matches `data.action`, a typed command to the first
+ * feature listing it in `commands`, and free text nobody claims to the meldwijzer's triage (last).
+ * Other features register themselves here with ONE line each (keep the meldwijzer first).
+ */
+export const FEATURES: Feature[] = [
+  meldwijzerFeature,
+];
