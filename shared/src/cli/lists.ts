@@ -1,0 +1,163 @@
+/**
+ * `npm run lists -- <import|export|provision|sync> …` (DESIGN.md conventions).
+ *
+ *   import FILE --list NAME          CSV (`;`/`,`, BOM or not) or JSON; all rows or none; exit 1 on bad rows
+ *   export --list NAME [--format csv|json] [--out FILE]
+ *   provision --site ID [--dry-run]  create the SharePoint lists (Graph)
+ *   sync                             drain the Graph outbox by hand
+ *
+ * The store comes from the environment (STORE, INTEGRITEITSPLEIN_DB); see shared/src/store/index.ts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { isListName, LIST_NAMES, type ListName } from '../lists/definitions';
+import { itemsToCsv, itemsToJson, parseCsvItems, parseJsonItems, type ParseResult } from '../lists/import-file';
+import { itemKey } from '../lists/schemas';
+import { createListStore, queryAll, type ListStore } from '../store';
+
+/** Where the CLI writes; injectable for tests. */
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env };
+
+function listOption(name: string | undefined): ListName {
+  if (!name) throw new UsageError(`geef de lijst met --list NAAM (${LIST_NAMES.join(', ')})`);
+  if (!isListName(name)) throw new UsageError(`onbekende lijst "${name}"; kies uit ${LIST_NAMES.join(', ')}`);
+  return name;
+}
+
+/** A mistake in the command line: printed as one Dutch line, exit code 2. */
+export class UsageError extends Error {}
+
+/**
+ * Import FILE into list NAME. Validates every row first; with any bad row nothing is written and every
+ * problem is printed (`regel N, kolom X: …`). Idempotent: rows whose key exists are left unchanged.
+ * @returns the exit code (0 ok, 1 bad rows or unreadable file).
+ */
+export async function importFile(store: ListStore, file: string, list: ListName, io: CliIo = defaultIo): Promise<number> {
+  if (!fs.existsSync(file)) {
+    io.err(`Bestand ${file} bestaat niet.\n`);
+    return 1;
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  const isJson = /\.json$/i.test(file) || /^\uFEFF?\s*[[{]/.test(text);
+  const parsed: ParseResult = isJson ? parseJsonItems(list, text) : parseCsvItems(list, text);
+  const unit = isJson ? 'item' : 'regel';
+  if (!parsed.ok) {
+    const badRows = new Set(parsed.problems.map((p) => p.line)).size;
+    io.err(`Niets geïmporteerd: ${badRows} ${isJson ? 'item(s)' : 'regel(s)'} met fouten in ${path.basename(file)} (lijst ${list}):\n`);
+    for (const p of parsed.problems) io.err(`  ${unit} ${p.line}, kolom ${p.column}: ${p.message}\n`);
+    return 1;
+  }
+  const total = parsed.items.length;
+  const showProgress = total > 1000;
+  // Count items whose key exists with other content: they are kept as they are (idempotent import).
+  let different = 0;
+  const existingBefore = new Map<string, unknown>();
+  if (total <= 20000) {
+    for (const it of parsed.items) {
+      const key = itemKey(list, it);
+      const cur = await store.get(list, key);
+      if (cur) existingBefore.set(key, cur);
+    }
+    for (const it of parsed.items) {
+      const cur = existingBefore.get(itemKey(list, it));
+      if (cur && JSON.stringify(cur) !== JSON.stringify(it)) different++;
+    }
+  }
+  const r = await store.addMany(list, parsed.items as never, (done, all) => {
+    if (showProgress) io.err(`\r  ${list}: ${done}/${all} rijen (${Math.round((done / all) * 100)}%)`);
+  });
+  if (showProgress) io.err('\n');
+  io.out(`${list}: ${r.created} nieuw, ${r.existing} al aanwezig (ongewijzigd), ${total} rijen gelezen uit ${path.basename(file)}.\n`);
+  if (different) io.err(`Let op: ${different} bestaande item(s) verschillen van het bestand en zijn niet gewijzigd.\n`);
+  return 0;
+}
+
+/** Export list NAME as canonical JSON or Dutch-Excel CSV to `out` (a file) or stdout. */
+export async function exportList(store: ListStore, list: ListName, format: 'csv' | 'json', out: string | undefined, io: CliIo = defaultIo): Promise<number> {
+  const items = await queryAll(store, list);
+  const text = format === 'json' ? itemsToJson(items) : itemsToCsv(list, items);
+  if (out) {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.writeFileSync(out, text);
+    io.err(`${items.length} items uit ${list} geschreven naar ${out}.\n`);
+  } else io.out(text);
+  return 0;
+}
+
+type GraphCli = { runProvision(args: { site?: string; dryRun?: boolean }, io: CliIo): Promise<number>; runSync(args: Record<string, unknown>, io: CliIo): Promise<number> };
+async function graphCli(): Promise<GraphCli> {
+  const modulePath = '../store/graph/cli';
+  const mod = (await import(modulePath).catch(() => undefined)) as Partial<GraphCli> | undefined;
+  if (!mod?.runProvision || !mod.runSync) throw new UsageError('provision en sync vragen de Graph-koppeling, die in deze versie ontbreekt');
+  return mod as GraphCli;
+}
+
+/**
+ * Run the lists CLI with `argv` (without `node script`).
+ * @returns the exit code: 0 ok, 1 data problems, 2 usage errors.
+ */
+export async function runListsCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const program = new Command('lists')
+    .description('Lijsten van Integriteitsplein importeren, exporteren en naar SharePoint brengen')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  let code = 0;
+  const withStore = async (fn: (s: ListStore) => Promise<number>) => {
+    const store = await createListStore(io.env);
+    try {
+      code = await fn(store);
+    } finally {
+      await store.close();
+    }
+  };
+  program
+    .command('import')
+    .argument('<bestand>', 'CSV- of JSON-bestand')
+    .requiredOption('--list <naam>', 'lijst')
+    .action(async (file: string, o: { list: string }) => withStore((s) => importFile(s, file, listOption(o.list), io)));
+  program
+    .command('export')
+    .requiredOption('--list <naam>', 'lijst')
+    .option('--format <csv|json>', 'formaat', 'json')
+    .option('--out <bestand>', 'schrijf naar bestand in plaats van stdout')
+    .action(async (o: { list: string; format: string; out?: string }) => {
+      if (o.format !== 'csv' && o.format !== 'json') throw new UsageError(`onbekend formaat "${o.format}": kies csv of json`);
+      await withStore((s) => exportList(s, listOption(o.list), o.format as 'csv' | 'json', o.out, io));
+    });
+  program
+    .command('provision')
+    .option('--site <id>', 'SharePoint site-id (anders SHAREPOINT_SITE_ID)')
+    .option('--dry-run', 'toon alleen het plan')
+    .action(async (o: { site?: string; dryRun?: boolean }) => {
+      code = await (await graphCli()).runProvision({ site: o.site ?? io.env.SHAREPOINT_SITE_ID, dryRun: !!o.dryRun }, io);
+    });
+  program
+    .command('sync')
+    .description('de Graph-outbox nu leegmaken')
+    .action(async () => {
+      code = await (await graphCli()).runSync({}, io);
+    });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof UsageError) {
+      io.err(`Fout: ${err.message}.\n`);
+      return 2;
+    }
+    io.err(`Fout: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  runListsCli(process.argv.slice(2)).then((c) => process.exit(c));
+}
