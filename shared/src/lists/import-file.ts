@@ -46,7 +46,7 @@ const LOCAL_ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2
  */
 export function coerceCell(col: ColumnDefinition, raw: string): unknown {
   const v = raw.trim();
-  if (v === '') return col.type === 'multichoice' && col.required ? [] : null;
+  if (v === '') return col.type === 'multichoice' ? [] : null;
   switch (col.type) {
     case 'boolean': {
       const b = v.toLowerCase();
@@ -69,7 +69,7 @@ export function coerceCell(col: ColumnDefinition, raw: string): unknown {
       const parts = m ? [m[3], m[2], m[1], m[4], m[5], '0'] : iso ? [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6] ?? '0'] : undefined;
       if (parts) {
         const [y, mo, d, h, mi, s] = parts.map(Number);
-        return new TZDate(y, mo - 1, d, h, mi, s, 'Europe/Amsterdam').toISOString();
+        return new Date(new TZDate(y, mo - 1, d, h, mi, s, 'Europe/Amsterdam').getTime()).toISOString();
       }
       return v;
     }

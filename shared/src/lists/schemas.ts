@@ -101,7 +101,10 @@ export function itemSchema(name: string): z.ZodType<AnyListItem> {
   const shape: Record<string, z.ZodType<unknown>> = {};
   for (const col of def.columns) {
     const s = columnSchema(col);
-    shape[col.name] = col.required ? s : s.nullable().optional().transform((v) => v ?? null);
+    // Optional columns: absent → null; an optional multichoice is always an array (empty = none chosen),
+    // as SharePoint cannot tell "null" from "no choices" apart.
+    const empty = col.type === 'multichoice' ? () => [] : () => null;
+    shape[col.name] = col.required ? s : s.nullable().optional().transform((v) => v ?? empty());
   }
   const schema = z.strictObject(shape) as unknown as z.ZodType<AnyListItem>;
   cache.set(name, schema);
