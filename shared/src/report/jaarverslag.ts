@@ -1,0 +1,342 @@
+import { addDays, addMonths } from 'date-fns';
+import {
+  AGRESSIE_MAATREGELEN,
+  AGRESSIE_SOORTEN,
+  CATEGORIEEN,
+  DIENSTVERBANDEN,
+  DOELGROEPEN,
+  MAATREGELEN,
+  MELDING_SOORTEN,
+  MELDPUNT_SOORTEN,
+  ONDERWERPEN,
+  ONDERZOEKEN,
+  SITUATIES,
+  UITKOMSTEN,
+} from '../lists/definitions';
+import type { ListItem } from '../lists/schemas';
+
+/*
+ * The jaarverslag integriteit as data: pure functions over list items that compute exactly the JSON contract
+ * of ../shared/DESIGN.md ("The annual report contract"). No I/O here; the CLI (shared/src/cli/report.ts)
+ * reads the lists and the renderers (docx, xlsx, html) only render the result.
+ */
+
+/** The lists the report reads. */
+export const JAARVERSLAG_LIJSTEN = [
+  'Gesprekken',
+  'Meldingen',
+  'AmbtseedInschrijvingen',
+  'AmbtseedSessies',
+  'NieuweMedewerkers',
+  'DilemmaSessies',
+  'AgressieIncidenten',
+  'MeldwijzerGebruik',
+] as const;
+export type JaarverslagLijst = (typeof JAARVERSLAG_LIJSTEN)[number];
+
+/** Items per list; a missing list counts as empty. Items may span any years: the report picks by date. */
+export type JaarverslagBronnen = { readonly [L in JaarverslagLijst]?: readonly ListItem<L>[] };
+
+/** Count per value of a choice column; every choice is present (0 when no records). */
+export type Telling<K extends string> = Record<K, number>;
+
+/** The counts of one year (every key of the contract except `organisatie` and `vorigeJaren`). */
+export interface JaarCijfers {
+  jaar: number;
+  gesprekken: {
+    totaal: number;
+    meldingen: number;
+    perOnderwerp: Telling<(typeof ONDERWERPEN)[number]>;
+    meldingenPerOnderwerp: Telling<(typeof ONDERWERPEN)[number]>;
+    extern: number;
+    doorverwezen: number;
+  };
+  meldingen: {
+    totaal: number;
+    perSoort: Telling<(typeof MELDING_SOORTEN)[number]>;
+    perCategorie: Telling<(typeof CATEGORIEEN)[number]>;
+    anoniem: number;
+    perUitkomst: Telling<(typeof UITKOMSTEN)[number]>;
+    perMaatregel: Telling<(typeof MAATREGELEN)[number]>;
+  };
+  wbk: {
+    ontvangstbevestigdBinnen7Dagen: { aantal: number; van: number };
+    terugkoppelingBinnen3Maanden: { aantal: number; van: number };
+  };
+  ambtseed: { afgelegd: number; eed: number; belofte: number; integriteitsverklaring: number; bijeenkomsten: number };
+  onboarding: { nieuweMedewerkers: number; arbeidsovereenkomst: number; extern: number; stagiair: number; workshopDeelnemers: number };
+  dilemma: { sessies: number; bereik: number; perDoelgroep: Record<(typeof DOELGROEPEN)[number], { sessies: number; deelnemers: number }> };
+  agressie: { incidenten: number; perSoort: Telling<(typeof AGRESSIE_SOORTEN)[number]>; perMaatregel: Telling<(typeof AGRESSIE_MAATREGELEN)[number]> };
+  meldwijzer: { raadplegingen: number; perSituatie: Telling<(typeof SITUATIES)[number]> };
+}
+
+/**
+ * One row of the anonymised case table (published reports: opdrachtgever / omschrijving / bevindingen /
+ * gevolg). Only codes from the Meldingen list, never free text, ids or dates: renderers turn the codes into
+ * Dutch labels (opdrachtgever ← meldpunt, omschrijving ← soort + categorie, bevindingen ← onderzoek +
+ * uitkomst, gevolg ← maatregelen).
+ */
+export interface Zaak {
+  meldpunt: (typeof MELDPUNT_SOORTEN)[number];
+  soort: (typeof MELDING_SOORTEN)[number];
+  categorie: (typeof CATEGORIEEN)[number];
+  onderzoek: (typeof ONDERZOEKEN)[number];
+  uitkomst: (typeof UITKOMSTEN)[number];
+  maatregelen: (typeof MAATREGELEN)[number][];
+}
+
+/**
+ * The whole jaarverslag (DESIGN.md contract): the year's counts, the organisation, `vorigeJaren` keyed by
+ * year (`"2023"`: the same counts for that year) and `zaken`, the anonymised case table of the year
+ * (meldingen that were investigated, i.e. `onderzoek` ≠ `geen`, in order of receipt).
+ */
+export interface Jaarverslag extends JaarCijfers {
+  organisatie: string;
+  zaken: Zaak[];
+  vorigeJaren: Record<string, JaarCijfers>;
+}
+
+/** Options of `buildJaarverslag`. */
+export interface JaarverslagOpties {
+  /** Report year (calendar year, Europe/Amsterdam). */
+  jaar: number;
+  /** Organisation name shown in the report. */
+  organisatie: string;
+  /**
+   * Number of years covered, the report year included (default 1): `years: 3` for 2020 fills
+   * `vorigeJaren` with 2018 and 2019. Must be an integer from 1 to 20.
+   */
+  years?: number;
+}
+
+const zero = <K extends string>(keys: readonly K[]): Telling<K> => Object.fromEntries(keys.map((k) => [k, 0])) as Telling<K>;
+
+/** Empty counts of `jaar`: every key and every category present with 0. */
+export function legeJaarCijfers(jaar: number): JaarCijfers {
+  return {
+    jaar,
+    gesprekken: { totaal: 0, meldingen: 0, perOnderwerp: zero(ONDERWERPEN), meldingenPerOnderwerp: zero(ONDERWERPEN), extern: 0, doorverwezen: 0 },
+    meldingen: { totaal: 0, perSoort: zero(MELDING_SOORTEN), perCategorie: zero(CATEGORIEEN), anoniem: 0, perUitkomst: zero(UITKOMSTEN), perMaatregel: zero(MAATREGELEN) },
+    wbk: { ontvangstbevestigdBinnen7Dagen: { aantal: 0, van: 0 }, terugkoppelingBinnen3Maanden: { aantal: 0, van: 0 } },
+    ambtseed: { afgelegd: 0, eed: 0, belofte: 0, integriteitsverklaring: 0, bijeenkomsten: 0 },
+    onboarding: { nieuweMedewerkers: 0, arbeidsovereenkomst: 0, extern: 0, stagiair: 0, workshopDeelnemers: 0 },
+    dilemma: { sessies: 0, bereik: 0, perDoelgroep: Object.fromEntries(DOELGROEPEN.map((d) => [d, { sessies: 0, deelnemers: 0 }])) as JaarCijfers['dilemma']['perDoelgroep'] },
+    agressie: { incidenten: 0, perSoort: zero(AGRESSIE_SOORTEN), perMaatregel: zero(AGRESSIE_MAATREGELEN) },
+    meldwijzer: { raadplegingen: 0, perSituatie: zero(SITUATIES) },
+  };
+}
+
+/* ---------- placing items in a year ---------- */
+
+/** Year of a `YYYY-MM-DD` calendar date (already Europe/Amsterdam), or NaN when absent. */
+export function jaarVanDatum(datum: string | null | undefined): number {
+  if (!datum || datum.length < 4) return NaN;
+  return Number(datum.slice(0, 4));
+}
+
+const amsterdamJaar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' });
+/** Europe/Amsterdam calendar year of an ISO 8601 instant (`2019-12-31T23:30:00Z` → 2020), NaN when invalid. */
+export function jaarVanMoment(moment: string | null | undefined): number {
+  if (!moment) return NaN;
+  const ms = Date.parse(moment);
+  return Number.isNaN(ms) ? NaN : Number(amsterdamJaar.format(ms));
+}
+
+/** ISO week-year of a week string `2026-W48` (first four digits), NaN when malformed. */
+export function jaarVanWeek(week: string | null | undefined): number {
+  const m = week ? /^(\d{4})-W\d{2}$/.exec(week) : null;
+  return m ? Number(m[1]) : NaN;
+}
+
+/* ---------- Wbk-termijnen ---------- */
+
+const parseDatum = (d: string) => new Date(`${d}T12:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Acknowledgement within 7 days (Wet bescherming klokkenluiders, art. 2 lid 4 / DESIGN.md): true when
+ * `ontvangstbevestigdOp` is set and at most 7 calendar days after `ontvangenOp` (same day counts).
+ */
+export function binnen7Dagen(ontvangenOp: string, ontvangstbevestigdOp: string | null): boolean {
+  if (!ontvangstbevestigdOp) return false;
+  return ontvangstbevestigdOp <= iso(addDays(parseDatum(ontvangenOp), 7));
+}
+
+/**
+ * Feedback within 3 months of the acknowledgement (Wbk; DESIGN.md): true when both dates are set and
+ * `terugkoppelingOp` ≤ `ontvangstbevestigdOp` + 3 calendar months (date-fns `addMonths`: 30 Nov → 28/29 Feb).
+ */
+export function binnen3Maanden(ontvangstbevestigdOp: string | null, terugkoppelingOp: string | null): boolean {
+  if (!ontvangstbevestigdOp || !terugkoppelingOp) return false;
+  return terugkoppelingOp <= iso(addMonths(parseDatum(ontvangstbevestigdOp), 3));
+}
+
+/* ---------- the aggregation ---------- */
+
+/** Add `by` to `rec[key]` when `key` is one of its categories (a missing or unknown value is skipped). */
+function plus<K extends string>(rec: Record<K, number>, key: K | null | undefined, by = 1): void {
+  if (key !== null && key !== undefined && key in rec) rec[key] += by;
+}
+
+function cijfersVoor(jaren: Map<number, JaarCijfers>, jaar: number): JaarCijfers | undefined {
+  return jaren.get(jaar);
+}
+
+/**
+ * Count every list into the years of `jaren` (a map year → counts, mutated in place), one pass per list.
+ * Counting rules: DESIGN.md "The annual report contract".
+ */
+function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void {
+  for (const g of bronnen.Gesprekken ?? []) {
+    const c = cijfersVoor(jaren, jaarVanDatum(g.datum));
+    if (!c) continue;
+    const s = c.gesprekken;
+    s.totaal++;
+    plus(s.perOnderwerp, g.onderwerp);
+    if (g.isMelding) {
+      s.meldingen++;
+      plus(s.meldingenPerOnderwerp, g.onderwerp);
+    }
+    if (g.vertrouwenspersoon === 'extern') s.extern++;
+    if (g.doorverwezen && g.doorverwezen !== 'geen') s.doorverwezen++;
+  }
+
+  for (const m of bronnen.Meldingen ?? []) {
+    const c = cijfersVoor(jaren, jaarVanDatum(m.ontvangenOp));
+    if (!c) continue;
+    const s = c.meldingen;
+    s.totaal++;
+    plus(s.perSoort, m.soort);
+    plus(s.perCategorie, m.categorie);
+    if (m.anoniem) s.anoniem++;
+    plus(s.perUitkomst, m.uitkomst);
+    for (const mt of new Set(m.maatregelen ?? [])) plus(s.perMaatregel, mt);
+    const w = c.wbk;
+    w.ontvangstbevestigdBinnen7Dagen.van++;
+    w.terugkoppelingBinnen3Maanden.van++;
+    if (m.ontvangenOp && binnen7Dagen(m.ontvangenOp, m.ontvangstbevestigdOp)) w.ontvangstbevestigdBinnen7Dagen.aantal++;
+    if (binnen3Maanden(m.ontvangstbevestigdOp, m.terugkoppelingOp)) w.terugkoppelingBinnen3Maanden.aantal++;
+  }
+
+  const sessiesMetAfgelegd = new Set<string>();
+  for (const i of bronnen.AmbtseedInschrijvingen ?? []) {
+    if (i.status !== 'afgelegd') continue;
+    if (i.sessieId) sessiesMetAfgelegd.add(i.sessieId);
+    const c = cijfersVoor(jaren, jaarVanDatum(i.afgelegdOp));
+    if (!c) continue;
+    const s = c.ambtseed;
+    if (i.vorm === 'eed') s.eed++;
+    else if (i.vorm === 'belofte') s.belofte++;
+    else if (i.vorm === 'integriteitsverklaring') s.integriteitsverklaring++;
+    s.afgelegd = s.eed + s.belofte;
+  }
+  for (const sessie of bronnen.AmbtseedSessies ?? []) {
+    if (sessie.soort !== 'ambtseed' || !sessie.sessieId || !sessiesMetAfgelegd.has(sessie.sessieId)) continue;
+    const c = cijfersVoor(jaren, jaarVanMoment(sessie.start));
+    if (c) c.ambtseed.bijeenkomsten++;
+  }
+
+  for (const n of bronnen.NieuweMedewerkers ?? []) {
+    const c = cijfersVoor(jaren, jaarVanDatum(n.indienstOp));
+    if (c) {
+      c.onboarding.nieuweMedewerkers++;
+      if (n.dienstverband && DIENSTVERBANDEN.includes(n.dienstverband)) c.onboarding[n.dienstverband]++;
+    }
+    const w = cijfersVoor(jaren, jaarVanDatum(n.workshopGevolgdOp));
+    if (w) w.onboarding.workshopDeelnemers++;
+  }
+
+  for (const d of bronnen.DilemmaSessies ?? []) {
+    const c = cijfersVoor(jaren, jaarVanDatum(d.datum));
+    if (!c) continue;
+    c.dilemma.sessies++;
+    const deelnemers = d.deelnemers ?? 0;
+    c.dilemma.bereik += deelnemers;
+    const groep = d.doelgroep ? c.dilemma.perDoelgroep[d.doelgroep] : undefined;
+    if (groep) {
+      groep.sessies++;
+      groep.deelnemers += deelnemers;
+    }
+  }
+
+  for (const a of bronnen.AgressieIncidenten ?? []) {
+    const c = cijfersVoor(jaren, jaarVanDatum(a.datum));
+    if (!c) continue;
+    c.agressie.incidenten++;
+    for (const s of new Set(a.soort ?? [])) plus(c.agressie.perSoort, s);
+    for (const m of new Set(a.maatregelen ?? [])) plus(c.agressie.perMaatregel, m);
+  }
+
+  for (const u of bronnen.MeldwijzerGebruik ?? []) {
+    const c = cijfersVoor(jaren, jaarVanWeek(u.week));
+    if (!c) continue;
+    const aantal = u.aantal ?? 0;
+    c.meldwijzer.raadplegingen += aantal;
+    plus(c.meldwijzer.perSituatie, u.situatie, aantal);
+  }
+}
+
+const vergelijk = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The anonymised case table of `jaar`: investigated meldingen (`onderzoek` ≠ `geen`) in order of receipt. */
+export function zakenVan(meldingen: readonly ListItem<'Meldingen'>[], jaar: number): Zaak[] {
+  return meldingen
+    .filter((m) => m.onderzoek && m.onderzoek !== 'geen' && jaarVanDatum(m.ontvangenOp) === jaar && m.meldpunt && m.soort && m.categorie && m.uitkomst)
+    .sort((a, b) => vergelijk(a.ontvangenOp ?? '', b.ontvangenOp ?? '') || vergelijk(a.meldingId ?? '', b.meldingId ?? ''))
+    .map((m) => ({ meldpunt: m.meldpunt!, soort: m.soort!, categorie: m.categorie!, onderzoek: m.onderzoek!, uitkomst: m.uitkomst!, maatregelen: [...(m.maatregelen ?? [])] }));
+}
+
+/**
+ * Build the jaarverslag of `opties.jaar` from list items (DESIGN.md "The annual report contract").
+ *
+ * @param bronnen items per list (any years; items outside the covered years are ignored, a missing list
+ *   counts as empty).
+ * @param opties `{ jaar, organisatie, years }`: `years` (default 1) is the number of years covered including
+ *   `jaar`; `vorigeJaren` gets one entry per previous year (`"2023"` → counts), also when all zeros.
+ * @returns the contract object: every count an integer, every category present with 0.
+ * @throws RangeError when `jaar` is not an integer 1900–9999 or `years` not an integer 1–20.
+ */
+export function buildJaarverslag(bronnen: JaarverslagBronnen, opties: JaarverslagOpties): Jaarverslag {
+  const { jaar, organisatie } = opties;
+  const years = opties.years ?? 1;
+  if (!Number.isInteger(jaar) || jaar < 1900 || jaar > 9999) throw new RangeError(`Ongeldig jaar ${jaar}: verwacht een jaartal als 2024.`);
+  if (!Number.isInteger(years) || years < 1 || years > 20) throw new RangeError(`Ongeldig aantal jaren ${years}: verwacht een geheel getal van 1 tot en met 20.`);
+  const jaren = new Map<number, JaarCijfers>();
+  for (let j = jaar - years + 1; j <= jaar; j++) jaren.set(j, legeJaarCijfers(j));
+  tel(bronnen, jaren);
+  const vorigeJaren: Record<string, JaarCijfers> = {};
+  for (let j = jaar - years + 1; j < jaar; j++) vorigeJaren[String(j)] = jaren.get(j)!;
+  const c = jaren.get(jaar)!;
+  return {
+    jaar,
+    organisatie,
+    gesprekken: c.gesprekken,
+    meldingen: c.meldingen,
+    wbk: c.wbk,
+    ambtseed: c.ambtseed,
+    onboarding: c.onboarding,
+    dilemma: c.dilemma,
+    agressie: c.agressie,
+    meldwijzer: c.meldwijzer,
+    zaken: zakenVan(bronnen.Meldingen ?? [], jaar),
+    vorigeJaren,
+  };
+}
+
+/**
+ * The date range (inclusive `YYYY-MM-DD` bounds) of the years a report covers, for store queries:
+ * `{ van: "<jaar-years+1>-01-01", tot: "<jaar>-12-31" }`.
+ */
+export function jaarBereik(jaar: number, years = 1): { van: string; tot: string; eersteJaar: number } {
+  const eersteJaar = jaar - years + 1;
+  return { van: `${eersteJaar}-01-01`, tot: `${jaar}-12-31`, eersteJaar };
+}
+
+/** True when the year has no records at all (the CLI warns; the report still has every key with 0). */
+export function isLeegJaar(c: JaarCijfers): boolean {
+  return (
+    c.gesprekken.totaal + c.meldingen.totaal + c.ambtseed.afgelegd + c.ambtseed.integriteitsverklaring + c.ambtseed.bijeenkomsten +
+      c.onboarding.nieuweMedewerkers + c.onboarding.workshopDeelnemers + c.dilemma.sessies + c.agressie.incidenten + c.meldwijzer.raadplegingen ===
+    0
+  );
+}
