@@ -37,16 +37,16 @@ export interface ListDefinition {
   readonly description: string;
 }
 
-type ColumnOptions<R extends boolean> = { required?: R; indexed?: boolean; integer?: boolean; description?: string };
-/* Small generic builders: they keep the literal names, types and choices so item types can be derived. */
-const text = <const N extends string, R extends boolean = true>(name: N, o: ColumnOptions<R> = {}) =>
-  ({ ...o, name, type: 'text' as const, required: (o.required ?? true) as R });
-const date = <const N extends string, R extends boolean = true>(name: N, o: ColumnOptions<R> = {}) =>
-  ({ ...o, name, type: 'date' as const, required: (o.required ?? true) as R });
-const choice = <const N extends string, const C extends readonly string[], R extends boolean = true>(name: N, choices: C, o: ColumnOptions<R> = {}) =>
-  ({ ...o, name, type: 'choice' as const, choices, required: (o.required ?? true) as R });
-const multi = <const N extends string, const C extends readonly string[], R extends boolean = true>(name: N, choices: C, o: ColumnOptions<R> = {}) =>
-  ({ ...o, name, type: 'multichoice' as const, choices, required: (o.required ?? true) as R });
+type ColumnOptions = { indexed?: boolean; integer?: boolean; description?: string };
+/* Small generic builders: they keep the literal names, types and choices so item types can be derived.
+   Every builder makes a required column; wrap it in `optional(...)` for an optional one. */
+const text = <const N extends string>(name: N, o: ColumnOptions = {}) => ({ ...o, name, type: 'text' as const, required: true as const });
+const date = <const N extends string>(name: N, o: ColumnOptions = {}) => ({ ...o, name, type: 'date' as const, required: true as const });
+const choice = <const N extends string, const C extends readonly string[]>(name: N, choices: C, o: ColumnOptions = {}) =>
+  ({ ...o, name, type: 'choice' as const, choices, required: true as const });
+const multi = <const N extends string, const C extends readonly string[]>(name: N, choices: C, o: ColumnOptions = {}) =>
+  ({ ...o, name, type: 'multichoice' as const, choices, required: true as const });
+const optional = <C extends { required: true }>(col: C): Omit<C, 'required'> & { required: false } => ({ ...col, required: false });
 
 /* Choice values, exported so domain code and cards use the same constants. */
 export const KANALEN = ['schriftelijk', 'telefonisch', 'gesprek', 'teams'] as const;
@@ -95,10 +95,10 @@ export const LIST_DEFINITIONS = {
       choice('onderzoek', ONDERZOEKEN),
       choice('uitkomst', UITKOMSTEN, { indexed: true }),
       multi('maatregelen', MAATREGELEN),
-      date('ontvangstbevestigdOp', { required: false }),
-      date('terugkoppelingOp', { required: false }),
-      date('afgeslotenOp', { required: false }),
-      date('bewaarTot', { required: false }),
+      optional(date('ontvangstbevestigdOp')),
+      optional(date('terugkoppelingOp')),
+      optional(date('afgeslotenOp')),
+      optional(date('bewaarTot')),
     ],
   },
   Gesprekken: {
@@ -125,7 +125,7 @@ export const LIST_DEFINITIONS = {
       { name: 'start', type: 'dateTime', required: true, indexed: true },
       { name: 'eind', type: 'dateTime', required: true },
       choice('soort', SESSIE_SOORTEN, { indexed: true }),
-      text('locatie', { required: false }),
+      optional(text('locatie')),
       { name: 'online', type: 'boolean', required: true },
       text('afnemer', { description: 'Een functie, geen persoon' }),
       { name: 'capaciteit', type: 'number', required: true, integer: true },
@@ -143,8 +143,8 @@ export const LIST_DEFINITIONS = {
       choice('dienstverband', DIENSTVERBANDEN),
       date('indienstOp'),
       choice('status', INSCHRIJVING_STATUSSEN, { indexed: true }),
-      choice('vorm', VORMEN, { required: false }),
-      date('afgelegdOp', { required: false, indexed: true }),
+      optional(choice('vorm', VORMEN)),
+      optional(date('afgelegdOp', { indexed: true })),
     ],
   },
   Dilemmas: {
@@ -184,7 +184,7 @@ export const LIST_DEFINITIONS = {
       choice('werkvorm', WERKVORMEN),
       choice('doelgroep', DOELGROEPEN),
       { name: 'deelnemers', type: 'number', required: true, integer: true },
-      text('dilemmaIds', { required: false, description: 'Komma-gescheiden dilemmaIds' }),
+      optional(text('dilemmaIds', { description: 'Komma-gescheiden dilemmaIds' })),
     ],
   },
   AgressieIncidenten: {
@@ -196,7 +196,7 @@ export const LIST_DEFINITIONS = {
       text('incidentId', { indexed: true }),
       date('datum', { indexed: true }),
       multi('soort', AGRESSIE_SOORTEN),
-      multi('maatregelen', AGRESSIE_MAATREGELEN, { required: false }),
+      optional(multi('maatregelen', AGRESSIE_MAATREGELEN)),
     ],
   },
   NieuweMedewerkers: {
@@ -208,7 +208,7 @@ export const LIST_DEFINITIONS = {
       text('medewerkerId', { indexed: true, description: 'Opake id' }),
       date('indienstOp', { indexed: true }),
       choice('dienstverband', DIENSTVERBANDEN),
-      date('workshopGevolgdOp', { required: false, indexed: true }),
+      optional(date('workshopGevolgdOp', { indexed: true })),
     ],
   },
   MeldwijzerGebruik: {
