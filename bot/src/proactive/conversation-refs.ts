@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { SqliteDatabase } from '../../../shared/src/store';
+
+/**
+ * Conversation references for proactive messages, kept in the SQLite file that holds the lists
+ * (DESIGN.md decision 5: one file, own table prefix), so they survive a restart of the bot.
+ *
+ * Table `proactive_conversation_refs`: one row per person (Entra object id, lower case) with the personal-chat
+ * reference the Bot Framework gave us the last time that person wrote to the bot or installed it. A reference
+ * becomes *stale* when Teams answers 403/404 (app uninstalled, conversation gone, bot blocked); stale rows are
+ * kept for diagnosis but never used, and are refreshed the next time the person talks to the bot.
+ * No names or e-mail addresses are stored: the reference holds ids and the service URL only (we strip `user.name`).
+ */
+
+/**
+ * A Bot Framework conversation reference as plain JSON (what botbuilder's
+ * `TurnContext.getConversationReference(activity)` returns). Only the fields we need are checked; the rest is
+ * kept as is so the host can pass it back to `continueConversationAsync` unchanged.
+ */
+export const conversationReferenceSchema = z.looseObject({
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1).optional(),
+  conversation: z.looseObject({ id: z.string().min(1), conversationType: z.string().optional(), tenantId: z.string().optional() }),
+  bot: z.looseObject({ id: z.string() }).optional(),
+  user: z.looseObject({ id: z.string(), aadObjectId: z.string().optional() }).optional(),
+});
+export type ConversationReferenceJson = z.infer<typeof conversationReferenceSchema>;
+
+/** A stored reference. `staleSince` is an ISO instant when Teams said the conversation is gone. */
+export interface StoredReference {
+  aadObjectId: string;
+  reference: ConversationReferenceJson;
+  updatedAt: string;
+  staleSince: string | null;
+}
+
+const norm = (id: string) => id.trim().toLowerCase();
+
+/** Strip display names from a reference before storing it (privacy: no names in our database). */
+function withoutNames(ref: ConversationReferenceJson): ConversationReferenceJson {
+  const copy = JSON.parse(JSON.stringify(ref)) as Record<string, unknown>;
+  for (const k of ['user', 'bot', 'conversation']) {
+    const v = copy[k] as Record<string, unknown> | undefined;
+    if (v && typeof v === 'object') delete v.name;
+  }
+  delete copy.locale;
+  return copy as ConversationReferenceJson;
+}
+
+/** Reads and writes `proactive_conversation_refs`. Construct once per database; the table is created if absent. */
+export class ConversationReferenceStore {
+  private readonly upsert;
+  private readonly select;
+  private readonly stale;
+  private readonly all;
+
+  constructor(private readonly db: SqliteDatabase) {
+    db.exec(`CREATE TABLE IF NOT EXISTS proactive_conversation_refs (
+      aad_object_id TEXT PRIMARY KEY NOT NULL,
+      reference TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      stale_since TEXT
+    )`);
+    this.upsert = db.prepare(
+      `INSERT INTO proactive_conversation_refs (aad_object_id, reference, updated_at, stale_since) VALUES (?, ?, ?, NULL)
+       ON CONFLICT(aad_object_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at, stale_since = NULL`,
+    );
+    this.select = db.prepare(`SELECT aad_object_id, reference, updated_at, stale_since FROM proactive_conversation_refs WHERE aad_object_id = ?`);
+    this.stale = db.prepare(`UPDATE proactive_conversation_refs SET stale_since = ? WHERE aad_object_id = ? AND stale_since IS NULL`);
+    this.all = db.prepare(`SELECT aad_object_id, reference, updated_at, stale_since FROM proactive_conversation_refs ORDER BY aad_object_id`);
+  }
+
+  /**
+   * Remember (or refresh) the personal-chat reference of `aadObjectId`; clears a stale mark.
+   * Call it from the host on every personal-chat activity and on `installationUpdate`/`conversationUpdate`.
+   * @throws ZodError when `reference` lacks `serviceUrl` or `conversation.id`.
+   */
+  save(aadObjectId: string, reference: unknown, now: Date = new Date()): void {
+    const ref = withoutNames(conversationReferenceSchema.parse(reference));
+    this.upsert.run(norm(aadObjectId), JSON.stringify(ref), now.toISOString());
+  }
+
+  /** The usable (not stale) reference of `aadObjectId`, or undefined. */
+  get(aadObjectId: string): StoredReference | undefined {
+    const row = this.find(aadObjectId);
+    return row && row.staleSince === null ? row : undefined;
+  }
+
+  /** The stored row, stale or not (diagnostics and tests). */
+  find(aadObjectId: string): StoredReference | undefined {
+    const row = this.select.get(norm(aadObjectId)) as { aad_object_id: string; reference: string; updated_at: string; stale_since: string | null } | undefined;
+    return row ? { aadObjectId: row.aad_object_id, reference: JSON.parse(row.reference), updatedAt: row.updated_at, staleSince: row.stale_since } : undefined;
+  }
+
+  /** Mark the reference stale (Teams answered 403/404); it is not used again until the person writes again. */
+  markStale(aadObjectId: string, now: Date = new Date()): void {
+    this.stale.run(now.toISOString(), norm(aadObjectId));
+  }
+
+  /** Every stored reference (for diagnostics). */
+  list(): StoredReference[] {
+    return (this.all.all() as { aad_object_id: string; reference: string; updated_at: string; stale_since: string | null }[]).map((row) => ({
+      aadObjectId: row.aad_object_id,
+      reference: JSON.parse(row.reference),
+      updatedAt: row.updated_at,
+      staleSince: row.stale_since,
+    }));
+  }
+}

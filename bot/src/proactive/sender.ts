@@ -1,0 +1,136 @@
+import type { Reply } from '../features/feature';
+import type { SqliteDatabase } from '../../../shared/src/store';
+import { ConversationReferenceStore, type ConversationReferenceJson } from './conversation-refs';
+
+/**
+ * Proactive messages (the bot writes first: Wbk reminders, the half-yearly uitvraag, VPT notifications,
+ * ambtseed invitations) with two guarantees the issue asks for:
+ * 1. **Never twice.** Every send carries a dedupe key (e.g. `wbk:2026-03-02:<oid>`). Before sending, the key is
+ *    claimed in the table `proactive_sent` (SQLite, same file as the lists); a key that is already claimed is
+ *    not sent again, also after a restart. Semantics are *at most once*: when the process dies between the claim
+ *    and Teams' answer, the message counts as sent (a reminder missed once beats a reminder sent twice). A
+ *    transient failure (5xx, network) releases the claim so the next job run tries again.
+ * 2. **No endless retries to people who removed the app.** A 403 or 404 from Teams marks the person's
+ *    conversation reference stale (see `ConversationReferenceStore`); later sends report `geenReferentie`
+ *    without calling Teams until the person talks to the bot again.
+ *
+ * Features and jobs depend only on the `ProactiveSender` interface. The SDK part, botbuilder's
+ * `adapter.continueConversationAsync(appId, reference, logic)`, is injected by the host as a `ProactiveTransport`
+ * (see `bot/src/proactive/index.ts` for the wiring the host needs).
+ */
+
+/**
+ * The SDK-facing half, implemented by the host (bot/src/bot.ts or server.ts) with botbuilder:
+ * continue the conversation `reference` and send `replies` in order (text → message, card → Adaptive Card
+ * attachment). It must reject with an error carrying the HTTP status (`statusCode`, as botbuilder's
+ * RestError does, or `status`) when Teams refuses.
+ */
+export interface ProactiveTransport {
+  continueConversation(reference: ConversationReferenceJson, replies: Reply[]): Promise<void>;
+}
+
+/** Outcome of one proactive send. */
+export type SendStatus =
+  /** Delivered to Teams now. */
+  | 'verzonden'
+  /** The dedupe key was already used (sent before, also before a restart): nothing sent. */
+  | 'alVerzonden'
+  /** We have no usable conversation reference for this person (never talked to the bot, or stale). */
+  | 'geenReferentie'
+  /** Teams answered 403/404 now: the reference is marked stale. */
+  | 'verouderd'
+  /** A transient error (5xx, network); the key is released so a later run can retry. */
+  | 'mislukt';
+
+/** What features and jobs use to write first. */
+export interface ProactiveSender {
+  /**
+   * Send `replies` to the personal chat of the person with Entra object id `aadObjectId`, once per `dedupeKey`.
+   * @param dedupeKey stable key of this message (`<kind>:<period or item id>:<oid>`), max 200 characters.
+   * @returns the outcome; never throws for Teams errors (they are mapped to a status and logged without content).
+   */
+  send(aadObjectId: string, replies: Reply[], dedupeKey: string): Promise<SendStatus>;
+  /** True when a usable conversation reference exists for this person (jobs report unreachable people). */
+  canReach(aadObjectId: string): boolean;
+  /** True when `dedupeKey` was sent (or claimed) before. */
+  wasSent(dedupeKey: string): boolean;
+}
+
+/** Minimal logger shape (pino child); log ids and statuses only. */
+export interface ProactiveLog {
+  info(o: object, msg?: string): void;
+  warn(o: object, msg?: string): void;
+}
+
+/** The HTTP status of an SDK error (`statusCode`, `status`, or `response.status`), if any. */
+export function httpStatusOf(err: unknown): number | undefined {
+  if (!err || typeof err !== 'object') return undefined;
+  const e = err as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } };
+  for (const v of [e.statusCode, e.status, e.response?.status]) if (typeof v === 'number') return v;
+  return undefined;
+}
+
+/** Creates the `proactive_sent` table; exported so other modules (tests, diagnostics) can query it. */
+export function ensureProactiveTables(db: SqliteDatabase): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS proactive_sent (
+    dedupe_key TEXT PRIMARY KEY NOT NULL,
+    aad_object_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    sent_at TEXT
+  )`);
+}
+
+/**
+ * The `ProactiveSender` over SQLite and an injected transport.
+ * @param opts.db the database that also holds the lists (`SqliteListStore.db`, or `openDatabase(path)`).
+ * @param opts.transport the host's SDK call; without it every send returns `mislukt` and claims no key.
+ */
+export function createProactiveSender(opts: { db: SqliteDatabase; transport?: ProactiveTransport; log?: ProactiveLog; clock?: () => Date; refs?: ConversationReferenceStore }): ProactiveSender & { refs: ConversationReferenceStore } {
+  const { db, transport } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  const log = opts.log ?? { info: () => undefined, warn: () => undefined };
+  const refs = opts.refs ?? new ConversationReferenceStore(db);
+  ensureProactiveTables(db);
+  const claim = db.prepare(`INSERT OR IGNORE INTO proactive_sent (dedupe_key, aad_object_id, status, claimed_at) VALUES (?, ?, 'bezig', ?)`);
+  const done = db.prepare(`UPDATE proactive_sent SET status = 'verzonden', sent_at = ? WHERE dedupe_key = ?`);
+  const release = db.prepare(`DELETE FROM proactive_sent WHERE dedupe_key = ? AND status = 'bezig'`);
+  const lookup = db.prepare(`SELECT 1 FROM proactive_sent WHERE dedupe_key = ?`);
+
+  return {
+    refs,
+    canReach: (aadObjectId) => refs.get(aadObjectId) !== undefined,
+    wasSent: (dedupeKey) => lookup.get(dedupeKey) !== undefined,
+    async send(aadObjectId, replies, dedupeKey) {
+      if (!dedupeKey || dedupeKey.length > 200) throw new Error('dedupeKey ontbreekt of is langer dan 200 tekens');
+      if (lookup.get(dedupeKey) !== undefined) return 'alVerzonden';
+      const stored = refs.get(aadObjectId);
+      if (!stored) {
+        log.info({ dedupeKey, status: 'geenReferentie' }, 'proactief bericht niet verzonden: geen gespreksreferentie');
+        return 'geenReferentie';
+      }
+      if (!transport) {
+        log.warn({ dedupeKey }, 'proactief bericht niet verzonden: geen transport gekoppeld door de host');
+        return 'mislukt';
+      }
+      // Claim first: a second process or a restart sees the claim and does not send again.
+      if (claim.run(dedupeKey, aadObjectId.trim().toLowerCase(), clock().toISOString()).changes === 0) return 'alVerzonden';
+      try {
+        await transport.continueConversation(stored.reference, replies);
+        done.run(clock().toISOString(), dedupeKey);
+        log.info({ dedupeKey, status: 'verzonden' }, 'proactief bericht verzonden');
+        return 'verzonden';
+      } catch (err) {
+        release.run(dedupeKey);
+        const status = httpStatusOf(err);
+        if (status === 403 || status === 404) {
+          refs.markStale(aadObjectId, clock());
+          log.warn({ dedupeKey, httpStatus: status }, 'gespreksreferentie verouderd (app verwijderd of gesprek weg)');
+          return 'verouderd';
+        }
+        log.warn({ dedupeKey, httpStatus: status ?? null }, 'proactief bericht mislukt; volgende run probeert opnieuw');
+        return 'mislukt';
+      }
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../shared/src/store';
+import { ConversationReferenceStore, createProactiveSender, type ProactiveTransport } from '../../bot/src/proactive';
+import type { Reply } from '../../bot/src/features/feature';
+
+const ref = (conv: string) => ({
+  serviceUrl: 'http://localhost:56150',
+  channelId: 'msteams',
+  conversation: { id: conv, conversationType: 'personal', name: 'Chat met Alex' },
+  user: { id: 'user-id-0', aadObjectId: 'OID-1', name: 'Alex Wilber' },
+  bot: { id: 'bot', name: 'Integriteitsplein' },
+  locale: 'nl-NL',
+});
+const hello: Reply[] = [{ type: 'text', text: 'Herinnering' }];
+
+function fakeTransport(fail?: (n: number) => unknown) {
+  const calls: { conv: string; replies: Reply[] }[] = [];
+  const transport: ProactiveTransport = {
+    async continueConversation(reference, replies) {
+      calls.push({ conv: reference.conversation.id, replies });
+      const err = fail?.(calls.length);
+      if (err) throw err;
+    },
+  };
+  return { transport, calls };
+}
+
+describe('ConversationReferenceStore', () => {
+  it('stores a reference without display names, keyed case-insensitively by object id', () => {
+    const db = openDatabase(':memory:');
+    const refs = new ConversationReferenceStore(db);
+    refs.save('OID-1', ref('a:1'), new Date('2026-03-01T08:00:00Z'));
+    const got = refs.get('oid-1')!;
+    expect(got.reference.conversation.id).toBe('a:1');
+    expect(JSON.stringify(got.reference)).not.toMatch(/Alex|Integriteitsplein|Chat met/);
+    expect(got.updatedAt).toBe('2026-03-01T08:00:00.000Z');
+  });
+  it('rejects a reference without serviceUrl or conversation id', () => {
+    const refs = new ConversationReferenceStore(openDatabase(':memory:'));
+    expect(() => refs.save('x', { conversation: { id: 'c' } })).toThrow();
+    expect(() => refs.save('x', { serviceUrl: 'http://x', conversation: {} })).toThrow();
+  });
+});
+
+describe('ProactiveSender', () => {
+  it('sends once per dedupe key, also after a restart (state in the database file)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proactive-'));
+    const file = path.join(dir, 'test.db');
+    const { transport, calls } = fakeTransport();
+    let db = openDatabase(file);
+    let sender = createProactiveSender({ db, transport });
+    sender.refs.save('OID-1', ref('a:1'));
+    expect(await sender.send('OID-1', hello, 'wbk:2026-03-02:oid-1')).toBe('verzonden');
+    expect(await sender.send('OID-1', hello, 'wbk:2026-03-02:oid-1')).toBe('alVerzonden');
+    db.close();
+    // "Restart": a new process opens the same file.
+    db = openDatabase(file);
+    sender = createProactiveSender({ db, transport });
+    expect(sender.canReach('oid-1')).toBe(true);
+    expect(await sender.send('OID-1', hello, 'wbk:2026-03-02:oid-1')).toBe('alVerzonden');
+    expect(await sender.send('OID-1', hello, 'wbk:2026-03-03:oid-1')).toBe('verzonden');
+    expect(calls.map((c) => c.conv)).toEqual(['a:1', 'a:1']);
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports geenReferentie for someone who never talked to the bot, without claiming the key', async () => {
+    const { transport, calls } = fakeTransport();
+    const sender = createProactiveSender({ db: openDatabase(':memory:'), transport });
+    expect(await sender.send('OID-9', hello, 'k1')).toBe('geenReferentie');
+    expect(sender.wasSent('k1')).toBe(false);
+    expect(calls).toHaveLength(0);
+  });
+
+  it.each([403, 404])('marks the reference stale on %i and stops calling Teams', async (statusCode) => {
+    const { transport, calls } = fakeTransport(() => Object.assign(new Error('gone'), { statusCode }));
+    const db = openDatabase(':memory:');
+    const sender = createProactiveSender({ db, transport, clock: () => new Date('2026-03-02T07:00:00Z') });
+    sender.refs.save('OID-1', ref('a:1'));
+    expect(await sender.send('OID-1', hello, 'k1')).toBe('verouderd');
+    expect(sender.refs.find('OID-1')!.staleSince).toBe('2026-03-02T07:00:00.000Z');
+    expect(await sender.send('OID-1', hello, 'k2')).toBe('geenReferentie');
+    expect(calls).toHaveLength(1);
+    // The person talks to the bot again: the reference is fresh and sends work.
+    sender.refs.save('OID-1', ref('a:2'));
+    const ok = createProactiveSender({ db, transport: fakeTransport().transport });
+    expect(await ok.send('OID-1', hello, 'k1')).toBe('verzonden');
+  });
+
+  it('releases the key after a transient error so the next run retries', async () => {
+    const { transport, calls } = fakeTransport((n) => (n === 1 ? Object.assign(new Error('busy'), { statusCode: 503 }) : undefined));
+    const sender = createProactiveSender({ db: openDatabase(':memory:'), transport });
+    sender.refs.save('OID-1', ref('a:1'));
+    expect(await sender.send('OID-1', hello, 'k1')).toBe('mislukt');
+    expect(sender.wasSent('k1')).toBe(false);
+    expect(await sender.send('OID-1', hello, 'k1')).toBe('verzonden');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('without a transport sends nothing and claims nothing', async () => {
+    const sender = createProactiveSender({ db: openDatabase(':memory:') });
+    sender.refs.save('OID-1', ref('a:1'));
+    expect(await sender.send('OID-1', hello, 'k1')).toBe('mislukt');
+    expect(sender.wasSent('k1')).toBe(false);
+  });
+});
