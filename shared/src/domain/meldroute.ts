@@ -1,0 +1,169 @@
+import type { Contact, Meldpunt, OrgConfig, Regeling, Route, Tekst, VraagId } from '../config/schema';
+import { VRAGEN } from '../config/schema';
+import type { Situatie } from '../lists/definitions';
+import { SITUATIES } from '../lists/definitions';
+
+/**
+ * Which meldpunten fit a situation, given the answers to the clarifying questions — read only from the
+ * organisation's config (`routes` in config/<org>.yaml). Pure: no I/O, no text of the employee.
+ * Shared by the bot (meldwijzer) and the tab.
+ *
+ * Route semantics (schema.ts `routeSchema`):
+ * - `meldpunten`: offered first, in the config's order; `ook`: also mentioned; `anoniem`: meldpunten that
+ *   take the matter on without the reporter's name (shown as "anonymous path").
+ * - `vragen`: at most three clarifying questions, asked in order.
+ * - `varianten`: the first variant whose every `als` answer matches replaces `meldpunten` / `ook`, or sends
+ *   the employee to another situation's route (`situatie`), whose own variants then apply.
+ */
+
+/** Allowed answer values per clarifying question (card buttons; free-text triage fills some). */
+export const ANTWOORDEN = {
+  maatschappelijkBelang: ['ja', 'nee', 'weetNiet'],
+  wie: ['collega', 'leidinggevende', 'burger'],
+  anoniem: ['ja', 'nee'],
+  voorkeurVertrouwenspersoon: ['geen', 'vrouw', 'man', 'intern', 'extern'],
+} as const satisfies Record<VraagId, readonly string[]>;
+
+/** Answers given so far, e.g. `{ anoniem: 'ja' }`. Unknown values are ignored by `meldroute`. */
+export type Antwoorden = Partial<Record<VraagId, string>>;
+
+/** A meldpunt on the result, with the contacts behind it (filtered by a vertrouwenspersoon preference). */
+export interface AdviesMeldpunt {
+  meldpunt: Meldpunt;
+  contacten: Contact[];
+}
+
+/** The advice for one situation: what the result card shows. */
+export interface Meldadvies {
+  /** The situation the employee chose (or triage found). */
+  gekozen: Situatie;
+  /** The situation whose route applies (differs when a variant redirected, e.g. dilemma → vermoedenMisstand). */
+  situatie: Situatie;
+  /** Meldpunten to go to first, in the organisation's order. */
+  eerst: AdviesMeldpunt[];
+  /** Also mentioned (external bodies, other options); never repeats one of `eerst`. */
+  ook: AdviesMeldpunt[];
+  /** Meldpunten that can take the matter on anonymously (empty: the org configures no anonymous path here). */
+  anoniem: AdviesMeldpunt[];
+  stappen: Tekst[];
+  beslisser?: Tekst;
+  /** Wet bescherming klokkenluiders deadlines apply: acknowledgement within 7 days, feedback within 3 months. */
+  wbk: boolean;
+  regelingen: Regeling[];
+}
+
+/** Maximum number of clarifying questions in one route (issue 3: "at most three"). */
+export const MAX_VRAGEN = 3;
+
+/** True when `v` is a known question id. */
+export function isVraag(v: string): v is VraagId {
+  return (VRAGEN as readonly string[]).includes(v);
+}
+
+/** True when `s` is a known situation type. */
+export function isSituatie(s: string): s is Situatie {
+  return (SITUATIES as readonly string[]).includes(s);
+}
+
+/** Keep only known questions with allowed values. */
+export function geldigeAntwoorden(antwoorden: Record<string, unknown>): Antwoorden {
+  const out: Antwoorden = {};
+  for (const [k, v] of Object.entries(antwoorden)) {
+    if (isVraag(k) && typeof v === 'string' && (ANTWOORDEN[k] as readonly string[]).includes(v)) out[k] = v;
+  }
+  return out;
+}
+
+function matches(als: Partial<Record<VraagId, string>>, antwoorden: Antwoorden): boolean {
+  const entries = Object.entries(als);
+  return entries.length > 0 && entries.every(([k, v]) => antwoorden[k as VraagId] === v);
+}
+
+interface Opgelost {
+  situatie: Situatie;
+  route: Route;
+  meldpunten: string[];
+  ook: string[];
+  /** Situations visited, in order (for the question sequence). */
+  pad: Situatie[];
+}
+
+/** Follow variants (including redirects to other situations) until a route settles. */
+function los(config: OrgConfig, situatie: Situatie, antwoorden: Antwoorden): Opgelost {
+  const pad: Situatie[] = [];
+  let huidig = situatie;
+  for (;;) {
+    pad.push(huidig);
+    const route = config.routes[huidig];
+    if (!route) throw new Error(`Geen route voor situatie "${huidig}" in de configuratie.`);
+    const variant = route.varianten.find((v) => matches(v.als, antwoorden));
+    if (variant?.situatie && !pad.includes(variant.situatie)) {
+      huidig = variant.situatie;
+      continue;
+    }
+    return { situatie: huidig, route, meldpunten: variant?.meldpunten ?? route.meldpunten, ook: variant?.ook ?? route.ook, pad };
+  }
+}
+
+function filterOpVoorkeur(contacten: Contact[], voorkeur: string | undefined): Contact[] {
+  if (!voorkeur || voorkeur === 'geen') return contacten;
+  const vps = contacten.filter((c) => c.rol === 'vertrouwenspersoon');
+  if (vps.length === 0) return contacten;
+  const passend = vps.filter((c) => (voorkeur === 'intern' ? c.intern : voorkeur === 'extern' ? !c.intern : c.geslacht === voorkeur));
+  // No vertrouwenspersoon fits the preference: show them all rather than nobody.
+  if (passend.length === 0) return contacten;
+  return [...passend, ...contacten.filter((c) => c.rol !== 'vertrouwenspersoon')];
+}
+
+/**
+ * The advice for `situatie` with `antwoorden`: meldpunten in the organisation's order, steps, deadlines,
+ * regelingen. Unanswered questions take the route's default (no variant).
+ * @throws Error when the config has no route for the situation (the schema requires one for each).
+ */
+export function meldroute(config: OrgConfig, situatie: Situatie, antwoorden: Antwoorden = {}): Meldadvies {
+  const a = geldigeAntwoorden(antwoorden);
+  const r = los(config, situatie, a);
+  const byId = new Map(config.meldpunten.map((m) => [m.id, m]));
+  const contacts = new Map(config.contacten.map((c) => [c.id, c]));
+  const advies = (id: string): AdviesMeldpunt => {
+    const meldpunt = byId.get(id);
+    if (!meldpunt) throw new Error(`Onbekend meldpunt "${id}" in route ${r.situatie}.`);
+    const cs = meldpunt.contacten.map((c) => contacts.get(c)).filter((c): c is Contact => !!c);
+    return { meldpunt, contacten: filterOpVoorkeur(cs, a.voorkeurVertrouwenspersoon) };
+  };
+  const eerstIds = [...new Set(r.meldpunten)];
+  const ookIds = [...new Set(r.ook)].filter((id) => !eerstIds.includes(id));
+  const regelingen = r.route.regelingen.map((id) => config.regelingen.find((x) => x.id === id)).filter((x): x is Regeling => !!x);
+  return {
+    gekozen: situatie,
+    situatie: r.situatie,
+    eerst: eerstIds.map(advies),
+    ook: ookIds.map(advies),
+    anoniem: [...new Set(r.route.anoniem)].map(advies),
+    stappen: r.route.stappen,
+    beslisser: r.route.beslisser,
+    wbk: r.route.wbk,
+    regelingen,
+  };
+}
+
+/**
+ * The next clarifying question to ask, or undefined when the route is settled: the first unanswered
+ * question of the route that applies now (after a redirect: the new route's), never more than `MAX_VRAGEN`
+ * answered in total.
+ */
+export function volgendeVraag(config: OrgConfig, situatie: Situatie, antwoorden: Antwoorden = {}): VraagId | undefined {
+  const a = geldigeAntwoorden(antwoorden);
+  if (Object.keys(a).length >= MAX_VRAGEN) return undefined;
+  const r = los(config, situatie, a);
+  // Routes left behind by a redirect are settled; only the route that now applies can still branch.
+  return r.route.vragen.find((v) => !(v in a));
+}
+
+/** Situations in menu order (SITUATIES), for the situation picker. */
+export const SITUATIE_VOLGORDE: readonly Situatie[] = SITUATIES;
+
+/** Mentioned ids, for tests and logs: `{ eerst: ['leidinggevende', …], ook: […], anoniem: […] }`. */
+export function meldpuntIds(advies: Meldadvies): { eerst: string[]; ook: string[]; anoniem: string[] } {
+  return { eerst: advies.eerst.map((m) => m.meldpunt.id), ook: advies.ook.map((m) => m.meldpunt.id), anoniem: advies.anoniem.map((m) => m.meldpunt.id) };
+}

@@ -1,0 +1,248 @@
+import type { OrgConfig } from '../config/schema';
+import type { Situatie } from '../lists/definitions';
+import { SITUATIES } from '../lists/definitions';
+import type { Antwoorden } from './meldroute';
+
+/**
+ * Free-text triage for the meldwijzer: maps what an employee types ("mijn leidinggevende schreeuwt tegen
+ * me", "I want to report fraud anonymously") to one of the situation types, with a lexicon, a few rules and
+ * the organisation's own extra terms (`triage.extraTermen` in config). No external AI service.
+ *
+ * Privacy: the text is only read here, in memory. This module never stores or logs it, and the result
+ * holds no part of it (only the situation, scores and inferred answers).
+ *
+ * Matching: text is lower-cased, diacritics are removed (é → e, ë → e), punctuation becomes space.
+ * A one-word term matches a word that equals it, starts with it (term ≥ 4 letters: Dutch inflections
+ * and compounds, "pest" → "pesten", "fraude" → "fraudeert"), contains it (term ≥ 7 letters,
+ * "subsidiefraude"), or is one edit away (term ≥ 5 letters; two edits from 9 letters; same first letter:
+ * typos such as "leidingevende"). A multi-word term matches as a phrase.
+ */
+
+/** A lexicon entry: a term and its weight (default 1). */
+type Term = [string, number?];
+
+/** Built-in lexicon per situation (Dutch and English). Weights: 1 hint, 2 typical, 3 decisive. */
+const LEXICON: Record<Situatie, Term[]> = {
+  dilemma: [
+    ['dilemma', 3], ['twijfel', 2], ['twijfelachtig', 1], ['weet niet of', 2], ['is het ok', 2], ['is dat ok', 2], ['is het toegestaan', 2],
+    ['is het goed', 1], ['grijs gebied', 2], ['doubt', 2], ['unsure', 2], ['not sure', 2], ['grey area', 2], ['gray area', 2],
+    ['is it ok', 2], ['is it okay', 2], ['is it allowed', 2], ['am i allowed', 3], ['aannemen', 1], ['accept', 1], ['uitnodiging', 1], ['invitation', 1],
+    ['uitnodigt', 1], ['invites', 1], ['cadeau', 1], ['geschenk', 1], ['relatiegeschenk', 1], ['gift', 1], ['kerstpakket', 1], ['diner', 1], ['dinner', 1],
+    ['etentje', 1], ['lunch', 1], ['kaartjes', 1], ['tickets', 1], ['korting', 1], ['discount', 1],
+  ],
+  vermoedenMisstand: [
+    ['misstand', 3], ['misstanden', 3], ['klokkenluider', 3], ['klokkenluiden', 3], ['whistleblower', 3], ['whistleblowing', 3], ['wrongdoing', 3],
+    ['vermoed', 3], ['vermoeden', 3], ['suspect', 2], ['suspicion', 2], ['maatschappelijk belang', 3], ['public interest', 3],
+    ['gevaar', 2], ['gevaarlijk', 2], ['danger', 2], ['dangerous', 2], ['omwonenden', 2], ['residents', 2], ['volksgezondheid', 3], ['public health', 3],
+    ['milieu', 2], ['environment', 2], ['vervuiling', 2], ['pollution', 2], ['lozing', 2], ['veiligheidseisen', 2], ['veiligheidsregels', 2],
+    ['safety rules', 2], ['safety requirements', 2], ['onveilig', 1], ['unsafe', 1], ['structureel', 1], ['systematisch', 1], ['structurally', 1],
+    ['systematically', 1], ['stelselmatig', 1], ['genegeerd', 1], ['ignored', 1], ['in de doofpot', 2], ['cover up', 2], ['covered up', 2],
+    ['subsidie', 1], ['subsidiegeld', 1], ['belastinggeld', 2], ['gemeenschapsgeld', 2], ['overheidsgeld', 2], ['public money', 2], ['taxpayer', 2],
+    ['wet overtreden', 2], ['breaking the law', 2], ['illegaal', 1], ['illegal', 1], ['burgers lopen risico', 3],
+  ],
+  zakelijk: [
+    ['fraude', 3], ['fraud', 3], ['frauderen', 3], ['corruptie', 3], ['corruption', 3], ['corrupt', 3], ['omkoping', 3], ['bribe', 3], ['bribery', 3],
+    ['steekpenning', 3], ['smeergeld', 3], ['kickback', 3], ['diefstal', 3], ['theft', 3], ['steelt', 3], ['stelen', 3], ['gestolen', 3], ['steals', 3],
+    ['stealing', 3], ['stole', 3], ['verduistert', 3], ['verduistering', 3], ['embezzle', 3], ['embezzlement', 3], ['gesjoemel', 2], ['sjoemelen', 2],
+    ['gesjoemeld', 2], ['rommelt', 1], ['declaratie', 2], ['declaraties', 2], ['declareert', 2], ['expense', 2], ['expenses', 2], ['receipts', 2],
+    ['bonnetjes', 2], ['valse', 1], ['vervalst', 3], ['vervalsen', 3], ['faking', 2], ['fake', 2], ['forged', 3], ['forging', 3], ['falsify', 3],
+    ['dossiers', 2], ['dossier', 2], ['files', 1], ['records', 1], ['niets mee te maken', 2], ['nothing to do with', 2], ['gegevens inziet', 3],
+    ['inzien', 1], ['vertrouwelijke informatie', 2], ['confidential information', 2], ['lekt', 3], ['gelekt', 3], ['leaks', 3], ['leaking', 3],
+    ['leaked', 3], ['privegegevens', 2], ['personal data', 2], ['misbruik', 2], ['misuse', 2], ['abuse of', 2], ['belangenverstrengeling', 2],
+    ['conflict of interest', 2], ['vriendjespolitiek', 3], ['favouritism', 3], ['favoritism', 3], ['aanbesteding', 1], ['tender', 1],
+    ['dienstauto', 2], ['company car', 2], ['laptop van de zaak', 2], ['werktijd', 1], ['tijdschrijven', 2], ['zakelijke kosten', 2], ['business expenses', 2], ['uren', 1], ['hours', 1],
+    ['accepteert geschenken', 3], ['accepts gifts', 3], ['neemt geschenken aan', 3], ['steekt geld in eigen zak', 3], ['witwassen', 3],
+  ],
+  ongewenstGedrag: [
+    ['pest', 3], ['pesten', 3], ['gepest', 3], ['pesterij', 3], ['bully', 3], ['bullying', 3], ['bullies', 3], ['bullied', 3],
+    ['kleineert', 3], ['kleineren', 3], ['belittle', 3], ['belittles', 3], ['vernedert', 3], ['vernederd', 3], ['vernederen', 3], ['humiliate', 3],
+    ['humiliates', 3], ['humiliated', 3], ['intimidatie', 3], ['intimideert', 3], ['geintimideerd', 3], ['intimidate', 3], ['intimidates', 3],
+    ['intimidation', 3], ['intimidated', 3], ['seksuele', 3], ['sexual', 3], ['harassment', 3], ['harass', 3], ['harasses', 3], ['harassed', 3],
+    ['lastigvallen', 3], ['lastiggevallen', 3], ['valt me lastig', 3], ['ongewenst gedrag', 3], ['ongewenste omgangsvormen', 3], ['unwanted behaviour', 3],
+    ['unwanted behavior', 3], ['discriminatie', 3], ['discrimineert', 3], ['gediscrimineerd', 3], ['discrimination', 3], ['discriminates', 3],
+    ['discriminated', 3], ['racisme', 3], ['racist', 3], ['racism', 3], ['seksisme', 3], ['sexism', 3], ['sexist', 3], ['buitengesloten', 2],
+    ['sluit me buiten', 2], ['excluded', 2], ['roddelt', 2], ['roddelen', 2], ['gossip', 2], ['uitgescholden', 2], ['aanraken', 2], ['aangeraakt', 2],
+    ['touches', 2], ['touched', 2], ['grappen over', 2], ['jokes about', 2], ['ongepast', 2], ['inappropriate', 2], ['onveilige werksfeer', 3],
+    ['toxic', 2], ['giftige', 1], ['machtsmisbruik', 2], ['uitlachen', 2], ['lacht me uit', 2],
+  ],
+  agressieExtern: [
+    ['agressie', 2], ['agressief', 2], ['aggression', 2], ['aggressive', 2], ['geweld', 2], ['violence', 2], ['violent', 2],
+    ['weet waar je woont', 3], ['weet waar ik woon', 3], ['knows where i live', 3], ['aan de balie', 2], ['at the desk', 2], ['loket', 2],
+    ['handhaving', 1], ['handhaver', 1], ['boa', 2], ['112', 3],
+  ],
+  nevenwerkzaamheden: [
+    ['nevenwerkzaamheden', 3], ['nevenwerkzaamheid', 3], ['nevenfunctie', 3], ['nevenfuncties', 3], ['neveninkomsten', 3], ['bijbaan', 3], ['bijbaantje', 3],
+    ['naast mijn baan', 3], ['naast mijn werk', 3], ['naast je baan', 3], ['zzp', 3], ['zzper', 3], ['freelance', 3], ['freelancen', 3], ['eigen bedrijf', 3],
+    ['eigen bedrijfje', 3], ['side job', 3], ['second job', 3], ['sideline', 3], ['outside activities', 3], ['outside activity', 3], ['own business', 3],
+    ['penningmeester', 2], ['bestuurslid', 2], ['board member', 2], ['treasurer', 2], ['financiele belangen', 3], ['financieel belang', 3],
+    ['financial interest', 3], ['financial interests', 3], ['aandelen', 2], ['shares', 2], ['vrijwilligerswerk', 2], ['volunteer', 2], ['volunteering', 2],
+  ],
+  algemeen: [
+    ['gedragscode', 2], ['code of conduct', 2], ['regeling', 1], ['procedure', 1], ['beleid', 1], ['policy', 1], ['integriteit', 1], ['integrity', 1],
+    ['vertrouwenspersoon', 1], ['confidential counsellor', 1], ['wie is', 1], ['who is', 1], ['waar vind ik', 2], ['where can i find', 2], ['vraag', 1],
+    ['question', 1], ['informatie over', 1], ['information about', 1], ['hoe werkt', 1], ['how does', 1], ['vog', 2], ['verklaring omtrent', 2],
+    ['jaarverslag', 1], ['workshop', 1], ['training', 1],
+  ],
+};
+
+/** Words that say "I am asking about my own conduct" (dilemma), Dutch and English. */
+const EIGEN_VRAAG = ['mag ik', 'mag je', 'mogen wij', 'mogen we', 'kan ik', 'moet ik', 'zou ik', 'may i', 'can i', 'should i', 'must i', 'do i have to', 'am i allowed'];
+/** Aggressive acts: counted as agressieExtern when an outsider acts, otherwise as ongewenstGedrag. */
+const AGRESSIEF = [
+  'schreeuwt', 'schreeuwen', 'schreeuwde', 'geschreeuwd', 'scheldt', 'schelden', 'uitschelden', 'uitgescholden', 'bedreigt', 'bedreigd', 'bedreiging', 'dreigt', 'gedreigd',
+  'slaat', 'geslagen', 'sloeg', 'duwt', 'geduwd', 'spuugt', 'bespuugd', 'schopt', 'geschopt', 'yells', 'yelled', 'yelling', 'shouts', 'shouted', 'shouting', 'screams', 'screamed',
+  'threatens', 'threatened', 'threat', 'threats', 'hits', 'punched', 'pushed', 'kicked', 'insults', 'insulted', 'swears', 'agressief', 'aggressive', 'geweld', 'violence',
+];
+/** Outsiders (citizens, visitors, clients). */
+const BUITENSTAANDER = ['burger', 'burgers', 'bezoeker', 'bezoekers', 'inwoner', 'inwoners', 'klant', 'klanten', 'aanvrager', 'citizen', 'citizens', 'visitor', 'visitors', 'member of the public', 'resident', 'customer', 'client', 'aan de telefoon', 'on the phone', 'aan de balie', 'at the desk', 'loket', 'passant', 'demonstrant', 'automobilist', 'overtreder', 'verdachte', 'driver', 'stranger', 'onbekende man', 'onbekende vrouw'];
+/** Colleagues and managers (insiders). */
+const COLLEGA = ['collega', 'collegas', 'teamleider', 'leidinggevende', 'manager', 'baas', 'chef', 'afdelingshoofd', 'directeur', 'colleague', 'colleagues', 'boss', 'supervisor', 'team leader', 'teamlead'];
+/** The employee wants to stay anonymous. */
+const ANONIEM = ['anoniem', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity', 'zonder mijn naam', 'without my name', 'zonder dat ze weten', 'zonder dat iemand weet', 'without anyone knowing'];
+
+/** Result of triage. No part of the text is kept. */
+export interface TriageUitkomst {
+  /** Best fitting situation; undefined when nothing matched (ask the employee to choose). */
+  situatie?: Situatie;
+  /** Scores per situation (higher is better); for tests and the "close call" rule. */
+  scores: Record<Situatie, number>;
+  /** When two situations are close (difference ≤ 1, or the best scores only 1): the two to choose between. */
+  twijfelTussen?: [Situatie, Situatie];
+  /** Answers the text already gives (e.g. `anoniem: 'ja'`, `wie: 'burger'`), so the bot need not ask. */
+  antwoorden: Antwoorden;
+}
+
+/** Lower case, without diacritics, punctuation as spaces, single-spaced: "Geïntimideerd!" → "geintimideerd". */
+export function normaliseer(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Damerau–Levenshtein (optimal string alignment) distance, stopping early above `max`. */
+export function bewerkingsafstand(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2 = new Array<number>(b.length + 1);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j];
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** Does one normalised word match a one-word term (see module doc)? */
+function woordPast(woord: string, term: string): boolean {
+  if (woord === term) return true;
+  if (term.length >= 4 && woord.startsWith(term)) return true;
+  if (term.length >= 7 && woord.includes(term)) return true;
+  // English -ing/-ed drop a final e: "belittle" → "belittling", "bribe" → "bribing".
+  if (term.length >= 5 && term.endsWith('e') && woord.length >= term.length && woord.startsWith(term.slice(0, -1))) return true;
+  // Typos: rarely in the first letter, so only words that start like the term are compared (fast).
+  if (term.length >= 5 && woord.length >= 4 && woord.charCodeAt(0) === term.charCodeAt(0) && Math.abs(woord.length - term.length) <= 2) {
+    const max = term.length >= 9 ? 2 : 1;
+    if (bewerkingsafstand(woord, term, max) <= max) return true;
+  }
+  return false;
+}
+
+/** What a term counts towards: a situation, or one of the rule groups. */
+type Groep = Situatie | 'agressief' | 'buiten' | 'collega' | 'eigenVraag' | 'anoniem';
+interface Gecompileerd {
+  termen: { norm: string; zin: boolean; groep: Groep; gewicht: number }[];
+}
+
+const RULE_GROUPS: [Groep, readonly string[]][] = [
+  ['agressief', AGRESSIEF],
+  ['buiten', BUITENSTAANDER],
+  ['collega', COLLEGA],
+  ['eigenVraag', EIGEN_VRAAG],
+  ['anoniem', ANONIEM],
+];
+
+/** Lexicon + rule lists + the organisation's extra terms, normalised once (cached per config). */
+function compileer(extra: Partial<Record<Situatie, string[]>> | undefined): Gecompileerd {
+  const termen: Gecompileerd['termen'] = [];
+  const add = (term: string, groep: Groep, gewicht: number) => {
+    const norm = normaliseer(term);
+    if (norm) termen.push({ norm, zin: norm.includes(' '), groep, gewicht });
+  };
+  for (const s of SITUATIES) {
+    for (const [term, gewicht = 1] of LEXICON[s]) add(term, s, gewicht);
+    for (const term of extra?.[s] ?? []) add(term, s, 2);
+  }
+  for (const [groep, lijst] of RULE_GROUPS) for (const term of lijst) add(term, groep, 1);
+  return { termen };
+}
+
+const cache = new WeakMap<object, Gecompileerd>();
+let standaard: Gecompileerd | undefined;
+function gecompileerd(config?: Pick<OrgConfig, 'triage'>): Gecompileerd {
+  if (!config) return (standaard ??= compileer(undefined));
+  let c = cache.get(config.triage);
+  if (!c) cache.set(config.triage, (c = compileer(config.triage.extraTermen)));
+  return c;
+}
+
+/**
+ * Map free text to a situation type.
+ * @param text what the employee typed (Dutch or English; typos and missing diacritics tolerated). Not kept.
+ * @param config the organisation config; `triage.extraTermen` adds terms (weight 2) per situation.
+ * @returns the best situation (or none), the scores, a pair to choose between when two are close, and
+ *   answers the text already gives. Rules on top of the lexicon:
+ *   - aggressive acts by an outsider (burger, bezoeker, klant…) → agressieExtern (+3), else → ongewenstGedrag;
+ *   - a question about one's own conduct ("mag ik…", "may I…") → dilemma (+3), or nevenwerkzaamheden (+2)
+ *     when it is about a side job;
+ *   - a public-interest marker together with wrongdoing → vermoedenMisstand (+1), answer maatschappelijkBelang=ja;
+ *   - "anoniem/anonymously" → answer anoniem=ja; an outsider → wie=burger, a colleague → wie=collega.
+ */
+export function triage(text: string, config?: Pick<OrgConfig, 'triage'>): TriageUitkomst {
+  const genormaliseerd = normaliseer(text);
+  const zin = ` ${genormaliseerd} `;
+  const woorden = genormaliseerd ? genormaliseerd.split(' ') : [];
+  const telling: Record<string, number> = {};
+  for (const term of gecompileerd(config).termen) {
+    const raak = term.zin ? zin.includes(` ${term.norm} `) : woorden.some((w) => woordPast(w, term.norm));
+    if (raak) telling[term.groep] = (telling[term.groep] ?? 0) + term.gewicht;
+  }
+  const scores = Object.fromEntries(SITUATIES.map((s) => [s, telling[s] ?? 0])) as Record<Situatie, number>;
+  const antwoorden: Antwoorden = {};
+  const agressief = telling.agressief ?? 0;
+  const buiten = (telling.buiten ?? 0) > 0;
+  const collega = (telling.collega ?? 0) > 0;
+  if (agressief > 0) {
+    if (buiten) scores.agressieExtern += 3 + agressief;
+    else scores.ongewenstGedrag += 2 + agressief;
+  }
+  if (buiten && !collega) antwoorden.wie = 'burger';
+  else if (collega && (scores.ongewenstGedrag > 0 || agressief > 0)) antwoorden.wie = 'collega';
+  if (buiten && scores.ongewenstGedrag > 0 && !collega) scores.agressieExtern += 2;
+  // "Mag ik…?" about a side job is a nevenwerkzaamheden question; otherwise a dilemma about one's own conduct.
+  if ((telling.eigenVraag ?? 0) > 0) {
+    if (scores.nevenwerkzaamheden > 0) scores.nevenwerkzaamheden += 2;
+    else scores.dilemma += 3;
+  }
+  if ((telling.anoniem ?? 0) > 0) antwoorden.anoniem = 'ja';
+  if (scores.vermoedenMisstand >= 2 && scores.vermoedenMisstand >= scores.zakelijk) antwoorden.maatschappelijkBelang = 'ja';
+
+  const ranked = [...SITUATIES].sort((a, b) => scores[b] - scores[a] || SITUATIES.indexOf(a) - SITUATIES.indexOf(b));
+  const [eerste, tweede] = ranked;
+  if (scores[eerste] === 0) return { scores, antwoorden };
+  const dicht = scores[tweede] > 0 && scores[eerste] - scores[tweede] <= 1 && scores[eerste] < 6;
+  return { situatie: eerste, scores, antwoorden, ...(dicht ? { twijfelTussen: [eerste, tweede] as [Situatie, Situatie] } : {}) };
+}

@@ -1,0 +1,115 @@
+/** meldroute (variants, questions, preferences) and triage (rules, privacy) on the real configs. */
+import path from 'node:path';
+import { loadOrgConfig } from '../../shared/src/config';
+import { meldroute, meldpuntIds, volgendeVraag, MAX_VRAGEN, geldigeAntwoorden } from '../../shared/src/domain/meldroute';
+import { triage, normaliseer, bewerkingsafstand } from '../../shared/src/domain/triage';
+import { SITUATIES } from '../../shared/src/lists/definitions';
+
+const dir = path.resolve(__dirname, '../../config');
+const demo = loadOrgConfig('demo', dir);
+const zh = loadOrgConfig('zuid-holland', dir);
+const huizen = loadOrgConfig('huizen', dir);
+
+describe('meldroute', () => {
+  it('gives every situation of every org at least one meldpunt, in config order', () => {
+    for (const cfg of [demo, zh, huizen]) {
+      for (const s of SITUATIES) {
+        const a = meldroute(cfg, s);
+        expect(a.eerst.map((m) => m.meldpunt.id)).toEqual(cfg.routes[s].meldpunten);
+        expect(a.situatie).toBe(s);
+      }
+    }
+  });
+
+  it('redirects a dilemma with maatschappelijk belang to the vermoedenMisstand route (Wbk)', () => {
+    const a = meldroute(zh, 'dilemma', { maatschappelijkBelang: 'ja' });
+    expect(a.gekozen).toBe('dilemma');
+    expect(a.situatie).toBe('vermoedenMisstand');
+    expect(a.wbk).toBe(true);
+    expect(meldpuntIds(a).ook).toEqual(['secretaris', 'huisVoorKlokkenluiders']);
+  });
+
+  it('sends ongewenst gedrag by a burger to agressieExtern', () => {
+    expect(meldroute(demo, 'ongewenstGedrag', { wie: 'burger' }).situatie).toBe('agressieExtern');
+    expect(meldroute(demo, 'ongewenstGedrag', { wie: 'collega' }).situatie).toBe('ongewenstGedrag');
+  });
+
+  it('puts the anonymous meldpunt first when the employee wants anonymity (ZH zakelijk)', () => {
+    expect(meldpuntIds(meldroute(zh, 'zakelijk', { anoniem: 'ja' }))).toEqual({ eerst: ['vertrouwenspersoon'], ook: ['leidinggevende', 'secretaris'], anoniem: ['vertrouwenspersoon'] });
+  });
+
+  it('filters vertrouwenspersonen by preference, and shows all when none fits', () => {
+    const vp = (v: string) => meldroute(demo, 'ongewenstGedrag', { voorkeurVertrouwenspersoon: v }).eerst[0].contacten.map((c) => c.id);
+    expect(vp('vrouw')).toEqual(['vp-intern-a']);
+    expect(vp('man')).toEqual(['vp-intern-b']);
+    expect(vp('extern')).toEqual(['vp-extern']);
+    expect(vp('intern')).toEqual(['vp-intern-a', 'vp-intern-b']);
+    expect(vp('geen')).toEqual(['vp-intern-a', 'vp-intern-b', 'vp-extern']);
+    // Huizen has only external BING counsellors: asking for "intern" keeps them rather than showing nobody.
+    const bing = meldroute(huizen, 'ongewenstGedrag', { voorkeurVertrouwenspersoon: 'intern' }).eerst[1];
+    expect(bing.contacten.map((c) => c.id)).toEqual(['bing-vp', 'bing-helpdesk']);
+  });
+
+  it('ignores unknown questions and values', () => {
+    expect(geldigeAntwoorden({ anoniem: 'misschien', wie: 'burger', foo: 'x' })).toEqual({ wie: 'burger' });
+  });
+
+  it('asks the route questions in order, then the new route after a redirect, at most three', () => {
+    expect(volgendeVraag(demo, 'ongewenstGedrag', {})).toBe('wie');
+    expect(volgendeVraag(demo, 'ongewenstGedrag', { wie: 'collega' })).toBe('voorkeurVertrouwenspersoon');
+    expect(volgendeVraag(demo, 'ongewenstGedrag', { wie: 'collega', voorkeurVertrouwenspersoon: 'geen' })).toBeUndefined();
+    expect(volgendeVraag(demo, 'ongewenstGedrag', { wie: 'burger' })).toBeUndefined();
+    expect(volgendeVraag(demo, 'dilemma', {})).toBe('maatschappelijkBelang');
+    expect(volgendeVraag(demo, 'dilemma', { maatschappelijkBelang: 'ja' })).toBe('anoniem');
+    expect(volgendeVraag(demo, 'dilemma', { maatschappelijkBelang: 'nee' })).toBeUndefined();
+    expect(volgendeVraag(demo, 'agressieExtern', {})).toBeUndefined();
+    const drie = { maatschappelijkBelang: 'nee', wie: 'collega', voorkeurVertrouwenspersoon: 'geen' };
+    expect(Object.keys(drie)).toHaveLength(MAX_VRAGEN);
+    expect(volgendeVraag(demo, 'zakelijk', drie)).toBeUndefined();
+  });
+
+  it('reports Wbk deadlines only for vermoedenMisstand in these configs', () => {
+    for (const cfg of [demo, zh, huizen]) for (const s of SITUATIES) expect(meldroute(cfg, s).wbk).toBe(s === 'vermoedenMisstand');
+  });
+});
+
+describe('triage', () => {
+  it('normalises diacritics, case and punctuation', () => {
+    expect(normaliseer('Geïntimideerd! Financiële “belangen”?')).toBe('geintimideerd financiele belangen');
+  });
+
+  it('computes edit distances with transpositions', () => {
+    expect(bewerkingsafstand('leidingevende', 'leidinggevende', 2)).toBe(1);
+    expect(bewerkingsafstand('fraued', 'fraude', 1)).toBe(1);
+    expect(bewerkingsafstand('abc', 'xyz', 1)).toBe(2);
+  });
+
+  it('finds nothing in empty or unrelated text', () => {
+    expect(triage('').situatie).toBeUndefined();
+    expect(triage('   ?!  ').situatie).toBeUndefined();
+    expect(triage('het weer is mooi vandaag').situatie).toBeUndefined();
+  });
+
+  it('flags a close call between two situations', () => {
+    const u = triage('twijfel over een geschenk en een declaratie'); // dilemma: twijfel 2 + geschenk 1; zakelijk: declaratie 2
+    expect(u.twijfelTussen).toEqual(['dilemma', 'zakelijk']);
+  });
+
+  it('infers answers: anonymity, a burger, a colleague', () => {
+    expect(triage('Ik wil anoniem melden dat er fraude is').antwoorden.anoniem).toBe('ja');
+    expect(triage('Een burger bedreigt mij').antwoorden.wie).toBe('burger');
+    expect(triage('Mijn collega pest mij').antwoorden.wie).toBe('collega');
+  });
+
+  it('uses the organisation extra terms', () => {
+    const cfg = { triage: { extraTermen: { nevenwerkzaamheden: ['wethouderschap'] } } };
+    expect(triage('Ik overweeg het wethouderschap', cfg).situatie).toBe('nevenwerkzaamheden');
+    expect(triage('Ik overweeg het wethouderschap').situatie).toBeUndefined();
+  });
+
+  it('keeps no part of the text in its result', () => {
+    const text = 'Mijn collega Jansen pest mij dagelijks op kamer 12';
+    const json = JSON.stringify(triage(text, demo));
+    for (const w of ['Jansen', 'jansen', 'kamer', 'dagelijks', 'pest']) expect(json).not.toContain(w);
+  });
+});
