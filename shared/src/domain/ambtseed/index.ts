@@ -1,0 +1,8 @@
+/** Ambtseed and workshop integriteit: pure domain rules (issue 5). No I/O here. */
+export * from './verplichtingen';
+export * from './boeking';
+export * from './status';
+export * from './herinneringen';
+export * from './prognose';
+export * from './tijden';
+export * from './boekingsplan';
