@@ -126,25 +126,33 @@ export function normaliseer(text: string): string {
 /** Damerau–Levenshtein (optimal string alignment) distance, stopping early above `max`. */
 export function bewerkingsafstand(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev2 = new Array<number>(b.length + 1);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur = new Array<number>(b.length + 1);
+  const n = b.length + 1;
+  if (RIJEN.length < 3 * n) RIJEN = new Int32Array(3 * n * 2);
+  // Three rows in one reused buffer: prev2 (i-2), prev (i-1), cur (i).
+  let p2 = 0;
+  let p1 = n;
+  let c = 2 * n;
+  for (let j = 0; j < n; j++) RIJEN[p1 + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
+    RIJEN[c] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur[j] = v;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(RIJEN[p1 + j] + 1, RIJEN[c + j - 1] + 1, RIJEN[p1 + j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, RIJEN[p2 + j - 2] + 1);
+      RIJEN[c + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j];
-    [prev, cur] = [cur, prev];
+    const t = p2;
+    p2 = p1;
+    p1 = c;
+    c = t;
   }
-  return prev[b.length];
+  return RIJEN[p1 + n - 1];
 }
+let RIJEN = new Int32Array(96);
 
 /** Does one normalised word match a one-word term (see module doc)? */
 function woordPast(woord: string, term: string): boolean {
@@ -163,8 +171,18 @@ function woordPast(woord: string, term: string): boolean {
 
 /** What a term counts towards: a situation, or one of the rule groups. */
 type Groep = Situatie | 'agressief' | 'buiten' | 'collega' | 'eigenVraag' | 'anoniem';
+interface CTerm {
+  norm: string;
+  zin: boolean;
+  groep: Groep;
+  gewicht: number;
+}
 interface Gecompileerd {
-  termen: { norm: string; zin: boolean; groep: Groep; gewicht: number }[];
+  termen: CTerm[];
+  /** One-word terms by first letter (equality, prefix and typo matches share the first letter). */
+  perLetter: Map<string, CTerm[]>;
+  /** One-word terms of ≥ 7 letters that may also match inside a word ("subsidiefraude"). */
+  lang: CTerm[];
 }
 
 const RULE_GROUPS: [Groep, readonly string[]][] = [
@@ -187,7 +205,9 @@ function compileer(extra: Partial<Record<Situatie, string[]>> | undefined): Geco
     for (const term of extra?.[s] ?? []) add(term, s, 2);
   }
   for (const [groep, lijst] of RULE_GROUPS) for (const term of lijst) add(term, groep, 1);
-  return { termen };
+  const perLetter = new Map<string, CTerm[]>();
+  for (const t of termen) if (!t.zin) perLetter.set(t.norm[0], [...(perLetter.get(t.norm[0]) ?? []), t]);
+  return { termen, perLetter, lang: termen.filter((t) => !t.zin && t.norm.length >= 7) };
 }
 
 const cache = new WeakMap<object, Gecompileerd>();
@@ -216,9 +236,19 @@ export function triage(text: string, config?: Pick<OrgConfig, 'triage'>): Triage
   const zin = ` ${genormaliseerd} `;
   const woorden = genormaliseerd ? genormaliseerd.split(' ') : [];
   const telling: Record<string, number> = {};
-  for (const term of gecompileerd(config).termen) {
-    const raak = term.zin ? zin.includes(` ${term.norm} `) : woorden.some((w) => woordPast(w, term.norm));
-    if (raak) telling[term.groep] = (telling[term.groep] ?? 0) + term.gewicht;
+  const { termen, perLetter, lang } = gecompileerd(config);
+  // A phrase counts its weight; a word counts once per group, with its best-matching term's weight
+  // (so "declaraties" is not counted again for "declaratie").
+  for (const term of termen) if (term.zin && zin.includes(` ${term.norm} `)) telling[term.groep] = (telling[term.groep] ?? 0) + term.gewicht;
+  for (const w of new Set(woorden)) {
+    const best: Partial<Record<Groep, number>> = {};
+    for (const term of perLetter.get(w[0]) ?? []) {
+      if ((best[term.groep] ?? 0) < term.gewicht && woordPast(w, term.norm)) best[term.groep] = term.gewicht;
+    }
+    if (w.length >= 8) {
+      for (const term of lang) if ((best[term.groep] ?? 0) < term.gewicht && w.includes(term.norm)) best[term.groep] = term.gewicht;
+    }
+    for (const [g, v] of Object.entries(best)) telling[g] = (telling[g] ?? 0) + v;
   }
   const scores = Object.fromEntries(SITUATIES.map((s) => [s, telling[s] ?? 0])) as Record<Situatie, number>;
   const antwoorden: Antwoorden = {};
