@@ -158,8 +158,12 @@ export const intakeSchema = z
     uitvraagDatums: z.array(z.string().regex(/^\d{2}-\d{2}$/, 'verwacht MM-DD')).default(['01-01', '07-01']),
     /** Local time (HH:mm, Europe/Amsterdam) at which daily jobs run. */
     dagelijksOm: z.string().regex(/^\d{2}:\d{2}$/, 'verwacht UU:MM').default('08:00'),
+    /** Roles that may register and update meldingen (the integriteitscoördinator and the meldpunten the organisation names). */
+    meldingRollen: z.array(z.enum(ROLLEN)).min(1, 'noem minstens één rol').default(['integriteitscoordinator']),
+    /** Look-ahead of the daily Wbk reminder in days (deadlines within this many days, and overdue ones). */
+    wbkVooruitDagen: z.number().int().min(0).max(30).default(2),
   })
-  .default({ bewaartermijnMaanden: 12, uitvraagDatums: ['01-01', '07-01'], dagelijksOm: '08:00' });
+  .default({ bewaartermijnMaanden: 12, uitvraagDatums: ['01-01', '07-01'], dagelijksOm: '08:00', meldingRollen: ['integriteitscoordinator'], wbkVooruitDagen: 2 });
 
 /** Extra words the triage should recognise, per situation (lower case, diacritics optional). */
 export const triageSchema = z.object({ extraTermen: z.partialRecord(z.enum(SITUATIES), z.array(z.string().min(2))).default({}) }).default({ extraTermen: {} });
