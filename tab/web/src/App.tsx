@@ -1,0 +1,186 @@
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  FluentProvider,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Text,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  tokens,
+} from '@fluentui/react-components';
+import type { TabRol } from '../../api/auth';
+import { api } from './api';
+import { maakContext, TabCtx } from './context';
+import { devRol, type Omgeving, type Thema } from './omgeving';
+import { Portal } from './pages/Portal';
+
+const Dilemma = lazy(() => import('./pages/Dilemma').then((m) => ({ default: m.Dilemma })));
+const Sessie = lazy(() => import('./pages/Sessie').then((m) => ({ default: m.Sessie })));
+const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
+
+const THEMAS = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
+
+/** The pages: path → title key. Each path is a static tab's contentUrl. */
+export const PAGINAS = [
+  { pad: '/', titel: 'nav.portal' },
+  { pad: '/dilemma', titel: 'nav.dilemma' },
+  { pad: '/sessie', titel: 'nav.sessie' },
+  { pad: '/dashboard', titel: 'nav.dashboard' },
+] as const;
+
+const DEV_ROLLEN: TabRol[] = ['medewerker', 'manager', 'hr', 'integriteitscoordinator', 'vertrouwenspersoon', 'adviseurVpt'];
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  kop: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  merk: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: 'none' },
+  actief: { fontWeight: tokens.fontWeightBold, textDecorationLine: 'underline' },
+  main: { maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}` },
+  banners: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  dev: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalL },
+});
+
+/** Keep `theme`, `lang` and `rol` when moving between pages outside Teams. */
+function href(pad: string, search: string): string {
+  const q = new URLSearchParams(search);
+  const keep = new URLSearchParams();
+  for (const k of ['theme', 'lang', 'rol']) {
+    const v = q.get(k);
+    if (v) keep.set(k, v);
+  }
+  const s = keep.toString();
+  return s ? `${pad}?${s}` : pad;
+}
+
+/** App shell: theme (follows Teams live), language, banners, navigation and the page for `pad`. */
+export function App({ omgeving, pad, search }: { omgeving: Omgeving; pad: string; search: string }) {
+  const s = useStyles();
+  const [thema, setThema] = useState<Thema>(omgeving.thema);
+  const [rol, setRol] = useState<TabRol>(() => devRol(search));
+  const [rollen, setRollen] = useState<TabRol[] | null>(null);
+  const [modus, setModus] = useState<'sso' | 'lokaal' | null>(null);
+  const [fout, setFout] = useState<string | null>(null);
+
+  useEffect(() => omgeving.opThemaWissel?.(setThema), [omgeving]);
+  useEffect(() => {
+    document.documentElement.lang = omgeving.locale;
+  }, [omgeving.locale]);
+
+  const aanmelding = useMemo(() => (omgeving.token ? { token: omgeving.token } : { devRol: rol }), [omgeving, rol]);
+  useEffect(() => {
+    api<{ modus: 'sso' | 'lokaal'; rollen: TabRol[] }>(aanmelding, '/ik').then(
+      (ik) => {
+        setRollen(ik.rollen);
+        setModus(ik.modus);
+        setFout(null);
+      },
+      (e: Error) => setFout(e.message),
+    );
+  }, [aanmelding]);
+
+  const ctx = useMemo(() => maakContext(omgeving.locale, aanmelding, rollen ?? ['medewerker'], modus !== 'sso'), [omgeving.locale, aanmelding, rollen, modus]);
+  const { t } = ctx;
+  const pagina = PAGINAS.find((p) => p.pad === pad.replace(/\/+$/, '') || (p.pad === '/' && (pad === '' || pad === '/')));
+
+  useEffect(() => {
+    document.title = `${t(pagina?.titel ?? 'nav.portal')} · Integriteitsplein`;
+  }, [t, pagina]);
+
+  const kiesRol = (r: TabRol) => {
+    setRol(r);
+    try {
+      window.localStorage.setItem('integriteitsplein.devRol', r);
+    } catch {
+      /* ignore */
+    }
+  };
+
+  let inhoud: ReactNode;
+  if (fout) {
+    inhoud = (
+      <MessageBar intent="error">
+        <MessageBarBody>{fout}</MessageBarBody>
+      </MessageBar>
+    );
+  } else if (!rollen) {
+    inhoud = <Spinner label={t('laden')} />;
+  } else if (!pagina) {
+    inhoud = <Text>{t('nietGevonden')}</Text>;
+  } else {
+    inhoud = (
+      <Suspense fallback={<Spinner label={t('laden')} />}>
+        {pagina.pad === '/' && <Portal />}
+        {pagina.pad === '/dilemma' && <Dilemma />}
+        {pagina.pad === '/sessie' && <Sessie />}
+        {pagina.pad === '/dashboard' && <Dashboard />}
+      </Suspense>
+    );
+  }
+
+  return (
+    <FluentProvider theme={THEMAS[thema]} className={s.root} dir="ltr" lang={omgeving.locale}>
+      <TabCtx.Provider value={ctx}>
+        <header className={s.kop}>
+          <span className={s.merk}>Integriteitsplein</span>
+          <nav aria-label={t('nav.label')}>
+            <ul className={s.nav}>
+              {PAGINAS.map((p) => (
+                <li key={p.pad}>
+                  <Link href={href(p.pad, search)} aria-current={p === pagina ? 'page' : undefined} className={p === pagina ? s.actief : undefined}>
+                    {t(p.titel)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main className={s.main}>
+          <div className={s.banners}>
+            {!omgeving.inTeams && (
+              <MessageBar intent="info">
+                <MessageBarBody>{t('losseModus')}</MessageBarBody>
+              </MessageBar>
+            )}
+            {modus === 'lokaal' && (
+              <MessageBar intent="warning">
+                <MessageBarBody>
+                  <MessageBarTitle>{t('dev.titel')}</MessageBarTitle>
+                  <div className={s.dev}>
+                    <Text>{t('dev.uitleg')}</Text>
+                    <Field label={t('dev.rol')}>
+                      <Select value={rol} onChange={(_, d) => kiesRol(d.value as TabRol)}>
+                        {DEV_ROLLEN.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`rol.${r}`)}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                  </div>
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+          {inhoud}
+        </main>
+      </TabCtx.Provider>
+    </FluentProvider>
+  );
+}

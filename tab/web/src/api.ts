@@ -1,0 +1,39 @@
+import type { TabRol } from '../../api/auth';
+
+/** Error from the tab API: `message` is the server's Dutch (or localised) text, `status` the HTTP status. */
+export class ApiFout extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How requests authenticate: SSO token (Teams) or the dev role header (local mode). */
+export interface Aanmelding {
+  token?: () => Promise<string>;
+  devRol?: TabRol;
+}
+
+/**
+ * Call the tab API. Sends JSON, adds `Authorization: Bearer` (Teams) or `X-Dev-Rol` (local mode).
+ * @throws ApiFout with the server's `fout` message (or a generic Dutch one) for non-2xx answers.
+ */
+export async function api<T>(aanmelding: Aanmelding, pad: string, init: { method?: string; body?: unknown; blob?: boolean } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (aanmelding.token) headers.Authorization = `Bearer ${await aanmelding.token()}`;
+  else if (aanmelding.devRol) headers['X-Dev-Rol'] = aanmelding.devRol;
+  let res: Response;
+  try {
+    res = await fetch(`/api${pad}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  } catch {
+    throw new ApiFout(0, 'Geen verbinding met de server. Controleer je netwerk en probeer het opnieuw.');
+  }
+  if (!res.ok) {
+    const data = (await res.json().catch(() => ({}))) as { fout?: string };
+    throw new ApiFout(res.status, data.fout ?? `De server antwoordde met status ${res.status}.`);
+  }
+  return (init.blob ? await res.blob() : await res.json()) as T;
+}

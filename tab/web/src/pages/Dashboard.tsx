@@ -1,0 +1,194 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from '@fluentui/react-components';
+import type { JaarCijfers, Jaarverslag } from '../../../../shared/src/report/jaarverslag';
+import { CATEGORIEEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES } from '../../../../shared/src/lists/definitions';
+import { api } from '../api';
+import { useTab } from '../context';
+import { usePaginaStyles } from './Portal';
+
+const Staafdiagram = lazy(() => import('../charts/Staafdiagram').then((m) => ({ default: m.Staafdiagram })));
+
+const useStyles = makeStyles({
+  tabel: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    backgroundColor: tokens.colorNeutralBackground1,
+    '& th, & td': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'right' },
+    '& th[scope="row"]': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
+    '& caption': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalS} 0` },
+  },
+  rij: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
+  grafieken: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))', gap: tokens.spacingHorizontalXL },
+});
+
+/** Figures of one year shown in the table: [message key, value]. */
+function kerncijfers(c: JaarCijfers): [string, number | string][] {
+  const pct = (a: { aantal: number; van: number }) => (a.van ? `${Math.round((100 * a.aantal) / a.van)}% (${a.aantal}/${a.van})` : '–');
+  return [
+    ['dash.gesprekken', c.gesprekken.totaal],
+    ['dash.gesprekkenMelding', c.gesprekken.meldingen],
+    ['dash.meldingen', c.meldingen.totaal],
+    ['dash.anoniem', c.meldingen.anoniem],
+    ['dash.wbk7', pct(c.wbk.ontvangstbevestigdBinnen7Dagen)],
+    ['dash.wbk3', pct(c.wbk.terugkoppelingBinnen3Maanden)],
+    ['dash.ambtseed', c.ambtseed.afgelegd],
+    ['dash.verklaring', c.ambtseed.integriteitsverklaring],
+    ['dash.nieuw', c.onboarding.nieuweMedewerkers],
+    ['dash.workshop', c.onboarding.workshopDeelnemers],
+    ['dash.sessies', c.dilemma.sessies],
+    ['dash.bereik', c.dilemma.bereik],
+    ['dash.agressie', c.agressie.incidenten],
+    ['dash.meldwijzer', c.meldwijzer.raadplegingen],
+  ];
+}
+
+/** Dashboard (`/dashboard`, HR and integriteitscoördinator): the jaarverslag figures with previous years. */
+export function Dashboard() {
+  const p = usePaginaStyles();
+  const s = useStyles();
+  const { t, aanmelding, rollen } = useTab();
+  const mag = rollen.some((r) => r === 'hr' || r === 'integriteitscoordinator');
+  const huidig = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date()));
+  const [jaar, setJaar] = useState(huidig - 1);
+  const [verslag, setVerslag] = useState<Jaarverslag | null>(null);
+  const [fout, setFout] = useState<string | null>(null);
+  const [downloadFout, setDownloadFout] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!mag) return;
+    setVerslag(null);
+    api<Jaarverslag>(aanmelding, `/dashboard?jaar=${jaar}&jaren=3`).then(setVerslag, (e: Error) => setFout(e.message));
+  }, [aanmelding, jaar, mag]);
+
+  if (!mag)
+    return (
+      <>
+        <h1 className={p.h1}>{t('dash.titel')}</h1>
+        <MessageBar intent="info">
+          <MessageBarBody>{t('dash.alleenHr')}</MessageBarBody>
+        </MessageBar>
+      </>
+    );
+
+  const download = async (formaat: 'docx' | 'xlsx') => {
+    setDownloadFout(null);
+    try {
+      const blob = await api<Blob>(aanmelding, `/rapport/${jaar}.${formaat}`, { blob: true });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `jaarverslag-integriteit-${jaar}.${formaat}`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      setDownloadFout((e as Error).message);
+    }
+  };
+
+  const jaren: JaarCijfers[] = verslag ? [...Object.values(verslag.vorigeJaren).sort((a, b) => a.jaar - b.jaar), verslag] : [];
+  const reeks = jaren.map((j) => String(j.jaar));
+
+  return (
+    <>
+      <h1 className={p.h1}>{t('dash.titel')}</h1>
+      <div className={s.rij}>
+        <Field label={t('dash.jaar')}>
+          <Select value={String(jaar)} onChange={(_, d) => setJaar(Number(d.value))}>
+            {Array.from({ length: 6 }, (_, i) => huidig - i).map((j) => (
+              <option key={j} value={j}>
+                {j}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button onClick={() => download('docx')}>{t('dash.downloadDocx')}</Button>
+        <Button onClick={() => download('xlsx')}>{t('dash.downloadXlsx')}</Button>
+      </div>
+      <div role="status">
+        {downloadFout && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{downloadFout}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {fout && (
+        <MessageBar intent="error">
+          <MessageBarBody>{fout}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!verslag && !fout && <Spinner label={t('laden')} />}
+      {verslag && (
+        <>
+          <section className={p.sectie} aria-labelledby="kop-cijfers">
+            <h2 id="kop-cijfers" className={p.h2}>
+              {t('dash.kerncijfers', { jaar: verslag.jaar })}
+            </h2>
+            <table className={s.tabel}>
+              <caption>{t('dash.tabelBijschrift', { organisatie: verslag.organisatie })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" style={{ textAlign: 'left' }}>
+                    {t('dash.cijfer')}
+                  </th>
+                  {jaren.map((j) => (
+                    <th key={j.jaar} scope="col">
+                      {j.jaar}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {kerncijfers(verslag).map(([key], rij) => (
+                  <tr key={key}>
+                    <th scope="row">{t(key)}</th>
+                    {jaren.map((j) => (
+                      <td key={j.jaar}>{kerncijfers(j)[rij][1]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className={p.sectie} aria-labelledby="kop-grafieken">
+            <h2 id="kop-grafieken" className={p.h2}>
+              {t('dash.grafieken')}
+            </h2>
+            <Suspense fallback={<Spinner label={t('laden')} />}>
+              <div className={s.grafieken}>
+                <Staafdiagram
+                  id="g-soort"
+                  titel={t('dash.g.soort')}
+                  series={reeks}
+                  groepen={MELDING_SOORTEN.map((k) => ({ label: t(`meldingsoort.${k}`), waarden: jaren.map((j) => j.meldingen.perSoort[k]) }))}
+                />
+                <Staafdiagram
+                  id="g-onderwerp"
+                  titel={t('dash.g.onderwerp')}
+                  series={reeks}
+                  groepen={ONDERWERPEN.map((k) => ({ label: t(`onderwerp.${k}`), waarden: jaren.map((j) => j.gesprekken.perOnderwerp[k]) }))}
+                />
+                <Staafdiagram
+                  id="g-categorie"
+                  titel={t('dash.g.categorie')}
+                  series={reeks}
+                  groepen={CATEGORIEEN.map((k) => ({ label: t(`categorie.${k}`), waarden: jaren.map((j) => j.meldingen.perCategorie[k]) }))}
+                />
+                <Staafdiagram
+                  id="g-meldwijzer"
+                  titel={t('dash.g.meldwijzer')}
+                  series={reeks}
+                  groepen={SITUATIES.map((k) => ({ label: t(`situatie.${k}`), waarden: jaren.map((j) => j.meldwijzer.perSituatie[k]) }))}
+                />
+              </div>
+            </Suspense>
+            <Body1 as="p" block className={p.zacht}>
+              {t('dash.bron')}
+            </Body1>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,299 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Card,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  SearchBox,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { Contact, Meldpunt, Regeling, Tekst } from '../../../../shared/src/config/schema';
+import { SITUATIES, type Situatie } from '../../../../shared/src/lists/definitions';
+import { api } from '../api';
+import { useTab } from '../context';
+
+/** `GET /api/portal` (tab/api/router.ts). */
+interface PortalData {
+  organisatie: string;
+  meldpunten: Meldpunt[];
+  contacten: Contact[];
+  routes: { situatie: Situatie; naar: Situatie; eerst: string[]; ook: string[]; anoniem: string[]; stappen: Tekst[]; beslisser: Tekst | null; wbk: boolean; regelingen: string[] }[];
+  regelingen: Regeling[];
+  faq: { vraag: Tekst; antwoord: Tekst; trefwoorden: string[] }[];
+  ambtseed: { afnemer: Tekst; eedTekst: string; belofteTekst: string; verklaringTekst: string | null };
+  sessies: { sessieId: string; start: string; eind: string; soort: string; locatie: string | null; online: boolean }[];
+}
+
+export const usePaginaStyles = makeStyles({
+  sectie: { marginTop: tokens.spacingVerticalXXL },
+  h1: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
+  h2: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalM}` },
+  h3: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0` },
+  raster: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start', overflowWrap: 'anywhere' },
+  alinea: { margin: `${tokens.spacingVerticalS} 0` },
+  lijst: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  kaal: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  tekst: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  zacht: { color: tokens.colorNeutralForeground2 },
+});
+
+function ContactRegels({ contact }: { contact: Contact }) {
+  const { t, tekst } = useTab();
+  const c = contact.contact;
+  return (
+    <li>
+      <Text weight="semibold">{tekst(contact.naam)}</Text>
+      <ul aria-label={t('portal.contactVia', { naam: tekst(contact.naam) })} style={{ margin: 0, paddingLeft: '1.2em' }}>
+        {c.email && (
+          <li>
+            <Link href={`mailto:${c.email}`}>{c.email}</Link>
+          </li>
+        )}
+        {c.telefoon && (
+          <li>
+            <Link href={`tel:${c.telefoon.replace(/[^0-9+]/g, '')}`}>{c.telefoon}</Link>
+          </li>
+        )}
+        {c.teams && (
+          <li>
+            <Link href={`https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(c.teams)}`} target="_blank" rel="noopener noreferrer">
+              {t('portal.chatInTeams')}
+            </Link>
+          </li>
+        )}
+        {c.url && (
+          <li>
+            <Link href={c.url} target="_blank" rel="noopener noreferrer">
+              {c.url.replace(/^https?:\/\//, '')}
+            </Link>
+          </li>
+        )}
+      </ul>
+    </li>
+  );
+}
+
+/** "Waar kan ik terecht?": the route per situation from the shared `meldroute` (via the API). */
+function WaarKanIkTerecht({ data }: { data: PortalData }) {
+  const s = usePaginaStyles();
+  const { t, tekst } = useTab();
+  const [situatie, setSituatie] = useState<Situatie>('dilemma');
+  const route = data.routes.find((r) => r.situatie === situatie)!;
+  const mp = (id: string) => data.meldpunten.find((m) => m.id === id);
+  const contacten = (m: Meldpunt) => m.contacten.map((id) => data.contacten.find((c) => c.id === id)).filter((c): c is Contact => !!c);
+  const blok = (ids: string[], kop: string) =>
+    ids.length > 0 && (
+      <>
+        <h3 className={s.h3}>{kop}</h3>
+        <div className={s.raster}>
+          {ids.map((id) => {
+            const m = mp(id);
+            if (!m) return null;
+            return (
+              <Card key={id} appearance="filled-alternative">
+                <Text weight="semibold" as="p" block style={{ margin: 0 }}>
+                  {tekst(m.naam)}
+                </Text>
+                <Body1 as="p" block style={{ margin: 0 }}>
+                  {tekst(m.uitleg)}
+                </Body1>
+                {contacten(m).length > 0 && (
+                  <ul className={s.kaal}>
+                    {contacten(m).map((c) => (
+                      <ContactRegels key={c.id} contact={c} />
+                    ))}
+                  </ul>
+                )}
+              </Card>
+            );
+          })}
+        </div>
+      </>
+    );
+  return (
+    <section className={s.sectie} aria-labelledby="kop-waar">
+      <h2 id="kop-waar" className={s.h2}>
+        {t('portal.waar.titel')}
+      </h2>
+      <Field label={t('portal.waar.kies')}>
+        <Select value={situatie} onChange={(_, d) => setSituatie(d.value as Situatie)}>
+          {SITUATIES.map((x) => (
+            <option key={x} value={x}>
+              {t(`situatie.${x}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div aria-live="polite">
+        {route.naar !== route.situatie && (
+          <Body1 as="p" block>{t('portal.waar.doorverwezen', { situatie: t(`situatie.${route.naar}`) })}</Body1>
+        )}
+        {blok(route.eerst, t('portal.waar.eerst'))}
+        {blok(route.anoniem, t('portal.waar.anoniem'))}
+        {blok(route.ook, t('portal.waar.ook'))}
+        {route.stappen.length > 0 && (
+          <>
+            <h3 className={s.h3}>{t('portal.waar.stappen')}</h3>
+            <ol className={s.lijst}>
+              {route.stappen.map((st, i) => (
+                <li key={i}>{tekst(st)}</li>
+              ))}
+            </ol>
+          </>
+        )}
+        {route.beslisser && <Body1 as="p" block>{tekst(route.beslisser)}</Body1>}
+        {route.wbk && <Body1 as="p" block>{t('portal.waar.wbk')}</Body1>}
+        {route.regelingen.length > 0 && (
+          <Body1 as="p" block>
+            {t('portal.waar.regelingen')}{' '}
+            {route.regelingen.map((id, i) => {
+              const r = data.regelingen.find((x) => x.id === id);
+              return r ? (
+                <span key={id}>
+                  {i > 0 && ', '}
+                  <Link href={r.url} target="_blank" rel="noopener noreferrer" inline>
+                    {tekst(r.titel)}
+                  </Link>
+                </span>
+              ) : null;
+            })}
+          </Body1>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Faq({ data }: { data: PortalData }) {
+  const s = usePaginaStyles();
+  const { t, tekst, locale } = useTab();
+  const [zoek, setZoek] = useState('');
+  const norm = (x: string) => x.toLocaleLowerCase(locale).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const gevonden = useMemo(() => {
+    const q = norm(zoek.trim());
+    if (!q) return data.faq;
+    return data.faq.filter((f) => [tekst(f.vraag), tekst(f.antwoord), ...f.trefwoorden].some((x) => norm(x).includes(q)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [zoek, data.faq, locale]);
+  return (
+    <section className={s.sectie} aria-labelledby="kop-faq">
+      <h2 id="kop-faq" className={s.h2}>
+        {t('portal.faq.titel')}
+      </h2>
+      <Field label={t('portal.faq.zoek')}>
+        <SearchBox value={zoek} onChange={(_, d) => setZoek(d.value)} />
+      </Field>
+      <Text role="status" as="p" block className={s.zacht}>
+        {t('portal.faq.aantal', { n: gevonden.length })}
+      </Text>
+      <Accordion multiple collapsible>
+        {gevonden.map((f, i) => (
+          <AccordionItem key={i} value={i}>
+            <AccordionHeader as="h3">{tekst(f.vraag)}</AccordionHeader>
+            <AccordionPanel>
+              <Body1 as="p" block className={s.tekst}>
+                {tekst(f.antwoord)}
+              </Body1>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </section>
+  );
+}
+
+/** The Integriteitsplein portal page (`/`). */
+export function Portal() {
+  const s = usePaginaStyles();
+  const { t, tekst, locale, aanmelding } = useTab();
+  const [data, setData] = useState<PortalData | null>(null);
+  const [fout, setFout] = useState<string | null>(null);
+  useEffect(() => {
+    api<PortalData>(aanmelding, '/portal').then(setData, (e: Error) => setFout(e.message));
+  }, [aanmelding]);
+  if (fout)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{fout}</MessageBarBody>
+      </MessageBar>
+    );
+  if (!data) return <Spinner label={t('laden')} />;
+  const datumTijd = (iso: string) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+  return (
+    <>
+      <h1 className={s.h1}>{t('portal.titel')}</h1>
+      <Body1 as="p" block>{t('portal.intro', { organisatie: data.organisatie })}</Body1>
+
+      <WaarKanIkTerecht data={data} />
+
+      <section className={s.sectie} aria-labelledby="kop-regelingen">
+        <h2 id="kop-regelingen" className={s.h2}>
+          {t('portal.regelingen.titel')}
+        </h2>
+        <ul className={s.lijst}>
+          {data.regelingen.map((r) => (
+            <li key={r.id}>
+              <Link href={r.url} target="_blank" rel="noopener noreferrer">
+                {tekst(r.titel)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <Faq data={data} />
+
+      <section className={s.sectie} aria-labelledby="kop-eed">
+        <h2 id="kop-eed" className={s.h2}>
+          {t('portal.eed.titel')}
+        </h2>
+        <Body1 as="p" block>{t('portal.eed.intro', { afnemer: tekst(data.ambtseed.afnemer) })}</Body1>
+        <div className={s.raster}>
+          <Card>
+            <h3 className={s.h3}>{t('portal.eed.eed')}</h3>
+            <Body1 as="p" block className={s.tekst}>
+              {data.ambtseed.eedTekst}
+            </Body1>
+          </Card>
+          <Card>
+            <h3 className={s.h3}>{t('portal.eed.belofte')}</h3>
+            <Body1 as="p" block className={s.tekst}>
+              {data.ambtseed.belofteTekst}
+            </Body1>
+          </Card>
+          {data.ambtseed.verklaringTekst && (
+            <Card>
+              <h3 className={s.h3}>{t('portal.eed.verklaring')}</h3>
+              <Body1 as="p" block className={s.tekst}>
+                {data.ambtseed.verklaringTekst}
+              </Body1>
+            </Card>
+          )}
+        </div>
+        <h3 className={s.h3}>{t('portal.eed.sessies')}</h3>
+        {data.sessies.length === 0 ? (
+          <Body1 as="p" block>{t('portal.eed.geenSessies')}</Body1>
+        ) : (
+          <ul className={s.lijst}>
+            {data.sessies.map((x) => (
+              <li key={x.sessieId}>
+                {datumTijd(x.start)} · {t(`sessiesoort.${x.soort}`)} · {x.online ? t('portal.eed.online') : (x.locatie ?? '')}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Body1 as="p" block>{t('portal.eed.aanmelden')}</Body1>
+      </section>
+    </>
+  );
+}
