@@ -1,0 +1,276 @@
+import {
+  AGRESSIE_MAATREGELEN,
+  AGRESSIE_SOORTEN,
+  CATEGORIEEN,
+  DOELGROEPEN,
+  MAATREGELEN,
+  MELDING_SOORTEN,
+  ONDERWERPEN,
+  SITUATIES,
+  UITKOMSTEN,
+} from '../lists/definitions';
+import { t, type Locale } from '../i18n';
+import type { JaarCijfers, Jaarverslag, Zaak } from './jaarverslag';
+
+/*
+ * The jaarverslag as a document model: sections of text, tables and bar charts, built from the JSON
+ * contract only. docx, xlsx and html render this model, so all three show the same tables.
+ */
+
+/** A table cell: a count (number) or a label (string). */
+export type Cel = string | number;
+
+/** One table: `id` (stable, also the xlsx sheet name), caption, column headings, rows (first cell = row heading). */
+export interface Tabel {
+  id: string;
+  titel: string;
+  kolommen: string[];
+  rijen: Cel[][];
+  /** The last row is a total (rendered bold). */
+  totaalRij?: boolean;
+  /** Cells are labels only (the case table): no number formatting, no suppression. */
+  tekstTabel?: boolean;
+}
+
+/** One horizontal bar chart: a label and a count per bar. */
+export interface Grafiek {
+  id: string;
+  titel: string;
+  labels: string[];
+  waarden: number[];
+}
+
+/** A block of a section, in reading order. */
+export type Blok = { soort: 'tekst'; tekst: string } | { soort: 'tabel'; tabel: Tabel } | { soort: 'grafiek'; grafiek: Grafiek };
+
+/** One chapter of the report. */
+export interface Sectie {
+  id: string;
+  titel: string;
+  blokken: Blok[];
+}
+
+/** The years of a report, oldest first (`vorigeJaren` keys and `jaar`). */
+export function verslagJaren(r: Jaarverslag): JaarCijfers[] {
+  const vorige = Object.keys(r.vorigeJaren)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((j) => r.vorigeJaren[String(j)]);
+  return [...vorige, r];
+}
+
+/** Dutch (or English) label of a choice value, e.g. `label('nl', 'onderwerp', 'integriteit')` → "Integriteit". */
+export function label(locale: Locale, groep: string, waarde: string): string {
+  return t(locale, `report.${groep}.${waarde}`);
+}
+
+/**
+ * One anonymised case row as published reports show it, from codes only:
+ * opdrachtgever ← meldpunt; omschrijving ← soort + categorie; bevindingen ← uitkomst + onderzoek;
+ * gevolg ← maatregelen.
+ */
+export function zaakRij(locale: Locale, z: Zaak): [string, string, string, string] {
+  return [
+    label(locale, 'meldpunt', z.meldpunt),
+    `${label(locale, 'soort', z.soort)}: ${label(locale, 'categorie', z.categorie)}`,
+    t(locale, 'report.bevinding', { uitkomst: label(locale, 'uitkomst', z.uitkomst), onderzoek: label(locale, 'onderzoek', z.onderzoek) }),
+    z.maatregelen.map((m) => label(locale, 'maatregel', m)).join(', '),
+  ];
+}
+
+/**
+ * The report as sections of text, charts and tables (see `Sectie`). Every count comes from `r`; tables with
+ * year columns show the oldest year first and the report year last.
+ */
+export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl'): Sectie[] {
+  const jaren = verslagJaren(r);
+  const jaarKoppen = jaren.map((c) => String(c.jaar));
+  const m = (key: string, params: Record<string, string | number> = {}) => t(locale, `report.${key}`, params);
+  const tekst = (s: string): Blok => ({ soort: 'tekst', tekst: s });
+  const tabel = (tb: Tabel): Blok => ({ soort: 'tabel', tabel: tb });
+  const grafiek = (g: Grafiek): Blok => ({ soort: 'grafiek', grafiek: g });
+
+  /** Rows "label, count per year" for every value of a choice. */
+  const perKeuze = <K extends string>(groep: string, waarden: readonly K[], pick: (c: JaarCijfers) => Record<K, number>): Cel[][] =>
+    waarden.map((w) => [label(locale, groep, w), ...jaren.map((c) => pick(c)[w])]);
+  const rij = (rowLabel: string, pick: (c: JaarCijfers) => number): Cel[] => [rowLabel, ...jaren.map(pick)];
+  const jaarTabel = (id: string, eersteKolom: string, rijen: Cel[][], totaalRij = false): Tabel => ({
+    id,
+    titel: m(`tabel.${id}`),
+    kolommen: [m(`kolom.${eersteKolom}`), ...jaarKoppen],
+    rijen,
+    totaalRij,
+  });
+  const totaal = m('rij.totaal');
+  const meerdereJaren = jaren.length > 1;
+
+  const inleiding: Sectie = {
+    id: 'inleiding',
+    titel: m('inleiding.titel'),
+    blokken: [
+      tekst(m('inleiding.tekst', { organisatie: r.organisatie, jaar: r.jaar })),
+      tekst(meerdereJaren ? m('scope.tekst', { jaar: r.jaar, vanaf: jaren[0].jaar, totEnMet: jaren[jaren.length - 2].jaar }) : m('scope.eenJaar', { jaar: r.jaar })),
+      tekst(m('gegenereerd', { jaar: r.jaar })),
+    ],
+  };
+
+  const g = r.gesprekken;
+  const vertrouwenspersonen: Sectie = {
+    id: 'vertrouwenspersonen',
+    titel: m('vp.titel'),
+    blokken: [
+      tekst(m('vp.tekst', { jaar: r.jaar, totaal: g.totaal, meldingen: g.meldingen, extern: g.extern, doorverwezen: g.doorverwezen })),
+      grafiek({ id: 'gesprekkenPerOnderwerp', titel: m('grafiek.gesprekkenPerOnderwerp', { jaar: r.jaar }), labels: ONDERWERPEN.map((o) => label(locale, 'onderwerp', o)), waarden: ONDERWERPEN.map((o) => g.perOnderwerp[o]) }),
+      tabel(jaarTabel('gesprekkenPerOnderwerp', 'onderwerp', [...perKeuze('onderwerp', ONDERWERPEN, (c) => c.gesprekken.perOnderwerp), rij(totaal, (c) => c.gesprekken.totaal)], true)),
+      ...(meerdereJaren ? [grafiek({ id: 'gesprekkenPerJaar', titel: m('grafiek.gesprekkenPerJaar'), labels: jaarKoppen, waarden: jaren.map((c) => c.gesprekken.totaal) })] : []),
+      tabel(
+        jaarTabel('gesprekkenKenmerken', 'kenmerk', [
+          rij(totaal, (c) => c.gesprekken.totaal),
+          rij(m('rij.nieuweKwesties'), (c) => c.gesprekken.meldingen),
+          rij(m('rij.extern'), (c) => c.gesprekken.extern),
+          rij(m('rij.doorverwezen'), (c) => c.gesprekken.doorverwezen),
+        ]),
+      ),
+      tabel(jaarTabel('meldingenPerOnderwerp', 'onderwerp', [...perKeuze('onderwerp', ONDERWERPEN, (c) => c.gesprekken.meldingenPerOnderwerp), rij(totaal, (c) => c.gesprekken.meldingen)], true)),
+    ],
+  };
+
+  const md = r.meldingen;
+  const meldingen: Sectie = {
+    id: 'meldingen',
+    titel: m('meldingen.titel'),
+    blokken: [
+      tekst(m('meldingen.tekst', { jaar: r.jaar, totaal: md.totaal, anoniem: md.anoniem })),
+      tabel(jaarTabel('meldingenPerSoort', 'soort', [...perKeuze('soort', MELDING_SOORTEN, (c) => c.meldingen.perSoort), rij(totaal, (c) => c.meldingen.totaal)], true)),
+      grafiek({ id: 'meldingenPerCategorie', titel: m('grafiek.meldingenPerCategorie', { jaar: r.jaar }), labels: CATEGORIEEN.map((c) => label(locale, 'categorie', c)), waarden: CATEGORIEEN.map((c) => md.perCategorie[c]) }),
+      tabel(jaarTabel('meldingenPerCategorie', 'categorie', [...perKeuze('categorie', CATEGORIEEN, (c) => c.meldingen.perCategorie), rij(totaal, (c) => c.meldingen.totaal)], true)),
+      ...(meerdereJaren ? [grafiek({ id: 'meldingenPerJaar', titel: m('grafiek.meldingenPerJaar'), labels: jaarKoppen, waarden: jaren.map((c) => c.meldingen.totaal) })] : []),
+      tabel(jaarTabel('meldingenKenmerken', 'kenmerk', [rij(totaal, (c) => c.meldingen.totaal), rij(m('rij.anoniem'), (c) => c.meldingen.anoniem)])),
+      tabel(jaarTabel('meldingenPerUitkomst', 'uitkomst', [...perKeuze('uitkomst', UITKOMSTEN, (c) => c.meldingen.perUitkomst), rij(totaal, (c) => c.meldingen.totaal)], true)),
+      tabel(jaarTabel('meldingenPerMaatregel', 'maatregel', perKeuze('maatregel', MAATREGELEN, (c) => c.meldingen.perMaatregel))),
+    ],
+  };
+
+  const zaken: Sectie = {
+    id: 'zaken',
+    titel: m('zaken.titel'),
+    blokken: [
+      tekst(r.zaken.length ? m('zaken.tekst', { jaar: r.jaar }) : m('zaken.geen', { jaar: r.jaar })),
+      tabel({
+        id: 'zaken',
+        titel: m('tabel.zaken'),
+        kolommen: [m('kolom.opdrachtgever'), m('kolom.omschrijving'), m('kolom.bevindingen'), m('kolom.gevolg')],
+        rijen: r.zaken.map((z) => zaakRij(locale, z)),
+        tekstTabel: true,
+      }),
+    ],
+  };
+
+  const w = r.wbk;
+  const wbk: Sectie = {
+    id: 'wbk',
+    titel: m('wbk.titel'),
+    blokken: [
+      tekst(m('wbk.tekst')),
+      tabel({
+        id: 'wbk',
+        titel: m('tabel.wbk'),
+        kolommen: [m('kolom.termijn'), m('kolom.aantal'), m('kolom.van')],
+        rijen: [
+          [m('rij.ontvangstbevestigd'), w.ontvangstbevestigdBinnen7Dagen.aantal, w.ontvangstbevestigdBinnen7Dagen.van],
+          [m('rij.terugkoppeling'), w.terugkoppelingBinnen3Maanden.aantal, w.terugkoppelingBinnen3Maanden.van],
+        ],
+      }),
+    ],
+  };
+
+  const a = r.ambtseed;
+  const o = r.onboarding;
+  const ambtseed: Sectie = {
+    id: 'ambtseed',
+    titel: m('ambtseed.titel'),
+    blokken: [
+      tekst(m('ambtseed.tekst', { jaar: r.jaar, ...a })),
+      tabel(
+        jaarTabel('ambtseed', 'kenmerk', [
+          rij(m('rij.afgelegd'), (c) => c.ambtseed.afgelegd),
+          rij(m('rij.eed'), (c) => c.ambtseed.eed),
+          rij(m('rij.belofte'), (c) => c.ambtseed.belofte),
+          rij(m('rij.integriteitsverklaring'), (c) => c.ambtseed.integriteitsverklaring),
+          rij(m('rij.bijeenkomsten'), (c) => c.ambtseed.bijeenkomsten),
+        ]),
+      ),
+      tekst(m('onboarding.tekst', { ...o })),
+      tabel(
+        jaarTabel('onboarding', 'kenmerk', [
+          rij(m('rij.nieuweMedewerkers'), (c) => c.onboarding.nieuweMedewerkers),
+          rij(m('rij.arbeidsovereenkomst'), (c) => c.onboarding.arbeidsovereenkomst),
+          rij(m('rij.externDienstverband'), (c) => c.onboarding.extern),
+          rij(m('rij.stagiair'), (c) => c.onboarding.stagiair),
+          rij(m('rij.workshopDeelnemers'), (c) => c.onboarding.workshopDeelnemers),
+        ]),
+      ),
+    ],
+  };
+
+  const d = r.dilemma;
+  const dilemma: Sectie = {
+    id: 'dilemma',
+    titel: m('dilemma.titel'),
+    blokken: [
+      tekst(m('dilemma.tekst', { sessies: d.sessies, bereik: d.bereik })),
+      tabel({
+        id: 'dilemmaPerDoelgroep',
+        titel: m('tabel.dilemmaPerDoelgroep'),
+        kolommen: [m('kolom.doelgroep'), m('kolom.sessies'), m('kolom.deelnemers')],
+        rijen: [...DOELGROEPEN.map((dg) => [label(locale, 'doelgroep', dg), d.perDoelgroep[dg].sessies, d.perDoelgroep[dg].deelnemers]), [totaal, d.sessies, d.bereik]],
+        totaalRij: true,
+      }),
+      tabel(jaarTabel('dilemmaPerJaar', 'kenmerk', [rij(m('rij.sessies'), (c) => c.dilemma.sessies), rij(m('rij.bereik'), (c) => c.dilemma.bereik)])),
+    ],
+  };
+
+  const agressie: Sectie = {
+    id: 'agressie',
+    titel: m('agressie.titel'),
+    blokken: [
+      tekst(m('agressie.tekst', { incidenten: r.agressie.incidenten })),
+      tabel(jaarTabel('agressiePerSoort', 'soort', [...perKeuze('agressieSoort', AGRESSIE_SOORTEN, (c) => c.agressie.perSoort), rij(m('rij.incidenten'), (c) => c.agressie.incidenten)], true)),
+      tabel(jaarTabel('agressiePerMaatregel', 'maatregel', perKeuze('agressieMaatregel', AGRESSIE_MAATREGELEN, (c) => c.agressie.perMaatregel))),
+    ],
+  };
+
+  const meldwijzer: Sectie = {
+    id: 'meldwijzer',
+    titel: m('meldwijzer.titel'),
+    blokken: [
+      tekst(m('meldwijzer.tekst', { raadplegingen: r.meldwijzer.raadplegingen })),
+      tabel(jaarTabel('meldwijzer', 'situatie', [...perKeuze('situatie', SITUATIES, (c) => c.meldwijzer.perSituatie), rij(totaal, (c) => c.meldwijzer.raadplegingen)], true)),
+    ],
+  };
+
+  const vooruitblik: Sectie = { id: 'vooruitblik', titel: m('vooruitblik.titel'), blokken: [tekst(m('vooruitblik.tekst'))] };
+
+  return [inleiding, vertrouwenspersonen, meldingen, zaken, wbk, ambtseed, dilemma, agressie, meldwijzer, vooruitblik];
+}
+
+/** Every table of the report, in order (for xlsx and tests). */
+export function jaarverslagTabellen(r: Jaarverslag, locale: Locale = 'nl'): Tabel[] {
+  return jaarverslagSecties(r, locale).flatMap((s) => s.blokken.flatMap((b) => (b.soort === 'tabel' ? [b.tabel] : [])));
+}
+
+/**
+ * Small-number suppression for publication (DESIGN.md): a count from 1 to `onderDrempel − 1` becomes the
+ * string `"<N"`; 0 and counts ≥ N stay numbers. `onderDrempel` undefined or ≤ 1: nothing is suppressed.
+ */
+export function onderdruk(n: number, onderDrempel?: number): number | string {
+  if (!onderDrempel || onderDrempel <= 1) return n;
+  return n >= 1 && n < onderDrempel ? `<${onderDrempel}` : n;
+}
+
+/** A cell as shown in docx/html: counts formatted nl-NL (1.234) after suppression, labels unchanged. */
+export function toonCel(c: Cel, onderDrempel?: number, locale: Locale = 'nl'): string {
+  if (typeof c === 'string') return c;
+  const v = onderdruk(c, onderDrempel);
+  return typeof v === 'string' ? v : v.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB');
+}

@@ -1,0 +1,36 @@
+import ExcelJS from 'exceljs';
+import { t, type Locale } from '../i18n';
+import type { Jaarverslag } from './jaarverslag';
+import { jaarverslagTabellen } from './tabellen';
+
+/**
+ * The jaarverslag as an Excel workbook (exceljs) for HR: one sheet per table, named after the table id
+ * (`gesprekkenPerOnderwerp`, `meldingenPerCategorie`, … at most 31 characters), a bold header row, frozen
+ * panes below the header and right of the first column, counts as numbers (never suppressed: the workbook is
+ * for HR, not for publication). The table title is the sheet's header/footer and the workbook title.
+ * @returns the .xlsx file as bytes.
+ */
+export async function renderXlsx(r: Jaarverslag, opties: { locale?: Locale } = {}): Promise<Buffer> {
+  const locale = opties.locale ?? 'nl';
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Integriteitsplein';
+  wb.title = `${t(locale, 'report.titel', { jaar: r.jaar })} — ${r.organisatie}`;
+  wb.subject = r.organisatie;
+  for (const tb of jaarverslagTabellen(r, locale)) {
+    const ws = wb.addWorksheet(tb.id.slice(0, 31), {
+      views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
+      headerFooter: { oddHeader: `&L${tb.titel}&R${r.organisatie} ${r.jaar}` },
+    });
+    ws.addRow(tb.kolommen);
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } };
+    for (const rij of tb.rijen) ws.addRow(rij);
+    if (tb.totaalRij && tb.rijen.length) ws.getRow(tb.rijen.length + 1).font = { bold: true };
+    ws.columns.forEach((col, i) => {
+      const breedste = Math.max(...[tb.kolommen[i], ...tb.rijen.map((rr) => rr[i])].map((v) => String(v ?? '').length));
+      col.width = Math.min(70, Math.max(10, breedste + 2));
+      if (i > 0 && !tb.tekstTabel) col.numFmt = '0';
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
