@@ -1,7 +1,7 @@
 /**
  * Host of the Integriteitsplein tab (`npm run start:tab`, started by `npm start`): the API and the built
  * web app on `TAB_PORT` (default 53000). When `tab/web/dist` is missing (fresh clone) it first builds the
- * web app with Vite, so `npm start` works without a separate build step. No logic here: see app.ts/router.ts.
+ * web app with Vite, so `npm start` works without a separate build step. `TAB_SERVE_WEB=0`: API only. No logic here: see app.ts/router.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,10 +31,12 @@ export async function startTabServer(port = Number(process.env.TAB_PORT ?? 53000
   const auth = authConfigFromEnv();
   if (auth.modus === 'lokaal') log.warn({ event: 'tab.auth.lokaal' }, 'TAB_SSO_CLIENT_ID niet gezet: lokale modus met ontwikkelaarsidentiteit (niet voor productie)');
   if (!process.env.TAB_VOTE_SECRET) log.warn({ event: 'tab.stem.sleutel' }, 'TAB_VOTE_SECRET niet gezet: stemsleutels per week staan in de database (alleen voor lokaal gebruik)');
-  await ensureWebBuild(log);
+  // TAB_SERVE_WEB=0 serves the API only (tests of the API in a child process need no web build).
+  const serveWeb = process.env.TAB_SERVE_WEB !== '0';
+  if (serveWeb) await ensureWebBuild(log);
   const store = await createListStore();
   const db = openDatabase(databasePathFromEnv());
-  const app = createTabApp({ store, config, db, authenticate: createAuthenticator(auth, config), stemSecret: process.env.TAB_VOTE_SECRET, logger: log, webDist: WEB_DIST });
+  const app = createTabApp({ store, config, db, authenticate: createAuthenticator(auth, config), stemSecret: process.env.TAB_VOTE_SECRET, logger: log, webDist: serveWeb ? WEB_DIST : undefined });
   const server = app.listen(port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
