@@ -1,0 +1,215 @@
+// Integriteitsplein on Azure: what the product uses and nothing more.
+//
+//   user-assigned managed identity ── is the bot's identity (no bot password) and reads Key Vault
+//   App Service plan (Linux) + ONE web app (Node 20) ── runs infra/webapp-host.ts: the bot and the tab as
+//       two processes behind one HTTPS port; /api/messages goes to the bot, everything else to the tab
+//   Azure Bot (Teams channel) ── messaging endpoint https://<web app>/api/messages
+//   Key Vault (RBAC) ── the Graph client secret and the tab's vote secret, read through Key Vault references
+//   Application Insights (+ Log Analytics workspace) ── requests, failures, logs
+//
+// Deployed by the Microsoft 365 Agents Toolkit (`atk provision --env dev`, see m365agents.yml), which fills
+// azure.parameters.json from env/.env.dev and writes the outputs below back into env/.env.dev.
+// Scale-out: with STORE=sqlite keep ONE instance (the SQLite file lives on the app's /home share). For
+// several instances use STORE=graph: SharePoint is the system of record, each instance keeps its own outbox.
+
+@description('Prefix of every resource name: 4-20 lower-case letters/digits, starting with a letter.')
+@minLength(4)
+@maxLength(20)
+param resourceBaseName string
+
+@description('Region of the resources (the bot itself is global).')
+param location string = resourceGroup().location
+
+@description('App Service plan SKU. B1 is enough for one organisation; P0v3 for more instances.')
+param webAppSku string = 'B1'
+
+@description('Name of the bot in the Azure portal.')
+@maxLength(42)
+param botDisplayName string = 'Integriteitsplein'
+
+@description('Organisation: selects config/<name>.yaml.')
+param organisatie string = 'demo'
+
+@description('sqlite (one instance, file on /home) or graph (SharePoint lists, scale-out).')
+@allowed(['sqlite', 'graph'])
+param store string = 'sqlite'
+
+@description('Client id of the Entra app registration for tab SSO (created by aadApp/create).')
+param tabSsoClientId string
+
+@description('Entra tenant of the users and of the app registrations.')
+param tenantId string = subscription().tenantId
+
+@description('Client id of the Entra app registration for Microsoft Graph (STORE=graph); empty = not used.')
+param graphClientId string = ''
+
+@description('SharePoint site id for the lists (STORE=graph); empty = not used.')
+param sharePointSiteId string = ''
+
+@description('Graph client secret; stored in Key Vault only, never in an app setting. Empty = set it later.')
+@secure()
+param graphClientSecret string = ''
+
+@description('Secret key for the anonymous dilemma votes (TAB_VOTE_SECRET); stored in Key Vault. Empty = none.')
+@secure()
+param tabVoteSecret string = ''
+
+var keyVaultSecretsUserRole = '4633458b-17de-408a-b874-0445c86b69e6' // built-in role "Key Vault Secrets User"
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${resourceBaseName}-id'
+  location: location
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${resourceBaseName}-log'
+  location: location
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${resourceBaseName}-ai'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: '${resourceBaseName}-kv'
+  location: location
+  properties: {
+    tenantId: tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+  }
+}
+
+resource graphSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(graphClientSecret)) {
+  parent: vault
+  name: 'graph-client-secret'
+  properties: { value: graphClientSecret }
+}
+
+resource voteSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(tabVoteSecret)) {
+  parent: vault
+  name: 'tab-vote-secret'
+  properties: { value: tabVoteSecret }
+}
+
+// The web app's identity may read secrets (Key Vault references), nothing else.
+resource vaultReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUserRole)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRole)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${resourceBaseName}-plan'
+  location: location
+  kind: 'linux'
+  sku: { name: webAppSku }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+var webAppName = resourceBaseName
+var webAppHost = '${webAppName}.azurewebsites.net'
+var secretRef = 'VaultName=${vault.name};SecretName='
+
+// Settings always present; the optional ones are appended below when their value is known.
+var baseSettings = [
+  { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' } // npm install + npm run build on Linux (better-sqlite3)
+  { name: 'WEBSITES_PORT', value: '8080' }
+  { name: 'INTEGRITEITSPLEIN_ORG', value: organisatie }
+  { name: 'STORE', value: store }
+  { name: 'INTEGRITEITSPLEIN_DB', value: '/home/data/integriteitsplein.db' } // persistent /home share
+  // Bot Framework auth with the managed identity (botbuilder: MicrosoftAppType UserAssignedMSI).
+  { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
+  { name: 'MicrosoftAppId', value: identity.properties.clientId }
+  { name: 'MicrosoftAppTenantId', value: identity.properties.tenantId }
+  // Tab SSO (tab/api/auth.ts): tokens for api://<host>/<client id>.
+  { name: 'TAB_SSO_CLIENT_ID', value: tabSsoClientId }
+  { name: 'TAB_SSO_TENANT_ID', value: tenantId }
+  { name: 'TAB_SSO_HOST', value: webAppHost }
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+  { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
+]
+var graphSettings = empty(graphClientId) ? [] : [
+  { name: 'GRAPH_TENANT_ID', value: tenantId }
+  { name: 'GRAPH_CLIENT_ID', value: graphClientId }
+  { name: 'SHAREPOINT_SITE_ID', value: sharePointSiteId }
+  { name: 'GRAPH_CLIENT_SECRET', value: '@Microsoft.KeyVault(${secretRef}graph-client-secret)' }
+]
+var voteSettings = empty(tabVoteSecret) ? [] : [
+  { name: 'TAB_VOTE_SECRET', value: '@Microsoft.KeyVault(${secretRef}tab-vote-secret)' }
+]
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identity.id // resolve @Microsoft.KeyVault(...) with the managed identity
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'node_modules/.bin/tsx infra/webapp-host.ts'
+      alwaysOn: true
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      healthCheckPath: '/healthz'
+      appSettings: concat(baseSettings, graphSettings, voteSettings)
+    }
+  }
+  dependsOn: [vaultReader]
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: resourceBaseName
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: 'F0' }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId
+    msaAppType: 'UserAssignedMSI'
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+  }
+}
+
+// Written into env/.env.dev by the Agents Toolkit (arm/deploy); used by the manifest and the deploy step.
+output BOT_ID string = identity.properties.clientId
+output BOT_DOMAIN string = webApp.properties.defaultHostName
+output TAB_DOMAIN string = webApp.properties.defaultHostName
+output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output KEY_VAULT_NAME string = vault.name
+output APPLICATIONINSIGHTS_NAME string = appInsights.name

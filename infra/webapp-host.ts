@@ -1,0 +1,77 @@
+/**
+ * One Azure web app for the bot and the tab (infra/azure.bicep, `appCommandLine`).
+ *
+ * App Service gives a web app ONE public port (`PORT`, 8080). The bot (`bot/src/server.ts`, BOT_PORT) and
+ * the tab (`tab/api/server.ts`, TAB_PORT) are separate processes, so this host starts both on loopback ports
+ * and forwards: `/api/messages` (Bot Framework) and `/healthz` to the bot, everything else to the tab.
+ * Both processes then share the app's file system, and so the one SQLite file (INTEGRITEITSPLEIN_DB).
+ * When either process exits, the host exits too, so App Service restarts the whole app.
+ *
+ * Environment: PORT (public, default 8080), WEBAPP_BOT_PORT (3978), WEBAPP_TAB_PORT (53000).
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** Where a request goes: the bot for its messaging endpoint and health, the tab for the rest. */
+export function routeFor(url: string | undefined): 'bot' | 'tab' {
+  const pathname = (url ?? '/').split('?')[0];
+  return pathname === '/api/messages' || pathname.startsWith('/api/messages/') || pathname === '/healthz' ? 'bot' : 'tab';
+}
+
+/**
+ * A reverse proxy on one port that streams each request to the bot or the tab (see `routeFor`).
+ * An unreachable upstream gets 502 with a short Dutch text; request and response bodies are never read
+ * or logged here.
+ * @param upstreams loopback ports of the bot and the tab
+ */
+export function createWebAppProxy(upstreams: { botPort: number; tabPort: number; host?: string }): http.Server {
+  const host = upstreams.host ?? '127.0.0.1';
+  return http.createServer((req, res) => {
+    const target = routeFor(req.url);
+    const port = target === 'bot' ? upstreams.botPort : upstreams.tabPort;
+    const forwarded = req.headers['x-forwarded-proto'] ?? 'https';
+    const upstream = http.request(
+      { host, port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-proto': forwarded } },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`${target === 'bot' ? 'De bot' : 'De tab'} is (nog) niet bereikbaar; probeer het zo opnieuw.`);
+    });
+    req.pipe(upstream);
+  });
+}
+
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const root = path.resolve(__dirname, '..');
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [script], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    console.error(JSON.stringify({ level: 'error', event: 'webapp.child.exit', name, code, signal }));
+    process.exit(1);
+  });
+  return child;
+}
+
+if (require.main === module) {
+  const port = Number(process.env.PORT ?? 8080);
+  const botPort = Number(process.env.WEBAPP_BOT_PORT ?? 3978);
+  const tabPort = Number(process.env.WEBAPP_TAB_PORT ?? 53000);
+  const children = [
+    startChild('bot', 'bot/src/server.ts', { BOT_PORT: String(botPort) }),
+    startChild('tab', 'tab/api/server.ts', { TAB_PORT: String(tabPort) }),
+  ];
+  const server = createWebAppProxy({ botPort, tabPort }).listen(port, () => {
+    console.log(JSON.stringify({ level: 'info', event: 'webapp.listening', port, botPort, tabPort }));
+  });
+  const stop = () => {
+    server.close();
+    for (const c of children) c.removeAllListeners('exit').kill('SIGTERM');
+    setTimeout(() => process.exit(0), 1000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

@@ -1,0 +1,171 @@
+/**
+ * Azure and Agents Toolkit files: infra/azure.bicep parses (offline tree-sitter grammar: no Bicep CLI is
+ * installable from npm or Debian), its parameters file and outputs fit m365agents.yml and the env files,
+ * and the one-web-app host routes bot and tab traffic.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import YAML from 'yaml';
+import { checkBicep } from '../../infra/bicep-syntax';
+import { createWebAppProxy, routeFor } from '../../infra/webapp-host';
+import { parseDotenv, placeholderNames } from '../../appPackage/scripts/app-package';
+
+jest.mock('strip-bom', () => ({ __esModule: true, default: (s: string) => s.replace(/^\uFEFF/, '') }));
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
+
+describe('infra/azure.bicep', () => {
+  it('parses without syntax errors', async () => {
+    const { problems } = await checkBicep(read('infra/azure.bicep'));
+    expect(problems).toEqual([]);
+  });
+
+  it('the checker does find errors (a missing value, a broken resource)', async () => {
+    const broken = read('infra/azure.bicep').replace("param webAppSku string = 'B1'", 'param webAppSku string =');
+    const { problems } = await checkBicep(broken);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0].line).toBe(read('infra/azure.bicep').split('\n').findIndex((l) => l.startsWith('param webAppSku')) + 1);
+    expect((await checkBicep("resource x 'A/b@2020-01-01' = {\n  name: \n}\n")).problems.length).toBeGreaterThan(0);
+  });
+
+  it('declares the resources the product uses: identity, plan, web app, bot + Teams channel, Key Vault, App Insights', async () => {
+    const { declarations } = await checkBicep(read('infra/azure.bicep'));
+    expect(declarations.resources).toEqual(expect.arrayContaining(['identity', 'plan', 'webApp', 'bot', 'teamsChannel', 'vault', 'appInsights']));
+    const bicep = read('infra/azure.bicep');
+    expect(bicep).toMatch(/'Microsoft\.BotService\/botServices\/channels@[\d-]+'[\s\S]*channelName: 'MsTeamsChannel'/);
+    expect(bicep).toMatch(/linuxFxVersion: 'NODE\|20-lts'/);
+    expect(bicep).toMatch(/msaAppType: 'UserAssignedMSI'/);
+    expect(bicep).toMatch(/endpoint: 'https:\/\/\$\{webApp\.properties\.defaultHostName\}\/api\/messages'/);
+  });
+
+  it('azure.parameters.json sets exactly declared parameters, every required one, and secrets only from *.user', async () => {
+    const { declarations } = await checkBicep(read('infra/azure.bicep'));
+    const params = JSON.parse(read('infra/azure.parameters.json')).parameters as Record<string, { value: string }>;
+    const declared = declarations.params.map((p) => p.name);
+    for (const name of Object.keys(params)) expect(declared).toContain(name);
+    for (const p of declarations.params.filter((d) => d.required)) expect(Object.keys(params)).toContain(p.name);
+    for (const p of declarations.params.filter((d) => d.secure)) {
+      for (const v of placeholderNames(params[p.name]?.value ?? '')) expect(v).toMatch(/^SECRET_/);
+    }
+    // Every non-secret placeholder is a variable listed in env/.env.dev (so nobody has to guess its name).
+    const devEnv = parseDotenv(read('env/.env.dev'));
+    for (const v of placeholderNames(read('infra/azure.parameters.json')).filter((n) => !n.startsWith('SECRET_'))) {
+      expect(Object.keys(devEnv)).toContain(v);
+    }
+  });
+
+  it('outputs the values env/.env.dev and the manifest need', async () => {
+    const { declarations } = await checkBicep(read('infra/azure.bicep'));
+    expect(declarations.outputs).toEqual(expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'TAB_DOMAIN', 'AZURE_APP_SERVICE_RESOURCE_ID', 'KEY_VAULT_NAME']));
+    const devEnv = Object.keys(parseDotenv(read('env/.env.dev')));
+    for (const o of declarations.outputs) expect(devEnv).toContain(o);
+  });
+});
+
+describe('Agents Toolkit project files', () => {
+  const builtIn = new Set(['TEAMSFX_ENV', 'APP_NAME_SUFFIX', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME']);
+
+  /** Variables a lifecycle step may use: env file, built-ins, and what earlier steps wrote. */
+  async function checkLifecycle(file: string, envFile: string): Promise<void> {
+    const doc = YAML.parse(read(file));
+    expect(doc.version).toBe('v1.11');
+    const known = new Set([...Object.keys(parseDotenv(read(envFile))), ...builtIn]);
+    if (file === 'm365agents.yml') (await checkBicep(read('infra/azure.bicep'))).declarations.outputs.forEach((o) => known.add(o));
+    for (const lifecycle of ['provision', 'deploy', 'publish']) {
+      for (const step of doc[lifecycle] ?? []) {
+        for (const name of placeholderNames(JSON.stringify(step.with ?? {}))) {
+          if (name.startsWith('SECRET_') && known.has(name)) continue;
+          expect({ file, step: step.uses, name, known: known.has(name) }).toEqual({ file, step: step.uses, name, known: true });
+        }
+        for (const v of Object.values(step.writeToEnvironmentFile ?? {})) known.add(String(v));
+      }
+    }
+  }
+
+  it('m365agents.yml: provision, deploy and publish use only known variables', async () => {
+    const doc = YAML.parse(read('m365agents.yml'));
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['provision', 'deploy', 'publish']));
+    expect(doc.provision.map((s: { uses: string }) => s.uses)).toEqual(['teamsApp/create', 'aadApp/create', 'arm/deploy', 'aadApp/update',
+      'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update']);
+    await checkLifecycle('m365agents.yml', 'env/.env.dev');
+  });
+
+  it('m365agents.local.yml: provision and deploy use only known variables', async () => {
+    await checkLifecycle('m365agents.local.yml', 'env/.env.local');
+  });
+
+  it('the zips land where npm run package puts them', () => {
+    for (const f of ['m365agents.yml', 'm365agents.local.yml']) {
+      expect(read(f)).toContain('outputZipPath: ./appPackage/build/appPackage.${{TEAMSFX_ENV}}.zip');
+    }
+  });
+
+  it('the Entra manifest for tab SSO uses the same Application ID URI as the Teams manifest', () => {
+    const aad = JSON.parse(read('infra/aad.manifest.json'));
+    const teams = JSON.parse(read('appPackage/manifest.json'));
+    expect(aad.identifierUris).toEqual([teams.webApplicationInfo.resource]);
+    expect(aad.appId).toBe(teams.webApplicationInfo.id);
+    const scopeId = aad.api.oauth2PermissionScopes[0].id;
+    // Teams desktop/mobile and Teams web (Microsoft Learn, "Enable SSO for tab app").
+    expect(aad.api.preAuthorizedApplications).toEqual([
+      { appId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', delegatedPermissionIds: [scopeId] },
+      { appId: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', delegatedPermissionIds: [scopeId] },
+    ]);
+  });
+
+  it('env files hold no secrets (those live in gitignored *.user files)', () => {
+    for (const f of ['env/.env.local', 'env/.env.dev']) {
+      const vars = parseDotenv(read(f));
+      for (const [k, v] of Object.entries(vars)) {
+        if (/SECRET|PASSWORD|KEY$/.test(k)) expect({ [k]: v }).toEqual({ [k]: '' });
+      }
+      expect(Object.keys(vars).some((k) => k.startsWith('SECRET_'))).toBe(false);
+    }
+  });
+});
+
+describe('infra/webapp-host: one web app for bot and tab', () => {
+  it('routes the Bot Framework endpoint and health to the bot, the rest to the tab', () => {
+    expect(routeFor('/api/messages')).toBe('bot');
+    expect(routeFor('/api/messages?x=1')).toBe('bot');
+    expect(routeFor('/healthz')).toBe('bot');
+    expect(routeFor('/')).toBe('tab');
+    expect(routeFor('/dilemma')).toBe('tab');
+    expect(routeFor('/api/dilemma/stem')).toBe('tab');
+    expect(routeFor('/api/messagesx')).toBe('tab');
+  });
+
+  it('forwards requests with body and status to the right upstream, 502 when one is down', async () => {
+    const upstream = (name: string) => http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => { body += d; });
+      req.on('end', () => { res.writeHead(name === 'bot' ? 201 : 200, { 'x-upstream': name }); res.end(`${name} ${req.method} ${req.url} ${body}`); });
+    });
+    const listen = (s: http.Server) => new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
+    const bot = upstream('bot');
+    const tab = upstream('tab');
+    const [botPort, tabPort] = [await listen(bot), await listen(tab)];
+    const proxy = createWebAppProxy({ botPort, tabPort });
+    const port = await listen(proxy);
+    const call = async (p: string, init?: RequestInit) => {
+      const r = await fetch(`http://127.0.0.1:${port}${p}`, init);
+      return { status: r.status, from: r.headers.get('x-upstream'), text: await r.text() };
+    };
+    try {
+      expect(await call('/api/messages', { method: 'POST', body: '{"type":"message"}' }))
+        .toEqual({ status: 201, from: 'bot', text: 'bot POST /api/messages {"type":"message"}' });
+      expect(await call('/dashboard?lang=en')).toEqual({ status: 200, from: 'tab', text: 'tab GET /dashboard?lang=en ' });
+      await new Promise<void>((r) => tab.close(() => r()));
+      const down = await call('/');
+      expect(down.status).toBe(502);
+      expect(down.text).toMatch(/De tab is \(nog\) niet bereikbaar/);
+    } finally {
+      await new Promise<void>((r) => proxy.close(() => r()));
+      await new Promise<void>((r) => bot.close(() => r()));
+      if (tab.listening) tab.close();
+    }
+  });
+});
