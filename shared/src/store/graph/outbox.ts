@@ -1,0 +1,207 @@
+/**
+ * The durable outbox of the Graph adapter: with `STORE=graph` every write first lands in the SQLite table
+ * `graph_outbox` (in the `INTEGRITEITSPLEIN_DB` file), then a worker drains it to Graph. Rows are deleted
+ * only after Graph confirmed the write; permanent failures (400, 403, …) stay as `failed` with the reason.
+ *
+ * Each row holds the complete item after the write (not a diff), so a resend is idempotent: writing
+ * the same fields twice gives the same item, and creation is guarded by the item's key (see worker).
+ *
+ * Leases: a worker claims rows for `leaseMs`; a row whose lease ran out while it was being sent (crash,
+ * kill) is claimed again by the next worker and marked `uncertain`: the write may or may not have reached
+ * Graph, so the worker looks the key up before it creates anything.
+ */
+import type { SqliteDatabase } from '../database';
+import type { AnyListItem } from '../../lists/schemas';
+
+/** `insert`: create when the key does not exist, else nothing. `upsert`: create or overwrite the fields. */
+export type OutboxMode = 'insert' | 'upsert';
+
+/** One row of `graph_outbox`. `fields` is the canonical item (JSON in the table). */
+export interface OutboxEntry {
+  seq: number;
+  list: string;
+  key: string;
+  mode: OutboxMode;
+  fields: AnyListItem;
+  state: 'pending' | 'failed';
+  attempts: number;
+  uncertain: boolean;
+  lastStatus: number | null;
+  lastError: string | null;
+}
+
+interface Row {
+  seq: number;
+  list: string;
+  item_key: string;
+  mode: OutboxMode;
+  fields: string;
+  state: 'pending' | 'failed';
+  attempts: number;
+  uncertain: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  last_status: number | null;
+  last_error: string | null;
+}
+
+const toEntry = (r: Row): OutboxEntry => ({
+  seq: r.seq,
+  list: r.list,
+  key: r.item_key,
+  mode: r.mode,
+  fields: JSON.parse(r.fields) as AnyListItem,
+  state: r.state,
+  attempts: r.attempts,
+  uncertain: r.uncertain === 1,
+  lastStatus: r.last_status,
+  lastError: r.last_error,
+});
+
+/** Access to the `graph_outbox` table. All methods are synchronous (better-sqlite3) and transactional. */
+export class GraphOutbox {
+  constructor(
+    readonly db: SqliteDatabase,
+    private readonly now: () => number = Date.now,
+  ) {
+    db.exec(`CREATE TABLE IF NOT EXISTS graph_outbox (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      list TEXT NOT NULL,
+      item_key TEXT NOT NULL,
+      mode TEXT NOT NULL CHECK (mode IN ('insert', 'upsert')),
+      fields TEXT NOT NULL,
+      state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'failed')),
+      attempts INTEGER NOT NULL DEFAULT 0,
+      uncertain INTEGER NOT NULL DEFAULT 0,
+      lease_owner TEXT,
+      lease_until INTEGER,
+      last_status INTEGER,
+      last_error TEXT,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    )`);
+    db.exec('CREATE INDEX IF NOT EXISTS graph_outbox_state ON graph_outbox (state, seq)');
+    db.exec('CREATE INDEX IF NOT EXISTS graph_outbox_key ON graph_outbox (list, item_key, seq)');
+  }
+
+  /**
+   * Append writes durably, in one transaction. An `insert` for a key that already has a pending insert
+   * is skipped (idempotent enqueue).
+   * @returns how many rows were added
+   */
+  enqueue(writes: readonly { list: string; key: string; mode: OutboxMode; fields: AnyListItem }[]): number {
+    const t = this.now();
+    const exists = this.db.prepare("SELECT 1 FROM graph_outbox WHERE list = ? AND item_key = ? AND mode = 'insert' AND state = 'pending' LIMIT 1");
+    const insert = this.db.prepare('INSERT INTO graph_outbox (list, item_key, mode, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+    let added = 0;
+    this.db.transaction(() => {
+      for (const w of writes) {
+        if (w.mode === 'insert' && exists.get(w.list, w.key)) continue;
+        insert.run(w.list, w.key, w.mode, JSON.stringify(w.fields), t, t);
+        added++;
+      }
+    })();
+    return added;
+  }
+
+  /** The newest pending entry for a key (what Graph will hold once drained), or undefined. */
+  latestPending(list: string, key: string): OutboxEntry | undefined {
+    const r = this.db.prepare("SELECT * FROM graph_outbox WHERE list = ? AND item_key = ? AND state = 'pending' ORDER BY seq DESC LIMIT 1").get(list, key) as Row | undefined;
+    return r ? toEntry(r) : undefined;
+  }
+
+  /** Counts by state. */
+  counts(): { pending: number; failed: number } {
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM graph_outbox GROUP BY state').all() as { state: string; n: number }[];
+    const get = (s: string) => rows.find((r) => r.state === s)?.n ?? 0;
+    return { pending: get('pending'), failed: get('failed') };
+  }
+
+  /** Permanently failed entries, oldest first. */
+  failed(): OutboxEntry[] {
+    return (this.db.prepare("SELECT * FROM graph_outbox WHERE state = 'failed' ORDER BY seq").all() as Row[]).map(toEntry);
+  }
+
+  /**
+   * Claim up to `limit` pending rows for `owner` for `leaseMs`, oldest first, at most the oldest run of
+   * rows per key whose earlier rows are all claimed here too (so writes to one key keep their order,
+   * across processes). Rows whose previous lease ran out are marked uncertain.
+   * @returns the claimed entries grouped per (list, key), in seq order within a group
+   */
+  claim(owner: string, limit: number, leaseMs: number): OutboxEntry[][] {
+    const t = this.now();
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare("SELECT * FROM graph_outbox WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < ?) ORDER BY seq LIMIT ?")
+        .all(t, limit) as Row[];
+      if (rows.length === 0) return [];
+      const earlierBusy = this.db.prepare(
+        "SELECT 1 FROM graph_outbox WHERE list = ? AND item_key = ? AND seq < ? AND state = 'pending' AND lease_until IS NOT NULL AND lease_until >= ? LIMIT 1",
+      );
+      const groups = new Map<string, Row[]>();
+      for (const r of rows) {
+        const g = `${r.list}\u0000${r.item_key}`;
+        if (!groups.has(g)) {
+          if (earlierBusy.get(r.list, r.item_key, r.seq, t)) continue; // another worker is sending this key
+          groups.set(g, []);
+        }
+        groups.get(g)!.push(r);
+      }
+      const lease = this.db.prepare(
+        'UPDATE graph_outbox SET lease_owner = ?, lease_until = ?, uncertain = CASE WHEN lease_owner IS NOT NULL THEN 1 ELSE uncertain END, updated_at = ? WHERE seq = ?',
+      );
+      const out: OutboxEntry[][] = [];
+      for (const g of groups.values()) {
+        for (const r of g) {
+          lease.run(owner, t + leaseMs, t, r.seq);
+          if (r.lease_owner !== null) r.uncertain = 1;
+        }
+        out.push(g.map(toEntry));
+      }
+      return out;
+    })();
+  }
+
+  /** Graph confirmed the write: delete the rows. */
+  done(seqs: readonly number[]): void {
+    const del = this.db.prepare('DELETE FROM graph_outbox WHERE seq = ?');
+    this.db.transaction(() => seqs.forEach((s) => del.run(s)))();
+  }
+
+  /** A transient failure: release the lease, count the attempt, remember whether the outcome is unknown. */
+  retryLater(seqs: readonly number[], status: number, error: string, uncertain: boolean): void {
+    const t = this.now();
+    const upd = this.db.prepare(
+      'UPDATE graph_outbox SET lease_owner = NULL, lease_until = NULL, attempts = attempts + 1, uncertain = CASE WHEN ? THEN 1 ELSE uncertain END, last_status = ?, last_error = ?, updated_at = ? WHERE seq = ?',
+    );
+    this.db.transaction(() => seqs.forEach((s) => upd.run(uncertain ? 1 : 0, status, error, t, s)))();
+  }
+
+  /** The key was looked up in Graph: the outcome of earlier sends is known now. */
+  resolved(seqs: readonly number[]): void {
+    const upd = this.db.prepare('UPDATE graph_outbox SET uncertain = 0 WHERE seq = ?');
+    this.db.transaction(() => seqs.forEach((s) => upd.run(s)))();
+  }
+
+  /** A permanent failure (400, 403, …): keep the rows as `failed` with the reason, never drop them. */
+  fail(seqs: readonly number[], status: number, error: string): void {
+    const t = this.now();
+    const upd = this.db.prepare(
+      "UPDATE graph_outbox SET state = 'failed', lease_owner = NULL, lease_until = NULL, attempts = attempts + 1, last_status = ?, last_error = ?, updated_at = ? WHERE seq = ?",
+    );
+    this.db.transaction(() => seqs.forEach((s) => upd.run(status, error, t, s)))();
+  }
+
+  /**
+   * Release this owner's leases (clean shutdown): its rows can be claimed at once by the next worker. They
+   * may have been sent, so they are marked uncertain.
+   */
+  release(owner: string): void {
+    this.db.prepare('UPDATE graph_outbox SET lease_owner = NULL, lease_until = NULL, uncertain = 1 WHERE lease_owner = ?').run(owner);
+  }
+
+  /** Put failed rows back in the queue (after the cause was fixed, e.g. a missing column provisioned). */
+  requeueFailed(): number {
+    return this.db.prepare("UPDATE graph_outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE state = 'failed'").run().changes;
+  }
+}
