@@ -57,4 +57,13 @@ export interface Feature {
   commands: string[];
   onSubmit(input: TurnInput, services: BotServices): Promise<Reply[]>;
   onCommand?(command: string, input: TurnInput, services: BotServices): Promise<Reply[]>;
+  /** Welcome on install (conversationUpdate / installationUpdate in a 1:1 chat). Only the meldwijzer has one. */
+  onInstall?(input: TurnInput, services: BotServices): Promise<Reply[]>;
+  /** Free text nobody claimed (the catch-all, last). Only the meldwijzer's triage has one. */
+  onFreeText?(input: TurnInput, services: BotServices): Promise<Reply[]>;
+  /**
+   * Answer to a card submit that no feature could use (unknown action prefix, not an object): a short Dutch
+   * message and the main menu. Only the meldwijzer has one.
+   */
+  onInvalidSubmit?(input: TurnInput, services: BotServices): Promise<Reply[]>;
 }

@@ -1,0 +1,227 @@
+import type { Contact, OrgConfig, VraagId } from '../../../../shared/src/config';
+import { ANTWOORDEN, MAX_VRAGEN, type AdviesMeldpunt, type Meldadvies } from '../../../../shared/src/domain/meldroute';
+import { t, tekstIn, type Locale } from '../../../../shared/src/i18n';
+import { SITUATIES, type Situatie } from '../../../../shared/src/lists/definitions';
+import { renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { submit, type MeldwijzerSubmit, type RouteStaat } from './payload';
+
+/**
+ * Typed render functions, one per template in `bot/cards/` that the meldwijzer owns (`welkom.json`,
+ * `meldwijzer-*.json`), plus builders that turn domain results into template data. All texts come from
+ * the i18n catalogue (`meldwijzer.*`) or the organisation config; nothing the employee typed ever goes in.
+ */
+
+/** A button that posts a typed meldwijzer payload. */
+export interface SubmitKnop {
+  titel: string;
+  data: MeldwijzerSubmit;
+}
+/** A button that opens a URL (Teams deep link, mailto:, tel:, https:). */
+export interface UrlKnop {
+  titel: string;
+  url: string;
+}
+
+export interface MenuData {
+  menuTitel: string;
+  menuTekst: string;
+  situaties: SubmitKnop[];
+  privacyTitel: string;
+  privacy: MeldwijzerSubmit;
+}
+export interface WelkomData extends Omit<MenuData, 'privacy'> {
+  titel: string;
+  voorWie: string;
+  nietAnoniem: string;
+  bewaart: string;
+  anoniem: string;
+}
+export interface VraagData {
+  situatie: string;
+  stap: string;
+  vraag: string;
+  opties: SubmitKnop[];
+  terug: SubmitKnop;
+  opnieuw: SubmitKnop;
+}
+export interface KeuzeData {
+  titel: string;
+  opties: SubmitKnop[];
+  anders: SubmitKnop;
+}
+export interface GroepData {
+  tekst: string;
+  knop: string;
+  url: string;
+}
+export interface ResultaatMeldpunt {
+  naam: string;
+  uitleg: string;
+  contacten: { naam: string; knoppen: UrlKnop[] }[];
+}
+export interface ResultaatData {
+  titel: string;
+  situatie: string;
+  toonDoorverwezen: boolean;
+  doorverwezen: string;
+  eerstKop: string;
+  eerst: ResultaatMeldpunt[];
+  toonOok: boolean;
+  ookKop: string;
+  ook: ResultaatMeldpunt[];
+  toonAnoniem: boolean;
+  anoniemKop: string;
+  anoniemTekst: string;
+  toonStappen: boolean;
+  stappenKop: string;
+  stappen: { tekst: string }[];
+  toonBeslisser: boolean;
+  beslisser: string;
+  toonWbk: boolean;
+  wbk: string;
+  toonRegelingen: boolean;
+  regelingenKop: string;
+  regelingen: UrlKnop[];
+  privacy: string;
+  terug: SubmitKnop;
+  opnieuw: SubmitKnop;
+}
+
+// Meldwijzer cards depend only on config and catalogue, so their expansion is cached (cache: true).
+export const renderWelkomCard = (d: WelkomData): AdaptiveCardJson => renderCard('welkom', d, { cache: true });
+export const renderMenuCard = (d: MenuData): AdaptiveCardJson => renderCard('meldwijzer-menu', d, { cache: true });
+export const renderVraagCard = (d: VraagData): AdaptiveCardJson => renderCard('meldwijzer-vraag', d, { cache: true });
+export const renderKeuzeCard = (d: KeuzeData): AdaptiveCardJson => renderCard('meldwijzer-keuze', d, { cache: true });
+export const renderGroepCard = (d: GroepData): AdaptiveCardJson => renderCard('meldwijzer-groep', d, { cache: true });
+export const renderResultaatCard = (d: ResultaatData): AdaptiveCardJson => renderCard('meldwijzer-resultaat', d, { cache: true });
+
+/** Label of a situation type in `locale`. */
+export const situatieLabel = (locale: Locale, s: Situatie): string => t(locale, `meldwijzer.situatie.${s}`);
+
+function menuKnoppen(locale: Locale): SubmitKnop[] {
+  return SITUATIES.map((s) => ({ titel: situatieLabel(locale, s), data: submit.situatie(s) }));
+}
+
+/** Names of the meldpunten through which the organisation lets employees report anonymously. */
+export function anoniemeKanalen(config: OrgConfig, locale: Locale): string[] {
+  const anoniem = config.meldpunten.filter((m) => m.anoniem);
+  const lijst = anoniem.length ? anoniem : config.meldpunten.filter((m) => m.soort === 'vertrouwenspersoon');
+  return lijst.map((m) => tekstIn(locale, m.naam));
+}
+
+/** "a, b of c" / "a, b or c". */
+export function opsomming(locale: Locale, items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  const of = locale === 'en' ? 'or' : 'of';
+  return `${items.slice(0, -1).join(', ')} ${of} ${items[items.length - 1]}`;
+}
+
+/** Data of the welcome card: who the bot is for, the privacy note, how to report anonymously, the menu. */
+export function welkomData(config: OrgConfig, locale: Locale): WelkomData {
+  const kanalen = anoniemeKanalen(config, locale);
+  return {
+    titel: t(locale, 'meldwijzer.welkom.titel', { organisatie: config.organisatie.naam }),
+    voorWie: t(locale, 'meldwijzer.welkom.voorWie'),
+    privacyTitel: t(locale, 'meldwijzer.privacy.titel'),
+    nietAnoniem: t(locale, 'meldwijzer.privacy.nietAnoniem'),
+    bewaart: t(locale, 'meldwijzer.privacy.bewaart'),
+    anoniem: kanalen.length ? t(locale, 'meldwijzer.privacy.anoniem', { kanalen: opsomming(locale, kanalen) }) : t(locale, 'meldwijzer.privacy.anoniemGeen'),
+    menuTitel: t(locale, 'meldwijzer.menu.titel'),
+    menuTekst: t(locale, 'meldwijzer.menu.tekst'),
+    situaties: menuKnoppen(locale),
+  };
+}
+
+/** Data of the main menu card. */
+export function menuData(locale: Locale): MenuData {
+  return {
+    menuTitel: t(locale, 'meldwijzer.menu.titel'),
+    menuTekst: t(locale, 'meldwijzer.menu.tekst'),
+    situaties: menuKnoppen(locale),
+    privacyTitel: t(locale, 'meldwijzer.knop.privacy'),
+    privacy: submit.privacy(),
+  };
+}
+
+const opnieuwKnop = (locale: Locale): SubmitKnop => ({ titel: t(locale, 'meldwijzer.knop.opnieuw'), data: submit.menu() });
+const terugKnop = (locale: Locale, staat: RouteStaat): SubmitKnop => ({ titel: t(locale, 'meldwijzer.knop.terug'), data: submit.terug(staat) });
+
+/** Data of a clarifying-question card for `vraag` in route state `staat`. */
+export function vraagData(locale: Locale, staat: RouteStaat, vraag: VraagId): VraagData {
+  return {
+    situatie: situatieLabel(locale, staat.situatie),
+    stap: t(locale, 'meldwijzer.vraag.stap', { n: staat.gevraagd.length + 1, max: MAX_VRAGEN }),
+    vraag: t(locale, `meldwijzer.vraag.${vraag}`),
+    opties: ANTWOORDEN[vraag].map((w) => ({ titel: t(locale, `meldwijzer.antwoord.${vraag}.${w}`), data: submit.antwoord(staat, vraag, w) })),
+    terug: terugKnop(locale, staat),
+    opnieuw: opnieuwKnop(locale),
+  };
+}
+
+/** Data of the "which of these two?" card after a close triage call. */
+export function keuzeData(locale: Locale, opties: Situatie[], antwoorden: RouteStaat['antwoorden']): KeuzeData {
+  return {
+    titel: t(locale, 'meldwijzer.keuze.titel'),
+    opties: opties.map((s) => ({ titel: situatieLabel(locale, s), data: submit.situatie(s, antwoorden) })),
+    anders: { titel: t(locale, 'meldwijzer.keuze.anders'), data: submit.menu() },
+  };
+}
+
+/** Contact buttons: Teams chat and call deep links, e-mail, phone, website. */
+export function contactKnoppen(locale: Locale, c: Contact): UrlKnop[] {
+  const k: UrlKnop[] = [];
+  const { teams, email, telefoon, url } = c.contact;
+  if (teams) {
+    k.push({ titel: t(locale, 'meldwijzer.knop.chat'), url: `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(teams)}` });
+    k.push({ titel: t(locale, 'meldwijzer.knop.bel'), url: `https://teams.microsoft.com/l/call/0/0?users=${encodeURIComponent(teams)}` });
+  }
+  if (email) k.push({ titel: t(locale, 'meldwijzer.knop.mail'), url: `mailto:${email}` });
+  if (telefoon) k.push({ titel: t(locale, 'meldwijzer.knop.telefoon', { nummer: telefoon }), url: `tel:${telefoon.replace(/[^+0-9]/g, '')}` });
+  if (url) k.push({ titel: t(locale, 'meldwijzer.knop.website'), url });
+  return k;
+}
+
+function resultaatMeldpunt(locale: Locale, m: AdviesMeldpunt): ResultaatMeldpunt {
+  return {
+    naam: tekstIn(locale, m.meldpunt.naam),
+    uitleg: tekstIn(locale, m.meldpunt.uitleg),
+    contacten: m.contacten.map((c) => ({ naam: tekstIn(locale, c.naam), knoppen: contactKnoppen(locale, c) })),
+  };
+}
+
+/** Data of the result card for `advies`, reached with route state `staat`. */
+export function resultaatData(locale: Locale, advies: Meldadvies, staat: RouteStaat): ResultaatData {
+  const doorverwezen = advies.situatie !== advies.gekozen;
+  return {
+    titel: t(locale, 'meldwijzer.resultaat.titel'),
+    situatie: t(locale, 'meldwijzer.resultaat.situatie', { situatie: situatieLabel(locale, advies.gekozen) }),
+    toonDoorverwezen: doorverwezen,
+    doorverwezen: doorverwezen ? t(locale, 'meldwijzer.resultaat.doorverwezen', { situatie: situatieLabel(locale, advies.situatie) }) : '',
+    eerstKop: t(locale, 'meldwijzer.resultaat.eerst'),
+    eerst: advies.eerst.map((m) => resultaatMeldpunt(locale, m)),
+    toonOok: advies.ook.length > 0,
+    ookKop: t(locale, 'meldwijzer.resultaat.ook'),
+    ook: advies.ook.map((m) => resultaatMeldpunt(locale, m)),
+    toonAnoniem: advies.anoniem.length > 0,
+    anoniemKop: t(locale, 'meldwijzer.resultaat.anoniem'),
+    anoniemTekst: advies.anoniem.length ? t(locale, 'meldwijzer.resultaat.anoniemTekst', { namen: opsomming(locale, advies.anoniem.map((m) => tekstIn(locale, m.meldpunt.naam))) }) : '',
+    toonStappen: advies.stappen.length > 0,
+    stappenKop: t(locale, 'meldwijzer.resultaat.stappen'),
+    stappen: advies.stappen.map((s, i) => ({ tekst: `${i + 1}. ${tekstIn(locale, s)}` })),
+    toonBeslisser: !!advies.beslisser,
+    beslisser: advies.beslisser ? t(locale, 'meldwijzer.resultaat.beslisser', { tekst: tekstIn(locale, advies.beslisser) }) : '',
+    toonWbk: advies.wbk,
+    wbk: advies.wbk ? t(locale, 'meldwijzer.resultaat.wbk') : '',
+    toonRegelingen: advies.regelingen.length > 0,
+    regelingenKop: t(locale, 'meldwijzer.resultaat.regelingen'),
+    regelingen: advies.regelingen.map((r) => ({ titel: tekstIn(locale, r.titel), url: r.url })),
+    privacy: t(locale, 'meldwijzer.resultaat.privacy'),
+    terug: terugKnop(locale, staat),
+    opnieuw: opnieuwKnop(locale),
+  };
+}
+
+/** Data of the group-chat refusal: an invitation to continue 1:1 (`chatUrl`: deep link to the bot). */
+export function groepData(locale: Locale, chatUrl: string): GroepData {
+  return { tekst: t(locale, 'meldwijzer.groep.tekst'), knop: t(locale, 'meldwijzer.groep.knop'), url: chatUrl };
+}

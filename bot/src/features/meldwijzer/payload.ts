@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import '../../../../shared/src/lists/zod-nl';
+import { VRAGEN, type VraagId } from '../../../../shared/src/config';
+import { SITUATIES, type Situatie } from '../../../../shared/src/lists/definitions';
+import { ANTWOORDEN, MAX_VRAGEN } from '../../../../shared/src/domain/meldroute';
+
+/**
+ * The `Action.Submit` data of every meldwijzer card (`data.action` starts with `meldwijzer.`).
+ * The route state travels in the card itself (situation, answers, order of asked questions), so the bot
+ * keeps no conversation state and stores nothing about the question. Everything is zod-validated: a forged
+ * or outdated card (unknown situation, unknown question, answer not offered for that question) is rejected.
+ */
+
+const antwoorden = z
+  .partialRecord(z.enum(VRAGEN), z.string().max(20))
+  .default({})
+  .refine((a) => Object.entries(a).every(([v, w]) => (ANTWOORDEN[v as VraagId] as readonly string[]).includes(w as string)), 'onbekend antwoord');
+const gevraagd = z.array(z.enum(VRAGEN)).max(MAX_VRAGEN).default([]);
+const situatie = z.enum(SITUATIES);
+
+export const meldwijzerSubmitSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('meldwijzer.menu') }),
+  z.object({ action: z.literal('meldwijzer.privacy') }),
+  z.object({ action: z.literal('meldwijzer.situatie'), situatie, antwoorden }),
+  z
+    .object({ action: z.literal('meldwijzer.antwoord'), situatie, antwoorden, gevraagd, vraag: z.enum(VRAGEN), waarde: z.string().max(20) })
+    .refine((d) => (ANTWOORDEN[d.vraag] as readonly string[]).includes(d.waarde), { path: ['waarde'], message: 'geen antwoord op deze vraag' }),
+  z.object({ action: z.literal('meldwijzer.terug'), situatie, antwoorden, gevraagd }),
+]);
+
+/** A validated meldwijzer submit. */
+export type MeldwijzerSubmit = z.infer<typeof meldwijzerSubmitSchema>;
+/** The route state carried in cards. */
+export interface RouteStaat {
+  situatie: Situatie;
+  antwoorden: Partial<Record<VraagId, string>>;
+  gevraagd: VraagId[];
+}
+
+/** Payload builders (typed), so cards never hand-write `data` objects. */
+export const submit = {
+  menu: (): MeldwijzerSubmit => ({ action: 'meldwijzer.menu' }),
+  privacy: (): MeldwijzerSubmit => ({ action: 'meldwijzer.privacy' }),
+  situatie: (s: Situatie, a: RouteStaat['antwoorden'] = {}): MeldwijzerSubmit => ({ action: 'meldwijzer.situatie', situatie: s, antwoorden: a }),
+  antwoord: (staat: RouteStaat, vraag: VraagId, waarde: string): MeldwijzerSubmit => ({ action: 'meldwijzer.antwoord', ...staat, vraag, waarde }),
+  terug: (staat: RouteStaat): MeldwijzerSubmit => ({ action: 'meldwijzer.terug', ...staat }),
+};
