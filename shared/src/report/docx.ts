@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { t, type Locale } from '../i18n';
@@ -12,13 +13,17 @@ export interface RenderOpties {
   locale?: Locale;
 }
 
+const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
+/** DejaVu Sans when installed (Debian: fonts-dejavu-core, present with Chromium), else every system font. */
+const fontOpties = DEJAVU.every((f) => fs.existsSync(f)) ? { fontFiles: DEJAVU, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } : { loadSystemFonts: true };
+
 /**
  * Render a chart to PNG with resvg (system fonts; DejaVu Sans on Debian), at twice the display size.
  * @returns the PNG bytes and the display size in px.
  */
 export function grafiekPng(g: Grafiek, opties: RenderOpties = {}): { png: Buffer; breedte: number; hoogte: number } {
   const { svg, breedte, hoogte } = staafdiagramSvg(g, { onderDrempel: opties.onderDrempel, locale: opties.locale });
-  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: breedte * 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' });
+  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: breedte * 2 }, font: fontOpties, background: '#ffffff' });
   return { png: resvg.render().asPng(), breedte, hoogte };
 }
 

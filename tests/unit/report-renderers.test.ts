@@ -1,0 +1,157 @@
+import { legeJaarCijfers, type Jaarverslag } from '../../shared/src/report';
+import { renderDocx } from '../../shared/src/report/docx';
+import { renderHtml } from '../../shared/src/report/html';
+import { renderXlsx } from '../../shared/src/report/xlsx';
+import { jaarverslagTabellen, onderdruk } from '../../shared/src/report/tabellen';
+import { staafdiagramSvg } from '../../shared/src/report/grafiek';
+import { cel, getal, leesDocxTabellen, leesXlsx, tabel } from '../integration/report-readback';
+
+// jsdom ships no types here (no @types/jsdom installed): type the one constructor we use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { JSDOM } = require('jsdom') as { JSDOM: new (html: string) => { window: Window } };
+
+/** A hand-made report (2023 and 2024) with numbers chosen to exercise formatting and suppression. */
+function verslag(): Jaarverslag {
+  const v2023 = legeJaarCijfers(2023);
+  v2023.gesprekken.totaal = 7;
+  v2023.gesprekken.perOnderwerp.integriteit = 7;
+  const c = legeJaarCijfers(2024);
+  c.gesprekken = {
+    totaal: 1240,
+    meldingen: 3,
+    perOnderwerp: { integriteit: 2, ongewensteOmgangsvormen: 1234, discriminatie: 0, arbeidsconflict: 4, onveiligheid: 0, adviesAlgemeen: 0 },
+    meldingenPerOnderwerp: { integriteit: 1, ongewensteOmgangsvormen: 2, discriminatie: 0, arbeidsconflict: 0, onveiligheid: 0, adviesAlgemeen: 0 },
+    extern: 12,
+    doorverwezen: 1,
+  };
+  c.meldingen.totaal = 6;
+  c.meldingen.perSoort.sociaal = 6;
+  c.meldingen.perCategorie.ongewensteOmgangsvormen = 6;
+  c.meldingen.perUitkomst.gegrond = 6;
+  c.meldingen.perMaatregel.teamtraject = 6;
+  c.wbk.ontvangstbevestigdBinnen7Dagen = { aantal: 5, van: 6 };
+  c.wbk.terugkoppelingBinnen3Maanden = { aantal: 4, van: 6 };
+  c.ambtseed = { afgelegd: 190, eed: 120, belofte: 70, integriteitsverklaring: 9, bijeenkomsten: 11 };
+  c.dilemma.sessies = 14;
+  c.dilemma.bereik = 233;
+  c.dilemma.perDoelgroep.nieuweMedewerkers = { sessies: 6, deelnemers: 100 };
+  c.dilemma.perDoelgroep.afdeling = { sessies: 4, deelnemers: 70 };
+  c.dilemma.perDoelgroep.vakgenootschap = { sessies: 4, deelnemers: 63 };
+  return {
+    ...c,
+    organisatie: 'Gemeente Proef & Co',
+    zaken: [{ meldpunt: 'leidinggevende', soort: 'sociaal', categorie: 'ongewensteOmgangsvormen', onderzoek: 'intern', uitkomst: 'gegrond', maatregelen: ['teamtraject', 'dossiernotitie'] }],
+    vorigeJaren: { '2023': v2023 },
+  };
+}
+
+const TITELS = {
+  onderwerp: 'Gesprekken met vertrouwenspersonen per onderwerp',
+  ambtseed: 'Ambtseed en belofte',
+  doelgroep: 'Dilemmasessies per doelgroep',
+  wbk: 'Termijnen Wbk',
+  zaken: 'Onderzochte meldingen',
+};
+
+describe('small-number suppression', () => {
+  test('1..N−1 become "<N"; 0 and ≥ N stay numbers; no threshold changes nothing', () => {
+    expect([0, 1, 4, 5, 6].map((n) => onderdruk(n, 5))).toEqual([0, '<5', '<5', 5, 6]);
+    expect(onderdruk(3)).toBe(3);
+    expect(onderdruk(1, 1)).toBe(1);
+  });
+});
+
+describe('docx', () => {
+  test('every table reads back with the JSON numbers; charts are PNG images with alt text', async () => {
+    const r = verslag();
+    const { tabellen, afbeeldingen, altTeksten, tekst } = await leesDocxTabellen(await renderDocx(r));
+    const model = jaarverslagTabellen(r);
+    expect(tabellen.map((t) => t.titel)).toEqual(model.map((t) => t.titel));
+    expect(tabellen.length).toBe(17);
+    const onderwerp = tabel(tabellen, TITELS.onderwerp);
+    expect(onderwerp.kop).toEqual(['Onderwerp', '2023', '2024']);
+    expect(cel(onderwerp, 'Ongewenste omgangsvormen', '2024')).toBe(r.gesprekken.perOnderwerp.ongewensteOmgangsvormen);
+    expect(cel(onderwerp, 'Integriteit', '2023')).toBe(r.vorigeJaren['2023'].gesprekken.perOnderwerp.integriteit);
+    expect(cel(onderwerp, 'Totaal', '2024')).toBe(1240);
+    const ambtseed = tabel(tabellen, TITELS.ambtseed);
+    expect(cel(ambtseed, 'Eed of belofte afgelegd', '2024')).toBe(190);
+    expect(cel(ambtseed, 'Integriteitsverklaring getekend', '2024')).toBe(9);
+    const dg = tabel(tabellen, TITELS.doelgroep);
+    expect(cel(dg, 'Nieuwe medewerkers', 'Sessies')).toBe(6);
+    expect(cel(dg, 'Totaal', 'Deelnemers')).toBe(233);
+    expect(cel(tabel(tabellen, TITELS.wbk), 'Terugkoppeling binnen 3 maanden', 'Van')).toBe(6);
+    expect(tabel(tabellen, TITELS.zaken).rijen).toEqual([['Leidinggevende', 'Sociale integriteit: Ongewenste omgangsvormen', 'Gegrond na intern onderzoek', 'Teamtraject, Notitie in personeelsdossier']]);
+    // every number cell equals the model (which is read from the JSON)
+    model.forEach((m, i) => m.rijen.forEach((rij, j) => rij.forEach((v, k) => expect(getal(tabellen[i].rijen[j][k])).toBe(v))));
+    expect(afbeeldingen).toBe(4);
+    expect(altTeksten.some((a) => a.includes('Ongewenste omgangsvormen: 1234'))).toBe(true);
+    expect(tekst).toContain('Vooruitblik');
+    expect(tekst).toContain('Gemeente Proef & Co');
+  });
+
+  test('with --suppress-below 5: small counts show "<5", totals stay true', async () => {
+    const r = verslag();
+    const { tabellen, altTeksten } = await leesDocxTabellen(await renderDocx(r, { onderDrempel: 5 }));
+    const onderwerp = tabel(tabellen, TITELS.onderwerp);
+    expect(cel(onderwerp, 'Integriteit', '2024')).toBe('<5');
+    expect(cel(onderwerp, 'Arbeidsconflict', '2024')).toBe('<5');
+    expect(cel(onderwerp, 'Discriminatie', '2024')).toBe(0);
+    expect(cel(onderwerp, 'Integriteit', '2023')).toBe(7);
+    expect(cel(onderwerp, 'Totaal', '2024')).toBe(1240);
+    expect(altTeksten.join(' ')).not.toMatch(/Integriteit: 2\b/);
+    expect(altTeksten.join(' ')).toMatch(/Integriteit: <5/);
+  });
+});
+
+describe('xlsx', () => {
+  test('one sheet per table, header row, frozen panes, numbers as numbers (never suppressed)', async () => {
+    const r = verslag();
+    const sheets = await leesXlsx(await renderXlsx(r));
+    const model = jaarverslagTabellen(r);
+    expect(sheets.map((s) => s.naam)).toEqual(model.map((t) => t.id));
+    for (const s of sheets) expect(s.bevroren).toBe(true);
+    const onderwerp = sheets.find((s) => s.naam === 'gesprekkenPerOnderwerp')!;
+    expect(onderwerp.kop).toEqual(['Onderwerp', '2023', '2024']);
+    expect(onderwerp.rijen.find((x) => x[0] === 'Integriteit')).toEqual(['Integriteit', 7, 2]);
+    expect(onderwerp.rijen.find((x) => x[0] === 'Ongewenste omgangsvormen')![2]).toBe(1234);
+    const doelgroep = sheets.find((s) => s.naam === 'dilemmaPerDoelgroep')!;
+    expect(doelgroep.rijen.at(-1)).toEqual(['Totaal', 14, 233]);
+    for (const s of sheets.filter((x) => x.naam !== 'zaken')) for (const rij of s.rijen) for (const v of rij.slice(1)) expect(typeof v).toBe('number');
+  });
+});
+
+describe('html', () => {
+  test('self-contained, tables with caption and header cells, charts with text alternatives', () => {
+    const r = verslag();
+    const html = renderHtml(r, { onderDrempel: 3 });
+    expect(html).not.toMatch(/<script|<link|src="http|url\(http/);
+    const doc = new JSDOM(html).window.document;
+    expect(doc.documentElement.lang).toBe('nl');
+    expect(doc.title).toContain('Jaarverslag integriteit 2024');
+    const tables = [...doc.querySelectorAll('table')];
+    expect(tables.length).toBe(17);
+    for (const tb of tables) {
+      expect(tb.querySelector('caption')?.textContent).toMatch(/^Tabel \d+\. /);
+      expect(tb.querySelectorAll('thead th[scope="col"]').length).toBeGreaterThan(1);
+      for (const tr of tb.querySelectorAll('tbody tr')) expect(tr.querySelector('th[scope="row"]')).not.toBeNull();
+    }
+    const svgs = [...doc.querySelectorAll('figure svg')];
+    expect(svgs.length).toBe(4);
+    for (const svg of svgs) {
+      expect(svg.getAttribute('role')).toBe('img');
+      const ids = svg.getAttribute('aria-labelledby')!.split(' ');
+      expect(ids.map((id) => doc.getElementById(id)?.textContent?.length ?? 0).every((n) => n > 0)).toBe(true);
+    }
+    const rij = [...doc.querySelectorAll('#tabel-gesprekkenPerOnderwerp tbody tr')].find((tr) => tr.querySelector('th')!.textContent === 'Integriteit')!;
+    expect([...rij.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['7', '<3']);
+    expect(doc.querySelector('#tabel-gesprekkenPerOnderwerp tr.totaal td:last-child')!.textContent).toBe('1.240');
+    expect(doc.body.textContent).toContain('Gemeente Proef & Co');
+  });
+
+  test('an SVG chart escapes labels and leaves suppressed bars out', () => {
+    const { svg } = staafdiagramSvg({ id: 'x', titel: 'A <b> & "c"', labels: ['een', 'twee'], waarden: [2, 10] }, { onderDrempel: 3 });
+    expect(svg).toContain('A &lt;b&gt; &amp; &quot;c&quot;');
+    expect((svg.match(/<rect /g) ?? []).length).toBe(2); // background + the one unsuppressed bar
+    expect(svg).toContain('&lt;3');
+  });
+});
