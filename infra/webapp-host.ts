@@ -8,6 +8,8 @@
  * When either process exits, the host exits too, so App Service restarts the whole app.
  *
  * Environment: PORT (public, default 8080), WEBAPP_BOT_PORT (3978), WEBAPP_TAB_PORT (53000).
+ * Scale-out: with STORE=graph each App Service instance gets its own local-state file (the Graph outbox,
+ * conversation references) next to INTEGRITEITSPLEIN_DB, see `databasePathForInstance`.
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -46,6 +48,20 @@ export function createWebAppProxy(upstreams: { botPort: number; tabPort: number;
   });
 }
 
+/**
+ * The SQLite path for this instance. STORE=sqlite: INTEGRITEITSPLEIN_DB unchanged (one instance; the lists
+ * live in that file). STORE=graph: SharePoint holds the lists and the file only holds per-instance state
+ * (outbox, conversation references), so each instance (WEBSITE_INSTANCE_ID, set by App Service) gets its own
+ * file on the shared /home disk: `integriteitsplein.db` → `integriteitsplein-<first 12 chars of the id>.db`.
+ */
+export function databasePathForInstance(env: NodeJS.ProcessEnv): string | undefined {
+  const db = env.INTEGRITEITSPLEIN_DB;
+  const instance = env.WEBSITE_INSTANCE_ID?.replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+  if (!db || env.STORE !== 'graph' || !instance) return db;
+  const ext = path.extname(db);
+  return `${db.slice(0, db.length - ext.length)}-${instance}${ext}`;
+}
+
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const root = path.resolve(__dirname, '..');
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [script], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
@@ -60,6 +76,8 @@ if (require.main === module) {
   const port = Number(process.env.PORT ?? 8080);
   const botPort = Number(process.env.WEBAPP_BOT_PORT ?? 3978);
   const tabPort = Number(process.env.WEBAPP_TAB_PORT ?? 53000);
+  const db = databasePathForInstance(process.env);
+  if (db) process.env.INTEGRITEITSPLEIN_DB = db;
   const children = [
     startChild('bot', 'bot/src/server.ts', { BOT_PORT: String(botPort) }),
     startChild('tab', 'tab/api/server.ts', { TAB_PORT: String(tabPort) }),

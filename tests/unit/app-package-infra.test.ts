@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import YAML from 'yaml';
 import { checkBicep } from '../../infra/bicep-syntax';
-import { createWebAppProxy, routeFor } from '../../infra/webapp-host';
+import { createWebAppProxy, databasePathForInstance, routeFor } from '../../infra/webapp-host';
 import { parseDotenv, placeholderNames } from '../../appPackage/scripts/app-package';
 
 jest.mock('strip-bom', () => ({ __esModule: true, default: (s: string) => s.replace(/^\uFEFF/, '') }));
@@ -136,6 +136,14 @@ describe('infra/webapp-host: one web app for bot and tab', () => {
     expect(routeFor('/dilemma')).toBe('tab');
     expect(routeFor('/api/dilemma/stem')).toBe('tab');
     expect(routeFor('/api/messagesx')).toBe('tab');
+  });
+
+  it('keeps one SQLite file with STORE=sqlite and gives each instance its own file with STORE=graph', () => {
+    const db = '/home/data/integriteitsplein.db';
+    expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'sqlite', WEBSITE_INSTANCE_ID: 'abc' })).toBe(db);
+    expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'graph' })).toBe(db);
+    expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'graph', WEBSITE_INSTANCE_ID: '4f1c9e2b7a6d5c3e8f9a0b1c2d3e4f5a' }))
+      .toBe('/home/data/integriteitsplein-4f1c9e2b7a6d.db');
   });
 
   it('forwards requests with body and status to the right upstream, 502 when one is down', async () => {
