@@ -1,0 +1,57 @@
+import { dueHerinneringen, toonTijd, weekOverzicht, type Inschrijving, type NieuweMedewerker, type Sessie } from '../../../../shared/src/domain/ambtseed';
+import { plusDagen } from '../../../../shared/src/domain/ambtseed/verplichtingen';
+import { vandaag } from '../../../../shared/src/domain/tijd';
+import { gebruikersMetRol } from '../../../../shared/src/domain/rollen';
+import type { OrgConfig } from '../../../../shared/src/config';
+import { t, type Locale } from '../../../../shared/src/i18n';
+import { queryAll, type ListStore } from '../../../../shared/src/store';
+import type { ProactiveSender, SendStatus } from '../../proactive';
+import { renderHerinneringKaart, renderOverzichtKaart } from './kaarten';
+import { overzichtRegels } from './overzicht';
+
+/** Counts of one run of the reminder job, per send status (for the job log; no ids). */
+export type HerinneringRapport = Record<'deadline14' | 'deadline3' | 'dagVoor' | 'weekoverzicht', Partial<Record<SendStatus, number>>>;
+
+/**
+ * The daily ambtseed job (issue 5, "Reminders"): run it once a day (e.g. 08:00 Europe/Amsterdam, the
+ * config's `intake.dagelijksOm`); running it more often is harmless because every message has a dedupe key.
+ * - new hires with an obligation not booked: a reminder 14 days and 3 days before their deadline;
+ * - booked people: a reminder the day before their session;
+ * - HR (`rollen.hr.gebruikers`): on Mondays (or the first run in an ISO week), the weekly overview card
+ *   with counts only (`ambtseed:weekoverzicht:<week>:<hr id>`).
+ * Messages are Dutch (the job has no user locale; `locale` overrides).
+ */
+export async function runAmbtseedHerinneringen(deps: { store: ListStore; config: OrgConfig; sender: ProactiveSender; now: Date; locale?: Locale }): Promise<HerinneringRapport> {
+  const { store, config, sender, now } = deps;
+  const l = deps.locale ?? 'nl';
+  const today = vandaag(now);
+  // New hires whose deadline can still be ahead or recently passed: started in the last ~15 months.
+  const nms = (await queryAll(store, 'NieuweMedewerkers', { range: { column: 'indienstOp', from: plusDagen(today, -460) } })) as unknown as NieuweMedewerker[];
+  const sessies = (await queryAll(store, 'AmbtseedSessies', { range: { column: 'start', from: new Date(now.getTime() - 460 * 86400_000).toISOString() } })) as unknown as Sessie[];
+  const inschrijvingen = new Map<string, Inschrijving>();
+  for (const r of (await queryAll(store, 'AmbtseedInschrijvingen', { where: { medewerker: nms.map((m) => m.medewerkerId) } })) as unknown as Inschrijving[]) inschrijvingen.set(r.inschrijvingId, r);
+  const komend = sessies.filter((s) => Date.parse(s.start) > now.getTime()).map((s) => s.sessieId);
+  if (komend.length) for (const r of (await queryAll(store, 'AmbtseedInschrijvingen', { where: { sessieId: komend, status: 'ingeschreven' } })) as unknown as Inschrijving[]) inschrijvingen.set(r.inschrijvingId, r);
+  const rijen = [...inschrijvingen.values()];
+  const sessieVan = new Map(sessies.map((s) => [s.sessieId, s]));
+
+  const rapport: HerinneringRapport = { deadline14: {}, deadline3: {}, dagVoor: {}, weekoverzicht: {} };
+  const tel = (soort: keyof HerinneringRapport, s: SendStatus) => (rapport[soort][s] = (rapport[soort][s] ?? 0) + 1);
+
+  for (const h of dueHerinneringen(now, nms, rijen, sessies, config.ambtseed)) {
+    let tekst: string;
+    if (h.soort === 'dagVoor') {
+      const s = sessieVan.get(h.sessieId!)!;
+      tekst = t(l, 'ambtseed.herinnering.dagVoor', { soort: t(l, `ambtseed.soort.${s.soort}`), tijd: toonTijd(s.start, l), plaats: s.online ? t(l, 'ambtseed.sessie.online') : (s.locatie ?? '') });
+    } else {
+      tekst = t(l, `ambtseed.herinnering.${h.soort}`, { dagen: h.dagenTotDeadline ?? 0, deadline: h.deadline ?? '', wat: t(l, `ambtseed.verplichting.${h.onderwerp}`) });
+    }
+    const card = renderHerinneringKaart({ titel: t(l, 'ambtseed.plan.titel'), tekst, planTitel: t(l, 'ambtseed.actie.plan') });
+    tel(h.soort, await sender.send(h.medewerker, [{ type: 'card', card }], h.dedupeKey));
+  }
+
+  const o = weekOverzicht(now, nms, rijen, sessies, config.ambtseed);
+  const card = renderOverzichtKaart({ titel: t(l, 'ambtseed.overzicht.titel', { week: o.week }), regels: overzichtRegels(o, l), voetnoot: t(l, 'ambtseed.overzicht.alleenAantallen'), beheerTitel: t(l, 'ambtseed.hr.titel') });
+  for (const hr of gebruikersMetRol(config.rollen, 'hr')) tel('weekoverzicht', await sender.send(hr, [{ type: 'card', card }], `ambtseed:weekoverzicht:${o.week}:${hr}`));
+  return rapport;
+}

@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Template } from 'adaptivecards-templating';
+
+/**
+ * Typed render functions for the ambtseed card templates `bot/cards/ambtseed-*.json` (Adaptive Cards 1.5,
+ * expanded with adaptivecards-templating). The data shapes below are the templates' contract; every string
+ * is already localised by the caller. Empty string = "leave this part out" (the templates test `!= ''`).
+ */
+
+const KAARTEN_MAP = path.resolve(__dirname, '../../../cards');
+const cache = new Map<string, unknown>();
+
+/** The raw template JSON of `bot/cards/<naam>.json` (for schema tests). */
+export function kaartTemplate(naam: string): Record<string, unknown> {
+  if (!cache.has(naam)) cache.set(naam, JSON.parse(fs.readFileSync(path.join(KAARTEN_MAP, `${naam}.json`), 'utf8')));
+  return structuredClone(cache.get(naam)) as Record<string, unknown>;
+}
+
+function expand(naam: string, data: object): Record<string, unknown> {
+  return new Template(kaartTemplate(naam)).expand({ $root: data }) as Record<string, unknown>;
+}
+
+/** The names of all ambtseed templates. */
+export const AMBTSEED_KAARTEN = ['ambtseed-plan', 'ambtseed-bevestiging', 'ambtseed-hr', 'ambtseed-sessie', 'ambtseed-aanwezigheid', 'ambtseed-overzicht', 'ambtseed-herinnering'] as const;
+
+/** One option in a ChoiceSet. */
+export interface Keuze {
+  id: string;
+  label: string;
+}
+
+/** A section of the plan card for one kind of session. `toon: false` hides it (other fields then unused). */
+export interface SessieSectie {
+  toon: boolean;
+  soort: 'ambtseed' | 'workshopIntegriteit';
+  kopje: string;
+  heeftMijn: boolean;
+  mijnTekst: string;
+  inschrijvingId: string;
+  icsUrl: string;
+  teamsUrl: string;
+  agendaTitel: string;
+  teamsTitel: string;
+  annuleerTitel: string;
+  sessies: Keuze[];
+  eersteSessie: string;
+  geenSessies: string;
+  kiesSessie: string;
+  boekTitel: string;
+  verzetTitel: string;
+}
+
+/** The eed/belofte part of the ambtseed section. */
+export interface EedSectie extends SessieSectie {
+  afnemerTekst: string;
+  getuigeTekst: string;
+  verschilTitel: string;
+  verschilUitleg: string;
+  verschilSlot: string;
+  eedTitel: string;
+  eedTekst: string;
+  belofteTitel: string;
+  belofteTekst: string;
+  kiesVorm: string;
+  gekozenVorm: string;
+}
+
+/** Data of `ambtseed-plan.json` ("Plan mijn ambtseed"). */
+export interface PlanKaartData {
+  titel: string;
+  intro: string;
+  nietGeregistreerd: string;
+  allesKlaar: string;
+  verplichtingen: { wat: string; status: string }[];
+  ambtseed: EedSectie;
+  workshop: SessieSectie;
+  verklaring: { toon: boolean; kopje: string; uitleg: string; tekst: string; verklaarTitel: string };
+}
+export const renderPlanKaart = (d: PlanKaartData) => expand('ambtseed-plan', d);
+
+/** Data of `ambtseed-bevestiging.json` (booked, waitlisted, cancelled, moved up, session changed). */
+export interface BevestigingKaartData {
+  titel: string;
+  tekst: string;
+  extra: string;
+  icsUrl: string;
+  agendaTitel: string;
+  teamsUrl: string;
+  teamsTitel: string;
+  oorkondeUrl: string;
+  oorkondeTitel: string;
+  planTitel: string;
+}
+export const renderBevestigingKaart = (d: BevestigingKaartData) => expand('ambtseed-bevestiging', d);
+
+/** Data of `ambtseed-hr.json` (HR: overview, forecast, sessions, actions). */
+export interface HrKaartData {
+  titel: string;
+  overzichtTitel: string;
+  overzicht: { titel: string; waarde: string }[];
+  prognoseTitel: string;
+  prognose: { tekst: string; kleur: 'Default' | 'Good' | 'Attention' }[];
+  sessiesTitel: string;
+  geenSessies: string;
+  sessies: { label: string }[];
+  keuzes: Keuze[];
+  eersteSessie: string;
+  kiesSessie: string;
+  wijzigTitel: string;
+  aanwezigheidTitel: string;
+  bevestigTitel: string;
+  annuleerTitel: string;
+  nieuwTitel: string;
+}
+export const renderHrKaart = (d: HrKaartData) => expand('ambtseed-hr', d);
+
+/** Data of `ambtseed-sessie.json` (create/edit form). Values are strings as the inputs expect them. */
+export interface SessieFormulierData {
+  titel: string;
+  l: Record<'soort' | 'ambtseed' | 'workshop' | 'datum' | 'begin' | 'eind' | 'locatie' | 'online' | 'afnemer' | 'capaciteit' | 'opslaan', string>;
+  v: { sessieId: string; soort: string; datum: string; begin: string; eind: string; locatie: string; online: 'true' | 'false'; afnemer: string; capaciteit: string };
+}
+export const renderSessieFormulier = (d: SessieFormulierData) => expand('ambtseed-sessie', d);
+
+/** Data of `ambtseed-aanwezigheid.json`: one ChoiceSet per booking, field id `a_<n>`. */
+export interface AanwezigheidKaartData {
+  titel: string;
+  sessieId: string;
+  opslaanTitel: string;
+  deelnemers: { veld: string; label: string; standaard: string; keuzes: { title: string; value: string }[] }[];
+}
+export const renderAanwezigheidKaart = (d: AanwezigheidKaartData) => expand('ambtseed-aanwezigheid', d);
+
+/** Data of `ambtseed-overzicht.json` (HR weekly overview: counts only). */
+export interface OverzichtKaartData {
+  titel: string;
+  regels: { titel: string; waarde: string }[];
+  voetnoot: string;
+  beheerTitel: string;
+}
+export const renderOverzichtKaart = (d: OverzichtKaartData) => expand('ambtseed-overzicht', d);
+
+/** Data of `ambtseed-herinnering.json`. */
+export interface HerinneringKaartData {
+  titel: string;
+  tekst: string;
+  planTitel: string;
+}
+export const renderHerinneringKaart = (d: HerinneringKaartData) => expand('ambtseed-herinnering', d);

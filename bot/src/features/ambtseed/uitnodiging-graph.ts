@@ -1,0 +1,130 @@
+import { Client, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import type { Sessie } from '../../../../shared/src/domain/ambtseed';
+import type { SqliteDatabase } from '../../../../shared/src/store';
+
+/**
+ * Calendar invitations through Microsoft Graph (issue 5, "Invites"): one event per session in the
+ * organiser's calendar (`POST /users/{organizer}/events`), with `isOnlineMeeting: true` and
+ * `onlineMeetingProvider: teamsForBusiness` for online sessions (Graph then adds the Teams meeting). The
+ * booked people are the event's attendees: after every booking change the attendee list is replaced
+ * (`PATCH …/events/{id}`), so Exchange sends invitations to new attendees and cancellations to removed
+ * ones. Cancelling the session calls `POST …/events/{id}/cancel`, which tells every attendee.
+ *
+ * Attendee addresses are looked up per object id (`GET /users/{id}?$select=mail,userPrincipalName`) and
+ * never stored. The event id per session is kept in the table `ambtseed_agenda` (same SQLite file) or in
+ * memory. Needs the application permission `Calendars.ReadWrite` (and `User.Read.All` for the look-up).
+ */
+
+/** Where event ids live: sessieId → Graph event id. */
+export interface AgendaRegister {
+  get(sessieId: string): string | undefined;
+  set(sessieId: string, eventId: string): void;
+}
+
+/** `AgendaRegister` in the table `ambtseed_agenda` of the shared SQLite file. */
+export function sqliteAgendaRegister(db: SqliteDatabase): AgendaRegister {
+  db.exec('CREATE TABLE IF NOT EXISTS ambtseed_agenda (sessie_id TEXT PRIMARY KEY NOT NULL, event_id TEXT NOT NULL)');
+  const get = db.prepare('SELECT event_id FROM ambtseed_agenda WHERE sessie_id = ?');
+  const set = db.prepare('INSERT INTO ambtseed_agenda (sessie_id, event_id) VALUES (?, ?) ON CONFLICT(sessie_id) DO UPDATE SET event_id = excluded.event_id');
+  return { get: (s) => (get.get(s) as { event_id: string } | undefined)?.event_id, set: (s, e) => void set.run(s, e) };
+}
+
+/** In-memory `AgendaRegister` (tests, Graph store mode without SQLite). */
+export function geheugenAgendaRegister(): AgendaRegister {
+  const m = new Map<string, string>();
+  return { get: (s) => m.get(s), set: (s, e) => void m.set(s, e) };
+}
+
+const eventResponse = z.object({ id: z.string().min(1), onlineMeeting: z.object({ joinUrl: z.string().optional() }).nullish() });
+const userResponse = z.object({ mail: z.string().nullish(), userPrincipalName: z.string().nullish() });
+
+/** A Graph client for `baseUrl` (`GRAPH_BASE_URL`, e.g. `https://graph.microsoft.com/v1.0` or a local fake). */
+export function graphClient(baseUrl: string, auth: AuthenticationProvider): Client {
+  const u = new URL(baseUrl.replace(/\/+$/, ''));
+  const version = u.pathname.replace(/^\/+/, '') || 'v1.0';
+  return Client.initWithMiddleware({ authProvider: auth, baseUrl: `${u.origin}/`, defaultVersion: version, customHosts: new Set([u.hostname]) });
+}
+
+/** Texts the event needs (localised by the caller). */
+export interface EventTekst {
+  onderwerp: string;
+  beschrijving: string;
+}
+
+/** The Graph calendar of one organiser (a UPN or object id, e.g. the HR mailbox). */
+export class GraphAgenda {
+  constructor(
+    private readonly client: Client,
+    private readonly organisator: string,
+    private readonly register: AgendaRegister,
+  ) {}
+
+  private pad(suffix = ''): string {
+    return `/users/${encodeURIComponent(this.organisator)}/events${suffix}`;
+  }
+
+  private async adres(objectId: string): Promise<string | undefined> {
+    const raw = await this.client.api(`/users/${encodeURIComponent(objectId)}`).select(['mail', 'userPrincipalName']).get();
+    const u = userResponse.parse(raw);
+    return u.mail ?? u.userPrincipalName ?? undefined;
+  }
+
+  /**
+   * Create the session's event when it has none, else update it; attendees = `deelnemers` (object ids of
+   * the people with a place). Returns the event id and, for online sessions, the Teams join URL.
+   * @throws GraphError on HTTP failure; ZodError when Graph answers something unexpected.
+   */
+  async synchroniseer(sessie: Sessie, deelnemers: readonly string[], tekst: EventTekst): Promise<{ eventId: string; joinUrl?: string }> {
+    const adressen: string[] = [];
+    for (const id of deelnemers) {
+      const a = await this.adres(id);
+      if (a) adressen.push(a);
+    }
+    const body = {
+      subject: tekst.onderwerp,
+      body: { contentType: 'text', content: tekst.beschrijving },
+      start: { dateTime: sessie.start.replace(/Z$/, '').replace(/\.\d+$/, ''), timeZone: 'UTC' },
+      end: { dateTime: sessie.eind.replace(/Z$/, '').replace(/\.\d+$/, ''), timeZone: 'UTC' },
+      location: { displayName: sessie.online ? 'Microsoft Teams' : (sessie.locatie ?? '') },
+      attendees: adressen.map((address) => ({ emailAddress: { address }, type: 'required' })),
+      allowNewTimeProposals: false,
+      ...(sessie.online ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
+    };
+    const bestaand = this.register.get(sessie.sessieId);
+    const raw = bestaand
+      ? await this.client.api(this.pad(`/${encodeURIComponent(bestaand)}`)).patch(body)
+      : await this.client.api(this.pad()).post({ ...body, transactionId: `ambtseed-${sessie.sessieId}` });
+    const ev = eventResponse.parse(raw);
+    this.register.set(sessie.sessieId, ev.id);
+    return { eventId: ev.id, joinUrl: ev.onlineMeeting?.joinUrl ?? undefined };
+  }
+
+  /** Cancel the session's event (Exchange sends the cancellation to every attendee). No event: no call. */
+  async annuleer(sessieId: string, opmerking: string): Promise<boolean> {
+    const id = this.register.get(sessieId);
+    if (!id) return false;
+    await this.client.api(this.pad(`/${encodeURIComponent(id)}/cancel`)).post({ comment: opmerking });
+    return true;
+  }
+}
+
+/** Token provider from the environment: `GRAPH_ACCESS_TOKEN`, else msal client credentials (secret). */
+export async function graphAuthVanEnv(env: NodeJS.ProcessEnv): Promise<AuthenticationProvider | undefined> {
+  if (env.GRAPH_ACCESS_TOKEN) {
+    const token = env.GRAPH_ACCESS_TOKEN;
+    return { getAccessToken: async () => token };
+  }
+  if (env.GRAPH_TENANT_ID && env.GRAPH_CLIENT_ID && env.GRAPH_CLIENT_SECRET) {
+    const { ConfidentialClientApplication } = await import('@azure/msal-node');
+    const app = new ConfidentialClientApplication({ auth: { clientId: env.GRAPH_CLIENT_ID, authority: `https://login.microsoftonline.com/${env.GRAPH_TENANT_ID}`, clientSecret: env.GRAPH_CLIENT_SECRET } });
+    return {
+      getAccessToken: async () => {
+        const r = await app.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
+        if (!r?.accessToken) throw new Error('Geen Graph-token ontvangen van Entra ID.');
+        return r.accessToken;
+      },
+    };
+  }
+  return undefined;
+}
