@@ -135,6 +135,8 @@ export const ambtseedSchema = z.object({
   workshopVerplicht: z.boolean().default(false),
   /** Who owes what, by dienstverband (defaults: arbeidsovereenkomst eed/belofte, others a verklaring). */
   getuige: tekst.optional(),
+  /** Mailbox (UPN) whose calendar holds the session events when Graph is configured (issue 5); without it: .ics. */
+  organisator: z.string().min(3).optional(),
 });
 
 /** Object ids and group ids (Entra) per role; in local mode the Playground's mock user ids. */
