@@ -3,7 +3,7 @@
  *
  * App Service gives a web app ONE public port (`PORT`, 8080). The bot (`bot/src/server.ts`, BOT_PORT) and
  * the tab (`tab/api/server.ts`, TAB_PORT) are separate processes, so this host starts both on loopback ports
- * and forwards: `/api/messages` (Bot Framework) and `/healthz` to the bot, everything else to the tab.
+ * and forwards `/api/messages` (Bot Framework) to the bot and everything else to the tab; `/healthz` checks both.
  * Both processes then share the app's file system, and so the one SQLite file (INTEGRITEITSPLEIN_DB).
  * When either process exits, the host exits too, so App Service restarts the whole app.
  *
@@ -15,10 +15,26 @@ import http from 'node:http';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** Where a request goes: the bot for its messaging endpoint and health, the tab for the rest. */
-export function routeFor(url: string | undefined): 'bot' | 'tab' {
+/**
+ * Where a request goes: the bot for its messaging endpoint, the host itself for `/healthz` (healthy when
+ * both processes answer their own `/healthz` with 200), the tab for the rest.
+ */
+export function routeFor(url: string | undefined): 'bot' | 'tab' | 'health' {
   const pathname = (url ?? '/').split('?')[0];
-  return pathname === '/api/messages' || pathname.startsWith('/api/messages/') || pathname === '/healthz' ? 'bot' : 'tab';
+  if (pathname === '/healthz') return 'health';
+  return pathname === '/api/messages' || pathname.startsWith('/api/messages/') ? 'bot' : 'tab';
+}
+
+/** GET http://host:port/healthz → true on 200 within 3 s. */
+function healthy(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get({ host, port, path: '/healthz', timeout: 3000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
 }
 
 /**
@@ -31,6 +47,13 @@ export function createWebAppProxy(upstreams: { botPort: number; tabPort: number;
   const host = upstreams.host ?? '127.0.0.1';
   return http.createServer((req, res) => {
     const target = routeFor(req.url);
+    if (target === 'health') {
+      void Promise.all([healthy(host, upstreams.botPort), healthy(host, upstreams.tabPort)]).then(([bot, tab]) => {
+        res.writeHead(bot && tab ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ bot: bot ? 'ok' : 'onbereikbaar', tab: tab ? 'ok' : 'onbereikbaar' }));
+      });
+      return;
+    }
     const port = target === 'bot' ? upstreams.botPort : upstreams.tabPort;
     const forwarded = req.headers['x-forwarded-proto'] ?? 'https';
     const upstream = http.request(

@@ -128,10 +128,10 @@ describe('Agents Toolkit project files', () => {
 });
 
 describe('infra/webapp-host: one web app for bot and tab', () => {
-  it('routes the Bot Framework endpoint and health to the bot, the rest to the tab', () => {
+  it('routes the Bot Framework endpoint to the bot, health to the host, the rest to the tab', () => {
     expect(routeFor('/api/messages')).toBe('bot');
     expect(routeFor('/api/messages?x=1')).toBe('bot');
-    expect(routeFor('/healthz')).toBe('bot');
+    expect(routeFor('/healthz')).toBe('health');
     expect(routeFor('/')).toBe('tab');
     expect(routeFor('/dilemma')).toBe('tab');
     expect(routeFor('/api/dilemma/stem')).toBe('tab');
@@ -150,7 +150,11 @@ describe('infra/webapp-host: one web app for bot and tab', () => {
     const upstream = (name: string) => http.createServer((req, res) => {
       let body = '';
       req.on('data', (d) => { body += d; });
-      req.on('end', () => { res.writeHead(name === 'bot' ? 201 : 200, { 'x-upstream': name }); res.end(`${name} ${req.method} ${req.url} ${body}`); });
+      req.on('end', () => {
+        const status = req.url === '/healthz' ? 200 : name === 'bot' ? 201 : 200;
+        res.writeHead(status, { 'x-upstream': name });
+        res.end(`${name} ${req.method} ${req.url} ${body}`);
+      });
     });
     const listen = (s: http.Server) => new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
     const bot = upstream('bot');
@@ -166,7 +170,9 @@ describe('infra/webapp-host: one web app for bot and tab', () => {
       expect(await call('/api/messages', { method: 'POST', body: '{"type":"message"}' }))
         .toEqual({ status: 201, from: 'bot', text: 'bot POST /api/messages {"type":"message"}' });
       expect(await call('/dashboard?lang=en')).toEqual({ status: 200, from: 'tab', text: 'tab GET /dashboard?lang=en ' });
+      expect(await call('/healthz')).toEqual({ status: 200, from: null, text: '{"bot":"ok","tab":"ok"}' });
       await new Promise<void>((r) => tab.close(() => r()));
+      expect(await call('/healthz')).toEqual({ status: 503, from: null, text: '{"bot":"ok","tab":"onbereikbaar"}' });
       const down = await call('/');
       expect(down.status).toBe(502);
       expect(down.text).toMatch(/De tab is \(nog\) niet bereikbaar/);
