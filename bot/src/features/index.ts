@@ -1,5 +1,6 @@
 import type { Feature } from './feature';
 import { meldwijzerFeature } from './meldwijzer';
+import { ambtseedFeature } from './ambtseed';
 
 /**
  * The feature registry: every bot feature, in dispatch order. The dispatcher (`bot/src/bot.ts`) routes a
@@ -9,4 +10,5 @@ import { meldwijzerFeature } from './meldwijzer';
  */
 export const FEATURES: Feature[] = [
   meldwijzerFeature,
+  ambtseedFeature,
 ];
