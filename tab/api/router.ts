@@ -4,14 +4,15 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import '../../shared/src/lists/zod-nl';
 import type { OrgConfig } from '../../shared/src/config/schema';
-import { DOELGROEPEN, SITUATIES, WERKVORMEN, type ListName } from '../../shared/src/lists/definitions';
+import { DOELGROEPEN, SITUATIES, WERKVORMEN } from '../../shared/src/lists/definitions';
+import { toLocale } from '../../shared/src/i18n';
 import { isIsoDate, type ListItem } from '../../shared/src/lists/schemas';
 import { queryAll, type ListStore } from '../../shared/src/store/list-store';
 import type { SqliteDatabase } from '../../shared/src/store/database';
 import { isoWeek, vandaag } from '../../shared/src/domain/tijd';
 import { dilemmaVanDeWeek, isIsoWeek, type DilemmaOverride } from '../../shared/src/domain/dilemma-van-de-week';
 import { meldroute } from '../../shared/src/domain/meldroute';
-import { buildJaarverslag, JAARVERSLAG_LIJSTEN } from '../../shared/src/report';
+import { buildJaarverslag, leesJaarverslagBronnen } from '../../shared/src/report';
 import { aanmelding, vereistRol, type Authenticator, type MetGebruiker } from './auth';
 import { StemSlot } from './stem-slot';
 
@@ -248,11 +249,9 @@ export function createTabRouter(deps: TabApiDeps): Router {
     jaar: z.coerce.number({ error: 'verwacht een jaartal' }).int('verwacht een jaartal').min(2000, 'vanaf 2000').max(2100, 'tot en met 2100'),
     jaren: z.coerce.number().int().min(1, 'minstens 1').max(10, 'maximaal 10').default(3),
   });
-  const jaarverslag = async (jaar: number, jaren: number) => {
-    const bronnen: Record<string, unknown[]> = {};
-    for (const lijst of JAARVERSLAG_LIJSTEN) bronnen[lijst] = await queryAll(store, lijst as ListName);
-    return buildJaarverslag(bronnen as Parameters<typeof buildJaarverslag>[0], { jaar, organisatie: config.organisatie.naam, years: jaren });
-  };
+  // The report's own reader and pure aggregation (issue 8): the dashboard shows exactly the jaarverslag's figures.
+  const jaarverslag = async (jaar: number, jaren: number) =>
+    buildJaarverslag(await leesJaarverslagBronnen(store, { jaar, years: jaren }), { jaar, organisatie: config.organisatie.naam, years: jaren });
 
   router.get(
     '/dashboard',
@@ -273,10 +272,9 @@ export function createTabRouter(deps: TabApiDeps): Router {
       const q = jaarQuery.safeParse({ jaar: m[1] });
       if (!q.success) return ongeldig(res, q.error);
       const verslag = await jaarverslag(q.data.jaar, q.data.jaren);
-      const report: Record<string, unknown> = await import('../../shared/src/report');
-      const render = report[m[2] === 'docx' ? 'renderDocx' : 'renderXlsx'];
-      if (typeof render !== 'function') return res.status(501).json({ fout: `Downloaden als .${m[2]} is in deze versie nog niet beschikbaar.` });
-      const data = (await (render as (v: unknown) => Promise<Buffer | Uint8Array>)(verslag)) as Buffer | Uint8Array;
+      const locale = toLocale(String(req.query.lang ?? ''));
+      // Renderers load lazily (docx, exceljs, resvg are heavy and only needed here).
+      const data = m[2] === 'docx' ? await (await import('../../shared/src/report/docx')).renderDocx(verslag, { locale }) : await (await import('../../shared/src/report/xlsx')).renderXlsx(verslag, { locale });
       const type = m[2] === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       res.setHeader('Content-Type', type);
       res.setHeader('Content-Disposition', `attachment; filename="jaarverslag-integriteit-${q.data.jaar}.${m[2]}"`);

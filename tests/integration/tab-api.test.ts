@@ -196,6 +196,21 @@ describe('tab API (local mode)', () => {
     const fout = await als('integriteitscoordinator')(request(app).get('/api/dashboard?jaar=twintig')).expect(400);
     expect(fout.body.fout).toMatch(/jaar/);
     await als('hr')(request(app).get('/api/rapport/2025.pdf')).expect(400);
+    await request(app).get('/api/rapport/2025.docx').expect(403);
+  });
+
+  test('report downloads (.docx, .xlsx) for HR: Office Open XML files (zip) with a download name', async () => {
+    const parse = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    };
+    for (const [ext, type] of [['docx', /wordprocessingml/], ['xlsx', /spreadsheetml/]] as const) {
+      const r = await als('hr')(request(app).get(`/api/rapport/2025.${ext}`)).buffer(true).parse(parse).expect(200);
+      expect(r.headers['content-type']).toMatch(type);
+      expect(r.headers['content-disposition']).toBe(`attachment; filename="jaarverslag-integriteit-2025.${ext}"`);
+      expect((r.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    }
   });
 
   test('unexpected errors give 500 with a Dutch message and no stack trace', async () => {

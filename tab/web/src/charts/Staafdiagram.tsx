@@ -8,12 +8,41 @@ export interface StaafGroep {
 
 const KLEUREN = [tokens.colorNeutralForeground3, tokens.colorPaletteDarkOrangeForeground1, tokens.colorBrandForeground1];
 
+/**
+ * Fill of series `si` of `n`: the last series (the chosen year) solid, the one before hatched, older ones
+ * outlined — so the series differ by pattern, not only by colour (WCAG 1.4.1; high contrast has one colour).
+ */
+function vulling(id: string, si: number, n: number): { kleur: string; fill: string; stijl: 'vol' | 'arcering' | 'omlijning' } {
+  const vanAf = n - 1 - si;
+  const kleur = KLEUREN[Math.max(0, KLEUREN.length - 1 - vanAf)];
+  if (vanAf === 0) return { kleur, fill: kleur, stijl: 'vol' };
+  if (vanAf === 1) return { kleur, fill: `url(#${id}-arcering)`, stijl: 'arcering' };
+  return { kleur, fill: 'none', stijl: 'omlijning' };
+}
+
+function Patronen({ id, n }: { id: string; n: number }) {
+  const v = vulling(id, n - 2, n);
+  return (
+    <defs>
+      <pattern id={`${id}-arcering`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+        <rect width="6" height="6" style={{ fill: 'none' }} />
+        <line x1="0" y1="0" x2="0" y2="6" style={{ stroke: v.kleur, strokeWidth: 3 }} />
+      </pattern>
+    </defs>
+  );
+}
+
+function Staaf({ id, si, n, x, y, w, h }: { id: string; si: number; n: number; x: number; y: number; w: number; h: number }) {
+  const v = vulling(id, si, n);
+  return <rect x={x + 0.5} y={y + 0.5} width={Math.max(0, w - 1)} height={h - 1} style={{ fill: v.fill, stroke: v.kleur, strokeWidth: 1 }} />;
+}
+
 const useStyles = makeStyles({
   svg: { width: '100%', height: 'auto', overflow: 'visible' },
   as: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
   tekst: { fill: tokens.colorNeutralForeground1, fontSize: '12px' },
   legenda: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', margin: `${tokens.spacingVerticalXS} 0 0`, padding: 0, listStyleType: 'none' },
-  stip: { display: 'inline-block', width: '12px', height: '12px', marginRight: tokens.spacingHorizontalXS, verticalAlign: 'middle', border: `1px solid ${tokens.colorNeutralStroke1}` },
+  stip: { display: 'inline-block', marginRight: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
 });
 
 /**
@@ -35,6 +64,7 @@ export function Staafdiagram({ id, titel, series, groepen }: { id: string; titel
     <figure style={{ margin: 0 }}>
       <svg className={s.svg} viewBox={`0 0 ${breedte} ${hoogte}`} role="img" aria-labelledby={`${id}-titel ${id}-desc`}>
         <title id={`${id}-titel`}>{titel}</title>
+        <Patronen id={id} n={series.length} />
         <desc id={`${id}-desc`}>{desc}</desc>
         {groepen.map((g, gi) => {
           const y0 = gi * groepHoogte + 4;
@@ -47,7 +77,7 @@ export function Staafdiagram({ id, titel, series, groepen }: { id: string; titel
                 const y = y0 + si * (staaf + 2);
                 return (
                   <g key={si}>
-                    <rect x={labelBreedte} y={y} width={Math.max(w * schaal, w > 0 ? 2 : 0)} height={staaf} fill={KLEUREN[(KLEUREN.length - series.length + si + KLEUREN.length) % KLEUREN.length]} />
+                    {w > 0 && <Staaf id={id} si={si} n={series.length} x={labelBreedte} y={y} w={Math.max(w * schaal, 3)} h={staaf} />}
                     <text className={s.tekst} x={labelBreedte + w * schaal + 4} y={y + staaf / 2} dominantBaseline="middle">
                       {w}
                     </text>
@@ -62,7 +92,9 @@ export function Staafdiagram({ id, titel, series, groepen }: { id: string; titel
       <ul className={s.legenda} aria-hidden="true">
         {series.map((naam, si) => (
           <li key={naam}>
-            <span className={s.stip} style={{ backgroundColor: KLEUREN[(KLEUREN.length - series.length + si + KLEUREN.length) % KLEUREN.length] }} />
+            <svg className={s.stip} width="14" height="14" viewBox="0 0 14 14">
+              <Staaf id={id} si={si} n={series.length} x={0} y={0} w={14} h={14} />
+            </svg>
             {naam}
           </li>
         ))}

@@ -46,7 +46,7 @@ function kerncijfers(c: JaarCijfers): [string, number | string][] {
 export function Dashboard() {
   const p = usePaginaStyles();
   const s = useStyles();
-  const { t, aanmelding, rollen } = useTab();
+  const { t, aanmelding, rollen, locale } = useTab();
   const mag = rollen.some((r) => r === 'hr' || r === 'integriteitscoordinator');
   const huidig = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date()));
   const [jaar, setJaar] = useState(huidig - 1);
@@ -73,7 +73,7 @@ export function Dashboard() {
   const download = async (formaat: 'docx' | 'xlsx') => {
     setDownloadFout(null);
     try {
-      const blob = await api<Blob>(aanmelding, `/rapport/${jaar}.${formaat}`, { blob: true });
+      const blob = await api<Blob>(aanmelding, `/rapport/${jaar}.${formaat}?lang=${locale}`, { blob: true });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;

@@ -1,0 +1,222 @@
+/**
+ * End-to-end tests of the tab against the built web app on loopback, in headless Debian Chromium:
+ * every page in light, dark and high-contrast themes with axe-core (WCAG 2.1 AA: 0 violations),
+ * the anonymous poll (vote once, second vote refused), a moreel beraad light run to the end (the new
+ * DilemmaSessies item is in the store), text from the list rendered as text. Screenshots: tests/e2e/artifacts/.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { loadOrgConfig } from '../../shared/src/config';
+import { seedDemo } from '../../shared/src/cli/seed';
+import { isoWeek, vandaag } from '../../shared/src/domain/tijd';
+import { SqliteListStore } from '../../shared/src/store/sqlite-list-store';
+import { queryAll } from '../../shared/src/store/list-store';
+import { createAuthenticator } from '../../tab/api/auth';
+import { createTabApp } from '../../tab/api/app';
+import { ARTIFACTS, describeWithChromium, launchBrowser } from '../support/browser';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'tab/web/dist');
+
+/** Newest modification time under `dir` (files only). */
+function newest(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
+}
+
+/** Build the web app once, unless dist is newer than every source it is built from. */
+function buildWebIfStale(): void {
+  const index = path.join(DIST, 'index.html');
+  const sources = ['tab/web/src', 'tab/web/index.html', 'tab/web/vite.config.ts', 'shared/src/i18n', 'shared/src/domain', 'shared/src/lists'].map((p) => path.join(ROOT, p));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > Math.max(...sources.map(newest))) return;
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'tab/web/vite.config.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+}
+
+const XSS_TITEL = '<script>window.__xss=1</script> **vet** dilemma';
+const XSS_TEKST = 'Een tekst met <img src=x onerror="window.__xss=2"> en _markdown_ [link](https://example.org).';
+
+describeWithChromium('tab (e2e, Chromium)', () => {
+  let server: Server;
+  let base = '';
+  let store: SqliteListStore;
+  let tmp = '';
+  let browser: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    buildWebIfStale();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tab-e2e-'));
+    store = new SqliteListStore(path.join(tmp, 'ip.db'));
+    await seedDemo(store, 'demo');
+    await store.add('Dilemmas', { dilemmaId: 'D-XSS', titel: XSS_TITEL, tekst: XSS_TEKST, opties: JSON.stringify(['Optie een', 'Optie twee']), thema: 'zakelijk', bron: 'eigen' });
+    const config = loadOrgConfig('demo', path.join(ROOT, 'config'));
+    const app = createTabApp({ store, config, db: store.db, authenticate: createAuthenticator({ modus: 'lokaal' }, config), webDist: DIST });
+    // HR override: this week's dilemma is the one with HTML and markdown in it.
+    store.db.prepare('INSERT OR REPLACE INTO tab_dilemma_keuze (week, dilemmaId) VALUES (?, ?)').run(isoWeek(new Date()), 'D-XSS');
+    server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((r) => server.once('listening', () => r()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }, 120000);
+
+  afterAll(async () => {
+    // Close the page first and give Chromium a moment to flush its profile before the helper removes it.
+    await page?.close();
+    await new Promise((r) => setTimeout(r, 300));
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    await store?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  async function open(pad: string, q: Record<string, string>): Promise<void> {
+    await page.goto(`${base}${pad}?${new URLSearchParams(q)}`);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+  }
+
+  async function axe(naam: string): Promise<void> {
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const samenvatting = r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    expect({ pagina: naam, violations: samenvatting }).toEqual({ pagina: naam, violations: [] });
+  }
+
+  const PAGINAS = [
+    { pad: '/', rol: 'medewerker', naam: 'portal', kop: 'Integriteitsplein' },
+    { pad: '/dilemma', rol: 'hr', naam: 'dilemma', kop: 'Dilemma van de week' },
+    { pad: '/sessie', rol: 'manager', naam: 'sessie', kop: 'Sessie leiden' },
+    { pad: '/dashboard', rol: 'hr', naam: 'dashboard', kop: 'Dashboard integriteit' },
+  ];
+  for (const p of PAGINAS) {
+    for (const theme of ['default', 'dark', 'contrast']) {
+      test(`${p.naam} renders in the ${theme} theme with 0 axe violations`, async () => {
+        await open(p.pad, { theme, rol: p.rol });
+        await expect(page.locator('main h1').first().textContent()).resolves.toBe(p.kop);
+        if (p.naam === 'dashboard') {
+          await page.locator('svg[role="img"]').nth(3).waitFor();
+          expect(await page.locator('table caption').textContent()).toContain('Provincie Demoland');
+        }
+        if (p.naam === 'portal') await page.getByText('Waar kan ik terecht?').waitFor();
+        await page.screenshot({ path: path.join(ARTIFACTS, `tab-${p.naam}-${theme}.png`), fullPage: true });
+        await axe(`${p.naam}/${theme}`);
+      });
+    }
+  }
+
+  test('English with ?lang=en', async () => {
+    await open('/dilemma', { lang: 'en' });
+    expect(await page.locator('main h1').textContent()).toBe('Dilemma of the week');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+
+  test('the portal shows the route of the chosen situation (shared meldroute)', async () => {
+    await open('/', { rol: 'medewerker' });
+    await page.getByLabel('Waar gaat het over?').selectOption('agressieExtern');
+    // config/demo.yaml routes.agressieExtern: meldpunten [leidinggevende, adviseurVpt], ook [politie, vertrouwenspersoon]
+    await page.getByText('Helpt na agressie of geweld').waitFor();
+    await page.getByText('Zorg eerst voor je veiligheid; bel 112 bij direct gevaar.').waitFor();
+    await page.getByRole('searchbox').fill('geschenk');
+    await page.getByText('1 vragen gevonden').waitFor();
+  });
+
+  test('dilemma text is rendered as text; vote once, the second vote is refused', async () => {
+    await open('/dilemma', { rol: 'medewerker' });
+    const kaart = page.locator('main');
+    // The literal text is visible; nothing in it became an element or ran.
+    await kaart.getByText(XSS_TITEL).waitFor();
+    await kaart.getByText(XSS_TEKST).waitFor();
+    expect(await page.locator('main script, main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    // Keyboard only: the options and the vote button are reachable with Tab and usable with Space/Enter.
+    await page.getByRole('radio', { name: 'Optie twee' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toBe('Stem');
+    await page.keyboard.press('Enter');
+    await page.getByText('Bedankt voor je stem').waitFor();
+    await page.getByText('Optie twee: 1 (100%)').first().waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'tab-dilemma-gestemd.png'), fullPage: true });
+
+    // Reload: already voted, results shown, no vote button.
+    await open('/dilemma', { rol: 'medewerker' });
+    await page.getByText('Bedankt voor je stem').waitFor();
+    expect(await page.getByRole('button', { name: 'Stem' }).count()).toBe(0);
+    // A second vote through the API is refused.
+    const status = await page.evaluate(async (week) => {
+      const r = await fetch('/api/dilemma/stem', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Dev-Rol': 'medewerker' }, body: JSON.stringify({ week, dilemmaId: 'D-XSS', optie: 0 }) });
+      return { status: r.status, body: await r.json() };
+    }, isoWeek(new Date()));
+    expect(status.status).toBe(409);
+    expect(status.body.fout).toMatch(/al gestemd/);
+    const stemmen = await queryAll(store, 'DilemmaStemmen', { where: { dilemmaId: 'D-XSS' } });
+    expect(stemmen).toHaveLength(1);
+    expect(stemmen[0].optie).toBe(1);
+  });
+
+  test('a moreel beraad light runs step by step to the end and records a DilemmaSessies item', async () => {
+    const voor = (await queryAll(store, 'DilemmaSessies')).length;
+    await open('/sessie', { rol: 'manager' });
+    await page.getByRole('radio', { name: /Moreel beraad light/ }).check();
+    await page.getByLabel('Doelgroep').selectOption('management');
+    await page.getByLabel('Aantal deelnemers').fill('7');
+    await page.getByLabel('Casus', { exact: true }).selectOption('D-001');
+    await page.getByRole('button', { name: 'Start de sessie' }).click();
+
+    const stappen = ['De casus', 'De belanghebbenden', 'De argumenten', 'De afweging', 'De conclusie'];
+    for (let i = 0; i < stappen.length; i++) {
+      await expect(page.locator('main h1').textContent()).resolves.toBe(stappen[i]);
+      await page.getByText(`Stap ${i + 1} van 5`).waitFor();
+      await page.getByText('Het etentje van de leverancier').waitFor();
+      if (i === 0) {
+        expect(await page.getByRole('timer').textContent()).toBe('5:00');
+        await page.getByRole('button', { name: 'Start timer' }).click();
+        await page.waitForFunction(() => document.querySelector('[role="timer"]')?.textContent === '4:59', undefined, { timeout: 5000 });
+        await page.screenshot({ path: path.join(ARTIFACTS, 'tab-sessie-stap1.png'), fullPage: true });
+      }
+      await page.getByRole('button', { name: i === stappen.length - 1 ? 'Sessie afronden' : 'Volgende stap' }).click();
+    }
+    await expect(page.locator('main h1').textContent()).resolves.toBe('Sessie vastleggen');
+    await page.getByRole('button', { name: 'Sessie vastleggen' }).click();
+    await page.getByText('De sessie telt mee in het jaarverslag integriteit.').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'tab-sessie-klaar.png'), fullPage: true });
+
+    const sessies = await queryAll(store, 'DilemmaSessies');
+    expect(sessies).toHaveLength(voor + 1);
+    const nieuw = sessies.filter((s) => /^DS-\d{4}-[0-9a-f]{12}$/.test(s.sessieId));
+    expect(nieuw).toHaveLength(1);
+    expect(nieuw[0]).toMatchObject({ datum: vandaag(), werkvorm: 'moreelBeraadLight', doelgroep: 'management', deelnemers: 7, dilemmaIds: 'D-001' });
+  });
+
+  test('dilemmaspel splits 17 people into tables of at most 8', async () => {
+    await open('/sessie', { rol: 'manager' });
+    await page.getByRole('radio', { name: /Dilemmaspel/ }).check();
+    await page.getByLabel('Aantal deelnemers').fill('17');
+    await page.getByRole('checkbox', { name: 'De grap in het teamoverleg' }).check();
+    await page.getByRole('checkbox', { name: 'Informatie voor een vriend' }).check();
+    await page.getByRole('button', { name: 'Start de sessie' }).click();
+    // 17 = 6 + 6 + 5 (three tables, as even as possible)
+    await page.getByText('Tafel 1 (6 personen)').waitFor();
+    await page.getByText('Tafel 2 (6 personen)').waitFor();
+    await page.getByText('Tafel 3 (5 personen)').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'tab-dilemmaspel.png'), fullPage: true });
+    await axe('dilemmaspel/podium');
+  });
+
+  test('roles are enforced: an employee does not see the dashboard data', async () => {
+    await open('/dashboard', { rol: 'medewerker' });
+    await page.getByText('Het dashboard is voor HR en de integriteitscoördinator.').waitFor();
+    expect(await page.locator('table').count()).toBe(0);
+  });
+});
