@@ -17,9 +17,6 @@ import { z } from 'zod';
 import { loadOrgConfig, orgNameFromEnv } from '../config';
 import { t } from '../i18n';
 import { buildJaarverslag, isLeegJaar, leesJaarverslagBronnen, type Jaarverslag } from '../report';
-import { renderDocx } from '../report/docx';
-import { renderHtml } from '../report/html';
-import { renderXlsx } from '../report/xlsx';
 import { createListStore } from '../store';
 
 /** Where the CLI writes; injectable for tests. */
@@ -72,17 +69,20 @@ export function parseReportOpties(raw: { year?: string; format?: string; out?: s
   return { jaar: jaar.data, formaat: formaat.data, out: raw.out, org: raw.org?.trim() || orgNameFromEnv(env), years: years.data, onderDrempel };
 }
 
-/** Render `verslag` in `formaat` (JSON: 2-space indented, newline at the end). */
+/**
+ * Render `verslag` in `formaat` (JSON: 2-space indented, newline at the end). The renderers are loaded on
+ * demand, so a JSON run does not load docx, exceljs or resvg.
+ */
 export async function renderJaarverslag(verslag: Jaarverslag, formaat: Formaat, onderDrempel?: number): Promise<Buffer | string> {
   switch (formaat) {
     case 'json':
       return `${JSON.stringify(verslag, null, 2)}\n`;
     case 'docx':
-      return renderDocx(verslag, { onderDrempel });
+      return (await import('../report/docx')).renderDocx(verslag, { onderDrempel });
     case 'xlsx':
-      return renderXlsx(verslag);
+      return (await import('../report/xlsx')).renderXlsx(verslag);
     case 'html':
-      return renderHtml(verslag, { onderDrempel });
+      return (await import('../report/html')).renderHtml(verslag, { onderDrempel });
   }
 }
 
