@@ -1,13 +1,14 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { OrgConfig, Rol } from '../../shared/src/config/schema';
 import { ROLLEN } from '../../shared/src/config/schema';
-import { rollenVoor } from './rollen';
+import { rollenVan } from '../../shared/src/domain/rollen';
 
 /**
  * Who is calling the tab API (issue 6 "Auth").
  * - `sso`: inside Teams the web app sends `Authorization: Bearer <token>` from `authentication.getAuthToken()`;
  *   the token is checked with `jose` against Entra's JWKS (signature, issuer, audience, expiry) and the
- *   user's object id (`oid`) and groups are mapped to roles from the organisation config.
+ *   user's object id (`oid`) and `groups` claim are mapped to roles with the shared `rollenVan`
+ *   (shared/src/domain/rollen.ts, the same rule the bot uses).
  * - `lokaal`: no Entra app configured (development, demos, tests): a clearly marked dev identity whose role
  *   the web app picks with the role switcher (`X-Dev-Rol` header, optional `X-Dev-Gebruiker` to play
  *   several people). Never enabled when `TAB_SSO_CLIENT_ID` is set.
@@ -114,7 +115,7 @@ export function createAuthenticator(auth: AuthConfig, config: OrgConfig): Authen
     const oid = typeof claims.oid === 'string' ? claims.oid : undefined;
     if (!oid) throw new AuthError(401, 'Je aanmelding bevat geen gebruikers-id: open het Integriteitsplein opnieuw in Teams.');
     const groups = Array.isArray(claims.groups) ? claims.groups.filter((g): g is string => typeof g === 'string') : [];
-    return { id: oid, modus: 'sso', rollen: ['medewerker', ...rollenVoor(config, oid, groups)] };
+    return { id: oid, modus: 'sso', rollen: ['medewerker', ...rollenVan(config.rollen, { aadObjectId: oid, groepIds: groups })] };
   };
 }
 

@@ -6,7 +6,6 @@ import { SqliteListStore } from '../../shared/src/store/sqlite-list-store';
 import { queryAll, type ListStore } from '../../shared/src/store/list-store';
 import { createAuthenticator } from '../../tab/api/auth';
 import { createTabApp } from '../../tab/api/app';
-import { rollenVoor } from '../../tab/api/rollen';
 
 const config = loadOrgConfig('demo', path.resolve(__dirname, '../../config'));
 
@@ -223,16 +222,5 @@ describe('tab API (local mode)', () => {
   test('unknown API paths are 404 JSON; pages are not served without a build', async () => {
     expect((await request(app).get('/api/bestaat-niet').expect(404)).body.fout).toBeDefined();
     await request(app).get('/healthz').expect(200);
-  });
-});
-
-describe('rollenVoor (roles from config)', () => {
-  test('by object id or by group id, in ROLLEN order', () => {
-    // config/demo.yaml: hr = ...a3, manager = ...a4
-    expect(rollenVoor(config, '00000000-0000-0000-0000-0000000000a3')).toEqual(['hr']);
-    expect(rollenVoor(config, '00000000-0000-0000-0000-0000000000a4')).toEqual(['manager']);
-    expect(rollenVoor(config, 'iemand-anders')).toEqual([]);
-    const metGroep = { ...config, rollen: { ...config.rollen, integriteitscoordinator: { gebruikers: [], groepen: ['g-ic'] } } };
-    expect(rollenVoor(metGroep, 'x', ['g-ic', 'g-overig'])).toEqual(['integriteitscoordinator']);
   });
 });
