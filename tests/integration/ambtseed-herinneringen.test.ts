@@ -45,6 +45,7 @@ describe('herinneringsjob met een nep-klok', () => {
     }
     const naarMedewerkers = [...sent].filter(([, v]) => v.aan.startsWith('mw-')).map(([k, v]) => [k, v.dag]);
     expect(naarMedewerkers).toEqual([
+      ['ambtseed:welkom:mw-open', '2027-01-04'],
       ['ambtseed:dagVoor:W-1#00001', '2027-02-15'],
       ['ambtseed:deadline14:ambtseed:mw-open:2027-03-04', '2027-02-18'],
       ['ambtseed:deadline3:ambtseed:mw-open:2027-03-04', '2027-03-01'],

@@ -154,6 +154,8 @@ describe('herinneringen met een nep-klok', () => {
       for (const h of dueHerinneringen(now, nm, inschrijvingen, sessies, cfg)) if (!verzonden.has(h.dedupeKey)) verzonden.set(h.dedupeKey, now.toISOString().slice(0, 10));
     }
     expect(Object.fromEntries(verzonden)).toEqual({
+      'ambtseed:welkom:mw-a': '2026-11-01',
+      'ambtseed:welkom:mw-b': '2026-11-01',
       'ambtseed:dagVoor:S-1#00001': '2026-12-14',
       'ambtseed:deadline14:workshopIntegriteit:mw-a:2027-01-01': '2026-12-18',
       'ambtseed:deadline3:workshopIntegriteit:mw-a:2027-01-01': '2026-12-29',
@@ -165,11 +167,12 @@ describe('herinneringen met een nep-klok', () => {
   it('een gemiste dag haalt de herinnering de volgende dag in (venster), en wie boekt krijgt er geen meer', () => {
     const r = dueHerinneringen(new Date('2026-12-20T07:00:00Z'), nm, [], sessies, cfg);
     expect(r.filter((h) => h.medewerker === 'mw-a').map((h) => [h.soort, h.onderwerp, h.dagenTotDeadline])).toEqual([
+      ['welkom', 'ambtseed', 12],
       ['deadline14', 'ambtseed', 12],
       ['deadline14', 'workshopIntegriteit', 12],
     ]);
     const geboekt = [inschr('S-1#00001', 'S-1', 'mw-a', 'wachtlijst')];
-    expect(dueHerinneringen(new Date('2026-12-20T07:00:00Z'), nm, geboekt, sessies, cfg).filter((h) => h.onderwerp === 'ambtseed')).toEqual([]);
+    expect(dueHerinneringen(new Date('2026-12-20T07:00:00Z'), nm, geboekt, sessies, cfg).filter((h) => h.onderwerp === 'ambtseed' && h.soort !== 'welkom')).toEqual([]);
   });
 
   it('het weekoverzicht voor HR telt achterstallige nieuwe medewerkers per dienstverband, zonder namen', () => {

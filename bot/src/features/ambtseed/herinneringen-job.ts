@@ -10,12 +10,13 @@ import { renderHerinneringKaart, renderOverzichtKaart } from './kaarten';
 import { overzichtRegels } from './overzicht';
 
 /** Counts of one run of the reminder job, per send status (for the job log; no ids). */
-export type HerinneringRapport = Record<'deadline14' | 'deadline3' | 'dagVoor' | 'weekoverzicht', Partial<Record<SendStatus, number>>>;
+export type HerinneringRapport = Record<'welkom' | 'deadline14' | 'deadline3' | 'dagVoor' | 'weekoverzicht', Partial<Record<SendStatus, number>>>;
 
 /**
  * The daily ambtseed job (issue 5, "Reminders"): run it once a day (e.g. 08:00 Europe/Amsterdam, the
  * config's `intake.dagelijksOm`); running it more often is harmless because every message has a dedupe key.
- * - new hires with an obligation not booked: a reminder 14 days and 3 days before their deadline;
+ * - new hires with an obligation not booked: once an invitation to plan it ("welkom"), then a reminder
+ *   14 days and 3 days before their deadline;
  * - booked people: a reminder the day before their session;
  * - HR (`rollen.hr.gebruikers`): on Mondays (or the first run in an ISO week), the weekly overview card
  *   with counts only (`ambtseed:weekoverzicht:<week>:<hr id>`).
@@ -35,7 +36,7 @@ export async function runAmbtseedHerinneringen(deps: { store: ListStore; config:
   const rijen = [...inschrijvingen.values()];
   const sessieVan = new Map(sessies.map((s) => [s.sessieId, s]));
 
-  const rapport: HerinneringRapport = { deadline14: {}, deadline3: {}, dagVoor: {}, weekoverzicht: {} };
+  const rapport: HerinneringRapport = { welkom: {}, deadline14: {}, deadline3: {}, dagVoor: {}, weekoverzicht: {} };
   const tel = (soort: keyof HerinneringRapport, s: SendStatus) => (rapport[soort][s] = (rapport[soort][s] ?? 0) + 1);
 
   for (const h of dueHerinneringen(now, nms, rijen, sessies, config.ambtseed)) {

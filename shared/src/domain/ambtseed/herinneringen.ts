@@ -4,7 +4,7 @@ import { dagenTussen, plusDagen, type AmbtseedConfig, type Dienstverband, type I
 import { isGeannuleerd } from './boeking';
 
 /** Kinds of ambtseed reminder (issue 5, "Reminders"). */
-export type HerinneringSoort = 'deadline14' | 'deadline3' | 'dagVoor';
+export type HerinneringSoort = 'welkom' | 'deadline14' | 'deadline3' | 'dagVoor';
 
 /**
  * One reminder to send to one person. `dedupeKey` is unique per reminder, so a job that runs more than
@@ -24,6 +24,8 @@ export interface Herinnering {
 
 /**
  * The reminders due on `now`'s Europe/Amsterdam date:
+ * - `welkom`: once per new hire who has started (indienstOp ≤ today), has an obligation still `open` and
+ *   a deadline not yet passed — the proactive "plan your ambtseed" invitation (issue 5, item 3);
  * - `deadline14`: an obligation still `open` (not booked, not signed) when 4..14 days are left until the
  *   deadline — i.e. on day −14, or on the first day the job runs after it;
  * - `deadline3`: still `open` with 0..3 days left;
@@ -41,7 +43,12 @@ export function dueHerinneringen(
   const today = vandaag(now);
   const out: Herinnering[] = [];
   for (const m of nieuweMedewerkers) {
-    for (const v of verplichtingenVan(m, inschrijvingen, sessies, config)) {
+    const vs = verplichtingenVan(m, inschrijvingen, sessies, config);
+    const open = vs.filter((v) => v.status === 'open');
+    if (open.length && m.indienstOp <= today && open[0].deadline >= today) {
+      out.push({ soort: 'welkom', medewerker: m.medewerkerId, onderwerp: open[0].soort, deadline: open[0].deadline, dagenTotDeadline: dagenTussen(today, open[0].deadline), dedupeKey: `ambtseed:welkom:${m.medewerkerId}` });
+    }
+    for (const v of vs) {
       if (v.status !== 'open') continue;
       const dagen = dagenTussen(today, v.deadline);
       const soort: HerinneringSoort | undefined = dagen >= 0 && dagen <= 3 ? 'deadline3' : dagen > 3 && dagen <= 14 ? 'deadline14' : undefined;
