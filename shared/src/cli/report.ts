@@ -106,7 +106,12 @@ export async function runReportCli(argv: string[], io: ReportIo = defaultIo): Pr
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return 0; // --help
-      io.err(`${t('nl', 'report.cli.fout.argument', { details: err.message.replace(/^error: /, '') })}\n`);
+      const details = err.message
+        .replace(/^error: /, '')
+        .replace(/^unknown option '([^']+)'.*$/s, 'onbekende optie $1')
+        .replace(/^option '([^']+)' argument missing$/, 'optie $1 mist een waarde')
+        .replace(/^too many arguments.*$/s, 'te veel argumenten');
+      io.err(`Fout: ${t('nl', 'report.cli.fout.argument', { details })}\n`);
       return 1;
     }
     throw err;
