@@ -1,0 +1,240 @@
+import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import type { OrgConfig } from '../../shared/src/config';
+import { formatPath } from '../../shared/src/config';
+import { rollenVan } from '../../shared/src/domain/rollen';
+import { t, toLocale, type Locale } from '../../shared/src/i18n';
+import type { ListStore } from '../../shared/src/store';
+import type { BotServices, Feature, Reply, TurnInput } from './features/feature';
+import { FEATURES } from './features';
+import { groepUitnodiging } from './features/meldwijzer';
+
+/**
+ * The dispatcher (DESIGN.md: "bot/src/bot.ts dispatches; features decide"). The only file besides
+ * bot/src/host/ that imports botbuilder. Per turn, Teams hygiene first:
+ *   1. ignore a retried activity (same conversation + activity id seen in the last 10 minutes);
+ *   2. strip the bot's own @mention before reading text;
+ *   3. in a group chat or channel, answer only with an invitation to continue 1:1 (never read the text).
+ * Then, in order: card submits by `data.action` prefix → the owning feature; typed commands → the feature
+ * that lists them; free text nobody claimed → the meldwijzer's triage (the catch-all, last).
+ * Logs hold event names, feature ids and zod issue paths — never message text or identities.
+ */
+
+/** Minimal pino-compatible logger (pino's `Logger` satisfies it). */
+export interface BotLogger {
+  info(o: object, msg?: string): void;
+  warn(o: object, msg?: string): void;
+  error(o: object, msg?: string): void;
+  child(bindings: object): BotLogger;
+}
+
+export interface IntegriteitsBotOptions {
+  config: OrgConfig;
+  store: ListStore;
+  log: BotLogger;
+  clock?: () => Date;
+  features?: Feature[];
+  /** Called for every personal-chat turn with an Entra id (e.g. to save a conversation reference). */
+  onPersonalActivity?: (aadObjectId: string, activity: Partial<Activity>) => void;
+}
+
+/** How long a seen activity id is remembered (Teams retries within seconds). */
+const DEDUPE_MS = 10 * 60 * 1000;
+const DEDUPE_MAX = 10_000;
+/** A welcome is sent at most once per conversation in this window (Teams sends conversationUpdate and installationUpdate). */
+const WELKOM_MS = 60 * 1000;
+
+type ConversationType = TurnInput['conversation']['type'];
+
+export class IntegriteitsBot extends ActivityHandler {
+  private readonly features: Feature[];
+  private readonly services = new Map<string, BotServices>();
+  private readonly seen = new Map<string, number>();
+  private readonly welkom = new Map<string, number>();
+  private readonly clock: () => Date;
+  private readonly log: BotLogger;
+
+  constructor(private readonly opts: IntegriteitsBotOptions) {
+    super();
+    this.features = opts.features ?? FEATURES;
+    this.clock = opts.clock ?? (() => new Date());
+    this.log = opts.log;
+    for (const f of this.features) {
+      this.services.set(f.id, { store: opts.store, config: opts.config, log: opts.log.child({ feature: f.id }), clock: this.clock });
+    }
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.handleInstall(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.handleInstall(context);
+      await next();
+    });
+  }
+
+  /** Hygiene step 1 (retries), then botbuilder's ActivityHandler routing. */
+  async run(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    if (a.id && a.conversation?.id && this.isRetry(`${a.conversation.id}|${a.id}`)) {
+      this.log.info({ event: 'activiteit.herhaald', type: a.type }, 'herhaalde activiteit genegeerd');
+      return;
+    }
+    await super.run(context);
+  }
+
+  private isRetry(key: string): boolean {
+    const now = Date.now();
+    const at = this.seen.get(key);
+    if (at !== undefined && now - at < DEDUPE_MS) return true;
+    // Map keeps insertion order: drop the oldest ids while they are expired or the map is full.
+    for (const [k, v] of this.seen) {
+      if (now - v < DEDUPE_MS && this.seen.size < DEDUPE_MAX) break;
+      this.seen.delete(k);
+    }
+    this.seen.delete(key);
+    this.seen.set(key, now);
+    return false;
+  }
+
+  private service(f: Feature): BotServices {
+    return this.services.get(f.id)!;
+  }
+
+  private get meldwijzer(): Feature {
+    return this.features.find((f) => f.id === 'meldwijzer') ?? this.features[0];
+  }
+
+  private input(context: TurnContext, kind: TurnInput['kind'], extra: { text?: string; data?: unknown } = {}): TurnInput {
+    const a = context.activity;
+    const aad = a.from?.aadObjectId;
+    return {
+      kind,
+      ...extra,
+      user: { channelId: a.from?.id ?? '', aadObjectId: aad, rollen: rollenVan(this.opts.config.rollen, { aadObjectId: aad }) },
+      conversation: { id: a.conversation?.id ?? '', type: conversationType(a) },
+      locale: toLocale(a.locale),
+      now: this.clock(),
+    };
+  }
+
+  private async handleInstall(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const locale = toLocale(a.locale);
+    const conv = a.conversation?.id ?? '';
+    const now = Date.now();
+    if (now - (this.welkom.get(conv) ?? 0) < WELKOM_MS) return;
+    this.welkom.set(conv, now);
+    if (this.welkom.size > DEDUPE_MAX) this.welkom.clear();
+    if (conversationType(a) !== 'personal') {
+      await send(context, groepUitnodiging(locale, chatUrl(a)));
+      return;
+    }
+    this.notePersonal(a);
+    const f = this.features.find((x) => x.onInstall) ?? this.meldwijzer;
+    if (f.onInstall) await send(context, await f.onInstall(this.input(context, 'install'), this.service(f)));
+  }
+
+  private notePersonal(a: Partial<Activity>): void {
+    if (this.opts.onPersonalActivity && a.from?.aadObjectId) {
+      try {
+        this.opts.onPersonalActivity(a.from.aadObjectId, a);
+      } catch (err) {
+        this.log.warn({ event: 'referentie.fout', err: (err as Error).name }, 'gespreksreferentie niet bewaard');
+      }
+    }
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    const locale = toLocale(a.locale);
+    // Hygiene step 3: nothing about integrity in a group; do not even read the text.
+    if (conversationType(a) !== 'personal') {
+      this.log.info({ event: 'groep.uitnodiging' }, 'groepsgesprek: uitnodiging voor 1-op-1');
+      await send(context, groepUitnodiging(locale, chatUrl(a)));
+      return;
+    }
+    this.notePersonal(a);
+    const value: unknown = a.value;
+    if (value !== undefined && value !== null) {
+      await send(context, await this.dispatchSubmit(context, value));
+      return;
+    }
+    // Hygiene step 2: strip our own @mention.
+    const raw = (TurnContext.removeRecipientMention(a as Activity) ?? a.text ?? '').trim();
+    const command = raw.toLowerCase().replace(/[.!?\s]+$/g, '').replace(/\s+/g, ' ');
+    // Specific routes first: typed commands.
+    const byCommand = this.features.find((f) => f.onCommand && f.commands.includes(command));
+    if (byCommand) {
+      this.log.info({ event: 'commando', doel: byCommand.id }, 'commando');
+      await send(context, await byCommand.onCommand!(command, this.input(context, 'message', { text: raw }), this.service(byCommand)));
+      return;
+    }
+    // Catch-all, last: free text goes to the meldwijzer's triage.
+    const f = this.features.find((x) => x.onFreeText) ?? this.meldwijzer;
+    const replies = raw && f.onFreeText ? await f.onFreeText(this.input(context, 'message', { text: raw }), this.service(f)) : await (f.onCommand?.('menu', this.input(context, 'message'), this.service(f)) ?? []);
+    await send(context, replies);
+  }
+
+  private async dispatchSubmit(context: TurnContext, value: unknown): Promise<Reply[]> {
+    const action = typeof value === 'object' && value !== null && typeof (value as { action?: unknown }).action === 'string' ? (value as { action: string }).action : undefined;
+    const f = action ? this.features.find((x) => x.actions.some((p) => action.startsWith(p))) : undefined;
+    const input = this.input(context, 'submit', { data: value });
+    if (!f) {
+      this.log.warn({ event: 'submit.onbekend', heeftActie: action !== undefined }, 'kaartactie zonder eigenaar');
+      const m = this.meldwijzer;
+      return m.onInvalidSubmit ? m.onInvalidSubmit(input, this.service(m)) : [];
+    }
+    this.log.info({ event: 'submit', doel: f.id }, 'kaartactie');
+    return f.onSubmit(input, this.service(f));
+  }
+}
+
+/** personal / groupChat / channel from the activity (Teams sets `conversation.conversationType`). */
+export function conversationType(a: Partial<Activity>): ConversationType {
+  const c = a.conversation?.conversationType;
+  if (c === 'channel' || c === 'groupChat') return c;
+  if (a.conversation?.isGroup) return 'groupChat';
+  return 'personal';
+}
+
+/** Deep link that opens a 1:1 chat with the bot (its channel account id, `28:<appId>`). */
+export function chatUrl(a: Partial<Activity>): string {
+  const id = a.recipient?.id ?? '';
+  return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(id.startsWith('28:') ? id : `28:${id}`)}`;
+}
+
+/** Send replies in order; a text directly followed by a card goes out as one activity (fewer round trips). */
+export async function send(context: TurnContext, replies: Reply[]): Promise<void> {
+  const out: Partial<Activity>[] = [];
+  for (const r of replies) {
+    if (r.type === 'text') out.push(MessageFactory.text(r.text));
+    else {
+      const prev = out[out.length - 1];
+      const attachment = CardFactory.adaptiveCard(r.card);
+      if (prev && prev.type === ActivityTypes.Message && !prev.attachments?.length) prev.attachments = [attachment];
+      else out.push(MessageFactory.attachment(attachment));
+    }
+  }
+  if (out.length) await context.sendActivities(out);
+}
+
+/**
+ * `onTurnError`: log the error class and, for zod errors, only the issue paths (never text); tell the user
+ * briefly in Dutch (or English) that something went wrong. Never rethrows to the channel.
+ */
+export function turnErrorHandler(log: BotLogger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const issues = (error as { issues?: { path: PropertyKey[] }[] }).issues;
+    log.error({ event: 'turn.fout', err: error?.name ?? 'Error', ...(Array.isArray(issues) ? { paden: issues.map((i) => formatPath(i.path)) } : {}) }, 'fout in beurt');
+    try {
+      await context.sendActivity(t(toLocale(context.activity.locale) as Locale, 'fout.algemeen'));
+    } catch {
+      // The channel cannot be reached either; nothing more to do.
+    }
+  };
+}

@@ -1,0 +1,124 @@
+import express, { type Express } from 'express';
+import {
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  TurnContext,
+  type ConversationReference,
+} from 'botbuilder';
+import type { OrgConfig } from '../../../shared/src/config';
+import type { ListStore, SqliteDatabase } from '../../../shared/src/store';
+import { IntegriteitsBot, send, turnErrorHandler, type BotLogger } from '../bot';
+import type { Feature } from '../features/feature';
+import { createProactiveSender, setProactiveSender, type ProactiveSender } from '../proactive';
+
+/**
+ * The HTTP host (no logic): express + botbuilder `CloudAdapter` on `POST /api/messages`, `GET /healthz`.
+ *
+ * Auth (botbuilder env names, DESIGN.md): with `MicrosoftAppId` set, every request needs a valid Bot Framework
+ * JWT — a missing or forged token gets 401 before any bot code runs (botbuilder checks the signature locally).
+ * With an empty `MicrosoftAppId` the bot runs in *local mode* (Agents Playground, tests): it accepts
+ * unauthenticated requests and replies to the `serviceUrl` without a token; this is logged once, loudly.
+ */
+export interface BotHostOptions {
+  config: OrgConfig;
+  store: ListStore;
+  log: BotLogger;
+  /** Environment with MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId. */
+  env?: NodeJS.ProcessEnv;
+  clock?: () => Date;
+  features?: Feature[];
+  /** The SQLite database (same file as the lists) for proactive messaging; without it there is none. */
+  db?: SqliteDatabase;
+}
+
+export interface BotHost {
+  app: Express;
+  adapter: CloudAdapter;
+  bot: IntegriteitsBot;
+  localMode: boolean;
+  proactive?: ProactiveSender;
+}
+
+/** botbuilder's public-cloud authentication values (botframework-connector AuthenticationConstants). */
+const PUBLIC_CLOUD = {
+  ValidateAuthority: true,
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  CallerId: CallerIdConstants.PublicAzureChannel,
+};
+
+/** Build the express app with the bot. Does not listen; `bot/src/server.ts` does. */
+export function createBotHost(opts: BotHostOptions): BotHost {
+  const env = opts.env ?? process.env;
+  const appId = (env.MicrosoftAppId ?? '').trim();
+  const localMode = appId === '';
+  const credentials = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: env.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: env.MicrosoftAppType ?? (localMode ? '' : 'MultiTenant'),
+    MicrosoftAppTenantId: env.MicrosoftAppTenantId ?? '',
+  });
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: appId,
+      MicrosoftAppTenantId: env.MicrosoftAppTenantId,
+      // botbuilder's own setting (sovereign clouds); tests point it at a local fake so no internet is needed.
+      // Setting it switches botbuilder to fully parameterised auth, so the public-cloud values come along.
+      ...(env.ToBotFromChannelOpenIdMetadataUrl ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: env.ToBotFromChannelOpenIdMetadataUrl } : {}),
+    },
+    credentials,
+  );
+  const adapter = new CloudAdapter(auth);
+  const log = opts.log.child({ module: 'host' });
+  adapter.onTurnError = turnErrorHandler(log);
+  if (localMode) {
+    log.warn(
+      { event: 'lokaleModus' },
+      '!!! LOKALE MODUS: MicrosoftAppId is leeg. De bot accepteert berichten ZONDER Bot Framework-token (alleen voor de Agents Playground en tests). Zet MicrosoftAppId voor Teams. !!!',
+    );
+  }
+
+  let proactive: (ProactiveSender & { refs: { save(oid: string, ref: unknown): void } }) | undefined;
+  if (opts.db) {
+    const sender = createProactiveSender({
+      db: opts.db,
+      log: opts.log.child({ module: 'proactive' }),
+      clock: opts.clock,
+      transport: {
+        continueConversation: (ref, replies) =>
+          adapter.continueConversationAsync(appId, ref as unknown as ConversationReference, async (ctx) => {
+            await send(ctx, replies);
+          }),
+      },
+    });
+    proactive = sender as typeof proactive;
+    setProactiveSender(sender);
+  }
+
+  const bot = new IntegriteitsBot({
+    config: opts.config,
+    store: opts.store,
+    log: opts.log,
+    clock: opts.clock,
+    features: opts.features,
+    onPersonalActivity: proactive ? (oid, activity) => proactive!.refs.save(oid, TurnContext.getConversationReference(activity)) : undefined,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', organisatie: opts.config.organisatie.id, modus: localMode ? 'lokaal' : 'beveiligd' });
+  });
+  app.post('/api/messages', express.json({ limit: '256kb' }), (req, res) => {
+    adapter.process(req, res, (context) => bot.run(context)).catch((err: Error) => {
+      log.error({ event: 'http.fout', err: err?.name ?? 'Error' }, 'verwerken mislukt');
+      if (!res.headersSent) res.status(500).end();
+    });
+  });
+  return { app, adapter, bot, localMode, proactive };
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run start:bot`: the bot on BOT_PORT (default 3978) for INTEGRITEITSPLEIN_ORG (default demo), with
+ * the store from the environment (STORE, INTEGRITEITSPLEIN_DB). The host holds no logic (bot/src/host/app.ts).
+ */
+import { ConfigError, loadOrgConfig } from '../../shared/src/config';
+import { createListStore, databasePathFromEnv, openDatabase, type SqliteDatabase } from '../../shared/src/store';
+import { createBotHost } from './host/app';
+import { createLogger } from './host/logger';
+
+async function main(): Promise<void> {
+  const log = createLogger();
+  let config;
+  try {
+    config = loadOrgConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuratie ongeldig, de bot start niet:\n${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const store = await createListStore();
+  let db: SqliteDatabase | undefined;
+  if ((process.env.STORE ?? 'sqlite').trim() !== 'graph') db = openDatabase(databasePathFromEnv());
+  const host = createBotHost({ config, store, log, db });
+  const port = Number(process.env.BOT_PORT ?? 3978);
+  const server = host.app.listen(port, () => {
+    log.info({ event: 'gestart', port, organisatie: config.organisatie.id, modus: host.localMode ? 'lokaal' : 'beveiligd' }, `Bot luistert op http://localhost:${port}/api/messages`);
+  });
+  const stop = () => {
+    server.close();
+    void store.close();
+    db?.close();
+    setTimeout(() => process.exit(0), 200).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(`Bot starten mislukt: ${(err as Error).message}`);
+  process.exit(1);
+});
