@@ -1,6 +1,7 @@
 import type { Feature } from './feature';
 import { meldwijzerFeature } from './meldwijzer';
 import { ambtseedFeature } from './ambtseed';
+import { intakeFeature } from './intake';
 
 /**
  * The feature registry: every bot feature, in dispatch order. The dispatcher (`bot/src/bot.ts`) routes a
@@ -11,4 +12,5 @@ import { ambtseedFeature } from './ambtseed';
 export const FEATURES: Feature[] = [
   meldwijzerFeature,
   ambtseedFeature,
+  intakeFeature,
 ];

@@ -1,0 +1,480 @@
+import type { z } from 'zod';
+import { controleerPii } from '../../../../shared/src/domain/pii-guard';
+import { gebruikersMetRol } from '../../../../shared/src/domain/rollen';
+import { vandaag as vandaagVan } from '../../../../shared/src/domain/tijd';
+import { dagenTussen, standaardBewaarTot } from '../../../../shared/src/domain/wbk-termijnen';
+import { MELDING_ID } from '../../../../shared/src/domain/melding-id';
+import { t, type Locale } from '../../../../shared/src/i18n';
+import { LIST_DEFINITIONS } from '../../../../shared/src/lists/definitions';
+import { formatIssues, type ListItem } from '../../../../shared/src/lists/schemas';
+import { InvalidItemError, queryAll } from '../../../../shared/src/store';
+import { proactiveFrom } from '../../proactive';
+import { huidigeCyclus, uitvraagKaart } from '../../jobs/uitvraag';
+import { wbkSignalenUitStore } from '../../jobs/wbk-herinnering';
+import type { BotServices, Feature, Reply, TurnInput } from '../feature';
+import {
+  actieVan,
+  agressieBijwerkenInvoer,
+  agressieInvoer,
+  agressieKiesInvoer,
+  gesprekInvoer,
+  meldingBijwerkenInvoer,
+  meldingInvoer,
+  meldingKiesInvoer,
+  uitvraagGeenInvoer,
+  zonderTeamsVelden,
+} from './invoer';
+import {
+  renderAgressieBijwerkenCard,
+  renderAgressieCard,
+  renderAgressieNieuwCard,
+  renderBevestigingCard,
+  renderGesprekCard,
+  renderIntakeMenuCard,
+  renderKiesCard,
+  renderMeldingBijwerkenCard,
+  renderMeldingCard,
+  renderUitvraagResponsCard,
+  renderWbkCard,
+  toonWaarde,
+} from './kaarten';
+import { voegToeMetVolgnummer } from './opslag';
+import { intakeStaat, staatDatabase } from './staat';
+import { magUitvoeren, nietToegestaanTekst, rollenVanGebruiker, type IntakeActie } from './toegang';
+
+/**
+ * The intake feature (issue 4): vertrouwenspersonen log gesprekken, the integriteitscoördinator (and the roles in
+ * `intake.meldingRollen`) registers and updates meldingen, everyone can register an agressie-incident (the
+ * adviseur VPT is notified and adds maatregelen), managers and vertrouwenspersonen answer the half-yearly
+ * uitvraag, and the coordinator sees Wbk deadlines and the uitvraag response.
+ *
+ * Every command and every submit is checked against the caller's roles on the server first (`toegang.ts`);
+ * a denied action answers "Niet toegestaan" and writes nothing. Every submit is parsed with a strict zod schema
+ * (`invoer.ts`); ids are generated here. Lists receive metadata only; logs hold action names and item ids,
+ * never user ids next to melding ids, never text.
+ *
+ * Submit actions (`data.action`): intake.menu · intake.gesprek.start|opslaan · intake.melding.start|opslaan|
+ * bijwerkenStart|kies|bijwerken · intake.wbk.overzicht · intake.uitvraag.status|gesprek|melding|geen ·
+ * intake.agressie.start|opslaan|bijwerkenStart|kies|bijwerken. The meldwijzer's "agressie van buiten" result can
+ * offer a button with `{ action: 'intake.agressie.start' }`.
+ */
+
+type Handler = (input: TurnInput, services: BotServices) => Promise<Reply[]>;
+
+const text = (s: string): Reply => ({ type: 'text', text: s });
+const card = (c: Record<string, unknown>): Reply => ({ type: 'card', card: c });
+
+/** Commands (lower case, Dutch and English) → action. */
+export const INTAKE_COMMANDS: Record<string, string> = {
+  intake: 'intake.menu',
+  registratie: 'intake.menu',
+  register: 'intake.menu',
+  'gesprek vastleggen': 'intake.gesprek.start',
+  'log conversation': 'intake.gesprek.start',
+  'melding registreren': 'intake.melding.start',
+  'register report': 'intake.melding.start',
+  'melding bijwerken': 'intake.melding.bijwerkenStart',
+  'update report': 'intake.melding.bijwerkenStart',
+  termijnen: 'intake.wbk.overzicht',
+  'wbk termijnen': 'intake.wbk.overzicht',
+  deadlines: 'intake.wbk.overzicht',
+  'uitvraag status': 'intake.uitvraag.status',
+  uitvraag: 'intake.uitvraag.status',
+  'survey status': 'intake.uitvraag.status',
+  'agressie registreren': 'intake.agressie.start',
+  'agressie-incident registreren': 'intake.agressie.start',
+  'register aggression incident': 'intake.agressie.start',
+  'report aggression': 'intake.agressie.start',
+  'agressie bijwerken': 'intake.agressie.bijwerkenStart',
+  'update aggression incident': 'intake.agressie.bijwerkenStart',
+};
+
+/** Dutch/English readable name of an action for "niet toegestaan". */
+function actieNaam(locale: Locale, actie: IntakeActie): string {
+  const key: Record<IntakeActie, string> = {
+    menu: 'intake.menu.titel',
+    gesprek: 'intake.actie.gesprek',
+    melding: 'intake.actie.melding',
+    meldingBijwerken: 'intake.actie.meldingBijwerken',
+    wbk: 'intake.actie.wbk',
+    uitvraagStatus: 'intake.actie.uitvraagStatus',
+    uitvraagGesprek: 'intake.uitvraag.titel',
+    uitvraagMelding: 'intake.uitvraag.titel',
+    uitvraagGeen: 'intake.uitvraag.titel',
+    agressie: 'intake.actie.agressie',
+    agressieBijwerken: 'intake.actie.agressieBijwerken',
+  };
+  return t(locale, key[actie]);
+}
+
+/** zod issues as one Dutch line, with field labels instead of column names; logs get the paths only. */
+function ongeldig(input: TurnInput, services: BotServices, actie: string, error: z.ZodError): Reply[] {
+  services.log.warn({ feature: 'intake', actie, issues: error.issues.map((i) => i.path.join('.') || '(item)') }, 'ongeldige invoer');
+  const details = formatIssues(error)
+    .map((line) => {
+      const [veld, ...rest] = line.split(': ');
+      const kolom = veld.split('.')[0];
+      const key = `intake.veld.${kolom === 'soort' && actie.startsWith('agressie') ? 'agressieSoort' : kolom}`;
+      const label = t(input.locale, key);
+      return `${label === key ? veld : label}: ${rest.join(': ')}`;
+    })
+    .join('; ');
+  return [text(t(input.locale, 'intake.ongeldig', { details }))];
+}
+
+function regelFout(input: TurnInput, details: string[]): Reply[] {
+  return [text(t(input.locale, 'intake.ongeldig', { details: details.join('; ') }))];
+}
+
+/** Checks that a date is not in the future and not before `minimum`. @returns Dutch/English problem lines. */
+function datumRegels(locale: Locale, vandaag: string, velden: Record<string, string | null | undefined>, minimum?: string, toekomstToegestaan: string[] = []): string[] {
+  const out: string[] = [];
+  for (const [veld, waarde] of Object.entries(velden)) {
+    if (!waarde) continue;
+    const label = t(locale, `intake.veld.${veld}`);
+    if (!toekomstToegestaan.includes(veld) && dagenTussen(vandaag, waarde) > 0) out.push(t(locale, 'intake.fout.toekomst', { veld: label }));
+    if (minimum && dagenTussen(minimum, waarde) < 0) out.push(t(locale, 'intake.fout.voorOntvangst', { veld: label }));
+  }
+  return out;
+}
+
+/** `geen` excludes other maatregelen. */
+function maatregelRegels(locale: Locale, maatregelen: readonly string[]): string[] {
+  return maatregelen.includes('geen') && maatregelen.length > 1 ? [t(locale, 'intake.fout.maatregelenGeen')] : [];
+}
+
+/**
+ * Write once per card: claim the card's `kaartId`, write, record the id. A second submit of the same card answers
+ * "al opgeslagen" and writes nothing. Store validation errors release the claim and answer with the issues.
+ */
+async function eenmaalPerKaart(input: TurnInput, services: BotServices, kaartId: string, schrijf: () => Promise<{ id: string; replies: Reply[] }>): Promise<Reply[]> {
+  const staat = intakeStaat(staatDatabase(services));
+  const al = staat.claimKaart(kaartId, input.now);
+  if (al !== undefined) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al || '…' }))];
+  try {
+    const { id, replies } = await schrijf();
+    staat.kaartVerwerkt(kaartId, id);
+    return replies;
+  } catch (err) {
+    staat.kaartVrijgeven(kaartId);
+    if (err instanceof InvalidItemError) {
+      services.log.warn({ feature: 'intake', lijst: err.list, issues: err.issues.map((i) => i.split(':')[0]) }, 'item ongeldig voor lijst');
+      return regelFout(input, err.issues);
+    }
+    throw err;
+  }
+}
+
+const GESPREK_KOLOMMEN = LIST_DEFINITIONS.Gesprekken.columns.map((c) => c.name);
+const MELDING_KOLOMMEN = LIST_DEFINITIONS.Meldingen.columns.map((c) => c.name);
+const AGRESSIE_KOLOMMEN = LIST_DEFINITIONS.AgressieIncidenten.columns.map((c) => c.name);
+
+/* ---------------- handlers ---------------- */
+
+const menu: Handler = async (input, services) => {
+  const rollen = rollenVanGebruiker(input.user, services.config);
+  const kandidaten: [IntakeActie, string, string][] = [
+    ['gesprek', 'intake.gesprek.start', 'intake.actie.gesprek'],
+    ['melding', 'intake.melding.start', 'intake.actie.melding'],
+    ['meldingBijwerken', 'intake.melding.bijwerkenStart', 'intake.actie.meldingBijwerken'],
+    ['wbk', 'intake.wbk.overzicht', 'intake.actie.wbk'],
+    ['uitvraagStatus', 'intake.uitvraag.status', 'intake.actie.uitvraagStatus'],
+    ['agressieBijwerken', 'intake.agressie.bijwerkenStart', 'intake.actie.agressieBijwerken'],
+  ];
+  const acties = kandidaten.filter(([a]) => magUitvoeren(a, rollen, services.config)).map(([, action, key]) => ({ titel: t(input.locale, key), action }));
+  if (acties.length > 0) acties.push({ titel: t(input.locale, 'intake.actie.agressie'), action: 'intake.agressie.start' });
+  return [card(renderIntakeMenuCard(input.locale, acties))];
+};
+
+const gesprekStart: Handler = async (input) => [card(renderGesprekCard(input.locale, { vandaag: vandaagVan(input.now) }))];
+
+const gesprekOpslaan: Handler = async (input, services) => {
+  const r = gesprekInvoer.safeParse(zonderTeamsVelden(input.data));
+  if (!r.success) return ongeldig(input, services, 'gesprek.opslaan', r.error);
+  const v = r.data;
+  const vandaag = vandaagVan(input.now);
+  const fouten = datumRegels(input.locale, vandaag, { datum: v.datum });
+  if (fouten.length) return regelFout(input, fouten);
+  return eenmaalPerKaart(input, services, v.kaartId, async () => {
+    const item = await voegToeMetVolgnummer(services.store, 'Gesprekken', v.datum, (gesprekId) => ({
+      gesprekId,
+      datum: v.datum,
+      vertrouwenspersoon: v.vertrouwenspersoon,
+      onderwerp: v.onderwerp,
+      isMelding: v.isMelding,
+      doorverwezen: v.doorverwezen,
+    }));
+    services.log.info({ feature: 'intake', actie: 'gesprek.opslaan', id: item.gesprekId }, 'gesprek vastgelegd');
+    const replies: Reply[] = [text(t(input.locale, 'intake.opgeslagen', { id: item.gesprekId })), card(renderBevestigingCard(input.locale, item.gesprekId, item, GESPREK_KOLOMMEN.slice(1)))];
+    if (v.cyclus && input.user.aadObjectId) replies.push(...uitvraagVervolg(input, services, v.cyclus, 'vertrouwenspersoon'));
+    return { id: item.gesprekId, replies };
+  });
+};
+
+const meldingStart: Handler = async (input) => [card(renderMeldingCard(input.locale, { vandaag: vandaagVan(input.now), meldpunt: 'integriteitscoordinator' }))];
+
+const meldingOpslaan: Handler = async (input, services) => {
+  const r = meldingInvoer.safeParse(zonderTeamsVelden(input.data));
+  if (!r.success) return ongeldig(input, services, 'melding.opslaan', r.error);
+  const v = r.data;
+  const vandaag = vandaagVan(input.now);
+  const fouten = [
+    ...datumRegels(input.locale, vandaag, { ontvangenOp: v.ontvangenOp }),
+    ...datumRegels(input.locale, vandaag, { ontvangstbevestigdOp: v.ontvangstbevestigdOp }, v.ontvangenOp),
+    ...maatregelRegels(input.locale, v.maatregelen),
+  ];
+  if (fouten.length) return regelFout(input, fouten);
+  return eenmaalPerKaart(input, services, v.kaartId, async () => {
+    // Anonymous or not, a melding carries no reference to the reporter or to who registered it.
+    const item = await voegToeMetVolgnummer(services.store, 'Meldingen', v.ontvangenOp, (meldingId) => ({
+      meldingId,
+      ontvangenOp: v.ontvangenOp,
+      kanaal: v.kanaal,
+      meldpunt: v.meldpunt,
+      soort: v.soort,
+      categorie: v.categorie,
+      betrokkene: v.betrokkene,
+      anoniem: v.anoniem,
+      onderzoek: v.onderzoek,
+      uitkomst: v.uitkomst,
+      maatregelen: v.maatregelen,
+      ontvangstbevestigdOp: v.ontvangstbevestigdOp,
+      terugkoppelingOp: null,
+      afgeslotenOp: null,
+      bewaarTot: null,
+    }));
+    services.log.info({ feature: 'intake', actie: 'melding.opslaan', id: item.meldingId }, 'melding geregistreerd');
+    const replies: Reply[] = [text(t(input.locale, 'intake.opgeslagen', { id: item.meldingId })), card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1)))];
+    if (v.cyclus && input.user.aadObjectId) replies.push(...uitvraagVervolg(input, services, v.cyclus, 'manager'));
+    return { id: item.meldingId, replies };
+  });
+};
+
+async function openMeldingen(services: BotServices): Promise<ListItem<'Meldingen'>[]> {
+  const alle = await queryAll(services.store, 'Meldingen');
+  return alle.filter((m) => !m.afgeslotenOp).sort((a, b) => b.meldingId.localeCompare(a.meldingId, 'nl', { numeric: true }));
+}
+
+const meldingBijwerkenStart: Handler = async (input, services) => {
+  const id = MELDING_ID.exec((input.text ?? '').toUpperCase().match(/M-\d{4}-\d{4,}/)?.[0] ?? '')?.[0];
+  if (id) return meldingKies({ ...input, data: { action: 'intake.melding.kies', meldingId: id } }, services);
+  const open = (await openMeldingen(services)).slice(0, 100);
+  if (open.length === 0) return [text(t(input.locale, 'intake.melding.geenOpen'))];
+  return [
+    card(
+      renderKiesCard(input.locale, {
+        titel: t(input.locale, 'intake.melding.kiesTitel'),
+        veld: 'meldingId',
+        action: 'intake.melding.kies',
+        keuzes: open.map((m) => ({ title: `${m.meldingId} · ${m.ontvangenOp} · ${toonWaarde(input.locale, m.soort)}`, value: m.meldingId })),
+      }),
+    ),
+  ];
+};
+
+const meldingKies: Handler = async (input, services) => {
+  const r = meldingKiesInvoer.safeParse(zonderTeamsVelden(input.data));
+  if (!r.success) return ongeldig(input, services, 'melding.kies', r.error);
+  const melding = await services.store.get('Meldingen', r.data.meldingId);
+  if (!melding) return [text(t(input.locale, 'intake.melding.onbekend', { meldingId: r.data.meldingId }))];
+  return [card(renderMeldingBijwerkenCard(input.locale, melding, services.config.intake.bewaartermijnMaanden))];
+};
+
+const meldingBijwerken: Handler = async (input, services) => {
+  const r = meldingBijwerkenInvoer.safeParse(zonderTeamsVelden(input.data));
+  if (!r.success) return ongeldig(input, services, 'melding.bijwerken', r.error);
+  const v = r.data;
+  const melding = await services.store.get('Meldingen', v.meldingId);
+  if (!melding) {
+    services.log.warn({ feature: 'intake', actie: 'melding.bijwerken', reden: 'onbekendeMelding' }, 'bijwerken van onbekende melding');
+    return [text(t(input.locale, 'intake.melding.onbekend', { meldingId: v.meldingId }))];
+  }
+  const vandaag = vandaagVan(input.now);
+  const fouten = [
+    ...datumRegels(input.locale, vandaag, { ontvangstbevestigdOp: v.ontvangstbevestigdOp, terugkoppelingOp: v.terugkoppelingOp, afgeslotenOp: v.afgeslotenOp, bewaarTot: v.bewaarTot }, melding.ontvangenOp, ['bewaarTot']),
+    ...maatregelRegels(input.locale, v.maatregelen),
+  ];
+  if (v.afgeslotenOp && v.uitkomst === 'lopend') fouten.push(t(input.locale, 'intake.fout.afgeslotenLopend'));
+  if (fouten.length) return regelFout(input, fouten);
+  const bewaarTot = v.bewaarTot ?? (v.afgeslotenOp ? standaardBewaarTot(v.afgeslotenOp, services.config.intake.bewaartermijnMaanden) : null);
+  try {
+    const item = await services.store.update('Meldingen', v.meldingId, {
+      ontvangstbevestigdOp: v.ontvangstbevestigdOp,
+      terugkoppelingOp: v.terugkoppelingOp,
+      onderzoek: v.onderzoek,
+      uitkomst: v.uitkomst,
+      maatregelen: v.maatregelen,
+      afgeslotenOp: v.afgeslotenOp,
+      bewaarTot,
+    });
+    services.log.info({ feature: 'intake', actie: 'melding.bijwerken', id: item.meldingId }, 'melding bijgewerkt');
+    return [text(t(input.locale, 'intake.bijgewerkt', { id: item.meldingId })), card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1)))];
+  } catch (err) {
+    if (err instanceof InvalidItemError) return regelFout(input, err.issues);
+    throw err;
+  }
+};
+
+const wbkOverzicht: Handler = async (input, services) => {
+  const vandaag = vandaagVan(input.now);
+  const vooruit = services.config.intake.wbkVooruitDagen;
+  const signalen = await wbkSignalenUitStore(services.store, vandaag, vooruit);
+  return [card(renderWbkCard(input.locale, { vandaag, vooruitDagen: vooruit, signalen }))];
+};
+
+const uitvraagStatus: Handler = async (input, services) => {
+  const staat = intakeStaat(staatDatabase(services));
+  const cyclus = staat.laatsteCyclus();
+  if (!cyclus) return [text(t(input.locale, 'intake.uitvraag.geenCyclus'))];
+  return [card(renderUitvraagResponsCard(input.locale, staat.respons(cyclus)))];
+};
+
+/** After an uitvraag answer: count it and offer a fresh card for the next matter. */
+function uitvraagVervolg(input: TurnInput, services: BotServices, cyclus: string, rol: 'vertrouwenspersoon' | 'manager'): Reply[] {
+  const staat = intakeStaat(staatDatabase(services));
+  staat.uitvraagBeantwoord(cyclus, input.user.aadObjectId!, vandaagVan(input.now), 1);
+  const c = huidigeCyclus(vandaagVan(input.now), services.config.intake.uitvraagDatums);
+  const sinds = c && c.cyclus === cyclus ? c.sinds : cyclus;
+  return [uitvraagKaart(rol, vandaagVan(input.now), { cyclus, sinds })];
+}
+
+const uitvraagGeen: Handler = async (input, services) => {
+  const r = uitvraagGeenInvoer.safeParse(zonderTeamsVelden(input.data));
+  if (!r.success) return ongeldig(input, services, 'uitvraag.geen', r.error);
+  const staat = intakeStaat(staatDatabase(services));
+  if (input.user.aadObjectId) staat.uitvraagBeantwoord(r.data.cyclus, input.user.aadObjectId, vandaagVan(input.now), 0);
+  const rij = staat.uitvraagRijen(r.data.cyclus).find((x) => x.aadObjectId === input.user.aadObjectId?.trim().toLowerCase());
+  return [text(t(input.locale, 'intake.uitvraag.bedankt', { aantal: rij?.aantal ?? 0 }))];
+};
+
+const agressieStart: Handler = async (input) => [card(renderAgressieCard(input.locale, { vandaag: vandaagVan(input.now) }))];
+
+/** The adviseur VPT's contact line from the config (organisation contact data, for the fallback message). */
+function vptContact(services: BotServices): string {
+  const c = services.config.contacten.find((x) => x.rol === 'adviseurVpt');
+  if (!c) return t('nl', 'intake.rol.adviseurVpt');
+  return [c.naam.nl, c.contact.telefoon, c.contact.email].filter(Boolean).join(', ');
+}
+
+const agressieOpslaan: Handler = async (input, services) => {
+  const r = agressieInvoer.safeParse(zonderTeamsVelden(input.data));
+  if (!r.success) return ongeldig(input, services, 'agressie.opslaan', r.error);
+  const v = r.data;
+  const fouten = datumRegels(input.locale, vandaagVan(input.now), { datum: v.datum });
+  if (fouten.length) return regelFout(input, fouten);
+  if (v.toelichting) {
+    const pii = controleerPii(v.toelichting);
+    if (!pii.ok) {
+      services.log.warn({ feature: 'intake', actie: 'agressie.opslaan', pii: pii.soort }, 'toelichting geweigerd door PII-controle');
+      return [text(t(input.locale, 'intake.pii', { veld: t(input.locale, 'intake.veld.toelichting'), reden: input.locale === 'en' ? pii.redenEn : pii.reden }))];
+    }
+  }
+  return eenmaalPerKaart(input, services, v.kaartId, async () => {
+    const item = await voegToeMetVolgnummer(services.store, 'AgressieIncidenten', v.datum, (incidentId) => ({ incidentId, datum: v.datum, soort: v.soort, maatregelen: [] }));
+    services.log.info({ feature: 'intake', actie: 'agressie.opslaan', id: item.incidentId }, 'agressie-incident geregistreerd');
+    // Notify every configured adviseur VPT once per incident (the note travels in the card only, it is not stored).
+    const sender = proactiveFrom(services);
+    let bereikt = 0;
+    if (sender) {
+      const nieuw = renderAgressieNieuwCard('nl', item, v.toelichting);
+      for (const oid of gebruikersMetRol(services.config.rollen, 'adviseurVpt')) {
+        const status = await sender.send(oid, [card(nieuw)], `agressie:${item.incidentId}:${oid.toLowerCase()}`);
+        if (status === 'verzonden' || status === 'alVerzonden') bereikt++;
+      }
+    }
+    return {
+      id: item.incidentId,
+      replies: [
+        text(t(input.locale, 'intake.opgeslagen', { id: item.incidentId })),
+        card(renderBevestigingCard(input.locale, item.incidentId, item, ['datum', 'soort'])),
+        text(bereikt > 0 ? t(input.locale, 'intake.agressie.vptGemeld') : t(input.locale, 'intake.agressie.vptNietBereikt', { contact: vptContact(services) })),
+      ],
+    };
+  });
+};
+
+const agressieBijwerkenStart: Handler = async (input, services) => {
+  const alle = await queryAll(services.store, 'AgressieIncidenten');
+  const recent = alle.sort((a, b) => b.datum.localeCompare(a.datum) || b.incidentId.localeCompare(a.incidentId)).slice(0, 100);
+  if (recent.length === 0) return [text(t(input.locale, 'intake.agressie.geenIncidenten'))];
+  return [
+    card(
+      renderKiesCard(input.locale, {
+        titel: t(input.locale, 'intake.agressie.kiesTitel'),
+        veld: 'incidentId',
+        action: 'intake.agressie.kies',
+        keuzes: recent.map((i) => ({ title: `${i.incidentId} · ${i.datum} · ${toonWaarde(input.locale, i.soort)}`, value: i.incidentId })),
+      }),
+    ),
+  ];
+};
+
+const agressieKies: Handler = async (input, services) => {
+  const r = agressieKiesInvoer.safeParse(zonderTeamsVelden(input.data));
+  if (!r.success) return ongeldig(input, services, 'agressie.kies', r.error);
+  const incident = await services.store.get('AgressieIncidenten', r.data.incidentId);
+  if (!incident) return [text(t(input.locale, 'intake.agressie.onbekend', { incidentId: r.data.incidentId }))];
+  return [card(renderAgressieBijwerkenCard(input.locale, incident))];
+};
+
+const agressieBijwerken: Handler = async (input, services) => {
+  const r = agressieBijwerkenInvoer.safeParse(zonderTeamsVelden(input.data));
+  if (!r.success) return ongeldig(input, services, 'agressie.bijwerken', r.error);
+  const incident = await services.store.get('AgressieIncidenten', r.data.incidentId);
+  if (!incident) return [text(t(input.locale, 'intake.agressie.onbekend', { incidentId: r.data.incidentId }))];
+  const item = await services.store.update('AgressieIncidenten', incident.incidentId, { maatregelen: r.data.maatregelen });
+  services.log.info({ feature: 'intake', actie: 'agressie.bijwerken', id: item.incidentId }, 'maatregelen vastgelegd');
+  return [text(t(input.locale, 'intake.bijgewerkt', { id: item.incidentId })), card(renderBevestigingCard(input.locale, item.incidentId, item, AGRESSIE_KOLOMMEN.slice(1)))];
+};
+
+/** Every submit action: the role check it needs and its handler. */
+export const INTAKE_ACTIONS: Record<string, [IntakeActie, Handler]> = {
+  'intake.menu': ['menu', menu],
+  'intake.gesprek.start': ['gesprek', gesprekStart],
+  'intake.gesprek.opslaan': ['gesprek', gesprekOpslaan],
+  'intake.melding.start': ['melding', meldingStart],
+  'intake.melding.opslaan': ['melding', meldingOpslaan],
+  'intake.melding.bijwerkenStart': ['meldingBijwerken', meldingBijwerkenStart],
+  'intake.melding.kies': ['meldingBijwerken', meldingKies],
+  'intake.melding.bijwerken': ['meldingBijwerken', meldingBijwerken],
+  'intake.wbk.overzicht': ['wbk', wbkOverzicht],
+  'intake.uitvraag.status': ['uitvraagStatus', uitvraagStatus],
+  'intake.uitvraag.gesprek': ['uitvraagGesprek', gesprekOpslaan],
+  'intake.uitvraag.melding': ['uitvraagMelding', meldingOpslaan],
+  'intake.uitvraag.geen': ['uitvraagGeen', uitvraagGeen],
+  'intake.agressie.start': ['agressie', agressieStart],
+  'intake.agressie.opslaan': ['agressie', agressieOpslaan],
+  'intake.agressie.bijwerkenStart': ['agressieBijwerken', agressieBijwerkenStart],
+  'intake.agressie.kies': ['agressieBijwerken', agressieKies],
+  'intake.agressie.bijwerken': ['agressieBijwerken', agressieBijwerken],
+};
+
+/** Role check first, then the handler. */
+async function voerUit(action: string, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const entry = INTAKE_ACTIONS[action];
+  if (!entry) {
+    services.log.warn({ feature: 'intake', reden: 'onbekendeActie' }, 'onbekende intake-actie');
+    return [text(t(input.locale, 'fout.ongeldigeInvoer', { details: 'onbekende actie' }))];
+  }
+  const [actie, handler] = entry;
+  const rollen = rollenVanGebruiker(input.user, services.config);
+  if (!magUitvoeren(actie, rollen, services.config)) {
+    services.log.warn({ feature: 'intake', actie, reden: 'nietToegestaan' }, 'actie geweigerd op rol');
+    return [text(nietToegestaanTekst(input.locale, actie, actieNaam(input.locale, actie), services.config))];
+  }
+  return handler(input, services);
+}
+
+/** The intake feature object registered in `bot/src/features/index.ts`. */
+export const intakeFeature: Feature = {
+  id: 'intake',
+  actions: ['intake.'],
+  commands: Object.keys(INTAKE_COMMANDS),
+  async onSubmit(input, services) {
+    return voerUit(actieVan(input.data) ?? '', input, services);
+  },
+  async onCommand(command, input, services) {
+    const action = INTAKE_COMMANDS[command.trim().toLowerCase()];
+    return voerUit(action ?? '', input, services);
+  },
+};

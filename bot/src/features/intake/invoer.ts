@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import '../../../../shared/src/lists/zod-nl';
+import {
+  AGRESSIE_MAATREGELEN,
+  AGRESSIE_SOORTEN,
+  BETROKKENEN,
+  CATEGORIEEN,
+  DOORVERWIJZINGEN,
+  KANALEN,
+  MAATREGELEN,
+  MELDING_SOORTEN,
+  MELDPUNT_SOORTEN,
+  ONDERWERPEN,
+  ONDERZOEKEN,
+  UITKOMSTEN,
+  VP_SOORTEN,
+} from '../../../../shared/src/lists/definitions';
+import { isIsoDate } from '../../../../shared/src/lists/schemas';
+import { MELDING_ID } from '../../../../shared/src/domain/melding-id';
+
+/**
+ * zod schemas of the intake card submits (DESIGN.md: every boundary is parsed with zod). Teams sends every
+ * input as a string (`"true"`, `"a,b"`, `""`), so booleans, multi-selects and empty dates are normalised here.
+ * All schemas are strict: a field the card does not have (e.g. a forged `gesprekId`, a name) is rejected, so
+ * ids are always generated on the server and nothing outside the list schema can reach a list.
+ */
+
+const enumVan = <const T extends readonly [string, ...string[]]>(waarden: T) =>
+  z.enum(waarden, { error: `verwacht een van: ${waarden.join(', ')}` });
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export const datum = z.string({ error: 'verwacht een datum als JJJJ-MM-DD' }).refine(isIsoDate, 'verwacht een datum als JJJJ-MM-DD');
+/** An optional date: absent, null or "" mean "no date". */
+export const optioneleDatum = z
+  .union([z.literal(''), z.null(), datum])
+  .optional()
+  .transform((v) => (v ? v : null));
+/** Teams' toggle value (`"true"`/`"false"`) or a JSON boolean. */
+export const janee = z.union([z.boolean(), z.enum(['true', 'false'], { error: 'verwacht ja of nee' }).transform((v) => v === 'true')], { error: 'verwacht ja of nee' });
+/** A multi-select: Teams sends `"a,b"`; arrays are accepted too. Values must come from `waarden`, no duplicates. */
+const meerkeuze = <const T extends readonly [string, ...string[]]>(waarden: T, min: number) =>
+  z
+    .union([z.string().transform((s) => (s.trim() === '' ? [] : s.split(',').map((x) => x.trim()))), z.array(z.string())], { error: 'verwacht een keuze uit de lijst' })
+    .pipe(z.array(enumVan(waarden)).min(min, 'kies minstens één waarde').refine((a) => new Set(a).size === a.length, 'dubbele waarde'));
+
+/** A card instance id (UUID) generated when the card was rendered: a second submit of the same card is recognised. */
+export const kaartId = z.string({ error: 'kaart-id ontbreekt' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'ongeldig kaart-id');
+/** Uitvraag cycle id (`YYYY-MM-DD`, the uitvraag date) or empty outside an uitvraag. */
+const cyclus = z
+  .union([z.literal(''), datum])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const gesprekInvoer = z.strictObject({
+  action: z.enum(['intake.gesprek.opslaan', 'intake.uitvraag.gesprek']),
+  kaartId,
+  cyclus,
+  datum,
+  vertrouwenspersoon: enumVan(VP_SOORTEN),
+  onderwerp: enumVan(ONDERWERPEN),
+  isMelding: janee,
+  doorverwezen: enumVan(DOORVERWIJZINGEN),
+});
+export type GesprekInvoer = z.infer<typeof gesprekInvoer>;
+
+export const meldingInvoer = z.strictObject({
+  action: z.enum(['intake.melding.opslaan', 'intake.uitvraag.melding']),
+  kaartId,
+  cyclus,
+  ontvangenOp: datum,
+  kanaal: enumVan(KANALEN),
+  meldpunt: enumVan(MELDPUNT_SOORTEN),
+  soort: enumVan(MELDING_SOORTEN),
+  categorie: enumVan(CATEGORIEEN),
+  betrokkene: enumVan(BETROKKENEN),
+  anoniem: janee,
+  onderzoek: enumVan(ONDERZOEKEN),
+  uitkomst: enumVan(UITKOMSTEN),
+  maatregelen: meerkeuze(MAATREGELEN, 1),
+  ontvangstbevestigdOp: optioneleDatum,
+});
+export type MeldingInvoer = z.infer<typeof meldingInvoer>;
+
+export const meldingBijwerkenInvoer = z.strictObject({
+  action: z.literal('intake.melding.bijwerken'),
+  meldingId: z.string({ error: 'melding-id ontbreekt' }).regex(MELDING_ID, 'verwacht een melding-id als M-2026-0001'),
+  ontvangstbevestigdOp: optioneleDatum,
+  terugkoppelingOp: optioneleDatum,
+  onderzoek: enumVan(ONDERZOEKEN),
+  uitkomst: enumVan(UITKOMSTEN),
+  maatregelen: meerkeuze(MAATREGELEN, 1),
+  afgeslotenOp: optioneleDatum,
+  bewaarTot: optioneleDatum,
+});
+export type MeldingBijwerkenInvoer = z.infer<typeof meldingBijwerkenInvoer>;
+
+export const meldingKiesInvoer = z.strictObject({
+  action: z.literal('intake.melding.kies'),
+  meldingId: z.string({ error: 'kies een melding' }).regex(MELDING_ID, 'verwacht een melding-id als M-2026-0001'),
+});
+
+const INCIDENT_ID = /^A-\d{4}-\d{4,}$/;
+
+export const agressieInvoer = z.strictObject({
+  action: z.literal('intake.agressie.opslaan'),
+  kaartId,
+  datum,
+  soort: meerkeuze(AGRESSIE_SOORTEN, 1),
+  toelichting: z.string().max(500, 'maximaal 500 tekens').optional().transform((v) => (v && v.trim() ? v.trim() : null)),
+});
+export type AgressieInvoer = z.infer<typeof agressieInvoer>;
+
+export const agressieKiesInvoer = z.strictObject({
+  action: z.literal('intake.agressie.kies'),
+  incidentId: z.string({ error: 'kies een incident' }).regex(INCIDENT_ID, 'verwacht een incident-id als A-2026-0001'),
+});
+
+export const agressieBijwerkenInvoer = z.strictObject({
+  action: z.literal('intake.agressie.bijwerken'),
+  incidentId: z.string({ error: 'incident-id ontbreekt' }).regex(INCIDENT_ID, 'verwacht een incident-id als A-2026-0001'),
+  maatregelen: meerkeuze(AGRESSIE_MAATREGELEN, 0).optional().transform((v) => v ?? []),
+});
+
+export const uitvraagGeenInvoer = z.strictObject({
+  action: z.literal('intake.uitvraag.geen'),
+  kaartId: kaartId.optional(),
+  cyclus: datum,
+});
+
+/** The `action` of a submit, if it has one (before full validation). */
+export function actieVan(data: unknown): string | undefined {
+  if (data && typeof data === 'object' && typeof (data as { action?: unknown }).action === 'string') return (data as { action: string }).action;
+  return undefined;
+}
+
+/** Remove what Teams itself may add to submit data (`msteams`), before the strict parse. */
+export function zonderTeamsVelden(data: unknown): unknown {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
+  const { msteams: _ignored, ...rest } = data as Record<string, unknown>;
+  return rest;
+}

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { renderCard, type AdaptiveCardJson } from '../../cards/render';
+import { t, type Locale } from '../../../../shared/src/i18n';
+import {
+  AGRESSIE_MAATREGELEN,
+  AGRESSIE_SOORTEN,
+  BETROKKENEN,
+  CATEGORIEEN,
+  DOORVERWIJZINGEN,
+  KANALEN,
+  MAATREGELEN,
+  MELDING_SOORTEN,
+  MELDPUNT_SOORTEN,
+  ONDERWERPEN,
+  ONDERZOEKEN,
+  UITKOMSTEN,
+  VP_SOORTEN,
+} from '../../../../shared/src/lists/definitions';
+import type { ListItem } from '../../../../shared/src/lists/schemas';
+import type { WbkSignaal } from '../../../../shared/src/domain/wbk-termijnen';
+import type { UitvraagRespons } from './staat';
+
+/**
+ * Typed render functions for the intake card templates `bot/cards/intake-*.json` (Adaptive Cards 1.5).
+ * Every text comes from the `intake.*` catalogue; choice values are the list columns' choices with translated
+ * titles. Cards that write carry a fresh `kaartId` (UUID) so a second submit of the same card is recognised.
+ */
+
+type Keuze = { title: string; value: string };
+/** Choices for a ChoiceSet: the column values with `intake.keuze.<value>` titles. */
+export function keuzes(locale: Locale, waarden: readonly string[]): Keuze[] {
+  return waarden.map((value) => ({ title: t(locale, `intake.keuze.${value}`), value }));
+}
+
+/** A value (or list of values) as display text. */
+export function toonWaarde(locale: Locale, v: unknown): string {
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return t(locale, 'intake.leeg');
+  if (typeof v === 'boolean') return t(locale, v ? 'intake.ja' : 'intake.nee');
+  if (Array.isArray(v)) return v.map((x) => toonWaarde(locale, x)).join(', ');
+  const s = String(v);
+  const key = `intake.keuze.${s}`;
+  const label = t(locale, key);
+  return label === key ? s : label;
+}
+
+function labels(locale: Locale, extra: Record<string, string> = {}): Record<string, string> {
+  const velden = ['datum', 'vertrouwenspersoon', 'onderwerp', 'isMelding', 'doorverwezen', 'ontvangenOp', 'kanaal', 'meldpunt', 'soort', 'categorie', 'betrokkene', 'anoniem', 'onderzoek', 'uitkomst', 'maatregelen', 'ontvangstbevestigdOp', 'terugkoppelingOp', 'afgeslotenOp', 'bewaarTot', 'agressieSoort', 'toelichting'];
+  const out: Record<string, string> = Object.fromEntries(velden.map((v) => [v, t(locale, `intake.veld.${v}`)]));
+  out.verplicht = t(locale, 'intake.verplicht');
+  out.opslaan = t(locale, 'intake.knop.opslaan');
+  out.toelichtingUitleg = t(locale, 'intake.agressie.toelichtingUitleg');
+  return { ...out, ...extra };
+}
+
+/** One button of a card that writes. */
+interface KaartActie {
+  titel: string;
+  action: string;
+  kaartId: string;
+  cyclus: string;
+}
+
+/** The intake menu: one button per action the caller may perform. */
+export function renderIntakeMenuCard(locale: Locale, acties: { titel: string; action: string }[]): AdaptiveCardJson {
+  return renderCard('intake-menu', {
+    titel: t(locale, 'intake.menu.titel'),
+    uitleg: acties.length > 0 ? t(locale, 'intake.menu.uitleg') : t(locale, 'intake.menu.geenActies'),
+    acties,
+  });
+}
+
+/**
+ * "Gesprek vastleggen" (list `Gesprekken`). Date defaults to `vandaag`. In uitvraag mode (`uitvraag` given) the
+ * card explains the uitvraag and has "Toevoegen" and "Niets (meer) te melden".
+ */
+export function renderGesprekCard(locale: Locale, opts: { vandaag: string; uitvraag?: { cyclus: string; sinds: string } }): AdaptiveCardJson {
+  const kaartId = randomUUID();
+  const acties: KaartActie[] = opts.uitvraag
+    ? [
+        { titel: t(locale, 'intake.knop.toevoegen'), action: 'intake.uitvraag.gesprek', kaartId, cyclus: opts.uitvraag.cyclus },
+        { titel: t(locale, 'intake.knop.nietsTeMelden'), action: 'intake.uitvraag.geen', kaartId, cyclus: opts.uitvraag.cyclus },
+      ]
+    : [{ titel: t(locale, 'intake.knop.opslaan'), action: 'intake.gesprek.opslaan', kaartId, cyclus: '' }];
+  const card = renderCard('intake-gesprek', {
+    titel: opts.uitvraag ? t(locale, 'intake.uitvraag.titel') : t(locale, 'intake.gesprek.titel'),
+    intro: opts.uitvraag ? t(locale, 'intake.uitvraag.uitlegGesprek', { sinds: opts.uitvraag.sinds }) : '',
+    privacy: t(locale, 'intake.privacy'),
+    labels: labels(locale),
+    datum: opts.vandaag,
+    standaard: { vertrouwenspersoon: 'intern', doorverwezen: 'geen', isMelding: 'true' },
+    keuzes: { vertrouwenspersoon: keuzes(locale, VP_SOORTEN), onderwerp: keuzes(locale, ONDERWERPEN), doorverwezen: keuzes(locale, DOORVERWIJZINGEN) },
+    acties,
+  });
+  return metNietsTeMeldenZonderInvoer(card);
+}
+
+/**
+ * "Melding registreren" (list `Meldingen`), also used for the managers' uitvraag. `meldpunt` is preselected
+ * (integriteitscoordinator when the coordinator registers, leidinggevende in the uitvraag).
+ */
+export function renderMeldingCard(locale: Locale, opts: { vandaag: string; meldpunt: (typeof MELDPUNT_SOORTEN)[number]; uitvraag?: { cyclus: string; sinds: string } }): AdaptiveCardJson {
+  const kaartId = randomUUID();
+  const acties: KaartActie[] = opts.uitvraag
+    ? [
+        { titel: t(locale, 'intake.knop.toevoegen'), action: 'intake.uitvraag.melding', kaartId, cyclus: opts.uitvraag.cyclus },
+        { titel: t(locale, 'intake.knop.nietsTeMelden'), action: 'intake.uitvraag.geen', kaartId, cyclus: opts.uitvraag.cyclus },
+      ]
+    : [{ titel: t(locale, 'intake.knop.opslaan'), action: 'intake.melding.opslaan', kaartId, cyclus: '' }];
+  const card = renderCard('intake-melding', {
+    titel: opts.uitvraag ? t(locale, 'intake.uitvraag.titel') : t(locale, 'intake.melding.titel'),
+    intro: opts.uitvraag ? t(locale, 'intake.uitvraag.uitlegMelding', { sinds: opts.uitvraag.sinds }) : '',
+    privacy: t(locale, 'intake.privacy'),
+    labels: labels(locale),
+    datum: opts.vandaag,
+    standaard: { kanaal: 'gesprek', meldpunt: opts.meldpunt, betrokkene: 'ambtenaar', onderzoek: 'geen', uitkomst: 'lopend', maatregelen: 'geen' },
+    keuzes: {
+      kanaal: keuzes(locale, KANALEN),
+      meldpunt: keuzes(locale, MELDPUNT_SOORTEN),
+      soort: keuzes(locale, MELDING_SOORTEN),
+      categorie: keuzes(locale, CATEGORIEEN),
+      betrokkene: keuzes(locale, BETROKKENEN),
+      onderzoek: keuzes(locale, ONDERZOEKEN),
+      uitkomst: keuzes(locale, UITKOMSTEN),
+      maatregelen: keuzes(locale, MAATREGELEN),
+    },
+    acties,
+  });
+  return metNietsTeMeldenZonderInvoer(card);
+}
+
+/** "Niets (meer) te melden" must submit without the (required) inputs: `associatedInputs: none`. */
+function metNietsTeMeldenZonderInvoer(card: AdaptiveCardJson): AdaptiveCardJson {
+  const acties = (card.actions ?? []) as { data?: { action?: string }; associatedInputs?: string }[];
+  for (const a of acties) if (a.data?.action === 'intake.uitvraag.geen') a.associatedInputs = 'none';
+  return card;
+}
+
+/** "Melding bijwerken": the melding's fixed facts and its editable columns, pre-filled. */
+export function renderMeldingBijwerkenCard(locale: Locale, melding: ListItem<'Meldingen'>, bewaartermijnMaanden: number): AdaptiveCardJson {
+  const vast = ['ontvangenOp', 'soort', 'categorie', 'meldpunt', 'anoniem'] as const;
+  return renderCard('intake-melding-bijwerken', {
+    titel: t(locale, 'intake.melding.bijwerkenTitel', { meldingId: melding.meldingId }),
+    meldingId: melding.meldingId,
+    feiten: vast.map((k) => ({ title: t(locale, `intake.veld.${k}`), value: toonWaarde(locale, melding[k]) })),
+    labels: labels(locale, { bewaarTotUitleg: t(locale, 'intake.melding.bewaarTotUitleg', { maanden: bewaartermijnMaanden }) }),
+    waarden: {
+      ontvangstbevestigdOp: melding.ontvangstbevestigdOp ?? '',
+      terugkoppelingOp: melding.terugkoppelingOp ?? '',
+      onderzoek: melding.onderzoek,
+      uitkomst: melding.uitkomst,
+      maatregelen: melding.maatregelen.join(','),
+      afgeslotenOp: melding.afgeslotenOp ?? '',
+      bewaarTot: melding.bewaarTot ?? '',
+    },
+    keuzes: { onderzoek: keuzes(locale, ONDERZOEKEN), uitkomst: keuzes(locale, UITKOMSTEN), maatregelen: keuzes(locale, MAATREGELEN) },
+  });
+}
+
+/** A chooser: one ChoiceSet (`veld`) and a button that submits `action`. */
+export function renderKiesCard(locale: Locale, opts: { titel: string; veld: 'meldingId' | 'incidentId'; action: string; keuzes: Keuze[] }): AdaptiveCardJson {
+  return renderCard('intake-kies', {
+    titel: opts.titel,
+    veld: opts.veld,
+    label: t(locale, `intake.veld.${opts.veld}`),
+    verplicht: t(locale, 'intake.verplicht'),
+    keuzes: opts.keuzes,
+    knop: t(locale, 'intake.knop.kiezen'),
+    action: opts.action,
+  });
+}
+
+/** "Agressie-incident registreren" (list `AgressieIncidenten`): date and soort, an optional note for the VPT adviser. */
+export function renderAgressieCard(locale: Locale, opts: { vandaag: string }): AdaptiveCardJson {
+  return renderCard('intake-agressie', {
+    titel: t(locale, 'intake.agressie.titel'),
+    uitleg: t(locale, 'intake.agressie.uitleg'),
+    labels: labels(locale),
+    datum: opts.vandaag,
+    keuzes: { soort: keuzes(locale, AGRESSIE_SOORTEN) },
+    kaartId: randomUUID(),
+  });
+}
+
+/** The proactive card to the adviseur VPT about a new incident, with a button to record maatregelen. */
+export function renderAgressieNieuwCard(locale: Locale, incident: ListItem<'AgressieIncidenten'>, toelichting: string | null): AdaptiveCardJson {
+  return renderCard('intake-agressie-nieuw', {
+    titel: t(locale, 'intake.agressie.nieuwTitel', { incidentId: incident.incidentId }),
+    uitleg: t(locale, 'intake.agressie.nieuwUitleg'),
+    feiten: [
+      { title: t(locale, 'intake.veld.datum'), value: incident.datum },
+      { title: t(locale, 'intake.veld.agressieSoort'), value: toonWaarde(locale, incident.soort) },
+    ],
+    toelichting: toelichting ?? '',
+    knop: t(locale, 'intake.knop.maatregelen'),
+    incidentId: incident.incidentId,
+  });
+}
+
+/** The adviseur VPT's card to record maatregelen of one incident (pre-filled). */
+export function renderAgressieBijwerkenCard(locale: Locale, incident: ListItem<'AgressieIncidenten'>): AdaptiveCardJson {
+  return renderCard('intake-agressie-bijwerken', {
+    titel: t(locale, 'intake.agressie.bijwerkenTitel', { incidentId: incident.incidentId }),
+    incidentId: incident.incidentId,
+    feiten: [
+      { title: t(locale, 'intake.veld.datum'), value: incident.datum },
+      { title: t(locale, 'intake.veld.agressieSoort'), value: toonWaarde(locale, incident.soort) },
+    ],
+    labels: labels(locale),
+    waarde: (incident.maatregelen ?? []).join(','),
+    keuzes: { maatregelen: keuzes(locale, AGRESSIE_MAATREGELEN) },
+  });
+}
+
+/** One line of the Wbk card, e.g. "M-2026-0003: ontvangstbevestiging uiterlijk 2026-03-09: 2 dagen te laat". */
+export function wbkRegel(locale: Locale, s: WbkSignaal): string {
+  const p = { meldingId: s.meldingId, actie: t(locale, `intake.wbk.${s.actie}`), uiterlijk: s.uiterlijk, dagen: Math.abs(s.dagenTot) };
+  if (s.dagenTot < -1) return t(locale, 'intake.wbk.teLaat', p);
+  if (s.dagenTot === -1) return t(locale, 'intake.wbk.teLaat1', p);
+  if (s.dagenTot === 0) return t(locale, 'intake.wbk.vandaag', p);
+  if (s.dagenTot === 1) return t(locale, 'intake.wbk.nogDag', p);
+  return t(locale, 'intake.wbk.nogDagen', p);
+}
+
+/** The Wbk deadline card (daily reminder and the "termijnen" command): overdue lines in red with the days late. */
+export function renderWbkCard(locale: Locale, opts: { vandaag: string; vooruitDagen: number; signalen: WbkSignaal[] }): AdaptiveCardJson {
+  return renderCard('intake-wbk', {
+    titel: t(locale, 'intake.wbk.titel'),
+    uitleg: opts.signalen.length
+      ? t(locale, 'intake.wbk.uitleg', { dagen: opts.vooruitDagen, vandaag: opts.vandaag })
+      : t(locale, 'intake.wbk.geen', { dagen: opts.vooruitDagen }),
+    signalen: opts.signalen.map((s) => ({ regel: wbkRegel(locale, s), verlopen: s.status === 'verlopen' })),
+    wet: t(locale, 'intake.wbk.wet'),
+    knop: t(locale, 'intake.actie.meldingBijwerken'),
+  });
+}
+
+/** A summary card: a title, facts and optional lines (confirmation after saving, uitvraag response). */
+export function renderSamenvattingCard(titel: string, feiten: { title: string; value: string }[], regels: string[] = []): AdaptiveCardJson {
+  return renderCard('intake-samenvatting', { titel, feiten, regels });
+}
+
+/** The confirmation after saving or updating an item: every saved column with its translated value. */
+export function renderBevestigingCard(locale: Locale, titel: string, item: Record<string, unknown>, kolommen: readonly string[], regels: string[] = []): AdaptiveCardJson {
+  return renderSamenvattingCard(
+    titel,
+    kolommen.map((k) => ({ title: t(locale, `intake.veld.${k === 'soort' && 'incidentId' in item ? 'agressieSoort' : k}`), value: toonWaarde(locale, item[k]) })),
+    regels,
+  );
+}
+
+/** The uitvraag response for the integriteitscoördinator. */
+export function renderUitvraagResponsCard(locale: Locale, r: UitvraagRespons): AdaptiveCardJson {
+  return renderSamenvattingCard(t(locale, 'intake.uitvraag.statusTitel', { cyclus: r.cyclus }), [
+    { title: t(locale, 'intake.uitvraag.gevraagd'), value: String(r.gevraagd) },
+    { title: t(locale, 'intake.uitvraag.beantwoord'), value: String(r.beantwoord) },
+    { title: t(locale, 'intake.uitvraag.respons'), value: `${r.percentage}%` },
+    { title: t(locale, 'intake.uitvraag.herinnerd'), value: String(r.herinnerd) },
+    { title: t(locale, 'intake.uitvraag.nietBereikbaar'), value: String(r.nietBereikbaar) },
+    { title: t(locale, 'intake.uitvraag.vastgelegd'), value: String(r.items) },
+  ]);
+}

@@ -1,0 +1,104 @@
+import type { OrgConfig } from '../../../shared/src/config';
+import { gebruikersMetRol } from '../../../shared/src/domain/rollen';
+import { vandaag as vandaagVan } from '../../../shared/src/domain/tijd';
+import { dagenTussen } from '../../../shared/src/domain/wbk-termijnen';
+import type { ProactiveSender, SendStatus } from '../proactive';
+import { renderGesprekCard, renderMeldingCard } from '../features/intake/kaarten';
+import type { IntakeStaat, UitvraagRespons } from '../features/intake/staat';
+import { t } from '../../../shared/src/i18n';
+import type { Reply } from '../features/feature';
+
+/**
+ * The half-yearly uitvraag (issue 4, item 5; the action point in the Zuid-Holland integrity report that matters
+ * recorded by managers and vertrouwenspersonen be asked for regularly). On each configured date
+ * (`intake.uitvraagDatums`, default 1 January and 1 July, Europe/Amsterdam) every configured vertrouwenspersoon
+ * and manager gets a card asking for matters they have not recorded yet; each answer becomes a list item
+ * (Gesprekken for vertrouwenspersonen, Meldingen for managers). Who has not answered after 7 days gets one
+ * reminder. The integriteitscoördinator sees the response rate (`IntakeStaat.respons`).
+ *
+ * A cycle starts on its date or, when the bot was down then, within `INHAALDAGEN` days after it.
+ */
+
+/** Days after an uitvraag date within which a missed start is still made up. */
+export const INHAALDAGEN = 14;
+/** Days without an answer after which the one reminder goes out. */
+export const HERINNERING_NA_DAGEN = 7;
+
+/** The configured uitvraag dates around `vandaag`, newest first (this year's and last year's). */
+function datumsRond(vandaag: string, mmdd: readonly string[]): string[] {
+  const jaar = Number(vandaag.slice(0, 4));
+  const out: string[] = [];
+  for (const y of [jaar, jaar - 1]) for (const d of mmdd) out.push(`${y}-${d}`);
+  return out.filter((d) => d <= vandaag).sort().reverse();
+}
+
+/**
+ * The cycle whose date is the most recent configured date on or before `vandaag`, with `sinds` = the configured
+ * date before it (the period asked about), or undefined when no date is configured.
+ */
+export function huidigeCyclus(vandaag: string, mmdd: readonly string[]): { cyclus: string; sinds: string } | undefined {
+  const d = datumsRond(vandaag, mmdd);
+  if (d.length === 0) return undefined;
+  const vorige = d[1] ?? `${Number(d[0].slice(0, 4)) - 1}${d[0].slice(4)}`;
+  return { cyclus: d[0], sinds: vorige };
+}
+
+/** The cycle to start today: the current cycle when `vandaag` is at most `INHAALDAGEN` days after its date. */
+export function teStartenCyclus(vandaag: string, mmdd: readonly string[]): { cyclus: string; sinds: string } | undefined {
+  const c = huidigeCyclus(vandaag, mmdd);
+  return c && dagenTussen(c.cyclus, vandaag) <= INHAALDAGEN ? c : undefined;
+}
+
+/** The uitvraag card for a role. */
+export function uitvraagKaart(rol: 'vertrouwenspersoon' | 'manager', vandaag: string, c: { cyclus: string; sinds: string }): Reply {
+  const card = rol === 'vertrouwenspersoon' ? renderGesprekCard('nl', { vandaag, uitvraag: c }) : renderMeldingCard('nl', { vandaag, meldpunt: 'leidinggevende', uitvraag: c });
+  return { type: 'card', card };
+}
+
+/** Outcome of one uitvraag run. */
+export interface UitvraagResultaat {
+  vandaag: string;
+  cyclus?: string;
+  gestart: Record<string, SendStatus>;
+  herinnerd: Record<string, SendStatus>;
+  respons?: UitvraagRespons;
+}
+
+/**
+ * Run the uitvraag for the day of `now`: start (or continue starting) the cycle, send due reminders.
+ * Idempotent: running it twice on a day, or after a restart, sends nothing twice (dedupe keys
+ * `uitvraag:<cyclus>:<oid>` and `uitvraag-herinnering:<cyclus>:<oid>`).
+ */
+export async function runUitvraag(ctx: { config: OrgConfig; proactive: ProactiveSender; staat: IntakeStaat }, now: Date): Promise<UitvraagResultaat> {
+  const vandaag = vandaagVan(now);
+  const { config, proactive, staat } = ctx;
+  const res: UitvraagResultaat = { vandaag, gestart: {}, herinnerd: {} };
+  const start = teStartenCyclus(vandaag, config.intake.uitvraagDatums);
+  if (start) {
+    const ontvangers = new Map<string, 'vertrouwenspersoon' | 'manager'>();
+    for (const oid of gebruikersMetRol(config.rollen, 'vertrouwenspersoon')) ontvangers.set(oid.toLowerCase(), 'vertrouwenspersoon');
+    for (const oid of gebruikersMetRol(config.rollen, 'manager')) if (!ontvangers.has(oid.toLowerCase())) ontvangers.set(oid.toLowerCase(), 'manager');
+    for (const [oid, rol] of ontvangers) {
+      staat.uitvraagToevoegen(start.cyclus, oid, rol, vandaag);
+      const status = await proactive.send(oid, [uitvraagKaart(rol, vandaag, start)], `uitvraag:${start.cyclus}:${oid}`);
+      if (status === 'verzonden') staat.uitvraagBereikt(start.cyclus, oid, vandaag);
+      res.gestart[oid] = status;
+    }
+  }
+  const huidig = huidigeCyclus(vandaag, config.intake.uitvraagDatums);
+  if (huidig) {
+    res.cyclus = huidig.cyclus;
+    for (const r of staat.uitvraagRijen(huidig.cyclus)) {
+      if (r.beantwoordOp || r.herinnerdOp || !r.bereikbaar || dagenTussen(r.gevraagdOp, vandaag) < HERINNERING_NA_DAGEN) continue;
+      const status = await proactive.send(
+        r.aadObjectId,
+        [{ type: 'text', text: t('nl', 'intake.uitvraag.herinnering', { datum: r.gevraagdOp }) }, uitvraagKaart(r.rol, vandaag, huidig)],
+        `uitvraag-herinnering:${huidig.cyclus}:${r.aadObjectId}`,
+      );
+      if (status === 'verzonden' || status === 'alVerzonden') staat.uitvraagHerinnerd(huidig.cyclus, r.aadObjectId, vandaag);
+      res.herinnerd[r.aadObjectId] = status;
+    }
+    res.respons = staat.respons(huidig.cyclus);
+  }
+  return res;
+}

@@ -1,0 +1,47 @@
+import type { OrgConfig } from '../../../shared/src/config';
+import { gebruikersMetRol } from '../../../shared/src/domain/rollen';
+import { vandaag as vandaagVan } from '../../../shared/src/domain/tijd';
+import { wbkSignalen, type WbkSignaal } from '../../../shared/src/domain/wbk-termijnen';
+import { queryAll, type ListStore } from '../../../shared/src/store';
+import type { ProactiveSender, SendStatus } from '../proactive';
+import { renderWbkCard } from '../features/intake/kaarten';
+
+/**
+ * The daily Wbk reminder (issue 4, item 4): the integriteitscoördinator gets a proactive card listing the
+ * meldingen whose ontvangstbevestiging or terugkoppeling deadline falls within `intake.wbkVooruitDagen` (default 2)
+ * days or has passed; overdue lines are red with the days late. Nothing is sent when nothing needs attention.
+ * One card per coordinator per day (dedupe key `wbk:<YYYY-MM-DD>:<oid>`), also across restarts.
+ */
+
+/** The Wbk signals of all open meldingen in the store, as of `vandaag` (YYYY-MM-DD). */
+export async function wbkSignalenUitStore(store: ListStore, vandaag: string, vooruitDagen: number): Promise<WbkSignaal[]> {
+  const meldingen = await queryAll(store, 'Meldingen');
+  return wbkSignalen(meldingen, vandaag, vooruitDagen);
+}
+
+/** Outcome of one run. */
+export interface WbkHerinneringResultaat {
+  vandaag: string;
+  signalen: number;
+  verlopen: number;
+  /** Per coordinator object id: the send status (absent when there was nothing to send). */
+  verzonden: Record<string, SendStatus>;
+}
+
+/**
+ * Run the reminder for the day of `now` (Europe/Amsterdam).
+ * @param ctx store, config and the proactive sender (inject a fake in tests).
+ */
+export async function runWbkHerinnering(ctx: { store: ListStore; config: OrgConfig; proactive: ProactiveSender }, now: Date): Promise<WbkHerinneringResultaat> {
+  const vandaag = vandaagVan(now);
+  const vooruit = ctx.config.intake.wbkVooruitDagen;
+  const signalen = await wbkSignalenUitStore(ctx.store, vandaag, vooruit);
+  const resultaat: WbkHerinneringResultaat = { vandaag, signalen: signalen.length, verlopen: signalen.filter((s) => s.status === 'verlopen').length, verzonden: {} };
+  if (signalen.length === 0) return resultaat;
+  const card = renderWbkCard('nl', { vandaag, vooruitDagen: vooruit, signalen });
+  // Sequential on purpose: a handful of recipients, and Teams throttles bursts per bot.
+  for (const oid of gebruikersMetRol(ctx.config.rollen, 'integriteitscoordinator')) {
+    resultaat.verzonden[oid] = await ctx.proactive.send(oid, [{ type: 'card', card }], `wbk:${vandaag}:${oid.toLowerCase()}`);
+  }
+  return resultaat;
+}
