@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { FluentProvider, teamsHighContrastTheme } from '@fluentui/react-components';
+import { tab } from '../../shared/src/i18n/messages/tab';
+import { t } from '../../shared/src/i18n';
+import { CATEGORIEEN, DOELGROEPEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES, SESSIE_SOORTEN } from '../../shared/src/lists/definitions';
+import { MOREEL_BERAAD_LIGHT_STAPPEN } from '../../shared/src/domain/dilemmasessie';
+import { Staafdiagram } from '../../tab/web/src/charts/Staafdiagram';
+import { themaUitTeams, uitQuery } from '../../tab/web/src/omgeving';
+
+const WEB = path.resolve(__dirname, '../../tab/web/src');
+const bronnen = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? bronnen(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+
+describe('tab message catalogue', () => {
+  test('every key exists in Dutch and English, non-empty, with the same placeholders', () => {
+    expect(Object.keys(tab.en).sort()).toEqual(Object.keys(tab.nl).sort());
+    for (const k of Object.keys(tab.nl)) {
+      expect(k).toMatch(/^tab\./);
+      expect(tab.nl[k].trim()).not.toBe('');
+      expect(tab.en[k].trim()).not.toBe('');
+      const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect({ k, en: ph(tab.en[k]) }).toEqual({ k, en: ph(tab.nl[k]) });
+    }
+  });
+
+  test('every literal t("…") key used by the web app is in the catalogue', () => {
+    const gebruikt = new Set<string>();
+    for (const f of bronnen(WEB)) for (const m of fs.readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9.]+)'/g)) gebruikt.add(m[1]);
+    expect(gebruikt.size).toBeGreaterThan(50);
+    const ontbreekt = [...gebruikt].filter((k) => !(`tab.${k}` in tab.nl));
+    expect(ontbreekt).toEqual([]);
+  });
+
+  test('keys built from list choices exist for every choice', () => {
+    const dynamisch = [
+      ...SITUATIES.map((x) => `situatie.${x}`),
+      ...DOELGROEPEN.map((x) => `doelgroep.${x}`),
+      ...MELDING_SOORTEN.map((x) => `meldingsoort.${x}`),
+      ...ONDERWERPEN.map((x) => `onderwerp.${x}`),
+      ...CATEGORIEEN.map((x) => `categorie.${x}`),
+      ...SESSIE_SOORTEN.map((x) => `sessiesoort.${x}`),
+      ...MOREEL_BERAAD_LIGHT_STAPPEN.flatMap((s) => [`stap.${s.id}.titel`, `stap.${s.id}.vraag`]),
+      ...['medewerker', 'manager', 'hr', 'integriteitscoordinator', 'vertrouwenspersoon', 'adviseurVpt'].map((r) => `rol.${r}`),
+      'werkvorm.dilemmaspel',
+      'werkvorm.moreelBeraadLight',
+    ];
+    expect(dynamisch.filter((k) => !(`tab.${k}` in tab.nl))).toEqual([]);
+  });
+
+  test('placeholders are filled and English is used for en', () => {
+    expect(t('nl', 'tab.sessie.tafel', { nr: 2, n: 6 })).toBe('Tafel 2 (6 personen)');
+    expect(t('en', 'tab.sessie.tafel', { nr: 2, n: 6 })).toBe('Table 2 (6 people)');
+  });
+});
+
+describe('tab environment from the query string', () => {
+  test('theme and language outside Teams', () => {
+    expect(uitQuery('?theme=dark&lang=en')).toEqual({ thema: 'dark', locale: 'en' });
+    expect(uitQuery('?theme=contrast')).toEqual({ thema: 'contrast', locale: 'nl' });
+    expect(uitQuery('?theme=neon&lang=fr')).toEqual({ thema: 'default', locale: 'nl' });
+    expect(uitQuery('')).toEqual({ thema: 'default', locale: 'nl' });
+  });
+  test('Teams theme names', () => {
+    expect(themaUitTeams('dark')).toBe('dark');
+    expect(themaUitTeams('contrast')).toBe('contrast');
+    expect(themaUitTeams('default')).toBe('default');
+    expect(themaUitTeams(undefined)).toBe('default');
+  });
+});
+
+describe('Staafdiagram (accessible SVG chart)', () => {
+  const html = renderToStaticMarkup(
+    <FluentProvider theme={teamsHighContrastTheme}>
+      <Staafdiagram id="g" titel="Meldingen per soort" series={['2024', '2025']} groepen={[{ label: 'Zakelijk', waarden: [2, 4] }, { label: 'Sociaal <b>', waarden: [0, 6] }]} />
+    </FluentProvider>,
+  );
+  test('is an image with a title and a description that lists every value', () => {
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="g-titel g-desc"/);
+    expect(html).toContain('<title id="g-titel">Meldingen per soort</title>');
+    expect(html).toContain('<desc id="g-desc">Zakelijk: 2024 2, 2025 4; Sociaal &lt;b&gt;: 2024 0, 2025 6</desc>');
+  });
+  test('draws one bar per non-zero value; the older series is hatched, the chosen year solid', () => {
+    // three non-zero values in the chart plus two legend swatches
+    expect((html.match(/<rect x=/g) ?? []).length).toBe(3 + 2);
+    expect(html).toContain('url(#g-arcering)');
+    expect(html).toContain('<pattern id="g-arcering"');
+  });
+});
