@@ -5,6 +5,7 @@
 import { ConfigError, loadOrgConfig } from '../../shared/src/config';
 import { createListStore, databasePathFromEnv, openDatabase, type SqliteDatabase } from '../../shared/src/store';
 import { createBotHost } from './host/app';
+import { startIntakeJobs } from './jobs';
 import { createLogger } from './host/logger';
 
 async function main(): Promise<void> {
@@ -23,11 +24,14 @@ async function main(): Promise<void> {
   let db: SqliteDatabase | undefined;
   if ((process.env.STORE ?? 'sqlite').trim() !== 'graph') db = openDatabase(databasePathFromEnv());
   const host = createBotHost({ config, store, log, db });
+  // Daily jobs (Wbk reminder, half-yearly uitvraag): only with proactive messaging (SQLite state).
+  const jobs = host.proactive && db ? startIntakeJobs({ store, config, proactive: host.proactive, db, log: log.child({ module: 'jobs' }) }) : undefined;
   const port = Number(process.env.BOT_PORT ?? 3978);
   const server = host.app.listen(port, () => {
     log.info({ event: 'gestart', port, organisatie: config.organisatie.id, modus: host.localMode ? 'lokaal' : 'beveiligd' }, `Bot luistert op http://localhost:${port}/api/messages`);
   });
   const stop = () => {
+    jobs?.stop();
     server.close();
     void store.close();
     db?.close();
