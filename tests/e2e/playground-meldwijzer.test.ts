@@ -1,0 +1,129 @@
+/**
+ * End to end in the Microsoft 365 Agents Playground (Teams channel `msteams`) in headless Chromium:
+ * start the bot (Zuid-Holland config) and the Playground on free ports, type a fixture question from
+ * ../shared/fixtures/meldwijzer-cases.json, click through the card and see the expected meldpunten on the
+ * result card, in the organisation's order. Screenshot: tests/e2e/artifacts/playground-meldwijzer.png.
+ * The Playground's mock client is en-US, so the bot answers in English.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ARTIFACTS, CHROMIUM_PATH, describeWithChromium } from '../support/browser';
+
+const root = path.resolve(__dirname, '../..');
+const fixture = JSON.parse(fs.readFileSync(path.resolve(root, '../shared/fixtures/meldwijzer-cases.json'), 'utf8')) as { cases: { org: string; vraag: string; situatie: string; first: string[]; also: string[] }[] };
+// "Mijn teamleider kleineert me in elk overleg." → ongewenstGedrag: first vertrouwenspersoon, leidinggevende; also LKOG.
+const CASE = fixture.cases.find((c) => c.org === 'zuid-holland' && c.situatie === 'ongewenstGedrag')!;
+/** English names of the meldpunten in config/zuid-holland.yaml. */
+const NAMES: Record<string, string> = { vertrouwenspersoon: 'Confidential counsellor', leidinggevende: 'Your manager', LKOG: 'National Complaints Committee on Undesirable Behaviour (LKOG)' };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} kwam niet op binnen ${ms} ms`);
+}
+
+/** Start a process in its own process group, so that stopping it (by its id) also stops its children. */
+function start(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
+  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+  return child;
+}
+
+function stop(child: ChildProcess | undefined): void {
+  if (child?.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+/**
+ * Like tests/support/browser.ts launchBrowser(), but the profile folder is removed after close with retries:
+ * Chromium may still be writing into it when the context reports `close` (ENOTEMPTY otherwise).
+ */
+async function launch(profile: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await context.route(/cdn\.office\.net|fonts\.googleapis|statics\.teams\.cdn/, (r) => r.abort());
+  return context;
+}
+
+describeWithChromium('Agents Playground: meldwijzer end to end', () => {
+  let bot: ChildProcess | undefined;
+  let playground: ChildProcess | undefined;
+  let browser: BrowserContext | undefined;
+  let page: Page;
+  let playgroundUrl = '';
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-playground-'));
+
+  beforeAll(async () => {
+    const botPort = await freePort();
+    const pgPort = await freePort();
+    bot = start(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bot/src/server.ts')], { BOT_PORT: String(botPort), INTEGRITEITSPLEIN_ORG: 'zuid-holland', INTEGRITEITSPLEIN_DB: path.join(tmp, 'bot.db'), MicrosoftAppId: '', LOG_LEVEL: 'warn' }, root);
+    // The Playground writes devTools/ logs into its working directory: keep them out of the repository.
+    playground = start(path.join(root, 'node_modules/.bin/agentsplayground'), ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(pgPort)], { TEAMSAPPTESTER_BROWSER: 'none' }, tmp);
+    playgroundUrl = `http://127.0.0.1:${pgPort}`;
+    await Promise.all([waitFor(`http://127.0.0.1:${botPort}/healthz`, 60_000), waitFor(playgroundUrl, 60_000)]);
+    browser = await launch(path.join(tmp, 'chromium'));
+    page = await browser.newPage();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    stop(playground);
+    stop(bot);
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  });
+
+  it('guides a typed fixture question to the expected meldpunten', async () => {
+    await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });
+    // The welcome card arrives on install (conversationUpdate / installationUpdate).
+    await page.getByText('A Teams chat is not anonymous', { exact: false }).first().waitFor({ timeout: 30_000 });
+    const box = page.locator('[role="textbox"][contenteditable="true"]').first();
+    await box.click();
+    await box.type(CASE.vraag);
+    await page.keyboard.press('Enter');
+    // "teamleider" already says who: only the preference question remains.
+    await page.getByText('Do you have a preference for a confidential counsellor?').first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'No preference' }).last().click();
+    await page.getByText('Where you can go').last().waitFor({ timeout: 20_000 });
+    await page.getByText('Go first to').last().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-meldwijzer.png'), fullPage: true });
+
+    const all = await page.locator('body').innerText();
+    const result = all.slice(all.lastIndexOf('Where you can go'));
+    const eerst = result.slice(result.indexOf('Go first to'), result.indexOf('Also possible'));
+    const posities = CASE.first.map((m) => eerst.indexOf(NAMES[m]));
+    expect(posities.every((p) => p >= 0)).toBe(true);
+    expect([...posities].sort((a, b) => a - b)).toEqual(posities); // the organisation's order
+    for (const m of CASE.also) expect(result).toContain(NAMES[m]);
+  });
+});
