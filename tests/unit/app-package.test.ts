@@ -97,8 +97,19 @@ describe('app package: the committed manifest', () => {
     const bot = manifest.bots[0];
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
     const personal = bot.commandLists.find((l: any) => l.scopes.includes('personal'));
+    // The agreed list, with the two names the bot's features actually accept for aggression and HR
+    // session management ('agressie registreren', 'ambtseed beheer'; see the next test).
     expect(personal.commands.map((c: any) => c.title)).toEqual(['menu', 'help', 'meldwijzer', 'gesprek vastleggen',
-      'melding registreren', 'melding bijwerken', 'agressie melden', 'plan mijn ambtseed', 'sessies beheren']);
+      'melding registreren', 'melding bijwerken', 'agressie registreren', 'plan mijn ambtseed', 'ambtseed beheer']);
+  });
+
+  it('lists only commands that a registered bot feature accepts', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { FEATURES } = require('../../bot/src/features') as typeof import('../../bot/src/features');
+    const accepted = new Set(FEATURES.flatMap((f) => f.commands.map((c) => c.toLowerCase())));
+    for (const list of manifest.bots[0].commandLists) {
+      for (const c of list.commands) expect({ title: c.title, accepted: accepted.has(c.title) }).toEqual({ title: c.title, accepted: true });
+    }
   });
 
   it('has the four static personal tabs on the tab domain', () => {
