@@ -1,6 +1,7 @@
 import { buildJaarverslag, binnen3Maanden, binnen7Dagen, isLeegJaar, jaarVanMoment, legeJaarCijfers, type JaarverslagBronnen } from '../../shared/src/report';
 import { AGRESSIE_SOORTEN, CATEGORIEEN, DOELGROEPEN, MAATREGELEN, ONDERWERPEN, SITUATIES, UITKOMSTEN } from '../../shared/src/lists/definitions';
 import type { ListItem } from '../../shared/src/lists/schemas';
+import { ontvangstbevestigdOpTijd, plusDagen, plusMaanden, terugkoppelingOpTijd } from '../../shared/src/domain/wbk-termijnen';
 
 /** Walk a value and collect every number that is not a non-negative integer (path → value). */
 function nietGeheel(v: unknown, pad = ''): string[] {
@@ -122,17 +123,43 @@ describe('buildJaarverslag', () => {
       melding('b', '2024-01-01', { ontvangstbevestigdOp: '2024-01-09', terugkoppelingOp: '2024-04-10' }),
       // no acknowledgement, no feedback
       melding('c', '2024-05-01'),
+      // no acknowledgement: 3 months count from the end of the 7-day period (8 May → 8 Aug)
+      melding('e', '2024-05-01', { terugkoppelingOp: '2024-08-08' }),
       // across a year end and a short month: 30 Nov + 3 months = 28 Feb 2025 (29 Feb is late in 2025)
       melding('d', '2024-11-29', { ontvangstbevestigdOp: '2024-11-30', terugkoppelingOp: '2025-02-28' }),
     ];
     const r = buildJaarverslag({ Meldingen: m }, { jaar: 2024, organisatie: 'X' });
-    expect(r.wbk.ontvangstbevestigdBinnen7Dagen).toEqual({ aantal: 2, van: 4 });
-    expect(r.wbk.terugkoppelingBinnen3Maanden).toEqual({ aantal: 2, van: 4 });
+    expect(r.wbk.ontvangstbevestigdBinnen7Dagen).toEqual({ aantal: 2, van: 5 });
+    expect(r.wbk.terugkoppelingBinnen3Maanden).toEqual({ aantal: 3, van: 5 });
     expect(binnen7Dagen('2024-02-26', '2024-03-04')).toBe(true); // leap year: 26 Feb + 7 = 4 Mar
     expect(binnen7Dagen('2024-02-26', '2024-03-05')).toBe(false);
-    expect(binnen3Maanden('2023-11-30', '2024-02-29')).toBe(true); // 2024 is a leap year
-    expect(binnen3Maanden('2023-11-30', '2024-03-01')).toBe(false);
-    expect(binnen3Maanden(null, '2024-01-01')).toBe(false);
+    expect(binnen3Maanden('2023-11-29', '2023-11-30', '2024-02-29')).toBe(true); // 2024 is a leap year
+    expect(binnen3Maanden('2023-11-29', '2023-11-30', '2024-03-01')).toBe(false);
+    expect(binnen3Maanden('2024-05-01', null, '2024-08-09')).toBe(false);
+    expect(binnen3Maanden('2024-05-01', '2024-05-02', null)).toBe(false);
+  });
+
+  test('wbk: the fast check agrees with the domain rule (shared/src/domain/wbk-termijnen.ts) around every month end of 2023 and 2024', () => {
+    const afwijkingen: string[] = [];
+    let dagen = 0;
+    for (let t = Date.UTC(2023, 0, 1); t <= Date.UTC(2024, 11, 31); t += 86_400_000) {
+      const ontvangenOp = new Date(t).toISOString().slice(0, 10);
+      const dag = Number(ontvangenOp.slice(8));
+      if (dag < 20 || dag > 25) continue; // month ends matter: receipt on the 20th–25th puts the basis (+7/+8 days) on the 27th–2nd
+      dagen++;
+      for (const ack of [null, 7, 8]) {
+        const ontvangstbevestigdOp = ack === null ? null : plusDagen(ontvangenOp, ack);
+        const deadline = plusMaanden(ontvangstbevestigdOp ?? plusDagen(ontvangenOp, 7), 3);
+        for (const terugkoppelingOp of [deadline, plusDagen(deadline, 1)]) {
+          const m = { ontvangenOp, ontvangstbevestigdOp, terugkoppelingOp };
+          const snel = [binnen7Dagen(ontvangenOp, ontvangstbevestigdOp), binnen3Maanden(ontvangenOp, ontvangstbevestigdOp, terugkoppelingOp)];
+          const domein = [ontvangstbevestigdOpTijd(m), terugkoppelingOpTijd(m)];
+          if (snel.join() !== domein.join()) afwijkingen.push(`${JSON.stringify(m)}: ${snel} vs ${domein}`);
+        }
+      }
+    }
+    expect(afwijkingen).toEqual([]);
+    expect(dagen).toBe(144);
   });
 
   test('ambtseed: afgelegd = eed + belofte, integriteitsverklaring apart, bijeenkomsten with an afgelegd inschrijving', () => {

@@ -1,4 +1,3 @@
-import { addDays, addMonths } from 'date-fns';
 import {
   AGRESSIE_MAATREGELEN,
   AGRESSIE_SOORTEN,
@@ -150,25 +149,46 @@ export function jaarVanWeek(week: string | null | undefined): number {
 
 /* ---------- Wbk-termijnen ---------- */
 
-const parseDatum = (d: string) => new Date(`${d}T12:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-/**
- * Acknowledgement within 7 days (Wet bescherming klokkenluiders, art. 2 lid 4 / DESIGN.md): true when
- * `ontvangstbevestigdOp` is set and at most 7 calendar days after `ontvangenOp` (same day counts).
+/*
+ * The rule is the one of shared/src/domain/wbk-termijnen.ts (Wbk art. 2 lid 2; Richtlijn (EU) 2019/1937
+ * art. 9; periods counted as in Verordening 1182/71 art. 3: a month period ending on a day the month lacks
+ * ends on its last day). The report evaluates it for every melding of several years, so it runs here on
+ * integers instead of TZDate objects; tests/unit/report-jaarverslag.test.ts checks that both agree on every
+ * day of a leap and a common year.
  */
-export function binnen7Dagen(ontvangenOp: string, ontvangstbevestigdOp: string | null): boolean {
-  if (!ontvangstbevestigdOp) return false;
-  return ontvangstbevestigdOp <= iso(addDays(parseDatum(ontvangenOp), 7));
+
+const DAG_MS = 86_400_000;
+/** Days since 1970-01-01 of a `YYYY-MM-DD` calendar date (no time zone involved: it is a calendar date). */
+function dagNummer(d: string): number {
+  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAG_MS;
+}
+/** Day number of `d` plus `n` calendar months, clamped to the last day of the target month. */
+function plusMaandenDag(dagnr: number, n: number): number {
+  const d = new Date(dagnr * DAG_MS);
+  const maand = d.getUTCMonth() + n;
+  const laatste = new Date(Date.UTC(d.getUTCFullYear(), maand + 1, 0)).getUTCDate();
+  return Date.UTC(d.getUTCFullYear(), maand, Math.min(d.getUTCDate(), laatste)) / DAG_MS;
 }
 
 /**
- * Feedback within 3 months of the acknowledgement (Wbk; DESIGN.md): true when both dates are set and
- * `terugkoppelingOp` ≤ `ontvangstbevestigdOp` + 3 calendar months (date-fns `addMonths`: 30 Nov → 28/29 Feb).
+ * Acknowledgement in time (Wbk art. 2 lid 2; DESIGN.md `ontvangstbevestigdBinnen7Dagen`): true when
+ * `ontvangstbevestigdOp` is set and at most 7 calendar days after `ontvangenOp` (receipt 1 March → by 8 March).
  */
-export function binnen3Maanden(ontvangstbevestigdOp: string | null, terugkoppelingOp: string | null): boolean {
-  if (!ontvangstbevestigdOp || !terugkoppelingOp) return false;
-  return terugkoppelingOp <= iso(addMonths(parseDatum(ontvangstbevestigdOp), 3));
+export function binnen7Dagen(ontvangenOp: string, ontvangstbevestigdOp: string | null | undefined): boolean {
+  if (!ontvangstbevestigdOp) return false;
+  return dagNummer(ontvangstbevestigdOp) <= dagNummer(ontvangenOp) + 7;
+}
+
+/**
+ * Feedback in time (Wbk art. 2 lid 2; DESIGN.md `terugkoppelingBinnen3Maanden`): true when `terugkoppelingOp`
+ * is set and at most 3 calendar months after `ontvangstbevestigdOp` (30 Nov → 28/29 Feb). Without an
+ * acknowledgement the law counts 3 months from the end of the 7-day acknowledgement period
+ * (`ontvangenOp` + 7 days + 3 months), as `terugkoppelingOpTijd` in shared/src/domain/wbk-termijnen.ts does.
+ */
+export function binnen3Maanden(ontvangenOp: string, ontvangstbevestigdOp: string | null | undefined, terugkoppelingOp: string | null | undefined): boolean {
+  if (!terugkoppelingOp) return false;
+  const basis = ontvangstbevestigdOp ? dagNummer(ontvangstbevestigdOp) : dagNummer(ontvangenOp) + 7;
+  return dagNummer(terugkoppelingOp) <= plusMaandenDag(basis, 3);
 }
 
 /* ---------- the aggregation ---------- */
@@ -215,7 +235,7 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     w.ontvangstbevestigdBinnen7Dagen.van++;
     w.terugkoppelingBinnen3Maanden.van++;
     if (m.ontvangenOp && binnen7Dagen(m.ontvangenOp, m.ontvangstbevestigdOp)) w.ontvangstbevestigdBinnen7Dagen.aantal++;
-    if (binnen3Maanden(m.ontvangstbevestigdOp, m.terugkoppelingOp)) w.terugkoppelingBinnen3Maanden.aantal++;
+    if (m.ontvangenOp && binnen3Maanden(m.ontvangenOp, m.ontvangstbevestigdOp, m.terugkoppelingOp)) w.terugkoppelingBinnen3Maanden.aantal++;
   }
 
   const sessiesMetAfgelegd = new Set<string>();
