@@ -40,6 +40,8 @@ describe('intake through the bot host (local mode)', () => {
     c.use(express.json({ limit: '1mb' }));
     let n = 0;
     c.post(['/v3/conversations/:conv/activities', '/v3/conversations/:conv/activities/:reply'], (req, res) => {
+      // A conversation whose app was uninstalled: Teams answers 403.
+      if (req.params.conv === 'a:personal-weg') return void res.status(403).json({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
       replies.push({ conversationId: String(req.params.conv), activity: req.body });
       res.json({ id: `r-${++n}` });
     });
@@ -110,6 +112,26 @@ describe('intake through the bot host (local mode)', () => {
     // The stored conversation reference holds no display name.
     const refs = store.db.prepare('SELECT reference FROM proactive_conversation_refs').all() as { reference: string }[];
     expect(JSON.stringify(refs)).not.toMatch(/Patti|Lynne|Fernandez/);
+  });
+
+  it('a 403 from Teams (app removed by the adviser) marks the reference stale; the employee is told whom to contact', async () => {
+    await post(message('hallo', { ...van('vpt'), conversationId: 'a:personal-weg' })); // reference now points to a removed chat
+    const [card] = replyCards(await post(message('agressie registreren', van('medewerker'))));
+    const opslaan = submitActions(card).find((a) => a.data.action === 'intake.agressie.opslaan')!;
+    const r = await post(submit({ ...opslaan.data, datum: '2026-03-01', soort: 'verbaal' }, van('medewerker')));
+    expect(tekst(r)).toContain('A-2026-0002 is opgeslagen.');
+    expect(tekst(r)).toContain('kon niet automatisch worden bericht');
+    const row = store.db.prepare('SELECT stale_since FROM proactive_conversation_refs WHERE aad_object_id = ?').get(PLAYGROUND.vpt.aadObjectId) as { stale_since: string | null };
+    expect(row.stale_since).toBe('2026-03-02T09:00:00.000Z');
+    // The next incident does not call Teams for the stale reference at all.
+    const before = replies.length;
+    const [card2] = replyCards(await post(message('agressie registreren', van('medewerker'))));
+    const opslaan2 = submitActions(card2).find((a) => a.data.action === 'intake.agressie.opslaan')!;
+    await post(submit({ ...opslaan2.data, datum: '2026-03-01', soort: 'psychisch' }, van('medewerker')));
+    expect(replies.slice(before).filter((x) => x.conversationId !== 'a:personal-medewerker')).toEqual([]);
+    // Talking to the bot again refreshes the reference.
+    await post(message('hallo', van('vpt')));
+    expect((store.db.prepare('SELECT stale_since FROM proactive_conversation_refs WHERE aad_object_id = ?').get(PLAYGROUND.vpt.aadObjectId) as { stale_since: string | null }).stale_since).toBeNull();
   });
 
   it('the coordinator opens the intake menu and sees only the actions of that role', async () => {

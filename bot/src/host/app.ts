@@ -90,10 +90,19 @@ export function createBotHost(opts: BotHostOptions): BotHost {
       log: opts.log.child({ module: 'proactive' }),
       clock: opts.clock,
       transport: {
-        continueConversation: (ref, replies) =>
-          adapter.continueConversationAsync(appId, ref as unknown as ConversationReference, async (ctx) => {
-            await send(ctx, replies);
-          }),
+        continueConversation: async (ref, replies) => {
+          // The adapter's onTurnError swallows errors thrown inside the logic; capture the send error and rethrow
+          // it so the sender sees Teams' 403/404 (stale reference) or a transient failure (retry later).
+          let failure: unknown;
+          await adapter.continueConversationAsync(appId, ref as unknown as ConversationReference, async (ctx) => {
+            try {
+              await send(ctx, replies);
+            } catch (err) {
+              failure = err;
+            }
+          });
+          if (failure) throw failure;
+        },
       },
     });
     proactive = sender as typeof proactive;
