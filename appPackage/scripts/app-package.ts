@@ -321,6 +321,11 @@ export function checkPackageRules(manifest: Json, files: Map<string, Buffer>, ta
     });
   });
 
+  for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl'] as const) {
+    const url = str(obj(manifest.developer)[key]);
+    if (url !== undefined && !url.includes('${{') && !/^https:\/\/[^/\s]+/.test(url)) problems.push(`${m}: developer.${key}: moet een https://-adres zijn`);
+  }
+
   const domainOk = tabDomain !== undefined && DOMAIN.test(tabDomain);
   if (tabDomain !== undefined && !domainOk) {
     problems.push(`TAB_DOMAIN: "${tabDomain}" moet een domeinnaam zijn zonder https:// en zonder pad, bv. integriteitsplein.azurewebsites.net`);

@@ -22,6 +22,8 @@ const IDS = {
   BOT_ID: '11111111-2222-4333-8444-555555555555',
   AAD_APP_CLIENT_ID: '99999999-8888-4777-8666-555555555555',
   TAB_DOMAIN: 'integriteitsplein.example.nl',
+  PRIVACY_URL: 'https://www.example.nl/privacy',
+  TERMS_OF_USE_URL: 'https://www.example.nl/voorwaarden',
 };
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'app-package-'));
 
@@ -134,7 +136,7 @@ describe('app package: environment files', () => {
     const envDir = tmp();
     fs.writeFileSync(path.join(envDir, '.env.test'), `# comment\nTEAMS_APP_ID=${IDS.TEAMS_APP_ID}\nBOT_ID=${IDS.BOT_ID}\nAAD_APP_CLIENT_ID=${IDS.AAD_APP_CLIENT_ID}\nTAB_DOMAIN=old.example.nl\n`);
     fs.writeFileSync(path.join(envDir, '.env.test.user'), 'TAB_DOMAIN="nieuw.example.nl"\n');
-    const r = await buildAppPackage({ env: 'test', envDir, outDir: tmp(), environ: {} });
+    const r = await buildAppPackage({ env: 'test', envDir, outDir: tmp(), environ: { PRIVACY_URL: IDS.PRIVACY_URL, TERMS_OF_USE_URL: IDS.TERMS_OF_USE_URL } });
     expect(r.problems).toEqual([]);
     expect(JSON.parse(r.files.get('manifest.json')!.toString()).validDomains).toEqual(['nieuw.example.nl']);
   });
@@ -144,18 +146,25 @@ describe('app package: environment files', () => {
   });
 
   it('builds env local without a tenant, using fixed development ids, and says so', async () => {
-    const r = await buildAppPackage({ env: 'local', envDir: tmp(), outDir: tmp(), environ: { TAB_DOMAIN: 'localhost:53000' } });
+    const r = await buildAppPackage({ env: 'local', envDir: tmp(), outDir: tmp(), environ: { TAB_DOMAIN: 'localhost:53000', PRIVACY_URL: IDS.PRIVACY_URL, TERMS_OF_USE_URL: IDS.TERMS_OF_USE_URL } });
     expect(r.problems).toEqual([]);
     expect(r.notices.join('\n')).toMatch(/TEAMS_APP_ID, BOT_ID, AAD_APP_CLIENT_ID nog leeg/);
   });
 
   it('fails for env dev without provisioned ids, naming each missing variable once', async () => {
-    const r = await buildAppPackage({ env: 'dev', envDir: tmp(), outDir: tmp(), environ: { TAB_DOMAIN: 'x.example.nl' } });
+    const r = await buildAppPackage({ env: 'dev', envDir: tmp(), outDir: tmp(), environ: { TAB_DOMAIN: 'x.example.nl', PRIVACY_URL: IDS.PRIVACY_URL, TERMS_OF_USE_URL: IDS.TERMS_OF_USE_URL } });
     expect(r.zipPath).toBeUndefined();
     expect(r.problems).toHaveLength(3);
     expect(r.problems[0]).toMatch(/^TEAMS_APP_ID: leeg of ontbreekt .*manifest\.json: id/);
     expect(r.problems.find((p) => p.startsWith('BOT_ID'))).toMatch(/bots\[0\]\.botId/);
     expect(r.problems.find((p) => p.startsWith('AAD_APP_CLIENT_ID'))).toMatch(/webApplicationInfo\.id/);
+  });
+
+  it('asks for the organisation\'s privacy statement over https', async () => {
+    const missing = await buildAppPackage({ env: 'dev', envDir: tmp(), outDir: tmp(), environ: { ...IDS, PRIVACY_URL: '' } });
+    expect(missing.problems).toEqual([expect.stringMatching(/^PRIVACY_URL: leeg of ontbreekt .*developer\.privacyUrl/)]);
+    const http = await buildAppPackage({ env: 'dev', envDir: tmp(), outDir: tmp(), environ: { ...IDS, PRIVACY_URL: 'http://www.example.nl/privacy' } });
+    expect(http.problems).toEqual(['manifest.json: developer.privacyUrl: moet een https://-adres zijn']);
   });
 
   it('rejects a TAB_DOMAIN with a scheme', async () => {
@@ -263,7 +272,7 @@ describe('npm run package (command line)', () => {
   const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
   const cleanEnv = () => {
     const env = { ...process.env };
-    for (const k of ['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID', 'TAB_DOMAIN']) delete env[k];
+    for (const k of Object.keys(IDS)) delete env[k];
     return env;
   };
 
@@ -280,7 +289,7 @@ describe('npm run package (command line)', () => {
     const out = tmp();
     const r = spawnSync(tsx, ['appPackage/scripts/package.ts', '--env', 'nergens', '--out', out], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/Het app-pakket voor "nergens" is ongeldig \(4 problemen\):/);
+    expect(r.stderr).toMatch(/Het app-pakket voor "nergens" is ongeldig \(6 problemen\):/);
     expect(r.stderr).toMatch(/- BOT_ID: leeg of ontbreekt in .*\.env\.nergens/);
     expect(fs.readdirSync(out)).toEqual([]);
   });
