@@ -1,0 +1,110 @@
+/**
+ * Acting as a role in the Microsoft 365 Agents Playground (README "Intake en termijnen"): the Playground started
+ * with `M365_AGENTS_PLAYGROUND_CONFIG_PATH=config/playground/vertrouwenspersoon.yml` sends Megan Bowen's mock
+ * aadObjectId, which config/demo.yaml maps to the vertrouwenspersoon role: "log conversation" opens the
+ * gesprek card, "register report" (integriteitscoördinator only) answers "Not allowed". The Playground's mock
+ * client is en-US, so the bot answers in English. Screenshot: tests/e2e/artifacts/playground-intake.png.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ARTIFACTS, CHROMIUM_PATH, describeWithChromium } from '../support/browser';
+
+const root = path.resolve(__dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} kwam niet op binnen ${ms} ms`);
+}
+
+/** Own process group, so stopping it by its id also stops its children. */
+function start(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
+  return spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
+}
+function stop(child: ChildProcess | undefined): void {
+  if (child?.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+describeWithChromium('Agents Playground: acting as the vertrouwenspersoon', () => {
+  let bot: ChildProcess | undefined;
+  let playground: ChildProcess | undefined;
+  let browser: BrowserContext | undefined;
+  let page: Page;
+  let playgroundUrl = '';
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-playground-intake-'));
+
+  beforeAll(async () => {
+    const botPort = await freePort();
+    const pgPort = await freePort();
+    bot = start(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bot/src/server.ts')], { BOT_PORT: String(botPort), INTEGRITEITSPLEIN_ORG: 'demo', INTEGRITEITSPLEIN_DB: path.join(tmp, 'bot.db'), MicrosoftAppId: '', LOG_LEVEL: 'warn' }, root);
+    playground = start(
+      path.join(root, 'node_modules/.bin/agentsplayground'),
+      ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(pgPort)],
+      { TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(root, 'config/playground/vertrouwenspersoon.yml') },
+      tmp,
+    );
+    playgroundUrl = `http://127.0.0.1:${pgPort}`;
+    await Promise.all([waitFor(`http://127.0.0.1:${botPort}/healthz`, 60_000), waitFor(playgroundUrl, 60_000)]);
+    browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    await browser.route(/cdn\.office\.net|fonts\.googleapis|statics\.teams\.cdn/, (r) => r.abort());
+    page = await browser.newPage();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    stop(playground);
+    stop(bot);
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  });
+
+  async function typ(text: string): Promise<void> {
+    const box = page.locator('[role="textbox"][contenteditable="true"]').first();
+    await box.click();
+    await box.type(text);
+    await page.keyboard.press('Enter');
+  }
+
+  it('the vertrouwenspersoon gets the gesprek card; registering a melding is not allowed', async () => {
+    await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });
+    await page.getByText('A Teams chat is not anonymous', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await typ('log conversation');
+    await page.getByText('Characteristics only, no names or descriptions of people.').first().waitFor({ timeout: 20_000 });
+    await page.getByText('New matter (not a follow-up)').first().waitFor({ timeout: 5_000 });
+    await typ('register report');
+    await page.getByText('Not allowed: "Register a report" is only for the integrity coordinator.', { exact: false }).first().waitFor({ timeout: 20_000 });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-intake.png'), fullPage: true });
+  });
+});
