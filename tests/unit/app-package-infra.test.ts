@@ -97,6 +97,43 @@ describe('Agents Toolkit project files', () => {
     await checkLifecycle('m365agents.local.yml', 'env/.env.local');
   });
 
+  // Required `with` keys per action, as the Agents Toolkit's yaml schema v1.11 demands them.
+  const REQUIRED_WITH: Record<string, string[]> = {
+    'teamsApp/create': ['name'],
+    'aadApp/create': ['name', 'generateClientSecret', 'signInAudience'],
+    'aadApp/update': ['manifestPath', 'outputFilePath'],
+    'arm/deploy': ['subscriptionId', 'resourceGroupName', 'templates'],
+    'botFramework/create': ['botId', 'name', 'messagingEndpoint'],
+    'teamsApp/validateManifest': ['manifestPath'],
+    'teamsApp/zipAppPackage': ['manifestPath', 'outputZipPath', 'outputFolder'],
+    'teamsApp/validateAppPackage': ['appPackagePath'],
+    'teamsApp/update': ['appPackagePath'],
+    'teamsApp/publishAppPackage': ['appPackagePath'],
+    'azureAppService/zipDeploy': ['artifactFolder', 'resourceId'],
+    'cli/runNpmCommand': ['args'],
+    'file/createOrUpdateEnvironmentFile': ['envs', 'target'],
+  };
+
+  it.each(['m365agents.yml', 'm365agents.local.yml'])('%s: known actions with their required parameters and existing files', (file) => {
+    const doc = YAML.parse(read(file));
+    for (const lifecycle of ['provision', 'deploy', 'publish']) {
+      for (const step of doc[lifecycle] ?? []) {
+        expect(Object.keys(REQUIRED_WITH)).toContain(step.uses);
+        for (const key of REQUIRED_WITH[step.uses]) expect({ step: step.uses, key, present: key in step.with }).toEqual({ step: step.uses, key, present: true });
+        if (step.uses === 'aadApp/create') {
+          const out = step.writeToEnvironmentFile;
+          expect(out.clientId && out.objectId).toBeTruthy();
+          if (step.with.generateClientSecret) expect(out.clientSecret).toMatch(/^SECRET_/);
+          else expect(out.clientSecret).toBeUndefined();
+        }
+        for (const key of ['manifestPath', 'path', 'parameters', 'ignoreFile']) {
+          const rel = step.with?.[key] ?? step.with?.templates?.[0]?.[key];
+          if (typeof rel === 'string') expect(fs.existsSync(path.join(ROOT, rel))).toBe(true);
+        }
+      }
+    }
+  });
+
   it('the zips land where npm run package puts them', () => {
     for (const f of ['m365agents.yml', 'm365agents.local.yml']) {
       expect(read(f)).toContain('outputZipPath: ./appPackage/build/appPackage.${{TEAMSFX_ENV}}.zip');
