@@ -1,0 +1,43 @@
+import { loadOrgConfig } from '../../shared/src/config';
+import { SqliteListStore } from '../../shared/src/store';
+import { message, replyCards, replyText, startBotHarness, submit, submitActions, USER, type BotHarness } from '../support/activities';
+
+/** The ambtseed feature through the real bot host (HTTP → CloudAdapter → dispatcher → feature → fake connector). */
+describe('ambtseed via de bot-host', () => {
+  const config = loadOrgConfig('demo');
+  const HR = { id: '29:hr-user', name: 'HR', aadObjectId: config.rollen.hr.gebruikers[0] };
+  let bot: BotHarness;
+  let store: SqliteListStore;
+
+  beforeAll(async () => {
+    store = new SqliteListStore(':memory:');
+    await store.add('AmbtseedSessies', { sessieId: 'S-1', start: '2026-12-03T09:00:00.000Z', eind: '2026-12-03T10:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 1 });
+    await store.add('NieuweMedewerkers', { medewerkerId: USER.aadObjectId, indienstOp: '2026-11-16', dienstverband: 'arbeidsovereenkomst' });
+    bot = await startBotHarness(config, { store, clock: () => new Date('2026-11-20T09:00:00Z') });
+  });
+  afterAll(async () => {
+    await bot.close();
+    await store.close();
+  });
+
+  it('"plan mijn ambtseed" → kaart met bijeenkomst en eed/belofte; inschrijven via de kaartknop', async () => {
+    const r = await bot.send(message('Plan mijn ambtseed'));
+    expect(r.status).toBe(200);
+    const text = replyText(r.replies);
+    expect(text).toContain('2027-01-16'); // 16 Nov + 2 months
+    expect(text).toContain('do 3 dec 2026, 10:00');
+    const boek = submitActions(replyCards(r.replies)[0]).find((a) => a.data.action === 'ambtseed.boek')!;
+    expect(boek.title).toBe('Inschrijven');
+    // Teams sends the button's data plus the card's input values.
+    const r2 = await bot.send(submit({ ...boek.data, sessieId_ambtseed: 'S-1', vorm: 'eed' }));
+    expect(replyText(r2.replies)).toContain('Je bent ingeschreven');
+    expect(replyText(r2.replies)).toMatch(/\/ambtseed\/agenda\/S-1\.ics/);
+    expect((await store.get('AmbtseedInschrijvingen', 'S-1#00001'))?.medewerker).toBe(USER.aadObjectId);
+  });
+
+  it('"ambtseed beheer" alleen voor HR', async () => {
+    expect(replyText((await bot.send(message('ambtseed beheer'))).replies)).toContain('alleen voor HR');
+    const r = await bot.send(message('ambtseed beheer', { from: HR, conversationId: 'a:conv-hr' }));
+    expect(replyText(r.replies)).toContain('1/1 bezet');
+  });
+});
