@@ -8,7 +8,8 @@ export const TAB_PAGINAS = ['/', '/dilemma', '/sessie', '/dashboard'] as const;
 
 /**
  * The tab's HTTP app: `/api/*` (see router.ts) and, when `webDist` holds a built web app, its static files
- * with `index.html` for each page path. Security headers allow framing by Teams only.
+ * with `index.html` for each page path. Security headers allow framing by Teams (and localhost) only;
+ * teams-js may fetch its list of valid host origins from res.cdn.office.net.
  */
 export function createTabApp(deps: TabApiDeps & { webDist?: string }): Express {
   const app = express();
@@ -18,7 +19,7 @@ export function createTabApp(deps: TabApiDeps & { webDist?: string }): Express {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader(
       'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://res.cdn.office.net; " +
         "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com http://localhost:*",
     );
     next();

@@ -20,6 +20,7 @@ export const WEB_DIST = path.join(root, 'tab/web/dist');
 export async function ensureWebBuild(log: pino.Logger, force = false): Promise<void> {
   if (!force && fs.existsSync(path.join(WEB_DIST, 'index.html'))) return;
   log.info({ event: 'tab.build' }, 'tab/web/dist ontbreekt: de tab wordt eerst gebouwd (vite build)');
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   const vite = (await import('vite' as string)) as { build: (config: Record<string, unknown>) => Promise<unknown> };
   await vite.build({ configFile: path.join(root, 'tab/web/vite.config.ts'), logLevel: 'warn' });
 }

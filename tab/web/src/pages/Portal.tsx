@@ -236,6 +236,39 @@ export function Portal() {
 
       <WaarKanIkTerecht data={data} />
 
+      <section className={s.sectie} aria-labelledby="kop-meldpunten">
+        <h2 id="kop-meldpunten" className={s.h2}>
+          {t('portal.meldpunten.titel')}
+        </h2>
+        <Accordion multiple collapsible>
+          {data.meldpunten.map((m) => {
+            const cs = m.contacten.map((id) => data.contacten.find((c) => c.id === id)).filter((c): c is Contact => !!c);
+            return (
+              <AccordionItem key={m.id} value={m.id}>
+                <AccordionHeader as="h3">{tekst(m.naam)}</AccordionHeader>
+                <AccordionPanel>
+                  <Body1 as="p" block className={s.alinea}>
+                    {tekst(m.uitleg)}
+                    {m.anoniem ? ` ${t('portal.meldpunten.anoniem')}` : ''}
+                  </Body1>
+                  {cs.length > 0 ? (
+                    <ul className={s.kaal}>
+                      {cs.map((c) => (
+                        <ContactRegels key={c.id} contact={c} />
+                      ))}
+                    </ul>
+                  ) : (
+                    <Body1 as="p" block className={s.alinea}>
+                      {t('portal.meldpunten.eigen')}
+                    </Body1>
+                  )}
+                </AccordionPanel>
+              </AccordionItem>
+            );
+          })}
+        </Accordion>
+      </section>
+
       <section className={s.sectie} aria-labelledby="kop-regelingen">
         <h2 id="kop-regelingen" className={s.h2}>
           {t('portal.regelingen.titel')}

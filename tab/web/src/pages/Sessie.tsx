@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import {
   Body1,
   Button,
@@ -35,6 +35,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     fontSize: tokens.fontSizeBase500,
     lineHeight: tokens.lineHeightBase500,
+    overflowY: 'auto',
   },
   podiumKop: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   timer: { fontSize: tokens.fontSizeHero900, lineHeight: tokens.lineHeightHero900, fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
@@ -71,6 +72,29 @@ function Timer({ minuten, sleutel }: { minuten: number; sleutel: string }) {
   );
 }
 
+/** Full-screen toggle for the presentation view (projector). */
+function VolledigScherm({ doel }: { doel: RefObject<HTMLDivElement | null> }) {
+  const { t } = useTab();
+  const [aan, setAan] = useState(false);
+  useEffect(() => {
+    const wissel = () => setAan(!!document.fullscreenElement);
+    document.addEventListener('fullscreenchange', wissel);
+    return () => document.removeEventListener('fullscreenchange', wissel);
+  }, []);
+  if (!document.fullscreenEnabled) return null;
+  return (
+    <Button
+      appearance="subtle"
+      onClick={() => {
+        if (document.fullscreenElement) void document.exitFullscreen();
+        else void doel.current?.requestFullscreen();
+      }}
+    >
+      {aan ? t('sessie.vensterScherm') : t('sessie.volledigScherm')}
+    </Button>
+  );
+}
+
 /** Sessie leiden (`/sessie`): set up a dilemmaspel or moreel beraad light, present it, record it. */
 export function Sessie() {
   const p = usePaginaStyles();
@@ -91,6 +115,7 @@ export function Sessie() {
   const [resultaat, setResultaat] = useState<{ intent: 'success' | 'error'; tekst: string } | null>(null);
   const sessieId = useRef(`DS-${new Date().getFullYear()}-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('')}`);
   const kop = useRef<HTMLHeadingElement>(null);
+  const podium = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!mag) return;
@@ -261,10 +286,13 @@ export function Sessie() {
     const gedeeld = deelDilemmas(gekozen, tafels.length, ronde);
     const minuten = Math.min(60, Math.max(1, Math.floor(Number(minutenPerRonde) || 10)));
     return (
-      <Card className={s.podium}>
-        <h1 className={s.podiumKop} ref={kop} tabIndex={-1}>
-          {t('sessie.ronde', { ronde: ronde + 1 })}
-        </h1>
+      <Card className={s.podium} ref={podium}>
+        <div className={s.rij} style={{ justifyContent: 'space-between' }}>
+          <h1 className={s.podiumKop} ref={kop} tabIndex={-1}>
+            {t('sessie.ronde', { ronde: ronde + 1 })}
+          </h1>
+          <VolledigScherm doel={podium} />
+        </div>
         <Timer minuten={minuten} sleutel={`ronde-${ronde}`} />
         <div className={s.tafels}>
           {tafels.map((grootte, i) => {
