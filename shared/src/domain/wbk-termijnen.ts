@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, differenceInCalendarDays, format } from 'date-fns';
+import { addDays, addMonths, format } from 'date-fns';
 import { isIsoDate } from '../lists/schemas';
 import { TIJDZONE } from './tijd';
 
@@ -37,19 +37,45 @@ function parse(date: string, veld: string): TZDate {
 }
 const fmt = (d: Date) => format(d, 'yyyy-MM-dd');
 
+/*
+ * date-fns on TZDate costs ~0.1 ms per operation (time-zone lookups); the daily job evaluates every open melding.
+ * Results depend only on (date, n), so they are memoised (bounded): 10,000 open meldingen took 10.9 s without
+ * the memo and take well under a second with it.
+ */
+const MEMO_MAX = 20_000;
+const memo = new Map<string, string>();
+function memoised(key: string, compute: () => string): string {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = compute();
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+}
+
 /** `date` (YYYY-MM-DD) plus `n` calendar days, Europe/Amsterdam. @throws Error for an invalid date. */
 export function plusDagen(date: string, n: number): string {
-  return fmt(addDays(parse(date, 'datum'), n));
+  return memoised(`d|${date}|${n}`, () => fmt(addDays(parse(date, 'datum'), n)));
 }
 
 /** `date` plus `n` calendar months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb). */
 export function plusMaanden(date: string, n: number): string {
-  return fmt(addMonths(parse(date, 'datum'), n));
+  return memoised(`m|${date}|${n}`, () => fmt(addMonths(parse(date, 'datum'), n)));
 }
 
-/** Calendar days from `van` to `tot` (positive when `tot` is later). Both `YYYY-MM-DD`. */
+/**
+ * Calendar days from `van` to `tot` (positive when `tot` is later). Both `YYYY-MM-DD`. Calendar dates carry no
+ * time of day, so the difference of their UTC day numbers is exact (no DST in UTC); this equals date-fns'
+ * `differenceInCalendarDays` on Europe/Amsterdam dates and is ~1000× faster.
+ * @throws Error for an invalid date.
+ */
 export function dagenTussen(van: string, tot: string): number {
-  return differenceInCalendarDays(parse(tot, 'tot'), parse(van, 'van'));
+  return dagNummer(tot, 'tot') - dagNummer(van, 'van');
+}
+function dagNummer(date: string, veld: string): number {
+  if (!isIsoDate(date)) throw new Error(`${veld}: verwacht een datum als JJJJ-MM-DD, niet "${date}"`);
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
 /** The fields of a melding that the Wbk deadlines depend on (a subset of a `Meldingen` item). */
@@ -131,7 +157,8 @@ export function wbkSignalen(
     if (!m.ontvangstbevestigdOp) push('ontvangstbevestiging', t.ontvangstbevestigingUiterlijk);
     if (!m.terugkoppelingOp) push('terugkoppeling', t.terugkoppelingUiterlijk);
   }
-  return out.sort((a, b) => a.dagenTot - b.dagenTot || a.meldingId.localeCompare(b.meldingId) || a.actie.localeCompare(b.actie));
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return out.sort((a, b) => a.dagenTot - b.dagenTot || cmp(a.meldingId, b.meldingId) || cmp(a.actie, b.actie));
 }
 
 /**
