@@ -148,3 +148,18 @@ describe('ambtseed-feature', () => {
     expect(kaarten.length).toBeGreaterThan(12);
   });
 });
+
+describe('ambtseed-feature in het Engels', () => {
+  it('een geweigerde boeking krijgt een Engelse melding; de kaart is Engels', async () => {
+    const store = new SqliteListStore(':memory:');
+    await store.add('AmbtseedSessies', { sessieId: 'S-X', start: '2026-11-20T09:00:00.000Z', eind: '2026-11-20T10:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 0 });
+    const feature = createAmbtseedFeature({ publicUrl: 'http://bot.test', agenda: null });
+    const services = { store, config, log: { info() {}, warn() {}, error() {} }, clock: () => now } as BotServices;
+    const input = (data?: object): TurnInput => ({ kind: data ? 'submit' : 'message', data, user: { channelId: 'c', aadObjectId: 'mw-en', rollen: [] }, conversation: { id: 'c', type: 'personal' }, locale: 'en', now });
+    expect(tekst(await feature.onSubmit(input({ action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-X', vorm: 'eed' }), services))).toContain('This session has been cancelled');
+    const plan = tekst(await feature.onCommand!('plan my oath', input(), services));
+    expect(plan).toContain('Oath or affirmation: what is the difference?');
+    expect(plan).toContain('No sessions are planned right now'); // the cancelled one is not offered
+    await store.close();
+  });
+});

@@ -97,7 +97,8 @@ function foutAntwoord(err: unknown, locale: Locale, services: BotServices, actie
   }
   if (err instanceof BoekingFout) {
     services.log.info({ feature: 'ambtseed', actie, code: err.code }, 'boeking geweigerd');
-    return [{ type: 'text', text: err.message }];
+    // Dutch: the domain's own message (it can be more specific); English: the translated message per code.
+    return [{ type: 'text', text: locale === 'en' ? t('en', `ambtseed.boekingsfout.${err.code}`, err.params) : err.message }];
   }
   throw err;
 }

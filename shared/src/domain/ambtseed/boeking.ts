@@ -28,6 +28,8 @@ export class BoekingFout extends Error {
   constructor(
     readonly code: BoekingFoutCode,
     message: string,
+    /** Values in the message (e.g. `{ minimum: 3 }`), for translated messages. */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }

@@ -134,7 +134,7 @@ export function planSessieWijziging(snapshot: BoekingSnapshot, sessieId: string,
   const sessie: Sessie = { ...oud, ...patch, sessieId };
   const bezet = bezetting(sessieId, snapshot.inschrijvingen).ingeschreven;
   if (sessie.capaciteit < 1 || sessie.capaciteit < bezet) {
-    throw new BoekingFout('CAPACITEIT_TE_LAAG', `De capaciteit moet minstens ${Math.max(1, bezet)} zijn: zoveel plaatsen zijn al bezet. Annuleer eerst inschrijvingen of de hele bijeenkomst.`);
+    throw new BoekingFout('CAPACITEIT_TE_LAAG', `De capaciteit moet minstens ${Math.max(1, bezet)} zijn: zoveel plaatsen zijn al bezet. Annuleer eerst inschrijvingen of de hele bijeenkomst.`, { minimum: Math.max(1, bezet) });
   }
   const gepromoveerd = promoties(sessie, snapshot.inschrijvingen, now).map((i) => ({ ...i, status: 'ingeschreven' as const }));
   return { nieuw: [], gewijzigd: gepromoveerd, sessie, gepromoveerd, geannuleerd: [] };
