@@ -34,21 +34,30 @@ export function cardTemplate(name: string): ACData.Template {
 /**
  * Expand template `name` with `data` (its root, `${…}` in the template). Arrays with `$data` repeat,
  * `$when` hides elements; a property whose whole value is `${x}` takes x's value as is (e.g. a submit
- * payload object). With `cache: true` the expansion is memoised (templating costs ~0.5–3 ms per card):
- * use it only when `data` holds no personal data or user text.
+ * payload object). With `cache: true` the expansion is memoised (templating costs ~0.5–3 ms per card) and
+ * the returned card is shared and deep-frozen (do not modify it); use it only when `data` holds no personal
+ * data or user text.
  * @returns the card JSON ready to send as an attachment of content type
  *   `application/vnd.microsoft.card.adaptive`.
  */
 export function renderCard(name: string, data: object, options: { cache?: boolean } = {}): AdaptiveCardJson {
   if (!options.cache) return cardTemplate(name).expand({ $root: data }) as AdaptiveCardJson;
   const key = `${name}\u0000${JSON.stringify(data)}`;
-  let json = expanded.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(cardTemplate(name).expand({ $root: data }));
+  let card = expanded.get(key);
+  if (card === undefined) {
+    card = deepFreeze(cardTemplate(name).expand({ $root: data }) as AdaptiveCardJson);
     if (expanded.size >= MAX_CACHED) expanded.delete(expanded.keys().next().value as string);
-    expanded.set(key, json);
+    expanded.set(key, card);
   }
-  return JSON.parse(json) as AdaptiveCardJson;
+  return card;
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
 }
 
 /**
@@ -56,5 +65,5 @@ export function renderCard(name: string, data: object, options: { cache?: boolea
  * Only for cards whose data comes from config and catalogue (never from what a user typed or who they are),
  * because the cache keeps the data in memory.
  */
-const expanded = new Map<string, string>();
+const expanded = new Map<string, AdaptiveCardJson>();
 const MAX_CACHED = 500;

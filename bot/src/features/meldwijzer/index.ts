@@ -37,6 +37,17 @@ const text = (s: string): Reply => ({ type: 'text', text: s });
 /** The main menu as a reply. */
 export const menu = (locale: Locale): Reply => card(renderMenuCard(menuData(locale)));
 
+/**
+ * ISO week (Europe/Amsterdam) of `now`, cached per UTC hour: Amsterdam's offset is whole hours, so a week
+ * always starts on a UTC hour boundary and the cache is exact (isoWeek costs ~0.5 ms per call).
+ */
+let weekCache: { uur: number; week: string } | undefined;
+function weekVan(now: Date): string {
+  const uur = Math.floor(now.getTime() / 3_600_000);
+  if (weekCache?.uur !== uur) weekCache = { uur, week: isoWeek(now) };
+  return weekCache.week;
+}
+
 /** A forged, outdated or malformed card submit: a short Dutch (or English) message and the main menu. */
 const ongeldig = (locale: Locale): Reply[] => [text(t(locale, 'meldwijzer.fout.submit')), menu(locale)];
 
@@ -47,7 +58,7 @@ async function stap(staat: RouteStaat, input: TurnInput, services: BotServices):
   if (vraag) return [card(renderVraagCard(vraagData(input.locale, staat, vraag)))];
   const advies = meldroute(config, staat.situatie, staat.antwoorden);
   try {
-    await services.store.increment('MeldwijzerGebruik', { week: isoWeek(input.now), situatie: advies.situatie, aantal: 1 }, 'aantal', 1);
+    await services.store.increment('MeldwijzerGebruik', { week: weekVan(input.now), situatie: advies.situatie, aantal: 1 }, 'aantal', 1);
   } catch (err) {
     // Counting must never cost the employee their answer.
     services.log.warn({ event: 'gebruik.telFout', err: (err as Error).name }, 'MeldwijzerGebruik niet bijgewerkt');
