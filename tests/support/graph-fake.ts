@@ -69,6 +69,9 @@ interface FakeList {
   items: Map<number, FakeItem>;
   nextId: number;
 }
+/** A fault for the next request(s), in order: `ok` lets one request through untouched. */
+export type ScriptedFault = { kind: 'throttle'; retryAfter?: string } | { kind: 'unavailable'; retryAfter?: string } | { kind: 'gatewayTimeout' } | { kind: 'timeout' } | { kind: 'ok' };
+
 interface Res {
   status: number;
   headers?: Record<string, string>;
@@ -111,6 +114,10 @@ export class GraphFake {
   readonly stats: FakeStats = { requests: 0, batches: 0, subRequests: 0, faults: 0, byMethod: {} };
   readonly lists = new Map<string, FakeList>();
   faults?: FaultOptions;
+  /** Method and URL (path + query, decoded) of every HTTP request and sub-request, for assertions. */
+  readonly log: string[] = [];
+  private readonly scripted: ScriptedFault[] = [];
+  private readonly scriptedSub: ScriptedFault[] = [];
   private rng = mulberry32(1);
   private readonly hangs = new Set<() => void>();
   private readonly origin: string;
@@ -147,7 +154,18 @@ export class GraphFake {
     this.rng = mulberry32(f?.seed ?? 1);
   }
 
+  /** Make the next HTTP requests fail as listed (before any random faults). */
+  failNext(...faults: ScriptedFault[]): void {
+    this.scripted.push(...faults);
+  }
+
+  /** Make the next `$batch` sub-requests fail as listed (429/503/504 only; `timeout` counts as 504). */
+  failNextSub(...faults: ScriptedFault[]): void {
+    this.scriptedSub.push(...faults);
+  }
+
   resetStats(): void {
+    this.log.length = 0;
     Object.assign(this.stats, { requests: 0, batches: 0, subRequests: 0, faults: 0, byMethod: {} });
   }
 
@@ -200,7 +218,14 @@ export class GraphFake {
     }
     const f = this.faults;
     let hang = false;
-    if (f && this.rng() < f.rate) {
+    const scripted = this.scripted.shift();
+    if (scripted && scripted.kind !== 'ok') {
+      this.stats.faults++;
+      if (scripted.kind === 'throttle') return err(429, 'TooManyRequests', 'Too many requests.', scripted.retryAfter !== undefined ? { 'Retry-After': scripted.retryAfter } : undefined);
+      if (scripted.kind === 'unavailable') return err(503, 'serviceNotAvailable', 'Service unavailable.', scripted.retryAfter !== undefined ? { 'Retry-After': scripted.retryAfter } : undefined);
+      if (scripted.kind === 'gatewayTimeout') return err(504, 'gatewayTimeout', 'Gateway timeout.');
+      hang = true;
+    } else if (!scripted && f && this.rng() < f.rate) {
       const kinds = f.kinds ?? ['throttle', 'unavailable', 'timeout'];
       const kind = kinds[Math.floor(this.rng() * kinds.length)];
       this.stats.faults++;
@@ -209,6 +234,7 @@ export class GraphFake {
       hang = true;
     }
     const path = url.pathname.slice(this.prefix.length);
+    this.log.push(`${request.method} ${decodeURIComponent(path + url.search)}`);
     const res = this.route(request.method, path, url.searchParams, body, request.headers);
     if (hang) {
       // The work is done; the answer comes too late (the client has timed out by then).
@@ -261,6 +287,7 @@ export class GraphFake {
     if (seg.length === 6 && method === 'GET') return { status: 200, body: this.itemJson(list, item, q) };
     if (seg.length === 6 && method === 'DELETE') {
       list.items.delete(item.id);
+      this.uniques.delete(list);
       return { status: 204 };
     }
     if (seg.length === 7 && seg[6] === 'fields' && method === 'PATCH') return this.patchFields(list, item, body);
@@ -280,11 +307,21 @@ export class GraphFake {
       this.stats.subRequests++;
       if (!r.id || !r.method || !r.url) return err(400, 'BadRequest', 'Each batch request needs id, method and url.');
       let res: Res;
-      if (f?.subRate && this.rng() < f.subRate) {
+      const sf = this.scriptedSub.shift();
+      if (sf && sf.kind !== 'ok') {
+        this.stats.faults++;
+        res =
+          sf.kind === 'throttle'
+            ? err(429, 'TooManyRequests', 'Too many requests.', sf.retryAfter !== undefined ? { 'Retry-After': sf.retryAfter } : undefined)
+            : sf.kind === 'unavailable'
+              ? err(503, 'serviceNotAvailable', 'Service unavailable.')
+              : err(504, 'gatewayTimeout', 'Gateway timeout.');
+      } else if (!sf && f?.subRate && this.rng() < f.subRate) {
         this.stats.faults++;
         res = this.rng() < 0.5 ? err(429, 'TooManyRequests', 'Too many requests.', { 'Retry-After': String(f.retryAfterSeconds ?? 1) }) : err(503, 'serviceNotAvailable', 'Service unavailable.');
       } else {
         const u = new URL(r.url.startsWith('/') ? `${this.origin}${r.url}` : `${this.origin}/${r.url}`);
+        this.log.push(`${r.method.toUpperCase()} ${decodeURIComponent(u.pathname + u.search)} (batch)`);
         res = this.route(r.method.toUpperCase(), u.pathname, u.searchParams, r.body, r.headers ?? {});
       }
       out.push({ id: r.id, status: res.status, headers: { 'Content-Type': 'application/json', ...(res.headers ?? {}) }, ...(res.body !== undefined ? { body: res.body } : {}) });
@@ -471,15 +508,34 @@ export class GraphFake {
     }
     for (const c of list.columns) {
       if (!c.enforceUniqueValues || next[c.name] === undefined) continue;
-      for (const other of list.items.values()) {
-        if (other.id !== selfId && other.fields[c.name] === next[c.name]) {
-          return err(409, 'nameAlreadyExists', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`);
-        }
+      const holder = this.uniqueIndex(list, c.name).get(String(next[c.name]).toLowerCase());
+      if (holder !== undefined && holder !== selfId && list.items.get(holder)?.fields[c.name] !== undefined) {
+        return err(409, 'nameAlreadyExists', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`);
       }
     }
     Object.keys(target).forEach((k) => delete target[k]);
     Object.assign(target, next);
     return undefined;
+  }
+
+  /** Value (case-insensitive, as SharePoint compares) → item id, per unique column; rebuilt lazily. */
+  private readonly uniques = new WeakMap<FakeList, Map<string, Map<string, number>>>();
+  private uniqueIndex(list: FakeList, column: string): Map<string, number> {
+    let perList = this.uniques.get(list);
+    if (!perList) this.uniques.set(list, (perList = new Map()));
+    let idx = perList.get(column);
+    if (!idx) {
+      idx = new Map();
+      for (const it of list.items.values()) if (it.fields[column] !== undefined) idx.set(String(it.fields[column]).toLowerCase(), it.id);
+      perList.set(column, idx);
+    }
+    return idx;
+  }
+
+  private indexUnique(list: FakeList, item: FakeItem): void {
+    for (const c of list.columns) {
+      if (c.enforceUniqueValues && item.fields[c.name] !== undefined) this.uniqueIndex(list, c.name).set(String(item.fields[c.name]).toLowerCase(), item.id);
+    }
   }
 
   private createItem(list: FakeList, fields: Record<string, unknown>): Res {
@@ -489,6 +545,7 @@ export class GraphFake {
     const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const item: FakeItem = { id: list.nextId++, fields: stored, created: now, modified: now, version: 1 };
     list.items.set(item.id, item);
+    this.indexUnique(list, item);
     return { status: 201, body: this.itemJson(list, item, new URLSearchParams('$expand=fields')) };
   }
 
@@ -496,6 +553,7 @@ export class GraphFake {
     if (!body || typeof body !== 'object') return err(400, 'invalidRequest', 'Invalid request body.');
     const problem = this.applyFields(list, item.fields, body as Record<string, unknown>, item.id);
     if (problem) return problem;
+    this.indexUnique(list, item);
     item.version++;
     item.modified = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     return { status: 200, body: this.fieldsJson(list, item) };

@@ -127,7 +127,7 @@ export class GraphListStore implements ListStore {
       timer.unref();
     });
     try {
-      for (let i = 0; i < 3 && this.outbox.counts().pending > 0 && !this.closed; i++) {
+      for (let i = 0; i < 3 && !this.closed && this.outbox.counts().pending > 0; i++) {
         const r = await Promise.race([this.startDrain(), timeout.then(() => 'timeout' as const)]);
         if (r === 'timeout') return;
       }

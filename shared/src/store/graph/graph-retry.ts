@@ -175,7 +175,7 @@ export class GraphRetryMiddleware implements Middleware {
       const response = context.response;
       if (!response || !isRetryable(response.status, method) || attempt >= this.policy.maxAttempts) return;
       const wait = retryDelayMs(this.policy, attempt, parseRetryAfter(response.headers.get('Retry-After')));
-      await response.body?.cancel().catch(() => undefined);
+      void response.body?.cancel().catch(() => undefined); // not awaited: some fetch implementations never settle it
       this.stats.retries++;
       await this.policy.sleep(wait, callerSignal);
     }

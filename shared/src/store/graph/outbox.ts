@@ -10,6 +10,7 @@
  * kill) is claimed again by the next worker and marked `uncertain`: the write may or may not have reached
  * Graph, so the worker looks the key up before it creates anything.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase } from '../database';
 import type { AnyListItem } from '../../lists/schemas';
 
@@ -60,6 +61,18 @@ const toEntry = (r: Row): OutboxEntry => ({
 
 /** Access to the `graph_outbox` table. All methods are synchronous (better-sqlite3) and transactional. */
 export class GraphOutbox {
+  private readonly statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
+
+  /** A prepared statement, prepared once per SQL text. */
+  private sql(text: string): BetterSqlite3.Statement<unknown[]> {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
+
   constructor(
     readonly db: SqliteDatabase,
     private readonly now: () => number = Date.now,
@@ -91,8 +104,8 @@ export class GraphOutbox {
    */
   enqueue(writes: readonly { list: string; key: string; mode: OutboxMode; fields: AnyListItem }[]): number {
     const t = this.now();
-    const exists = this.db.prepare("SELECT 1 FROM graph_outbox WHERE list = ? AND item_key = ? AND mode = 'insert' AND state = 'pending' LIMIT 1");
-    const insert = this.db.prepare('INSERT INTO graph_outbox (list, item_key, mode, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const exists = this.sql("SELECT 1 FROM graph_outbox WHERE list = ? AND item_key = ? AND mode = 'insert' AND state = 'pending' LIMIT 1");
+    const insert = this.sql('INSERT INTO graph_outbox (list, item_key, mode, fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
     let added = 0;
     this.db.transaction(() => {
       for (const w of writes) {
@@ -106,20 +119,20 @@ export class GraphOutbox {
 
   /** The newest pending entry for a key (what Graph will hold once drained), or undefined. */
   latestPending(list: string, key: string): OutboxEntry | undefined {
-    const r = this.db.prepare("SELECT * FROM graph_outbox WHERE list = ? AND item_key = ? AND state = 'pending' ORDER BY seq DESC LIMIT 1").get(list, key) as Row | undefined;
+    const r = this.sql("SELECT * FROM graph_outbox WHERE list = ? AND item_key = ? AND state = 'pending' ORDER BY seq DESC LIMIT 1").get(list, key) as Row | undefined;
     return r ? toEntry(r) : undefined;
   }
 
   /** Counts by state. */
   counts(): { pending: number; failed: number } {
-    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM graph_outbox GROUP BY state').all() as { state: string; n: number }[];
+    const rows = this.sql('SELECT state, COUNT(*) AS n FROM graph_outbox GROUP BY state').all() as { state: string; n: number }[];
     const get = (s: string) => rows.find((r) => r.state === s)?.n ?? 0;
     return { pending: get('pending'), failed: get('failed') };
   }
 
   /** Permanently failed entries, oldest first. */
   failed(): OutboxEntry[] {
-    return (this.db.prepare("SELECT * FROM graph_outbox WHERE state = 'failed' ORDER BY seq").all() as Row[]).map(toEntry);
+    return (this.sql("SELECT * FROM graph_outbox WHERE state = 'failed' ORDER BY seq").all() as Row[]).map(toEntry);
   }
 
   /**
@@ -131,11 +144,11 @@ export class GraphOutbox {
   claim(owner: string, limit: number, leaseMs: number): OutboxEntry[][] {
     const t = this.now();
     return this.db.transaction(() => {
-      const rows = this.db
-        .prepare("SELECT * FROM graph_outbox WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < ?) ORDER BY seq LIMIT ?")
+      const rows = this
+        .sql("SELECT * FROM graph_outbox WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < ?) ORDER BY seq LIMIT ?")
         .all(t, limit) as Row[];
       if (rows.length === 0) return [];
-      const earlierBusy = this.db.prepare(
+      const earlierBusy = this.sql(
         "SELECT 1 FROM graph_outbox WHERE list = ? AND item_key = ? AND seq < ? AND state = 'pending' AND lease_until IS NOT NULL AND lease_until >= ? LIMIT 1",
       );
       const groups = new Map<string, Row[]>();
@@ -147,7 +160,7 @@ export class GraphOutbox {
         }
         groups.get(g)!.push(r);
       }
-      const lease = this.db.prepare(
+      const lease = this.sql(
         'UPDATE graph_outbox SET lease_owner = ?, lease_until = ?, uncertain = CASE WHEN lease_owner IS NOT NULL THEN 1 ELSE uncertain END, updated_at = ? WHERE seq = ?',
       );
       const out: OutboxEntry[][] = [];
@@ -164,14 +177,14 @@ export class GraphOutbox {
 
   /** Graph confirmed the write: delete the rows. */
   done(seqs: readonly number[]): void {
-    const del = this.db.prepare('DELETE FROM graph_outbox WHERE seq = ?');
+    const del = this.sql('DELETE FROM graph_outbox WHERE seq = ?');
     this.db.transaction(() => seqs.forEach((s) => del.run(s)))();
   }
 
   /** A transient failure: release the lease, count the attempt, remember whether the outcome is unknown. */
   retryLater(seqs: readonly number[], status: number, error: string, uncertain: boolean): void {
     const t = this.now();
-    const upd = this.db.prepare(
+    const upd = this.sql(
       'UPDATE graph_outbox SET lease_owner = NULL, lease_until = NULL, attempts = attempts + 1, uncertain = CASE WHEN ? THEN 1 ELSE uncertain END, last_status = ?, last_error = ?, updated_at = ? WHERE seq = ?',
     );
     this.db.transaction(() => seqs.forEach((s) => upd.run(uncertain ? 1 : 0, status, error, t, s)))();
@@ -179,14 +192,14 @@ export class GraphOutbox {
 
   /** The key was looked up in Graph: the outcome of earlier sends is known now. */
   resolved(seqs: readonly number[]): void {
-    const upd = this.db.prepare('UPDATE graph_outbox SET uncertain = 0 WHERE seq = ?');
+    const upd = this.sql('UPDATE graph_outbox SET uncertain = 0 WHERE seq = ?');
     this.db.transaction(() => seqs.forEach((s) => upd.run(s)))();
   }
 
   /** A permanent failure (400, 403, …): keep the rows as `failed` with the reason, never drop them. */
   fail(seqs: readonly number[], status: number, error: string): void {
     const t = this.now();
-    const upd = this.db.prepare(
+    const upd = this.sql(
       "UPDATE graph_outbox SET state = 'failed', lease_owner = NULL, lease_until = NULL, attempts = attempts + 1, last_status = ?, last_error = ?, updated_at = ? WHERE seq = ?",
     );
     this.db.transaction(() => seqs.forEach((s) => upd.run(status, error, t, s)))();
@@ -197,11 +210,11 @@ export class GraphOutbox {
    * may have been sent, so they are marked uncertain.
    */
   release(owner: string): void {
-    this.db.prepare('UPDATE graph_outbox SET lease_owner = NULL, lease_until = NULL, uncertain = 1 WHERE lease_owner = ?').run(owner);
+    this.sql('UPDATE graph_outbox SET lease_owner = NULL, lease_until = NULL, uncertain = 1 WHERE lease_owner = ?').run(owner);
   }
 
   /** Put failed rows back in the queue (after the cause was fixed, e.g. a missing column provisioned). */
   requeueFailed(): number {
-    return this.db.prepare("UPDATE graph_outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE state = 'failed'").run().changes;
+    return this.sql("UPDATE graph_outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE state = 'failed'").run().changes;
   }
 }
