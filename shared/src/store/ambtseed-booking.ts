@@ -112,6 +112,17 @@ const T_INSCHR = '"list_AmbtseedInschrijvingen"';
 const INSCHR_COLS = ['inschrijvingId', 'sessieId', 'medewerker', 'dienstverband', 'indienstOp', 'status', 'vorm', 'afgelegdOp'] as const;
 const SESSIE_COLS = ['sessieId', 'start', 'eind', 'soort', 'locatie', 'online', 'afnemer', 'capaciteit'] as const;
 
+/** Prepared statements per database and SQL text (preparing costs more than running these small queries). */
+type Stmt = import('better-sqlite3').Statement<unknown[]>;
+const statements = new WeakMap<SqliteDatabase, Map<string, Stmt>>();
+function prep(db: SqliteDatabase, sql: string): Stmt {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare<unknown[]>(sql)));
+  return st;
+}
+
 function sessieUitRij(r: Record<string, unknown>): Sessie {
   return { sessieId: r.sessieId, start: r.start, eind: r.eind, soort: r.soort, locatie: r.locatie ?? null, online: r.online === 1, afnemer: r.afnemer, capaciteit: r.capaciteit } as Sessie;
 }
@@ -122,17 +133,17 @@ function inschrijvingUitRij(r: Record<string, unknown>): Inschrijving {
 }
 
 function medewerkerVanSqlite(db: SqliteDatabase, inschrijvingId: string): string | undefined {
-  const r = db.prepare(`SELECT medewerker FROM ${T_INSCHR} WHERE _key = ?`).get(inschrijvingId) as { medewerker: string } | undefined;
+  const r = prep(db, `SELECT medewerker FROM ${T_INSCHR} WHERE _key = ?`).get(inschrijvingId) as { medewerker: string } | undefined;
   return r?.medewerker;
 }
 
 function leesSqlite(db: SqliteDatabase, sessieIds: string[], medewerker: string | undefined): BoekingSnapshot {
-  const eigen = medewerker ? (db.prepare(`SELECT * FROM ${T_INSCHR} WHERE medewerker = ?`).all(medewerker) as Record<string, unknown>[]) : [];
+  const eigen = medewerker ? (prep(db, `SELECT * FROM ${T_INSCHR} WHERE medewerker = ?`).all(medewerker) as Record<string, unknown>[]) : [];
   const ids = [...new Set([...sessieIds, ...eigen.map((r) => String(r.sessieId))])];
   const marks = ids.map(() => '?').join(',');
-  const sessies = (db.prepare(`SELECT * FROM ${T_SESSIES} WHERE sessieId IN (${marks})`).all(...ids) as Record<string, unknown>[]).map(sessieUitRij);
+  const sessies = (prep(db, `SELECT * FROM ${T_SESSIES} WHERE sessieId IN (${marks})`).all(...ids) as Record<string, unknown>[]).map(sessieUitRij);
   const rows = new Map<string, Record<string, unknown>>();
-  for (const r of db.prepare(`SELECT * FROM ${T_INSCHR} WHERE sessieId IN (${sessieIds.map(() => '?').join(',')})`).all(...sessieIds) as Record<string, unknown>[]) rows.set(String(r._key), r);
+  for (const r of prep(db, `SELECT * FROM ${T_INSCHR} WHERE sessieId IN (${sessieIds.map(() => '?').join(',')})`).all(...sessieIds) as Record<string, unknown>[]) rows.set(String(r._key), r);
   for (const r of eigen) rows.set(String(r._key), r);
   return { sessies, inschrijvingen: [...rows.values()].map(inschrijvingUitRij) };
 }
@@ -144,8 +155,8 @@ function valideer<T>(list: 'AmbtseedInschrijvingen' | 'AmbtseedSessies', item: T
 }
 
 function schrijfSqlite(db: SqliteDatabase, p: BoekingPlan): void {
-  const insert = db.prepare(`INSERT INTO ${T_INSCHR} (_key, ${INSCHR_COLS.map((c) => `"${c}"`).join(', ')}) VALUES (?, ${INSCHR_COLS.map(() => '?').join(', ')})`);
-  const update = db.prepare(`UPDATE ${T_INSCHR} SET ${INSCHR_COLS.filter((c) => c !== 'inschrijvingId').map((c) => `"${c}" = ?`).join(', ')} WHERE _key = ?`);
+  const insert = prep(db, `INSERT INTO ${T_INSCHR} (_key, ${INSCHR_COLS.map((c) => `"${c}"`).join(', ')}) VALUES (?, ${INSCHR_COLS.map(() => '?').join(', ')})`);
+  const update = prep(db, `UPDATE ${T_INSCHR} SET ${INSCHR_COLS.filter((c) => c !== 'inschrijvingId').map((c) => `"${c}" = ?`).join(', ')} WHERE _key = ?`);
   for (const n of p.nieuw) {
     const v = valideer('AmbtseedInschrijvingen', n);
     insert.run(v.inschrijvingId, ...INSCHR_COLS.map((c) => v[c] ?? null));
@@ -156,7 +167,7 @@ function schrijfSqlite(db: SqliteDatabase, p: BoekingPlan): void {
   }
   if (p.sessie) {
     const v = valideer('AmbtseedSessies', p.sessie);
-    db.prepare(`UPDATE ${T_SESSIES} SET ${SESSIE_COLS.filter((c) => c !== 'sessieId').map((c) => `"${c}" = ?`).join(', ')} WHERE _key = ?`).run(
+    prep(db, `UPDATE ${T_SESSIES} SET ${SESSIE_COLS.filter((c) => c !== 'sessieId').map((c) => `"${c}" = ?`).join(', ')} WHERE _key = ?`).run(
       ...SESSIE_COLS.filter((c) => c !== 'sessieId').map((c) => (c === 'online' ? (v.online ? 1 : 0) : (v[c] ?? null))),
       v.sessieId,
     );
