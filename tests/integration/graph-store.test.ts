@@ -4,6 +4,7 @@
  * indexed-only $filter, permanent failures kept and reported, resume after restart, and no duplicate
  * when another process created the key first.
  */
+import { GraphError } from '@microsoft/microsoft-graph-client';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -189,10 +190,10 @@ describe('GraphListStore', () => {
     await provisionFake(fake);
     const http = fakeHttp({ maxAttempts: 1 });
     const l = fake.list('AgressieIncidenten')!;
-    const e1 = await http.post(`/sites/${FAKE_SITE_ID}/lists/${l.id}/items`, { fields: { incidentId: 'A-1', datum: '2025-01-01', soort: ['verbaal'] } }).catch((x) => x);
+    const e1 = <GraphError>await http.post(`/sites/${FAKE_SITE_ID}/lists/${l.id}/items`, { fields: { incidentId: 'A-1', datum: '2025-01-01', soort: ['verbaal'] } }).catch((x: GraphError) => x);
     expect(e1.statusCode).toBe(400);
     expect(e1.message).toBe('General exception while processing');
-    const e2 = await http.get(`/sites/${FAKE_SITE_ID}/lists/${l.id}/items?$filter=${encodeURIComponent("fields/soort eq 'verbaal'")}`).catch((x) => x);
+    const e2 = <GraphError>await http.get(`/sites/${FAKE_SITE_ID}/lists/${l.id}/items?$filter=${encodeURIComponent("fields/soort eq 'verbaal'")}`).catch((x: GraphError) => x);
     expect(e2.statusCode).toBe(400);
     expect(e2.message).toMatch(/not indexed/);
   });
