@@ -325,3 +325,20 @@ describe('Agressie-incident registreren', () => {
     expect((await store.get('AgressieIncidenten', 'A-2026-0001'))!.maatregelen).toEqual(['waarschuwingsbrief', 'aangiftePolitie']);
   });
 });
+
+describe('configuration', () => {
+  it('the meldpunten the config names (intake.meldingRollen) may register meldingen too', async () => {
+    const store = new SqliteListStore(':memory:');
+    const cfg = { ...config, intake: { ...config.intake, meldingRollen: ['integriteitscoordinator', 'vertrouwenspersoon'] as ('integriteitscoordinator' | 'vertrouwenspersoon')[] } };
+    const services = { store, config: cfg, log: { info() {}, warn() {}, error() {} }, clock: () => NOW } as unknown as BotServices;
+    expect(texts(await intakeFeature.onSubmit(input('vp', melding({ meldpunt: 'vertrouwenspersoon' })), services))[0]).toBe('M-2026-0001 is opgeslagen.');
+    expect(texts(await intakeFeature.onSubmit(input('manager', melding()), services))[0]).toMatch(/^Niet toegestaan: "Melding registreren" is alleen voor de integriteitscoördinator of vertrouwenspersonen\./);
+  });
+
+  it('an employee without a role sees only "Agressie-incident registreren" in the menu', async () => {
+    const { services } = setup();
+    const [card] = cards(await intakeFeature.onCommand!('intake', input('medewerker'), services));
+    expect((card.actions as { data: { action: string } }[]).map((a) => a.data.action)).toEqual(['intake.agressie.start']);
+    expect(JSON.stringify(card)).toContain('Je hebt geen rol voor de registratie.');
+  });
+});

@@ -182,8 +182,10 @@ const menu: Handler = async (input, services) => {
     ['agressieBijwerken', 'intake.agressie.bijwerkenStart', 'intake.actie.agressieBijwerken'],
   ];
   const acties = kandidaten.filter(([a]) => magUitvoeren(a, rollen, services.config)).map(([, action, key]) => ({ titel: t(input.locale, key), action }));
-  if (acties.length > 0) acties.push({ titel: t(input.locale, 'intake.actie.agressie'), action: 'intake.agressie.start' });
-  return [card(renderIntakeMenuCard(input.locale, acties))];
+  const metRol = acties.length > 0;
+  // Everyone may register an agressie-incident (the meldwijzer's "agressie van buiten" result leads here too).
+  acties.push({ titel: t(input.locale, 'intake.actie.agressie'), action: 'intake.agressie.start' });
+  return [card(renderIntakeMenuCard(input.locale, acties, metRol))];
 };
 
 const gesprekStart: Handler = async (input) => [card(renderGesprekCard(input.locale, { vandaag: vandaagVan(input.now) }))];

@@ -60,11 +60,11 @@ interface KaartActie {
   cyclus: string;
 }
 
-/** The intake menu: one button per action the caller may perform. */
-export function renderIntakeMenuCard(locale: Locale, acties: { titel: string; action: string }[]): AdaptiveCardJson {
+/** The intake menu: one button per action the caller may perform; `metRol` false explains that the caller has no register role. */
+export function renderIntakeMenuCard(locale: Locale, acties: { titel: string; action: string }[], metRol = acties.length > 0): AdaptiveCardJson {
   return renderCard('intake-menu', {
     titel: t(locale, 'intake.menu.titel'),
-    uitleg: acties.length > 0 ? t(locale, 'intake.menu.uitleg') : t(locale, 'intake.menu.geenActies'),
+    uitleg: metRol ? t(locale, 'intake.menu.uitleg') : t(locale, 'intake.menu.geenActies'),
     acties,
   });
 }

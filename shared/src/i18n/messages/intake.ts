@@ -3,7 +3,7 @@ export const intake = {
   nl: {
     'intake.menu.titel': 'Registratie integriteit',
     'intake.menu.uitleg': 'Kies wat je wilt vastleggen. Er worden geen namen of vrije tekst over personen bewaard.',
-    'intake.menu.geenActies': 'Je hebt geen rol voor de registratie. Een agressie-incident van buiten kun je wel vastleggen met "agressie registreren".',
+    'intake.menu.geenActies': 'Je hebt geen rol voor de registratie. Een incident van agressie of geweld van buiten (burger, klant, bezoeker) kun je wel vastleggen.',
     'intake.actie.gesprek': 'Gesprek vastleggen',
     'intake.actie.melding': 'Melding registreren',
     'intake.actie.meldingBijwerken': 'Melding bijwerken',
@@ -169,7 +169,7 @@ export const intake = {
   en: {
     'intake.menu.titel': 'Integrity register',
     'intake.menu.uitleg': 'Choose what to record. No names or free text about people are stored.',
-    'intake.menu.geenActies': 'You have no role for the register. You can record an incident of aggression by outsiders with "register aggression incident".',
+    'intake.menu.geenActies': 'You have no role for the register. You can record an incident of aggression or violence by outsiders (citizen, client, visitor).',
     'intake.actie.gesprek': 'Log a conversation',
     'intake.actie.melding': 'Register a report',
     'intake.actie.meldingBijwerken': 'Update a report',
