@@ -491,7 +491,12 @@ export function createAmbtseedFeature(opties: AmbtseedFeatureOpties = {}): Featu
     }
     await vertel(
       services,
-      plan.geannuleerd.map((i) => ({ medewerker: i.medewerker, dedupeKey: `ambtseed:sessieGeannuleerd:${i.inschrijvingId}`, kaart: bevestiging(l, soortNaam(s.soort, l), tekst(l), s, '', !agenda && i.status === 'geannuleerd') })),
+      plan.geannuleerd.map((i) => ({
+        medewerker: i.medewerker,
+        dedupeKey: `ambtseed:sessieGeannuleerd:${i.inschrijvingId}`,
+        // Without Graph the .ics link now serves METHOD:CANCEL, which removes an imported invitation.
+        kaart: { ...bevestiging(l, soortNaam(s.soort, l), tekst(l), s, '', !agenda), agendaTitel: t(l, 'ambtseed.actie.agendaAnnuleren') },
+      })),
     );
     services.log.info({ feature: 'ambtseed', actie: 'sessieGeannuleerd', getroffen: plan.geannuleerd.length }, 'sessie geannuleerd');
     return hrKaart(input, services, t(l, 'ambtseed.hr.geannuleerd', { n: plan.geannuleerd.length }));
