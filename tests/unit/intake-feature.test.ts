@@ -342,3 +342,25 @@ describe('configuration', () => {
     expect(JSON.stringify(card)).toContain('Je hebt geen rol voor de registratie.');
   });
 });
+
+describe('zod validation of the melding and agressie cards', () => {
+  it.each([
+    ['missing field', 'ic', () => { const d: Record<string, unknown> = melding(); delete d.categorie; return d; }, /Categorie: /],
+    ['wrong type (anoniem)', 'ic', () => melding({ anoniem: 'misschien' }), /Anonieme melding.*: verwacht ja of nee/],
+    ['wrong type (maatregelen)', 'ic', () => melding({ maatregelen: 42 }), /Maatregelen: /],
+    ['forged meldingId', 'ic', () => melding({ meldingId: 'M-2026-0001' }), /onbekende kolom.*meldingId/],
+    ['reporter name', 'ic', () => melding({ melder: 'Piet' }), /onbekende kolom.*melder/],
+    ['received in the future', 'ic', () => melding({ ontvangenOp: '2026-03-05' }), /Ontvangen op ligt in de toekomst/],
+    ['agressie without soort', 'medewerker', () => agressie({ soort: '' }), /Soort agressie: kies minstens één waarde/],
+    ['agressie wrong date type', 'medewerker', () => agressie({ datum: true }), /Datum: /],
+    ['agressie forged incidentId', 'medewerker', () => agressie({ incidentId: 'A-2026-0001' }), /onbekende kolom.*incidentId/],
+    ['agressie citizen name', 'medewerker', () => agressie({ burger: 'Jan Jansen' }), /onbekende kolom.*burger/],
+  ] as const)('rejects %s and writes nothing', async (_n, wie, data, verwacht) => {
+    const { store, services, sent } = setup();
+    const r = await intakeFeature.onSubmit(input(wie, data()), services);
+    expect(texts(r)[0]).toMatch(/^Dat kon ik niet opslaan: /);
+    expect(texts(r)[0]).toMatch(verwacht);
+    expect(await telItems(store)).toEqual({ g: 0, m: 0, a: 0 });
+    expect(sent).toHaveLength(0);
+  });
+});
