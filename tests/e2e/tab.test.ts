@@ -132,6 +132,40 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     }
   }
 
+  /** Tab through the page; every visible, enabled control (one per radio group) must receive focus. */
+  async function allesBereikbaarMetTab(): Promise<void> {
+    const aantal = await page.evaluate(() => {
+      const zichtbaar = (e: Element) => (e as HTMLElement).offsetParent !== null && !(e as HTMLButtonElement).disabled && e.getAttribute('tabindex') !== '-1';
+      const els = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].filter(zichtbaar).filter((e) => {
+        if (!(e instanceof HTMLInputElement) || e.type !== 'radio') return true;
+        const groep = [...document.querySelectorAll(`input[type="radio"][name="${e.name}"]`)] as HTMLInputElement[];
+        return e.checked || (!groep.some((r) => r.checked) && groep[0] === e); // arrow keys move within a radio group
+      });
+      els.forEach((e, i) => e.setAttribute('data-kb', String(i)));
+      (document.activeElement as HTMLElement | null)?.blur();
+      return els.length;
+    });
+    expect(aantal).toBeGreaterThan(5);
+    const bereikt = new Set<string>();
+    for (let i = 0; i < aantal + 5; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => document.activeElement?.closest('[data-kb]')?.getAttribute('data-kb') ?? null);
+      if (id) bereikt.add(id);
+    }
+    const gemist = await page.evaluate((ids) => [...document.querySelectorAll('[data-kb]')].filter((e) => !ids.includes(e.getAttribute('data-kb')!)).map((e) => e.outerHTML.slice(0, 120)), [...bereikt]);
+    expect(gemist).toEqual([]);
+  }
+
+  test('every control is reachable with the keyboard (portal, dilemma, session set-up)', async () => {
+    await open('/', { rol: 'medewerker' });
+    await allesBereikbaarMetTab();
+    await open('/dilemma', { rol: 'hr' });
+    await page.getByRole('button', { name: 'Opslaan' }).waitFor();
+    await allesBereikbaarMetTab();
+    await open('/sessie', { rol: 'manager' });
+    await allesBereikbaarMetTab();
+  });
+
   test('English with ?lang=en', async () => {
     await open('/dilemma', { lang: 'en' });
     expect(await page.locator('main h1').textContent()).toBe('Dilemma of the week');
