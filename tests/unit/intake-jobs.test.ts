@@ -177,6 +177,18 @@ describe('half-yearly uitvraag', () => {
     const facts = JSON.stringify(statusReplies);
     expect(facts).toContain('{"title":"Respons","value":"50%"}');
     expect(facts).toContain('{"title":"Gevraagd","value":"4"}');
+
+    // 15 July (day 14): the coordinator gets the response card once, without asking.
+    proactive.refs.save(IC, ref(IC));
+    sent.length = 0;
+    const run15 = await runDagelijkseJobs(ctx, new Date('2026-07-15T07:00:00Z'));
+    expect(run15.uitvraag!.responsVerzonden[IC]).toBe('verzonden');
+    // (The coordinator also gets that day's Wbk card: the manager's melding of April has overdue feedback.)
+    const responsKaarten = () => sent.filter((s) => s.conv === `a:${IC}` && JSON.stringify(s.replies).includes('Uitvraag van 2026-07-01: respons'));
+    expect(responsKaarten()).toHaveLength(1);
+    expect(JSON.stringify(responsKaarten()[0].replies)).toContain('{"title":"Respons","value":"50%"}');
+    await runDagelijkseJobs(ctx, new Date('2026-07-16T07:00:00Z'));
+    expect(responsKaarten()).toHaveLength(1);
   });
 
   it('someone unreachable on day 1 who installs the bot on day 3 still gets the uitvraag (within the start window)', async () => {

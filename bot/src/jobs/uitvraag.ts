@@ -3,7 +3,7 @@ import { gebruikersMetRol } from '../../../shared/src/domain/rollen';
 import { vandaag as vandaagVan } from '../../../shared/src/domain/tijd';
 import { dagenTussen } from '../../../shared/src/domain/wbk-termijnen';
 import type { ProactiveSender, SendStatus } from '../proactive';
-import { renderGesprekCard, renderMeldingCard } from '../features/intake/kaarten';
+import { renderGesprekCard, renderMeldingCard, renderUitvraagResponsCard } from '../features/intake/kaarten';
 import type { IntakeStaat, UitvraagRespons } from '../features/intake/staat';
 import { t } from '../../../shared/src/i18n';
 import type { Reply } from '../features/feature';
@@ -14,7 +14,8 @@ import type { Reply } from '../features/feature';
  * (`intake.uitvraagDatums`, default 1 January and 1 July, Europe/Amsterdam) every configured vertrouwenspersoon
  * and manager gets a card asking for matters they have not recorded yet; each answer becomes a list item
  * (Gesprekken for vertrouwenspersonen, Meldingen for managers). Who has not answered after 7 days gets one
- * reminder. The integriteitscoördinator sees the response rate (`IntakeStaat.respons`).
+ * reminder. The integriteitscoördinator sees the response rate (`IntakeStaat.respons`): on request ("uitvraag
+ * status") and as a proactive card 14 days after the uitvraag date.
  *
  * A cycle starts on its date or, when the bot was down then, within `INHAALDAGEN` days after it.
  */
@@ -23,6 +24,8 @@ import type { Reply } from '../features/feature';
 export const INHAALDAGEN = 14;
 /** Days without an answer after which the one reminder goes out. */
 export const HERINNERING_NA_DAGEN = 7;
+/** Days after the uitvraag date on which the integriteitscoördinator gets the response card (after the reminders). */
+export const RESPONS_NA_DAGEN = 14;
 
 /** The configured uitvraag dates around `vandaag`, newest first (this year's and last year's). */
 function datumsRond(vandaag: string, mmdd: readonly string[]): string[] {
@@ -62,6 +65,8 @@ export interface UitvraagResultaat {
   gestart: Record<string, SendStatus>;
   herinnerd: Record<string, SendStatus>;
   respons?: UitvraagRespons;
+  /** Response card to the coordinators (on day `RESPONS_NA_DAGEN` of the cycle, or the first run after it). */
+  responsVerzonden: Record<string, SendStatus>;
 }
 
 /**
@@ -72,7 +77,7 @@ export interface UitvraagResultaat {
 export async function runUitvraag(ctx: { config: OrgConfig; proactive: ProactiveSender; staat: IntakeStaat }, now: Date): Promise<UitvraagResultaat> {
   const vandaag = vandaagVan(now);
   const { config, proactive, staat } = ctx;
-  const res: UitvraagResultaat = { vandaag, gestart: {}, herinnerd: {} };
+  const res: UitvraagResultaat = { vandaag, gestart: {}, herinnerd: {}, responsVerzonden: {} };
   const start = teStartenCyclus(vandaag, config.intake.uitvraagDatums);
   if (start) {
     const ontvangers = new Map<string, 'vertrouwenspersoon' | 'manager'>();
@@ -99,6 +104,14 @@ export async function runUitvraag(ctx: { config: OrgConfig; proactive: Proactive
       res.herinnerd[r.aadObjectId] = status;
     }
     res.respons = staat.respons(huidig.cyclus);
+    // Once the reminders have had a week, the coordinator gets the response rate (once per cycle).
+    const dag = dagenTussen(huidig.cyclus, vandaag);
+    if (res.respons.gevraagd > 0 && dag >= RESPONS_NA_DAGEN && dag <= RESPONS_NA_DAGEN + INHAALDAGEN) {
+      const card = renderUitvraagResponsCard('nl', res.respons);
+      for (const oid of gebruikersMetRol(config.rollen, 'integriteitscoordinator')) {
+        res.responsVerzonden[oid] = await proactive.send(oid, [{ type: 'card', card }], `uitvraag-respons:${huidig.cyclus}:${oid.toLowerCase()}`);
+      }
+    }
   }
   return res;
 }
