@@ -234,8 +234,8 @@ describe('buildJaarverslag', () => {
       {
         DilemmaSessies: [d('1', '2020-03-01', 'afdeling', 7), d('2', '2020-04-01', 'afdeling', 8), d('3', '2020-05-01', 'management', 5), d('4', '2021-01-01', 'afdeling', 99)],
         AgressieIncidenten: [
-          { incidentId: 'a1', datum: '2020-02-02', soort: ['verbaal', 'fysiek'], maatregelen: ['waarschuwingsbrief'] },
-          { incidentId: 'a2', datum: '2020-02-03', soort: ['verbaal'], maatregelen: null },
+          { datum: '2020-02-02', soort: ['verbaal', 'fysiek'], maatregelen: ['waarschuwingsbrief'] },
+          { datum: '2020-02-03', soort: ['verbaal'], maatregelen: [] },
         ],
         MeldwijzerGebruik: [
           { week: '2020-W53', situatie: 'dilemma', aantal: 4 }, // 28 Dec 2020 – 3 Jan 2021: week-year 2020

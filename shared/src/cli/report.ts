@@ -132,12 +132,12 @@ export async function runReportCli(argv: string[], io: ReportIo = defaultIo): Pr
     const store = await createListStore(io.env);
     let verslag: Jaarverslag;
     try {
-      let laatste = '';
+      const getoond = new Map<string, number>();
       const bronnen = await leesJaarverslagBronnen(store, { jaar: opties.jaar, years: opties.years }, (lijst, gelezen) => {
-        // Progress for large lists only (more than one page); one line per page, also in logs and CI.
-        if (gelezen >= 5000 && gelezen % 5000 === 0) {
-          laatste = `${t('nl', 'report.cli.lezen')}: ${lijst} ${gelezen.toLocaleString('nl-NL')}`;
-          io.err(`${laatste}\n`);
+        // Progress for large lists only: a line per 5,000 items read (also readable in logs and CI).
+        if (gelezen >= 5000 && gelezen - (getoond.get(lijst) ?? 0) >= 5000) {
+          getoond.set(lijst, gelezen);
+          io.err(`${t('nl', 'report.cli.lezen')}: ${lijst} ${gelezen.toLocaleString('nl-NL')}\n`);
         }
       });
       verslag = buildJaarverslag(bronnen, { jaar: opties.jaar, organisatie, years: opties.years });

@@ -33,8 +33,26 @@ export const JAARVERSLAG_LIJSTEN = [
 ] as const;
 export type JaarverslagLijst = (typeof JAARVERSLAG_LIJSTEN)[number];
 
+/**
+ * The columns of each list that the report reads (whole list items have them all, so callers may pass full
+ * items). Readers that can project columns (the SQLite fast path in `bronnen.ts`) read only these.
+ */
+export const JAARVERSLAG_KOLOMMEN = {
+  Gesprekken: ['datum', 'vertrouwenspersoon', 'onderwerp', 'isMelding', 'doorverwezen'],
+  Meldingen: ['meldingId', 'ontvangenOp', 'meldpunt', 'soort', 'categorie', 'anoniem', 'onderzoek', 'uitkomst', 'maatregelen', 'ontvangstbevestigdOp', 'terugkoppelingOp'],
+  AmbtseedInschrijvingen: ['sessieId', 'status', 'vorm', 'afgelegdOp'],
+  AmbtseedSessies: ['sessieId', 'start', 'soort'],
+  NieuweMedewerkers: ['medewerkerId', 'indienstOp', 'dienstverband', 'workshopGevolgdOp'],
+  DilemmaSessies: ['datum', 'doelgroep', 'deelnemers'],
+  AgressieIncidenten: ['datum', 'soort', 'maatregelen'],
+  MeldwijzerGebruik: ['week', 'situatie', 'aantal'],
+} as const satisfies { [L in JaarverslagLijst]: readonly (keyof ListItem<L>)[] };
+
+/** The part of an item of list `L` that the report reads. */
+export type BronItem<L extends JaarverslagLijst> = Pick<ListItem<L>, Extract<(typeof JAARVERSLAG_KOLOMMEN)[L][number], keyof ListItem<L>>>;
+
 /** Items per list; a missing list counts as empty. Items may span any years: the report picks by date. */
-export type JaarverslagBronnen = { readonly [L in JaarverslagLijst]?: readonly ListItem<L>[] };
+export type JaarverslagBronnen = { readonly [L in JaarverslagLijst]?: readonly BronItem<L>[] };
 
 /** Count per value of a choice column; every choice is present (0 when no records). */
 export type Telling<K extends string> = Record<K, number>;
@@ -127,10 +145,16 @@ export function legeJaarCijfers(jaar: number): JaarCijfers {
 
 /* ---------- placing items in a year ---------- */
 
-/** Year of a `YYYY-MM-DD` calendar date (already Europe/Amsterdam), or NaN when absent. */
+/** Year of a `YYYY-MM-DD` calendar date (already Europe/Amsterdam), or NaN when absent or malformed. */
 export function jaarVanDatum(datum: string | null | undefined): number {
   if (!datum || datum.length < 4) return NaN;
-  return Number(datum.slice(0, 4));
+  // Four digit characters to a number without allocating a substring (this runs for every item).
+  const a = datum.charCodeAt(0) - 48;
+  const b = datum.charCodeAt(1) - 48;
+  const c = datum.charCodeAt(2) - 48;
+  const d = datum.charCodeAt(3) - 48;
+  if (a < 0 || a > 9 || b < 0 || b > 9 || c < 0 || c > 9 || d < 0 || d > 9) return NaN;
+  return a * 1000 + b * 100 + c * 10 + d;
 }
 
 const amsterdamJaar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' });
@@ -143,8 +167,7 @@ export function jaarVanMoment(moment: string | null | undefined): number {
 
 /** ISO week-year of a week string `2026-W48` (first four digits), NaN when malformed. */
 export function jaarVanWeek(week: string | null | undefined): number {
-  const m = week ? /^(\d{4})-W\d{2}$/.exec(week) : null;
-  return m ? Number(m[1]) : NaN;
+  return week && week.length === 8 && week.charCodeAt(5) === 87 /* W */ ? jaarVanDatum(week) : NaN;
 }
 
 /* ---------- Wbk-termijnen ---------- */
@@ -193,6 +216,15 @@ export function binnen3Maanden(ontvangenOp: string, ontvangstbevestigdOp: string
 
 /* ---------- the aggregation ---------- */
 
+/**
+ * Add 1 to `rec[v]` for each distinct value `v` of a multichoice (the rule "count an item once per value").
+ * List items are already duplicate-free (schema); the check only guards hand-made input, without a Set.
+ */
+function plusElk<K extends string>(rec: Record<K, number>, waarden: readonly (K | null)[] | null | undefined): void {
+  if (!waarden) return;
+  for (let i = 0; i < waarden.length; i++) if (waarden.indexOf(waarden[i]) === i) plus(rec, waarden[i]);
+}
+
 /** Add `by` to `rec[key]` when `key` is one of its categories (a missing or unknown value is skipped). */
 function plus<K extends string>(rec: Record<K, number>, key: K | null | undefined, by = 1): void {
   if (key !== null && key !== undefined && key in rec) rec[key] += by;
@@ -230,7 +262,7 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     plus(s.perCategorie, m.categorie);
     if (m.anoniem) s.anoniem++;
     plus(s.perUitkomst, m.uitkomst);
-    for (const mt of new Set(m.maatregelen ?? [])) plus(s.perMaatregel, mt);
+    plusElk(s.perMaatregel, m.maatregelen);
     const w = c.wbk;
     w.ontvangstbevestigdBinnen7Dagen.van++;
     w.terugkoppelingBinnen3Maanden.van++;
@@ -283,8 +315,8 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     const c = cijfersVoor(jaren, jaarVanDatum(a.datum));
     if (!c) continue;
     c.agressie.incidenten++;
-    for (const s of new Set(a.soort ?? [])) plus(c.agressie.perSoort, s);
-    for (const m of new Set(a.maatregelen ?? [])) plus(c.agressie.perMaatregel, m);
+    plusElk(c.agressie.perSoort, a.soort);
+    plusElk(c.agressie.perMaatregel, a.maatregelen);
   }
 
   for (const u of bronnen.MeldwijzerGebruik ?? []) {
@@ -299,7 +331,7 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
 const vergelijk = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The anonymised case table of `jaar`: investigated meldingen (`onderzoek` ≠ `geen`) in order of receipt. */
-export function zakenVan(meldingen: readonly ListItem<'Meldingen'>[], jaar: number): Zaak[] {
+export function zakenVan(meldingen: readonly BronItem<'Meldingen'>[], jaar: number): Zaak[] {
   return meldingen
     .filter((m) => m.onderzoek && m.onderzoek !== 'geen' && jaarVanDatum(m.ontvangenOp) === jaar && m.meldpunt && m.soort && m.categorie && m.uitkomst)
     .sort((a, b) => vergelijk(a.ontvangenOp ?? '', b.ontvangenOp ?? '') || vergelijk(a.meldingId ?? '', b.meldingId ?? ''))
