@@ -54,7 +54,7 @@ const useStyles = makeStyles({
   actief: { fontWeight: tokens.fontWeightBold, textDecorationLine: 'underline' },
   main: { maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}` },
   banners: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
-  dev: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalL },
+  dev: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
 });
 
 /** Keep `theme`, `lang` and `rol` when moving between pages outside Teams. */
@@ -83,7 +83,7 @@ export function App({ omgeving, pad, search }: { omgeving: Omgeving; pad: string
     document.documentElement.lang = omgeving.locale;
   }, [omgeving.locale]);
 
-  const aanmelding = useMemo(() => (omgeving.token ? { token: omgeving.token } : { devRol: rol }), [omgeving, rol]);
+  const aanmelding = useMemo(() => (omgeving.token ? { token: omgeving.token, locale: omgeving.locale } : { devRol: rol, locale: omgeving.locale }), [omgeving, rol]);
   useEffect(() => {
     api<{ modus: 'sso' | 'lokaal'; rollen: TabRol[] }>(aanmelding, '/ik').then(
       (ik) => {

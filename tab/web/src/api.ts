@@ -1,4 +1,5 @@
 import type { TabRol } from '../../api/auth';
+import { t, type Locale } from '../../../shared/src/i18n';
 
 /** Error from the tab API: `message` is the server's Dutch (or localised) text, `status` the HTTP status. */
 export class ApiFout extends Error {
@@ -14,6 +15,8 @@ export class ApiFout extends Error {
 export interface Aanmelding {
   token?: () => Promise<string>;
   devRol?: TabRol;
+  /** Language of the client's own error messages (the server's messages are Dutch). */
+  locale?: Locale;
 }
 
 /**
@@ -23,17 +26,24 @@ export interface Aanmelding {
 export async function api<T>(aanmelding: Aanmelding, pad: string, init: { method?: string; body?: unknown; blob?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (aanmelding.token) headers.Authorization = `Bearer ${await aanmelding.token()}`;
+  const locale = aanmelding.locale ?? 'nl';
+  if (aanmelding.token) {
+    try {
+      headers.Authorization = `Bearer ${await aanmelding.token()}`;
+    } catch {
+      throw new ApiFout(401, t(locale, 'tab.fout.token'));
+    }
+  }
   else if (aanmelding.devRol) headers['X-Dev-Rol'] = aanmelding.devRol;
   let res: Response;
   try {
     res = await fetch(`/api${pad}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   } catch {
-    throw new ApiFout(0, 'Geen verbinding met de server. Controleer je netwerk en probeer het opnieuw.');
+    throw new ApiFout(0, t(locale, 'tab.fout.verbinding'));
   }
   if (!res.ok) {
     const data = (await res.json().catch(() => ({}))) as { fout?: string };
-    throw new ApiFout(res.status, data.fout ?? `De server antwoordde met status ${res.status}.`);
+    throw new ApiFout(res.status, data.fout ?? t(locale, 'tab.fout.status', { status: res.status }));
   }
   return (init.blob ? await res.blob() : await res.json()) as T;
 }

@@ -5,6 +5,9 @@
 const nl = {
   laden: 'Bezig met laden…',
   nietGevonden: 'Deze pagina bestaat niet. Kies een pagina in het menu.',
+  'fout.verbinding': 'Geen verbinding met de server. Controleer je netwerk en probeer het opnieuw.',
+  'fout.status': 'De server antwoordde met status {status}. Probeer het later opnieuw.',
+  'fout.token': 'Aanmelden via Teams lukte niet. Sluit het tabblad, open het opnieuw en geef zo nodig toestemming.',
   'nav.label': 'Integriteitsplein',
   'nav.portal': 'Integriteitsplein',
   'nav.dilemma': 'Dilemma van de week',
@@ -178,6 +181,9 @@ const nl = {
 const en: Record<keyof typeof nl, string> = {
   laden: 'Loading…',
   nietGevonden: 'This page does not exist. Choose a page in the menu.',
+  'fout.verbinding': 'No connection to the server. Check your network and try again.',
+  'fout.status': 'The server answered with status {status}. Please try again later.',
+  'fout.token': 'Signing in through Teams did not work. Close the tab, open it again and give consent if asked.',
   'nav.label': 'Integriteitsplein',
   'nav.portal': 'Integrity square',
   'nav.dilemma': 'Dilemma of the week',
