@@ -78,7 +78,11 @@ const sessieSchema = z.strictObject({
   werkvorm: z.enum(WERKVORMEN, { error: `verwacht een van: ${WERKVORMEN.join(', ')}` }),
   doelgroep: z.enum(DOELGROEPEN, { error: `verwacht een van: ${DOELGROEPEN.join(', ')}` }),
   deelnemers: z.number().int('verwacht een geheel getal').min(1, 'minstens 1 deelnemer').max(10000, 'maximaal 10.000'),
-  dilemmaIds: z.array(idSchema).max(20, 'maximaal 20 dilemma’s').default([]),
+  dilemmaIds: z
+    .array(idSchema)
+    .max(20, 'maximaal 20 dilemma’s')
+    .refine((ids) => [...new Set(ids)].join(',').length <= 255, 'te veel of te lange dilemma-id’s (samen maximaal 255 tekens)')
+    .default([]),
 });
 
 /** A dilemma as the tab shows it (options parsed from the list's JSON text). */

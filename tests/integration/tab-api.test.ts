@@ -176,6 +176,7 @@ describe('tab API (local mode)', () => {
       [{ ...body, datum: '2026-12-01' }, /niet vooraf/],
       [{ ...body, dilemmaIds: ['D-404'] }, /onbekend dilemma D-404/],
       [{ ...body, notities: 'Jan was stil' }, /notities/],
+      [{ ...body, dilemmaIds: Array.from({ length: 20 }, (_, i) => `D-${String(i).padStart(60, '0')}`) }, /maximaal 255 tekens/],
     ];
     for (const [b, re] of bad) expect((await als('manager')(request(app).post('/api/sessies')).send(b).expect(400)).body.fout).toMatch(re);
   });
