@@ -141,8 +141,9 @@ export async function runListsCli(argv: string[], io: CliIo = defaultIo): Promis
   program
     .command('sync')
     .description('de Graph-outbox nu leegmaken')
-    .action(async () => {
-      code = await (await graphCli()).runSync({}, io);
+    .option('--retry-failed', 'blijvend mislukte rijen eerst opnieuw in de wachtrij zetten')
+    .action(async (o: { retryFailed?: boolean }) => {
+      code = await (await graphCli()).runSync({ retryFailed: !!o.retryFailed }, io);
     });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -26,9 +26,16 @@ export function dateToGraph(date: string): string {
  */
 export function dateFromGraph(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const hit = dateCache.get(value);
+  if (hit !== undefined) return hit;
   const t = Date.parse(value);
-  return Number.isNaN(t) ? value : amsterdamDate(new Date(t));
+  const out = Number.isNaN(t) ? value : amsterdamDate(new Date(t));
+  if (dateCache.size >= 20_000) dateCache.clear();
+  dateCache.set(value, out);
+  return out;
 }
+/* Time-zone conversion is the costliest step of reading a large list, and lists repeat dates a lot. */
+const dateCache = new Map<string, string>();
 
 /**
  * Graph `fields` for a write of `item`.
