@@ -71,6 +71,14 @@ describe('daily Wbk reminder (fake clock)', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('writes to an English-speaking coordinator in English', async () => {
+    const { store, sent, proactive, ctx } = omgeving();
+    proactive.refs.save(IC, { ...ref(IC), locale: 'en-GB' });
+    await store.add('Meldingen', melding('M-2026-0002', '2026-02-20'));
+    await runDagelijkseJobs(ctx, new Date('2026-03-07T07:00:00Z'));
+    expect(JSON.stringify(sent[0].replies)).toContain('M-2026-0002: acknowledgement due 2026-02-27: 8 days overdue');
+  });
+
   it('sends nothing when nothing needs attention', async () => {
     const { store, sent, proactive, ctx } = omgeving();
     proactive.refs.save(IC, ref(IC));

@@ -106,3 +106,18 @@ describe('ProactiveSender', () => {
     expect(sender.wasSent('k1')).toBe(false);
   });
 });
+
+describe('recipient language', () => {
+  it('remembers the Teams locale of the last message (not the name) and maps it to nl/en', () => {
+    const sender = createProactiveSender({ db: openDatabase(':memory:') });
+    expect(sender.localeVan!('oid-1')).toBeUndefined();
+    sender.refs.save('OID-1', { ...ref('a:1'), locale: 'en-US' });
+    expect(sender.localeVan!('oid-1')).toBe('en');
+    sender.refs.save('OID-1', { ...ref('a:1'), locale: 'nl-NL' });
+    expect(sender.localeVan!('oid-1')).toBe('nl');
+    // A reference without a locale keeps the last known one.
+    const { locale: _weg, ...zonder } = ref('a:1');
+    sender.refs.save('OID-1', zonder);
+    expect(sender.localeVan!('oid-1')).toBe('nl');
+  });
+});

@@ -5,7 +5,7 @@ import { dagenTussen } from '../../../shared/src/domain/wbk-termijnen';
 import type { ProactiveSender, SendStatus } from '../proactive';
 import { renderGesprekCard, renderMeldingCard, renderUitvraagResponsCard } from '../features/intake/kaarten';
 import type { IntakeStaat, UitvraagRespons } from '../features/intake/staat';
-import { t } from '../../../shared/src/i18n';
+import { t, type Locale } from '../../../shared/src/i18n';
 import type { Reply } from '../features/feature';
 
 /**
@@ -52,9 +52,9 @@ export function teStartenCyclus(vandaag: string, mmdd: readonly string[]): { cyc
   return c && dagenTussen(c.cyclus, vandaag) <= INHAALDAGEN ? c : undefined;
 }
 
-/** The uitvraag card for a role. */
-export function uitvraagKaart(rol: 'vertrouwenspersoon' | 'manager', vandaag: string, c: { cyclus: string; sinds: string }): Reply {
-  const card = rol === 'vertrouwenspersoon' ? renderGesprekCard('nl', { vandaag, uitvraag: c }) : renderMeldingCard('nl', { vandaag, meldpunt: 'leidinggevende', uitvraag: c });
+/** The uitvraag card for a role, in `locale` (default Dutch). */
+export function uitvraagKaart(rol: 'vertrouwenspersoon' | 'manager', vandaag: string, c: { cyclus: string; sinds: string }, locale: Locale = 'nl'): Reply {
+  const card = rol === 'vertrouwenspersoon' ? renderGesprekCard(locale, { vandaag, uitvraag: c }) : renderMeldingCard(locale, { vandaag, meldpunt: 'leidinggevende', uitvraag: c });
   return { type: 'card', card };
 }
 
@@ -85,7 +85,7 @@ export async function runUitvraag(ctx: { config: OrgConfig; proactive: Proactive
     for (const oid of gebruikersMetRol(config.rollen, 'manager')) if (!ontvangers.has(oid.toLowerCase())) ontvangers.set(oid.toLowerCase(), 'manager');
     for (const [oid, rol] of ontvangers) {
       staat.uitvraagToevoegen(start.cyclus, oid, rol, vandaag);
-      const status = await proactive.send(oid, [uitvraagKaart(rol, vandaag, start)], `uitvraag:${start.cyclus}:${oid}`);
+      const status = await proactive.send(oid, [uitvraagKaart(rol, vandaag, start, proactive.localeVan?.(oid))], `uitvraag:${start.cyclus}:${oid}`);
       if (status === 'verzonden') staat.uitvraagBereikt(start.cyclus, oid, vandaag);
       res.gestart[oid] = status;
     }
@@ -95,9 +95,10 @@ export async function runUitvraag(ctx: { config: OrgConfig; proactive: Proactive
     res.cyclus = huidig.cyclus;
     for (const r of staat.uitvraagRijen(huidig.cyclus)) {
       if (r.beantwoordOp || r.herinnerdOp || !r.bereikbaar || dagenTussen(r.gevraagdOp, vandaag) < HERINNERING_NA_DAGEN) continue;
+      const locale = proactive.localeVan?.(r.aadObjectId) ?? 'nl';
       const status = await proactive.send(
         r.aadObjectId,
-        [{ type: 'text', text: t('nl', 'intake.uitvraag.herinnering', { datum: r.gevraagdOp }) }, uitvraagKaart(r.rol, vandaag, huidig)],
+        [{ type: 'text', text: t(locale, 'intake.uitvraag.herinnering', { datum: r.gevraagdOp }) }, uitvraagKaart(r.rol, vandaag, huidig, locale)],
         `uitvraag-herinnering:${huidig.cyclus}:${r.aadObjectId}`,
       );
       if (status === 'verzonden' || status === 'alVerzonden') staat.uitvraagHerinnerd(huidig.cyclus, r.aadObjectId, vandaag);
@@ -107,8 +108,8 @@ export async function runUitvraag(ctx: { config: OrgConfig; proactive: Proactive
     // Once the reminders have had a week, the coordinator gets the response rate (once per cycle).
     const dag = dagenTussen(huidig.cyclus, vandaag);
     if (res.respons.gevraagd > 0 && dag >= RESPONS_NA_DAGEN && dag <= RESPONS_NA_DAGEN + INHAALDAGEN) {
-      const card = renderUitvraagResponsCard('nl', res.respons);
       for (const oid of gebruikersMetRol(config.rollen, 'integriteitscoordinator')) {
+        const card = renderUitvraagResponsCard(proactive.localeVan?.(oid) ?? 'nl', res.respons);
         res.responsVerzonden[oid] = await proactive.send(oid, [{ type: 'card', card }], `uitvraag-respons:${huidig.cyclus}:${oid.toLowerCase()}`);
       }
     }

@@ -38,9 +38,9 @@ export async function runWbkHerinnering(ctx: { store: ListStore; config: OrgConf
   const signalen = await wbkSignalenUitStore(ctx.store, vandaag, vooruit);
   const resultaat: WbkHerinneringResultaat = { vandaag, signalen: signalen.length, verlopen: signalen.filter((s) => s.status === 'verlopen').length, verzonden: {} };
   if (signalen.length === 0) return resultaat;
-  const card = renderWbkCard('nl', { vandaag, vooruitDagen: vooruit, signalen });
-  // Sequential on purpose: a handful of recipients, and Teams throttles bursts per bot.
+  // Sequential on purpose: a handful of recipients, and Teams throttles bursts per bot. Each in their own language.
   for (const oid of gebruikersMetRol(ctx.config.rollen, 'integriteitscoordinator')) {
+    const card = renderWbkCard(ctx.proactive.localeVan?.(oid) ?? 'nl', { vandaag, vooruitDagen: vooruit, signalen });
     resultaat.verzonden[oid] = await ctx.proactive.send(oid, [{ type: 'card', card }], `wbk:${vandaag}:${oid.toLowerCase()}`);
   }
   return resultaat;

@@ -9,7 +9,8 @@ import type { SqliteDatabase } from '../../../shared/src/store';
  * reference the Bot Framework gave us the last time that person wrote to the bot or installed it. A reference
  * becomes *stale* when Teams answers 403/404 (app uninstalled, conversation gone, bot blocked); stale rows are
  * kept for diagnosis but never used, and are refreshed the next time the person talks to the bot.
- * No names or e-mail addresses are stored: the reference holds ids and the service URL only (we strip `user.name`).
+ * No names or e-mail addresses are stored: the reference holds ids and the service URL only (we strip `user.name`);
+ * the Teams locale is kept in its own column so proactive cards can be sent in the person's language.
  */
 
 /**
@@ -32,9 +33,20 @@ export interface StoredReference {
   reference: ConversationReferenceJson;
   updatedAt: string;
   staleSince: string | null;
+  /** The person's Teams locale at their last message (`nl-NL`, `en-US`), for the language of proactive cards. */
+  locale: string | null;
 }
 
 const norm = (id: string) => id.trim().toLowerCase();
+
+type Row = { aad_object_id: string; reference: string; updated_at: string; stale_since: string | null; locale: string | null };
+const toStored = (row: Row): StoredReference => ({
+  aadObjectId: row.aad_object_id,
+  reference: JSON.parse(row.reference),
+  updatedAt: row.updated_at,
+  staleSince: row.stale_since,
+  locale: row.locale,
+});
 
 /** Strip display names from a reference before storing it (privacy: no names in our database). */
 function withoutNames(ref: ConversationReferenceJson): ConversationReferenceJson {
@@ -61,13 +73,16 @@ export class ConversationReferenceStore {
       updated_at TEXT NOT NULL,
       stale_since TEXT
     )`);
+    const cols = (db.prepare(`PRAGMA table_info(proactive_conversation_refs)`).all() as { name: string }[]).map((c) => c.name);
+    if (!cols.includes('locale')) db.exec(`ALTER TABLE proactive_conversation_refs ADD COLUMN locale TEXT`);
     this.upsert = db.prepare(
-      `INSERT INTO proactive_conversation_refs (aad_object_id, reference, updated_at, stale_since) VALUES (?, ?, ?, NULL)
-       ON CONFLICT(aad_object_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at, stale_since = NULL`,
+      `INSERT INTO proactive_conversation_refs (aad_object_id, reference, updated_at, stale_since, locale) VALUES (?, ?, ?, NULL, ?)
+       ON CONFLICT(aad_object_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at, stale_since = NULL,
+         locale = COALESCE(excluded.locale, proactive_conversation_refs.locale)`,
     );
-    this.select = db.prepare(`SELECT aad_object_id, reference, updated_at, stale_since FROM proactive_conversation_refs WHERE aad_object_id = ?`);
+    this.select = db.prepare(`SELECT aad_object_id, reference, updated_at, stale_since, locale FROM proactive_conversation_refs WHERE aad_object_id = ?`);
     this.stale = db.prepare(`UPDATE proactive_conversation_refs SET stale_since = ? WHERE aad_object_id = ? AND stale_since IS NULL`);
-    this.all = db.prepare(`SELECT aad_object_id, reference, updated_at, stale_since FROM proactive_conversation_refs ORDER BY aad_object_id`);
+    this.all = db.prepare(`SELECT aad_object_id, reference, updated_at, stale_since, locale FROM proactive_conversation_refs ORDER BY aad_object_id`);
   }
 
   /**
@@ -76,8 +91,11 @@ export class ConversationReferenceStore {
    * @throws ZodError when `reference` lacks `serviceUrl` or `conversation.id`.
    */
   save(aadObjectId: string, reference: unknown, now: Date = new Date()): void {
-    const ref = withoutNames(conversationReferenceSchema.parse(reference));
-    this.upsert.run(norm(aadObjectId), JSON.stringify(ref), now.toISOString());
+    const parsed = conversationReferenceSchema.parse(reference);
+    const raw = (parsed as Record<string, unknown>).locale;
+    const locale = typeof raw === 'string' ? raw.slice(0, 20) : null;
+    const ref = withoutNames(parsed);
+    this.upsert.run(norm(aadObjectId), JSON.stringify(ref), now.toISOString(), locale);
   }
 
   /** The usable (not stale) reference of `aadObjectId`, or undefined. */
@@ -88,8 +106,8 @@ export class ConversationReferenceStore {
 
   /** The stored row, stale or not (diagnostics and tests). */
   find(aadObjectId: string): StoredReference | undefined {
-    const row = this.select.get(norm(aadObjectId)) as { aad_object_id: string; reference: string; updated_at: string; stale_since: string | null } | undefined;
-    return row ? { aadObjectId: row.aad_object_id, reference: JSON.parse(row.reference), updatedAt: row.updated_at, staleSince: row.stale_since } : undefined;
+    const row = this.select.get(norm(aadObjectId)) as Row | undefined;
+    return row ? toStored(row) : undefined;
   }
 
   /** Mark the reference stale (Teams answered 403/404); it is not used again until the person writes again. */
@@ -99,11 +117,6 @@ export class ConversationReferenceStore {
 
   /** Every stored reference (for diagnostics). */
   list(): StoredReference[] {
-    return (this.all.all() as { aad_object_id: string; reference: string; updated_at: string; stale_since: string | null }[]).map((row) => ({
-      aadObjectId: row.aad_object_id,
-      reference: JSON.parse(row.reference),
-      updatedAt: row.updated_at,
-      staleSince: row.stale_since,
-    }));
+    return (this.all.all() as Row[]).map(toStored);
   }
 }

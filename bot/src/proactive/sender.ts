@@ -1,4 +1,5 @@
 import type { Reply } from '../features/feature';
+import { toLocale, type Locale } from '../../../shared/src/i18n';
 import type { SqliteDatabase } from '../../../shared/src/store';
 import { ConversationReferenceStore, type ConversationReferenceJson } from './conversation-refs';
 
@@ -54,6 +55,11 @@ export interface ProactiveSender {
   canReach(aadObjectId: string): boolean;
   /** True when `dedupeKey` was sent (or claimed) before. */
   wasSent(dedupeKey: string): boolean;
+  /**
+   * The person's language for proactive cards (`nl` or `en`, from their Teams locale at their last message), or
+   * undefined when unknown. Optional so that simple fakes need not implement it; callers default to `nl`.
+   */
+  localeVan?(aadObjectId: string): Locale | undefined;
 }
 
 /** Minimal logger shape (pino child); log ids and statuses only. */
@@ -100,6 +106,10 @@ export function createProactiveSender(opts: { db: SqliteDatabase; transport?: Pr
   return {
     refs,
     canReach: (aadObjectId) => refs.get(aadObjectId) !== undefined,
+    localeVan: (aadObjectId) => {
+      const l = refs.find(aadObjectId)?.locale;
+      return l ? toLocale(l) : undefined;
+    },
     wasSent: (dedupeKey) => lookup.get(dedupeKey) !== undefined,
     async send(aadObjectId, replies, dedupeKey) {
       if (!dedupeKey || dedupeKey.length > 200) throw new Error('dedupeKey ontbreekt of is langer dan 200 tekens');

@@ -337,7 +337,7 @@ function uitvraagVervolg(input: TurnInput, services: BotServices, cyclus: string
   staat.uitvraagBeantwoord(cyclus, input.user.aadObjectId!, vandaagVan(input.now), 1);
   const c = huidigeCyclus(vandaagVan(input.now), services.config.intake.uitvraagDatums);
   const sinds = c && c.cyclus === cyclus ? c.sinds : cyclus;
-  return [uitvraagKaart(rol, vandaagVan(input.now), { cyclus, sinds })];
+  return [uitvraagKaart(rol, vandaagVan(input.now), { cyclus, sinds }, input.locale)];
 }
 
 const uitvraagGeen: Handler = async (input, services) => {
@@ -378,8 +378,8 @@ const agressieOpslaan: Handler = async (input, services) => {
     const sender = proactiveFrom(services);
     let bereikt = 0;
     if (sender) {
-      const nieuw = renderAgressieNieuwCard('nl', item, v.toelichting);
       for (const oid of gebruikersMetRol(services.config.rollen, 'adviseurVpt')) {
+        const nieuw = renderAgressieNieuwCard(sender.localeVan?.(oid) ?? 'nl', item, v.toelichting);
         const status = await sender.send(oid, [card(nieuw)], `agressie:${item.incidentId}:${oid.toLowerCase()}`);
         if (status === 'verzonden' || status === 'alVerzonden') bereikt++;
       }
