@@ -101,6 +101,28 @@ describe('triage', () => {
     expect(triage('Mijn collega pest mij').antwoorden.wie).toBe('collega');
   });
 
+  test.each([
+    ['Iemand op mijn afdeling neemt geld uit de kas', 'zakelijk'],
+    ['Mijn leidinggevende bevoordeelt zijn neef bij een sollicitatie', 'zakelijk'],
+    ['Er lekt asbest in het gebouw en niemand doet iets', 'vermoedenMisstand'],
+    ["I'm being harassed by a citizen on social media", 'agressieExtern'],
+    ['Someone threatened me on the phone', 'agressieExtern'],
+    ['Mijn chef maakt seksueel getinte opmerkingen', 'ongewenstGedrag'],
+    ['my manager keeps yelling at me', 'ongewenstGedrag'],
+    ['Can I accept a bottle of wine from a client?', 'dilemma'],
+    ['Hoe meld ik iets?', 'algemeen'],
+  ])('triage: %s → %s', (text, situatie) => {
+    const u = triage(text);
+    expect(u.situatie).toBe(situatie);
+    expect(u.twijfelTussen).toBeUndefined();
+  });
+
+  it('asks between misstand and zakelijk for "fraude vermoeden", without presuming a public interest', () => {
+    const u = triage('wat moet ik doen als ik fraude vermoed');
+    expect(u.twijfelTussen).toEqual(['vermoedenMisstand', 'zakelijk']);
+    expect(u.antwoorden.maatschappelijkBelang).toBeUndefined();
+  });
+
   it('uses the organisation extra terms', () => {
     const cfg = { triage: { extraTermen: { nevenwerkzaamheden: ['wethouderschap'] } } };
     expect(triage('Ik overweeg het wethouderschap', cfg).situatie).toBe('nevenwerkzaamheden');

@@ -36,7 +36,8 @@ const LEXICON: Record<Situatie, Term[]> = {
     ['gevaar', 2], ['gevaarlijk', 2], ['danger', 2], ['dangerous', 2], ['omwonenden', 2], ['residents', 2], ['volksgezondheid', 3], ['public health', 3],
     ['milieu', 2], ['environment', 2], ['vervuiling', 2], ['pollution', 2], ['lozing', 2], ['veiligheidseisen', 2], ['veiligheidsregels', 2],
     ['safety rules', 2], ['safety requirements', 2], ['onveilig', 1], ['unsafe', 1], ['structureel', 1], ['systematisch', 1], ['structurally', 1],
-    ['systematically', 1], ['stelselmatig', 1], ['genegeerd', 1], ['ignored', 1], ['in de doofpot', 2], ['cover up', 2], ['covered up', 2],
+    ['systematically', 1], ['stelselmatig', 1], ['asbest', 3], ['asbestos', 3], ['niemand doet iets', 2], ['nobody does anything', 2],
+    ['gezondheid', 2], ['health', 2], ['giftig', 2], ['toxic waste', 3], ['genegeerd', 1], ['ignored', 1], ['in de doofpot', 2], ['cover up', 2], ['covered up', 2],
     ['subsidie', 1], ['subsidiegeld', 1], ['belastinggeld', 2], ['gemeenschapsgeld', 2], ['overheidsgeld', 2], ['public money', 2], ['taxpayer', 2],
     ['wet overtreden', 2], ['breaking the law', 2], ['illegaal', 1], ['illegal', 1], ['burgers lopen risico', 3],
   ],
@@ -47,8 +48,11 @@ const LEXICON: Record<Situatie, Term[]> = {
     ['gesjoemeld', 2], ['rommelt', 1], ['declaratie', 2], ['declaraties', 2], ['declareert', 2], ['expense', 2], ['expenses', 2], ['receipts', 2],
     ['bonnetjes', 2], ['valse', 1], ['vervalst', 3], ['vervalsen', 3], ['faking', 2], ['fake', 2], ['forged', 3], ['forging', 3], ['falsify', 3],
     ['dossiers', 2], ['dossier', 2], ['files', 1], ['records', 1], ['niets mee te maken', 2], ['nothing to do with', 2], ['gegevens inziet', 3],
-    ['inzien', 1], ['vertrouwelijke informatie', 2], ['confidential information', 2], ['lekt', 3], ['gelekt', 3], ['leaks', 3], ['leaking', 3],
-    ['leaked', 3], ['privegegevens', 2], ['personal data', 2], ['misbruik', 2], ['misuse', 2], ['abuse of', 2], ['belangenverstrengeling', 2],
+    ['inzien', 1], ['vertrouwelijke informatie', 2], ['confidential information', 2], ['lekt', 2], ['gelekt', 2], ['leaks', 2], ['leaking', 2],
+    ['leaked', 2], ['naar de pers', 2], ['to the press', 2], ['lekt informatie', 2], ['leaks information', 2],
+    ['uit de kas', 3], ['kasgeld', 3], ['neemt geld', 2], ['takes money', 2], ['geld verdwijnt', 2], ['money missing', 2],
+    ['bevoordeelt', 3], ['bevoordeling', 3], ['bevoordelen', 3], ['nepotisme', 3], ['nepotism', 3], ['leverancier', 1], ['supplier', 1],
+    ['relatie met een leverancier', 2], ['privegegevens', 2], ['personal data', 2], ['misbruik', 2], ['misuse', 2], ['abuse of', 2], ['belangenverstrengeling', 2],
     ['conflict of interest', 2], ['vriendjespolitiek', 3], ['favouritism', 3], ['favoritism', 3], ['aanbesteding', 1], ['tender', 1],
     ['dienstauto', 2], ['company car', 2], ['laptop van de zaak', 2], ['werktijd', 1], ['tijdschrijven', 2], ['zakelijke kosten', 2], ['business expenses', 2], ['uren', 1], ['hours', 1],
     ['accepteert geschenken', 3], ['accepts gifts', 3], ['neemt geschenken aan', 3], ['steekt geld in eigen zak', 3], ['witwassen', 3],
@@ -79,14 +83,15 @@ const LEXICON: Record<Situatie, Term[]> = {
   ],
   algemeen: [
     ['gedragscode', 2], ['code of conduct', 2], ['regeling', 1], ['procedure', 1], ['beleid', 1], ['policy', 1], ['integriteit', 1], ['integrity', 1],
-    ['vertrouwenspersoon', 1], ['confidential counsellor', 1], ['wie is', 1], ['who is', 1], ['waar vind ik', 2], ['where can i find', 2], ['vraag', 1],
+    ['vertrouwenspersoon', 1], ['confidential counsellor', 1], ['wie is', 1], ['who is', 1], ['waar vind ik', 2], ['hoe meld ik', 2], ['waar meld ik', 2], ['how do i report', 2],
+    ['where do i report', 2], ['where can i report', 2], ['where can i find', 2], ['vraag', 1],
     ['question', 1], ['informatie over', 1], ['information about', 1], ['hoe werkt', 1], ['how does', 1], ['vog', 2], ['verklaring omtrent', 2],
     ['jaarverslag', 1], ['workshop', 1], ['training', 1],
   ],
 };
 
 /** Words that say "I am asking about my own conduct" (dilemma), Dutch and English. */
-const EIGEN_VRAAG = ['mag ik', 'mag je', 'mogen wij', 'mogen we', 'kan ik', 'moet ik', 'zou ik', 'may i', 'can i', 'should i', 'must i', 'do i have to', 'am i allowed'];
+const EIGEN_VRAAG = ['mag ik', 'mag je', 'mogen wij', 'mogen we', 'kan ik', 'zou ik', 'may i', 'can i', 'should i', 'am i allowed'];
 /** Aggressive acts: counted as agressieExtern when an outsider acts, otherwise as ongewenstGedrag. */
 const AGRESSIEF = [
   'schreeuwt', 'schreeuwen', 'schreeuwde', 'geschreeuwd', 'scheldt', 'schelden', 'uitschelden', 'uitgescholden', 'bedreigt', 'bedreigd', 'bedreiging', 'dreigt', 'gedreigd',
@@ -226,8 +231,9 @@ function gecompileerd(config?: Pick<OrgConfig, 'triage'>): Gecompileerd {
  * @returns the best situation (or none), the scores, a pair to choose between when two are close, and
  *   answers the text already gives. Rules on top of the lexicon:
  *   - aggressive acts by an outsider (burger, bezoeker, klant…) → agressieExtern (+3), else → ongewenstGedrag;
- *   - a question about one's own conduct ("mag ik…", "may I…") → dilemma (+3), or nevenwerkzaamheden (+2)
- *     when it is about a side job;
+ *   - a question about one's own conduct ("mag ik…", "may I…") → dilemma (+3) unless the text already names
+ *     clear wrongdoing (a score ≥ 3 elsewhere), or nevenwerkzaamheden (+2) when it is about a side job;
+ *   - undesirable behaviour by an outsider (and no colleague named) moves to agressieExtern;
  *   - a public-interest marker together with wrongdoing → vermoedenMisstand (+1), answer maatschappelijkBelang=ja;
  *   - "anoniem/anonymously" → answer anoniem=ja; an outsider → wie=burger, a colleague → wie=collega.
  */
@@ -261,14 +267,19 @@ export function triage(text: string, config?: Pick<OrgConfig, 'triage'>): Triage
   }
   if (buiten && !collega) antwoorden.wie = 'burger';
   else if (collega && (scores.ongewenstGedrag > 0 || agressief > 0)) antwoorden.wie = 'collega';
-  if (buiten && scores.ongewenstGedrag > 0 && !collega) scores.agressieExtern += 2;
+  // Undesirable behaviour by an outsider is the aggression route (ongewenstGedrag with wie=burger redirects there).
+  if (buiten && !collega && scores.ongewenstGedrag > 0) {
+    scores.agressieExtern += scores.ongewenstGedrag + 1;
+    scores.ongewenstGedrag = 0;
+  }
   // "Mag ik…?" about a side job is a nevenwerkzaamheden question; otherwise a dilemma about one's own conduct.
+  // …but not when the text already names wrongdoing by others (then the question is "what do I do about it").
   if ((telling.eigenVraag ?? 0) > 0) {
     if (scores.nevenwerkzaamheden > 0) scores.nevenwerkzaamheden += 2;
-    else scores.dilemma += 3;
+    else if (Math.max(scores.zakelijk, scores.vermoedenMisstand, scores.ongewenstGedrag, scores.agressieExtern) < 3) scores.dilemma += 3;
   }
   if ((telling.anoniem ?? 0) > 0) antwoorden.anoniem = 'ja';
-  if (scores.vermoedenMisstand >= 2 && scores.vermoedenMisstand >= scores.zakelijk) antwoorden.maatschappelijkBelang = 'ja';
+  if (scores.vermoedenMisstand >= 2 && scores.vermoedenMisstand > scores.zakelijk) antwoorden.maatschappelijkBelang = 'ja';
 
   const ranked = [...SITUATIES].sort((a, b) => scores[b] - scores[a] || SITUATIES.indexOf(a) - SITUATIES.indexOf(b));
   const [eerste, tweede] = ranked;
