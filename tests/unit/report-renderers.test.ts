@@ -148,6 +148,16 @@ describe('html', () => {
     expect(doc.body.textContent).toContain('Gemeente Proef & Co');
   });
 
+  test('suppression also covers counts in the running text (docx and html), years are left alone', async () => {
+    const r = verslag();
+    const html = renderHtml(r, { onderDrempel: 10 });
+    expect(html).toContain('In 2024 kwamen &lt;10 meldingen binnen, waarvan 0 anoniem.');
+    expect(html).not.toMatch(/kwamen 6 meldingen/);
+    const { tekst } = await leesDocxTabellen(await renderDocx(r, { onderDrempel: 10 }));
+    expect(tekst).toContain('In 2024 kwamen <10 meldingen binnen, waarvan 0 anoniem.');
+    expect(renderHtml(r)).toContain('In 2024 kwamen 6 meldingen binnen, waarvan 0 anoniem.');
+  });
+
   test('an SVG chart escapes labels and leaves suppressed bars out', () => {
     const { svg } = staafdiagramSvg({ id: 'x', titel: 'A <b> & "c"', labels: ['een', 'twee'], waarden: [2, 10] }, { onderDrempel: 3 });
     expect(svg).toContain('A &lt;b&gt; &amp; &quot;c&quot;');

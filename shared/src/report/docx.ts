@@ -107,7 +107,7 @@ export async function renderDocx(r: Jaarverslag, opties: RenderOpties = {}): Pro
   }
   let tabelNr = 0;
   let figuurNr = 0;
-  for (const s of jaarverslagSecties(r, locale)) {
+  for (const s of jaarverslagSecties(r, locale, { onderDrempel: opties.onderDrempel })) {
     inhoud.push(new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 360 }, children: [new TextRun(s.titel)] }));
     for (const b of s.blokken) {
       if (b.soort === 'tekst') inhoud.push(new Paragraph({ spacing: { after: 120 }, children: [new TextRun(b.tekst)] }));

@@ -67,7 +67,7 @@ function tabelHtml(tb: Tabel, n: number, opties: RenderOpties): string {
 export function renderHtml(r: Jaarverslag, opties: RenderOpties = {}): string {
   const locale = opties.locale ?? 'nl';
   const titel = t(locale, 'report.titel', { jaar: r.jaar });
-  const secties = jaarverslagSecties(r, locale);
+  const secties = jaarverslagSecties(r, locale, { onderDrempel: opties.onderDrempel });
   let tabelNr = 0;
   let figuurNr = 0;
   const body: string[] = [];

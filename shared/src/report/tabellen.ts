@@ -82,10 +82,12 @@ export function zaakRij(locale: Locale, z: Zaak): [string, string, string, strin
  * The report as sections of text, charts and tables (see `Sectie`). Every count comes from `r`; tables with
  * year columns show the oldest year first and the report year last.
  */
-export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl'): Sectie[] {
+export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties: { onderDrempel?: number } = {}): Sectie[] {
   const jaren = verslagJaren(r);
   const jaarKoppen = jaren.map((c) => String(c.jaar));
   const m = (key: string, params: Record<string, string | number> = {}) => t(locale, `report.${key}`, params);
+  /** Counts in running text, suppressed like table cells (years are not counts: pass them as strings). */
+  const n = (params: Record<string, string | number>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? toonCel(v, opties.onderDrempel, locale) : v]));
   const tekst = (s: string): Blok => ({ soort: 'tekst', tekst: s });
   const tabel = (tb: Tabel): Blok => ({ soort: 'tabel', tabel: tb });
   const grafiek = (g: Grafiek): Blok => ({ soort: 'grafiek', grafiek: g });
@@ -108,7 +110,7 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl'): Secti
     id: 'inleiding',
     titel: m('inleiding.titel'),
     blokken: [
-      tekst(m('inleiding.tekst', { organisatie: r.organisatie, jaar: r.jaar })),
+      tekst(m('inleiding.tekst', { organisatie: r.organisatie, jaar: String(r.jaar) })),
       tekst(meerdereJaren ? m('scope.tekst', { jaar: r.jaar, vanaf: jaren[0].jaar, totEnMet: jaren[jaren.length - 2].jaar }) : m('scope.eenJaar', { jaar: r.jaar })),
       tekst(m('gegenereerd', { jaar: r.jaar })),
     ],
@@ -119,7 +121,7 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl'): Secti
     id: 'vertrouwenspersonen',
     titel: m('vp.titel'),
     blokken: [
-      tekst(m('vp.tekst', { jaar: r.jaar, totaal: g.totaal, meldingen: g.meldingen, extern: g.extern, doorverwezen: g.doorverwezen })),
+      tekst(m('vp.tekst', n({ jaar: String(r.jaar), totaal: g.totaal, meldingen: g.meldingen, extern: g.extern, doorverwezen: g.doorverwezen }))),
       grafiek({ id: 'gesprekkenPerOnderwerp', titel: m('grafiek.gesprekkenPerOnderwerp', { jaar: r.jaar }), labels: ONDERWERPEN.map((o) => label(locale, 'onderwerp', o)), waarden: ONDERWERPEN.map((o) => g.perOnderwerp[o]) }),
       tabel(jaarTabel('gesprekkenPerOnderwerp', 'onderwerp', [...perKeuze('onderwerp', ONDERWERPEN, (c) => c.gesprekken.perOnderwerp), rij(totaal, (c) => c.gesprekken.totaal)], true)),
       ...(meerdereJaren ? [grafiek({ id: 'gesprekkenPerJaar', titel: m('grafiek.gesprekkenPerJaar'), labels: jaarKoppen, waarden: jaren.map((c) => c.gesprekken.totaal) })] : []),
@@ -140,7 +142,7 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl'): Secti
     id: 'meldingen',
     titel: m('meldingen.titel'),
     blokken: [
-      tekst(m('meldingen.tekst', { jaar: r.jaar, totaal: md.totaal, anoniem: md.anoniem })),
+      tekst(m('meldingen.tekst', n({ jaar: String(r.jaar), totaal: md.totaal, anoniem: md.anoniem }))),
       tabel(jaarTabel('meldingenPerSoort', 'soort', [...perKeuze('soort', MELDING_SOORTEN, (c) => c.meldingen.perSoort), rij(totaal, (c) => c.meldingen.totaal)], true)),
       grafiek({ id: 'meldingenPerCategorie', titel: m('grafiek.meldingenPerCategorie', { jaar: r.jaar }), labels: CATEGORIEEN.map((c) => label(locale, 'categorie', c)), waarden: CATEGORIEEN.map((c) => md.perCategorie[c]) }),
       tabel(jaarTabel('meldingenPerCategorie', 'categorie', [...perKeuze('categorie', CATEGORIEEN, (c) => c.meldingen.perCategorie), rij(totaal, (c) => c.meldingen.totaal)], true)),
@@ -190,7 +192,7 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl'): Secti
     id: 'ambtseed',
     titel: m('ambtseed.titel'),
     blokken: [
-      tekst(m('ambtseed.tekst', { jaar: r.jaar, ...a })),
+      tekst(m('ambtseed.tekst', n({ jaar: String(r.jaar), ...a }))),
       tabel(
         jaarTabel('ambtseed', 'kenmerk', [
           rij(m('rij.afgelegd'), (c) => c.ambtseed.afgelegd),
@@ -200,7 +202,7 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl'): Secti
           rij(m('rij.bijeenkomsten'), (c) => c.ambtseed.bijeenkomsten),
         ]),
       ),
-      tekst(m('onboarding.tekst', { ...o })),
+      tekst(m('onboarding.tekst', n({ ...o }))),
       tabel(
         jaarTabel('onboarding', 'kenmerk', [
           rij(m('rij.nieuweMedewerkers'), (c) => c.onboarding.nieuweMedewerkers),
@@ -218,7 +220,7 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl'): Secti
     id: 'dilemma',
     titel: m('dilemma.titel'),
     blokken: [
-      tekst(m('dilemma.tekst', { sessies: d.sessies, bereik: d.bereik })),
+      tekst(m('dilemma.tekst', n({ sessies: d.sessies, bereik: d.bereik }))),
       tabel({
         id: 'dilemmaPerDoelgroep',
         titel: m('tabel.dilemmaPerDoelgroep'),
@@ -234,7 +236,7 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl'): Secti
     id: 'agressie',
     titel: m('agressie.titel'),
     blokken: [
-      tekst(m('agressie.tekst', { incidenten: r.agressie.incidenten })),
+      tekst(m('agressie.tekst', n({ incidenten: r.agressie.incidenten }))),
       tabel(jaarTabel('agressiePerSoort', 'soort', [...perKeuze('agressieSoort', AGRESSIE_SOORTEN, (c) => c.agressie.perSoort), rij(m('rij.incidenten'), (c) => c.agressie.incidenten)], true)),
       tabel(jaarTabel('agressiePerMaatregel', 'maatregel', perKeuze('agressieMaatregel', AGRESSIE_MAATREGELEN, (c) => c.agressie.perMaatregel))),
     ],
@@ -244,7 +246,7 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl'): Secti
     id: 'meldwijzer',
     titel: m('meldwijzer.titel'),
     blokken: [
-      tekst(m('meldwijzer.tekst', { raadplegingen: r.meldwijzer.raadplegingen })),
+      tekst(m('meldwijzer.tekst', n({ raadplegingen: r.meldwijzer.raadplegingen }))),
       tabel(jaarTabel('meldwijzer', 'situatie', [...perKeuze('situatie', SITUATIES, (c) => c.meldwijzer.perSituatie), rij(totaal, (c) => c.meldwijzer.raadplegingen)], true)),
     ],
   };
