@@ -85,13 +85,18 @@ export function databasePathForInstance(env: NodeJS.ProcessEnv): string | undefi
   return `${db.slice(0, db.length - ext.length)}-${instance}${ext}`;
 }
 
+const children: ChildProcess[] = [];
+
+/** Starts one process; when it exits, the others are stopped and the host exits (App Service restarts it). */
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const root = path.resolve(__dirname, '..');
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [script], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
     console.error(JSON.stringify({ level: 'error', event: 'webapp.child.exit', name, code, signal }));
-    process.exit(1);
+    for (const other of children) if (other !== child && other.exitCode === null) other.kill('SIGTERM');
+    setTimeout(() => process.exit(1), 500).unref();
   });
+  children.push(child);
   return child;
 }
 
@@ -101,10 +106,8 @@ if (require.main === module) {
   const tabPort = Number(process.env.WEBAPP_TAB_PORT ?? 53000);
   const db = databasePathForInstance(process.env);
   if (db) process.env.INTEGRITEITSPLEIN_DB = db;
-  const children = [
-    startChild('bot', 'bot/src/server.ts', { BOT_PORT: String(botPort) }),
-    startChild('tab', 'tab/api/server.ts', { TAB_PORT: String(tabPort) }),
-  ];
+  startChild('bot', 'bot/src/server.ts', { BOT_PORT: String(botPort) });
+  startChild('tab', 'tab/api/server.ts', { TAB_PORT: String(tabPort) });
   const server = createWebAppProxy({ botPort, tabPort }).listen(port, () => {
     console.log(JSON.stringify({ level: 'info', event: 'webapp.listening', port, botPort, tabPort }));
   });
