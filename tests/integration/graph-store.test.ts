@@ -5,12 +5,17 @@
  * when another process created the key first.
  */
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ListItemInput } from '../../shared/src/lists/schemas';
 import { queryAll } from '../../shared/src/store/list-store';
 import { runProvision, runSync } from '../../shared/src/store/graph/cli';
+import { createListStore } from '../../shared/src/store';
+import { GraphListStore } from '../../shared/src/store/graph/graph-list-store';
+import { MsalTokenProvider, readCertificate } from '../../shared/src/store/graph/auth';
+import { runListsCli } from '../../shared/src/cli/lists';
 import { abortableSleep } from '../../shared/src/store/graph/graph-retry';
 import { planProvision } from '../../shared/src/store/graph/provisioning';
 import { FAKE_BASE_URL, FAKE_SITE_ID, FAKE_TOKEN, GraphFake } from '../support/graph-fake';
@@ -196,5 +201,47 @@ describe('GraphListStore', () => {
     const e2 = <GraphError>await http.get(`/sites/${FAKE_SITE_ID}/lists/${l.id}/items?$filter=${encodeURIComponent("fields/soort eq 'verbaal'")}`).catch((x: GraphError) => x);
     expect(e2.statusCode).toBe(400);
     expect(e2.message).toMatch(/not indexed/);
+  });
+});
+
+describe('wiring', () => {
+  test('STORE=graph: createListStore gives a GraphListStore on GRAPH_BASE_URL with GRAPH_ACCESS_TOKEN; the lists CLI syncs it', async () => {
+    await provisionFake(fake);
+    const db = tmpDb();
+    const env = { STORE: 'graph', GRAPH_BASE_URL: FAKE_BASE_URL, GRAPH_ACCESS_TOKEN: FAKE_TOKEN, SHAREPOINT_SITE_ID: FAKE_SITE_ID, INTEGRITEITSPLEIN_DB: db.file };
+    const store = await createListStore(env);
+    expect(store).toBeInstanceOf(GraphListStore);
+    await store.add('NieuweMedewerkers', { medewerkerId: 'mw-1', indienstOp: '2026-02-01', dienstverband: 'stagiair' });
+    expect(await store.get('NieuweMedewerkers', 'mw-1')).toEqual({ medewerkerId: 'mw-1', indienstOp: '2026-02-01', dienstverband: 'stagiair', workshopGevolgdOp: null });
+    await store.close();
+    const r = io();
+    expect(await runListsCli(['sync'], { ...r.io, env })).toBe(0);
+    expect(r.out.join('')).toMatch(/0 blijvend mislukt, 0 nog in de wachtrij/);
+    db.cleanup();
+  });
+
+  test('msal: a confidential client is built offline from a secret; a missing certificate file gives a Dutch error', () => {
+    expect(() => new MsalTokenProvider({ tenantId: '00000000-0000-0000-0000-000000000001', clientId: '00000000-0000-0000-0000-000000000002', clientSecret: 'x' })).not.toThrow();
+    expect(() => readCertificate('/bestaat/niet.pem')).toThrow(/Kan certificaatbestand \/bestaat\/niet.pem niet lezen/);
+  });
+
+  test('msal: a PEM with key and certificate gives the SHA-256 thumbprint openssl computes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-cert-'));
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=integriteitsplein-test'], { stdio: 'ignore' });
+    } catch {
+      console.warn('openssl ontbreekt: certificaattest overgeslagen');
+      return;
+    }
+    const both = path.join(dir, 'app.pem');
+    fs.writeFileSync(both, fs.readFileSync(key, 'utf8') + fs.readFileSync(cert, 'utf8'));
+    const expected = execFileSync('openssl', ['x509', '-in', cert, '-noout', '-fingerprint', '-sha256']).toString().split('=')[1].trim().replace(/:/g, '');
+    const c = readCertificate(both);
+    expect(c.thumbprintSha256).toBe(expected);
+    expect(c.privateKey).toMatch(/BEGIN PRIVATE KEY/);
+    expect(() => new MsalTokenProvider({ tenantId: 't', clientId: '00000000-0000-0000-0000-000000000002', certPath: both })).not.toThrow();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
