@@ -6,6 +6,7 @@ import { ConfigError, loadOrgConfig } from '../../shared/src/config';
 import { createListStore, databasePathFromEnv, openDatabase, type SqliteDatabase } from '../../shared/src/store';
 import { runAmbtseedHerinneringen } from './features/ambtseed';
 import { ambtseedRouter } from './features/ambtseed/routes';
+import { flushMeldwijzerGebruik } from './features/meldwijzer';
 import { createBotHost } from './host/app';
 import { startIntakeJobs } from './jobs';
 import { createLogger } from './host/logger';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     jobs?.stop();
     clearInterval(ambtseedTimer);
     server.close();
-    void store.close();
+    void flushMeldwijzerGebruik().finally(() => store.close());
     db?.close();
     setTimeout(() => process.exit(0), 200).unref();
   };

@@ -12,6 +12,7 @@ import { loadOrgConfig } from '../../shared/src/config';
 import { SqliteListStore, queryAll } from '../../shared/src/store';
 import { createBotHost } from '../../bot/src/host/app';
 import type { Feature } from '../../bot/src/features/feature';
+import { flushMeldwijzerGebruik } from '../../bot/src/features/meldwijzer';
 import {
   conversationUpdate,
   installationUpdate,
@@ -225,6 +226,7 @@ describe('usage figures', () => {
       await g.send(submit({ action: 'meldwijzer.situatie', situatie: 'nevenwerkzaamheden' }));
       await g.send(submit({ action: 'meldwijzer.antwoord', situatie: 'dilemma', vraag: 'maatschappelijkBelang', waarde: 'ja', antwoorden: { anoniem: 'nee' } }));
       await g.send(submit({ action: 'meldwijzer.situatie', situatie: 'dilemma' })); // a question, no result: not counted
+      await flushMeldwijzerGebruik(); // counts are written within a second; flush now
       const items = await queryAll(store, 'MeldwijzerGebruik');
       expect(items.map((i) => ({ ...i }))).toEqual([
         { week: '2026-W48', situatie: 'agressieExtern', aantal: 2 },
@@ -287,6 +289,8 @@ describe('errors and logs', () => {
     expect(all).toContain('"event":"triage"');
     expect(all).not.toMatch(/Pietersen|pest mij|elke dag/);
     expect(all).not.toContain('Test Gebruiker');
+    await flushMeldwijzerGebruik();
+    // Free text led to a question (no result shown yet), so nothing was counted.
     expect(await queryAll(store, 'MeldwijzerGebruik')).toEqual([]);
     await g.close();
     await store.close();

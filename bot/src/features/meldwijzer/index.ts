@@ -19,7 +19,10 @@ import {
   vraagData,
   welkomData,
 } from './cards';
+import { telGebruik } from './gebruik';
 import { meldwijzerSubmitSchema, type RouteStaat } from './payload';
+
+export { flushMeldwijzerGebruik } from './gebruik';
 
 /**
  * The meldwijzer: guides an employee to the right meldpunt (issue 3).
@@ -57,12 +60,8 @@ async function stap(staat: RouteStaat, input: TurnInput, services: BotServices):
   const vraag = volgendeVraag(config, staat.situatie, staat.antwoorden);
   if (vraag) return [card(renderVraagCard(vraagData(input.locale, staat, vraag)))];
   const advies = meldroute(config, staat.situatie, staat.antwoorden);
-  try {
-    await services.store.increment('MeldwijzerGebruik', { week: weekVan(input.now), situatie: advies.situatie, aantal: 1 }, 'aantal', 1);
-  } catch (err) {
-    // Counting must never cost the employee their answer.
-    services.log.warn({ event: 'gebruik.telFout', err: (err as Error).name }, 'MeldwijzerGebruik niet bijgewerkt');
-  }
+  // Counted in memory and written within a second: the answer never waits for (or fails on) the store.
+  telGebruik(services.store, weekVan(input.now), advies.situatie, services.log);
   services.log.info({ event: 'route.getoond', situatie: advies.situatie }, 'route getoond');
   return [card(renderResultaatCard(resultaatData(input.locale, advies, staat)))];
 }
