@@ -177,6 +177,24 @@ describe('GraphListStore', () => {
     db.cleanup();
   });
 
+  test('Graph down from the start: add still lands in the outbox and reaches SharePoint later, once', async () => {
+    await provisionFake(fake);
+    const db = tmpDb();
+    const fast = { sleep: (_ms: number, s?: AbortSignal) => abortableSleep(1, s), maxAttempts: 2 };
+    fake.setFaults({ rate: 1, kinds: ['unavailable'] });
+    const a = fakeStore({ db: db.file, policy: fast, writeWaitMs: 100 });
+    expect((await a.add('Meldingen', melding(3))).created).toBe(true);
+    expect((await a.add('Meldingen', melding(3))).created).toBe(false); // already waiting in the outbox
+    expect(a.outbox.counts()).toEqual({ pending: 1, failed: 0 });
+    await a.close();
+    fake.setFaults(undefined);
+    const b = fakeStore({ db: db.file });
+    expect(await b.drain()).toMatchObject({ written: 1, pending: 0 });
+    expect(fake.itemsOf('Meldingen')).toHaveLength(1);
+    await b.close();
+    db.cleanup();
+  });
+
   test('a key another process already created is not created twice (409 on the unique key → look up → no-op)', async () => {
     await provisionFake(fake);
     const a = fakeStore();

@@ -171,6 +171,22 @@ export class GraphListStore implements ListStore {
     return undefined;
   }
 
+  /**
+   * The key index of `list`, or undefined when Graph cannot be reached (after the retry policy): writes
+   * then still land in the outbox, and the worker resolves existence when Graph is back. A list that does
+   * not exist on the site is a configuration error and is thrown.
+   */
+  private async indexOrNothing(list: string): Promise<Map<string, string> | undefined> {
+    try {
+      return await this.lists.index(list);
+    } catch (err) {
+      const status = (err as { statusCode?: number }).statusCode ?? 0;
+      if (this.abort.signal.aborted || (err as Error).message?.startsWith('Lijst ') || (status >= 400 && status < 500 && status !== 408 && status !== 429)) throw err;
+      log.warn({ list, status }, 'Graph unreachable; write kept in the outbox');
+      return undefined;
+    }
+  }
+
   /** Run `fn` exclusively for one key (increment is read-modify-write). */
   private async exclusive<T>(lockKey: string, fn: () => Promise<T>): Promise<T> {
     const prev = this.locks.get(lockKey) ?? Promise.resolve();
@@ -223,7 +239,14 @@ export class GraphListStore implements ListStore {
     const item = this.validate(list, input);
     const key = itemKey(list, item);
     return this.exclusive(`${list}|${key}`, async () => {
-      const index = await this.lists.index(list);
+      const index = await this.indexOrNothing(list);
+      if (!index) {
+        // Graph unreachable: keep the write anyway. The worker creates it only if the key is still absent.
+        const pending = this.outbox.latestPending(list, key);
+        if (pending) return { created: false, item: pending.fields as ListItem<L> };
+        this.outbox.enqueue([{ list, key, mode: 'insert', fields: item }]);
+        return { created: true, item: item as ListItem<L> };
+      }
       if (index.has(key) || this.outbox.latestPending(list, key)) {
         const existing = (await this.readItem(list, key)) ?? item;
         return { created: false, item: existing as ListItem<L> };
@@ -245,7 +268,7 @@ export class GraphListStore implements ListStore {
       else problems.push(...formatIssues(r.error).map((m) => `item ${i + 1}: ${m}`));
     });
     if (problems.length) throw new InvalidItemError(list, problems);
-    const index = await this.lists.index(list);
+    const index = (await this.indexOrNothing(list)) ?? new Map<string, string>();
     const seen = new Set<string>();
     const writes: { list: string; key: string; mode: 'insert'; fields: AnyListItem }[] = [];
     for (const item of items) {
