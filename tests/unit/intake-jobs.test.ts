@@ -209,3 +209,19 @@ describe('half-yearly uitvraag', () => {
     expect(run.uitvraag!.respons).toMatchObject({ gevraagd: 4, nietBereikbaar: 3 });
   });
 });
+
+describe('ambtseed reminders run with the daily jobs', () => {
+  it('a new hire who has not booked gets the 14-day reminders from the scheduler, once', async () => {
+    const { store, sent, proactive, ctx } = omgeving();
+    const NIEUW = '00000000-0000-4000-8000-00000000b001';
+    proactive.refs.save(NIEUW, ref(NIEUW));
+    // demo: deadline = indienstOp + 2 months → 2027-03-04; 14 days before = 2027-02-18.
+    await store.add('NieuweMedewerkers', { medewerkerId: NIEUW, indienstOp: '2027-01-04', dienstverband: 'arbeidsovereenkomst' });
+    const run = await runDagelijkseJobs(ctx, new Date('2027-02-18T08:00:00Z'));
+    // Two obligations with the same deadline: the ambtseed and (demo: workshopVerplicht) the workshop.
+    expect(run.ambtseed?.deadline14).toEqual({ verzonden: 2 });
+    expect(sent.filter((s) => s.conv === `a:${NIEUW}`).length).toBeGreaterThanOrEqual(1);
+    const again = await runDagelijkseJobs(ctx, new Date('2027-02-18T12:00:00Z'));
+    expect(again.ambtseed).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@ import type { OrgConfig } from '../../../shared/src/config';
 import { TIJDZONE, vandaag as vandaagVan } from '../../../shared/src/domain/tijd';
 import type { ListStore, SqliteDatabase } from '../../../shared/src/store';
 import type { ProactiveSender } from '../proactive';
+import { runAmbtseedHerinneringen, type HerinneringRapport } from '../features/ambtseed/herinneringen-job';
 import { intakeStaat } from '../features/intake/staat';
 import { runUitvraag, type UitvraagResultaat } from './uitvraag';
 import { runWbkHerinnering, type WbkHerinneringResultaat } from './wbk-herinnering';
@@ -12,7 +13,7 @@ export * from './uitvraag';
 export * from './wbk-herinnering';
 
 /**
- * The bot's daily jobs (issue 4): the Wbk reminder and the half-yearly uitvraag. They run once per
+ * The bot's daily jobs: the Wbk reminder and the half-yearly uitvraag (issue 4), the ambtseed reminders (issue 5). They run once per
  * Europe/Amsterdam day, at or after `intake.dagelijksOm` (default 08:00). A run is recorded in the table
  * `intake_job_runs` (job, date) so a restart on the same day does not run it again; every message also has its
  * own dedupe key, so even a repeated run sends nothing twice. The clock is injectable for tests.
@@ -31,6 +32,8 @@ export interface JobContext {
 export interface DagelijkseRun {
   wbk?: WbkHerinneringResultaat;
   uitvraag?: UitvraagResultaat;
+  /** Ambtseed reminders (issue 5): new hires 14 and 3 days before their deadline, the day before a session, HR weekly. */
+  ambtseed?: HerinneringRapport;
 }
 
 /** `now` as Europe/Amsterdam wall-clock `HH:mm`. */
@@ -57,6 +60,7 @@ export async function runDagelijkseJobs(ctx: JobContext, now: Date): Promise<Dag
   const jobs: [keyof DagelijkseRun, () => Promise<unknown>][] = [
     ['wbk', async () => (out.wbk = await runWbkHerinnering(ctx, now))],
     ['uitvraag', async () => (out.uitvraag = await runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.db) }, now))],
+    ['ambtseed', async () => (out.ambtseed = await runAmbtseedHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now }))],
   ];
   for (const [job, run] of jobs) {
     if (!claim(ctx.db, job, datum, now)) continue;
