@@ -274,6 +274,7 @@ describe('Huizen 2020 (published-huizen-2020.json)', () => {
     const { tabellen } = await leesDocxTabellen(fs.readFileSync(path.join(out, 'jaarverslag-2020.docx')));
     const kenmerken = tabel(tabellen, 'Gesprekken: nieuwe kwesties, extern en doorverwezen');
     expect(['2018', '2019', '2020'].map((j) => cel(kenmerken, 'Bij externe vertrouwenspersoon', j))).toEqual([21, 8, 3]);
+    expect(['2018', '2019', '2020'].map((j) => cel(kenmerken, 'Bij interne vertrouwenspersoon', j))).toEqual([0, 0, 0]);
     expect(cel(tabel(tabellen, 'Ambtseed en belofte'), 'Eed of belofte afgelegd', '2020')).toBe(49);
   }, 120_000);
 });

@@ -4,6 +4,7 @@ import { renderHtml } from '../../shared/src/report/html';
 import { renderXlsx } from '../../shared/src/report/xlsx';
 import { jaarverslagTabellen, onderdruk } from '../../shared/src/report/tabellen';
 import { staafdiagramSvg } from '../../shared/src/report/grafiek';
+import { report } from '../../shared/src/i18n/messages/report';
 import { cel, getal, leesDocxTabellen, leesXlsx, tabel } from '../integration/report-readback';
 
 // jsdom ships no types here (no @types/jsdom installed): type the one constructor we use.
@@ -52,6 +53,17 @@ const TITELS = {
   wbk: 'Termijnen Wbk',
   zaken: 'Onderzochte meldingen',
 };
+
+describe('messages', () => {
+  test('every report.* key is in Dutch and in English, and the English report renders', () => {
+    expect(Object.keys(report.nl).sort()).toEqual(Object.keys(report.en).sort());
+    expect(Object.keys(report.nl).every((k) => k.startsWith('report.'))).toBe(true);
+    const html = renderHtml(verslag(), { locale: 'en' });
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Conversations with confidential counsellors by subject');
+    expect(html).not.toMatch(/report\.[a-z]+\.[A-Za-z]+/); // no untranslated key shows
+  });
+});
 
 describe('small-number suppression', () => {
   test('1..N−1 become "<N"; 0 and ≥ N stay numbers; no threshold changes nothing', () => {

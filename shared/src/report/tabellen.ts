@@ -129,6 +129,7 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
         jaarTabel('gesprekkenKenmerken', 'kenmerk', [
           rij(totaal, (c) => c.gesprekken.totaal),
           rij(m('rij.nieuweKwesties'), (c) => c.gesprekken.meldingen),
+          rij(m('rij.intern'), (c) => c.gesprekken.totaal - c.gesprekken.extern),
           rij(m('rij.extern'), (c) => c.gesprekken.extern),
           rij(m('rij.doorverwezen'), (c) => c.gesprekken.doorverwezen),
         ]),
