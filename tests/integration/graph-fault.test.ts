@@ -49,11 +49,11 @@ test('10,000 items with 30 % failing requests and a crash in the middle: exactly
   const items = Array.from({ length: N }, (_, i) => gesprek(i + 1));
   const writing = first.addMany('Gesprekken', items);
   // Crash once roughly a third has landed.
-  const stored = () => fake.list('Gesprekken')!.items.size;
-  while (stored() < N / 3) await new Promise((r) => setTimeout(r, 20));
+  const landed = () => fake.list('Gesprekken')!.items.size;
+  while (landed() < N / 3) await new Promise((r) => setTimeout(r, 20));
   await first.simulateCrash();
   await expect(writing).resolves.toEqual({ created: N, existing: 0 });
-  const atCrash = stored();
+  const atCrash = landed();
   expect(atCrash).toBeLessThan(N);
 
   // "Restart": a new store on the same outbox file resumes where the first stopped.
