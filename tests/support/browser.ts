@@ -33,6 +33,13 @@ export async function launchBrowser(): Promise<BrowserContext> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   await context.route(/cdn\.office\.net|res\.cdn\.office\.net|fonts\.googleapis|statics\.teams\.cdn/, (r) => r.abort());
-  context.on('close', () => fs.rmSync(profile, { recursive: true, force: true }));
+  context.on('close', () => {
+    // Chromium may still be writing to its profile right after close: retry, and never fail a test on cleanup.
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      /* a leftover temp folder is harmless */
+    }
+  });
   return context;
 }

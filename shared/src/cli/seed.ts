@@ -118,8 +118,7 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
         start: start.toISOString(),
         eind: new Date(start.getTime() + 90 * 60_000).toISOString(),
         soort,
-        locatie: rnd() < 0.3 ? 'Online (Teams)' : 'Provinciehuis, Statenzaal',
-        online: rnd() < 0.3,
+        ...(rnd() < 0.3 ? { locatie: 'Online (Teams)', online: true } : { locatie: 'Provinciehuis, Statenzaal', online: false }),
         afnemer: 'provinciesecretaris',
         capaciteit,
       });
@@ -184,6 +183,22 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
         if (aantal > 0) out.MeldwijzerGebruik.push({ week, situatie, aantal });
       }
     }
+  }
+  // Planned sessions in the next three months, so booking and the portal have something to show.
+  const base = new Date(`${until}T12:00:00Z`);
+  for (let i = 1; i <= 6; i++) {
+    const d = addDays(base, i * 14);
+    const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 13, 0));
+    const soort = i % 3 === 0 ? 'workshopIntegriteit' : 'ambtseed';
+    out.AmbtseedSessies.push({
+      sessieId: `S-${fmt(start)}-${soort === 'ambtseed' ? 'E' : 'W'}`,
+      start: start.toISOString(),
+      eind: new Date(start.getTime() + 90 * 60_000).toISOString(),
+      soort,
+      ...(i % 2 ? { locatie: 'Provinciehuis, Statenzaal', online: false } : { locatie: 'Online (Teams)', online: true }),
+      afnemer: soort === 'ambtseed' ? 'provinciesecretaris' : 'integriteitscoördinator',
+      capaciteit: soort === 'ambtseed' ? 25 : 20,
+    });
   }
   return out;
 }
