@@ -4,15 +4,26 @@
  */
 import { createTokenProvider } from './auth';
 import { GraphListStore } from './graph-list-store';
+import { GraphHttp } from './graph-http';
 import { defaultRetryPolicy } from './graph-retry';
 import { graphSettingsFromEnv } from './settings';
 
 export { GraphListStore, type GraphListStoreOptions } from './graph-list-store';
-export { GraphHttp, MAX_BATCH } from './graph-http';
+export { GraphHttp, MAX_BATCH, type SubRequest, type SubResponse } from './graph-http';
 export { GraphOutbox } from './outbox';
 export { graphSettingsFromEnv, DEFAULT_GRAPH_BASE_URL, type GraphSettings } from './settings';
 export { createTokenProvider, StaticTokenProvider, MsalTokenProvider } from './auth';
 export * from './graph-retry';
+
+/**
+ * A Graph client for any other Graph call of the product (calendar, mail…), with the same settings
+ * (`GRAPH_BASE_URL`, `GRAPH_ACCESS_TOKEN` or msal) and the one retry policy.
+ * @throws Error (Dutch) when settings are missing or invalid.
+ */
+export function createGraphHttp(env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): GraphHttp {
+  const s = graphSettingsFromEnv(env);
+  return new GraphHttp(s.baseUrl, createTokenProvider(s), defaultRetryPolicy({ timeoutMs: s.timeoutMs, maxAttempts: s.maxAttempts }), signal);
+}
 
 /**
  * The GraphListStore the environment describes (DESIGN.md conventions: GRAPH_*, SHAREPOINT_SITE_ID,
