@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
-import { AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { t, type Locale } from '../i18n';
 import type { Jaarverslag } from './jaarverslag';
 import { grafiekAltTekst, staafdiagramSvg } from './grafiek';
@@ -30,8 +30,20 @@ export function grafiekPng(g: Grafiek, opties: RenderOpties = {}): { png: Buffer
 const rand = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const randen = { top: rand, bottom: rand, left: rand, right: rand };
 
+/** Text width of an A4 page with docx's default 1-inch margins, in twentieths of a point. */
+const TEKSTBREEDTE = 11906 - 2 * 1440;
+
+/** Column widths (twips): a wide first column for the row labels, the counts sharing the rest. */
+function kolomBreedtes(tb: Tabel): number[] {
+  const n = tb.kolommen.length;
+  if (tb.tekstTabel) return [0.25, 0.3, 0.25, 0.2].slice(0, n).map((f) => Math.round(f * TEKSTBREEDTE));
+  const eerste = Math.round(TEKSTBREEDTE * (n > 4 ? 0.4 : 0.5));
+  return [eerste, ...Array.from({ length: n - 1 }, () => Math.floor((TEKSTBREEDTE - eerste) / (n - 1)))];
+}
+
 function tabelDocx(tb: Tabel, n: number, opties: RenderOpties): (Paragraph | Table)[] {
   const locale = opties.locale ?? 'nl';
+  const breedtes = kolomBreedtes(tb);
   const kop = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -39,6 +51,7 @@ function tabelDocx(tb: Tabel, n: number, opties: RenderOpties): (Paragraph | Tab
       (k, i) =>
         new TableCell({
           borders: randen,
+          width: { size: breedtes[i], type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'DCE6F0' },
           children: [new Paragraph({ alignment: i === 0 || tb.tekstTabel ? AlignmentType.LEFT : AlignmentType.RIGHT, children: [new TextRun({ text: k, bold: true })] })],
         }),
@@ -48,10 +61,11 @@ function tabelDocx(tb: Tabel, n: number, opties: RenderOpties): (Paragraph | Tab
     (rij, r) =>
       new TableRow({
         cantSplit: true,
-        children: rij.map((cel) => {
+        children: rij.map((cel, i) => {
           const vet = Boolean(tb.totaalRij && r === tb.rijen.length - 1);
           return new TableCell({
             borders: randen,
+            width: { size: breedtes[i], type: WidthType.DXA },
             children: [
               new Paragraph({
                 alignment: typeof cel === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
@@ -64,7 +78,7 @@ function tabelDocx(tb: Tabel, n: number, opties: RenderOpties): (Paragraph | Tab
   );
   return [
     new Paragraph({ keepNext: true, spacing: { before: 200, after: 80 }, children: [new TextRun({ text: t(locale, 'report.tabelVan', { n, titel: tb.titel }), bold: true })] }),
-    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [kop, ...rijen] }),
+    new Table({ width: { size: TEKSTBREEDTE, type: WidthType.DXA }, columnWidths: breedtes, layout: TableLayoutType.FIXED, rows: [kop, ...rijen] }),
   ];
 }
 
@@ -108,7 +122,7 @@ export async function renderDocx(r: Jaarverslag, opties: RenderOpties = {}): Pro
   let tabelNr = 0;
   let figuurNr = 0;
   for (const s of jaarverslagSecties(r, locale, { onderDrempel: opties.onderDrempel })) {
-    inhoud.push(new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 360 }, children: [new TextRun(s.titel)] }));
+    inhoud.push(new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, keepLines: true, spacing: { before: 360 }, children: [new TextRun(s.titel)] }));
     for (const b of s.blokken) {
       if (b.soort === 'tekst') inhoud.push(new Paragraph({ spacing: { after: 120 }, children: [new TextRun(b.tekst)] }));
       else if (b.soort === 'tabel') inhoud.push(...tabelDocx(b.tabel, ++tabelNr, opties));
