@@ -64,6 +64,20 @@ describe('npm run report', () => {
     expect(json.vorigeJaren['2023'].dilemma.bereik).toBe(7);
   });
 
+  test('large lists show progress on stderr', async () => {
+    const db = path.join(tmp, 'groot.db');
+    const store = new SqliteListStore(db);
+    await store.addMany(
+      'Gesprekken',
+      Array.from({ length: 6000 }, (_, i) => ({ gesprekId: `g${i}`, datum: `2024-0${1 + (i % 9)}-1${i % 10}`, vertrouwenspersoon: 'intern' as const, onderwerp: 'integriteit' as const, isMelding: false, doorverwezen: 'geen' as const })),
+    );
+    await store.close();
+    const o = io(db);
+    expect(await runReportCli(['--year', '2024', '--out', path.join(tmp, 'uit')], o)).toBe(0);
+    expect(o.stderr).toContain('Lijsten lezen: Gesprekken 6.000');
+    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'uit', 'jaarverslag-2024.json'), 'utf8')).gesprekken.perOnderwerp.integriteit).toBe(6000);
+  });
+
   test.each([
     [['--format', 'json', '--out', 'x'], /Ongeldig jaar "": geef --year als jaartal/],
     [['--year', '24x', '--out', 'x'], /Ongeldig jaar "24x"/],
