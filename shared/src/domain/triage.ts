@@ -105,6 +105,14 @@ const COLLEGA = ['collega', 'collegas', 'teamleider', 'leidinggevende', 'manager
 /** The employee wants to stay anonymous. */
 const ANONIEM = ['anoniem', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity', 'zonder mijn naam', 'without my name', 'zonder dat ze weten', 'zonder dat iemand weet', 'without anyone knowing'];
 
+/** Frequent function words that are never a term (skipped for speed; phrases still see them). */
+const STOPWOORDEN = new Set(
+  ('de het een en of in op aan van voor met bij door naar over uit als dat die dit deze wat wie waar hoe ik je jij u hij zij ze we wij mij me mijn ' +
+    'jouw zijn haar ons onze hun er is was wordt werd word heb heeft hebben had niet geen wel ook nog al dan maar want omdat zo te om tot ' +
+    'the a an and or in on at of for with by to from about as that this these what who where how i you he she it we they me my your his her ' +
+    'our their is was are were be been am have has had not no yes also still but because so too very all some any').split(' '),
+);
+
 /** Result of triage. No part of the text is kept. */
 export interface TriageUitkomst {
   /** Best fitting situation; undefined when nothing matched (ask the employee to choose). */
@@ -247,6 +255,7 @@ export function triage(text: string, config?: Pick<OrgConfig, 'triage'>): Triage
   // (so "declaraties" is not counted again for "declaratie").
   for (const term of termen) if (term.zin && zin.includes(` ${term.norm} `)) telling[term.groep] = (telling[term.groep] ?? 0) + term.gewicht;
   for (const w of new Set(woorden)) {
+    if (STOPWOORDEN.has(w)) continue;
     const best: Partial<Record<Groep, number>> = {};
     for (const term of perLetter.get(w[0]) ?? []) {
       if ((best[term.groep] ?? 0) < term.gewicht && woordPast(w, term.norm)) best[term.groep] = term.gewicht;
