@@ -3,6 +3,7 @@ import { meldroute, volgendeVraag } from '../../../../shared/src/domain/meldrout
 import { isoWeek } from '../../../../shared/src/domain/tijd';
 import { triage } from '../../../../shared/src/domain/triage';
 import { t, type Locale } from '../../../../shared/src/i18n';
+import type { Situatie } from '../../../../shared/src/lists/definitions';
 import type { BotServices, Feature, Reply, TurnInput } from '../feature';
 import {
   groepData,
@@ -57,14 +58,29 @@ const ongeldig = (locale: Locale): Reply[] => [text(t(locale, 'meldwijzer.fout.s
 /** The next card for route state `staat`: a clarifying question, or the result (counted). */
 async function stap(staat: RouteStaat, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const { config } = services;
-  const vraag = volgendeVraag(config, staat.situatie, staat.antwoorden);
-  if (vraag) return [card(renderVraagCard(vraagData(input.locale, staat, vraag)))];
-  const advies = meldroute(config, staat.situatie, staat.antwoorden);
-  // Counted in memory and written within a second: the answer never waits for (or fails on) the store.
-  telGebruik(services.store, weekVan(input.now), advies.situatie, services.log);
-  services.log.info({ event: 'route.getoond', situatie: advies.situatie }, 'route getoond');
-  return [card(renderResultaatCard(resultaatData(input.locale, advies, staat)))];
+  // The next card depends only on config, locale and route state: memoised per config (bounded).
+  const key = `${input.locale}|${staat.situatie}|${JSON.stringify(staat.antwoorden)}|${staat.gevraagd.join(',')}`;
+  let perConfig = stappen.get(config);
+  if (!perConfig) stappen.set(config, (perConfig = new Map()));
+  let volgende = perConfig.get(key);
+  if (!volgende) {
+    const vraag = volgendeVraag(config, staat.situatie, staat.antwoorden);
+    if (vraag) volgende = { card: renderVraagCard(vraagData(input.locale, staat, vraag)) };
+    else {
+      const advies = meldroute(config, staat.situatie, staat.antwoorden);
+      volgende = { card: renderResultaatCard(resultaatData(input.locale, advies, staat)), getoond: advies.situatie };
+    }
+    if (perConfig.size >= 500) perConfig.delete(perConfig.keys().next().value as string);
+    perConfig.set(key, volgende);
+  }
+  if (volgende.getoond) {
+    // Counted in memory and written within a second: the answer never waits for (or fails on) the store.
+    telGebruik(services.store, weekVan(input.now), volgende.getoond, services.log);
+    services.log.info({ event: 'route.getoond', situatie: volgende.getoond }, 'route getoond');
+  }
+  return [card(volgende.card)];
 }
+const stappen = new WeakMap<object, Map<string, { card: Record<string, unknown>; getoond?: Situatie }>>();
 
 /** Commands (lower case; Dutch and English) → what they do. */
 const COMMANDS: Record<string, 'menu' | 'privacy' | 'help'> = {
