@@ -4,7 +4,6 @@
  */
 import { ConfigError, loadOrgConfig } from '../../shared/src/config';
 import { createListStore, databasePathFromEnv, openDatabase, type SqliteDatabase } from '../../shared/src/store';
-import { runAmbtseedHerinneringen } from './features/ambtseed';
 import { ambtseedRouter } from './features/ambtseed/routes';
 import { flushMeldwijzerGebruik } from './features/meldwijzer';
 import { createBotHost } from './host/app';
@@ -24,37 +23,23 @@ async function main(): Promise<void> {
     throw err;
   }
   const store = await createListStore();
-  let db: SqliteDatabase | undefined;
-  if ((process.env.STORE ?? 'sqlite').trim() !== 'graph') db = openDatabase(databasePathFromEnv());
+  // Local state (conversation references, dedupe keys, job runs) always lives in the SQLite file, also with
+  // STORE=graph (where the same file holds the Graph outbox): decision 5 in docs/decisions.md.
+  const db: SqliteDatabase = openDatabase(databasePathFromEnv());
   const host = createBotHost({ config, store, log, db });
-  // Daily jobs (Wbk reminder, half-yearly uitvraag): only with proactive messaging (SQLite state).
-  const jobs = host.proactive && db ? startIntakeJobs({ store, config, proactive: host.proactive, db, log: log.child({ module: 'jobs' }) }) : undefined;
-  // Ambtseed: download links (.ics invitations, signed certificates) and the reminder job. The job may run
-  // more often than daily (every message has a dedupe key): hourly, and once shortly after start.
+  // Daily jobs: Wbk reminder, half-yearly uitvraag, ambtseed reminders (bot/src/jobs).
+  const jobs = host.proactive ? startIntakeJobs({ store, config, proactive: host.proactive, db, log: log.child({ module: 'jobs' }) }) : undefined;
+  // Ambtseed download links: .ics invitations and signed certificates.
   host.app.use(ambtseedRouter({ store, config }));
-  const jobLog = log.child({ module: 'jobs' });
-  const ambtseedJob = async () => {
-    if (!host.proactive) return;
-    try {
-      const rapport = await runAmbtseedHerinneringen({ store, config, sender: host.proactive, now: new Date() });
-      jobLog.info({ event: 'ambtseed.herinneringen', rapport }, 'ambtseed-herinneringen');
-    } catch (err) {
-      jobLog.error({ event: 'ambtseed.fout', err: (err as Error).name }, 'ambtseed-herinneringen mislukt');
-    }
-  };
-  const ambtseedTimer = setInterval(() => void ambtseedJob(), 60 * 60 * 1000);
-  ambtseedTimer.unref();
-  setTimeout(() => void ambtseedJob(), 5_000).unref();
   const port = Number(process.env.BOT_PORT ?? 3978);
   const server = host.app.listen(port, () => {
     log.info({ event: 'gestart', port, organisatie: config.organisatie.id, modus: host.localMode ? 'lokaal' : 'beveiligd' }, `Bot luistert op http://localhost:${port}/api/messages`);
   });
   const stop = () => {
     jobs?.stop();
-    clearInterval(ambtseedTimer);
     server.close();
     void flushMeldwijzerGebruik().finally(() => store.close());
-    db?.close();
+    db.close();
     setTimeout(() => process.exit(0), 200).unref();
   };
   process.on('SIGINT', stop);
