@@ -5,6 +5,7 @@
  * result card, in the organisation's order. Screenshot: tests/e2e/artifacts/playground-meldwijzer.png.
  * The Playground's mock client is en-US, so the bot answers in English.
  */
+import { fixturePath } from '../support/fixtures';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -14,7 +15,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ARTIFACTS, CHROMIUM_PATH, describeWithChromium } from '../support/browser';
 
 const root = path.resolve(__dirname, '../..');
-const fixture = JSON.parse(fs.readFileSync(path.resolve(root, '../shared/fixtures/meldwijzer-cases.json'), 'utf8')) as { cases: { org: string; vraag: string; situatie: string; first: string[]; also: string[] }[] };
+const fixture = JSON.parse(fs.readFileSync(fixturePath('meldwijzer-cases.json'), 'utf8')) as { cases: { org: string; vraag: string; situatie: string; first: string[]; also: string[] }[] };
 // "Mijn teamleider kleineert me in elk overleg." → ongewenstGedrag: first vertrouwenspersoon, leidinggevende; also LKOG.
 const CASE = fixture.cases.find((c) => c.org === 'zuid-holland' && c.situatie === 'ongewenstGedrag')!;
 /** English names of the meldpunten in config/zuid-holland.yaml. */

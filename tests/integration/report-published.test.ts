@@ -6,6 +6,7 @@
  * run the real report CLI and compare every published figure with the report JSON. The docx and xlsx are
  * read back and must hold the same numbers; the fixture's six-case table must appear in the docx case table.
  */
+import { FIXTURES_DIR } from '../support/fixtures';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ import { label, zaakRij } from '../../shared/src/report/tabellen';
 import { cel, leesDocxTabellen, leesXlsx, tabel } from './report-readback';
 
 const ROOT = path.resolve(__dirname, '../..');
-const FIXTURES = path.resolve(ROOT, '../shared/fixtures');
+const FIXTURES = FIXTURES_DIR;
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 interface Run {

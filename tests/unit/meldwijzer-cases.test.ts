@@ -3,6 +3,7 @@
  * Fixture cases: ../shared/fixtures/meldwijzer-cases.json (expected routes follow the published reports).
  * Own cases below: expected values worked out by hand from config/<org>.yaml routes.
  */
+import { fixturePath } from '../support/fixtures';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadOrgConfig, type OrgConfig } from '../../shared/src/config';
@@ -19,7 +20,7 @@ interface Case {
   anonymous: boolean;
 }
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/meldwijzer-cases.json');
+const FIXTURE = fixturePath('meldwijzer-cases.json');
 const fixtureCases: Case[] = (JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { cases: Case[] }).cases;
 
 /** Fixture names → meldpunt ids in config/*.yaml. */
