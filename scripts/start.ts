@@ -28,7 +28,10 @@ function start(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv
     });
   }
   child.on('exit', (code, signal) => {
-    if (!stopping) process.stdout.write(prefix(`gestopt (code ${code ?? signal})`) + '\n');
+    if (stopping) return;
+    // One part stopping leaves the others useless (a Playground without bot, a tab without data): stop all.
+    process.stderr.write(prefix(`onverwacht gestopt (code ${code ?? signal}); Integriteitsplein stopt. Zie de regels hierboven.`) + '\n');
+    stopAll(1);
   });
   children.push(child);
   return child;

@@ -105,3 +105,22 @@ describe('demo data', () => {
     expect(JSON.stringify(data)).not.toMatch(/@|\b(Jan|Piet|Klaas|Marieke|Anna)\b/);
   });
 });
+
+describe('demo sessions and meldingen look like real ones', () => {
+  const data = buildDemoData('2026-11-29'); // a Sunday
+  test('sessions start at 14:00 Amsterdam time on a weekday, also the planned ones after the cut-off', () => {
+    const fmt = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', weekday: 'long', hour: '2-digit', minute: '2-digit' });
+    const planned = data.AmbtseedSessies.filter((s) => s.start > '2026-11-29');
+    expect(planned.length).toBeGreaterThanOrEqual(4);
+    for (const s of data.AmbtseedSessies) {
+      const text = fmt.format(new Date(s.start));
+      expect(text).toMatch(/^(maandag|dinsdag|woensdag|donderdag|vrijdag) 14:00$/);
+    }
+  });
+  test('outcomes fit the investigation: not worth investigating means no full investigation', () => {
+    for (const m of data.Meldingen) {
+      if (m.uitkomst === 'nietOnderzoekswaardig') expect(['geen', 'vooronderzoek']).toContain(m.onderzoek);
+      if (m.uitkomst === 'gegrond' || m.uitkomst === 'ongegrond') expect(['lijn', 'intern', 'extern']).toContain(m.onderzoek);
+    }
+  });
+});

@@ -3,6 +3,7 @@
  * volumes for an organisation of ~2,000 employees. Deterministic (seeded PRNG), no real names anywhere;
  * employee ids are opaque (`demo-mw-…`).
  */
+import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, format } from 'date-fns';
 import { loadOrgConfig } from '../config';
 import {
@@ -34,6 +35,13 @@ export function prng(seed: number): () => number {
 }
 
 type Items = { [L in ListName]: ListItemInput<L>[] };
+
+/** A session start at 14:00 Europe/Amsterdam on `day`, moved to the Tuesday after when it falls on a weekend. */
+function sessieStart(day: Date): Date {
+  const dow = day.getUTCDay();
+  const d = dow === 6 ? addDays(day, 3) : dow === 0 ? addDays(day, 2) : day;
+  return new Date(new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 14, 0, 0, 'Europe/Amsterdam').getTime());
+}
 
 /**
  * Build the demo items for the years `until.year - 2 … until.year`, up to `until` (a `YYYY-MM-DD` date).
@@ -95,7 +103,7 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
         categorie,
         betrokkene: rnd() < 0.9 ? 'ambtenaar' : pick(['politiekAmbtsdrager', 'onbekend'] as const),
         anoniem: rnd() < 0.15,
-        onderzoek: afgesloten ? pick(['vooronderzoek', 'lijn', 'intern', 'extern'] as const) : pick(['geen', 'vooronderzoek'] as const),
+        onderzoek: !afgesloten ? pick(['geen', 'vooronderzoek'] as const) : uitkomst === 'nietOnderzoekswaardig' ? 'vooronderzoek' : uitkomst === 'geenSchending' ? pick(['vooronderzoek', 'lijn'] as const) : pick(['lijn', 'intern', 'extern'] as const),
         uitkomst,
         maatregelen: uitkomst === 'gegrond' ? [pick(MAATREGELEN.slice(1))] : ['geen'],
         ontvangstbevestigdOp: fmt(bevestigd) <= until ? fmt(bevestigd) : null,
@@ -110,7 +118,7 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
       const month = Math.min(11, Math.floor(((i - 1) * 12) / 10) + 0);
       const day = addDays(new Date(Date.UTC(year, month, 10, 12)), int(0, 14));
       const soort = i % 5 === 0 ? 'workshopIntegriteit' : 'ambtseed';
-      const start = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 13, 0));
+      const start = sessieStart(day);
       const id = `S-${year}-${String(i).padStart(2, '0')}`;
       const capaciteit = soort === 'ambtseed' ? 25 : 20;
       out.AmbtseedSessies.push({
@@ -188,7 +196,7 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
   const base = new Date(`${until}T12:00:00Z`);
   for (let i = 1; i <= 6; i++) {
     const d = addDays(base, i * 14);
-    const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 13, 0));
+    const start = sessieStart(d);
     const soort = i % 3 === 0 ? 'workshopIntegriteit' : 'ambtseed';
     out.AmbtseedSessies.push({
       sessieId: `S-${fmt(start)}-${soort === 'ambtseed' ? 'E' : 'W'}`,
