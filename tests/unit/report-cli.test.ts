@@ -31,6 +31,7 @@ afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe('npm run report', () => {
   test('an empty year: zeros, a warning line, exit 0, JSON at DIR/jaarverslag-<jaar>.json', async () => {
     const db = path.join(tmp, 'leeg.db');
+    await new SqliteListStore(db).close(); // an existing but empty database
     const out = path.join(tmp, 'uit');
     const o = io(db);
     const code = await runReportCli(['--year', '2024', '--format', 'json', '--out', out, '--org', 'demo'], o);
@@ -96,6 +97,18 @@ describe('npm run report', () => {
     expect(code).toBe(1);
     expect(o.stderr).toMatch(message);
     expect(fs.existsSync(path.join(tmp, 'uit'))).toBe(false);
+  });
+
+  test('a missing INTEGRITEITSPLEIN_DB file: exit 1, Dutch message naming the path, no database and no report created', async () => {
+    const db = path.join(tmp, 'bestaat-niet.db');
+    const out = path.join(tmp, 'uit');
+    const o = io(db);
+    expect(await runReportCli(['--year', '2024', '--out', out], o)).toBe(1);
+    expect(o.stderr).toContain(`De database "${db}" bestaat niet`);
+    expect(o.stderr).toMatch(/^Fout: /);
+    expect(fs.existsSync(db)).toBe(false);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(o.stdout).toBe('');
   });
 
   test('--out naming a file is refused', async () => {

@@ -8,7 +8,8 @@
  * `--org` picks `config/<NAME>.yaml` (default INTEGRITEITSPLEIN_ORG, else `demo`) for the organisation name.
  * `--years` is the number of years covered including `--year` (default 3). `--suppress-below N` shows
  * counts 1..N−1 as "<N" in docx and html only.
- * Exit codes: 0 written (also for an empty year, with a warning line), 1 bad arguments or failure.
+ * Exit codes: 0 written (also for an empty year, with a warning line), 1 bad arguments or failure (also when
+ * STORE=sqlite and the INTEGRITEITSPLEIN_DB file does not exist: no empty database is created).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { z } from 'zod';
 import { loadOrgConfig, orgNameFromEnv } from '../config';
 import { t } from '../i18n';
 import { buildJaarverslag, isLeegJaar, leesJaarverslagBronnen, type Jaarverslag } from '../report';
-import { createListStore } from '../store';
+import { createListStore, databasePathFromEnv } from '../store';
 
 /** Where the CLI writes; injectable for tests. */
 export interface ReportIo {
@@ -129,6 +130,14 @@ export async function runReportCli(argv: string[], io: ReportIo = defaultIo): Pr
   }
   try {
     const organisatie = loadOrgConfig(opties.org, io.configDir ?? path.resolve('config')).organisatie.naam;
+    // Opening a missing SQLite file would create an empty database and an all-zero report: refuse instead.
+    if (((io.env.STORE ?? 'sqlite').trim() || 'sqlite') === 'sqlite') {
+      const db = databasePathFromEnv(io.env);
+      if (db !== ':memory:' && !fs.existsSync(db)) {
+        io.err(`Fout: ${t('nl', 'report.cli.fout.geenDatabase', { pad: path.resolve(db) })}\n`);
+        return 1;
+      }
+    }
     const store = await createListStore(io.env);
     let verslag: Jaarverslag;
     try {

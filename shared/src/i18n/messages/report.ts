@@ -179,6 +179,7 @@ const nl: Record<string, string> = {
   'report.cli.fout.outNietMap': '--out "{waarde}" is een bestand, geen map.',
   'report.cli.fout.argument': 'Ongeldige opdracht: {details}. Voorbeeld: npm run report -- --year 2024 --format docx --out verslagen',
   'report.cli.fout.algemeen': 'Het jaarverslag kon niet worden gemaakt: {details}',
+  'report.cli.fout.geenDatabase': 'De database "{pad}" bestaat niet (INTEGRITEITSPLEIN_DB). Controleer het pad of vul eerst de lijsten, bv. npm run lists -- import BESTAND --list NAAM.',
 };
 
 const en: Record<string, string> = {
@@ -352,6 +353,7 @@ const en: Record<string, string> = {
   'report.cli.fout.outNietMap': '--out "{waarde}" is a file, not a folder.',
   'report.cli.fout.argument': 'Invalid command: {details}. Example: npm run report -- --year 2024 --format docx --out reports',
   'report.cli.fout.algemeen': 'The annual report could not be built: {details}',
+  'report.cli.fout.geenDatabase': 'The database "{pad}" does not exist (INTEGRITEITSPLEIN_DB). Check the path or fill the lists first, e.g. npm run lists -- import FILE --list NAME.',
 };
 
 /** Messages of the report feature (keys `report.*`). Dutch first; every key also in English. */
