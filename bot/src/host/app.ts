@@ -1,4 +1,5 @@
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { z } from 'zod';
 import {
   CallerIdConstants,
   CloudAdapter,
@@ -123,11 +124,62 @@ export function createBotHost(opts: BotHostOptions): BotHost {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', organisatie: opts.config.organisatie.id, modus: localMode ? 'lokaal' : 'beveiligd' });
   });
-  app.post('/api/messages', express.json({ limit: '256kb' }), (req, res) => {
+  app.post('/api/messages', express.json({ limit: BODY_LIMIT }), activityCheck(log), (req, res) => {
     adapter.process(req, res, (context) => bot.run(context)).catch((err: Error) => {
       log.error({ event: 'http.fout', err: err?.name ?? 'Error' }, 'verwerken mislukt');
       if (!res.headersSent) res.status(500).end();
     });
   });
+  app.use(jsonErrorHandler(log));
   return { app, adapter, bot, localMode, proactive };
+}
+
+/** Largest accepted activity body (Teams activities with cards stay far below this). */
+const BODY_LIMIT = '256kb';
+
+/** Short Dutch error bodies of the HTTP endpoint (never a stack trace or a path). */
+export const HTTP_FOUTEN = {
+  geenJson: 'Ongeldig verzoek: de inhoud is geen geldige JSON.',
+  teGroot: 'Verzoek te groot.',
+  geenActiviteit: 'Ongeldig verzoek: dit is geen geldige Bot Framework-activiteit.',
+  intern: 'Er ging iets mis bij het verwerken van het verzoek.',
+} as const;
+
+/**
+ * The minimal shape of a Bot Framework activity that the adapter and the dispatcher rely on (Bot Framework
+ * Activity schema: `type`, `serviceUrl`, `conversation.id`); anything else gets 400 before the adapter runs.
+ */
+export const minimaleActiviteit = z.looseObject({
+  type: z.string().min(1).max(100),
+  serviceUrl: z.string().min(1).max(2048),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  from: z.looseObject({ id: z.string().optional() }).optional(),
+  locale: z.string().max(100).optional(),
+});
+
+/** 400 JSON `{ fout }` unless the parsed body is an object with the minimal activity shape. Logs only issue paths. */
+function activityCheck(log: BotLogger): RequestHandler {
+  return (req, res, next) => {
+    const r = minimaleActiviteit.safeParse(req.body);
+    if (r.success) return next();
+    log.warn({ event: 'http.ongeldigeActiviteit', paden: r.error.issues.map((i) => i.path.join('.')) }, 'ongeldige activiteit');
+    res.status(400).json({ fout: HTTP_FOUTEN.geenActiviteit });
+  };
+}
+
+/**
+ * Express error handler: body-parser errors become short Dutch JSON (400 bad JSON, 413 too large, other 4xx kept),
+ * anything else 500. Never sends a stack trace (express's default handler would, with absolute paths).
+ */
+function jsonErrorHandler(log: BotLogger): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    const e = (err ?? {}) as { type?: string; status?: number; statusCode?: number; name?: string };
+    const status = e.status ?? e.statusCode ?? 500;
+    if (res.headersSent) return next(err);
+    if (e.type === 'entity.parse.failed') return void res.status(400).json({ fout: HTTP_FOUTEN.geenJson });
+    if (e.type === 'entity.too.large' || status === 413) return void res.status(413).json({ fout: HTTP_FOUTEN.teGroot });
+    if (status >= 400 && status < 500) return void res.status(status).json({ fout: HTTP_FOUTEN.geenActiviteit });
+    log.error({ event: 'http.fout', err: e.name ?? 'Error' }, 'verzoek mislukt');
+    res.status(500).json({ fout: HTTP_FOUTEN.intern });
+  };
 }
