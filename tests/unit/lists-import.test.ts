@@ -50,9 +50,9 @@ test('a CSV with one bad row among 500 imports nothing, names that row, and leav
 test('re-importing the same file changes nothing', async () => {
   const rows = Array.from({ length: 20 }, (_, i) => gesprekRow(i));
   fs.writeFileSync(path.join(dir, 'g.csv'), `${header}\n${rows.join('\n')}\n`);
-  expect((await run('import', path.join(dir, 'g.csv'), '--list', 'Gesprekken')).out).toMatch(/20 nieuw, 0 al aanwezig/);
+  expect((await run('import', path.join(dir, 'g.csv'), '--list', 'Gesprekken')).out).toMatch(/20 nieuw, 0 ongewijzigd; 20 rijen gelezen/);
   const first = (await run('export', '--list', 'Gesprekken')).out;
-  expect((await run('import', path.join(dir, 'g.csv'), '--list', 'Gesprekken')).out).toMatch(/0 nieuw, 20 al aanwezig/);
+  expect((await run('import', path.join(dir, 'g.csv'), '--list', 'Gesprekken')).out).toMatch(/0 nieuw, 20 ongewijzigd; 20 rijen gelezen/);
   expect((await run('export', '--list', 'Gesprekken')).out).toBe(first);
 });
 
@@ -124,4 +124,25 @@ test('header problems and ragged rows are reported with line numbers', () => {
 test('unknown list and missing file give Dutch errors and non-zero exit codes', async () => {
   expect(await run('import', path.join(dir, 'nope.csv'), '--list', 'Meldingen')).toMatchObject({ code: 1, err: expect.stringContaining('bestaat niet') });
   expect(await run('export', '--list', 'Klachten')).toMatchObject({ code: 2, err: expect.stringContaining('onbekende lijst') });
+});
+
+test('a changed row with an existing key is reported, and updated only with --update', async () => {
+  fs.writeFileSync(path.join(dir, 'a.csv'), `${header}\nG-1;01-02-2024;intern;integriteit;ja;geen\nG-2;02-02-2024;intern;integriteit;nee;geen\n`);
+  expect((await run('import', path.join(dir, 'a.csv'), '--list', 'Gesprekken')).code).toBe(0);
+  // HR corrects G-2's referral and adds G-3.
+  fs.writeFileSync(path.join(dir, 'b.csv'), `${header}\nG-1;01-02-2024;intern;integriteit;ja;geen\nG-2;02-02-2024;intern;integriteit;nee;mediation\nG-3;03-02-2024;extern;onveiligheid;ja;geen\n`);
+  const plain = await run('import', path.join(dir, 'b.csv'), '--list', 'Gesprekken');
+  expect(plain.out).toMatch(/Gesprekken: 1 nieuw, 1 ongewijzigd, 1 afwijkend en niet bijgewerkt; 3 rijen gelezen/);
+  expect(plain.err).toMatch(/1 bestaand item verschilt van het bestand\. Importeer opnieuw met --update/);
+  const store1 = new SqliteListStore(db);
+  expect((await store1.get('Gesprekken', 'G-2'))!.doorverwezen).toBe('geen');
+  await store1.close();
+  const upd = await run('import', path.join(dir, 'b.csv'), '--list', 'Gesprekken', '--update');
+  expect(upd.out).toMatch(/0 nieuw, 2 ongewijzigd, 1 bijgewerkt; 3 rijen gelezen/);
+  const store2 = new SqliteListStore(db);
+  expect((await store2.get('Gesprekken', 'G-2'))!.doorverwezen).toBe('mediation');
+  expect(await queryAll(store2, 'Gesprekken')).toHaveLength(3);
+  await store2.close();
+  // Once applied, importing again changes nothing.
+  expect((await run('import', path.join(dir, 'b.csv'), '--list', 'Gesprekken', '--update')).out).toMatch(/0 nieuw, 3 ongewijzigd; 3 rijen gelezen/);
 });

@@ -11,9 +11,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { isListName, LIST_NAMES, type ListName } from '../lists/definitions';
+import { getListDefinition, isListName, LIST_NAMES, type ListName } from '../lists/definitions';
 import { itemsToCsv, itemsToJson, parseCsvItems, parseJsonItems, type ParseResult } from '../lists/import-file';
-import { itemKey } from '../lists/schemas';
+import { itemKey, type AnyListItem } from '../lists/schemas';
 import { createListStore, queryAll, type ListStore } from '../store';
 
 /** Where the CLI writes; injectable for tests. */
@@ -34,12 +34,18 @@ function listOption(name: string | undefined): ListName {
 /** A mistake in the command line: printed as one Dutch line, exit code 2. */
 export class UsageError extends Error {}
 
+/** `1 regel`, `2 regels`: a count with the right Dutch singular or plural. */
+export function aantal(n: number, enkelvoud: string, meervoud: string): string {
+  return `${n} ${n === 1 ? enkelvoud : meervoud}`;
+}
+
 /**
  * Import FILE into list NAME. Validates every row first; with any bad row nothing is written and every
- * problem is printed (`regel N, kolom X: …`). Idempotent: rows whose key exists are left unchanged.
+ * problem is printed (`regel N, kolom X: …`). Idempotent: rows whose key exists are left unchanged, and
+ * reported when they differ from the file; with `update: true` those items are updated to the file's values.
  * @returns the exit code (0 ok, 1 bad rows or unreadable file).
  */
-export async function importFile(store: ListStore, file: string, list: ListName, io: CliIo = defaultIo): Promise<number> {
+export async function importFile(store: ListStore, file: string, list: ListName, io: CliIo = defaultIo, options: { update?: boolean } = {}): Promise<number> {
   if (!fs.existsSync(file)) {
     io.err(`Bestand ${file} bestaat niet.\n`);
     return 1;
@@ -50,32 +56,36 @@ export async function importFile(store: ListStore, file: string, list: ListName,
   const unit = isJson ? 'item' : 'regel';
   if (!parsed.ok) {
     const badRows = new Set(parsed.problems.map((p) => p.line)).size;
-    io.err(`Niets geïmporteerd: ${badRows} ${isJson ? 'item(s)' : 'regel(s)'} met fouten in ${path.basename(file)} (lijst ${list}):\n`);
+    io.err(`Niets geïmporteerd: ${isJson ? aantal(badRows, 'item', 'items') : aantal(badRows, 'regel', 'regels')} met fouten in ${path.basename(file)} (lijst ${list}):\n`);
     for (const p of parsed.problems) io.err(`  ${unit} ${p.line}, kolom ${p.column}: ${p.message}\n`);
     return 1;
   }
   const total = parsed.items.length;
   const showProgress = total > 1000;
-  // Count items whose key exists with other content: they are kept as they are (idempotent import).
-  let different = 0;
-  const existingBefore = new Map<string, unknown>();
-  if (total <= 20000) {
-    for (const it of parsed.items) {
-      const key = itemKey(list, it);
-      const cur = await store.get(list, key);
-      if (cur) existingBefore.set(key, cur);
-    }
-    for (const it of parsed.items) {
-      const cur = existingBefore.get(itemKey(list, it));
-      if (cur && JSON.stringify(cur) !== JSON.stringify(it)) different++;
-    }
+  // Items whose key exists with other content: kept as they are (idempotent), or updated with --update.
+  const differing: AnyListItem[] = [];
+  for (const it of parsed.items) {
+    const cur = await store.get(list, itemKey(list, it));
+    if (cur && JSON.stringify(cur) !== JSON.stringify(it)) differing.push(it);
   }
   const r = await store.addMany(list, parsed.items as never, (done, all) => {
     if (showProgress) io.err(`\r  ${list}: ${done}/${all} rijen (${Math.round((done / all) * 100)}%)`);
   });
   if (showProgress) io.err('\n');
-  io.out(`${list}: ${r.created} nieuw, ${r.existing} al aanwezig (ongewijzigd), ${total} rijen gelezen uit ${path.basename(file)}.\n`);
-  if (different) io.err(`Let op: ${different} bestaande item(s) verschillen van het bestand en zijn niet gewijzigd.\n`);
+  const keyCols = new Set<string>(getListDefinition(list).key);
+  if (options.update) {
+    for (const it of differing) {
+      const patch = Object.fromEntries(Object.entries(it).filter(([k]) => !keyCols.has(k)));
+      await store.update(list, itemKey(list, it), patch as never);
+    }
+  }
+  const same = r.existing - differing.length;
+  const parts = [`${r.created} nieuw`, `${same} ongewijzigd`];
+  if (differing.length) parts.push(options.update ? `${differing.length} bijgewerkt` : `${differing.length} afwijkend en niet bijgewerkt`);
+  io.out(`${list}: ${parts.join(', ')}; ${aantal(total, 'rij', 'rijen')} gelezen uit ${path.basename(file)}.\n`);
+  if (differing.length && !options.update) {
+    io.err(`Let op: ${differing.length === 1 ? '1 bestaand item verschilt' : `${differing.length} bestaande items verschillen`} van het bestand. Importeer opnieuw met --update om ${differing.length === 1 ? 'het' : 'ze'} bij te werken.\n`);
+  }
   return 0;
 }
 
@@ -86,7 +96,7 @@ export async function exportList(store: ListStore, list: ListName, format: 'csv'
   if (out) {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     fs.writeFileSync(out, text);
-    io.err(`${items.length} items uit ${list} geschreven naar ${out}.\n`);
+    io.err(`${aantal(items.length, 'item', 'items')} uit ${list} geschreven naar ${out}.\n`);
   } else io.out(text);
   return 0;
 }
@@ -121,7 +131,8 @@ export async function runListsCli(argv: string[], io: CliIo = defaultIo): Promis
     .command('import')
     .argument('<bestand>', 'CSV- of JSON-bestand')
     .requiredOption('--list <naam>', 'lijst')
-    .action(async (file: string, o: { list: string }) => withStore((s) => importFile(s, file, listOption(o.list), io)));
+    .option('--update', 'bestaande items met dezelfde sleutel bijwerken naar de waarden in het bestand')
+    .action(async (file: string, o: { list: string; update?: boolean }) => withStore((s) => importFile(s, file, listOption(o.list), io, { update: !!o.update })));
   program
     .command('export')
     .requiredOption('--list <naam>', 'lijst')
