@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { OrgConfig, Rol } from '../../shared/src/config/schema';
 import { ROLLEN } from '../../shared/src/config/schema';
 import { rollenVan } from '../../shared/src/domain/rollen';
+import { t, toLocale, type Locale } from '../../shared/src/i18n';
 
 /**
  * Who is calling the tab API (issue 6 "Auth").
@@ -138,13 +139,23 @@ export function aanmelding(authenticate: Authenticator) {
   };
 }
 
+/**
+ * The 403 text with readable role names from the catalogue (`tab.rolVoor.*`), e.g.
+ * "Niet toegestaan: dit is alleen voor HR of de integriteitscoördinator." (English: "… HR or the integrity coordinator.").
+ */
+export function nietToegestaan(locale: Locale, rollen: readonly TabRol[]): string {
+  const namen = rollen.map((r) => t(locale, `tab.rolVoor.${r}`));
+  const lijst = namen.length > 1 ? `${namen.slice(0, -1).join(', ')} ${t(locale, 'tab.fout.of')} ${namen[namen.length - 1]}` : (namen[0] ?? '');
+  return t(locale, 'tab.fout.alleenVoor', { rollen: lijst });
+}
+
 /** Middleware: 403 `{ fout }` unless the caller has one of `rollen`. Enforced on the API, not only in the UI. */
 export function vereistRol(...rollen: TabRol[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const g = (req as MetGebruiker).gebruiker;
     if (!g) return res.status(401).json({ fout: 'Niet aangemeld.' });
     if (!g.rollen.some((r) => rollen.includes(r))) {
-      return res.status(403).json({ fout: `Niet toegestaan: dit is alleen voor ${rollen.join(' of ')}.` });
+      return res.status(403).json({ fout: nietToegestaan(toLocale(req.get('accept-language')), rollen) });
     }
     next();
   };

@@ -51,17 +51,37 @@ export interface TabApiDeps {
 const SESSIE_ROLLEN = ['manager', 'hr', 'integriteitscoordinator'] as const;
 const HR_ROLLEN = ['hr', 'integriteitscoordinator'] as const;
 
-/** Turn a zod error into a Dutch 400 message naming the fields (never echoing the values). */
-function ongeldig(res: Response, error: z.ZodError): void {
-  const details = error.issues.map((i) => `${i.path.join('.') || 'invoer'}: ${i.message}`).join('; ');
-  res.status(400).json({ fout: `Ongeldige invoer (${details}). Er is niets opgeslagen.`, velden: error.issues.map((i) => i.path.join('.')) });
+/**
+ * One zod issue as readable Dutch `veld: wat er mis is` (no values echoed). zod's Dutch locale prefixes
+ * many messages with "Ongeldige invoer:", which the 400 text already says once, so that prefix is dropped.
+ */
+export function leesbaarIssue(i: z.core.$ZodIssue): string {
+  const veld = i.path.join('.') || 'invoer';
+  if (i.code === 'unrecognized_keys') return `${veld}: onbekend veld ${i.keys.join(', ')}`;
+  if (i.code === 'invalid_type' && /ontving undefined|received undefined/.test(i.message)) return `${veld}: verplicht veld ontbreekt`;
+  const bericht = i.message
+    .replace(/^Ongeldige invoer:\s*/i, '')
+    .replace(/\bverwacht string\b/g, 'verwacht tekst')
+    .replace(/\bontving string\b/g, 'ontving tekst');
+  return `${veld}: ${bericht}`;
+}
+
+/**
+ * Answer 400 with one readable Dutch message naming the fields (never echoing the values):
+ * `Ongeldige invoer: week: verwacht tekst, ontving getal; optie: …`. Only writes (non-GET) add
+ * "Er is niets opgeslagen." — a read never stores anything.
+ */
+function ongeldig(req: Request, res: Response, error: z.ZodError): void {
+  const details = error.issues.map(leesbaarIssue).join('; ');
+  const schrijf = req.method !== 'GET' && req.method !== 'HEAD';
+  res.status(400).json({ fout: `Ongeldige invoer: ${details}.${schrijf ? ' Er is niets opgeslagen.' : ''}`, velden: error.issues.map((i) => i.path.join('.')) });
 }
 
 /** Parse `req.body` with `schema`; on failure answer 400 and return undefined. */
 function parseBody<T>(schema: z.ZodType<T>, req: Request, res: Response): T | undefined {
   const r = schema.safeParse(req.body);
   if (!r.success) {
-    ongeldig(res, r.error);
+    ongeldig(req, res, r.error);
     return undefined;
   }
   return r.data;
@@ -262,7 +282,7 @@ export function createTabRouter(deps: TabApiDeps): Router {
     vereistRol(...HR_ROLLEN),
     wrap(async (req, res) => {
       const q = jaarQuery.safeParse(req.query);
-      if (!q.success) return ongeldig(res, q.error);
+      if (!q.success) return ongeldig(req, res, q.error);
       res.json(await jaarverslag(q.data.jaar, q.data.jaren));
     }),
   );
@@ -274,7 +294,7 @@ export function createTabRouter(deps: TabApiDeps): Router {
       const m = /^(\d{4})\.(docx|xlsx)$/.exec(String(req.params.bestand));
       if (!m) return res.status(400).json({ fout: 'Vraag een rapport op als <jaar>.docx of <jaar>.xlsx.' });
       const q = jaarQuery.safeParse({ jaar: m[1] });
-      if (!q.success) return ongeldig(res, q.error);
+      if (!q.success) return ongeldig(req, res, q.error);
       const verslag = await jaarverslag(q.data.jaar, q.data.jaren);
       const locale = toLocale(String(req.query.lang ?? ''));
       // Renderers load lazily (docx, exceljs, resvg are heavy and only needed here).

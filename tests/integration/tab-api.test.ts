@@ -143,6 +143,30 @@ describe('tab API (local mode)', () => {
     expect(r.body.dilemma.tekst).toBe('<img src=x onerror=alert(1)> _schuin_');
   });
 
+  test('a 400 names each wrong field once, readably; only writes say nothing was stored', async () => {
+    const r = await request(app).post('/api/dilemma/stem').send({ week: 5, dilemmaId: 'D-002', optie: 0, extra: 1 }).expect(400);
+    // one "Ongeldige invoer" for the whole message, not one per field; "string" in Dutch
+    expect(r.body.fout.match(/Ongeldige invoer/g)).toHaveLength(1);
+    expect(r.body.fout).toMatch(/^Ongeldige invoer: /);
+    expect(r.body.fout).toContain('week: verwacht tekst, ontving getal');
+    expect(r.body.fout).toContain('onbekend veld extra');
+    expect(r.body.fout).toMatch(/Er is niets opgeslagen\.$/);
+    const ontbreekt = await request(app).post('/api/dilemma/stem').send({ dilemmaId: 'D-002', optie: 0 }).expect(400);
+    expect(ontbreekt.body.fout).toContain('week: verplicht veld ontbreekt');
+    const lezen = await als('hr')(request(app).get('/api/dashboard?jaar=twintig')).expect(400);
+    expect(lezen.body.fout).toMatch(/^Ongeldige invoer: jaar: /);
+    expect(lezen.body.fout).not.toMatch(/opgeslagen/);
+  });
+
+  test('403 names the roles readably, in Dutch by default and in English on Accept-Language: en', async () => {
+    const nl = await als('manager')(request(app).get('/api/dashboard?jaar=2025')).expect(403);
+    expect(nl.body.fout).toBe('Niet toegestaan: dit is alleen voor HR of de integriteitscoördinator.');
+    const en = await als('manager')(request(app).get('/api/dashboard?jaar=2025')).set('Accept-Language', 'en').expect(403);
+    expect(en.body.fout).toBe('Not allowed: this is only for HR or the integrity coordinator.');
+    const sessie = await request(app).get('/api/dilemmas').expect(403);
+    expect(sessie.body.fout).toBe('Niet toegestaan: dit is alleen voor leidinggevenden, HR of de integriteitscoördinator.');
+  });
+
   test('HR override: only hr or integriteitscoordinator, only existing dilemmas, valid weeks', async () => {
     await request(app).put('/api/dilemma/keuze').send({ week: '2026-W48', dilemmaId: 'D-001' }).expect(403);
     await als('manager')(request(app).put('/api/dilemma/keuze')).send({ week: '2026-W48', dilemmaId: 'D-001' }).expect(403);

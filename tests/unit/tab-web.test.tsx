@@ -8,6 +8,7 @@ import { CATEGORIEEN, DOELGROEPEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES, SESS
 import { MOREEL_BERAAD_LIGHT_STAPPEN } from '../../shared/src/domain/dilemmasessie';
 import { Staafdiagram } from '../../tab/web/src/charts/Staafdiagram';
 import { themaUitTeams, uitQuery } from '../../tab/web/src/omgeving';
+import { deelnemersGeldig, MAX_DEELNEMERS } from '../../tab/web/src/pages/Sessie';
 
 const WEB = path.resolve(__dirname, '../../tab/web/src');
 const bronnen = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? bronnen(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
@@ -54,6 +55,36 @@ describe('tab message catalogue', () => {
   });
 });
 
+describe('tab texts found by QA', () => {
+  test('singular and plural: one vote, one question, one table', () => {
+    expect(t('nl', 'tab.dilemma.uitslag.een')).toBe('Uitslag (1 stem)');
+    expect(t('en', 'tab.dilemma.uitslag.een')).toBe('Results (1 vote)');
+    expect(t('nl', 'tab.dilemma.uitslag', { n: 2 })).toBe('Uitslag (2 stemmen)');
+    expect(t('nl', 'tab.portal.faq.aantal.een')).toBe('1 vraag gevonden');
+    expect(t('en', 'tab.portal.faq.aantal.een')).toBe('1 question found');
+    expect(t('en', 'tab.portal.faq.aantal', { n: 3 })).toBe('3 questions found');
+    expect(t('nl', 'tab.sessie.tafelsHint.een', { max: 8 })).toBe('1 tafel van maximaal 8 personen');
+    expect(t('en', 'tab.sessie.tafelsHint', { tafels: 3, max: 8 })).toBe('3 tables of at most 8 people');
+    const web = bronnen(WEB).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    expect(web).toContain("resultaten.totaal === 1 ? 'dilemma.uitslag.een'");
+    expect(web).toContain("gevonden.length === 1 ? 'portal.faq.aantal.een'");
+  });
+  test('the brand name Integriteitsplein stays in English; upcoming sessions are not all ceremonies', () => {
+    expect(t('en', 'tab.nav.portal')).toBe('Integriteitsplein');
+    expect(t('en', 'tab.portal.titel')).toBe('Integriteitsplein');
+    expect(t('en', 'tab.portal.eed.sessies')).toBe('Upcoming sessions');
+    expect(t('nl', 'tab.portal.eed.sessies')).toBe('Komende bijeenkomsten');
+    expect(Object.values(tab.en).join(' ')).not.toMatch(/Integrity square|ceremon/i);
+  });
+  test('participants: whole numbers from 1 to 500 only, with a message in both languages', () => {
+    for (const ok of ['1', '8', '500']) expect(deelnemersGeldig(ok)).toBe(true);
+    for (const fout of ['-3', '0', '', ' ', '2.5', '501', 'abc']) expect(deelnemersGeldig(fout)).toBe(false);
+    expect(MAX_DEELNEMERS).toBe(500);
+    expect(t('nl', 'tab.sessie.deelnemersOngeldig', { max: 500 })).toBe('Vul een heel getal in van 1 tot en met 500.');
+    expect(t('en', 'tab.sessie.deelnemersOngeldig', { max: 500 })).toBe('Enter a whole number from 1 to 500.');
+  });
+});
+
 describe('tab environment from the query string', () => {
   test('theme and language outside Teams', () => {
     expect(uitQuery('?theme=dark&lang=en')).toEqual({ thema: 'dark', locale: 'en' });
@@ -79,6 +110,10 @@ describe('Staafdiagram (accessible SVG chart)', () => {
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="g-titel g-desc"/);
     expect(html).toContain('<title id="g-titel">Meldingen per soort</title>');
     expect(html).toContain('<desc id="g-desc">Zakelijk: 2024 2, 2025 4; Sociaal &lt;b&gt;: 2024 0, 2025 6</desc>');
+  });
+  test('shows its title visibly as a caption heading, and keeps the SVG title as accessible name', () => {
+    expect(html).toMatch(/<figure[^>]*aria-labelledby="g-kop"/);
+    expect(html).toMatch(/<figcaption><h3 id="g-kop"[^>]*>Meldingen per soort<\/h3><\/figcaption>/);
   });
   test('draws one bar per non-zero value; the older series is hatched, the chosen year solid', () => {
     // three non-zero values in the chart plus two legend swatches

@@ -27,6 +27,8 @@ export async function api<T>(aanmelding: Aanmelding, pad: string, init: { method
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   const locale = aanmelding.locale ?? 'nl';
+  // The server localises its role (403) messages by this header; its other messages are Dutch.
+  headers['Accept-Language'] = locale;
   if (aanmelding.token) {
     try {
       headers.Authorization = `Bearer ${await aanmelding.token()}`;

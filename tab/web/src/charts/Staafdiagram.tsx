@@ -39,6 +39,7 @@ function Staaf({ id, si, n, x, y, w, h }: { id: string; si: number; n: number; x
 
 const useStyles = makeStyles({
   svg: { width: '100%', height: 'auto', overflow: 'visible' },
+  kop: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
   as: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
   tekst: { fill: tokens.colorNeutralForeground1, fontSize: '12px' },
   legenda: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', margin: `${tokens.spacingVerticalXS} 0 0`, padding: 0, listStyleType: 'none' },
@@ -46,7 +47,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * Accessible grouped horizontal bar chart as plain SVG: `role="img"` with a `<title>` and a `<desc>` that
+ * Accessible grouped horizontal bar chart as plain SVG: a visible caption (`<figcaption>` with an `<h3>`, so
+ * the title is seen and reachable by heading navigation), `role="img"` with a `<title>` and a `<desc>` that
  * lists every value (screen readers read the desc), a visible legend and value labels on the bars.
  * Colours come from Fluent tokens, so the chart follows the light, dark and high-contrast themes.
  */
@@ -61,7 +63,12 @@ export function Staafdiagram({ id, titel, series, groepen }: { id: string; titel
   const schaal = (breedte - labelBreedte - 50) / max;
   const desc = groepen.map((g) => `${g.label}: ${g.waarden.map((w, i) => `${series[i]} ${w}`).join(', ')}`).join('; ');
   return (
-    <figure style={{ margin: 0 }}>
+    <figure style={{ margin: 0 }} aria-labelledby={`${id}-kop`}>
+      <figcaption>
+        <h3 id={`${id}-kop`} className={s.kop}>
+          {titel}
+        </h3>
+      </figcaption>
       <svg className={s.svg} viewBox={`0 0 ${breedte} ${hoogte}`} role="img" aria-labelledby={`${id}-titel ${id}-desc`}>
         <title id={`${id}-titel`}>{titel}</title>
         <Patronen id={id} n={series.length} />

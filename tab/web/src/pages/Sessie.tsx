@@ -27,6 +27,20 @@ import { usePaginaStyles } from './Portal';
 type Werkvorm = 'dilemmaspel' | 'moreelBeraadLight';
 type Fase = 'opzet' | 'bezig' | 'afronden' | 'klaar';
 
+/** Most participants the form accepts (the API allows up to 10.000; a session in the tab is one group). */
+export const MAX_DEELNEMERS = 500;
+
+/** True when `waarde` (the input's text) is a whole number from 1 to MAX_DEELNEMERS. */
+export function deelnemersGeldig(waarde: string): boolean {
+  const getal = Number(waarde);
+  return waarde.trim() !== '' && Number.isInteger(getal) && getal >= 1 && getal <= MAX_DEELNEMERS;
+}
+
+/** A fresh session id `DS-<year>-<12 hex>` (the API makes a repeated POST with the same id idempotent). */
+function nieuwSessieId(): string {
+  return `DS-${new Date().getFullYear()}-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 const useStyles = makeStyles({
   formulier: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
   rij: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
@@ -113,7 +127,7 @@ export function Sessie() {
   const [ronde, setRonde] = useState(0);
   const [datum, setDatum] = useState(() => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()));
   const [resultaat, setResultaat] = useState<{ intent: 'success' | 'error'; tekst: string } | null>(null);
-  const sessieId = useRef(`DS-${new Date().getFullYear()}-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('')}`);
+  const sessieId = useRef(nieuwSessieId());
   const kop = useRef<HTMLHeadingElement>(null);
   const podium = useRef<HTMLDivElement>(null);
 
@@ -149,10 +163,11 @@ export function Sessie() {
   if (!dilemmas) return <Spinner label={t('laden')} />;
 
   const n = Math.max(0, Math.floor(Number(deelnemers) || 0));
+  const deelnemersFout = deelnemersGeldig(deelnemers) ? undefined : t('sessie.deelnemersOngeldig', { max: MAX_DEELNEMERS });
   const gekozenDilemmas = gekozen.map((id) => dilemmas.find((d) => d.dilemmaId === id)).filter((d): d is TabDilemma => !!d);
   const casus = gekozenDilemmas[0];
   const tafels = verdeelTafels(n, MAX_PER_TAFEL);
-  const geldig = n >= 1 && gekozenDilemmas.length >= 1;
+  const geldig = !deelnemersFout && gekozenDilemmas.length >= 1;
 
   const vastleggen = async () => {
     try {
@@ -196,8 +211,13 @@ export function Sessie() {
               ))}
             </Select>
           </Field>
-          <Field label={t('sessie.deelnemers')} hint={werkvorm === 'dilemmaspel' ? t('sessie.tafelsHint', { tafels: tafels.length, max: MAX_PER_TAFEL }) : undefined}>
-            <Input type="number" min={1} max={500} value={deelnemers} onChange={(_, d) => setDeelnemers(d.value)} />
+          <Field
+            label={t('sessie.deelnemers')}
+            validationState={deelnemersFout ? 'error' : 'none'}
+            validationMessage={deelnemersFout}
+            hint={werkvorm === 'dilemmaspel' && !deelnemersFout ? t(tafels.length === 1 ? 'sessie.tafelsHint.een' : 'sessie.tafelsHint', { tafels: tafels.length, max: MAX_PER_TAFEL }) : undefined}
+          >
+            <Input type="number" min={1} max={MAX_DEELNEMERS} value={deelnemers} onChange={(_, d) => setDeelnemers(d.value)} />
           </Field>
           {werkvorm === 'dilemmaspel' ? (
             <>
@@ -343,8 +363,8 @@ export function Sessie() {
           <Field label={t('sessie.datum')}>
             <Input type="date" value={datum} onChange={(_, d) => setDatum(d.value)} />
           </Field>
-          <Field label={t('sessie.deelnemers')}>
-            <Input type="number" min={1} max={500} value={deelnemers} onChange={(_, d) => setDeelnemers(d.value)} />
+          <Field label={t('sessie.deelnemers')} validationState={deelnemersFout ? 'error' : 'none'} validationMessage={deelnemersFout}>
+            <Input type="number" min={1} max={MAX_DEELNEMERS} value={deelnemers} onChange={(_, d) => setDeelnemers(d.value)} />
           </Field>
           <Body1 as="p" block>
             {t('sessie.samenvatting', {
@@ -354,10 +374,26 @@ export function Sessie() {
             })}
           </Body1>
           <div className={s.rij}>
-            <Button appearance="primary" onClick={vastleggen} disabled={n < 1}>
+            <Button appearance="primary" onClick={vastleggen} disabled={!!deelnemersFout}>
               {t('sessie.vastleggen')}
             </Button>
           </div>
+        </div>
+      )}
+      {fase === 'klaar' && (
+        <div className={s.rij}>
+          <Button
+            appearance="primary"
+            onClick={() => {
+              sessieId.current = nieuwSessieId();
+              setResultaat(null);
+              setStap(0);
+              setRonde(0);
+              setFase('opzet');
+            }}
+          >
+            {t('sessie.nieuwe')}
+          </Button>
         </div>
       )}
     </>
