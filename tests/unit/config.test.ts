@@ -44,3 +44,7 @@ test('YAML syntax errors give the line', () => {
 test('a missing organisation lists the ones that exist', () => {
   expect(() => loadOrgConfig('bestaatniet', dir)).toThrow(/bestaat niet; INTEGRITEITSPLEIN_ORG kan zijn: .*demo/);
 });
+
+test('an empty file says it is empty', () => {
+  expect(() => parseOrgConfig('# alleen commentaar\n', 'config/leeg.yaml')).toThrow('config/leeg.yaml: bestand is leeg');
+});

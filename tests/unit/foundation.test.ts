@@ -26,6 +26,12 @@ describe('list schemas derived from the definitions', () => {
     expect(isIsoDate('05-03-2024')).toBe(false);
   });
 
+  test('a date in the wrong form and a date that does not exist get different messages', () => {
+    const item = (datum: string) => ({ gesprekId: 'G-1', datum, vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: true, doorverwezen: 'geen' });
+    expect(parseItem('Gesprekken', item('2024-02-31')).error!.issues[0].message).toBe('geen bestaande datum');
+    expect(parseItem('Gesprekken', item('31 feb')).error!.issues[0].message).toMatch(/^verwacht een datum als JJJJ-MM-DD/);
+  });
+
   test('unknown columns are rejected (nothing outside the schema reaches a list)', () => {
     const r = parseItem('NieuweMedewerkers', { medewerkerId: 'x', indienstOp: '2024-01-01', dienstverband: 'extern', email: 'a@b.nl' });
     expect(r.success).toBe(false);

@@ -37,7 +37,9 @@ export function parseOrgConfig(textContent: string, file: string): OrgConfig {
       doc.errors.map((e) => `regel ${e.linePos?.[0]?.line ?? '?'}: geen geldige YAML (${e.code})`),
     );
   }
-  const r = orgConfigSchema.safeParse(doc.toJS());
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) throw new ConfigError(file, ['bestand is leeg: verwacht de organisatieconfiguratie (zie config/demo.yaml als voorbeeld)']);
+  const r = orgConfigSchema.safeParse(data);
   if (!r.success) {
     throw new ConfigError(
       file,

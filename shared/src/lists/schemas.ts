@@ -50,7 +50,10 @@ export function isIsoDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
-const dateSchema = z.string().refine(isIsoDate, { message: 'verwacht een datum als JJJJ-MM-DD' });
+const dateSchema = z
+  .string()
+  .regex(ISO_DATE, 'verwacht een datum als JJJJ-MM-DD (in CSV ook DD-MM-JJJJ)')
+  .refine(isIsoDate, { message: 'geen bestaande datum' });
 const dateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'verwacht datum en tijd als ISO 8601 met tijdzone, bv. 2026-03-29T10:00:00+02:00')
