@@ -123,6 +123,8 @@ describeWithChromium('tab (e2e, Chromium)', () => {
         await expect(page.locator('main h1').first().textContent()).resolves.toBe(p.kop);
         if (p.naam === 'dashboard') {
           await page.locator('svg[role="img"]').nth(3).waitFor();
+          // every chart has a visible caption heading (not only the SVG <title>)
+          expect(await page.locator('figure figcaption h3').allTextContents()).toEqual(['Meldingen per soort', 'Gesprekken per onderwerp', 'Meldingen per categorie', 'Meldwijzer per situatie']);
           expect(await page.locator('table caption').textContent()).toContain('Provincie Demoland');
         }
         if (p.naam === 'portal') await page.getByText('Waar kan ik terecht?').waitFor();
@@ -170,6 +172,21 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await open('/dilemma', { lang: 'en' });
     expect(await page.locator('main h1').textContent()).toBe('Dilemma of the week');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await open('/', { lang: 'en' });
+    expect(await page.locator('main h1').first().textContent()).toBe('Integriteitsplein');
+    await page.getByRole('heading', { name: 'Upcoming sessions' }).waitFor();
+  });
+
+  test('session set-up explains an invalid number of participants', async () => {
+    await open('/sessie', { rol: 'manager' });
+    await page.getByLabel('Aantal deelnemers').fill('-3');
+    await page.getByText('Vul een heel getal in van 1 tot en met 500.').waitFor();
+    expect(await page.getByRole('button', { name: 'Start de sessie' }).isDisabled()).toBe(true);
+    expect(await page.getByLabel('Aantal deelnemers').getAttribute('aria-invalid')).toBe('true');
+    await axe('sessie/ongeldig');
+    await page.getByLabel('Aantal deelnemers').fill('12');
+    expect(await page.getByText('Vul een heel getal in').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Start de sessie' }).isDisabled()).toBe(false);
   });
 
   test('the portal shows the route of the chosen situation (shared meldroute)', async () => {
@@ -179,7 +196,7 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await page.getByText('Helpt na agressie of geweld').waitFor();
     await page.getByText('Zorg eerst voor je veiligheid; bel 112 bij direct gevaar.').waitFor();
     await page.getByRole('searchbox').fill('geschenk');
-    await page.getByText('1 vragen gevonden').waitFor();
+    await page.getByText('1 vraag gevonden', { exact: true }).waitFor();
   });
 
   test('dilemma text is rendered as text; vote once, the second vote is refused', async () => {
@@ -250,6 +267,12 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     const nieuw = sessies.filter((s) => /^DS-\d{4}-[0-9a-f]{12}$/.test(s.sessieId));
     expect(nieuw).toHaveLength(1);
     expect(nieuw[0]).toMatchObject({ datum: vandaag(), werkvorm: 'moreelBeraadLight', doelgroep: 'management', deelnemers: 7, dilemmaIds: 'D-001' });
+
+    // Not a dead end: "Nieuwe sessie" goes back to the set-up.
+    await axe('sessie/klaar');
+    await page.getByRole('button', { name: 'Nieuwe sessie' }).click();
+    await expect(page.locator('main h1').textContent()).resolves.toBe('Sessie leiden');
+    await page.getByRole('button', { name: 'Start de sessie' }).waitFor();
   });
 
   test('dilemmaspel splits 17 people into tables of at most 8', async () => {
