@@ -34,22 +34,12 @@ import {
   ONDERZOEKEN,
   type ListName,
 } from '../shared/src/lists/definitions';
+import { prng } from '../shared/src/cli/seed';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const JAAR = 2024;
 const YEARS = 5;
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Build ~N items over the report lists and 5 years and write them with SqliteListStore.addMany. */
 async function vul(file: string): Promise<Record<string, number>> {

@@ -21,6 +21,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { amsterdamDate } from '../../shared/src/domain/tijd';
 import { TZDate } from '@date-fns/tz';
+import { prng as mulberry32 } from '../../shared/src/cli/seed';
 
 export const FAKE_BASE_URL = 'https://graph.fake.test/v1.0';
 export const FAKE_SITE_ID = 'contoso.sharepoint.com,11111111-1111-1111-1111-111111111111,22222222-2222-2222-2222-222222222222';
@@ -94,16 +95,6 @@ const err = (status: number, code: string, message: string, headers?: Record<str
   body: { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': 'fake' } } },
 });
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let guidCounter = 0;
 const guid = () => `00000000-0000-4000-8000-${String(++guidCounter).padStart(12, '0')}`;

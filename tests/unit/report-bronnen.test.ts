@@ -1,18 +1,8 @@
 import { LIST_DEFINITIONS } from '../../shared/src/lists/definitions';
 import { buildJaarverslag, JAARVERSLAG_KOLOMMEN, JAARVERSLAG_LIJSTEN, leesJaarverslagBronnen, leesViaPoort, type JaarverslagBronnen } from '../../shared/src/report';
 import { SqliteListStore, type ListStore } from '../../shared/src/store';
+import { prng } from '../../shared/src/cli/seed';
 
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random but valid items over 2016–2026 for every list the report reads, with edge cases mixed in. */
 async function vul(store: ListStore, n: number): Promise<void> {
