@@ -53,28 +53,46 @@ describe('welcome', () => {
     expect(txt).toContain('Welkom bij de meldwijzer van Provincie Demoland');
     expect(txt).toContain('Een chat in Teams is niet anoniem');
     expect(txt).toContain('De bot bewaart niets over je vraag');
-    expect(txt).toContain('Anoniem melden kan via Vertrouwenspersoon of Huis voor Klokkenluiders.');
-    expect(submitActions(replyCards(r.replies)[0]).map((a) => a.data.situatie)).toEqual(['dilemma', 'vermoedenMisstand', 'zakelijk', 'ongewenstGedrag', 'agressieExtern', 'nevenwerkzaamheden', 'algemeen']);
+    // demo.yaml: vertrouwenspersoon and huisVoorKlokkenluiders are anonymous; listed, not glued into running text.
+    expect(txt).toContain('Anoniem melden kan via:');
+    expect(txt).toContain('• Vertrouwenspersoon');
+    expect(txt).toContain('• Huis voor Klokkenluiders');
+    expect(txt).not.toMatch(/via Vertrouwenspersoon/);
+    const knoppen = submitActions(replyCards(r.replies)[0]);
+    expect(knoppen.map((a) => a.data.situatie)).toEqual(['dilemma', 'vermoedenMisstand', 'zakelijk', 'ongewenstGedrag', 'agressieExtern', 'nevenwerkzaamheden', 'algemeen']);
+    // Teams cuts button titles off at roughly 30-40 characters: every menu title must be short.
+    for (const k of knoppen) expect(k.title.length).toBeLessThanOrEqual(26);
+    // The longer explanation goes in a wrapping TextBlock (fraud, gifts, information stays readable).
+    expect(txt).toContain('fraude, omkoping, geschenken');
     // Teams also sends installationUpdate for the same install: no second welcome.
     expect((await h.send(installationUpdate({ conversationId: conv }))).replies).toHaveLength(0);
   });
 
   it('welcomes in English for an English client', async () => {
     const r = await h.send(installationUpdate({ conversationId: 'a:welkom-en', locale: 'en-US' }));
-    expect(replyText(r.replies)).toContain('A Teams chat is not anonymous');
+    const txt = replyText(r.replies);
+    expect(txt).toContain('A Teams chat is not anonymous');
+    expect(txt).toContain('You can report anonymously through:');
+    expect(txt).toContain('• Confidential counsellor');
+    expect(txt).toContain('• Dutch Whistleblowers Authority');
+    expect(txt).not.toMatch(/through Confidential|through: Confidential/);
+    const knoppen = submitActions(replyCards(r.replies)[0]);
+    for (const k of knoppen) expect(k.title.length).toBeLessThanOrEqual(26);
+    expect(knoppen.map((k) => k.title)).toContain('Business integrity');
+    expect(txt).toContain('fraud, bribery, gifts, misuse of information');
   });
 });
 
 describe('guided route, every situation type', () => {
   /** [situation, answers to click in order, meldpunt names expected first (in order), text that must appear] */
   const routes: [string, string[], string[], string[]][] = [
-    ['Een dilemma of twijfel', ['Nee'], ['Je leidinggevende', 'Vertrouwenspersoon'], ['Gedragscode integriteit']],
-    ['Een vermoeden van een misstand', ['Ja, anoniem'], ['Vertrouwenspersoon'], ['Huis voor Klokkenluiders', 'binnen 7 dagen', 'uiterlijk 3 maanden', 'De provinciesecretaris beslist']],
-    ['Een zakelijke integriteitsschending (fraude, geschenken, informatie)', ['Nee, dat hoeft niet', 'Nee'], ['Je leidinggevende'], ['Anoniem melden kan via: Vertrouwenspersoon']],
-    ['Ongewenst gedrag door een collega', ['Een collega', 'Een vrouw'], ['Vertrouwenspersoon', 'Je leidinggevende'], ['Vertrouwenspersoon A (intern)', 'Landelijke Klachtencommissie']],
-    ['Agressie of geweld van buiten', [], ['Je leidinggevende', 'Adviseur Veilige Publieke Taak'], ['Politie', 'bel 112']],
-    ['Nevenwerkzaamheden en belangen', [], ['Je leidinggevende'], ['Regeling nevenwerkzaamheden']],
-    ['Een algemene vraag', [], ['Integriteitscoördinator', 'Vertrouwenspersoon'], []],
+    ['Dilemma of twijfel', ['Nee'], ['Je leidinggevende', 'Vertrouwenspersoon'], ['Gedragscode integriteit']],
+    ['Vermoeden van een misstand', ['Ja, anoniem'], ['Vertrouwenspersoon'], ['Huis voor Klokkenluiders', 'binnen 7 dagen', 'uiterlijk 3 maanden', 'De provinciesecretaris beslist']],
+    ['Zakelijke integriteit', ['Nee, dat hoeft niet', 'Nee'], ['Je leidinggevende'], ['Anoniem melden kan via:', '• Vertrouwenspersoon', 'zonder je naam']],
+    ['Ongewenst gedrag', ['Een collega', 'Een vrouw'], ['Vertrouwenspersoon', 'Je leidinggevende'], ['Vertrouwenspersoon A (intern)', 'Landelijke Klachtencommissie']],
+    ['Agressie van buiten', [], ['Je leidinggevende', 'Adviseur Veilige Publieke Taak'], ['Politie', 'bel 112']],
+    ['Nevenwerk en belangen', [], ['Je leidinggevende'], ['Regeling nevenwerkzaamheden']],
+    ['Algemene vraag', [], ['Integriteitscoördinator', 'Vertrouwenspersoon'], []],
   ];
 
   test.each(routes)('%s', async (situatie, answers, first, mentions) => {
@@ -116,7 +134,7 @@ describe('guided route, every situation type', () => {
     let r = await h.send(submit({ action: 'meldwijzer.situatie', situatie: 'zakelijk' }));
     expect(replyText(r.replies)).toContain('Wil je anoniem blijven?');
     r = await click(r.replies, 'Nee, dat hoeft niet');
-    expect(replyText(r.replies)).toContain('Raakt het een maatschappelijk belang?');
+    expect(replyText(r.replies)).toContain('Gaat het om een vermoeden van een misstand die het maatschappelijk belang raakt?');
     r = await click(r.replies, 'Terug');
     expect(replyText(r.replies)).toContain('Wil je anoniem blijven?');
     r = await click(r.replies, 'Terug');
@@ -157,7 +175,7 @@ describe('free text', () => {
   it('asks to choose when two situations are close', async () => {
     const r = await h.send(message('twijfel over een geschenk en een declaratie'));
     const titles = submitActions(replyCards(r.replies)[0]).map((a) => a.title);
-    expect(titles).toEqual(['Een dilemma of twijfel', 'Een zakelijke integriteitsschending (fraude, geschenken, informatie)', 'Iets anders']);
+    expect(titles).toEqual(['Dilemma of twijfel', 'Zakelijke integriteit', 'Iets anders']);
   });
 
   it('offers the menu when it does not understand', async () => {
@@ -171,6 +189,35 @@ describe('free text', () => {
     expect(replyText((await h.send(mentionMessage('menu'))).replies)).toContain('Waar gaat je vraag over?');
     expect(replyText((await h.send(message('Help'))).replies)).toContain('Typ je vraag in je eigen woorden');
     expect(replyText((await h.send(message('privacy'))).replies)).toContain('Een chat in Teams is niet anoniem');
+  });
+
+  it.each(['hallo', 'Hoi!', 'hi', 'Hello', 'goedemorgen', 'Goedemiddag.'])('greets "%s" with a hello and the main menu', async (groet) => {
+    const txt = replyText((await h.send(message(groet))).replies);
+    expect(txt).toContain('Hallo! Ik help je de juiste plek te vinden');
+    expect(txt).toContain('Waar gaat je vraag over?');
+    expect(txt).not.toContain('Ik weet niet zeker');
+  });
+
+  it('greets in English for an English client', async () => {
+    const txt = replyText((await h.send(message('hello', { locale: 'en-GB' }))).replies);
+    expect(txt).toContain('Hello! I help you find the right place');
+    expect(txt).toContain('What is your question about?');
+    expect(txt).not.toContain("I'm not sure");
+  });
+
+  it('does not ask about danger or the public interest for a question about accepting a gift', async () => {
+    // A question about one's own conduct (like the fixture's dinner invitation): dilemma, straight to the result.
+    for (const vraag of ['Mag ik een cadeau van een leverancier aannemen?', 'Een leverancier nodigt me uit voor een diner. Mag ik daarop ingaan?']) {
+      const txt = replyText((await h.send(message(vraag))).replies);
+      expect(txt).toContain('Over: Een dilemma of twijfel');
+      expect(txt).not.toContain('maatschappelijk belang');
+      expect(txt).toContain('Hier kun je terecht');
+      expect(txt).toContain('Je leidinggevende');
+    }
+    const en = replyText((await h.send(message('May I accept a present from a supplier?', { locale: 'en-GB' }))).replies);
+    expect(en).toContain('About: A dilemma or doubt');
+    expect(en).not.toMatch(/public interest|danger/);
+    expect(en).toContain('Where you can go');
   });
 });
 

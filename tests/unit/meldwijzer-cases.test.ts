@@ -46,6 +46,9 @@ const ownCases: Case[] = [
   c(D, 'Is it okay to accept a gift from a supplier?', 'dilemma', ['leidinggevende', 'vertrouwenspersoon'], ['integriteitscoordinator'], false),
   c(Z, 'Ik zit in een dilema: een oud-collega vraagt om informatie.', 'dilemma', ['leidinggevende', 'vertrouwenspersoon'], ['integriteitsteam'], false),
   c(H, 'Am I allowed to accept a dinner invitation from a contractor?', 'dilemma', ['leidinggevende', 'bing'], [], false),
+  c(Z, 'Mag ik een cadeau van een leverancier aannemen?', 'dilemma', ['leidinggevende', 'vertrouwenspersoon'], [], false),
+  c(D, 'May I accept a present from a supplier?', 'dilemma', ['leidinggevende', 'vertrouwenspersoon'], ['integriteitscoordinator'], false),
+  c(H, 'Mag ik een relatiegeschenk van een aannemer houden?', 'dilemma', ['leidinggevende', 'bing'], [], false),
   // vermoeden van een misstand
   c(Z, 'Er wordt op grote schaal afval geloosd en dat schaadt de volksgezondheid.', 'vermoedenMisstand', ['leidinggevende', 'vertrouwenspersoon'], ['secretaris', 'huisVoorKlokkenluiders'], false),
   c(H, 'I suspect wrongdoing that puts public health at risk.', 'vermoedenMisstand', ['leidinggevende', 'bing'], ['huisVoorKlokkenluiders'], false),

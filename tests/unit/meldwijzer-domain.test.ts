@@ -123,6 +123,30 @@ describe('triage', () => {
     expect(u.antwoorden.maatschappelijkBelang).toBeUndefined();
   });
 
+  it('answers the public-interest question with "nee" for an own question about a gift or invitation', () => {
+    // One's own conduct (the fixture's dinner invitation is a dilemma too): no danger/fraud question follows.
+    for (const vraag of [
+      'Mag ik een cadeau van een leverancier aannemen?',
+      'Mag ik een relatiegeschenk houden?',
+      'Een leverancier nodigt me uit voor een diner. Mag ik daarop ingaan?',
+      'May I accept a present from a supplier?',
+      'Can I accept an invitation to a dinner from a contractor?',
+    ]) {
+      const u = triage(vraag, zh);
+      expect([vraag, u.situatie]).toEqual([vraag, 'dilemma']);
+      expect([vraag, u.antwoorden.maatschappelijkBelang]).toEqual([vraag, 'nee']);
+      // Hence the dilemma route asks nothing more and shows the result straight away.
+      expect(volgendeVraag(zh, 'dilemma', u.antwoorden)).toBeUndefined();
+    }
+  });
+
+  it('still asks about the public interest for a dilemma that is not about a gift, or names a danger', () => {
+    expect(triage('Ik twijfel of ik dit moet melden', demo).antwoorden.maatschappelijkBelang).toBeUndefined();
+    expect(triage('Mag ik een cadeau aannemen als er gevaar voor omwonenden is?', demo).antwoorden.maatschappelijkBelang).not.toBe('nee');
+    // Someone else's gifts are no own-conduct question: nothing presumed.
+    expect(triage('Mijn collega neemt geschenken aan van een leverancier', demo).antwoorden.maatschappelijkBelang).toBeUndefined();
+  });
+
   it('uses the organisation extra terms', () => {
     const cfg = { triage: { extraTermen: { nevenwerkzaamheden: ['wethouderschap'] } } };
     expect(triage('Ik overweeg het wethouderschap', cfg).situatie).toBe('nevenwerkzaamheden');

@@ -102,6 +102,11 @@ const AGRESSIEF = [
 const BUITENSTAANDER = ['burger', 'burgers', 'bezoeker', 'bezoekers', 'inwoner', 'inwoners', 'klant', 'klanten', 'aanvrager', 'citizen', 'citizens', 'visitor', 'visitors', 'member of the public', 'resident', 'customer', 'client', 'aan de telefoon', 'on the phone', 'aan de balie', 'at the desk', 'loket', 'passant', 'demonstrant', 'automobilist', 'overtreder', 'verdachte', 'driver', 'stranger', 'onbekende man', 'onbekende vrouw'];
 /** Colleagues and managers (insiders). */
 const COLLEGA = ['collega', 'collegas', 'teamleider', 'leidinggevende', 'manager', 'baas', 'chef', 'afdelingshoofd', 'directeur', 'colleague', 'colleagues', 'boss', 'supervisor', 'team leader', 'teamlead'];
+/** Gifts, invitations and other favours (relatiegeschenken): with an own-conduct question, a plain dilemma. */
+const GUNST = [
+  'cadeau', 'cadeaus', 'cadeautje', 'geschenk', 'geschenken', 'relatiegeschenk', 'kerstpakket', 'uitnodiging', 'uitnodigt', 'uitnodigen', 'diner', 'etentje',
+  'lunch', 'kaartjes', 'korting', 'gift', 'gifts', 'present', 'presents', 'invitation', 'invites', 'invited', 'dinner', 'tickets', 'discount',
+];
 /** The employee wants to stay anonymous. */
 const ANONIEM = ['anoniem', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity', 'zonder mijn naam', 'without my name', 'zonder dat ze weten', 'zonder dat iemand weet', 'without anyone knowing'];
 
@@ -183,7 +188,7 @@ function woordPast(woord: string, term: string): boolean {
 }
 
 /** What a term counts towards: a situation, or one of the rule groups. */
-type Groep = Situatie | 'agressief' | 'buiten' | 'collega' | 'eigenVraag' | 'anoniem';
+type Groep = Situatie | 'agressief' | 'buiten' | 'collega' | 'eigenVraag' | 'anoniem' | 'gunst';
 interface CTerm {
   norm: string;
   zin: boolean;
@@ -204,6 +209,7 @@ const RULE_GROUPS: [Groep, readonly string[]][] = [
   ['collega', COLLEGA],
   ['eigenVraag', EIGEN_VRAAG],
   ['anoniem', ANONIEM],
+  ['gunst', GUNST],
 ];
 
 /** Lexicon + rule lists + the organisation's extra terms, normalised once (cached per config). */
@@ -243,6 +249,8 @@ function gecompileerd(config?: Pick<OrgConfig, 'triage'>): Gecompileerd {
  *     clear wrongdoing (a score ≥ 3 elsewhere), or nevenwerkzaamheden (+2) when it is about a side job;
  *   - undesirable behaviour by an outsider (and no colleague named) moves to agressieExtern;
  *   - a public-interest marker together with wrongdoing → vermoedenMisstand (+1), answer maatschappelijkBelang=ja;
+ *   - a dilemma about a gift or invitation (cadeau, relatiegeschenk, uitnodiging, diner…; no public-interest marker)
+ *     → answer maatschappelijkBelang=nee (one's own conduct, so the bot does not ask about danger or fraud);
  *   - "anoniem/anonymously" → answer anoniem=ja; an outsider → wie=burger, a colleague → wie=collega.
  */
 export function triage(text: string, config?: Pick<OrgConfig, 'triage'>): TriageUitkomst {
@@ -294,5 +302,11 @@ export function triage(text: string, config?: Pick<OrgConfig, 'triage'>): Triage
   const [eerste, tweede] = ranked;
   if (scores[eerste] === 0) return { scores, antwoorden };
   const dicht = scores[tweede] > 0 && scores[eerste] - scores[tweede] <= 1 && scores[eerste] < 6;
+  // "Mag ik dit cadeau / deze uitnodiging aannemen?" is about one's own conduct, not a suspected wrongdoing:
+  // the dilemma route's redirect question ("does it affect the public interest?") is then answered: no.
+  // Not when the text names a public-interest marker, or a colleague without an own-conduct question.
+  if (eerste === 'dilemma' && !dicht && (telling.gunst ?? 0) > 0 && scores.vermoedenMisstand === 0 && (!collega || (telling.eigenVraag ?? 0) > 0)) {
+    antwoorden.maatschappelijkBelang = 'nee';
+  }
   return { situatie: eerste, scores, antwoorden, ...(dicht ? { twijfelTussen: [eerste, tweede] as [Situatie, Situatie] } : {}) };
 }

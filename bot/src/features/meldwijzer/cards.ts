@@ -22,10 +22,19 @@ export interface UrlKnop {
   url: string;
 }
 
+/** A main-menu choice: a short button title (fits a Teams button) and a wrapping explanation under it. */
+export interface MenuKeuze extends SubmitKnop {
+  uitleg: string;
+}
+/** One line of a list in a card ("• Huis voor Klokkenluiders"). */
+export interface LijstRegel {
+  tekst: string;
+}
+
 export interface MenuData {
   menuTitel: string;
   menuTekst: string;
-  situaties: SubmitKnop[];
+  situaties: MenuKeuze[];
   privacyTitel: string;
   privacy: MeldwijzerSubmit;
 }
@@ -34,7 +43,9 @@ export interface WelkomData extends Omit<MenuData, 'privacy'> {
   voorWie: string;
   nietAnoniem: string;
   bewaart: string;
+  /** "Anoniem melden kan via:" (followed by `anoniemKanalen`), or the no-channel advice. */
   anoniem: string;
+  anoniemKanalen: LijstRegel[];
 }
 export interface VraagData {
   situatie: string;
@@ -72,6 +83,8 @@ export interface ResultaatData {
   toonAnoniem: boolean;
   anoniemKop: string;
   anoniemTekst: string;
+  anoniemKanalen: LijstRegel[];
+  anoniemUitleg: string;
   toonStappen: boolean;
   stappenKop: string;
   stappen: { tekst: string }[];
@@ -98,9 +111,16 @@ export const renderResultaatCard = (d: ResultaatData): AdaptiveCardJson => rende
 /** Label of a situation type in `locale`. */
 export const situatieLabel = (locale: Locale, s: Situatie): string => t(locale, `meldwijzer.situatie.${s}`);
 
-function menuKnoppen(locale: Locale): SubmitKnop[] {
-  return SITUATIES.map((s) => ({ titel: situatieLabel(locale, s), data: submit.situatie(s) }));
+/** Menu choices: short titles (Teams cuts long button titles off) plus a wrapping explanation each. */
+function menuKnoppen(locale: Locale): MenuKeuze[] {
+  return SITUATIES.map((s) => ({ titel: t(locale, `meldwijzer.menuknop.${s}`), uitleg: t(locale, `meldwijzer.menuuitleg.${s}`), data: submit.situatie(s) }));
 }
+
+/**
+ * Meldpunt names as list lines ("• Vertrouwenspersoon"). A list instead of running text: config names are
+ * titles ("Vertrouwenspersoon", "Huis voor Klokkenluiders") that do not take an article or lower case safely.
+ */
+export const lijst = (namen: string[]): LijstRegel[] => namen.map((n) => ({ tekst: `• ${n}` }));
 
 /** Names of the meldpunten through which the organisation lets employees report anonymously. */
 export function anoniemeKanalen(config: OrgConfig, locale: Locale): string[] {
@@ -125,7 +145,8 @@ export function welkomData(config: OrgConfig, locale: Locale): WelkomData {
     privacyTitel: t(locale, 'meldwijzer.privacy.titel'),
     nietAnoniem: t(locale, 'meldwijzer.privacy.nietAnoniem'),
     bewaart: t(locale, 'meldwijzer.privacy.bewaart'),
-    anoniem: kanalen.length ? t(locale, 'meldwijzer.privacy.anoniem', { kanalen: opsomming(locale, kanalen) }) : t(locale, 'meldwijzer.privacy.anoniemGeen'),
+    anoniem: kanalen.length ? t(locale, 'meldwijzer.privacy.anoniem') : t(locale, 'meldwijzer.privacy.anoniemGeen'),
+    anoniemKanalen: lijst(kanalen),
     menuTitel: t(locale, 'meldwijzer.menu.titel'),
     menuTekst: t(locale, 'meldwijzer.menu.tekst'),
     situaties: menuKnoppen(locale),
@@ -162,7 +183,7 @@ export function vraagData(locale: Locale, staat: RouteStaat, vraag: VraagId): Vr
 export function keuzeData(locale: Locale, opties: Situatie[], antwoorden: RouteStaat['antwoorden']): KeuzeData {
   return {
     titel: t(locale, 'meldwijzer.keuze.titel'),
-    opties: opties.map((s) => ({ titel: situatieLabel(locale, s), data: submit.situatie(s, antwoorden) })),
+    opties: opties.map((s) => ({ titel: t(locale, `meldwijzer.menuknop.${s}`), data: submit.situatie(s, antwoorden) })),
     anders: { titel: t(locale, 'meldwijzer.keuze.anders'), data: submit.menu() },
   };
 }
@@ -204,7 +225,9 @@ export function resultaatData(locale: Locale, advies: Meldadvies, staat: RouteSt
     ook: advies.ook.map((m) => resultaatMeldpunt(locale, m)),
     toonAnoniem: advies.anoniem.length > 0,
     anoniemKop: t(locale, 'meldwijzer.resultaat.anoniem'),
-    anoniemTekst: advies.anoniem.length ? t(locale, 'meldwijzer.resultaat.anoniemTekst', { namen: opsomming(locale, advies.anoniem.map((m) => tekstIn(locale, m.meldpunt.naam))) }) : '',
+    anoniemTekst: advies.anoniem.length ? t(locale, 'meldwijzer.resultaat.anoniemTekst') : '',
+    anoniemKanalen: lijst(advies.anoniem.map((m) => tekstIn(locale, m.meldpunt.naam))),
+    anoniemUitleg: advies.anoniem.length ? t(locale, 'meldwijzer.resultaat.anoniemUitleg') : '',
     toonStappen: advies.stappen.length > 0,
     stappenKop: t(locale, 'meldwijzer.resultaat.stappen'),
     stappen: advies.stappen.map((s, i) => ({ tekst: `${i + 1}. ${tekstIn(locale, s)}` })),

@@ -82,8 +82,14 @@ async function stap(staat: RouteStaat, input: TurnInput, services: BotServices):
 }
 const stappen = new WeakMap<object, Map<string, { card: Record<string, unknown>; getoond?: Situatie }>>();
 
+/** Greetings that get a short hello plus the main menu instead of triage's "not sure" answer. */
+const GROETEN = [
+  'hallo', 'hoi', 'hey', 'hee', 'hi', 'hello', 'hallo daar', 'goedemorgen', 'goedemiddag', 'goedenavond', 'goeiemorgen', 'goedendag', 'dag',
+  'good morning', 'good afternoon', 'good evening', 'hi there', 'hello there',
+];
+
 /** Commands (lower case; Dutch and English) → what they do. */
-const COMMANDS: Record<string, 'menu' | 'privacy' | 'help'> = {
+const COMMANDS: Record<string, 'menu' | 'privacy' | 'help' | 'groet'> = {
   menu: 'menu',
   start: 'menu',
   opnieuw: 'menu',
@@ -95,6 +101,8 @@ const COMMANDS: Record<string, 'menu' | 'privacy' | 'help'> = {
   privacy: 'privacy',
   help: 'help',
   hulp: 'help',
+  // Greetings (matched as the whole message, after trailing punctuation is stripped): a hello and the menu.
+  ...Object.fromEntries(GROETEN.map((g) => [g, 'groet' as const])),
 };
 
 export const meldwijzerFeature: Feature = {
@@ -136,6 +144,8 @@ export const meldwijzerFeature: Feature = {
         return [card(renderWelkomCard(welkomData(services.config, input.locale)))];
       case 'help':
         return [text(t(input.locale, 'meldwijzer.help')), menu(input.locale)];
+      case 'groet':
+        return [text(t(input.locale, 'meldwijzer.groet')), menu(input.locale)];
       default:
         return [menu(input.locale)];
     }
