@@ -99,7 +99,8 @@ describe('Zuid-Holland 2019 (published-zuid-holland-2019.json)', () => {
     }
     gesprekken.push({ gesprekId: 'G-2018-a', datum: '2018-12-31', vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: true, doorverwezen: 'geen' });
     gesprekken.push({ gesprekId: 'G-2020-a', datum: '2020-01-01', vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: true, doorverwezen: 'geen' });
-    // Meldingen: the six cases of Tabel 1; opdrachtgever (directeur, bureauhoofd) is the line: meldpunt leidinggevende.
+    // Meldingen: the six cases of Tabel 1. The published opdrachtgever (directeur, bureauhoofd) is not a list
+    // column; these meldingen were made to the line, so meldpunt leidinggevende (shown in column "Meldpunt").
     const meldingen = (fx.meldingen.tabel1 as { soort: string; categorie: string; uitkomst: string; maatregelen: string[] }[]).map((z, i) => ({
       meldingId: `M-${jaar}-${String(i + 1).padStart(4, '0')}`,
       ontvangenOp: `${jaar}-${String(2 + i).padStart(2, '0')}-10`,
@@ -200,11 +201,11 @@ describe('Zuid-Holland 2019 (published-zuid-holland-2019.json)', () => {
     expect(cel(dg, 'Totaal', 'Deelnemers')).toBe(233);
     expect(cel(dg, 'Nieuwe medewerkers', 'Sessies')).toBe(6);
     const zaken = tabel(tabellen, 'Onderzochte meldingen');
-    expect(zaken.kop).toEqual(['Opdrachtgever', 'Omschrijving', 'Bevindingen', 'Gevolg']);
+    expect(zaken.kop).toEqual(['Meldpunt', 'Omschrijving', 'Bevindingen', 'Gevolg']);
     expect(zaken.rijen).toHaveLength(6);
     fx.meldingen.tabel1.forEach((z: { categorie: string; uitkomst: string; maatregelen: string[] }, i: number) => {
-      const [opdrachtgever, omschrijving, bevindingen, gevolg] = zaken.rijen[i];
-      expect(opdrachtgever).toBe('Leidinggevende');
+      const [meldpunt, omschrijving, bevindingen, gevolg] = zaken.rijen[i];
+      expect(meldpunt).toBe('Leidinggevende');
       expect(omschrijving).toContain(label('nl', 'categorie', z.categorie));
       expect(bevindingen).toContain(label('nl', 'uitkomst', z.uitkomst));
       for (const m of z.maatregelen) expect(gevolg).toContain(label('nl', 'maatregel', m));
@@ -226,13 +227,17 @@ describe('Zuid-Holland 2019 (published-zuid-holland-2019.json)', () => {
     expect(sheets.every((s) => s.bevroren)).toBe(true);
   });
 
-  test('--suppress-below changes docx/html, never json', async () => {
+  test('--suppress-below changes docx/html (counts, no case table), never json', async () => {
     const dir = path.join(tmp, 'zh-suppress');
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'jaarverslag-2019.json'), 'utf8'))).toEqual(json);
     const html = fs.readFileSync(path.join(dir, 'jaarverslag-2019.html'), 'utf8');
     // Integriteit (2 gesprekken) and Onveiligheid (4) are suppressed; Ongewenste omgangsvormen (9) is not.
     expect(html).toMatch(/<th scope="row">Integriteit<\/th><td class="getal">0<\/td><td class="getal">&lt;5<\/td><td class="getal">&lt;5<\/td>/);
     expect(html).toMatch(/<th scope="row">Ongewenste omgangsvormen<\/th><td class="getal">0<\/td><td class="getal">0<\/td><td class="getal">9<\/td>/);
+    // the six cases are not listed one by one in the published html; the JSON above still has them all
+    expect(html).not.toContain('id="tabel-zaken"');
+    expect(html).toContain('De tabel met de afzonderlijke onderzoeken van 2019 is weggelaten vanwege kleine aantallen');
+    for (const z of json.zaken) expect(html).not.toContain(zaakRij('nl', z)[2]);
   });
 });
 

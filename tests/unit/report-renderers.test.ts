@@ -92,6 +92,8 @@ describe('docx', () => {
     expect(cel(dg, 'Nieuwe medewerkers', 'Sessies')).toBe(6);
     expect(cel(dg, 'Totaal', 'Deelnemers')).toBe(233);
     expect(cel(tabel(tabellen, TITELS.wbk), 'Terugkoppeling binnen 3 maanden', 'Van')).toBe(6);
+    // the case table's first column is where the melding was made (meldpunt), not an invented "opdrachtgever"
+    expect(tabel(tabellen, TITELS.zaken).kop).toEqual(['Meldpunt', 'Omschrijving', 'Bevindingen', 'Gevolg']);
     expect(tabel(tabellen, TITELS.zaken).rijen).toEqual([['Leidinggevende', 'Sociale integriteit: Ongewenste omgangsvormen', 'Gegrond na intern onderzoek', 'Teamtraject, Notitie in personeelsdossier']]);
     // every number cell equals the model (which is read from the JSON)
     model.forEach((m, i) => m.rijen.forEach((rij, j) => rij.forEach((v, k) => expect(getal(tabellen[i].rijen[j][k])).toBe(v))));
@@ -141,7 +143,7 @@ describe('html', () => {
     expect(doc.documentElement.lang).toBe('nl');
     expect(doc.title).toContain('Jaarverslag integriteit 2024');
     const tables = [...doc.querySelectorAll('table')];
-    expect(tables.length).toBe(17);
+    expect(tables.length).toBe(16); // 17 tables minus the case table, left out under suppression
     for (const tb of tables) {
       expect(tb.querySelector('caption')?.textContent).toMatch(/^Tabel \d+\. /);
       expect(tb.querySelectorAll('thead th[scope="col"]').length).toBeGreaterThan(1);
@@ -170,6 +172,62 @@ describe('html', () => {
     expect(renderHtml(r)).toContain('In 2024 kwamen 6 meldingen binnen, waarvan 0 anoniem.');
   });
 
+});
+
+describe('the case table under --suppress-below (no individual cases in published docx/html)', () => {
+  /** Verslag with two cases, one ending in dismissal: the QA example of an identifying row. */
+  function metOntslag(): Jaarverslag {
+    const r = verslag();
+    r.zaken.push({ meldpunt: 'vertrouwenspersoon', soort: 'zakelijk', categorie: 'financieel', onderzoek: 'extern', uitkomst: 'gegrond', maatregelen: ['ontslag'] });
+    return r;
+  }
+  const ZIN = 'De tabel met de afzonderlijke onderzoeken van 2024 is weggelaten vanwege kleine aantallen';
+  // Row texts that only the case table holds (category/measure labels alone also appear in count tables).
+  const RIJTEKSTEN = ['Gegrond na intern onderzoek', 'Gegrond na extern onderzoek', 'Sociale integriteit: Ongewenste omgangsvormen', 'Teamtraject, Notitie in personeelsdossier'];
+
+  test('docx without suppression lists every case; with suppression only the sentence, no case rows', async () => {
+    const r = metOntslag();
+    const open = await leesDocxTabellen(await renderDocx(r));
+    const zaken = tabel(open.tabellen, TITELS.zaken);
+    expect(zaken.rijen).toHaveLength(2);
+    expect(zaken.rijen[1]).toEqual(['Vertrouwenspersoon', 'Zakelijke integriteit: Financiële schending (fraude, diefstal, corruptie)', 'Gegrond na extern onderzoek', 'Ontslag']);
+    expect(open.tekst).not.toContain(ZIN);
+
+    const dicht = await leesDocxTabellen(await renderDocx(r, { onderDrempel: 5 }));
+    expect(dicht.tabellen.map((t) => t.titel)).not.toContain(TITELS.zaken);
+    expect(dicht.tabellen).toHaveLength(open.tabellen.length - 1);
+    expect(dicht.tekst).toContain(ZIN);
+    for (const rij of RIJTEKSTEN) expect(dicht.tekst).not.toContain(rij);
+    // no table row anywhere pairs a case's labels
+    for (const tb of dicht.tabellen) for (const rij of tb.rijen) expect(rij).not.toContain('Ontslag, ');
+  });
+
+  test('html without suppression has the case table; with suppression only the sentence (nl and en)', () => {
+    const r = metOntslag();
+    const open = new JSDOM(renderHtml(r)).window.document;
+    expect([...open.querySelectorAll('#tabel-zaken tbody tr')].map((tr) => tr.textContent)).toEqual([
+      'LeidinggevendeSociale integriteit: Ongewenste omgangsvormenGegrond na intern onderzoekTeamtraject, Notitie in personeelsdossier',
+      'VertrouwenspersoonZakelijke integriteit: Financiële schending (fraude, diefstal, corruptie)Gegrond na extern onderzoekOntslag',
+    ]);
+    const dicht = new JSDOM(renderHtml(r, { onderDrempel: 2 })).window.document;
+    expect(dicht.querySelector('#tabel-zaken')).toBeNull();
+    const tekst = dicht.querySelector('#h-zaken')!.parentElement!.textContent!;
+    expect(tekst).toContain(ZIN);
+    for (const rij of RIJTEKSTEN) expect(dicht.body.textContent).not.toContain(rij);
+    const en = new JSDOM(renderHtml(r, { onderDrempel: 2, locale: 'en' })).window.document;
+    expect(en.querySelector('#tabel-zaken')).toBeNull();
+    expect(en.body.textContent).toContain('left out because of small numbers');
+  });
+
+  test('xlsx and the table model for HR keep every case (suppression never applies there)', async () => {
+    const r = metOntslag();
+    const sheet = (await leesXlsx(await renderXlsx(r))).find((s) => s.naam === 'zaken')!;
+    expect(sheet.rijen).toHaveLength(2);
+    expect(sheet.rijen[1]).toEqual(['Vertrouwenspersoon', 'Zakelijke integriteit: Financiële schending (fraude, diefstal, corruptie)', 'Gegrond na extern onderzoek', 'Ontslag']);
+  });
+});
+
+describe('charts', () => {
   test('an SVG chart escapes labels and leaves suppressed bars out', () => {
     const { svg } = staafdiagramSvg({ id: 'x', titel: 'A <b> & "c"', labels: ['een', 'twee'], waarden: [2, 10] }, { onderDrempel: 3 });
     expect(svg).toContain('A &lt;b&gt; &amp; &quot;c&quot;');

@@ -90,7 +90,7 @@ export interface JaarCijfers {
 /**
  * One row of the anonymised case table (published reports: opdrachtgever / omschrijving / bevindingen /
  * gevolg). Only codes from the Meldingen list, never free text, ids or dates: renderers turn the codes into
- * Dutch labels (opdrachtgever ← meldpunt, omschrijving ← soort + categorie, bevindingen ← onderzoek +
+ * Dutch labels (column "Meldpunt" ← meldpunt, omschrijving ← soort + categorie, bevindingen ← onderzoek +
  * uitkomst, gevolg ← maatregelen).
  */
 export interface Zaak {

@@ -65,9 +65,9 @@ export function label(locale: Locale, groep: string, waarde: string): string {
 }
 
 /**
- * One anonymised case row as published reports show it, from codes only:
- * opdrachtgever ← meldpunt; omschrijving ← soort + categorie; bevindingen ← uitkomst + onderzoek;
- * gevolg ← maatregelen.
+ * One anonymised case row, from codes only: meldpunt (where the melding was made; the lists do not record
+ * who commissioned an investigation, so there is no "opdrachtgever" column, see docs/decisions.md);
+ * omschrijving ← soort + categorie; bevindingen ← uitkomst + onderzoek; gevolg ← maatregelen.
  */
 export function zaakRij(locale: Locale, z: Zaak): [string, string, string, string] {
   return [
@@ -78,9 +78,22 @@ export function zaakRij(locale: Locale, z: Zaak): [string, string, string, strin
   ];
 }
 
+/** The anonymised case table (`r.zaken`, one row per investigated melding; see `zaakRij`). */
+function zakenTabel(r: Jaarverslag, locale: Locale): Tabel {
+  const m = (key: string) => t(locale, `report.${key}`);
+  return {
+    id: 'zaken',
+    titel: m('tabel.zaken'),
+    kolommen: [m('kolom.meldpunt'), m('kolom.omschrijving'), m('kolom.bevindingen'), m('kolom.gevolg')],
+    rijen: r.zaken.map((z) => zaakRij(locale, z)),
+    tekstTabel: true,
+  };
+}
+
 /**
  * The report as sections of text, charts and tables (see `Sectie`). Every count comes from `r`; tables with
- * year columns show the oldest year first and the report year last.
+ * year columns show the oldest year first and the report year last. With `opties.onderDrempel` > 1
+ * (publication) counts in the text are suppressed and the case table is replaced by a sentence.
  */
 export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties: { onderDrempel?: number } = {}): Sectie[] {
   const jaren = verslagJaren(r);
@@ -154,19 +167,18 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
     ],
   };
 
+  // With small-number suppression (publication) the case table is left out: one row per case with soort,
+  // uitkomst and maatregel (e.g. a single "Ontslag") identifies people in a small organisation, whatever the
+  // counts elsewhere. The json and xlsx (for HR, rendered without `onderDrempel`) keep the full table.
+  const zakenOnderdrukt = Boolean(opties.onderDrempel && opties.onderDrempel > 1);
   const zaken: Sectie = {
     id: 'zaken',
     titel: m('zaken.titel'),
-    blokken: [
-      tekst(r.zaken.length ? m('zaken.tekst', { jaar: r.jaar }) : m('zaken.geen', { jaar: r.jaar })),
-      tabel({
-        id: 'zaken',
-        titel: m('tabel.zaken'),
-        kolommen: [m('kolom.opdrachtgever'), m('kolom.omschrijving'), m('kolom.bevindingen'), m('kolom.gevolg')],
-        rijen: r.zaken.map((z) => zaakRij(locale, z)),
-        tekstTabel: true,
-      }),
-    ],
+    blokken: !r.zaken.length
+      ? [tekst(m('zaken.geen', { jaar: r.jaar })), ...(zakenOnderdrukt ? [] : [tabel(zakenTabel(r, locale))])]
+      : zakenOnderdrukt
+        ? [tekst(m('zaken.weggelaten', { jaar: r.jaar }))]
+        : [tekst(m('zaken.tekst', { jaar: r.jaar })), tabel(zakenTabel(r, locale))],
   };
 
   const w = r.wbk;
