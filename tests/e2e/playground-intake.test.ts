@@ -5,53 +5,15 @@
  * gesprek card, "register report" (integriteitscoördinator only) answers "Not allowed". The Playground's mock
  * client is en-US, so the bot answers in English. Screenshot: tests/e2e/artifacts/playground-intake.png.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ARTIFACTS, CHROMIUM_PATH, describeWithChromium } from '../support/browser';
+import { freePort, start, stop, waitFor } from '../support/processes';
 
 const root = path.resolve(__dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} kwam niet op binnen ${ms} ms`);
-}
-
-/** Own process group, so stopping it by its id also stops its children. */
-function start(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  return spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
-}
-function stop(child: ChildProcess | undefined): void {
-  if (child?.pid && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
-}
 
 describeWithChromium('Agents Playground: acting as the vertrouwenspersoon', () => {
   let bot: ChildProcess | undefined;

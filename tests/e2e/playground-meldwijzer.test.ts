@@ -6,13 +6,13 @@
  * The Playground's mock client is en-US, so the bot answers in English.
  */
 import { fixturePath } from '../support/fixtures';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ARTIFACTS, CHROMIUM_PATH, describeWithChromium } from '../support/browser';
+import { freePort, start, stop, waitFor } from '../support/processes';
 
 const root = path.resolve(__dirname, '../..');
 const fixture = JSON.parse(fs.readFileSync(fixturePath('meldwijzer-cases.json'), 'utf8')) as { cases: { org: string; vraag: string; situatie: string; first: string[]; also: string[] }[] };
@@ -20,46 +20,6 @@ const fixture = JSON.parse(fs.readFileSync(fixturePath('meldwijzer-cases.json'),
 const CASE = fixture.cases.find((c) => c.org === 'zuid-holland' && c.situatie === 'ongewenstGedrag')!;
 /** English names of the meldpunten in config/zuid-holland.yaml. */
 const NAMES: Record<string, string> = { vertrouwenspersoon: 'Confidential counsellor', leidinggevende: 'Your manager', LKOG: 'National Complaints Committee on Undesirable Behaviour (LKOG)' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} kwam niet op binnen ${ms} ms`);
-}
-
-/** Start a process in its own process group, so that stopping it (by its id) also stops its children. */
-function start(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: 'ignore', detached: true });
-  return child;
-}
-
-function stop(child: ChildProcess | undefined): void {
-  if (child?.pid && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
-}
 
 /**
  * Like tests/support/browser.ts launchBrowser(), but the profile folder is removed after close with retries:
