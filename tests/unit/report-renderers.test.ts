@@ -2,7 +2,7 @@ import { legeJaarCijfers, type Jaarverslag } from '../../shared/src/report';
 import { renderDocx } from '../../shared/src/report/docx';
 import { renderHtml } from '../../shared/src/report/html';
 import { renderXlsx } from '../../shared/src/report/xlsx';
-import { jaarverslagTabellen, onderdruk } from '../../shared/src/report/tabellen';
+import { jaarverslagTabellen, meervoud, onderdruk } from '../../shared/src/report/tabellen';
 import { staafdiagramSvg } from '../../shared/src/report/grafiek';
 import { report } from '../../shared/src/i18n/messages/report';
 import { cel, getal, leesDocxTabellen, leesXlsx, tabel } from '../integration/report-readback';
@@ -224,6 +224,58 @@ describe('the case table under --suppress-below (no individual cases in publishe
     const sheet = (await leesXlsx(await renderXlsx(r))).find((s) => s.naam === 'zaken')!;
     expect(sheet.rijen).toHaveLength(2);
     expect(sheet.rijen[1]).toEqual(['Vertrouwenspersoon', 'Zakelijke integriteit: Financiële schending (fraude, diefstal, corruptie)', 'Gegrond na extern onderzoek', 'Ontslag']);
+  });
+});
+
+describe('singular and plural in the running text', () => {
+  /** A year with exactly one of everything the running text counts. */
+  function eenVanAlles(): Jaarverslag {
+    const r = verslag();
+    r.gesprekken.totaal = 1;
+    r.gesprekken.extern = 1;
+    r.meldingen.totaal = 1;
+    r.ambtseed = { afgelegd: 1, eed: 1, belofte: 0, integriteitsverklaring: 1, bijeenkomsten: 1 };
+    r.onboarding = { nieuweMedewerkers: 1, arbeidsovereenkomst: 1, extern: 0, stagiair: 0, workshopDeelnemers: 1 };
+    r.dilemma.sessies = 1;
+    r.dilemma.bereik = 1;
+    r.agressie.incidenten = 1;
+    r.meldwijzer.raadplegingen = 1;
+    return r;
+  }
+  const tekst = (html: string) => new JSDOM(html).window.document.body.textContent!.replace(/\s+/g, ' ');
+
+  test('meervoud: 1 is singular; 0, 2 and a suppressed "<N" are plural; unknown names untouched', () => {
+    expect(meervoud('{n} {n|melding|meldingen}', { n: 1 })).toBe('{n} melding');
+    expect(meervoud('{n|melding|meldingen}', { n: 0 })).toBe('meldingen');
+    expect(meervoud('{n|melding|meldingen}', { n: '2' })).toBe('meldingen');
+    expect(meervoud('{n|melding|meldingen}', { n: '<5' })).toBe('meldingen');
+    expect(meervoud('{x|a|b}', { n: 1 })).toBe('{x|a|b}');
+  });
+
+  test('Dutch: "1 melding", never "1 meldingen"; English: "1 report was"', () => {
+    const nl = tekst(renderHtml(eenVanAlles()));
+    for (const zin of [
+      'voerden de vertrouwenspersonen 1 gesprek,',
+      '1 gesprek was met een externe vertrouwenspersoon',
+      'In 2024 kwam 1 melding binnen',
+      'In 2024 legde 1 medewerker de eed of belofte af (1 eed, 0 belofte) in 1 bijeenkomst; 1 externe of stagiair tekende',
+      'Er kwam 1 nieuwe medewerker in dienst; 1 medewerker volgde de workshop',
+      'Er was 1 dilemmasessie of bijeenkomst moreel beraad met samen 1 deelnemer.',
+      'Er is 1 incident van agressie',
+    ])
+      expect(nl).toContain(zin);
+    expect(nl).not.toMatch(/\b1 (gesprekken|meldingen|medewerkers|bijeenkomsten|incidenten|deelnemers|dilemmasessies)\b/);
+    const en = tekst(renderHtml(eenVanAlles(), { locale: 'en' }));
+    for (const zin of ['held 1 conversation,', '1 was with an external counsellor', 'In 2024, 1 report was received', '1 employee took the oath', 'in 1 ceremony;', '1 incident of aggression and violence by outsiders was recorded', 'showed a route 1 time.'])
+      expect(en).toContain(zin);
+    for (const s of [nl, en]) expect(s).not.toMatch(/\{\w+(\|[^}]*)?\}/);
+  });
+
+  test('plural forms stay plural when 1 is suppressed (no hint that it was 1)', () => {
+    const nl = tekst(renderHtml(eenVanAlles(), { onderDrempel: 5 }));
+    expect(nl).toContain('In 2024 kwamen <5 meldingen binnen');
+    expect(nl).toContain('Er zijn <5 incidenten van agressie');
+    expect(nl).not.toMatch(/\b1 melding\b/);
   });
 });
 

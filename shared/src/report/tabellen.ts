@@ -78,6 +78,16 @@ export function zaakRij(locale: Locale, z: Zaak): [string, string, string, strin
   ];
 }
 
+/**
+ * Singular or plural in running text: `{naam|enkelvoud|meervoud}` in a catalogue text becomes `enkelvoud` when
+ * `params[naam]` is shown as exactly "1" (number 1 or string "1"), else `meervoud` (0, 2+, and a suppressed
+ * "<N", so suppression never betrays a 1). E.g. `meervoud('{n} {n|melding|meldingen}', { n: 1 })` →
+ * `"{n} melding"` (t() fills `{n}` itself). A placeholder without a parameter is left as is.
+ */
+export function meervoud(tekst: string, params: Record<string, string | number>): string {
+  return tekst.replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (m, naam: string, een: string, meer: string) => (naam in params ? (String(params[naam]) === '1' ? een : meer) : m));
+}
+
 /** The anonymised case table (`r.zaken`, one row per investigated melding; see `zaakRij`). */
 function zakenTabel(r: Jaarverslag, locale: Locale): Tabel {
   const m = (key: string) => t(locale, `report.${key}`);
@@ -98,7 +108,7 @@ function zakenTabel(r: Jaarverslag, locale: Locale): Tabel {
 export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties: { onderDrempel?: number } = {}): Sectie[] {
   const jaren = verslagJaren(r);
   const jaarKoppen = jaren.map((c) => String(c.jaar));
-  const m = (key: string, params: Record<string, string | number> = {}) => t(locale, `report.${key}`, params);
+  const m = (key: string, params: Record<string, string | number> = {}) => meervoud(t(locale, `report.${key}`, params), params);
   /** Counts in running text, suppressed like table cells (years are not counts: pass them as strings). */
   const n = (params: Record<string, string | number>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? toonCel(v, opties.onderDrempel, locale) : v]));
   const tekst = (s: string): Blok => ({ soort: 'tekst', tekst: s });
