@@ -74,7 +74,9 @@ describeWithChromium('jaarverslag HTML (e2e, Chromium)', () => {
     const figuren = page.getByRole('img');
     expect(await figuren.count()).toBe(4);
     expect(await page.getByRole('img', { name: /Gesprekken per onderwerp in 2024/ }).count()).toBe(1);
-    expect(await page.getByRole('table', { name: /Onderzochte meldingen/ }).getByRole('row').count()).toBe(3);
+    // Rendered with suppression (onderDrempel 3): the case table is left out and the report says why.
+    expect(await page.getByRole('table', { name: /Onderzochte meldingen/ }).count()).toBe(0);
+    expect(await page.getByText(/weggelaten vanwege kleine aantallen/).count()).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'jaarverslag-html.png'), fullPage: false });
     await page.evaluate(() => document.getElementById('h-meldingen')!.scrollIntoView());
     await page.screenshot({ path: path.join(ARTIFACTS, 'jaarverslag-html-meldingen.png') });
