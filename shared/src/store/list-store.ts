@@ -1,5 +1,5 @@
 import type { ListName } from '../lists/definitions';
-import type { ListItem, ListItemInput } from '../lists/schemas';
+import { formatIssues, itemSchema, type AnyListItem, type ListItem, type ListItemInput } from '../lists/schemas';
 
 /**
  * A filter on one list. All parts are combined with AND.
@@ -52,6 +52,23 @@ export class InvalidItemError extends Error {
   ) {
     super(`Ongeldig item voor lijst ${list}: ${issues.join('; ')}`);
   }
+}
+
+/**
+ * Validate every item of a batch for `list` before anything is written (all or nothing).
+ * @returns the canonical items, in input order.
+ * @throws InvalidItemError naming every bad item by its 1-based index (`item 3: datum: …`).
+ */
+export function validateAll(list: string, inputs: readonly unknown[]): AnyListItem[] {
+  const items: AnyListItem[] = [];
+  const problems: string[] = [];
+  inputs.forEach((input, i) => {
+    const r = itemSchema(list).safeParse(input);
+    if (r.success) items.push(r.data);
+    else problems.push(...formatIssues(r.error).map((m) => `item ${i + 1}: ${m}`));
+  });
+  if (problems.length) throw new InvalidItemError(list, problems);
+  return items;
 }
 
 /**

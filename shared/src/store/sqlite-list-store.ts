@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { getListDefinition, LIST_NAMES, type ColumnDefinition, type ListDefinition, type ListName } from '../lists/definitions';
 import { formatIssues, itemKey, itemSchema, type AnyListItem, type ListItem, type ListItemInput } from '../lists/schemas';
 import { openDatabase, type SqliteDatabase } from './database';
-import { InvalidItemError, ItemNotFoundError, type AddResult, type ListPage, type ListQuery, type ListStore } from './list-store';
+import { InvalidItemError, ItemNotFoundError, validateAll, type AddResult, type ListPage, type ListQuery, type ListStore } from './list-store';
 
 const DEFAULT_PAGE = 500;
 const MAX_PAGE = 5000;
@@ -112,14 +112,7 @@ export class SqliteListStore implements ListStore {
 
   async addMany<L extends ListName>(list: L, inputs: readonly ListItemInput<L>[], onProgress?: (done: number, total: number) => void): Promise<{ created: number; existing: number }> {
     const t = this.table(list);
-    const items: AnyListItem[] = [];
-    const problems: string[] = [];
-    inputs.forEach((input, i) => {
-      const r = itemSchema(list).safeParse(input);
-      if (r.success) items.push(r.data);
-      else problems.push(...formatIssues(r.error).map((m) => `item ${i + 1}: ${m}`));
-    });
-    if (problems.length) throw new InvalidItemError(list, problems);
+    const items = validateAll(list, inputs);
     let created = 0;
     const step = Math.max(1000, Math.floor(items.length / 100));
     this.db.transaction(() => {

@@ -18,7 +18,7 @@ import pino from 'pino';
 import { getListDefinition, type ColumnDefinition, type ListDefinition, type ListName } from '../../lists/definitions';
 import { formatIssues, itemKey, itemSchema, type AnyListItem, type ListItem, type ListItemInput } from '../../lists/schemas';
 import { openDatabase, type SqliteDatabase } from '../database';
-import { InvalidItemError, ItemNotFoundError, type AddResult, type ListPage, type ListQuery, type ListStore } from '../list-store';
+import { InvalidItemError, ItemNotFoundError, validateAll, type AddResult, type ListPage, type ListQuery, type ListStore } from '../list-store';
 import { fromGraphFields, odataLiteral } from './fields';
 import { GraphHttp } from './graph-http';
 import { collectionSchema, GraphLists, type GraphCollection, keyQuery, listItemSchema, parseGraph } from './graph-lists';
@@ -260,14 +260,7 @@ export class GraphListStore implements ListStore {
 
   async addMany<L extends ListName>(list: L, inputs: readonly ListItemInput<L>[], onProgress?: (done: number, total: number) => void): Promise<{ created: number; existing: number }> {
     getListDefinition(list);
-    const items: AnyListItem[] = [];
-    const problems: string[] = [];
-    inputs.forEach((input, i) => {
-      const r = itemSchema(list).safeParse(input);
-      if (r.success) items.push(r.data);
-      else problems.push(...formatIssues(r.error).map((m) => `item ${i + 1}: ${m}`));
-    });
-    if (problems.length) throw new InvalidItemError(list, problems);
+    const items = validateAll(list, inputs);
     const index = (await this.indexOrNothing(list)) ?? new Map<string, string>();
     const seen = new Set<string>();
     const writes: { list: string; key: string; mode: 'insert'; fields: AnyListItem }[] = [];
