@@ -9,8 +9,8 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM_PATH, describeWithChromium } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS, describeWithChromium, launchBrowser } from '../support/browser';
 import { freePort, start, stop, waitFor } from '../support/processes';
 
 const root = path.resolve(__dirname, '../..');
@@ -35,12 +35,7 @@ describeWithChromium('Agents Playground: acting as the vertrouwenspersoon', () =
     );
     playgroundUrl = `http://127.0.0.1:${pgPort}`;
     await Promise.all([waitFor(`http://127.0.0.1:${botPort}/healthz`, 60_000), waitFor(playgroundUrl, 60_000)]);
-    browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    await browser.route(/cdn\.office\.net|fonts\.googleapis|statics\.teams\.cdn/, (r) => r.abort());
+    browser = await launchBrowser();
     page = await browser.newPage();
   }, 90_000);
 

@@ -10,8 +10,8 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM_PATH, describeWithChromium } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS, describeWithChromium, launchBrowser } from '../support/browser';
 import { freePort, start, stop, waitFor } from '../support/processes';
 
 const root = path.resolve(__dirname, '../..');
@@ -20,20 +20,6 @@ const fixture = JSON.parse(fs.readFileSync(fixturePath('meldwijzer-cases.json'),
 const CASE = fixture.cases.find((c) => c.org === 'zuid-holland' && c.situatie === 'ongewenstGedrag')!;
 /** English names of the meldpunten in config/zuid-holland.yaml. */
 const NAMES: Record<string, string> = { vertrouwenspersoon: 'Confidential counsellor', leidinggevende: 'Your manager', LKOG: 'National Complaints Committee on Undesirable Behaviour (LKOG)' };
-
-/**
- * Like tests/support/browser.ts launchBrowser(), but the profile folder is removed after close with retries:
- * Chromium may still be writing into it when the context reports `close` (ENOTEMPTY otherwise).
- */
-async function launch(profile: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  await context.route(/cdn\.office\.net|fonts\.googleapis|statics\.teams\.cdn/, (r) => r.abort());
-  return context;
-}
 
 describeWithChromium('Agents Playground: meldwijzer end to end', () => {
   let bot: ChildProcess | undefined;
@@ -51,7 +37,7 @@ describeWithChromium('Agents Playground: meldwijzer end to end', () => {
     playground = start(path.join(root, 'node_modules/.bin/agentsplayground'), ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(pgPort)], { TEAMSAPPTESTER_BROWSER: 'none' }, tmp);
     playgroundUrl = `http://127.0.0.1:${pgPort}`;
     await Promise.all([waitFor(`http://127.0.0.1:${botPort}/healthz`, 60_000), waitFor(playgroundUrl, 60_000)]);
-    browser = await launch(path.join(tmp, 'chromium'));
+    browser = await launchBrowser();
     page = await browser.newPage();
   }, 90_000);
 
