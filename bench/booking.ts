@@ -17,9 +17,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { AmbtseedBoeking } from '../shared/src/store/ambtseed-booking';
-import { SqliteListStore } from '../shared/src/store/sqlite-list-store';
-import { queryAll, type ListStore } from '../shared/src/store/list-store';
+import { AmbtseedBoeking } from '@shared/store/ambtseed-booking';
+import { SqliteListStore } from '@shared/store/sqlite-list-store';
+import { queryAll, type ListStore } from '@shared/store/list-store';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const SESSIONS = 50;

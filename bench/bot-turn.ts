@@ -27,8 +27,8 @@ const ROUNDS = 3;
 async function serve(): Promise<void> {
   const { createBotHost } = await import('../bot/src/host/app');
   const { createLogger } = await import('../bot/src/host/logger');
-  const { loadOrgConfig } = await import('../shared/src/config');
-  const { SqliteListStore } = await import('../shared/src/store');
+  const { loadOrgConfig } = await import('@shared/config');
+  const { SqliteListStore } = await import('@shared/store');
   const config = loadOrgConfig('demo', path.resolve(__dirname, '../config'));
   const log = createLogger('silent');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-bench-bot-'));

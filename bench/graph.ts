@@ -14,11 +14,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getListDefinition } from '../shared/src/lists/definitions';
-import type { ListItemInput } from '../shared/src/lists/schemas';
-import { queryAll } from '../shared/src/store/list-store';
-import { toGraphFields } from '../shared/src/store/graph/fields';
-import { abortableSleep } from '../shared/src/store/graph/graph-retry';
+import { getListDefinition } from '@shared/lists/definitions';
+import type { ListItemInput } from '@shared/lists/schemas';
+import { queryAll } from '@shared/store/list-store';
+import { toGraphFields } from '@shared/store/graph/fields';
+import { abortableSleep } from '@shared/store/graph/graph-retry';
 import { FAKE_SITE_ID, GraphFake } from '../tests/support/graph-fake';
 import { fakeHttp, fakeStore, provisionFake } from '../tests/support/graph-store';
 

@@ -15,8 +15,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { buildJaarverslag, leesJaarverslagBronnen, leesViaPoort, legeJaarCijfers, type JaarCijfers } from '../shared/src/report';
-import { SqliteListStore } from '../shared/src/store/sqlite-list-store';
+import { buildJaarverslag, leesJaarverslagBronnen, leesViaPoort, legeJaarCijfers, type JaarCijfers } from '@shared/report';
+import { SqliteListStore } from '@shared/store/sqlite-list-store';
 import {
   AGRESSIE_MAATREGELEN,
   AGRESSIE_SOORTEN,
@@ -33,8 +33,8 @@ import {
   DOORVERWIJZINGEN,
   ONDERZOEKEN,
   type ListName,
-} from '../shared/src/lists/definitions';
-import { prng } from '../shared/src/cli/seed';
+} from '@shared/lists/definitions';
+import { prng } from '@shared/cli/seed';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const JAAR = 2024;

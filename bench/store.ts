@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { getListDefinition, type ListName } from '../shared/src/lists/definitions';
-import { itemKey } from '../shared/src/lists/schemas';
-import { SqliteListStore } from '../shared/src/store/sqlite-list-store';
-import { queryAll } from '../shared/src/store/list-store';
-import { prng } from '../shared/src/cli/seed';
+import { getListDefinition, type ListName } from '@shared/lists/definitions';
+import { itemKey } from '@shared/lists/schemas';
+import { SqliteListStore } from '@shared/store/sqlite-list-store';
+import { queryAll } from '@shared/store/list-store';
+import { prng } from '@shared/cli/seed';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const rnd = prng(7);

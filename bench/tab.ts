@@ -17,9 +17,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
-import { loadOrgConfig } from '../shared/src/config';
-import { seedDemo } from '../shared/src/cli/seed';
-import { SqliteListStore } from '../shared/src/store/sqlite-list-store';
+import { loadOrgConfig } from '@shared/config';
+import { seedDemo } from '@shared/cli/seed';
+import { SqliteListStore } from '@shared/store/sqlite-list-store';
 import { createAuthenticator } from '../tab/api/auth';
 import { createTabApp } from '../tab/api/app';
 

@@ -4,9 +4,9 @@
  *   npx tsx infra/provision-lists.ts --site <site-id> [--dry-run]
  * Settings: GRAPH_* and SHAREPOINT_SITE_ID (README, "SharePoint via Microsoft Graph").
  */
-import { runProvision } from '../shared/src/store/graph/cli';
+import { runProvision } from '@shared/store/graph/cli';
 
-export { planProvision, applyProvision, graphColumn, describeStep } from '../shared/src/store/graph/provisioning';
+export { planProvision, applyProvision, graphColumn, describeStep } from '@shared/store/graph/provisioning';
 
 if (require.main === module) {
   const argv = process.argv.slice(2);

@@ -7,9 +7,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadOrgConfig, orgNameFromEnv, ConfigError } from '../shared/src/config';
-import { databasePathFromEnv } from '../shared/src/store';
-import { seedDemoIfEmpty } from '../shared/src/cli/seed';
+import { loadOrgConfig, orgNameFromEnv, ConfigError } from '@shared/config';
+import { databasePathFromEnv } from '@shared/store';
+import { seedDemoIfEmpty } from '@shared/cli/seed';
 
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);

@@ -1,9 +1,9 @@
 import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
-import type { OrgConfig } from '../../shared/src/config';
-import { formatPath } from '../../shared/src/config';
-import { rollenVan } from '../../shared/src/domain/rollen';
-import { t, toLocale, type Locale } from '../../shared/src/i18n';
-import type { ListStore } from '../../shared/src/store';
+import type { OrgConfig } from '@shared/config';
+import { formatPath } from '@shared/config';
+import { rollenVan } from '@shared/domain/rollen';
+import { t, toLocale, type Locale } from '@shared/i18n';
+import type { ListStore } from '@shared/store';
 import type { BotServices, Feature, Reply, TurnInput } from './features/feature';
 import { FEATURES } from './features';
 import { groepUitnodiging } from './features/meldwijzer';

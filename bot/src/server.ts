@@ -2,8 +2,8 @@
  * `npm run start:bot`: the bot on BOT_PORT (default 3978) for INTEGRITEITSPLEIN_ORG (default demo), with
  * the store from the environment (STORE, INTEGRITEITSPLEIN_DB). The host holds no logic (bot/src/host/app.ts).
  */
-import { ConfigError, loadOrgConfig } from '../../shared/src/config';
-import { createListStore, databasePathFromEnv, openDatabase, type SqliteDatabase } from '../../shared/src/store';
+import { ConfigError, loadOrgConfig } from '@shared/config';
+import { createListStore, databasePathFromEnv, openDatabase, type SqliteDatabase } from '@shared/store';
 import { ambtseedRouter } from './features/ambtseed/routes';
 import { flushMeldwijzerGebruik } from './features/meldwijzer';
 import { createBotHost } from './host/app';

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { OrgConfig, Rol } from '../../shared/src/config/schema';
-import { ROLLEN } from '../../shared/src/config/schema';
-import { rollenVan } from '../../shared/src/domain/rollen';
-import { t, toLocale, type Locale } from '../../shared/src/i18n';
+import type { OrgConfig, Rol } from '@shared/config/schema';
+import { ROLLEN } from '@shared/config/schema';
+import { rollenVan } from '@shared/domain/rollen';
+import { t, toLocale, type Locale } from '@shared/i18n';
 
 /**
  * Who is calling the tab API (issue 6 "Auth").

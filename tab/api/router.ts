@@ -2,17 +2,17 @@ import crypto from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import '../../shared/src/lists/zod-nl';
-import type { OrgConfig } from '../../shared/src/config/schema';
-import { DOELGROEPEN, SITUATIES, WERKVORMEN } from '../../shared/src/lists/definitions';
-import { toLocale } from '../../shared/src/i18n';
-import { isIsoDate, type ListItem } from '../../shared/src/lists/schemas';
-import { queryAll, type ListStore } from '../../shared/src/store/list-store';
-import type { SqliteDatabase } from '../../shared/src/store/database';
-import { isoWeek, vandaag } from '../../shared/src/domain/tijd';
-import { dilemmaVanDeWeek, isIsoWeek, type DilemmaOverride } from '../../shared/src/domain/dilemma-van-de-week';
-import { meldroute } from '../../shared/src/domain/meldroute';
-import { buildJaarverslag, leesJaarverslagBronnen } from '../../shared/src/report';
+import '@shared/lists/zod-nl';
+import type { OrgConfig } from '@shared/config/schema';
+import { DOELGROEPEN, SITUATIES, WERKVORMEN } from '@shared/lists/definitions';
+import { toLocale } from '@shared/i18n';
+import { isIsoDate, type ListItem } from '@shared/lists/schemas';
+import { queryAll, type ListStore } from '@shared/store/list-store';
+import type { SqliteDatabase } from '@shared/store/database';
+import { isoWeek, vandaag } from '@shared/domain/tijd';
+import { dilemmaVanDeWeek, isIsoWeek, type DilemmaOverride } from '@shared/domain/dilemma-van-de-week';
+import { meldroute } from '@shared/domain/meldroute';
+import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
 import { aanmelding, vereistRol, type Authenticator, type MetGebruiker } from './auth';
 import { StemSlot } from './stem-slot';
 
@@ -298,7 +298,7 @@ export function createTabRouter(deps: TabApiDeps): Router {
       const verslag = await jaarverslag(q.data.jaar, q.data.jaren);
       const locale = toLocale(String(req.query.lang ?? ''));
       // Renderers load lazily (docx, exceljs, resvg are heavy and only needed here).
-      const data = m[2] === 'docx' ? await (await import('../../shared/src/report/docx')).renderDocx(verslag, { locale }) : await (await import('../../shared/src/report/xlsx')).renderXlsx(verslag, { locale });
+      const data = m[2] === 'docx' ? await (await import('@shared/report/docx')).renderDocx(verslag, { locale }) : await (await import('@shared/report/xlsx')).renderXlsx(verslag, { locale });
       const type = m[2] === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       res.setHeader('Content-Type', type);
       res.setHeader('Content-Disposition', `attachment; filename="jaarverslag-integriteit-${q.data.jaar}.${m[2]}"`);

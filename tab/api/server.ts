@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { loadOrgConfig, orgNameFromEnv } from '../../shared/src/config';
-import { createListStore, databasePathFromEnv, openDatabase } from '../../shared/src/store';
+import { loadOrgConfig, orgNameFromEnv } from '@shared/config';
+import { createListStore, databasePathFromEnv, openDatabase } from '@shared/store';
 import { authConfigFromEnv, createAuthenticator } from './auth';
 import { createTabApp } from './app';
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import type { SqliteDatabase } from '../../shared/src/store/database';
-import { eindeVanWeek } from '../../shared/src/domain/dilemma-van-de-week';
+import type { SqliteDatabase } from '@shared/store/database';
+import { eindeVanWeek } from '@shared/domain/dilemma-van-de-week';
 
 /**
  * One vote per person per week for the dilemma of the week, without storing who voted (issue 6).

@@ -12,6 +12,7 @@ export default async () => {
   root: __dirname,
   base: '/',
   plugins: [react()],
+  resolve: { alias: { '@shared': path.join(__dirname, '../../shared/src') } },
   logLevel: 'warn' as const,
   build: {
     outDir: path.join(__dirname, 'dist'),

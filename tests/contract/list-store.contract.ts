@@ -1,5 +1,5 @@
-import { InvalidItemError, ItemNotFoundError, queryAll, type ListStore } from '../../shared/src/store/list-store';
-import type { ListItemInput } from '../../shared/src/lists/schemas';
+import { InvalidItemError, ItemNotFoundError, queryAll, type ListStore } from '@shared/store/list-store';
+import type { ListItemInput } from '@shared/lists/schemas';
 
 /**
  * The ListStore contract: every implementation (SqliteListStore, GraphListStore) must pass this suite.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteListStore } from '../../shared/src/store/sqlite-list-store';
+import { SqliteListStore } from '@shared/store/sqlite-list-store';
 import { runListStoreContract } from './list-store.contract';
 
 runListStoreContract('SqliteListStore :memory:', async () => new SqliteListStore(':memory:'));

@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { buildJaarverslag } from '../../shared/src/report';
-import { renderHtml } from '../../shared/src/report/html';
-import type { ListItem } from '../../shared/src/lists/schemas';
+import { buildJaarverslag } from '@shared/report';
+import { renderHtml } from '@shared/report/html';
+import type { ListItem } from '@shared/lists/schemas';
 import { ARTIFACTS, CHROMIUM_PATH, describeWithChromium } from '../support/browser';
 
 /** A small but complete report: every section has numbers, two previous years, a case table. */

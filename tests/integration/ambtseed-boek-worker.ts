@@ -1,8 +1,8 @@
 /* Worker thread for tests/integration/ambtseed-gelijktijdig.test.ts: its own SQLite connection to the shared
  * file, books the given people into one session as fast as it can, reports the outcomes. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { AmbtseedBoeking } from '../../shared/src/store/ambtseed-booking';
-import { SqliteListStore } from '../../shared/src/store/sqlite-list-store';
+import { AmbtseedBoeking } from '@shared/store/ambtseed-booking';
+import { SqliteListStore } from '@shared/store/sqlite-list-store';
 
 const { file, sessieId, medewerkers, now } = workerData as { file: string; sessieId: string; medewerkers: string[]; now: string };
 const store = new SqliteListStore(file);

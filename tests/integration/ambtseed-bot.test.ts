@@ -1,5 +1,5 @@
-import { loadOrgConfig } from '../../shared/src/config';
-import { SqliteListStore } from '../../shared/src/store';
+import { loadOrgConfig } from '@shared/config';
+import { SqliteListStore } from '@shared/store';
 import { message, replyCards, replyText, startBotHarness, submit, submitActions, USER, type BotHarness } from '../support/activities';
 
 /** The ambtseed feature through the real bot host (HTTP → CloudAdapter → dispatcher → feature → fake connector). */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { queryAll, SqliteListStore } from '../../shared/src/store';
+import { queryAll, SqliteListStore } from '@shared/store';
 
 /**
  * Concurrent booking of the last places from four threads, each with its own connection to one SQLite

@@ -1,7 +1,7 @@
-import { loadOrgConfig } from '../../shared/src/config';
-import { SqliteListStore } from '../../shared/src/store';
-import { AmbtseedBoeking, legVerklaringVast, markeerAanwezigheid } from '../../shared/src/store/ambtseed-booking';
-import { buildJaarverslag, leesJaarverslagBronnen } from '../../shared/src/report';
+import { loadOrgConfig } from '@shared/config';
+import { SqliteListStore } from '@shared/store';
+import { AmbtseedBoeking, legVerklaringVast, markeerAanwezigheid } from '@shared/store/ambtseed-booking';
+import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
 import { runAmbtseedHerinneringen } from '../../bot/src/features/ambtseed/herinneringen-job';
 import type { ProactiveSender } from '../../bot/src/proactive';
 import type { Reply } from '../../bot/src/features/feature';
@@ -94,7 +94,7 @@ describe('aanwezigheid voedt de tellingen van het jaarverslag', () => {
 
 describe('HR importeert bijeenkomsten (AmbtseedSessies-CSV) en de bot toont de Nederlandse tijd', () => {
   it('laatste zondag van maart en oktober 2027: 10:00 lokale tijd in de kaart, in UTC opgeslagen', async () => {
-    const { parseCsvItems } = await import('../../shared/src/lists/import-file');
+    const { parseCsvItems } = await import('@shared/lists/import-file');
     const { createAmbtseedFeature } = await import('../../bot/src/features/ambtseed');
     const csv = [
       'sessieId;start;eind;soort;locatie;online;afnemer;capaciteit',

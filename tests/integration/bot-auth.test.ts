@@ -9,7 +9,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadOrgConfig } from '../../shared/src/config';
+import { loadOrgConfig } from '@shared/config';
 import { message, startBotHarness, type BotHarness } from '../support/activities';
 
 const config = loadOrgConfig('demo', path.resolve(__dirname, '../../config'));

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import path from 'node:path';
-import { loadOrgConfig } from '../../shared/src/config';
+import { loadOrgConfig } from '@shared/config';
 import { message, startBotHarness, type BotHarness } from '../support/activities';
 
 const config = loadOrgConfig('demo', path.resolve(__dirname, '../../config'));

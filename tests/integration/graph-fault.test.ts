@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { abortableSleep, type RetryPolicy } from '../../shared/src/store/graph/graph-retry';
-import type { ListItemInput } from '../../shared/src/lists/schemas';
+import { abortableSleep, type RetryPolicy } from '@shared/store/graph/graph-retry';
+import type { ListItemInput } from '@shared/lists/schemas';
 import { GraphFake } from '../support/graph-fake';
 import { fakeStore, provisionFake } from '../support/graph-store';
 

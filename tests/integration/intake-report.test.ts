@@ -3,10 +3,10 @@
  * their year, and the report's Wbk counting agrees with the intake's deadline arithmetic.
  */
 import { randomUUID } from 'node:crypto';
-import { loadOrgConfig } from '../../shared/src/config';
-import { SqliteListStore } from '../../shared/src/store';
-import { buildJaarverslag, leesJaarverslagBronnen, binnen3Maanden, binnen7Dagen } from '../../shared/src/report';
-import { ontvangstbevestigdOpTijd, plusDagen, terugkoppelingOpTijd } from '../../shared/src/domain/wbk-termijnen';
+import { loadOrgConfig } from '@shared/config';
+import { SqliteListStore } from '@shared/store';
+import { buildJaarverslag, leesJaarverslagBronnen, binnen3Maanden, binnen7Dagen } from '@shared/report';
+import { ontvangstbevestigdOpTijd, plusDagen, terugkoppelingOpTijd } from '@shared/domain/wbk-termijnen';
 import { intakeFeature } from '../../bot/src/features/intake';
 import type { BotServices, TurnInput } from '../../bot/src/features/feature';
 

@@ -7,8 +7,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { loadOrgConfig } from '../../shared/src/config';
-import { SqliteListStore, queryAll } from '../../shared/src/store';
+import { loadOrgConfig } from '@shared/config';
+import { SqliteListStore, queryAll } from '@shared/store';
 import { createBotHost } from '../../bot/src/host/app';
 import { createLogger } from '../../bot/src/host/logger';
 import { setProactiveSender } from '../../bot/src/proactive';

@@ -12,9 +12,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { getListDefinition, type ListName } from '../../shared/src/lists/definitions';
-import type { Jaarverslag } from '../../shared/src/report';
-import { label, zaakRij } from '../../shared/src/report/tabellen';
+import { getListDefinition, type ListName } from '@shared/lists/definitions';
+import type { Jaarverslag } from '@shared/report';
+import { label, zaakRij } from '@shared/report/tabellen';
 import { cel, leesDocxTabellen, leesXlsx, tabel } from './report-readback';
 
 const ROOT = path.resolve(__dirname, '../..');

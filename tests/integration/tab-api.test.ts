@@ -1,9 +1,9 @@
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
-import { loadOrgConfig } from '../../shared/src/config';
-import { SqliteListStore } from '../../shared/src/store/sqlite-list-store';
-import { queryAll, type ListStore } from '../../shared/src/store/list-store';
+import { loadOrgConfig } from '@shared/config';
+import { SqliteListStore } from '@shared/store/sqlite-list-store';
+import { queryAll, type ListStore } from '@shared/store/list-store';
 import { createAuthenticator } from '../../tab/api/auth';
 import { createTabApp } from '../../tab/api/app';
 

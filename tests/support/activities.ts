@@ -7,9 +7,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { OrgConfig } from '../../shared/src/config';
-import { SqliteListStore } from '../../shared/src/store';
-import type { ListStore } from '../../shared/src/store';
+import type { OrgConfig } from '@shared/config';
+import { SqliteListStore } from '@shared/store';
+import type { ListStore } from '@shared/store';
 import { createBotHost, type BotHost } from '../../bot/src/host/app';
 import { createLogger } from '../../bot/src/host/logger';
 

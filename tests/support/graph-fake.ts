@@ -19,9 +19,9 @@
  */
 import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
-import { amsterdamDate } from '../../shared/src/domain/tijd';
+import { amsterdamDate } from '@shared/domain/tijd';
 import { TZDate } from '@date-fns/tz';
-import { prng as mulberry32 } from '../../shared/src/cli/seed';
+import { prng as mulberry32 } from '@shared/cli/seed';
 
 export const FAKE_BASE_URL = 'https://graph.fake.test/v1.0';
 export const FAKE_SITE_ID = 'contoso.sharepoint.com,11111111-1111-1111-1111-111111111111,22222222-2222-2222-2222-222222222222';

@@ -1,5 +1,5 @@
-import { AmbtseedBoeking, BoekingFout, legVerklaringVast, markeerAanwezigheid } from '../../shared/src/store/ambtseed-booking';
-import { queryAll, SqliteListStore, type ListStore } from '../../shared/src/store';
+import { AmbtseedBoeking, BoekingFout, legVerklaringVast, markeerAanwezigheid } from '@shared/store/ambtseed-booking';
+import { queryAll, SqliteListStore, type ListStore } from '@shared/store';
 
 const now = new Date('2026-11-02T09:00:00Z');
 const sessie = (sessieId: string, capaciteit: number, soort: 'ambtseed' | 'workshopIntegriteit' = 'ambtseed') => ({

@@ -19,7 +19,7 @@ import {
   type Inschrijving,
   type NieuweMedewerker,
   type Sessie,
-} from '../../shared/src/domain/ambtseed';
+} from '@shared/domain/ambtseed';
 
 const cfg = { termijn: { maanden: 2, dagen: 0 }, workshopVerplicht: true };
 

@@ -1,6 +1,6 @@
 import * as AC from 'adaptivecards';
-import { loadOrgConfig } from '../../shared/src/config';
-import { SqliteListStore } from '../../shared/src/store';
+import { loadOrgConfig } from '@shared/config';
+import { SqliteListStore } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../../bot/src/features/feature';
 import type { ProactiveSender } from '../../bot/src/proactive';
 import { createAmbtseedFeature } from '../../bot/src/features/ambtseed';

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as AC from 'adaptivecards';
 import { CARDS_DIR } from '../../bot/src/cards/render';
-import { loadOrgConfig } from '../../shared/src/config';
-import { meldroute } from '../../shared/src/domain/meldroute';
-import { SITUATIES } from '../../shared/src/lists/definitions';
+import { loadOrgConfig } from '@shared/config';
+import { meldroute } from '@shared/domain/meldroute';
+import { SITUATIES } from '@shared/lists/definitions';
 import * as cards from '../../bot/src/features/meldwijzer/cards';
 import { submit } from '../../bot/src/features/meldwijzer/payload';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { ConfigError, loadOrgConfig, parseOrgConfig } from '../../shared/src/config';
-import { SITUATIES } from '../../shared/src/lists/definitions';
+import { ConfigError, loadOrgConfig, parseOrgConfig } from '@shared/config';
+import { SITUATIES } from '@shared/lists/definitions';
 
 const dir = path.resolve(__dirname, '../../config');
 const orgs = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));

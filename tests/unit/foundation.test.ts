@@ -1,8 +1,8 @@
-import { buildDemoData } from '../../shared/src/cli/seed';
-import { isoWeek, vandaag, weekJaar } from '../../shared/src/domain/tijd';
-import { messageKeys, t, toLocale } from '../../shared/src/i18n';
-import { LIST_DEFINITIONS, LIST_NAMES } from '../../shared/src/lists/definitions';
-import { isIsoDate, itemKey, parseItem } from '../../shared/src/lists/schemas';
+import { buildDemoData } from '@shared/cli/seed';
+import { isoWeek, vandaag, weekJaar } from '@shared/domain/tijd';
+import { messageKeys, t, toLocale } from '@shared/i18n';
+import { LIST_DEFINITIONS, LIST_NAMES } from '@shared/lists/definitions';
+import { isIsoDate, itemKey, parseItem } from '@shared/lists/schemas';
 
 describe('list schemas derived from the definitions', () => {
   test('every list has its key columns among its columns and no duplicate column', () => {

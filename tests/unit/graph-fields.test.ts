@@ -2,9 +2,9 @@
  * Conversions between canonical items and Graph `fields` (shared/src/store/graph/fields.ts). Expected
  * values are worked out by hand from the Graph and SharePoint behaviour described in DESIGN.md.
  */
-import { getListDefinition } from '../../shared/src/lists/definitions';
-import { columnFromGraph, dateFromGraph, fromGraphFields, odataString, toGraphFields } from '../../shared/src/store/graph/fields';
-import { serverFilter, sortItems, matches } from '../../shared/src/store/graph/graph-list-store';
+import { getListDefinition } from '@shared/lists/definitions';
+import { columnFromGraph, dateFromGraph, fromGraphFields, odataString, toGraphFields } from '@shared/store/graph/fields';
+import { serverFilter, sortItems, matches } from '@shared/store/graph/graph-list-store';
 
 const meldingen = getListDefinition('Meldingen');
 const melding = {

@@ -2,8 +2,8 @@
  * The SQLite outbox of the Graph adapter: durable rows, idempotent enqueue of inserts, leases that keep
  * writes to one key in order across workers, uncertain rows after a lapsed lease, failed rows kept.
  */
-import { openDatabase } from '../../shared/src/store/database';
-import { GraphOutbox } from '../../shared/src/store/graph/outbox';
+import { openDatabase } from '@shared/store/database';
+import { GraphOutbox } from '@shared/store/graph/outbox';
 
 function setup() {
   let now = 1_000_000;

@@ -3,9 +3,9 @@
  * failed sub-requests, against the HTTP-level Graph fake.
  */
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { GraphHttp } from '../../shared/src/store/graph/graph-http';
-import { StaticTokenProvider } from '../../shared/src/store/graph/auth';
-import { abortableSleep, defaultRetryPolicy, isRetryable, parseRetryAfter, retryDelayMs } from '../../shared/src/store/graph/graph-retry';
+import { GraphHttp } from '@shared/store/graph/graph-http';
+import { StaticTokenProvider } from '@shared/store/graph/auth';
+import { abortableSleep, defaultRetryPolicy, isRetryable, parseRetryAfter, retryDelayMs } from '@shared/store/graph/graph-retry';
 import { FAKE_BASE_URL, FAKE_SITE_ID, FAKE_TOKEN, GraphFake } from '../support/graph-fake';
 import { provisionFake } from '../support/graph-store';
 

@@ -4,8 +4,8 @@
  */
 import * as AC from 'adaptivecards';
 import * as k from '../../bot/src/features/intake/kaarten';
-import { messageKeys } from '../../shared/src/i18n';
-import type { ListItem } from '../../shared/src/lists/schemas';
+import { messageKeys } from '@shared/i18n';
+import type { ListItem } from '@shared/lists/schemas';
 
 function problems(card: Record<string, unknown>): string[] {
   const out: string[] = [];

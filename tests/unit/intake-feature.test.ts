@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { loadOrgConfig } from '../../shared/src/config';
-import { SqliteListStore, queryAll } from '../../shared/src/store';
+import { loadOrgConfig } from '@shared/config';
+import { SqliteListStore, queryAll } from '@shared/store';
 import { intakeFeature, INTAKE_ACTIONS } from '../../bot/src/features/intake';
 import type { BotServices, Reply, TurnInput } from '../../bot/src/features/feature';
 import type { ProactiveSender, SendStatus } from '../../bot/src/proactive';
-import { LIST_DEFINITIONS } from '../../shared/src/lists/definitions';
+import { LIST_DEFINITIONS } from '@shared/lists/definitions';
 
 // Demo config: Playground mock users (config/demo.yaml).
 const U = {

@@ -1,4 +1,4 @@
-import { formatVolgnummerId, parseVolgnummerId, volgendeId, volgendeMeldingId } from '../../shared/src/domain/melding-id';
+import { formatVolgnummerId, parseVolgnummerId, volgendeId, volgendeMeldingId } from '@shared/domain/melding-id';
 
 describe('melding ids M-<jaar>-<nnnn>', () => {
   it('starts at 0001 in a new year', () => {

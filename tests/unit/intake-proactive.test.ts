@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../shared/src/store';
+import { openDatabase } from '@shared/store';
 import { ConversationReferenceStore, createProactiveSender, type ProactiveTransport } from '../../bot/src/proactive';
 import type { Reply } from '../../bot/src/features/feature';
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runListsCli, type CliIo } from '../../shared/src/cli/lists';
-import { coerceCell, detectDelimiter, parseCsvItems } from '../../shared/src/lists/import-file';
-import { LIST_DEFINITIONS } from '../../shared/src/lists/definitions';
-import { SqliteListStore } from '../../shared/src/store/sqlite-list-store';
-import { queryAll } from '../../shared/src/store/list-store';
+import { runListsCli, type CliIo } from '@shared/cli/lists';
+import { coerceCell, detectDelimiter, parseCsvItems } from '@shared/lists/import-file';
+import { LIST_DEFINITIONS } from '@shared/lists/definitions';
+import { SqliteListStore } from '@shared/store/sqlite-list-store';
+import { queryAll } from '@shared/store/list-store';
 
 /** Run the real CLI against a temp database; capture stdout/stderr. */
 function cli(db: string) {
@@ -59,7 +59,7 @@ test('re-importing the same file changes nothing', async () => {
 test('JSON export → import into an empty store → export round-trips byte for byte, for every list', async () => {
   const seedDb = path.join(dir, 'seed.db');
   const seed = new SqliteListStore(seedDb);
-  const { seedDemo } = await import('../../shared/src/cli/seed');
+  const { seedDemo } = await import('@shared/cli/seed');
   await seedDemo(seed, 'demo', '2026-06-30');
   await seed.close();
   const from = cli(seedDb);

@@ -6,10 +6,10 @@
 import { fixturePath } from '../support/fixtures';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadOrgConfig, type OrgConfig } from '../../shared/src/config';
-import { meldroute, meldpuntIds } from '../../shared/src/domain/meldroute';
-import { triage } from '../../shared/src/domain/triage';
-import type { Situatie } from '../../shared/src/lists/definitions';
+import { loadOrgConfig, type OrgConfig } from '@shared/config';
+import { meldroute, meldpuntIds } from '@shared/domain/meldroute';
+import { triage } from '@shared/domain/triage';
+import type { Situatie } from '@shared/lists/definitions';
 
 interface Case {
   org: string;

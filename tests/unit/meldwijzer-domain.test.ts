@@ -1,9 +1,9 @@
 /** meldroute (variants, questions, preferences) and triage (rules, privacy) on the real configs. */
 import path from 'node:path';
-import { loadOrgConfig } from '../../shared/src/config';
-import { meldroute, meldpuntIds, volgendeVraag, MAX_VRAGEN, geldigeAntwoorden } from '../../shared/src/domain/meldroute';
-import { triage, normaliseer, bewerkingsafstand } from '../../shared/src/domain/triage';
-import { SITUATIES } from '../../shared/src/lists/definitions';
+import { loadOrgConfig } from '@shared/config';
+import { meldroute, meldpuntIds, volgendeVraag, MAX_VRAGEN, geldigeAntwoorden } from '@shared/domain/meldroute';
+import { triage, normaliseer, bewerkingsafstand } from '@shared/domain/triage';
+import { SITUATIES } from '@shared/lists/definitions';
 
 const dir = path.resolve(__dirname, '../../config');
 const demo = loadOrgConfig('demo', dir);

@@ -1,5 +1,5 @@
 /** MeldwijzerGebruik counting: batched in memory, one increment per (week, situatie), never throws. */
-import { SqliteListStore, queryAll, type ListStore } from '../../shared/src/store';
+import { SqliteListStore, queryAll, type ListStore } from '@shared/store';
 import { FLUSH_MS, flushMeldwijzerGebruik, telGebruik } from '../../bot/src/features/meldwijzer/gebruik';
 
 describe('telGebruik', () => {

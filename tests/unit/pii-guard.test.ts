@@ -1,4 +1,4 @@
-import { controleerPii, isBsn } from '../../shared/src/domain/pii-guard';
+import { controleerPii, isBsn } from '@shared/domain/pii-guard';
 
 describe('isBsn (elfproef)', () => {
   it.each(['111222333', '123456782', '999999990', '12345672'])('%s passes the eleven-test', (n) => {

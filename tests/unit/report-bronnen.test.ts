@@ -1,7 +1,7 @@
-import { LIST_DEFINITIONS } from '../../shared/src/lists/definitions';
-import { buildJaarverslag, JAARVERSLAG_KOLOMMEN, JAARVERSLAG_LIJSTEN, leesJaarverslagBronnen, leesViaPoort, type JaarverslagBronnen } from '../../shared/src/report';
-import { SqliteListStore, type ListStore } from '../../shared/src/store';
-import { prng } from '../../shared/src/cli/seed';
+import { LIST_DEFINITIONS } from '@shared/lists/definitions';
+import { buildJaarverslag, JAARVERSLAG_KOLOMMEN, JAARVERSLAG_LIJSTEN, leesJaarverslagBronnen, leesViaPoort, type JaarverslagBronnen } from '@shared/report';
+import { SqliteListStore, type ListStore } from '@shared/store';
+import { prng } from '@shared/cli/seed';
 
 
 /** Random but valid items over 2016–2026 for every list the report reads, with edge cases mixed in. */

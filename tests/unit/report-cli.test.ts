@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runReportCli, type ReportIo } from '../../shared/src/cli/report';
-import { SqliteListStore } from '../../shared/src/store';
+import { runReportCli, type ReportIo } from '@shared/cli/report';
+import { SqliteListStore } from '@shared/store';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -1,7 +1,7 @@
-import { buildJaarverslag, binnen3Maanden, binnen7Dagen, isLeegJaar, jaarVanMoment, legeJaarCijfers, type JaarverslagBronnen } from '../../shared/src/report';
-import { AGRESSIE_SOORTEN, CATEGORIEEN, DOELGROEPEN, MAATREGELEN, ONDERWERPEN, SITUATIES, UITKOMSTEN } from '../../shared/src/lists/definitions';
-import type { ListItem } from '../../shared/src/lists/schemas';
-import { ontvangstbevestigdOpTijd, plusDagen, plusMaanden, terugkoppelingOpTijd } from '../../shared/src/domain/wbk-termijnen';
+import { buildJaarverslag, binnen3Maanden, binnen7Dagen, isLeegJaar, jaarVanMoment, legeJaarCijfers, type JaarverslagBronnen } from '@shared/report';
+import { AGRESSIE_SOORTEN, CATEGORIEEN, DOELGROEPEN, MAATREGELEN, ONDERWERPEN, SITUATIES, UITKOMSTEN } from '@shared/lists/definitions';
+import type { ListItem } from '@shared/lists/schemas';
+import { ontvangstbevestigdOpTijd, plusDagen, plusMaanden, terugkoppelingOpTijd } from '@shared/domain/wbk-termijnen';
 
 /** Walk a value and collect every number that is not a non-negative integer (path → value). */
 function nietGeheel(v: unknown, pad = ''): string[] {

@@ -1,10 +1,10 @@
-import { legeJaarCijfers, type Jaarverslag } from '../../shared/src/report';
-import { renderDocx } from '../../shared/src/report/docx';
-import { renderHtml } from '../../shared/src/report/html';
-import { renderXlsx } from '../../shared/src/report/xlsx';
-import { jaarverslagTabellen, meervoud, onderdruk } from '../../shared/src/report/tabellen';
-import { staafdiagramSvg } from '../../shared/src/report/grafiek';
-import { report } from '../../shared/src/i18n/messages/report';
+import { legeJaarCijfers, type Jaarverslag } from '@shared/report';
+import { renderDocx } from '@shared/report/docx';
+import { renderHtml } from '@shared/report/html';
+import { renderXlsx } from '@shared/report/xlsx';
+import { jaarverslagTabellen, meervoud, onderdruk } from '@shared/report/tabellen';
+import { staafdiagramSvg } from '@shared/report/grafiek';
+import { report } from '@shared/i18n/messages/report';
 import { cel, getal, leesDocxTabellen, leesXlsx, tabel } from '../integration/report-readback';
 
 // jsdom ships no types here (no @types/jsdom installed): type the one constructor we use.

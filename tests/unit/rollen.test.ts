@@ -1,5 +1,5 @@
-import { gebruikersMetRol, heeftRol, rollenVan } from '../../shared/src/domain/rollen';
-import { loadOrgConfig, rollenSchema } from '../../shared/src/config';
+import { gebruikersMetRol, heeftRol, rollenVan } from '@shared/domain/rollen';
+import { loadOrgConfig, rollenSchema } from '@shared/config';
 
 const rollen = rollenSchema.parse({
   vertrouwenspersoon: { gebruikers: ['AAAA-1', 'aaaa-1 '], groepen: ['g-vp'] },

@@ -1,5 +1,5 @@
-import { dilemmaVanDeWeek, eindeVanWeek, isIsoWeek, maandagVanWeek, parseWeek, volgendeWeek, weekIndex, weekenInJaar } from '../../shared/src/domain/dilemma-van-de-week';
-import { deelDilemmas, formatTimer, verdeelTafels } from '../../shared/src/domain/dilemmasessie';
+import { dilemmaVanDeWeek, eindeVanWeek, isIsoWeek, maandagVanWeek, parseWeek, volgendeWeek, weekIndex, weekenInJaar } from '@shared/domain/dilemma-van-de-week';
+import { deelDilemmas, formatTimer, verdeelTafels } from '@shared/domain/dilemmasessie';
 
 describe('ISO weeks (hand-checked against a calendar)', () => {
   test('years with 53 weeks: those starting on Thursday, or leap years starting on Wednesday', () => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { openDatabase } from '../../shared/src/store/database';
+import { openDatabase } from '@shared/store/database';
 import { StemSlot } from '../../tab/api/stem-slot';
 
 describe('StemSlot (one vote per person per week, no identity stored)', () => {

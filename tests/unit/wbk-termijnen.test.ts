@@ -1,5 +1,5 @@
-import { dagenTussen, ontvangstbevestigdOpTijd, plusMaanden, standaardBewaarTot, terugkoppelingOpTijd, wbkSignalen, wbkTermijnen } from '../../shared/src/domain/wbk-termijnen';
-import { vandaag } from '../../shared/src/domain/tijd';
+import { dagenTussen, ontvangstbevestigdOpTijd, plusMaanden, standaardBewaarTot, terugkoppelingOpTijd, wbkSignalen, wbkTermijnen } from '@shared/domain/wbk-termijnen';
+import { vandaag } from '@shared/domain/tijd';
 
 // Expected values are hand-calculated from Wbk art. 2 lid 2 / Richtlijn 2019/1937 art. 9(1)(b),(f) and
 // Verordening 1182/71 art. 3: day of receipt not counted; months end on the same day number or the month's last day.

@@ -1,6 +1,6 @@
-import type { Locale } from '../../../shared/src/i18n';
-import type { OrgConfig, Rol } from '../../../shared/src/config';
-import type { ListStore } from '../../../shared/src/store';
+import type { Locale } from '@shared/i18n';
+import type { OrgConfig, Rol } from '@shared/config';
+import type { ListStore } from '@shared/store';
 
 /**
  * The contract between the bot's dispatcher (`bot/src/bot.ts`, the only place that knows botbuilder)

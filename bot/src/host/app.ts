@@ -8,8 +8,8 @@ import {
   TurnContext,
   type ConversationReference,
 } from 'botbuilder';
-import type { OrgConfig } from '../../../shared/src/config';
-import type { ListStore, SqliteDatabase } from '../../../shared/src/store';
+import type { OrgConfig } from '@shared/config';
+import type { ListStore, SqliteDatabase } from '@shared/store';
 import { IntegriteitsBot, send, turnErrorHandler, type BotLogger } from '../bot';
 import type { Feature } from '../features/feature';
 import { createProactiveSender, setProactiveSender, type ProactiveSender } from '../proactive';

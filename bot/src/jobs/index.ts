@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { OrgConfig } from '../../../shared/src/config';
-import { TIJDZONE, vandaag as vandaagVan } from '../../../shared/src/domain/tijd';
-import type { ListStore, SqliteDatabase } from '../../../shared/src/store';
+import type { OrgConfig } from '@shared/config';
+import { TIJDZONE, vandaag as vandaagVan } from '@shared/domain/tijd';
+import type { ListStore, SqliteDatabase } from '@shared/store';
 import type { ProactiveSender } from '../proactive';
 import { runAmbtseedHerinneringen, type HerinneringRapport } from '../features/ambtseed/herinneringen-job';
 import { intakeStaat } from '../features/intake/staat';

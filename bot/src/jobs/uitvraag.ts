@@ -1,11 +1,11 @@
-import type { OrgConfig } from '../../../shared/src/config';
-import { gebruikersMetRol } from '../../../shared/src/domain/rollen';
-import { vandaag as vandaagVan } from '../../../shared/src/domain/tijd';
-import { dagenTussen } from '../../../shared/src/domain/wbk-termijnen';
+import type { OrgConfig } from '@shared/config';
+import { gebruikersMetRol } from '@shared/domain/rollen';
+import { vandaag as vandaagVan } from '@shared/domain/tijd';
+import { dagenTussen } from '@shared/domain/wbk-termijnen';
 import type { ProactiveSender, SendStatus } from '../proactive';
 import { renderGesprekCard, renderMeldingCard, renderUitvraagResponsCard } from '../features/intake/kaarten';
 import type { IntakeStaat, UitvraagRespons } from '../features/intake/staat';
-import { t, type Locale } from '../../../shared/src/i18n';
+import { t, type Locale } from '@shared/i18n';
 import type { Reply } from '../features/feature';
 
 /**

@@ -1,8 +1,8 @@
-import type { OrgConfig } from '../../../shared/src/config';
-import { gebruikersMetRol } from '../../../shared/src/domain/rollen';
-import { vandaag as vandaagVan } from '../../../shared/src/domain/tijd';
-import { wbkSignalen, type WbkSignaal } from '../../../shared/src/domain/wbk-termijnen';
-import { queryAll, type ListStore } from '../../../shared/src/store';
+import type { OrgConfig } from '@shared/config';
+import { gebruikersMetRol } from '@shared/domain/rollen';
+import { vandaag as vandaagVan } from '@shared/domain/tijd';
+import { wbkSignalen, type WbkSignaal } from '@shared/domain/wbk-termijnen';
+import { queryAll, type ListStore } from '@shared/store';
 import type { ProactiveSender, SendStatus } from '../proactive';
 import { renderWbkCard } from '../features/intake/kaarten';
 

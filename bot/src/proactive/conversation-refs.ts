@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SqliteDatabase } from '../../../shared/src/store';
+import type { SqliteDatabase } from '@shared/store';
 
 /**
  * Conversation references for proactive messages, kept in the SQLite file that holds the lists

@@ -1,6 +1,6 @@
 import type { Reply } from '../features/feature';
-import { toLocale, type Locale } from '../../../shared/src/i18n';
-import type { SqliteDatabase } from '../../../shared/src/store';
+import { toLocale, type Locale } from '@shared/i18n';
+import type { SqliteDatabase } from '@shared/store';
 import { ConversationReferenceStore, type ConversationReferenceJson } from './conversation-refs';
 
 /**

@@ -1,5 +1,5 @@
 import type { TabRol } from '../../api/auth';
-import { t, type Locale } from '../../../shared/src/i18n';
+import { t, type Locale } from '@shared/i18n';
 
 /** Error from the tab API: `message` is the server's Dutch (or localised) text, `status` the HTTP status. */
 export class ApiFout extends Error {

@@ -1,10 +1,10 @@
-import { dueHerinneringen, toonTijd, weekOverzicht, type Inschrijving, type NieuweMedewerker, type Sessie } from '../../../../shared/src/domain/ambtseed';
-import { plusDagen } from '../../../../shared/src/domain/ambtseed/verplichtingen';
-import { vandaag } from '../../../../shared/src/domain/tijd';
-import { gebruikersMetRol } from '../../../../shared/src/domain/rollen';
-import type { OrgConfig } from '../../../../shared/src/config';
-import { t, type Locale } from '../../../../shared/src/i18n';
-import { queryAll, type ListStore } from '../../../../shared/src/store';
+import { dueHerinneringen, toonTijd, weekOverzicht, type Inschrijving, type NieuweMedewerker, type Sessie } from '@shared/domain/ambtseed';
+import { plusDagen } from '@shared/domain/ambtseed/verplichtingen';
+import { vandaag } from '@shared/domain/tijd';
+import { gebruikersMetRol } from '@shared/domain/rollen';
+import type { OrgConfig } from '@shared/config';
+import { t, type Locale } from '@shared/i18n';
+import { queryAll, type ListStore } from '@shared/store';
 import type { ProactiveSender, SendStatus } from '../../proactive';
 import { renderHerinneringKaart, renderOverzichtKaart } from './kaarten';
 import { overzichtRegels } from './overzicht';

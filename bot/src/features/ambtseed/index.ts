@@ -17,13 +17,13 @@ import {
   type NieuweMedewerker,
   type Sessie,
   type SessieSoort,
-} from '../../../../shared/src/domain/ambtseed';
-import { plusDagen } from '../../../../shared/src/domain/ambtseed/verplichtingen';
-import { amsterdamDate, vandaag } from '../../../../shared/src/domain/tijd';
-import { heeftRol, ROL_NAMEN } from '../../../../shared/src/domain/rollen';
-import { t, tekstIn, type Locale } from '../../../../shared/src/i18n';
-import { AmbtseedBoeking, legVerklaringVast, markeerAanwezigheid } from '../../../../shared/src/store/ambtseed-booking';
-import { queryAll, SqliteListStore, type ListStore } from '../../../../shared/src/store';
+} from '@shared/domain/ambtseed';
+import { plusDagen } from '@shared/domain/ambtseed/verplichtingen';
+import { amsterdamDate, vandaag } from '@shared/domain/tijd';
+import { heeftRol, ROL_NAMEN } from '@shared/domain/rollen';
+import { t, tekstIn, type Locale } from '@shared/i18n';
+import { AmbtseedBoeking, legVerklaringVast, markeerAanwezigheid } from '@shared/store/ambtseed-booking';
+import { queryAll, SqliteListStore, type ListStore } from '@shared/store';
 import type { BotServices, Feature, Reply, TurnInput } from '../feature';
 import { proactiveFrom } from '../../proactive';
 import {

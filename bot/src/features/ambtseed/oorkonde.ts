@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun, BorderStyle } from 'docx';
-import { t, type Locale } from '../../../../shared/src/i18n';
+import { t, type Locale } from '@shared/i18n';
 
 /** What goes on a certificate: no name is stored anywhere, so the name line is left blank to fill in by hand. */
 export interface OorkondeGegevens {

@@ -1,5 +1,5 @@
-import type { weekOverzicht } from '../../../../shared/src/domain/ambtseed';
-import { t, type Locale } from '../../../../shared/src/i18n';
+import type { weekOverzicht } from '@shared/domain/ambtseed';
+import { t, type Locale } from '@shared/i18n';
 
 /** The weekly overview as FactSet rows (counts only; no names or ids). */
 export function overzichtRegels(o: ReturnType<typeof weekOverzicht>, l: Locale): { titel: string; waarde: string }[] {

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import type { Inschrijving, Sessie } from '../../../../shared/src/domain/ambtseed';
-import { amsterdamDate } from '../../../../shared/src/domain/tijd';
-import type { OrgConfig } from '../../../../shared/src/config';
-import { t, tekstIn, toLocale } from '../../../../shared/src/i18n';
-import type { ListStore } from '../../../../shared/src/store';
+import type { Inschrijving, Sessie } from '@shared/domain/ambtseed';
+import { amsterdamDate } from '@shared/domain/tijd';
+import type { OrgConfig } from '@shared/config';
+import { t, tekstIn, toLocale } from '@shared/i18n';
+import type { ListStore } from '@shared/store';
 import { oorkondeDocx } from './oorkonde';
 import { sessieIcs } from './uitnodiging-ics';
 

@@ -1,7 +1,7 @@
 import { Client, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import type { Sessie } from '../../../../shared/src/domain/ambtseed';
-import type { SqliteDatabase } from '../../../../shared/src/store';
+import type { Sessie } from '@shared/domain/ambtseed';
+import type { SqliteDatabase } from '@shared/store';
 
 /**
  * Calendar invitations through Microsoft Graph (issue 5, "Invites"): one event per session in the

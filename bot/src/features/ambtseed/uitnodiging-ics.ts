@@ -1,6 +1,6 @@
 import { createEvent, type DateArray } from 'ics';
-import type { Sessie } from '../../../../shared/src/domain/ambtseed';
-import { isGeannuleerd } from '../../../../shared/src/domain/ambtseed';
+import type { Sessie } from '@shared/domain/ambtseed';
+import { isGeannuleerd } from '@shared/domain/ambtseed';
 
 /** Stable calendar UID of a session: the same for the invitation and its cancellation (RFC 5545 §3.8.4.7). */
 export function sessieUid(sessieId: string): string {

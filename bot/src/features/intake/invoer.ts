@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import '../../../../shared/src/lists/zod-nl';
+import '@shared/lists/zod-nl';
 import {
   AGRESSIE_MAATREGELEN,
   AGRESSIE_SOORTEN,
@@ -14,9 +14,9 @@ import {
   ONDERZOEKEN,
   UITKOMSTEN,
   VP_SOORTEN,
-} from '../../../../shared/src/lists/definitions';
-import { isIsoDate } from '../../../../shared/src/lists/schemas';
-import { MELDING_ID } from '../../../../shared/src/domain/melding-id';
+} from '@shared/lists/definitions';
+import { isIsoDate } from '@shared/lists/schemas';
+import { MELDING_ID } from '@shared/domain/melding-id';
 
 /**
  * zod schemas of the intake card submits (DESIGN.md: every boundary is parsed with zod). Teams sends every

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
-import { t, type Locale } from '../../../../shared/src/i18n';
+import { t, type Locale } from '@shared/i18n';
 import {
   AGRESSIE_MAATREGELEN,
   AGRESSIE_SOORTEN,
@@ -15,9 +15,9 @@ import {
   ONDERZOEKEN,
   UITKOMSTEN,
   VP_SOORTEN,
-} from '../../../../shared/src/lists/definitions';
-import type { ListItem } from '../../../../shared/src/lists/schemas';
-import type { WbkSignaal } from '../../../../shared/src/domain/wbk-termijnen';
+} from '@shared/lists/definitions';
+import type { ListItem } from '@shared/lists/schemas';
+import type { WbkSignaal } from '@shared/domain/wbk-termijnen';
 import type { UitvraagRespons } from './staat';
 
 /**

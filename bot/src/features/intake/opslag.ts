@@ -1,7 +1,7 @@
-import type { ListName } from '../../../../shared/src/lists/definitions';
-import type { ListItem, ListItemInput } from '../../../../shared/src/lists/schemas';
-import { queryAll, type ListStore } from '../../../../shared/src/store';
-import { jaarVan, parseVolgnummerId, formatVolgnummerId, volgendeId, type IdSoort } from '../../../../shared/src/domain/melding-id';
+import type { ListName } from '@shared/lists/definitions';
+import type { ListItem, ListItemInput } from '@shared/lists/schemas';
+import { queryAll, type ListStore } from '@shared/store';
+import { jaarVan, parseVolgnummerId, formatVolgnummerId, volgendeId, type IdSoort } from '@shared/domain/melding-id';
 
 /** The id column and date column of the lists that get `X-<jaar>-<nnnn>` ids. */
 const ID_KOLOM = {

@@ -1,4 +1,4 @@
-import { databasePathFromEnv, openDatabase, type ListStore, type SqliteDatabase } from '../../../../shared/src/store';
+import { databasePathFromEnv, openDatabase, type ListStore, type SqliteDatabase } from '@shared/store';
 import type { BotServices } from '../feature';
 
 /**

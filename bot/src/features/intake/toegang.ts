@@ -1,6 +1,6 @@
-import type { OrgConfig, Rol } from '../../../../shared/src/config';
-import { rollenVan } from '../../../../shared/src/domain/rollen';
-import { t, type Locale } from '../../../../shared/src/i18n';
+import type { OrgConfig, Rol } from '@shared/config';
+import { rollenVan } from '@shared/domain/rollen';
+import { t, type Locale } from '@shared/i18n';
 import type { TurnUser } from '../feature';
 
 /**

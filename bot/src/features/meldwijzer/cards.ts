@@ -1,7 +1,7 @@
-import type { Contact, OrgConfig, VraagId } from '../../../../shared/src/config';
-import { ANTWOORDEN, MAX_VRAGEN, type AdviesMeldpunt, type Meldadvies } from '../../../../shared/src/domain/meldroute';
-import { t, tekstIn, type Locale } from '../../../../shared/src/i18n';
-import { SITUATIES, type Situatie } from '../../../../shared/src/lists/definitions';
+import type { Contact, OrgConfig, VraagId } from '@shared/config';
+import { ANTWOORDEN, MAX_VRAGEN, type AdviesMeldpunt, type Meldadvies } from '@shared/domain/meldroute';
+import { t, tekstIn, type Locale } from '@shared/i18n';
+import { SITUATIES, type Situatie } from '@shared/lists/definitions';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { submit, type MeldwijzerSubmit, type RouteStaat } from './payload';
 

@@ -1,5 +1,5 @@
-import type { Situatie } from '../../../../shared/src/lists/definitions';
-import type { ListStore } from '../../../../shared/src/store';
+import type { Situatie } from '@shared/lists/definitions';
+import type { ListStore } from '@shared/store';
 
 /**
  * Usage figures without people (issue 3, item 7): how often the meldwijzer showed a route, per ISO week and

@@ -1,9 +1,9 @@
-import { formatPath } from '../../../../shared/src/config';
-import { meldroute, volgendeVraag } from '../../../../shared/src/domain/meldroute';
-import { isoWeek } from '../../../../shared/src/domain/tijd';
-import { triage } from '../../../../shared/src/domain/triage';
-import { t, type Locale } from '../../../../shared/src/i18n';
-import type { Situatie } from '../../../../shared/src/lists/definitions';
+import { formatPath } from '@shared/config';
+import { meldroute, volgendeVraag } from '@shared/domain/meldroute';
+import { isoWeek } from '@shared/domain/tijd';
+import { triage } from '@shared/domain/triage';
+import { t, type Locale } from '@shared/i18n';
+import type { Situatie } from '@shared/lists/definitions';
 import type { BotServices, Feature, Reply, TurnInput } from '../feature';
 import {
   groepData,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import '../../../../shared/src/lists/zod-nl';
-import { VRAGEN, type VraagId } from '../../../../shared/src/config';
-import { SITUATIES, type Situatie } from '../../../../shared/src/lists/definitions';
-import { ANTWOORDEN, MAX_VRAGEN } from '../../../../shared/src/domain/meldroute';
+import '@shared/lists/zod-nl';
+import { VRAGEN, type VraagId } from '@shared/config';
+import { SITUATIES, type Situatie } from '@shared/lists/definitions';
+import { ANTWOORDEN, MAX_VRAGEN } from '@shared/domain/meldroute';
 
 /**
  * The `Action.Submit` data of every meldwijzer card (`data.action` starts with `meldwijzer.`).

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from '@fluentui/react-components';
-import type { JaarCijfers, Jaarverslag } from '../../../../shared/src/report/jaarverslag';
-import { CATEGORIEEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES } from '../../../../shared/src/lists/definitions';
+import type { JaarCijfers, Jaarverslag } from '@shared/report/jaarverslag';
+import { CATEGORIEEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES } from '@shared/lists/definitions';
 import { api } from '../api';
 import { useTab } from '../context';
 import { usePaginaStyles } from './Portal';

@@ -15,7 +15,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { volgendeWeek } from '../../../../shared/src/domain/dilemma-van-de-week';
+import { volgendeWeek } from '@shared/domain/dilemma-van-de-week';
 import type { TabDilemma } from '../../../api/router';
 import { api, ApiFout } from '../api';
 import { useTab } from '../context';

@@ -17,8 +17,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { Contact, Meldpunt, Regeling, Tekst } from '../../../../shared/src/config/schema';
-import { SITUATIES, type Situatie } from '../../../../shared/src/lists/definitions';
+import type { Contact, Meldpunt, Regeling, Tekst } from '@shared/config/schema';
+import { SITUATIES, type Situatie } from '@shared/lists/definitions';
 import { api } from '../api';
 import { useTab } from '../context';
 

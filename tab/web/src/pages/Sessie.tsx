@@ -17,8 +17,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { deelDilemmas, formatTimer, MAX_PER_TAFEL, MOREEL_BERAAD_LIGHT_STAPPEN, verdeelTafels } from '../../../../shared/src/domain/dilemmasessie';
-import { DOELGROEPEN } from '../../../../shared/src/lists/definitions';
+import { deelDilemmas, formatTimer, MAX_PER_TAFEL, MOREEL_BERAAD_LIGHT_STAPPEN, verdeelTafels } from '@shared/domain/dilemmasessie';
+import { DOELGROEPEN } from '@shared/lists/definitions';
 import type { TabDilemma } from '../../../api/router';
 import { api } from '../api';
 import { useTab } from '../context';
