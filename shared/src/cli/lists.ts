@@ -15,6 +15,7 @@ import { getListDefinition, isListName, LIST_NAMES, type ListName } from '../lis
 import { itemsToCsv, itemsToJson, parseCsvItems, parseJsonItems, type ParseResult } from '../lists/import-file';
 import { itemKey, type AnyListItem } from '../lists/schemas';
 import { createListStore, queryAll, type ListStore } from '../store';
+import { beeindig, standaardUitvoer } from './uitvoer';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIo {
@@ -23,7 +24,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env };
+const defaultIo: CliIo = { out: standaardUitvoer.out, err: standaardUitvoer.err, env: process.env };
 
 function listOption(name: string | undefined): ListName {
   if (!name) throw new UsageError(`geef de lijst met --list NAAM (${LIST_NAMES.join(', ')})`);
@@ -171,5 +172,5 @@ export async function runListsCli(argv: string[], io: CliIo = defaultIo): Promis
 }
 
 if (require.main === module) {
-  runListsCli(process.argv.slice(2)).then((c) => process.exit(c));
+  void runListsCli(process.argv.slice(2)).then((c) => beeindig(c));
 }

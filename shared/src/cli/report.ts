@@ -19,6 +19,7 @@ import { loadOrgConfig, orgNameFromEnv } from '../config';
 import { t } from '../i18n';
 import { buildJaarverslag, isLeegJaar, leesJaarverslagBronnen, type Jaarverslag } from '../report';
 import { createListStore, databasePathFromEnv } from '../store';
+import { beeindig, standaardUitvoer } from './uitvoer';
 
 /** Where the CLI writes; injectable for tests. */
 export interface ReportIo {
@@ -29,7 +30,7 @@ export interface ReportIo {
   configDir?: string;
 }
 
-const defaultIo: ReportIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env };
+const defaultIo: ReportIo = { out: standaardUitvoer.out, err: standaardUitvoer.err, env: process.env };
 
 export const FORMATEN = ['json', 'docx', 'xlsx', 'html'] as const;
 export type Formaat = (typeof FORMATEN)[number];
@@ -166,5 +167,5 @@ export async function runReportCli(argv: string[], io: ReportIo = defaultIo): Pr
 }
 
 if (require.main === module) {
-  runReportCli(process.argv.slice(2)).then((c) => process.exit(c));
+  void runReportCli(process.argv.slice(2)).then((c) => beeindig(c));
 }

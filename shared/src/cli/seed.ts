@@ -21,6 +21,7 @@ import type { ListItemInput } from '../lists/schemas';
 import { isoWeek, vandaag } from '../domain/tijd';
 import { SqliteListStore } from '../store/sqlite-list-store';
 import type { ListStore } from '../store/list-store';
+import { beeindig, standaardUitvoer } from './uitvoer';
 
 /** Deterministic PRNG (mulberry32): same seed, same demo data. */
 export function prng(seed: number): () => number {
@@ -253,9 +254,13 @@ if (require.main === module) {
     const store = new SqliteListStore(databasePathFromEnv());
     const result = await seedDemo(store, orgNameFromEnv());
     await store.close();
-    console.log(`Demodata geschreven naar ${databasePathFromEnv()}:`, result);
-  })().catch((err) => {
-    console.error(`Demodata laden mislukt: ${(err as Error).message}`);
-    process.exit(1);
-  });
+    standaardUitvoer.out(`Demodata geschreven naar ${databasePathFromEnv()}: ${JSON.stringify(result)}\n`);
+    return 0;
+  })().then(
+    (code) => beeindig(code),
+    (err: unknown) => {
+      standaardUitvoer.err(`Demodata laden mislukt: ${(err as Error).message}\n`);
+      return beeindig(1);
+    },
+  );
 }
