@@ -2,6 +2,11 @@ import type { OrgConfig } from '../config/schema';
 import type { Situatie } from '../lists/definitions';
 import { SITUATIES } from '../lists/definitions';
 import type { Antwoorden } from './meldroute';
+import { actorEnPerspectief } from './triage-actor';
+import { normaliseer } from './triage-tekst';
+import { herkenVraag } from './triage-vraag';
+
+export { normaliseer } from './triage-tekst';
 
 /**
  * Free-text triage for the meldwijzer: maps what an employee types ("mijn leidinggevende schreeuwt tegen
@@ -118,27 +123,60 @@ const STOPWOORDEN = new Set(
     'our their is was are were be been am have has had not no yes also still but because so too very all some any').split(' '),
 );
 
-/** Result of triage. No part of the text is kept. */
-export interface TriageUitkomst {
-  /** Best fitting situation; undefined when nothing matched (ask the employee to choose). */
-  situatie?: Situatie;
-  /** Scores per situation (higher is better); for tests and the "close call" rule. */
-  scores: Record<Situatie, number>;
-  /** When two situations are close (difference ≤ 1, or the best scores only 1): the two to choose between. */
-  twijfelTussen?: [Situatie, Situatie];
-  /** Answers the text already gives (e.g. `anoniem: 'ja'`, `wie: 'burger'`), so the bot need not ask. */
-  antwoorden: Antwoorden;
+/**
+ * Who acts in what the employee describes: whose behaviour it is about (not who is harmed).
+ * `ik` the employee themself · `collega` a colleague · `leidinggevende` their own manager ·
+ * `hogerLeidinggevende` a higher manager or director (afdelingshoofd, directeur, secretaris) ·
+ * `bestuurder` an elected or appointed administrator (wethouder, gedeputeerde, burgemeester) ·
+ * `burger` a citizen, client or visitor · `leverancier` a supplier or contractor.
+ */
+export const ACTOREN = ['ik', 'collega', 'leidinggevende', 'hogerLeidinggevende', 'bestuurder', 'burger', 'leverancier'] as const;
+export type Actor = (typeof ACTOREN)[number];
+
+/** Own conduct ("mag ik …?", "ik heb een bijbaan") or someone else's ("ik zag dat …", "mijn baas schreeuwt"). */
+export const PERSPECTIEVEN = ['zelf', 'ander'] as const;
+export type Perspectief = (typeof PERSPECTIEVEN)[number];
+
+/**
+ * How sure triage is: `zeker` one situation stands out (go straight to its route) · `twijfel` ask a choice
+ * between the two most likely (`twijfelTussen`) · `onbekend` nothing stands out (show the full menu).
+ */
+export type Beslissing = 'zeker' | 'twijfel' | 'onbekend';
+
+/** One situation with its estimated probability (0..1; the `rangorde` sums to 1, or is all 0 when nothing matched). */
+export interface Kandidaat {
+  situatie: Situatie;
+  kans: number;
 }
 
-/** Lower case, without diacritics, punctuation as spaces, single-spaced: "Geïntimideerd!" → "geintimideerd". */
-export function normaliseer(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+/**
+ * A question the employee asks, besides (or instead of) describing a situation:
+ * `faq` matches an entry of the organisation's `faq` (index into `config.faq`; answer it first, then the route) ·
+ * `privacy` a question about anonymity or what is stored/seen (answer with the privacy card; `faq` when a
+ * config FAQ entry says the same) · `help` "help" / "wat kun je" (explain what the bot does).
+ */
+export type TriageVraag = { soort: 'faq'; faq: number } | { soort: 'privacy'; faq?: number } | { soort: 'help' };
+
+/** Result of triage. No part of the text is kept. */
+export interface TriageUitkomst {
+  /** zeker / twijfel / onbekend (see `Beslissing`). */
+  beslissing: Beslissing;
+  /** Best fitting situation (set for `zeker` and `twijfel`); undefined for `onbekend` (show the menu). */
+  situatie?: Situatie;
+  /** Set exactly when `beslissing` is `twijfel`: the two to choose between, most likely first. */
+  twijfelTussen?: [Situatie, Situatie];
+  /** All situations, most likely first, with probabilities. */
+  rangorde: Kandidaat[];
+  /** Rule (lexicon) scores per situation (higher is better); for tests and diagnostics. */
+  scores: Record<Situatie, number>;
+  /** Who acts, when the text says so (undefined: not said). */
+  actor?: Actor;
+  /** Own conduct or someone else's, when the text says so. */
+  perspectief?: Perspectief;
+  /** A question to answer (FAQ entry, privacy, help), when the text asks one. */
+  vraag?: TriageVraag;
+  /** Answers the text already gives (e.g. `anoniem: 'ja'`, `wie: 'burger'`), so the bot need not ask. */
+  antwoorden: Antwoorden;
 }
 
 /** Damerau–Levenshtein (optimal string alignment) distance, stopping early above `max`. */
@@ -231,8 +269,8 @@ function compileer(extra: Partial<Record<Situatie, string[]>> | undefined): Geco
 
 const cache = new WeakMap<object, Gecompileerd>();
 let standaard: Gecompileerd | undefined;
-function gecompileerd(config?: Pick<OrgConfig, 'triage'>): Gecompileerd {
-  if (!config) return (standaard ??= compileer(undefined));
+function gecompileerd(config?: Partial<Pick<OrgConfig, 'triage'>>): Gecompileerd {
+  if (!config?.triage) return (standaard ??= compileer(undefined));
   let c = cache.get(config.triage);
   if (!c) cache.set(config.triage, (c = compileer(config.triage.extraTermen)));
   return c;
@@ -253,7 +291,7 @@ function gecompileerd(config?: Pick<OrgConfig, 'triage'>): Gecompileerd {
  *     → answer maatschappelijkBelang=nee (one's own conduct, so the bot does not ask about danger or fraud);
  *   - "anoniem/anonymously" → answer anoniem=ja; an outsider → wie=burger, a colleague → wie=collega.
  */
-export function triage(text: string, config?: Pick<OrgConfig, 'triage'>): TriageUitkomst {
+export function triage(text: string, config?: Partial<Pick<OrgConfig, 'triage' | 'faq'>>): TriageUitkomst {
   const genormaliseerd = normaliseer(text);
   const zin = ` ${genormaliseerd} `;
   const woorden = genormaliseerd ? genormaliseerd.split(' ') : [];
@@ -298,9 +336,18 @@ export function triage(text: string, config?: Pick<OrgConfig, 'triage'>): Triage
   if ((telling.anoniem ?? 0) > 0) antwoorden.anoniem = 'ja';
   if (scores.vermoedenMisstand >= 2 && scores.vermoedenMisstand > scores.zakelijk) antwoorden.maatschappelijkBelang = 'ja';
 
+  const { actor, perspectief } = actorEnPerspectief(genormaliseerd);
+  const vraag = herkenVraag(text, genormaliseerd, config?.faq ?? [], perspectief);
+  if (actor === 'leidinggevende' || actor === 'hogerLeidinggevende' || actor === 'bestuurder') {
+    if (antwoorden.wie === 'collega') antwoorden.wie = 'leidinggevende';
+  }
+  const extra = { ...(actor ? { actor } : {}), ...(perspectief ? { perspectief } : {}), ...(vraag ? { vraag } : {}) };
+
   const ranked = [...SITUATIES].sort((a, b) => scores[b] - scores[a] || SITUATIES.indexOf(a) - SITUATIES.indexOf(b));
+  const totaal = ranked.reduce((n, s) => n + scores[s], 0);
+  const rangorde = ranked.map((s) => ({ situatie: s, kans: totaal > 0 ? scores[s] / totaal : 0 }));
   const [eerste, tweede] = ranked;
-  if (scores[eerste] === 0) return { scores, antwoorden };
+  if (scores[eerste] === 0) return { beslissing: 'onbekend', rangorde, scores, antwoorden, ...extra };
   const dicht = scores[tweede] > 0 && scores[eerste] - scores[tweede] <= 1 && scores[eerste] < 6;
   // "Mag ik dit cadeau / deze uitnodiging aannemen?" is about one's own conduct, not a suspected wrongdoing:
   // the dilemma route's redirect question ("does it affect the public interest?") is then answered: no.
@@ -308,5 +355,6 @@ export function triage(text: string, config?: Pick<OrgConfig, 'triage'>): Triage
   if (eerste === 'dilemma' && !dicht && (telling.gunst ?? 0) > 0 && scores.vermoedenMisstand === 0 && (!collega || (telling.eigenVraag ?? 0) > 0)) {
     antwoorden.maatschappelijkBelang = 'nee';
   }
-  return { situatie: eerste, scores, antwoorden, ...(dicht ? { twijfelTussen: [eerste, tweede] as [Situatie, Situatie] } : {}) };
+  if (dicht) return { beslissing: 'twijfel', situatie: eerste, twijfelTussen: [eerste, tweede], rangorde, scores, antwoorden, ...extra };
+  return { beslissing: 'zeker', situatie: eerste, rangorde, scores, antwoorden, ...extra };
 }

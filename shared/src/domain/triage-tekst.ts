@@ -1,0 +1,128 @@
+import { newStemmer, type Stemmer } from 'snowball-stemmers';
+
+/**
+ * Text handling for the meldwijzer triage: normalising, language guess, Snowball stemming (Dutch and
+ * English, `snowball-stemmers`), Dutch compound splitting and the features the classifier counts.
+ * Pure and in memory: nothing here stores or logs the text (the stem cache holds single words only,
+ * never a sentence, and is bounded).
+ */
+
+/** Lower case, without diacritics, punctuation as spaces, single-spaced: "Geïntimideerd!" → "geintimideerd". */
+export function normaliseer(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export type Taal = 'nl' | 'en';
+
+/** Function words per language: for the language guess, and never a feature on their own. */
+const NL_FUNCTIE =
+  'de het een en of in op aan van voor met bij door naar over uit als dat die dit deze wat wie waar hoe ik je jij u hij zij ze we wij mij me mijn jouw zijn haar ons onze hun er is was wordt werd word heb heeft hebben had niet geen wel ook nog al dan maar want omdat zo te om tot mag kan moet zou wil kun kunnen mogen moeten even steeds toch eigenlijk echt gewoon iets iemand hem mee ben bent zijn zeg zegt gaat doet doen daar hier nu wanneer welke waarom alles elke elk iedere ieder mn m n zn ge gij'.split(' ');
+const EN_FUNCTIE =
+  'the a an and or in on at of for with by to from about as that this these those what who where how i you he she it we they me my your his her our their is was are were be been am have has had not no yes also still but because so too very all some any do does did can could may might should would will shall must if then than there here when which why just really even im its dont doesnt didnt cant keeps keep get gets got him them us'.split(' ');
+const NL_SET = new Set(NL_FUNCTIE);
+const EN_SET = new Set(EN_FUNCTIE);
+/** Words in both lists that say nothing about the language ("in", "is", "me", "we"…). */
+const BEIDE = new Set(NL_FUNCTIE.filter((w) => EN_SET.has(w)));
+
+/** Is `w` a function word (of either language)? */
+export function isFunctiewoord(w: string): boolean {
+  return NL_SET.has(w) || EN_SET.has(w);
+}
+
+/** Guess the language from function words; Dutch when undecided (the organisations are Dutch). */
+export function raadTaal(woorden: readonly string[]): Taal {
+  let nl = 0;
+  let en = 0;
+  for (const w of woorden) {
+    if (BEIDE.has(w)) continue;
+    if (NL_SET.has(w)) nl++;
+    else if (EN_SET.has(w)) en++;
+  }
+  return en > nl ? 'en' : 'nl';
+}
+
+const STEMMERS: Record<Taal, Stemmer> = { nl: newStemmer('dutch'), en: newStemmer('english') };
+/** Per-word stem cache (words only), emptied when it grows past this size. */
+const MAX_CACHE = 50_000;
+const stemCache: Record<Taal, Map<string, string>> = { nl: new Map(), en: new Map() };
+
+/** Snowball stem of one normalised word in `taal` ("geintimideerd" → "geintimideerd", "harassing" → "harass"). */
+export function stam(woord: string, taal: Taal): string {
+  const cache = stemCache[taal];
+  let s = cache.get(woord);
+  if (s === undefined) {
+    if (cache.size >= MAX_CACHE) cache.clear();
+    s = STEMMERS[taal].stem(woord);
+    cache.set(woord, s);
+  }
+  return s;
+}
+
+/** Dutch linking elements between compound parts ("uitkering-s-gesprek", "boek-en-kast"). */
+const TUSSENKLANKEN = ['s', 'en', 'e', ''];
+/** Shortest part of a compound that counts (shorter ones are too often chance: "is", "op"). */
+const MIN_DEEL = 4;
+
+/**
+ * Split a Dutch compound into two known parts: "kantoorspullen" → ["kantoor", "spullen"],
+ * "uitkeringsgesprek" → ["uitkering", "gesprek"]. `bekend(w)` says whether a word (a normalised word
+ * or its stem) is in the vocabulary. The split with the longest known head wins; the head may end in a
+ * linking s/e/en. Returns [] when no split into two known parts exists (the word stays whole).
+ */
+export function splitsSamenstelling(woord: string, bekend: (deel: string) => boolean): string[] {
+  if (woord.length < 2 * MIN_DEEL) return [];
+  for (let i = woord.length - MIN_DEEL; i >= MIN_DEEL; i--) {
+    const staart = woord.slice(i);
+    if (!bekend(staart)) continue;
+    for (const tk of TUSSENKLANKEN) {
+      const eind = i - tk.length;
+      if (eind < MIN_DEEL || woord.slice(eind, i) !== tk) continue;
+      const kop = woord.slice(0, eind);
+      if (bekend(kop)) return [kop, staart];
+    }
+  }
+  return [];
+}
+
+/** The words of a normalised text, its language, and the stems of its content words (in order). */
+export interface Tekstanalyse {
+  woorden: string[];
+  taal: Taal;
+  /** Stems of the non-function words, in text order; a split compound contributes its parts' stems too. */
+  stammen: string[];
+}
+
+/**
+ * Analyse a normalised text: language, stems of content words, compound parts.
+ * @param bekend vocabulary test for compound parts (normalised word or stem); omit to skip splitting.
+ */
+export function analyseer(genormaliseerd: string, bekend?: (deel: string) => boolean): Tekstanalyse {
+  const woorden = genormaliseerd ? genormaliseerd.split(' ') : [];
+  const taal = raadTaal(woorden);
+  const stammen: string[] = [];
+  for (const w of woorden) {
+    if (isFunctiewoord(w) || w.length < 2) continue;
+    const s = stam(w, taal);
+    stammen.push(s);
+    if (bekend && taal === 'nl' && !bekend(s) && w.length >= 2 * MIN_DEEL) {
+      for (const deel of splitsSamenstelling(w, bekend)) stammen.push(stam(deel, taal));
+    }
+  }
+  return { woorden, taal, stammen };
+}
+
+/**
+ * Features for the classifier: every stem, and every pair of neighbouring stems ("neem|geld") —
+ * bigrams catch "neemt geld" vs "krijgt geld" that unigrams cannot tell apart.
+ */
+export function kenmerken(stammen: readonly string[]): string[] {
+  const out = [...stammen];
+  for (let i = 1; i < stammen.length; i++) out.push(`${stammen[i - 1]}|${stammen[i]}`);
+  return out;
+}

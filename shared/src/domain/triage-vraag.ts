@@ -1,0 +1,116 @@
+import type { OrgConfig } from '../config/schema';
+import type { Perspectief, TriageVraag } from './triage';
+import { analyseer, normaliseer, type Taal } from './triage-tekst';
+
+/**
+ * Questions in a meldwijzer text: a match with one of the organisation's FAQ entries (`faq` in
+ * config/<org>.yaml: `vraag` nl/en and `trefwoorden`), a privacy/anonymity question, or a request for help.
+ * Pure, in memory; keeps nothing of the text.
+ *
+ * - help: the text consists only of help words ("help", "hulp", "wat kun je", "what can you do", "menu").
+ * - privacy: a question (a "?" or a question opening) that names anonymity, privacy, storing or who can
+ *   read the chat ("Is deze chat anoniem?", "Wie leest dit mee?", "Is this stored?").
+ * - faq: the entry whose question shares at least half of its content stems (two or more) with the text, or
+ *   whose `trefwoorden` (or a word of the same family, e.g. "kerstpakket" for "geschenk") the text names in a
+ *   question about one's own conduct.
+ */
+
+/** Word families a FAQ trefwoord stands for: naming one member names the family. */
+const FAMILIES: readonly (readonly string[])[] = [
+  ['geschenk', 'cadeau', 'relatiegeschenk', 'kerstpakket', 'gift', 'present', 'fles wijn', 'wijn', 'bloemen', 'kaartjes', 'tickets', 'bonbons', 'chocolade', 'hamper', 'voucher', 'tegoedbon', 'cadeaubon', 'wine'],
+  ['anoniem', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity', 'privacy', 'opgeslagen', 'bewaard', 'stored', 'saved', 'logged', 'meelezen', 'meekijken'],
+  ['ambtseed', 'eed', 'belofte', 'oath', 'affirmation', 'eedaflegging', 'beedigd', 'beediging'],
+  ['nevenwerkzaamheden', 'nevenwerkzaamheid', 'bijbaan', 'bijbaantje', 'nevenfunctie', 'side job', 'second job', 'outside activities', 'freelance', 'zzp'],
+];
+
+/** Privacy words: anonymity, storage, who reads along. */
+const PRIVACY = [
+  'anoniem', 'anonieme', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity', 'privacy', 'prive blijven', 'opgeslagen', 'opslaan', 'slaat',
+  'bewaard', 'bewaart', 'bewaren', 'gelogd', 'logt', 'meelezen', 'leest mee', 'lezen mee', 'meekijken', 'kijkt mee', 'herleidbaar', 'herleiden',
+  'terugzien', 'terug zien', 'te zien', 'inzien', 'vertrouwelijk', 'geheim', 'stored', 'store', 'saved', 'save', 'logged', 'log', 'logs', 'recorded',
+  'read this', 'reads this', 'see this', 'sees this', 'see what i', 'traced', 'traceable', 'track', 'tracked', 'confidential', 'kept',
+  'mijn naam', 'my name', 'zonder naam', 'identiteit', 'identity',
+];
+/** Question openings (after normalising; the "?" itself is seen in the raw text). */
+const VRAAGWOORDEN = ['is', 'zijn', 'wordt', 'worden', 'blijf', 'blijft', 'kan', 'kunnen', 'kun', 'mag', 'wie', 'wat', 'waar', 'hoe', 'weet', 'ziet', 'leest', 'bewaart', 'slaat', 'does', 'do', 'is', 'are', 'will', 'can', 'who', 'what', 'where', 'how', 'am', 'would'];
+const HELP = new Set(['help', 'hulp', 'helpen', 'menu', 'start', 'opnieuw', 'hallo', 'hoi', 'help me', 'wat kun je', 'wat kan je', 'wat kun jij', 'wat kan jij', 'wat doe je', 'wat doe jij', 'wat kun je allemaal', 'wat kan je allemaal', 'wat kun je doen', 'wat kan ik hier', 'wat kan ik hier doen', 'wat is dit', 'hoe werkt dit', 'hoe werkt deze bot', 'wie ben je', 'what can you do', 'what do you do', 'how does this work', 'how does this bot work', 'who are you', 'what is this', 'what can i do here', 'what can i ask', 'wat kan ik vragen', 'uitleg', 'instructies', 'instructions', 'commands']);
+
+interface FaqIndex {
+  /** Content stems per entry (the question in both languages). */
+  vraagStammen: Set<string>[];
+  /** Per entry: the normalised trefwoorden, expanded with their word families. */
+  trefwoorden: string[][];
+}
+
+const indexCache = new WeakMap<object, FaqIndex>();
+
+function familieVan(term: string): readonly string[] {
+  return FAMILIES.find((f) => f.includes(term)) ?? [term];
+}
+
+function bouwIndex(faq: OrgConfig['faq']): FaqIndex {
+  const vraagStammen: Set<string>[] = [];
+  const trefwoorden: string[][] = [];
+  for (const entry of faq) {
+    const stammen = new Set<string>();
+    for (const [taal, tekst] of [['nl', entry.vraag.nl], ['en', 'en' in entry.vraag ? entry.vraag.en : undefined]] as [Taal, string | undefined][]) {
+      if (!tekst) continue;
+      for (const s of analyseer(normaliseer(tekst)).stammen) stammen.add(`${taal}:${s}`);
+    }
+    vraagStammen.push(stammen);
+    trefwoorden.push([...new Set(entry.trefwoorden.map(normaliseer).filter(Boolean).flatMap(familieVan))]);
+  }
+  return { vraagStammen, trefwoorden };
+}
+
+/** Is the text phrased as a question? */
+function isVraagvorm(ruw: string, woorden: readonly string[]): boolean {
+  return ruw.includes('?') || (woorden.length > 0 && VRAAGWOORDEN.includes(woorden[0]));
+}
+
+function noemt(zin: string, woorden: readonly string[], term: string): boolean {
+  if (term.includes(' ')) return zin.includes(` ${term} `);
+  // Whole word, or a compound/inflection that starts or (≥ 6 letters) contains the term.
+  return woorden.some((w) => w === term || (term.length >= 4 && w.startsWith(term)) || (term.length >= 6 && w.includes(term)));
+}
+
+/**
+ * The question a text asks, if any.
+ * @param ruw the text as typed (only to see a "?"); @param genormaliseerd its `normaliseer` form.
+ * @param faq the organisation's FAQ entries (index → `TriageVraag.faq`).
+ * @param perspectief from actor detection: a trefwoord match counts only for one's own question.
+ */
+export function herkenVraag(ruw: string, genormaliseerd: string, faq: OrgConfig['faq'], perspectief: Perspectief | undefined): TriageVraag | undefined {
+  const zin = ` ${genormaliseerd} `;
+  const { woorden, taal, stammen } = analyseer(genormaliseerd);
+  if (woorden.length === 0) return undefined;
+  if (HELP.has(genormaliseerd) || woorden.every((w) => HELP.has(w))) return { soort: 'help' };
+  const vraagvorm = isVraagvorm(ruw, woorden);
+  const faqNr = besteFaq(zin, woorden, taal, stammen, faq, vraagvorm && perspectief !== 'ander');
+  const privacy = vraagvorm && PRIVACY.some((p) => noemt(zin, woorden, p));
+  if (privacy) return faqNr === undefined ? { soort: 'privacy' } : { soort: 'privacy', faq: faqNr };
+  if (faqNr !== undefined) return { soort: 'faq', faq: faqNr };
+  return undefined;
+}
+
+function besteFaq(zin: string, woorden: readonly string[], taal: Taal, stammen: readonly string[], faq: OrgConfig['faq'], eigenVraag: boolean): number | undefined {
+  if (faq.length === 0) return undefined;
+  let index = indexCache.get(faq);
+  if (!index) indexCache.set(faq, (index = bouwIndex(faq)));
+  const tekstStammen = new Set(stammen.map((s) => `${taal}:${s}`));
+  let beste: number | undefined;
+  let besteScore = 0;
+  for (let i = 0; i < faq.length; i++) {
+    const vs = index.vraagStammen[i];
+    let gedeeld = 0;
+    for (const s of vs) if (tekstStammen.has(s)) gedeeld++;
+    const perTaal = [...vs].filter((s) => s.startsWith(`${taal}:`)).length || 1;
+    let score = gedeeld >= 2 && gedeeld / perTaal >= 0.5 ? gedeeld / perTaal : 0;
+    if (eigenVraag && index.trefwoorden[i].some((t) => noemt(zin, woorden, t))) score = Math.max(score, 0.5);
+    if (score > besteScore) {
+      besteScore = score;
+      beste = i;
+    }
+  }
+  return beste;
+}

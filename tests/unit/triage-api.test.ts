@@ -1,0 +1,55 @@
+/** The triage result shape others build on: decision, ranking, actor, perspective, question intent. */
+import path from 'node:path';
+import { loadOrgConfig } from '@shared/config';
+import { triage } from '@shared/domain/triage';
+
+const demo = loadOrgConfig('demo', path.resolve(__dirname, '../../config'));
+
+describe('triage result', () => {
+  it('ranks every situation, best first, with probabilities that sum to 1', () => {
+    const u = triage('Mijn collega steelt geld uit de kas', demo);
+    expect(u.rangorde).toHaveLength(7);
+    expect(u.rangorde[0].situatie).toBe(u.situatie);
+    for (let i = 1; i < u.rangorde.length; i++) expect(u.rangorde[i - 1].kans).toBeGreaterThanOrEqual(u.rangorde[i].kans);
+    expect(u.rangorde.reduce((n, k) => n + k.kans, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('decides zeker / twijfel / onbekend consistently with situatie and twijfelTussen', () => {
+    const zeker = triage('Mijn collega steelt geld uit de kas', demo);
+    expect(zeker).toMatchObject({ beslissing: 'zeker', situatie: 'zakelijk' });
+    expect(zeker.twijfelTussen).toBeUndefined();
+    const twijfel = triage('wat moet ik doen als ik fraude vermoed', demo);
+    expect(twijfel.beslissing).toBe('twijfel');
+    expect(twijfel.situatie).toBe(twijfel.twijfelTussen![0]);
+    const onbekend = triage('het weer is mooi vandaag', demo);
+    expect(onbekend.beslissing).toBe('onbekend');
+    expect(onbekend.situatie).toBeUndefined();
+  });
+
+  test.each([
+    ['Mijn leidinggevende schreeuwt tegen me', 'leidinggevende', 'ander'],
+    ['Bij een huisbezoek werd ik door de bewoner geduwd', 'burger', 'ander'],
+    ['Een collega neemt steeds cadeaus aan van een aannemer', 'collega', 'ander'],
+    ['De wethouder regelt vergunningen voor zijn vrienden', 'bestuurder', 'ander'],
+    ['Ik denk dat de directeur een aanbesteding heeft gemanipuleerd', 'hogerLeidinggevende', 'ander'],
+    ['Mag ik een kerstpakket van een leverancier houden?', 'ik', 'zelf'],
+    ['Can I accept a bottle of wine from a supplier?', 'ik', 'zelf'],
+    ['The contractor keeps sending me expensive gifts', 'leverancier', 'ander'],
+  ])('%s → actor %s, %s', (tekst, actor, perspectief) => {
+    expect(triage(tekst, demo)).toMatchObject({ actor, perspectief });
+  });
+
+  it('fills in wie=leidinggevende (not collega) when the own manager acts', () => {
+    expect(triage('Mijn leidinggevende schreeuwt tegen me', demo).antwoorden.wie).toBe('leidinggevende');
+  });
+
+  it('recognises a privacy question, the matching FAQ entry, and help', () => {
+    const chatFaq = demo.faq.findIndex((f) => f.vraag.nl === 'Is een chat met de bot anoniem?');
+    const geschenkFaq = demo.faq.findIndex((f) => f.vraag.nl === 'Mag ik een relatiegeschenk aannemen?');
+    expect(triage('Is deze chat anoniem?', demo).vraag).toEqual({ soort: 'privacy', faq: chatFaq });
+    expect(triage('Mag ik een kerstpakket van een leverancier houden?', demo).vraag).toEqual({ soort: 'faq', faq: geschenkFaq });
+    expect(triage('help', demo).vraag).toEqual({ soort: 'help' });
+    expect(triage('wat kun je?', demo).vraag).toEqual({ soort: 'help' });
+    expect(triage('Mijn collega steelt geld uit de kas', demo).vraag).toBeUndefined();
+  });
+});
