@@ -1,0 +1,88 @@
+/**
+ * The PostgreSQL connection of `STORE=postgres` (issue 17): one node-postgres `Pool` per process, on
+ * `DATABASE_URL` (a libpq URL, `postgres://user:pass@host:5432/db?sslmode=require`).
+ *
+ * Values come back in the shapes the ListStore port uses, not node-postgres' defaults:
+ * `date` → `YYYY-MM-DD` string (no JS Date, so no time-zone shift), `timestamptz` → ISO 8601 UTC string
+ * (`2026-03-29T12:00:00.000Z`), `bigint` (counts) → number.
+ */
+import pg from 'pg';
+
+const OID = { int8: 20, date: 1082, timestamptz: 1184 } as const;
+
+const parsers: Record<number, (s: string) => unknown> = {
+  [OID.date]: (s) => s,
+  [OID.timestamptz]: (s) => new Date(s).toISOString(),
+  [OID.int8]: (s) => Number(s),
+};
+
+/** node-postgres type parsers with the port's value shapes (see module doc). */
+export const PG_TYPES: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Options of `createPgPool`. */
+export interface PgPoolOptions {
+  /** Schema for every table (search_path); default the user's default (`public`). Tests use one schema per test. */
+  schema?: string;
+  /** Pool size (default 10; `PG_POOL_MAX`). Azure Flexible Server B1ms allows 50 connections in all. */
+  max?: number;
+  /** Name shown in pg_stat_activity (default `integriteitsplein`). */
+  applicationName?: string;
+}
+
+/** A schema name we accept (letters, digits, underscore): it goes into `search_path` unquoted. */
+const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * A pool on `url` with the port's type parsers.
+ * @throws Error (Dutch) when `url` is empty or not a postgres URL, or `schema` is not a plain name.
+ */
+export function createPgPool(url: string | undefined, options: PgPoolOptions = {}): pg.Pool {
+  if (!url || !/^postgres(ql)?:\/\//.test(url.trim())) {
+    throw new Error('DATABASE_URL ontbreekt of is geen PostgreSQL-URL (postgres://gebruiker:wachtwoord@host:5432/database). Nodig bij STORE=postgres.');
+  }
+  if (options.schema !== undefined && !SCHEMA.test(options.schema)) throw new Error(`Ongeldige schemanaam "${options.schema}".`);
+  return new pg.Pool({
+    connectionString: url.trim(),
+    max: options.max ?? 10,
+    application_name: options.applicationName ?? 'integriteitsplein',
+    types: PG_TYPES,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+}
+
+/** A client inside a transaction (BEGIN … COMMIT) handed to `inTransaction`'s callback. */
+export type PgTx = pg.PoolClient;
+
+/** PostgreSQL error codes we retry: serialization_failure, deadlock_detected. */
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/**
+ * Run `fn` in one transaction on a pooled client; COMMIT when it resolves, ROLLBACK when it throws.
+ * With `isolation: 'serializable'` a serialization failure or deadlock is retried (up to `attempts`,
+ * default 8, with a short random backoff), so callers see either success or their own error.
+ * @throws whatever `fn` throws; the last serialization error after `attempts` tries.
+ */
+export async function inTransaction<T>(pool: pg.Pool, fn: (tx: PgTx) => Promise<T>, options: { isolation?: 'read committed' | 'serializable'; attempts?: number } = {}): Promise<T> {
+  const attempts = options.attempts ?? 8;
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query(options.isolation === 'serializable' ? 'BEGIN ISOLATION LEVEL SERIALIZABLE' : 'BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      const code = (err as { code?: string }).code;
+      if (code && RETRYABLE.has(code) && attempt < attempts) {
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        continue;
+      }
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}

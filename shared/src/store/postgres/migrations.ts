@@ -1,0 +1,110 @@
+/**
+ * The PostgreSQL schema of `STORE=postgres`, kept in the repo and applied at start-up (issue 17).
+ *
+ * Two parts, both idempotent and applied under one transaction-scoped advisory lock, so four instances
+ * starting at the same moment migrate exactly once and the others wait for it:
+ * 1. **numbered migrations** (`MIGRATIONS`): local state (outbox, bookings' counters, conversation
+ *    references, dedupe keys, vote guard, …). Each runs once; `schema_migrations` records which ran.
+ *    Never edit a released migration: add the next number.
+ * 2. **list tables** derived from `shared/src/lists/definitions.ts` (the one definition of the lists):
+ *    `list_<Name>` with `_key` (key columns joined by `|`) as primary key and one typed column per list
+ *    column; missing tables, columns and indexes are added, nothing is ever dropped — the same rule as
+ *    the SQLite store, so a new list or column in the definitions needs no hand-written migration.
+ *
+ * Column types: text/note/choice → `text`, multichoice → `text[]` (GIN-indexed when indexed), boolean →
+ * `boolean`, whole numbers → `integer`, other numbers → `double precision`, date → `date`,
+ * dateTime → `timestamptz`.
+ */
+import type pg from 'pg';
+import { getListDefinition, LIST_NAMES, type ColumnDefinition } from '../../lists/definitions';
+
+/** One numbered migration: `sql` runs once, inside the migration transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Key of the advisory lock that serialises migrations across instances ('ipmigr' as a number). */
+const MIGRATION_LOCK = 0x69706d69;
+
+/**
+ * The numbered migrations, in order. Other modules add local-state tables here (see module doc).
+ */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'store-volgnummers',
+    // Counters of ListStore.addWithSequence: the last number handed out per (list, prefix).
+    sql: `CREATE TABLE IF NOT EXISTS store_volgnummers (list text NOT NULL, prefix text NOT NULL, laatste bigint NOT NULL, PRIMARY KEY (list, prefix))`,
+  },
+];
+
+/** Quote an identifier. Names come from our own definitions, never from users. */
+export const qi = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The PostgreSQL column type of a list column (see module doc). */
+export function pgColumnType(col: ColumnDefinition): string {
+  switch (col.type) {
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return col.integer ? 'integer' : 'double precision';
+    case 'date':
+      return 'date';
+    case 'dateTime':
+      return 'timestamptz';
+    case 'multichoice':
+      return 'text[]';
+    default:
+      return 'text';
+  }
+}
+
+/** DDL that creates or extends every list table (idempotent). */
+export function listTableDdl(): string[] {
+  const out: string[] = [];
+  for (const name of LIST_NAMES) {
+    const def = getListDefinition(name);
+    const table = qi(`list_${name}`);
+    out.push(`CREATE TABLE IF NOT EXISTS ${table} (_key text PRIMARY KEY)`);
+    for (const c of def.columns) out.push(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${qi(c.name)} ${pgColumnType(c)}`);
+    for (const c of def.columns) {
+      if (!c.indexed || (def.key.length === 1 && def.key[0] === c.name)) continue; // the primary key indexes it
+      const using = c.type === 'multichoice' ? ' USING gin' : '';
+      out.push(`CREATE INDEX IF NOT EXISTS ${qi(`ix_${name}_${c.name}`)} ON ${table}${using} (${qi(c.name)})`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Bring the database on `pool` (its search_path schema) up to date: pending numbered migrations, then
+ * the list tables. Safe to call from every instance at every start.
+ * @returns the versions applied by this call (empty when the schema was current).
+ * @throws the database error of a failing migration (nothing of that migration stays applied).
+ */
+export async function migratePostgres(pool: pg.Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    for (const ddl of listTableDdl()) await client.query(ddl);
+    await client.query('COMMIT');
+    return applied;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
