@@ -38,6 +38,12 @@ export const MIGRATIONS: Migration[] = [
     // Counters of ListStore.addWithSequence: the last number handed out per (list, prefix).
     sql: `CREATE TABLE IF NOT EXISTS store_volgnummers (list text NOT NULL, prefix text NOT NULL, laatste bigint NOT NULL, PRIMARY KEY (list, prefix))`,
   },
+  {
+    version: 2,
+    name: 'job-momenten',
+    // Due moments of scheduled jobs claimed by an instance (bot/src/host/pg-boss-jobs.ts): one row = enqueued once.
+    sql: `CREATE TABLE IF NOT EXISTS job_momenten (job text NOT NULL, moment text NOT NULL, geclaimd_op timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (job, moment))`,
+  },
 ];
 
 /** Quote an identifier. Names come from our own definitions, never from users. */
