@@ -43,8 +43,12 @@ export class StemSlot {
     return (this.db.prepare('SELECT sleutel FROM tab_vote_keys WHERE week = ?').get(week) as { sleutel: Buffer }).sleutel;
   }
 
+  /**
+   * The voter's hash. The object id is normalised first (trimmed, lower case): AAD object ids are GUIDs, which
+   * are case-insensitive, and in local mode `X-Dev-Gebruiker: ABC` and `abc` are the same person.
+   */
   private hash(userId: string, week: string): string {
-    return crypto.createHmac('sha256', this.sleutel(week)).update(userId).digest('base64url');
+    return crypto.createHmac('sha256', this.sleutel(week)).update(userId.trim().toLowerCase()).digest('base64url');
   }
 
   /** True when `userId` has voted in `week`. */

@@ -28,7 +28,7 @@ describe('list schemas derived from the definitions', () => {
 
   test('a date in the wrong form and a date that does not exist get different messages', () => {
     const item = (datum: string) => ({ gesprekId: 'G-1', datum, vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: true, doorverwezen: 'geen' });
-    expect(parseItem('Gesprekken', item('2024-02-31')).error!.issues[0].message).toBe('geen bestaande datum');
+    expect(parseItem('Gesprekken', item('2024-02-31')).error!.issues[0].message).toBe('2024-02-31 bestaat niet: februari 2024 heeft 29 dagen.');
     expect(parseItem('Gesprekken', item('31 feb')).error!.issues[0].message).toMatch(/^verwacht een datum als JJJJ-MM-DD/);
   });
 

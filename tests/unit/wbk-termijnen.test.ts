@@ -34,7 +34,8 @@ describe('wbkTermijnen', () => {
   });
 
   it('rejects invalid dates and a confirmation before receipt', () => {
-    expect(() => wbkTermijnen({ ontvangenOp: '2026-02-30' })).toThrow(/JJJJ-MM-DD/);
+    expect(() => wbkTermijnen({ ontvangenOp: '2026-02-30' })).toThrow('2026-02-30 bestaat niet: februari 2026 heeft 28 dagen.');
+    expect(() => wbkTermijnen({ ontvangenOp: '30-02-2026' })).toThrow(/JJJJ-MM-DD/);
     expect(() => wbkTermijnen({ ontvangenOp: '2026-03-05', ontvangstbevestigdOp: '2026-03-04' })).toThrow(/vóór/);
   });
 

@@ -1,7 +1,8 @@
 /**
  * `npm run lists -- <import|export|provision|sync> …` (DESIGN.md conventions).
  *
- *   import FILE --list NAME          CSV (`;`/`,`, BOM or not) or JSON; all rows or none; exit 1 on bad rows
+ *   import FILE --list NAME          CSV (`;`/`,`, BOM or not; UTF-8, else read as Windows-1252 with a notice) or
+ *                                    JSON; all rows or none; exit 1 on bad rows
  *   export --list NAME [--format csv|json] [--out FILE]
  *   provision --site ID [--dry-run]  create the SharePoint lists (Graph)
  *   sync                             drain the Graph outbox by hand
@@ -12,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { getListDefinition, isListName, LIST_NAMES, type ListName } from '../lists/definitions';
-import { itemsToCsv, itemsToJson, parseCsvItems, parseJsonItems, type ParseResult } from '../lists/import-file';
+import { decodeerBestand, itemsToCsv, itemsToJson, parseCsvItems, parseJsonItems, type ParseResult } from '../lists/import-file';
 import { itemKey, type AnyListItem } from '../lists/schemas';
 import { createListStore, queryAll, type ListStore } from '../store';
 import { beeindig, standaardUitvoer } from './uitvoer';
@@ -51,7 +52,9 @@ export async function importFile(store: ListStore, file: string, list: ListName,
     io.err(`Bestand ${file} bestaat niet.\n`);
     return 1;
   }
-  const text = fs.readFileSync(file, 'utf8');
+  const gelezen = decodeerBestand(fs.readFileSync(file), path.basename(file));
+  if (gelezen.melding) io.err(`${gelezen.melding}\n`);
+  const text = gelezen.tekst;
   const isJson = /\.json$/i.test(file) || /^\uFEFF?\s*[[{]/.test(text);
   const parsed: ParseResult = isJson ? parseJsonItems(list, text) : parseCsvItems(list, text);
   const unit = isJson ? 'item' : 'regel';

@@ -1,16 +1,24 @@
 /**
  * PII guard for the few free-text fields that cards allow (e.g. a short note). The lists may hold no name,
- * e-mail address, phone number or free text about a person (DESIGN.md "SharePoint lists"); a note that contains
- * an e-mail address, a phone number or a burgerservicenummer (BSN) is rejected with a message that says why.
+ * e-mail address, phone number, bank account or free text about a person (docs: lists hold metadata and codes);
+ * a note that contains an e-mail address, an IBAN, a phone number or a burgerservicenummer (BSN) is rejected with
+ * a message that says which kind was found.
  *
- * What it catches (and what it cannot): e-mail addresses (also with spaces around the @ or "[at]"), Dutch and
- * international phone numbers (06-, 0xx-, +31, 0031 forms with spaces, dots, dashes or brackets; 10 digits for
- * national numbers, 9–15 for international ones), and 8- or 9-digit numbers that pass the BSN elfproef. Names
- * cannot be detected reliably; the cards therefore offer choice fields instead of text wherever possible.
+ * The text is normalised first ({@link normaliseerVoorPii}), so that the ways people (or a copy from a PDF) hide
+ * the same number or address do not slip through: Unicode compatibility forms (NFKC: full-width `０６`, `＠`),
+ * zero-width and bidi control characters, digits of any script (Arabic-Indic `٠٦`, Devanagari `०६`), the letter O
+ * typed for a zero (`O6-…`), `(at)` / `[at]` / ` at ` for `@` and `(dot)` / `[dot]` for `.`, and `,` `.` `/` used
+ * as separators between digit groups (`06,12,34,56,78`).
+ *
+ * What it then catches: e-mail addresses; IBANs of any country with a valid ISO 13616 mod-97 check digit
+ * (`NL91ABNA0417164300`, `DE89370400440532013000`, `BE68539007547034`, also in groups of four); Dutch and
+ * international phone numbers (06-, 0xx-, +31, 0031 forms; 10 digits for national numbers, 8–14 after the
+ * country code for international ones); and 8- or 9-digit numbers that pass the BSN elfproef. Names cannot be
+ * detected reliably; the cards therefore offer choice fields instead of text wherever possible.
  */
 
-/** Why a text was rejected. */
-export type PiiSoort = 'email' | 'telefoon' | 'bsn';
+/** Which kind of personal data was found. */
+export type PiiSoort = 'email' | 'iban' | 'telefoon' | 'bsn';
 
 /** Result of `controleerPii`: `ok` or the first finding with a Dutch (and English) reason. */
 export type PiiUitkomst = { ok: true } | { ok: false; soort: PiiSoort; reden: string; redenEn: string };
@@ -31,20 +39,88 @@ export function isBsn(digits: string): boolean {
   return sum % 11 === 0;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+\s*(?:@|\[at\]|\(at\))\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/i;
+/**
+ * The IBAN check (ISO 13616-1; ISO 7064 MOD 97-10): move the first four characters to the end, replace letters
+ * by 10–35, and the number must leave remainder 1 when divided by 97. Any country; 15–34 characters.
+ * @param iban without spaces, any case.
+ */
+export function isIban(iban: string): boolean {
+  const s = iban.toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s)) return false;
+  let rest = 0;
+  for (const ch of s.slice(4) + s.slice(0, 4)) {
+    const v = ch >= 'A' ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const d of v) rest = (rest * 10 + Number(d)) % 97;
+  }
+  return rest === 1;
+}
+
+/* ---------- normalisation ---------- */
+
+/** Zero-width characters, soft hyphen, word joiners, BOM, and the bidi embedding/override/isolate controls. */
+const ONZICHTBAAR = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const IS_CIJFER = /\p{Nd}/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * The value 0–9 of a decimal digit of any script. Unicode guarantees that every `Nd` digit belongs to a run of
+ * ten consecutive code points from 0 to 9 (Unicode Stability Policy), so the value is the position in that run.
+ */
+function cijferWaarde(cp: number): number {
+  let k = 0;
+  while (IS_CIJFER.test(String.fromCodePoint(cp - k - 1))) k++;
+  return k % 10;
+}
+
+/**
+ * The text as the guard checks it: NFKC; invisible controls removed; every decimal digit as ASCII; a letter O/o
+ * next to a digit (not inside a word) read as 0; `(at)`, `[at]`, `{at}`, ` at ` → `@`; `(dot)`, `[dot]`, `(punt)`,
+ * ` dot ` → `.`; `,` `.` `/` between two digits → a space (so digit groups stay one number).
+ */
+export function normaliseerVoorPii(tekst: string): string {
+  let s = tekst.normalize('NFKC').replace(ONZICHTBAAR, '');
+  s = Array.from(s, (ch) => (ch >= '0' && ch <= '9') || !IS_CIJFER.test(ch) ? ch : String(cijferWaarde(ch.codePointAt(0)!))).join('');
+  // O for 0: "O6-12345678", "2O26", "06-1234567O"; "Oktober", "foto2" and "2 Oosterstraat" stay as they are.
+  for (let vorige = ''; vorige !== s; ) {
+    vorige = s;
+    s = s.replace(/[Oo]/g, (o, i: number) => {
+      const voor = s[i - 1] ?? '';
+      const na = s[i + 1] ?? '';
+      const cijferVoor = /\d/.test(voor);
+      const cijferNa = /\d/.test(na);
+      return (cijferVoor && cijferNa) || (cijferNa && !LETTER.test(voor)) || (cijferVoor && !LETTER.test(na)) ? '0' : o;
+    });
+  }
+  s = s
+    .replace(/\s*[([{]\s*(?:at|apenstaartje)\s*[)\]}]\s*/gi, '@')
+    .replace(/\s*[([{]\s*(?:dot|punt)\s*[)\]}]\s*/gi, '.')
+    .replace(/(?<=[\w.-])\s+at\s+(?=[\w-])/gi, '@')
+    .replace(/(?<=@[\w.-]*\w)\s+dot\s+(?=\w)/gi, '.');
+  return s.replace(/(?<=\d)[,./](?=\d)/g, ' ');
+}
+
+/* ---------- detection ---------- */
+
+const EMAIL = /[\p{L}\p{N}._%+-]+\s*@\s*[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 /** Dutch numbers: 0 + 9 digits with optional separators (06-12345678, 070 441 66 11, 0800-1234567). */
 const NL_TELEFOON = /(?<![\d])0[1-9](?:[\s.\-/]?\(?\d\)?){8}(?![\d])/;
 /** +31 / 0031 forms, with an optional (0): +31 6 12345678, +31 (0)70 4416611, 0031 70 4416611. */
 const NL_INTERNATIONAAL = /(?:\+|\b00)\s?31[\s.\-]?(?:\(0\)[\s.\-]?)?[1-9](?:[\s.\-]?\d){7,8}(?![\d])/;
-/** Dates are not phone numbers or BSNs (2026-03-05, 5-3-2026, 05/03/2026, 5.3.2026). */
-const DATUM = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/g;
+/** Dates are not phone numbers or BSNs (2026-03-05, 5-3-2026, 05 03 2026 after normalising 05/03/2026). */
+const DATUM = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[-/. ]\d{1,2}[-/. ](?:19|20)\d{2}\b|\b\d{1,2}-\d{1,2}-\d{2}\b/g;
 /** Runs of digits with optional separators (space . - / and brackets) and an optional leading + or 00. */
 const DIGIT_RUN = /(?:\+|\b00)?\(?\d[\d\s.\-/()]{6,}\d/g;
+/** Start of a possible IBAN: country code and check digits, then letters/digits, optionally in groups. */
+const IBAN_BEGIN = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){11,34}/g;
 
 const REDENEN: Record<PiiSoort, { nl: string; en: string }> = {
   email: {
     nl: 'Dit veld mag geen e-mailadres bevatten: de registratie bevat geen gegevens waarmee iemand te herkennen is.',
     en: 'This field may not contain an e-mail address: the register holds nothing that identifies a person.',
+  },
+  iban: {
+    nl: 'Dit veld mag geen bankrekeningnummer (IBAN) bevatten: de registratie bevat geen gegevens waarmee iemand te herkennen is.',
+    en: 'This field may not contain a bank account number (IBAN): the register holds nothing that identifies a person.',
   },
   telefoon: {
     nl: 'Dit veld mag geen telefoonnummer bevatten: de registratie bevat geen gegevens waarmee iemand te herkennen is.',
@@ -72,13 +148,31 @@ function isTelefoon(run: string): boolean {
 }
 
 /**
- * Check a free-text value before it is stored or shown back.
- * @returns `{ ok: true }` or the first kind of personal data found (e-mail, then phone, then BSN) with a reason
- *   in Dutch (`reden`) and English (`redenEn`). Never includes the offending text.
+ * True when an IBAN with a valid check starts somewhere in `tekst`. Written in groups (`NL91 ABNA 0417 1643 00`)
+ * the candidate may only end where a group ends, so the word after it is never taken in.
+ */
+function bevatIban(tekst: string): boolean {
+  for (const m of tekst.matchAll(IBAN_BEGIN)) {
+    const groepen = m[0].split(/\s/);
+    for (let n = groepen.length; n >= 1; n--) {
+      const kandidaat = groepen.slice(0, n).join('');
+      if (kandidaat.length >= 15 && kandidaat.length <= 34 && isIban(kandidaat)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Check a free-text value before it is stored or shown back. The text is normalised first
+ * ({@link normaliseerVoorPii}).
+ * @returns `{ ok: true }` or the first kind of personal data found (e-mail, then IBAN, phone, BSN) with a
+ *   reason in Dutch (`reden`) and English (`redenEn`) that names the kind. Never includes the offending text.
  */
 export function controleerPii(tekst: string): PiiUitkomst {
-  if (EMAIL.test(tekst)) return fout('email');
-  const zonderDatums = tekst.replace(DATUM, ' ');
+  const genormaliseerd = normaliseerVoorPii(tekst);
+  if (EMAIL.test(genormaliseerd)) return fout('email');
+  if (bevatIban(genormaliseerd)) return fout('iban');
+  const zonderDatums = genormaliseerd.replace(DATUM, ' ');
   if (NL_TELEFOON.test(zonderDatums) || NL_INTERNATIONAAL.test(zonderDatums)) return fout('telefoon');
   const runs = zonderDatums.match(DIGIT_RUN) ?? [];
   for (const run of runs) if (isTelefoon(run)) return fout('telefoon');

@@ -1,7 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, format } from 'date-fns';
-import { isIsoDate } from '../lists/schemas';
-import { TIJDZONE } from './tijd';
+import { dagenTussen, plusDagen, plusMaanden } from './tijd';
 
 /**
  * Deadlines of the Wet bescherming klokkenluiders (Wbk, BWBR0037852, in force in this form since
@@ -21,8 +18,8 @@ import { TIJDZONE } from './tijd';
  * We do not extend deadlines that end on a weekend or holiday (Algemene termijnenwet): reminders rather come
  * early than late (docs/decisions.md).
  *
- * All dates are Europe/Amsterdam calendar dates `YYYY-MM-DD` (DESIGN.md); the arithmetic runs on
- * Europe/Amsterdam wall-clock dates (`TZDate`), so DST changes never shift a deadline by a day.
+ * All dates are Europe/Amsterdam calendar dates `YYYY-MM-DD` (docs/decisions.md); the arithmetic is calendar
+ * arithmetic in ./tijd (no time of day, so DST changes never shift a deadline by a day).
  */
 
 /** Days after receipt within which the ontvangstbevestiging must be sent (Wbk art. 2 lid 2; Richtlijn art. 9(1)(b)). */
@@ -30,53 +27,11 @@ export const ONTVANGSTBEVESTIGING_DAGEN = 7;
 /** Months within which terugkoppeling must follow (Wbk art. 2 lid 2; Richtlijn art. 9(1)(f)). */
 export const TERUGKOPPELING_MAANDEN = 3;
 
-function parse(date: string, veld: string): TZDate {
-  if (!isIsoDate(date)) throw new Error(`${veld}: verwacht een datum als JJJJ-MM-DD, niet "${date}"`);
-  const [y, m, d] = date.split('-').map(Number);
-  return new TZDate(y, m - 1, d, TIJDZONE);
-}
-const fmt = (d: Date) => format(d, 'yyyy-MM-dd');
-
 /*
- * date-fns on TZDate costs ~0.1 ms per operation (time-zone lookups); the daily job evaluates every open melding.
- * Results depend only on (date, n), so they are memoised (bounded): 10,000 open meldingen took 10.9 s without
- * the memo and take well under a second with it.
+ * Calendar-date arithmetic (plus days, plus months clamped to the month end, days between) lives in the one date
+ * module ./tijd and throws its TijdFout. The re-export keeps existing callers working.
  */
-const MEMO_MAX = 20_000;
-const memo = new Map<string, string>();
-function memoised(key: string, compute: () => string): string {
-  let v = memo.get(key);
-  if (v === undefined) {
-    v = compute();
-    if (memo.size >= MEMO_MAX) memo.clear();
-    memo.set(key, v);
-  }
-  return v;
-}
-
-/** `date` (YYYY-MM-DD) plus `n` calendar days, Europe/Amsterdam. @throws Error for an invalid date. */
-export function plusDagen(date: string, n: number): string {
-  return memoised(`d|${date}|${n}`, () => fmt(addDays(parse(date, 'datum'), n)));
-}
-
-/** `date` plus `n` calendar months, clamped to the month's last day (31 Jan + 1 → 28/29 Feb). */
-export function plusMaanden(date: string, n: number): string {
-  return memoised(`m|${date}|${n}`, () => fmt(addMonths(parse(date, 'datum'), n)));
-}
-
-/**
- * Calendar days from `van` to `tot` (positive when `tot` is later). Both `YYYY-MM-DD`. Calendar dates carry no
- * time of day, so the difference of their UTC day numbers is exact (no DST in UTC); this equals date-fns'
- * `differenceInCalendarDays` on Europe/Amsterdam dates and is ~1000× faster.
- * @throws Error for an invalid date.
- */
-export function dagenTussen(van: string, tot: string): number {
-  return dagNummer(tot, 'tot') - dagNummer(van, 'van');
-}
-function dagNummer(date: string, veld: string): number {
-  if (!isIsoDate(date)) throw new Error(`${veld}: verwacht een datum als JJJJ-MM-DD, niet "${date}"`);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-}
+export { dagenTussen, plusDagen, plusMaanden };
 
 /** The fields of a melding that the Wbk deadlines depend on (a subset of a `Meldingen` item). */
 export interface WbkMelding {
@@ -98,7 +53,8 @@ export interface WbkTermijnen {
 
 /**
  * The Wbk deadlines of a melding.
- * @throws Error (Dutch) when a date is not a real `YYYY-MM-DD` date or the ontvangstbevestiging predates receipt.
+ * @throws TijdFout (./tijd) when a date is not a real `YYYY-MM-DD` date; Error (Dutch) when the
+ *   ontvangstbevestiging predates receipt.
  */
 export function wbkTermijnen(m: WbkMelding): WbkTermijnen {
   const ontvangstbevestigingUiterlijk = plusDagen(m.ontvangenOp, ONTVANGSTBEVESTIGING_DAGEN);

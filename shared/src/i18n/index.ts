@@ -4,6 +4,7 @@ import { intake } from './messages/intake';
 import { meldwijzer } from './messages/meldwijzer';
 import { report } from './messages/report';
 import { tab } from './messages/tab';
+import { tijd } from './messages/tijd';
 
 /**
  * The one message catalogue for bot, tab and CLI (Dutch first, English second).
@@ -13,7 +14,7 @@ import { tab } from './messages/tab';
 export type Locale = 'nl' | 'en';
 
 type Catalogue = { nl: Record<string, string>; en: Record<string, string> };
-const CATALOGUES: Catalogue[] = [common, meldwijzer, intake, ambtseed, tab, report];
+const CATALOGUES: Catalogue[] = [common, meldwijzer, intake, ambtseed, tab, report, tijd];
 
 const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
 for (const c of CATALOGUES) {

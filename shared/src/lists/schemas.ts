@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import './zod-nl';
+import { isBestaandeDatum, leesDatum, leesTijdstip, TijdFout } from '../domain/tijd';
 import { LIST_DEFINITIONS, getListDefinition, type ColumnDefinition, type ListDefinition, type ListName } from './definitions';
 
 /* ---------- Item types, derived at type level from LIST_DEFINITIONS ---------- */
@@ -41,32 +42,44 @@ export type AnyListItem = Record<string, unknown>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True when `s` is a real calendar date in `YYYY-MM-DD` form (rejects 2023-02-29). */
-export function isIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
+/** True when `s` is a real calendar date in `YYYY-MM-DD` form (rejects 2023-02-29); see shared/src/domain/tijd.ts. */
+export const isIsoDate = isBestaandeDatum;
 
+/** A zod refinement that adds the date module's own message (e.g. "2027-02-31 bestaat niet: februari 2027 heeft 28 dagen"). */
+const bestaat = (lees: (s: string) => unknown, vorm: RegExp) => (s: string, ctx: z.RefinementCtx) => {
+  if (!vorm.test(s)) return; // the format message comes from the regex check
+  try {
+    lees(s);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: err instanceof TijdFout ? err.message : 'geen bestaande datum' });
+  }
+};
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const dateSchema = z
   .string()
   .regex(ISO_DATE, 'verwacht een datum als JJJJ-MM-DD (in CSV ook DD-MM-JJJJ)')
-  .refine(isIsoDate, { message: 'geen bestaande datum' });
+  .superRefine(bestaat(leesDatum, ISO_DATE));
 const dateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'verwacht datum en tijd als ISO 8601 met tijdzone, bv. 2026-03-29T10:00:00+02:00')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'verwacht een bestaande datum en tijd')
+  .regex(ISO_DATETIME, 'verwacht datum en tijd als ISO 8601 met tijdzone, bv. 2026-03-29T10:00:00+02:00')
+  .superRefine(bestaat(leesTijdstip, ISO_DATETIME))
   .transform((s) => new Date(s).toISOString());
+
+/*
+ * U+FFFD (�) is what a decoder writes for bytes it could not read: text holding it was damaged on the way in
+ * (a Windows-1252 file read as UTF-8, "Caf� �-zaal"). It is never stored; the file has to be fixed or re-saved.
+ */
+const zonderVervangingsteken = (s: string) => !s.includes('\uFFFD');
+const VERVANGINGSTEKEN = 'bevat het teken � (U+FFFD): de tekst is beschadigd bij het omzetten van tekens; bewaar het bestand opnieuw als "CSV UTF-8" en importeer nogmaals';
 
 /** zod schema of one column's value (required or not is applied by `itemSchema`). */
 export function columnSchema(col: ColumnDefinition): z.ZodType<unknown> {
   switch (col.type) {
     case 'text':
-      return z.string().trim().min(col.required ? 1 : 0, 'mag niet leeg zijn').max(255, 'maximaal 255 tekens');
+      return z.string().trim().min(col.required ? 1 : 0, 'mag niet leeg zijn').max(255, 'maximaal 255 tekens').refine(zonderVervangingsteken, VERVANGINGSTEKEN);
     case 'note':
-      return z.string().max(10000, 'maximaal 10.000 tekens');
+      return z.string().max(10000, 'maximaal 10.000 tekens').refine(zonderVervangingsteken, VERVANGINGSTEKEN);
     case 'number':
       return col.integer ? z.number().int('verwacht een geheel getal').min(0, 'verwacht 0 of meer') : z.number().finite();
     case 'boolean':

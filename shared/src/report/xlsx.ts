@@ -1,13 +1,17 @@
 import ExcelJS from 'exceljs';
 import { t, type Locale } from '../i18n';
 import type { Jaarverslag } from './jaarverslag';
-import { jaarverslagTabellen } from './tabellen';
+import { neutraliseerFormule } from '../lists/formule-cel';
+import { jaarverslagTabellen, type Cel } from './tabellen';
+
+/** Labels that a spreadsheet could read as a formula get a leading `'` (OWASP CSV injection); counts stay numbers. */
+const veilig = (c: Cel): Cel => (typeof c === 'string' ? neutraliseerFormule(c) : c);
 
 /**
  * The jaarverslag as an Excel workbook (exceljs) for HR: one sheet per table, named after the table id
  * (`gesprekkenPerOnderwerp`, `meldingenPerCategorie`, … at most 31 characters), a bold header row, frozen
  * panes below the header and right of the first column, counts as numbers (never suppressed: the workbook is
- * for HR, not for publication). The table title is the sheet's header/footer and the workbook title.
+ * for HR, not for publication), labels neutralised against formula injection (../lists/formule-cel). The table title is the sheet's header/footer and the workbook title.
  * @returns the .xlsx file as bytes.
  */
 export async function renderXlsx(r: Jaarverslag, opties: { locale?: Locale } = {}): Promise<Buffer> {
@@ -21,10 +25,10 @@ export async function renderXlsx(r: Jaarverslag, opties: { locale?: Locale } = {
       views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
       headerFooter: { oddHeader: `&L${tb.titel}&R${r.organisatie} ${r.jaar}` },
     });
-    ws.addRow(tb.kolommen);
+    ws.addRow(tb.kolommen.map(veilig));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } };
-    for (const rij of tb.rijen) ws.addRow(rij);
+    for (const rij of tb.rijen) ws.addRow(rij.map(veilig));
     if (tb.totaalRij && tb.rijen.length) ws.getRow(tb.rijen.length + 1).font = { bold: true };
     ws.columns.forEach((col, i) => {
       const breedste = Math.max(...[tb.kolommen[i], ...tb.rijen.map((rr) => rr[i])].map((v) => String(v ?? '').length));

@@ -1,6 +1,6 @@
-import { addDays, addMonths, differenceInCalendarDays, parseISO, format } from 'date-fns';
 import type { OrgConfig } from '../../config';
 import type { DIENSTVERBANDEN, INSCHRIJVING_STATUSSEN, SESSIE_SOORTEN, VORMEN } from '../../lists/definitions';
+import { dagenTussen, plusDagen, plusMaanden } from '../tijd';
 
 /** A new hire's kind of employment (`NieuweMedewerkers.dienstverband`). */
 export type Dienstverband = (typeof DIENSTVERBANDEN)[number];
@@ -68,31 +68,11 @@ export function verplichtingen(dienstverband: Dienstverband, config: Pick<Ambtse
  * The deadline of a new hire: `indienstOp` + the configured `termijn` (months first, then days), as a
  * Europe/Amsterdam calendar date `YYYY-MM-DD`. Month arithmetic clamps to the month end
  * (2026-12-31 + 2 months = 2027-02-28), as date-fns `addMonths` does.
- * @throws RangeError when `indienstOp` is not a `YYYY-MM-DD` date.
+ * @throws TijdFout (../tijd) when `indienstOp` is not a real `YYYY-MM-DD` date.
  */
 export function ambtseedDeadline(indienstOp: string, termijn: AmbtseedConfig['termijn']): string {
-  const start = parseDatum(indienstOp);
-  return format(addDays(addMonths(start, termijn.maanden), termijn.dagen), 'yyyy-MM-dd');
+  return plusDagen(plusMaanden(indienstOp, termijn.maanden), termijn.dagen);
 }
 
-/** Calendar days from `van` to `tot` (both `YYYY-MM-DD`); negative when `tot` is earlier. */
-export function dagenTussen(van: string, tot: string): number {
-  return differenceInCalendarDays(parseDatum(tot), parseDatum(van));
-}
-
-/** `datum` (`YYYY-MM-DD`) plus `dagen` calendar days, as `YYYY-MM-DD`. */
-export function plusDagen(datum: string, dagen: number): string {
-  return format(addDays(parseDatum(datum), dagen), 'yyyy-MM-dd');
-}
-
-/** `datum` (`YYYY-MM-DD`) plus `maanden` months (clamped to the month end), as `YYYY-MM-DD`. */
-export function plusMaanden(datum: string, maanden: number): string {
-  return format(addMonths(parseDatum(datum), maanden), 'yyyy-MM-dd');
-}
-
-function parseDatum(d: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new RangeError(`Ongeldige datum "${d}": verwacht JJJJ-MM-DD.`);
-  const parsed = parseISO(d);
-  if (Number.isNaN(parsed.getTime())) throw new RangeError(`Ongeldige datum "${d}": verwacht JJJJ-MM-DD.`);
-  return parsed;
-}
+/* Calendar-date arithmetic lives in the one date module ../tijd (TijdFout); re-exported for existing callers. */
+export { dagenTussen, plusDagen, plusMaanden };
