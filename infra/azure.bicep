@@ -10,7 +10,8 @@
 // Deployed by the Microsoft 365 Agents Toolkit (`atk provision --env dev`, see m365agents.yml), which fills
 // azure.parameters.json from env/.env.dev and writes the outputs below back into env/.env.dev.
 // Scale-out: with STORE=sqlite keep ONE instance (the SQLite file lives on the app's /home share). For
-// several instances use STORE=graph: SharePoint is the system of record, each instance keeps its own outbox.
+// several instances use STORE=postgres (Azure Database for PostgreSQL Flexible Server below, instanceCount
+// N; SharePoint stays HR's record through the outbox when the Graph settings are given) or STORE=graph.
 
 @description('Prefix of every resource name: 4-20 lower-case letters/digits, starting with a letter.')
 @minLength(4)
@@ -30,9 +31,25 @@ param botDisplayName string = 'Integriteitsplein'
 @description('Organisation: selects config/<name>.yaml.')
 param organisatie string = 'demo'
 
-@description('sqlite (one instance, file on /home) or graph (SharePoint lists, scale-out).')
-@allowed(['sqlite', 'graph'])
+@description('sqlite (one instance, file on /home), postgres (Flexible Server, scale-out) or graph (SharePoint lists).')
+@allowed(['sqlite', 'postgres', 'graph'])
 param store string = 'sqlite'
+
+@description('Web app instances (App Service scale-out). STORE=sqlite always runs 1. B1 allows 3, P0v3 up to 30.')
+@minValue(1)
+@maxValue(30)
+param instanceCount int = 1
+
+@description('STORE=postgres: how the app signs in to PostgreSQL. password: generated admin password in Key Vault; entra: the managed identity (no secret at all).')
+@allowed(['password', 'entra'])
+param postgresAuth string = 'entra'
+
+@description('STORE=postgres: compute of the Flexible Server. Standard_B1ms allows 50 connections (≤ 2 instances); Standard_B2s 429.')
+param postgresSku string = 'Standard_B1ms'
+
+@description('STORE=postgres with postgresAuth=password: admin password (stored in Key Vault as part of DATABASE_URL only).')
+@secure()
+param postgresAdminPassword string = ''
 
 @description('Client id of the Entra app registration for tab SSO (created by aadApp/create).')
 param tabSsoClientId string
@@ -119,10 +136,68 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${resourceBaseName}-plan'
   location: location
   kind: 'linux'
-  sku: { name: webAppSku }
+  sku: { name: webAppSku, capacity: store == 'sqlite' ? 1 : instanceCount }
   properties: {
     reserved: true // Linux
   }
+}
+
+// ---- STORE=postgres: Azure Database for PostgreSQL Flexible Server (one truth for every instance) ----
+var usePostgres = store == 'postgres'
+var postgresDatabase = 'integriteitsplein'
+var postgresAdmin = 'ipadmin'
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = if (usePostgres) {
+  name: '${resourceBaseName}-pg'
+  location: location
+  sku: { name: postgresSku, tier: startsWith(postgresSku, 'Standard_B') ? 'Burstable' : 'GeneralPurpose' }
+  properties: {
+    version: '15'
+    administratorLogin: postgresAuth == 'password' ? postgresAdmin : null
+    administratorLoginPassword: postgresAuth == 'password' ? postgresAdminPassword : null
+    authConfig: {
+      activeDirectoryAuth: postgresAuth == 'entra' ? 'Enabled' : 'Disabled'
+      passwordAuth: postgresAuth == 'password' ? 'Enabled' : 'Disabled'
+      tenantId: tenantId
+    }
+    storage: { storageSizeGB: 32 }
+    backup: { backupRetentionDays: 7, geoRedundantBackup: 'Disabled' }
+    highAvailability: { mode: 'Disabled' }
+  }
+}
+
+resource postgresDb 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2022-12-01' = if (usePostgres) {
+  parent: postgres
+  name: postgresDatabase
+  properties: { charset: 'UTF8', collation: 'en_US.utf8' }
+}
+
+// Only Azure services (the web app's outbound addresses) may connect; TLS is enforced by the server.
+resource postgresFromAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2022-12-01' = if (usePostgres) {
+  parent: postgres
+  name: 'AllowAzureServices'
+  properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
+}
+
+// Entra authentication: the web app's managed identity is the server's Entra administrator.
+resource postgresEntraAdmin 'Microsoft.DBforPostgreSQL/flexibleServers/administrators@2022-12-01' = if (usePostgres && postgresAuth == 'entra') {
+  parent: postgres
+  name: identity.properties.principalId
+  properties: {
+    principalType: 'ServicePrincipal'
+    principalName: identity.name
+    tenantId: tenantId
+  }
+  dependsOn: [postgresDb]
+}
+
+var postgresHost = '${resourceBaseName}-pg.postgres.database.azure.com'
+
+// Password mode: the whole connection URL is a Key Vault secret; the app setting only references it.
+resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (usePostgres && postgresAuth == 'password') {
+  parent: vault
+  name: 'database-url'
+  properties: { value: 'postgres://${postgresAdmin}:${uriComponent(postgresAdminPassword)}@${postgresHost}:5432/${postgresDatabase}?sslmode=require' }
 }
 
 var webAppName = resourceBaseName
@@ -153,6 +228,15 @@ var graphSettings = empty(graphClientId) ? [] : [
   { name: 'SHAREPOINT_SITE_ID', value: sharePointSiteId }
   { name: 'GRAPH_CLIENT_SECRET', value: '@Microsoft.KeyVault(${secretRef}graph-client-secret)' }
 ]
+var postgresSettings = !usePostgres ? [] : postgresAuth == 'entra' ? [
+  { name: 'DATABASE_URL', value: 'postgres://${uriComponent(identity.name)}@${postgresHost}:5432/${postgresDatabase}?sslmode=require' }
+  { name: 'DATABASE_AUTH', value: 'entra' }
+  { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+  { name: 'PG_POOL_MAX', value: '4' }
+] : [
+  { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(${secretRef}database-url)' }
+  { name: 'PG_POOL_MAX', value: '4' }
+]
 var voteSettings = empty(tabVoteSecret) ? [] : [
   { name: 'TAB_VOTE_SECRET', value: '@Microsoft.KeyVault(${secretRef}tab-vote-secret)' }
 ]
@@ -176,10 +260,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       healthCheckPath: '/healthz'
-      appSettings: concat(baseSettings, graphSettings, voteSettings)
+      appSettings: concat(baseSettings, graphSettings, postgresSettings, voteSettings)
     }
   }
-  dependsOn: [vaultReader]
+  dependsOn: [vaultReader, postgresFromAzure, postgresEntraAdmin, databaseUrlSecret]
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
@@ -213,3 +297,5 @@ output TAB_DOMAIN string = webApp.properties.defaultHostName
 output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output KEY_VAULT_NAME string = vault.name
 output APPLICATIONINSIGHTS_NAME string = appInsights.name
+output POSTGRES_HOST string = usePostgres ? postgresHost : ''
+

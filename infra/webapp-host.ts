@@ -73,14 +73,14 @@ export function createWebAppProxy(upstreams: { botPort: number; tabPort: number;
 
 /**
  * The SQLite path for this instance. STORE=sqlite: INTEGRITEITSPLEIN_DB unchanged (one instance; the lists
- * live in that file). STORE=graph: SharePoint holds the lists and the file only holds per-instance state
+ * live in that file). STORE=graph or postgres: SharePoint or PostgreSQL holds the lists and the file only holds per-instance state
  * (outbox, conversation references), so each instance (WEBSITE_INSTANCE_ID, set by App Service) gets its own
  * file on the shared /home disk: `integriteitsplein.db` → `integriteitsplein-<first 12 chars of the id>.db`.
  */
 export function databasePathForInstance(env: NodeJS.ProcessEnv): string | undefined {
   const db = env.INTEGRITEITSPLEIN_DB;
   const instance = env.WEBSITE_INSTANCE_ID?.replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
-  if (!db || env.STORE !== 'graph' || !instance) return db;
+  if (!db || (env.STORE !== 'graph' && env.STORE !== 'postgres') || !instance) return db;
   const ext = path.extname(db);
   return `${db.slice(0, db.length - ext.length)}-${instance}${ext}`;
 }

@@ -57,6 +57,19 @@ describe('infra/azure.bicep', () => {
     }
   });
 
+  it('STORE=postgres: Flexible Server with Entra or a Key Vault password, DATABASE_URL for the app, scale-out to N', async () => {
+    const bicep = read('infra/azure.bicep');
+    const { declarations } = await checkBicep(bicep);
+    expect(declarations.resources).toEqual(expect.arrayContaining(['postgres', 'postgresDb', 'postgresFromAzure', 'postgresEntraAdmin', 'databaseUrlSecret']));
+    expect(bicep).toMatch(/@allowed\(\['sqlite', 'postgres', 'graph'\]\)/);
+    expect(bicep).toMatch(/'Microsoft\.DBforPostgreSQL\/flexibleServers@[\d-]+' = if \(usePostgres\)/);
+    expect(bicep).toMatch(/capacity: store == 'sqlite' \? 1 : instanceCount/);
+    // The password never becomes an app setting: only a Key Vault reference does.
+    expect(bicep).toMatch(/name: 'DATABASE_URL', value: '@Microsoft\.KeyVault\(\$\{secretRef\}database-url\)'/);
+    expect(bicep).not.toMatch(/name: '[A-Z_]+', value: [^\n]*postgresAdminPassword/);
+    expect(declarations.params.find((p) => p.name === 'postgresAdminPassword')?.secure).toBe(true);
+  });
+
   it('outputs the values env/.env.dev and the manifest need', async () => {
     const { declarations } = await checkBicep(read('infra/azure.bicep'));
     expect(declarations.outputs).toEqual(expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'TAB_DOMAIN', 'AZURE_APP_SERVICE_RESOURCE_ID', 'KEY_VAULT_NAME']));
@@ -181,6 +194,7 @@ describe('infra/webapp-host: one web app for bot and tab', () => {
     expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'graph' })).toBe(db);
     expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'graph', WEBSITE_INSTANCE_ID: '4f1c9e2b7a6d5c3e8f9a0b1c2d3e4f5a' }))
       .toBe('/home/data/integriteitsplein-4f1c9e2b7a6d.db');
+    expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'postgres', WEBSITE_INSTANCE_ID: 'abcdef' })).toBe('/home/data/integriteitsplein-abcdef.db');
   });
 
   it('forwards requests with body and status to the right upstream, 502 when one is down', async () => {

@@ -29,6 +29,31 @@ export interface PgPoolOptions {
   max?: number;
   /** Name shown in pg_stat_activity (default `integriteitsplein`). */
   applicationName?: string;
+  /**
+   * `entra`: no password in the URL; each new connection gets a Microsoft Entra access token of the
+   * app's managed identity as its password (Azure Database for PostgreSQL Flexible Server with Entra
+   * authentication; `DATABASE_AUTH=entra`, `AZURE_CLIENT_ID` = the user-assigned identity's client id).
+   */
+  auth?: 'password' | 'entra';
+  /** Client id of the user-assigned managed identity (with `auth: 'entra'`). */
+  managedIdentityClientId?: string;
+}
+
+/** Token audience of Azure Database for PostgreSQL (Microsoft Entra authentication). */
+const POSTGRES_ENTRA_RESOURCE = 'https://ossrdbms-aad.database.windows.net';
+
+/**
+ * A password callback for node-postgres that returns a managed-identity access token (msal-node caches
+ * it and renews it before it expires, so each new connection gets a valid one).
+ */
+function entraPassword(clientId: string | undefined): () => Promise<string> {
+  let app: import('@azure/msal-node').ManagedIdentityApplication | undefined;
+  return async () => {
+    const { ManagedIdentityApplication } = await import('@azure/msal-node');
+    app ??= new ManagedIdentityApplication(clientId ? { managedIdentityIdParams: { userAssignedClientId: clientId } } : {});
+    const r = await app.acquireToken({ resource: POSTGRES_ENTRA_RESOURCE });
+    return r.accessToken;
+  };
 }
 
 /** A schema name we accept (letters, digits, underscore): it goes into `search_path` unquoted. */
@@ -48,6 +73,7 @@ export function createPgPool(url: string | undefined, options: PgPoolOptions = {
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'integriteitsplein',
     types: PG_TYPES,
+    ...(options.auth === 'entra' ? { password: entraPassword(options.managedIdentityClientId) } : {}),
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
 }
