@@ -2,7 +2,8 @@
  * bench/store — not a test. Inserts 100,000 items across four lists through SqliteListStore.addMany
  * (zod validation, key computation, conversion, one transaction per list) and, in the same run, the same
  * rows through a bare better-sqlite3 prepared-statement loop into an identical schema (the baseline).
- * Then queries one year of one list both ways. Prints items/s and ratios (target: insert ≤ 2× baseline).
+ * Then imports the same rows as CSV through the import checks (parseCsvItems + addMany) and queries one year of
+ * one list both ways. Prints items/s and ratios (target: insert ≤ 2× baseline).
  *
  * Run: npm run bench -- store   (or: npx tsx bench/store.ts)
  */
@@ -12,6 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { getListDefinition, type ListName } from '@shared/lists/definitions';
 import { itemKey } from '@shared/lists/schemas';
+import { itemsToCsv, parseCsvItems } from '@shared/lists/import-file';
 import { SqliteListStore } from '@shared/store/sqlite-list-store';
 import { queryAll } from '@shared/store/list-store';
 import { prng } from '@shared/cli/seed';
@@ -69,6 +71,19 @@ async function main(): Promise<void> {
   for (const { list, items } of data) await store.addMany(list, items as never);
   const storeMs = performance.now() - t0;
 
+  // The file path of `lists import`: CSV text (as `lists export` writes it) → parseCsvItems (every cell through
+  // coerceCell: Dutch numbers, dates, wall times via shared/src/domain/tijd.ts, formula escapes; zod per row) → addMany.
+  const csv = data.map(({ list, items }) => ({ list, text: itemsToCsv(list, items) }));
+  const importStore = new SqliteListStore(path.join(dir, 'import.db'));
+  const i0 = performance.now();
+  for (const { list, text } of csv) {
+    const parsed = parseCsvItems(list, text);
+    if (!parsed.ok) throw new Error(`${list}: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
+    await importStore.addMany(list, parsed.items as never);
+  }
+  const importMs = performance.now() - i0;
+  await importStore.close();
+
   const q0 = performance.now();
   const year = await queryAll(store, 'Gesprekken', { range: { column: 'datum', from: '2024-01-01', to: '2024-12-31' } });
   const queryMs = performance.now() - q0;
@@ -85,6 +100,7 @@ async function main(): Promise<void> {
   console.log(`  insert  SqliteListStore.addMany  ${fmt(storeMs)} ms  ${fmt((total / storeMs) * 1000)} items/s`);
   console.log(`  insert  bare prepared statements ${fmt(baseMs)} ms  ${fmt((total / baseMs) * 1000)} items/s`);
   console.log(`  insert  ratio store/baseline     ${(storeMs / baseMs).toFixed(2)}×  (target ≤ 2×)`);
+  console.log(`  import  CSV parse+check+addMany  ${fmt(importMs)} ms  ${fmt((total / importMs) * 1000)} items/s; ratio import/baseline ${(importMs / baseMs).toFixed(2)}×`);
   console.log(`  query   one year of Gesprekken   ${year.length} items in ${storeMs ? queryMs.toFixed(1) : 0} ms; raw SELECT ${rawRows.length} rows in ${rawQueryMs.toFixed(1)} ms; ratio ${(queryMs / rawQueryMs).toFixed(2)}×`);
 }
 

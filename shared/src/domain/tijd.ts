@@ -174,15 +174,16 @@ export interface WandtijdKeuze {
  * @param datum `YYYY-MM-DD`
  * @param tijd `HH:mm` or `HH:mm:ss`
  * @param kies an explicit offset, or which occurrence of an ambiguous time.
+ * @param milliseconden added to the wall time (0–999; for `…:00.123` in files).
  * @throws TijdFout `formaat` / `onmogelijkeDatum` for a bad date or time; `bestaatNiet` for a time in the hour
  * skipped when summer time starts (names the switch); `dubbelzinnig` for a time that occurs twice when summer
  * time ends, unless `kies` says which (its `opties` hold both instants).
  */
-export function wandtijdNaarInstant(datum: string, tijd: string, kies: WandtijdKeuze = {}): string {
+export function wandtijdNaarInstant(datum: string, tijd: string, kies: WandtijdKeuze = {}, milliseconden = 0): string {
   const { jaar, maand, dag } = leesDatum(datum);
   const tm = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(tijd);
   if (!tm || Number(tm[1]) > 23 || Number(tm[2]) > 59 || Number(tm[3] ?? 0) > 59) throw new TijdFout('formaat', { waarde: `${datum} ${tijd}`, verwacht: 'JJJJ-MM-DD UU:MM' });
-  const wand = Date.UTC(jaar, maand - 1, dag, Number(tm[1]), Number(tm[2]), Number(tm[3] ?? 0));
+  const wand = Date.UTC(jaar, maand - 1, dag, Number(tm[1]), Number(tm[2]), Number(tm[3] ?? 0), milliseconden);
   if (kies.offset !== undefined) {
     const om = /^(?:Z|([+-])(\d{2}):?(\d{2}))$/.exec(kies.offset);
     if (!om) throw new TijdFout('formaat', { waarde: kies.offset, verwacht: '+02:00, +01:00 of Z' });
@@ -226,8 +227,7 @@ export function leesTijdstip(tekst: string): string {
   const [datum, uur, min, sec, ms, offset] = iso
     ? [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]]
     : [`${nl![3]}-${nl![2].padStart(2, '0')}-${nl![1].padStart(2, '0')}`, nl![4], nl![5], nl![6], undefined, nl![7]];
-  const instant = wandtijdNaarInstant(datum, `${uur.padStart(2, '0')}:${min}:${sec ?? '00'}`, offset ? { offset } : {});
-  return ms ? new Date(Date.parse(instant) + Number(ms.padEnd(3, '0'))).toISOString() : instant;
+  return wandtijdNaarInstant(datum, `${uur.padStart(2, '0')}:${min}:${sec ?? '00'}`, offset ? { offset } : {}, ms ? Number(ms.padEnd(3, '0')) : 0);
 }
 
 /* ---------- instant → wall time (display) ---------- */

@@ -46,10 +46,10 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const isIsoDate = isBestaandeDatum;
 
 /** A zod refinement that adds the date module's own message (e.g. "2027-02-31 bestaat niet: februari 2027 heeft 28 dagen"). */
-const bestaat = (lees: (s: string) => unknown, vorm: RegExp) => (s: string, ctx: z.RefinementCtx) => {
-  if (!vorm.test(s)) return; // the format message comes from the regex check
+const bestaandeDatum = (s: string, ctx: z.RefinementCtx) => {
+  if (!ISO_DATE.test(s)) return; // the format message comes from the regex check
   try {
-    lees(s);
+    leesDatum(s);
   } catch (err) {
     ctx.addIssue({ code: 'custom', message: err instanceof TijdFout ? err.message : 'geen bestaande datum' });
   }
@@ -59,12 +59,18 @@ const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]
 const dateSchema = z
   .string()
   .regex(ISO_DATE, 'verwacht een datum als JJJJ-MM-DD (in CSV ook DD-MM-JJJJ)')
-  .superRefine(bestaat(leesDatum, ISO_DATE));
+  .superRefine(bestaandeDatum);
 const dateTimeSchema = z
   .string()
   .regex(ISO_DATETIME, 'verwacht datum en tijd als ISO 8601 met tijdzone, bv. 2026-03-29T10:00:00+02:00')
-  .superRefine(bestaat(leesTijdstip, ISO_DATETIME))
-  .transform((s) => new Date(s).toISOString());
+  .transform((s, ctx) => {
+    try {
+      return leesTijdstip(s);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof TijdFout ? err.message : 'verwacht een bestaande datum en tijd' });
+      return z.NEVER;
+    }
+  });
 
 /*
  * U+FFFD (�) is what a decoder writes for bytes it could not read: text holding it was damaged on the way in
