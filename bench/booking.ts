@@ -19,7 +19,7 @@ import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { AmbtseedBoeking } from '@shared/store/ambtseed-booking';
 import { SqliteListStore } from '@shared/store/sqlite-list-store';
-import { queryAll, type ListStore } from '@shared/store/list-store';
+import { atomicallyMetSlot, queryAll, type ListStore } from '@shared/store/list-store';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const SESSIONS = 50;
@@ -169,8 +169,9 @@ async function main(): Promise<void> {
       m = await threads(db.file, gekozen);
     } else {
       const inner = new SqliteListStore(db.file);
-      // Same store behind a plain object: AmbtseedBoeking takes the generic (locked, async) path.
-      const generiek: ListStore = { add: inner.add.bind(inner), addMany: inner.addMany.bind(inner), update: inner.update.bind(inner), get: inner.get.bind(inner), query: inner.query.bind(inner), increment: inner.increment.bind(inner), close: inner.close.bind(inner) };
+      // Same store behind a plain object whose `atomically` is the generic lock (as a store without transactions).
+      const basis = { add: inner.add.bind(inner), addMany: inner.addMany.bind(inner), update: inner.update.bind(inner), get: inner.get.bind(inner), query: inner.query.bind(inner), increment: inner.increment.bind(inner), addWithSequence: inner.addWithSequence.bind(inner), writeStatus: inner.writeStatus.bind(inner), close: inner.close.bind(inner) };
+      const generiek: ListStore = { ...basis, atomically: atomicallyMetSlot(basis) };
       m = await inProces(generiek, gekozen, 'generiek pad (slot), voor niet-SQLite stores');
       await inner.close();
     }

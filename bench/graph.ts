@@ -18,7 +18,7 @@ import { getListDefinition } from '@shared/lists/definitions';
 import type { ListItemInput } from '@shared/lists/schemas';
 import { queryAll } from '@shared/store/list-store';
 import { toGraphFields } from '@shared/store/graph/fields';
-import { abortableSleep } from '@shared/store/graph/graph-retry';
+import { abortableSleep } from '@shared/graph/retry';
 import { FAKE_SITE_ID, GraphFake } from '../tests/support/graph-fake';
 import { fakeHttp, fakeStore, provisionFake } from '../tests/support/graph-store';
 

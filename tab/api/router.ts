@@ -133,7 +133,6 @@ export function createTabRouter(deps: TabApiDeps): Router {
   const now = deps.now ?? (() => new Date());
   const log = deps.logger;
   const slot = new StemSlot(db, deps.stemSecret, now);
-  db.exec('CREATE TABLE IF NOT EXISTS tab_dilemma_keuze (week TEXT PRIMARY KEY NOT NULL, dilemmaId TEXT NOT NULL)');
   const keuzes = (): DilemmaOverride[] => db.prepare('SELECT week, dilemmaId FROM tab_dilemma_keuze ORDER BY week').all() as DilemmaOverride[];
 
   const router = express.Router();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadOrgConfig, orgNameFromEnv } from '@shared/config';
-import { createListStore, databasePathFromEnv, openDatabase } from '@shared/store';
+import { createListStore, LokaleStaat } from '@shared/store';
 import { authConfigFromEnv, createAuthenticator } from './auth';
 import { createTabApp } from './app';
 
@@ -35,9 +35,10 @@ export async function startTabServer(port = Number(process.env.TAB_PORT ?? 53000
   // TAB_SERVE_WEB=0 serves the API only (tests of the API in a child process need no web build).
   const serveWeb = process.env.TAB_SERVE_WEB !== '0';
   if (serveWeb) await ensureWebBuild(log);
-  const store = await createListStore();
-  const db = openDatabase(databasePathFromEnv());
-  const app = createTabApp({ store, config, db, authenticate: createAuthenticator(auth, config), stemSecret: process.env.TAB_VOTE_SECRET, logger: log, webDist: serveWeb ? WEB_DIST : undefined });
+  // One handle on the local SQLite file for the process: the store (SQLite lists or the Graph outbox) and the vote guard.
+  const lokaal = LokaleStaat.uitEnv();
+  const store = await createListStore(process.env, lokaal);
+  const app = createTabApp({ store, config, db: lokaal.db, authenticate: createAuthenticator(auth, config), stemSecret: process.env.TAB_VOTE_SECRET, logger: log, webDist: serveWeb ? WEB_DIST : undefined });
   const server = app.listen(port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
@@ -50,7 +51,7 @@ export async function startTabServer(port = Number(process.env.TAB_PORT ?? 53000
     stop: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       await store.close();
-      db.close();
+      lokaal.close();
     },
   };
 }

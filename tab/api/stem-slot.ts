@@ -13,6 +13,9 @@ import { eindeVanWeek } from '@shared/domain/dilemma-van-de-week';
  * Week key: `HMAC(TAB_VOTE_SECRET, week)` when that secret is set (production: the database alone then
  * cannot test a known user id against the hashes); otherwise a random key per week kept in
  * `tab_vote_keys` and deleted with the hashes when the week ends (local mode).
+ *
+ * Both tables are created by the local-state migrations (shared/src/store/migraties.ts): pass `LokaleStaat.db`
+ * (or the embedded store's handle, which is migrated too).
  */
 export class StemSlot {
   private readonly now: () => Date;
@@ -23,8 +26,6 @@ export class StemSlot {
     now: () => Date = () => new Date(),
   ) {
     this.now = now;
-    db.exec(`CREATE TABLE IF NOT EXISTS tab_vote_guard (hash TEXT PRIMARY KEY NOT NULL, week TEXT NOT NULL, verloopt TEXT NOT NULL) WITHOUT ROWID`);
-    db.exec(`CREATE TABLE IF NOT EXISTS tab_vote_keys (week TEXT PRIMARY KEY NOT NULL, sleutel BLOB NOT NULL, verloopt TEXT NOT NULL) WITHOUT ROWID`);
   }
 
   /** Delete hashes and keys of weeks that have ended. @returns the number of hashes deleted. */

@@ -134,5 +134,98 @@ export function runListStoreContract(name: string, factory: () => Promise<ListSt
       await store.add('AgressieIncidenten', { incidentId: 'A-1', datum: '2026-10-25', soort: ['verbaal', 'psychisch'], maatregelen: [] });
       expect(await store.get('AgressieIncidenten', 'A-1')).toEqual({ incidentId: 'A-1', datum: '2026-10-25', soort: ['verbaal', 'psychisch'], maatregelen: [] });
     });
+
+    /* ---------- atomically, addWithSequence, writeStatus ---------- */
+
+    const gebruik = (aantal: number): ListItemInput<'MeldwijzerGebruik'> => ({ week: '2026-W50', situatie: 'algemeen', aantal });
+
+    test('atomically: reads see the transaction\'s own writes, others see them after the commit', async () => {
+      const r = await store.atomically(async (tx) => {
+        await tx.add('Meldingen', melding(1));
+        const binnen = await tx.get('Meldingen', 'M-2024-0001');
+        await tx.update('Meldingen', 'M-2024-0001', { uitkomst: 'gegrond' });
+        const page = await tx.query('Meldingen', { where: { uitkomst: 'gegrond' } });
+        return { binnen: binnen?.uitkomst, gevonden: page.items.map((m) => m.meldingId) };
+      });
+      expect(r).toEqual({ binnen: 'lopend', gevonden: ['M-2024-0001'] });
+      expect((await store.get('Meldingen', 'M-2024-0001'))?.uitkomst).toBe('gegrond');
+      expect(await store.writeStatus('Meldingen', 'M-2024-0001')).toEqual({ state: 'written' });
+    });
+
+    test('atomically: when the callback throws nothing is written and the error comes back', async () => {
+      await store.add('Meldingen', melding(2));
+      const fout = new Error('afgebroken');
+      await expect(
+        store.atomically(async (tx) => {
+          await tx.add('Meldingen', melding(3));
+          await tx.update('Meldingen', 'M-2024-0002', { uitkomst: 'ongegrond' });
+          throw fout;
+        }),
+      ).rejects.toBe(fout);
+      expect(await store.get('Meldingen', 'M-2024-0003')).toBeUndefined();
+      expect((await store.get('Meldingen', 'M-2024-0002'))?.uitkomst).toBe('lopend');
+      // an invalid write inside the transaction fails the same way
+      await expect(store.atomically(async (tx) => tx.add('Meldingen', { ...melding(4), kanaal: 'duif' as never }))).rejects.toBeInstanceOf(InvalidItemError);
+      expect(await store.get('Meldingen', 'M-2024-0004')).toBeUndefined();
+    });
+
+    test('atomically: 12 concurrent read-modify-write transactions lose no update', async () => {
+      await store.add('MeldwijzerGebruik', gebruik(0));
+      await Promise.all(
+        Array.from({ length: 12 }, () =>
+          store.atomically(async (tx) => {
+            const nu = (await tx.get('MeldwijzerGebruik', '2026-W50|algemeen'))!;
+            await tx.update('MeldwijzerGebruik', '2026-W50|algemeen', { aantal: nu.aantal + 1 });
+          }),
+        ),
+      );
+      expect((await store.get('MeldwijzerGebruik', '2026-W50|algemeen'))!.aantal).toBe(12);
+    });
+
+    const volgnummer = { column: 'meldingId', prefix: 'M-2024-', digits: 4, seed: { range: { column: 'ontvangenOp', from: '2024-01-01', to: '2024-12-31' } } };
+    const metId = (id: string) => ({ ...melding(1), meldingId: id });
+
+    test('addWithSequence: seeded once from the ids that exist, then counts on; taken numbers are skipped', async () => {
+      await store.addMany('Meldingen', [melding(3), melding(7), { ...melding(9), meldingId: 'M-2023-0042', ontvangenOp: '2023-05-01' }]);
+      const a = await store.addWithSequence('Meldingen', volgnummer, metId);
+      const b = await store.addWithSequence('Meldingen', volgnummer, metId);
+      expect([a.meldingId, b.meldingId]).toEqual(['M-2024-0008', 'M-2024-0009']);
+      await store.add('Meldingen', melding(10)); // someone else (an import) takes the next number
+      expect((await store.addWithSequence('Meldingen', volgnummer, metId)).meldingId).toBe('M-2024-0011');
+      // another prefix has its own counter, and more digits than `digits` when needed
+      expect((await store.addWithSequence('Meldingen', { ...volgnummer, prefix: 'M-2025-', digits: 1, seed: undefined }, (id) => ({ ...metId(id), ontvangenOp: '2025-01-02' }))).meldingId).toBe('M-2025-1');
+      expect((await store.get('Meldingen', 'M-2024-0008'))?.kanaal).toBe('gesprek');
+    });
+
+    test('addWithSequence: 10 at once get 10 different consecutive ids; also inside atomically', async () => {
+      const ids = await Promise.all(Array.from({ length: 10 }, () => store.addWithSequence('Meldingen', volgnummer, metId).then((m) => m.meldingId)));
+      expect([...ids].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `M-2024-${String(i + 1).padStart(4, '0')}`));
+      const binnen = await store.atomically(async (tx) => [(await tx.addWithSequence('Meldingen', volgnummer, metId)).meldingId, (await tx.addWithSequence('Meldingen', volgnummer, metId)).meldingId]);
+      expect(binnen).toEqual(['M-2024-0011', 'M-2024-0012']);
+      expect(await store.writeStatus('Meldingen', 'M-2024-0012')).toEqual({ state: 'written' });
+    });
+
+    test('addWithSequence in a transaction that is rolled back writes no item; later ids still count on', async () => {
+      let teruggedraaid = '';
+      await expect(
+        store.atomically(async (tx) => {
+          teruggedraaid = (await tx.addWithSequence('Meldingen', volgnummer, metId)).meldingId;
+          throw new Error('stop');
+        }),
+      ).rejects.toThrow('stop');
+      expect(await queryAll(store, 'Meldingen')).toEqual([]);
+      const a = (await store.addWithSequence('Meldingen', volgnummer, metId)).meldingId;
+      const b = (await store.addWithSequence('Meldingen', volgnummer, metId)).meldingId;
+      // the rolled-back number may come again (SQLite, Graph: the counter rolls back too) or be skipped (a
+      // PostgreSQL sequence-like counter); either way the next ids are consecutive from there
+      expect(teruggedraaid).toBe('M-2024-0001');
+      expect([['M-2024-0001', 'M-2024-0002'], ['M-2024-0002', 'M-2024-0003']]).toContainEqual([a, b]);
+    });
+
+    test('addWithSequence: a builder that ignores the id, or an invalid item, is refused and writes nothing', async () => {
+      await expect(store.addWithSequence('Meldingen', volgnummer, () => melding(5))).rejects.toThrow(/meldingId/);
+      await expect(store.addWithSequence('Meldingen', volgnummer, (id) => ({ ...metId(id), kanaal: 'duif' as never }))).rejects.toBeInstanceOf(InvalidItemError);
+      expect(await queryAll(store, 'Meldingen')).toEqual([]);
+    });
   });
 }

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { abortableSleep, type RetryPolicy } from '@shared/store/graph/graph-retry';
+import { abortableSleep, type RetryPolicy } from '@shared/graph/retry';
 import type { ListItemInput } from '@shared/lists/schemas';
 import { GraphFake } from '../support/graph-fake';
 import { fakeStore, provisionFake } from '../support/graph-store';

@@ -1,10 +1,10 @@
 /**
  * Test helpers for the Graph adapter: a provisioned fake site and a GraphListStore pointed at it.
  */
-import { GraphHttp } from '@shared/store/graph/graph-http';
+import { GraphHttp } from '@shared/graph/http';
 import { GraphListStore, type GraphListStoreOptions } from '@shared/store/graph/graph-list-store';
-import { defaultRetryPolicy, type RetryPolicy } from '@shared/store/graph/graph-retry';
-import { StaticTokenProvider } from '@shared/store/graph/auth';
+import { defaultRetryPolicy, type RetryPolicy } from '@shared/graph/retry';
+import { StaticTokenProvider } from '@shared/graph/auth';
 import { applyProvision, planProvision } from '@shared/store/graph/provisioning';
 import { FAKE_BASE_URL, FAKE_SITE_ID, FAKE_TOKEN, type GraphFake } from './graph-fake';
 

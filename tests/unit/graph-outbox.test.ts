@@ -2,12 +2,12 @@
  * The SQLite outbox of the Graph adapter: durable rows, idempotent enqueue of inserts, leases that keep
  * writes to one key in order across workers, uncertain rows after a lapsed lease, failed rows kept.
  */
-import { openDatabase } from '@shared/store/database';
+import { LokaleStaat } from '@shared/store/lokaal';
 import { GraphOutbox } from '@shared/store/graph/outbox';
 
 function setup() {
   let now = 1_000_000;
-  const db = openDatabase(':memory:');
+  const db = LokaleStaat.open(':memory:').db;
   const clock = () => now;
   return { a: new GraphOutbox(db, clock), b: new GraphOutbox(db, clock), advance: (ms: number) => (now += ms) };
 }

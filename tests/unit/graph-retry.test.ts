@@ -1,11 +1,11 @@
 /**
- * The one Graph retry policy (shared/src/store/graph/graph-retry.ts) and `$batch` retries of only the
+ * The one Graph retry policy (shared/src/graph/retry.ts) and `$batch` retries of only the
  * failed sub-requests, against the HTTP-level Graph fake.
  */
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { GraphHttp } from '@shared/store/graph/graph-http';
-import { StaticTokenProvider } from '@shared/store/graph/auth';
-import { abortableSleep, defaultRetryPolicy, isRetryable, parseRetryAfter, retryDelayMs } from '@shared/store/graph/graph-retry';
+import { GraphHttp } from '@shared/graph/http';
+import { StaticTokenProvider } from '@shared/graph/auth';
+import { abortableSleep, defaultRetryPolicy, isRetryable, parseRetryAfter, retryDelayMs } from '@shared/graph/retry';
 import { FAKE_BASE_URL, FAKE_SITE_ID, FAKE_TOKEN, GraphFake } from '../support/graph-fake';
 import { provisionFake } from '../support/graph-store';
 

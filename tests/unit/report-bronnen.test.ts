@@ -85,6 +85,9 @@ describe('reading the lists for the jaarverslag', () => {
       get: (l, k) => store.get(l, k),
       query: jest.fn((l, q) => store.query(l, q)) as ListStore['query'],
       increment: (l, i, c, b) => store.increment(l, i, c, b),
+      atomically: (fn) => store.atomically(fn),
+      addWithSequence: (l, s, b) => store.addWithSequence(l, s, b),
+      writeStatus: (l, k) => store.writeStatus(l, k),
       close: async () => undefined,
     };
     const voortgang: string[] = [];

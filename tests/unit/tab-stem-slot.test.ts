@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
-import { openDatabase } from '@shared/store/database';
+import { LokaleStaat } from '@shared/store/lokaal';
 import { StemSlot } from '../../tab/api/stem-slot';
 
 describe('StemSlot (one vote per person per week, no identity stored)', () => {
   const nu = new Date('2026-11-25T10:00:00Z'); // 2026-W48
 
   test('with TAB_VOTE_SECRET: the hash is HMAC(HMAC(secret, week), user); no key is stored', () => {
-    const db = openDatabase(':memory:');
+    const db = LokaleStaat.open(':memory:').db;
     const slot = new StemSlot(db, 'geheim', () => nu);
     expect(slot.claim('user-1', '2026-W48')).toBe(true);
     expect(slot.claim('user-1', '2026-W48')).toBe(false);
@@ -21,7 +21,7 @@ describe('StemSlot (one vote per person per week, no identity stored)', () => {
   });
 
   test('the same person gets a different, unlinkable hash in another week', () => {
-    const db = openDatabase(':memory:');
+    const db = LokaleStaat.open(':memory:').db;
     const slot = new StemSlot(db, undefined, () => nu);
     slot.claim('user-1', '2026-W48');
     slot.claim('user-1', '2026-W49');
@@ -33,7 +33,7 @@ describe('StemSlot (one vote per person per week, no identity stored)', () => {
   });
 
   test('release gives the vote back; everything of a week is purged when it ends', () => {
-    const db = openDatabase(':memory:');
+    const db = LokaleStaat.open(':memory:').db;
     let t = nu;
     const slot = new StemSlot(db, undefined, () => t);
     expect(slot.claim('user-1', '2026-W48')).toBe(true);

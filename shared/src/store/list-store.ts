@@ -72,6 +72,44 @@ export function validateAll(list: string, inputs: readonly unknown[]): AnyListIt
 }
 
 /**
+ * An id made of a prefix and a counter, for `addWithSequence`: `{ column: 'meldingId', prefix: 'M-2026-', digits: 4 }`
+ * gives `M-2026-0001`, `M-2026-0002`, …; `{ column: 'inschrijvingId', prefix: 'S-1#', digits: 5 }` gives `S-1#00001`.
+ * One counter per (list, prefix).
+ */
+export interface SequenceSpec {
+  /** The id column of the list that holds the generated id (a key column). */
+  column: string;
+  /** Text before the number. */
+  prefix: string;
+  /** Minimum number of digits, zero-padded (a number that needs more digits gets them). */
+  digits: number;
+  /**
+   * Narrows the one read that seeds a counter never used before from the ids that exist (the highest number
+   * with this prefix), e.g. the year's date range. Default: the whole list.
+   */
+  seed?: Omit<ListQuery, 'pageToken' | 'pageSize'>;
+}
+
+/**
+ * Where the last write of one item stands. The embedded and PostgreSQL stores write before they return, so they
+ * always answer `written`; the Graph store answers from its outbox: `pending` while the write waits for Graph,
+ * `failed` after a permanent refusal (kept in the outbox with Graph's status and reason).
+ */
+export type WriteStatus = { state: 'written' } | { state: 'pending' } | { state: 'failed'; status: number | null; reason: string };
+
+/**
+ * What `fn` of `ListStore.atomically` may use: the port's reads and writes, seen by this transaction at once
+ * (read-your-writes) and by others only after it commits. Never call the store itself inside `fn`.
+ */
+export interface ListTransaction {
+  get<L extends ListName>(list: L, key: string): Promise<ListItem<L> | undefined>;
+  query<L extends ListName>(list: L, query?: ListQuery): Promise<ListPage<ListItem<L>>>;
+  add<L extends ListName>(list: L, item: ListItemInput<L>): Promise<AddResult<ListItem<L>>>;
+  update<L extends ListName>(list: L, key: string, patch: Partial<ListItemInput<L>>): Promise<ListItem<L>>;
+  addWithSequence<L extends ListName>(list: L, seq: SequenceSpec, build: (id: string) => ListItemInput<L>): Promise<ListItem<L>>;
+}
+
+/**
  * The one port through which bot, tab, CLI and report reach the lists (DESIGN.md).
  * Implementations: `SqliteListStore` (embedded default) and `GraphListStore` (SharePoint via Graph).
  * Every implementation passes `tests/contract/list-store.contract.ts`.
@@ -99,6 +137,23 @@ export interface ListStore {
   query<L extends ListName>(list: L, query?: ListQuery): Promise<ListPage<ListItem<L>>>;
   /** Add `by` to a number column of the item with `key`, creating it from `init` when absent (atomic). */
   increment<L extends ListName>(list: L, init: ListItemInput<L>, column: string, by?: number): Promise<ListItem<L>>;
+  /**
+   * Run `fn` exclusively: no other `atomically` (nor, on SQLite, any other write on the file) interleaves; reads
+   * in `fn` see its own writes; when `fn` throws nothing is written and the error is rethrown. Resolves with
+   * `fn`'s value after the commit. Keep `fn` short: it holds the lock (no network calls besides the store).
+   * - SQLite: `BEGIN IMMEDIATE` … `COMMIT` on the file (serialises processes too); other calls on the store wait.
+   * - Graph: a per-process lock; the writes are buffered and appended to the outbox in one local transaction,
+   *   then the store waits up to `writeWaitMs` for them to reach Graph (see `writeStatus`).
+   */
+  atomically<T>(fn: (tx: ListTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Add `build(id)` with the next id of the (list, prefix) counter (see `SequenceSpec`). A key that is taken
+   * already (an import, another process) moves on to the next number; a number is never handed out twice.
+   * @throws InvalidItemError when the item is invalid; Error when `build` did not put the id in `seq.column`.
+   */
+  addWithSequence<L extends ListName>(list: L, seq: SequenceSpec, build: (id: string) => ListItemInput<L>): Promise<ListItem<L>>;
+  /** Where the last write of `key` in `list` stands (see `WriteStatus`). */
+  writeStatus(list: ListName, key: string): Promise<WriteStatus>;
   /** Release resources (database handles, timers). */
   close(): Promise<void>;
 }
@@ -116,4 +171,25 @@ export async function queryAll<L extends ListName>(store: ListStore, list: L, qu
     pageToken = page.nextPageToken;
   } while (pageToken);
   return out;
+}
+
+/**
+ * `atomically` for a store without transactions of its own (wrappers, fakes in tests): the callbacks run one at
+ * a time (a promise chain per returned function) and write through `store` at once, so a callback that throws
+ * half-way leaves its earlier writes. Real stores implement `atomically` themselves.
+ */
+export function atomicallyMetSlot(store: Pick<ListStore, 'get' | 'query' | 'add' | 'update' | 'addWithSequence'>): ListStore['atomically'] {
+  let keten: Promise<unknown> = Promise.resolve();
+  const tx: ListTransaction = {
+    get: (l, k) => store.get(l, k),
+    query: (l, q) => store.query(l, q),
+    add: (l, i) => store.add(l, i),
+    update: (l, k, p) => store.update(l, k, p),
+    addWithSequence: (l, s, b) => store.addWithSequence(l, s, b),
+  };
+  return <T>(fn: (t: ListTransaction) => Promise<T>): Promise<T> => {
+    const run = keten.then(() => fn(tx));
+    keten = run.catch(() => undefined);
+    return run;
+  };
 }

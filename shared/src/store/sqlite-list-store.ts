@@ -1,20 +1,25 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { getListDefinition, LIST_NAMES, type ColumnDefinition, type ListDefinition, type ListName } from '../lists/definitions';
-import { formatIssues, itemKey, itemSchema, type AnyListItem, type ListItem, type ListItemInput } from '../lists/schemas';
+import { itemKey, type AnyListItem, type ListItem, type ListItemInput } from '../lists/schemas';
+import { mergeUpdate, validateItem } from './item-rules';
 import { openDatabase, type SqliteDatabase } from './database';
-import { InvalidItemError, ItemNotFoundError, validateAll, type AddResult, type ListPage, type ListQuery, type ListStore } from './list-store';
+import {
+  ItemNotFoundError,
+  validateAll,
+  type AddResult,
+  type ListPage,
+  type ListQuery,
+  type ListStore,
+  type ListTransaction,
+  type SequenceSpec,
+  type WriteStatus,
+} from './list-store';
+import { LokaleStaat } from './lokaal';
+import { migreerLijsttabellen, migreerLokaleStaat, sqlIdent as q } from './migraties';
+import { controleerVolgnummer, hoogsteVolgnummer, MAX_VOLGNUMMER_POGINGEN, volgnummerId, Volgnummers } from './volgnummers';
 
 const DEFAULT_PAGE = 500;
 const MAX_PAGE = 5000;
-
-function sqlType(col: ColumnDefinition): string {
-  if (col.type === 'boolean') return 'INTEGER';
-  if (col.type === 'number') return col.integer ? 'INTEGER' : 'REAL';
-  return 'TEXT';
-}
-
-/** Quote an identifier for SQL. Names come from our own definitions, never from users. */
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** One list's table and prepared statements. */
 interface Table {
@@ -26,35 +31,47 @@ interface Table {
 }
 
 /**
- * The embedded ListStore: one SQLite table per list (`list_<Name>`), one typed column per list column,
- * `_key` (key columns joined by `|`) as primary key, indexes on the columns the definitions mark indexed.
- * Booleans are stored 0/1, multichoice values as JSON arrays. Paging tokens are offsets.
+ * The embedded ListStore: one SQLite table per list (`list_<Name>`, created by migraties.ts), one typed column
+ * per list column, `_key` (key columns joined by `|`) as primary key, indexes on the columns the definitions mark
+ * indexed. Booleans are stored 0/1, multichoice values as JSON arrays. Paging tokens are offsets.
  *
- * Construct with a file path (`data/integriteitsplein.db`, WAL mode), `:memory:`, or an open database.
+ * Construct with the process's `LokaleStaat` (one handle for lists and local state), a file path
+ * (`data/integriteitsplein.db`, WAL mode; the store then owns the handle), `:memory:`, or an open database.
+ *
+ * Every operation runs synchronously on the handle. `atomically` opens `BEGIN IMMEDIATE` and keeps it across
+ * the awaits of its callback; meanwhile other calls on this store wait for it, so nothing else lands in the
+ * open transaction.
  */
 export class SqliteListStore implements ListStore {
   readonly db: SqliteDatabase;
   private readonly ownsDb: boolean;
   private readonly tables = new Map<ListName, Table>();
+  private readonly volgnummers: Volgnummers;
+  /** The running `atomically` (other calls wait for it); chained so transactions run one at a time. */
+  private bezet?: Promise<void>;
+  private keten: Promise<void> = Promise.resolve();
+  private readonly tx: ListTransaction;
 
-  constructor(fileOrDb: string | SqliteDatabase = ':memory:') {
+  constructor(fileOrDb: string | SqliteDatabase | LokaleStaat = ':memory:') {
     this.ownsDb = typeof fileOrDb === 'string';
-    this.db = typeof fileOrDb === 'string' ? openDatabase(fileOrDb) : fileOrDb;
-    this.migrate();
+    this.db = typeof fileOrDb === 'string' ? openDatabase(fileOrDb) : fileOrDb instanceof LokaleStaat ? fileOrDb.db : fileOrDb;
+    migreerLijsttabellen(this.db);
+    migreerLokaleStaat(this.db);
+    this.volgnummers = new Volgnummers(this.db);
+    this.prepare();
+    this.tx = {
+      get: async (list, key) => this.getNu(list, key),
+      query: async (list, query) => this.queryNu(list, query),
+      add: async (list, item) => this.addNu(list, item),
+      update: async (list, key, patch) => this.updateNu(list, key, patch),
+      addWithSequence: async (list, seq, build) => this.addWithSequenceNu(list, seq, build),
+    };
   }
 
-  private migrate(): void {
+  private prepare(): void {
     for (const name of LIST_NAMES) {
       const def = getListDefinition(name);
       const table = q(`list_${name}`);
-      const colsSql = def.columns.map((c) => `${q(c.name)} ${sqlType(c)}`).join(', ');
-      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (_key TEXT PRIMARY KEY NOT NULL, ${colsSql})`);
-      // Add columns that a newer definition has and an older file lacks (never drop).
-      const existing = new Set((this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((r) => r.name));
-      for (const c of def.columns) if (!existing.has(c.name)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${q(c.name)} ${sqlType(c)}`);
-      for (const c of def.columns) {
-        if (c.indexed) this.db.exec(`CREATE INDEX IF NOT EXISTS ${q(`ix_${name}_${c.name}`)} ON ${table} (${q(c.name)})`);
-      }
       const names = def.columns.map((c) => c.name);
       const nonKey = names.filter((n) => !def.key.includes(n));
       this.tables.set(name, {
@@ -67,6 +84,11 @@ export class SqliteListStore implements ListStore {
     }
   }
 
+  /** Wait while an `atomically` of this store is running (its callback awaits; nothing may slip into it). */
+  private async vrij(): Promise<void> {
+    while (this.bezet) await this.bezet;
+  }
+
   private table(list: string): Table {
     const t = this.tables.get(list as ListName);
     if (!t) getListDefinition(list); // throws the Dutch "onbekende lijst" error
@@ -74,9 +96,7 @@ export class SqliteListStore implements ListStore {
   }
 
   private validate(list: string, input: unknown): AnyListItem {
-    const r = itemSchema(list).safeParse(input);
-    if (!r.success) throw new InvalidItemError(list, formatIssues(r.error));
-    return r.data;
+    return validateItem(list, input);
   }
 
   private toRow(t: Table, item: AnyListItem, columns: readonly ColumnDefinition[] = t.def.columns): unknown[] {
@@ -101,7 +121,9 @@ export class SqliteListStore implements ListStore {
     return out;
   }
 
-  async add<L extends ListName>(list: L, input: ListItemInput<L>): Promise<AddResult<ListItem<L>>> {
+  /* ---------- synchronous operations (the public methods and the transaction view call these) ---------- */
+
+  private addNu<L extends ListName>(list: L, input: ListItemInput<L>): AddResult<ListItem<L>> {
     const t = this.table(list);
     const item = this.validate(list, input);
     const key = itemKey(list, item);
@@ -110,46 +132,25 @@ export class SqliteListStore implements ListStore {
     return { created: false, item: this.fromRow(t, t.get.get(key) as Record<string, unknown>) as ListItem<L> };
   }
 
-  async addMany<L extends ListName>(list: L, inputs: readonly ListItemInput<L>[], onProgress?: (done: number, total: number) => void): Promise<{ created: number; existing: number }> {
-    const t = this.table(list);
-    const items = validateAll(list, inputs);
-    let created = 0;
-    const step = Math.max(1000, Math.floor(items.length / 100));
-    this.db.transaction(() => {
-      items.forEach((item, i) => {
-        created += t.insert.run(itemKey(list, item), ...this.toRow(t, item)).changes;
-        if (onProgress && (i + 1) % step === 0) onProgress(i + 1, items.length);
-      });
-    })();
-    onProgress?.(items.length, items.length);
-    return { created, existing: items.length - created };
-  }
-
-  async update<L extends ListName>(list: L, key: string, patch: Partial<ListItemInput<L>>): Promise<ListItem<L>> {
+  private updateNu<L extends ListName>(list: L, key: string, patch: Partial<ListItemInput<L>>): ListItem<L> {
     const t = this.table(list);
     return this.db.transaction(() => {
       const row = t.get.get(key) as Record<string, unknown> | undefined;
       if (!row) throw new ItemNotFoundError(list, key);
-      const current = this.fromRow(t, row);
-      for (const k of t.def.key) {
-        if (k in (patch as AnyListItem) && (patch as AnyListItem)[k] !== current[k]) {
-          throw new InvalidItemError(list, [`${k}: sleutelkolom kan niet worden gewijzigd`]);
-        }
-      }
-      const merged = this.validate(list, { ...current, ...patch });
+      const merged = mergeUpdate(list, this.fromRow(t, row), patch as AnyListItem);
       const nonKey = t.def.columns.filter((c) => !t.def.key.includes(c.name));
       t.update.run(...this.toRow(t, merged, nonKey), key);
       return merged as ListItem<L>;
     })();
   }
 
-  async get<L extends ListName>(list: L, key: string): Promise<ListItem<L> | undefined> {
+  private getNu<L extends ListName>(list: L, key: string): ListItem<L> | undefined {
     const t = this.table(list);
     const row = t.get.get(key) as Record<string, unknown> | undefined;
     return row ? (this.fromRow(t, row) as ListItem<L>) : undefined;
   }
 
-  async query<L extends ListName>(list: L, query: ListQuery = {}): Promise<ListPage<ListItem<L>>> {
+  private queryNu<L extends ListName>(list: L, query: ListQuery = {}): ListPage<ListItem<L>> {
     const t = this.table(list);
     const where: string[] = [];
     const params: unknown[] = [];
@@ -194,7 +195,76 @@ export class SqliteListStore implements ListStore {
     };
   }
 
+  /** The ids of `list` with `prefix` in the seed range (one projected read; only for a counter never used). */
+  private seedVolgnummer(list: ListName, seq: SequenceSpec): number {
+    const ids: unknown[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = this.queryNu(list, { ...seq.seed, pageSize: MAX_PAGE, pageToken });
+      for (const it of page.items) ids.push((it as AnyListItem)[seq.column]);
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    return hoogsteVolgnummer(seq.prefix, ids);
+  }
+
+  private addWithSequenceNu<L extends ListName>(list: L, seq: SequenceSpec, build: (id: string) => ListItemInput<L>): ListItem<L> {
+    const t = this.table(list);
+    if (!t.cols.has(seq.column)) throw new Error(`Lijst ${list} heeft geen kolom "${seq.column}".`);
+    return this.db.transaction(() => {
+      let n = this.volgnummers.laatste(list, seq.prefix) ?? this.seedVolgnummer(list, seq);
+      for (let poging = 0; poging < MAX_VOLGNUMMER_POGINGEN; poging++) {
+        n++;
+        const id = volgnummerId(seq, n);
+        const item = this.validate(list, build(id));
+        controleerVolgnummer(list, seq, item, id);
+        const created = t.insert.run(itemKey(list, item), ...this.toRow(t, item)).changes === 1;
+        this.volgnummers.zet(list, seq.prefix, n);
+        if (created) return item as ListItem<L>;
+      }
+      throw new Error(`Geen vrij volgnummer gevonden in ${list} voor ${seq.prefix}.`);
+    }).immediate();
+  }
+
+  /* ---------------- ListStore ---------------- */
+
+  async add<L extends ListName>(list: L, input: ListItemInput<L>): Promise<AddResult<ListItem<L>>> {
+    if (this.bezet) await this.vrij();
+    return this.addNu(list, input);
+  }
+
+  async addMany<L extends ListName>(list: L, inputs: readonly ListItemInput<L>[], onProgress?: (done: number, total: number) => void): Promise<{ created: number; existing: number }> {
+    if (this.bezet) await this.vrij();
+    const t = this.table(list);
+    const items = validateAll(list, inputs);
+    let created = 0;
+    const step = Math.max(1000, Math.floor(items.length / 100));
+    this.db.transaction(() => {
+      items.forEach((item, i) => {
+        created += t.insert.run(itemKey(list, item), ...this.toRow(t, item)).changes;
+        if (onProgress && (i + 1) % step === 0) onProgress(i + 1, items.length);
+      });
+    })();
+    onProgress?.(items.length, items.length);
+    return { created, existing: items.length - created };
+  }
+
+  async update<L extends ListName>(list: L, key: string, patch: Partial<ListItemInput<L>>): Promise<ListItem<L>> {
+    if (this.bezet) await this.vrij();
+    return this.updateNu(list, key, patch);
+  }
+
+  async get<L extends ListName>(list: L, key: string): Promise<ListItem<L> | undefined> {
+    if (this.bezet) await this.vrij();
+    return this.getNu(list, key);
+  }
+
+  async query<L extends ListName>(list: L, query: ListQuery = {}): Promise<ListPage<ListItem<L>>> {
+    if (this.bezet) await this.vrij();
+    return this.queryNu(list, query);
+  }
+
   async increment<L extends ListName>(list: L, init: ListItemInput<L>, column: string, by = 1): Promise<ListItem<L>> {
+    if (this.bezet) await this.vrij();
     const t = this.table(list);
     const c = t.cols.get(column);
     if (!c || c.type !== 'number') throw new Error(`Kolom ${column} van ${list} is geen getal.`);
@@ -207,7 +277,42 @@ export class SqliteListStore implements ListStore {
     })();
   }
 
+  async addWithSequence<L extends ListName>(list: L, seq: SequenceSpec, build: (id: string) => ListItemInput<L>): Promise<ListItem<L>> {
+    if (this.bezet) await this.vrij();
+    return this.addWithSequenceNu(list, seq, build);
+  }
+
+  async atomically<T>(fn: (tx: ListTransaction) => Promise<T>): Promise<T> {
+    const vorige = this.keten;
+    let klaar!: () => void;
+    const deze = new Promise<void>((r) => (klaar = r));
+    this.keten = vorige.then(() => deze);
+    await vorige;
+    // Calls that started before us and are still synchronous have finished; from here on others wait.
+    this.bezet = deze;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const value = await fn(this.tx);
+        this.db.exec('COMMIT');
+        return value;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      }
+    } finally {
+      this.bezet = undefined;
+      klaar();
+    }
+  }
+
+  async writeStatus(list: ListName, _key: string): Promise<WriteStatus> {
+    this.table(list);
+    return { state: 'written' };
+  }
+
   async close(): Promise<void> {
+    if (this.bezet) await this.vrij();
     if (this.ownsDb && this.db.open) this.db.close();
   }
 }

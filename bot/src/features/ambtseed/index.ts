@@ -38,7 +38,7 @@ import {
 } from './kaarten';
 import { icsUrl, oorkondeUrl, publicUrlVanEnv } from './routes';
 import { overzichtRegels } from './overzicht';
-import { GraphAgenda, geheugenAgendaRegister, graphAuthVanEnv, graphClient, sqliteAgendaRegister } from './uitnodiging-graph';
+import { GraphAgenda, geheugenAgendaRegister, graphVanEnv, sqliteAgendaRegister } from './uitnodiging-graph';
 
 /**
  * The ambtseed feature (issue 5): "Plan mijn ambtseed" for new hires (what they owe, eed vs belofte,
@@ -114,10 +114,10 @@ export function createAmbtseedFeature(opties: AmbtseedFeatureOpties = {}): Featu
     if (opties.agenda !== undefined) return Promise.resolve(opties.agenda ?? undefined);
     agendaBelofte ??= (async () => {
       const organisator = services.config.ambtseed.organisator;
-      const auth = organisator ? await graphAuthVanEnv(env) : undefined;
-      if (!organisator || !auth) return undefined;
+      const graph = organisator ? graphVanEnv(env) : undefined;
+      if (!organisator || !graph) return undefined;
       const register = services.store instanceof SqliteListStore ? sqliteAgendaRegister(services.store.db) : geheugenAgendaRegister();
-      return new GraphAgenda(graphClient(env.GRAPH_BASE_URL || 'https://graph.microsoft.com/v1.0', auth), organisator, register);
+      return new GraphAgenda(graph, organisator, register);
     })();
     return agendaBelofte;
   }

@@ -1,5 +1,6 @@
-import { Client, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
+import { createGraphHttp, defaultRetryPolicy, graphConfigured, GraphHttp } from '@shared/graph';
 import type { Sessie } from '@shared/domain/ambtseed';
 import type { SqliteDatabase } from '@shared/store';
 
@@ -14,6 +15,9 @@ import type { SqliteDatabase } from '@shared/store';
  * Attendee addresses are looked up per object id (`GET /users/{id}?$select=mail,userPrincipalName`) and
  * never stored. The event id per session is kept in the table `ambtseed_agenda` (same SQLite file) or in
  * memory. Needs the application permission `Calendars.ReadWrite` (and `User.Read.All` for the look-up).
+ *
+ * Every call goes through the one Graph client (shared/src/graph): the same settings, auth (secret,
+ * certificate or static token) and retry policy as the list store.
  */
 
 /** Where event ids live: sessieId → Graph event id. */
@@ -39,11 +43,12 @@ export function geheugenAgendaRegister(): AgendaRegister {
 const eventResponse = z.object({ id: z.string().min(1), onlineMeeting: z.object({ joinUrl: z.string().optional() }).nullish() });
 const userResponse = z.object({ mail: z.string().nullish(), userPrincipalName: z.string().nullish() });
 
-/** A Graph client for `baseUrl` (`GRAPH_BASE_URL`, e.g. `https://graph.microsoft.com/v1.0` or a local fake). */
-export function graphClient(baseUrl: string, auth: AuthenticationProvider): Client {
-  const u = new URL(baseUrl.replace(/\/+$/, ''));
-  const version = u.pathname.replace(/^\/+/, '') || 'v1.0';
-  return Client.initWithMiddleware({ authProvider: auth, baseUrl: `${u.origin}/`, defaultVersion: version, customHosts: new Set([u.hostname]) });
+/**
+ * A Graph client for `baseUrl` (`GRAPH_BASE_URL`, e.g. `https://graph.microsoft.com/v1.0` or a local fake) with
+ * the one retry policy; for tests and callers that have their own token provider (else {@link graphVanEnv}).
+ */
+export function graphClient(baseUrl: string, auth: AuthenticationProvider): GraphHttp {
+  return new GraphHttp(baseUrl.replace(/\/+$/, ''), auth, defaultRetryPolicy());
 }
 
 /** Texts the event needs (localised by the caller). */
@@ -55,7 +60,7 @@ export interface EventTekst {
 /** The Graph calendar of one organiser (a UPN or object id, e.g. the HR mailbox). */
 export class GraphAgenda {
   constructor(
-    private readonly client: Client,
+    private readonly http: GraphHttp,
     private readonly organisator: string,
     private readonly register: AgendaRegister,
   ) {}
@@ -65,7 +70,7 @@ export class GraphAgenda {
   }
 
   private async adres(objectId: string): Promise<string | undefined> {
-    const raw = await this.client.api(`/users/${encodeURIComponent(objectId)}`).select(['mail', 'userPrincipalName']).get();
+    const raw = await this.http.get(`/users/${encodeURIComponent(objectId)}?$select=mail,userPrincipalName`);
     const u = userResponse.parse(raw);
     return u.mail ?? u.userPrincipalName ?? undefined;
   }
@@ -93,8 +98,8 @@ export class GraphAgenda {
     };
     const bestaand = this.register.get(sessie.sessieId);
     const raw = bestaand
-      ? await this.client.api(this.pad(`/${encodeURIComponent(bestaand)}`)).patch(body)
-      : await this.client.api(this.pad()).post({ ...body, transactionId: `ambtseed-${sessie.sessieId}` });
+      ? await this.http.patch(this.pad(`/${encodeURIComponent(bestaand)}`), body)
+      : await this.http.post(this.pad(), { ...body, transactionId: `ambtseed-${sessie.sessieId}` });
     const ev = eventResponse.parse(raw);
     this.register.set(sessie.sessieId, ev.id);
     return { eventId: ev.id, joinUrl: ev.onlineMeeting?.joinUrl ?? undefined };
@@ -104,27 +109,16 @@ export class GraphAgenda {
   async annuleer(sessieId: string, opmerking: string): Promise<boolean> {
     const id = this.register.get(sessieId);
     if (!id) return false;
-    await this.client.api(this.pad(`/${encodeURIComponent(id)}/cancel`)).post({ comment: opmerking });
+    await this.http.post(this.pad(`/${encodeURIComponent(id)}/cancel`), { comment: opmerking });
     return true;
   }
 }
 
-/** Token provider from the environment: `GRAPH_ACCESS_TOKEN`, else msal client credentials (secret). */
-export async function graphAuthVanEnv(env: NodeJS.ProcessEnv): Promise<AuthenticationProvider | undefined> {
-  if (env.GRAPH_ACCESS_TOKEN) {
-    const token = env.GRAPH_ACCESS_TOKEN;
-    return { getAccessToken: async () => token };
-  }
-  if (env.GRAPH_TENANT_ID && env.GRAPH_CLIENT_ID && env.GRAPH_CLIENT_SECRET) {
-    const { ConfidentialClientApplication } = await import('@azure/msal-node');
-    const app = new ConfidentialClientApplication({ auth: { clientId: env.GRAPH_CLIENT_ID, authority: `https://login.microsoftonline.com/${env.GRAPH_TENANT_ID}`, clientSecret: env.GRAPH_CLIENT_SECRET } });
-    return {
-      getAccessToken: async () => {
-        const r = await app.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
-        if (!r?.accessToken) throw new Error('Geen Graph-token ontvangen van Entra ID.');
-        return r.accessToken;
-      },
-    };
-  }
-  return undefined;
+/**
+ * The Graph client from the environment (`GRAPH_BASE_URL`; `GRAPH_ACCESS_TOKEN`, or msal with
+ * `GRAPH_CLIENT_SECRET` or `GRAPH_CLIENT_CERT_PATH`), or undefined when no Graph sign-in is configured (→ `.ics`).
+ * @throws Error (Dutch) when settings are present but invalid.
+ */
+export function graphVanEnv(env: NodeJS.ProcessEnv): GraphHttp | undefined {
+  return graphConfigured(env) ? createGraphHttp(env) : undefined;
 }

@@ -1,6 +1,7 @@
 import type { OrgConfig } from '../../config';
 import type { DIENSTVERBANDEN, INSCHRIJVING_STATUSSEN, SESSIE_SOORTEN, VORMEN } from '../../lists/definitions';
 import { dagenTussen, plusDagen, plusMaanden } from '../tijd';
+import type { ListItem } from '../../lists/schemas';
 
 /** A new hire's kind of employment (`NieuweMedewerkers.dienstverband`). */
 export type Dienstverband = (typeof DIENSTVERBANDEN)[number];
@@ -12,39 +13,15 @@ export type InschrijvingStatus = (typeof INSCHRIJVING_STATUSSEN)[number];
 export type Vorm = (typeof VORMEN)[number];
 
 /*
- * Item types of the three lists this feature uses, written out with the required columns non-null
- * (the zod schemas guarantee that on every write). They are assignable to `ListItemInput` of their list.
+ * Item types of the three lists this feature uses, derived from the list definitions (the zod schemas
+ * guarantee the shape on every write), so store results need no casts.
  */
-/** An `AmbtseedSessies` item: start/eind ISO UTC instants, capaciteit 0 = cancelled. */
-export interface Sessie {
-  sessieId: string;
-  start: string;
-  eind: string;
-  soort: SessieSoort;
-  locatie: string | null;
-  online: boolean;
-  /** A function (e.g. "de provinciesecretaris"), never a person's name. */
-  afnemer: string;
-  capaciteit: number;
-}
+/** An `AmbtseedSessies` item: start/eind ISO UTC instants, capaciteit 0 = cancelled; `afnemer` is a function, never a person's name. */
+export type Sessie = ListItem<'AmbtseedSessies'>;
 /** An `AmbtseedInschrijvingen` item. `medewerker` is the Entra object id. */
-export interface Inschrijving {
-  inschrijvingId: string;
-  sessieId: string;
-  medewerker: string;
-  dienstverband: Dienstverband;
-  indienstOp: string;
-  status: InschrijvingStatus;
-  vorm: Vorm | null;
-  afgelegdOp: string | null;
-}
+export type Inschrijving = ListItem<'AmbtseedInschrijvingen'>;
 /** A `NieuweMedewerkers` item. `medewerkerId` is the Entra object id (docs/decisions.md, "Ambtseed"). */
-export interface NieuweMedewerker {
-  medewerkerId: string;
-  indienstOp: string;
-  dienstverband: Dienstverband;
-  workshopGevolgdOp: string | null;
-}
+export type NieuweMedewerker = ListItem<'NieuweMedewerkers'>;
 
 /**
  * What one new hire owes (issue 5, "New hires"; Ambtenarenwet 2017 art. 7 for the eed/belofte):

@@ -5,11 +5,8 @@
  *   permanently with Graph's reason).
  */
 import cliProgress from 'cli-progress';
-import { createTokenProvider } from './auth';
-import { GraphHttp } from './graph-http';
-import { defaultRetryPolicy } from './graph-retry';
+import { createGraphHttp, type GraphHttp } from '@shared/graph';
 import { applyProvision, describeStep, planProvision } from './provisioning';
-import { graphSettingsFromEnv } from './settings';
 import { createGraphListStore } from './index';
 
 /** Output and environment of a CLI run (same shape as the lists CLI's `CliIo`). */
@@ -31,8 +28,7 @@ export async function runProvision(args: { site?: string; dryRun?: boolean }, io
   const site = args.site ?? io.env.SHAREPOINT_SITE_ID;
   try {
     if (!site) throw new Error('Geef de site met --site <id> of zet SHAREPOINT_SITE_ID.');
-    const s = graphSettingsFromEnv(io.env);
-    http = new GraphHttp(s.baseUrl, createTokenProvider(s), defaultRetryPolicy({ timeoutMs: s.timeoutMs, maxAttempts: s.maxAttempts }));
+    http = createGraphHttp(io.env);
   } catch (e) {
     io.err(`Fout: ${(e as Error).message}\n`);
     return 2;

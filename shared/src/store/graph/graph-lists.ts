@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getListDefinition, type ListDefinition } from '../../lists/definitions';
 import { itemKey } from '../../lists/schemas';
 import { columnFromGraph, odataLiteral } from './fields';
-import type { GraphHttp, SubRequest, SubResponse } from './graph-http';
+import type { GraphHttp, SubRequest, SubResponse } from '@shared/graph/http';
 
 /** A Graph collection page (`value` + optional `@odata.nextLink`). */
 export const collectionSchema = z.object({

@@ -13,9 +13,9 @@
 import pino from 'pino';
 import { getListDefinition } from '../../lists/definitions';
 import { toGraphFields } from './fields';
-import { MAX_BATCH, type GraphHttp, type SubRequest, type SubResponse } from './graph-http';
+import { MAX_BATCH, type GraphHttp, type SubRequest, type SubResponse } from '@shared/graph/http';
 import type { GraphLists } from './graph-lists';
-import { retryDelayMs, type RetryPolicy } from './graph-retry';
+import { retryDelayMs, type RetryPolicy } from '@shared/graph/retry';
 import type { GraphOutbox, OutboxEntry } from './outbox';
 
 const log = pino({ name: 'graph-outbox', level: process.env.LOG_LEVEL ?? 'info' });

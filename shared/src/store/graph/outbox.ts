@@ -73,29 +73,11 @@ export class GraphOutbox {
     return st;
   }
 
+  /** @param db a handle on which the local tables are migrated (`LokaleStaat.db`; the table is created there, migraties.ts). */
   constructor(
     readonly db: SqliteDatabase,
     private readonly now: () => number = Date.now,
-  ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS graph_outbox (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      list TEXT NOT NULL,
-      item_key TEXT NOT NULL,
-      mode TEXT NOT NULL CHECK (mode IN ('insert', 'upsert')),
-      fields TEXT NOT NULL,
-      state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'failed')),
-      attempts INTEGER NOT NULL DEFAULT 0,
-      uncertain INTEGER NOT NULL DEFAULT 0,
-      lease_owner TEXT,
-      lease_until INTEGER,
-      last_status INTEGER,
-      last_error TEXT,
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL
-    )`);
-    db.exec('CREATE INDEX IF NOT EXISTS graph_outbox_state ON graph_outbox (state, seq)');
-    db.exec('CREATE INDEX IF NOT EXISTS graph_outbox_key ON graph_outbox (list, item_key, seq)');
-  }
+  ) {}
 
   /**
    * Append writes durably, in one transaction. An `insert` for a key that already has a pending insert
@@ -121,6 +103,30 @@ export class GraphOutbox {
   latestPending(list: string, key: string): OutboxEntry | undefined {
     const r = this.sql("SELECT * FROM graph_outbox WHERE list = ? AND item_key = ? AND state = 'pending' ORDER BY seq DESC LIMIT 1").get(list, key) as Row | undefined;
     return r ? toEntry(r) : undefined;
+  }
+
+  /**
+   * The newest pending fields of every key of `list` that has a pending write (what Graph will hold once
+   * drained), for reads that must see this process's own writes.
+   */
+  pendingByKey(list: string): Map<string, AnyListItem> {
+    const rows = this.sql("SELECT item_key, fields FROM graph_outbox WHERE list = ? AND state = 'pending' ORDER BY seq").all(list) as { item_key: string; fields: string }[];
+    const out = new Map<string, AnyListItem>();
+    for (const r of rows) out.set(r.item_key, JSON.parse(r.fields) as AnyListItem);
+    return out;
+  }
+
+  /**
+   * Where the writes of one key stand: `pending` while any waits, else `failed` (status and reason of the newest
+   * failed row) when one was refused for good, else undefined (nothing in the outbox: written).
+   */
+  statusOf(list: string, key: string): { state: 'pending' } | { state: 'failed'; status: number | null; reason: string } | undefined {
+    const r = this.sql("SELECT state, last_status, last_error FROM graph_outbox WHERE list = ? AND item_key = ? ORDER BY (state = 'pending') DESC, seq DESC LIMIT 1").get(list, key) as
+      | { state: 'pending' | 'failed'; last_status: number | null; last_error: string | null }
+      | undefined;
+    if (!r) return undefined;
+    if (r.state === 'pending') return { state: 'pending' };
+    return { state: 'failed', status: r.last_status, reason: r.last_error ?? `HTTP ${r.last_status ?? '?'}` };
   }
 
   /** Counts by state. */

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { LIST_DEFINITIONS, LIST_NAMES, type ColumnDefinition, type ListDefinition } from '../../lists/definitions';
-import type { GraphHttp } from './graph-http';
+import type { GraphHttp } from '@shared/graph/http';
 import { collectionSchema, parseGraph, type GraphCollection } from './graph-lists';
 
 /** The Graph `columnDefinition` for one of our columns. Single-column keys get `enforceUniqueValues`. */

@@ -4,7 +4,8 @@ import { isIsoDate, itemKey, type AnyListItem, type ListItem, type ListItemInput
 import { mergeUpdate, validateItem } from '../item-rules';
 import { ItemNotFoundError, validateAll, type AddResult, type ListPage, type ListQuery, type ListStore } from '../list-store';
 import { inTransaction, type PgTx } from './connection';
-import type { ListTransaction, SequenceSpec, WriteStatus } from './port-draft';
+import type { ListTransaction, SequenceSpec, WriteStatus } from '../list-store';
+import { controleerVolgnummer } from '../volgnummers';
 import { qi } from './migrations';
 
 const DEFAULT_PAGE = 500;
@@ -303,7 +304,9 @@ export class PgListStore implements ListStore {
     for (;;) {
       const n = await this.nextNumber(t, list, seq);
       const id = `${seq.prefix}${String(n).padStart(seq.digits, '0')}`;
-      const r = await this.addOn(tx, list, validateItem(list, build(id)));
+      const item = validateItem(list, build(id));
+      controleerVolgnummer(list, seq, item, id);
+      const r = await this.addOn(tx, list, item);
       if (r.created) return r.item;
     }
   }

@@ -8,7 +8,7 @@
  *   504 and timeouts — the server may have done the work, so the outbox resolves these by key instead
  *   (docs/decisions.md). 429 and 503 mean "not done" and are retried for every method.
  *
- * `GraphRetryMiddleware` applies the policy to whole HTTP requests; `graph-batch.ts` uses the same
+ * `GraphRetryMiddleware` applies the policy to whole HTTP requests; `GraphHttp.batch` (http.ts) uses the same
  * functions to retry only the failed sub-requests of a `$batch`.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';

@@ -1,11 +1,11 @@
 /**
- * The Graph client as the adapter uses it: `@microsoft/microsoft-graph-client` with a custom middleware
+ * The one Graph client of the product (list store, provisioning, calendar invites): `@microsoft/microsoft-graph-client` with a custom middleware
  * chain (bearer token from an AuthenticationProvider → the one retry policy → fetch), pointed at
  * `GRAPH_BASE_URL`, plus `$batch` with at most 20 sub-requests where only failed sub-requests are retried.
  */
 import { Client, GraphError, HTTPMessageHandler, type AuthenticationProvider, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { GraphRetryMiddleware, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy, type RetryStats } from './graph-retry';
+import { GraphRetryMiddleware, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy, type RetryStats } from './retry';
 
 /** Graph's limit of sub-requests per `$batch` (JSON batching documentation). */
 export const MAX_BATCH = 20;
@@ -76,6 +76,9 @@ const batchResponseSchema = z.object({
   ),
 });
 
+/** One page of a Graph collection. */
+const collectionPage = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
+
 /** Counters for the sync summary and the benchmark. */
 export interface BatchStats {
   batches: number;
@@ -136,6 +139,22 @@ export class GraphHttp {
   /** PATCH a JSON body. */
   async patch(path: string, body: unknown): Promise<unknown> {
     return this.request(path).patch(body);
+  }
+
+  /**
+   * Every page of a Graph collection, following `@odata.nextLink` until the last page. Each page is checked
+   * to be a collection (`{ value: [...] }`) at the boundary; the items are yielded unparsed for the caller's
+   * own schema.
+   * @param path the first page (`/sites/…/items?$top=…`); @throws as `get`, or Error (Dutch) for a non-collection.
+   */
+  async *pages(path: string): AsyncGenerator<unknown[], void, undefined> {
+    let next: string | undefined = path;
+    while (next) {
+      const r = collectionPage.safeParse(await this.get(next));
+      if (!r.success) throw new Error(`Onverwacht antwoord van Graph (collectie): ${r.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`);
+      yield r.data.value;
+      next = r.data['@odata.nextLink'];
+    }
   }
 
   /**

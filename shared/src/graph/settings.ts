@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { databasePathFromEnv } from '../database';
 
 /** Default Graph endpoint (DESIGN.md conventions: `GRAPH_BASE_URL`). */
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
 /**
- * Everything the Graph adapter reads from the environment (DESIGN.md conventions), parsed with zod.
+ * Everything the Graph module reads from the environment (DESIGN.md conventions), parsed with zod.
  * - `baseUrl`: `GRAPH_BASE_URL` without a trailing slash, including the version segment (`…/v1.0`).
  * - `siteId`: `SHAREPOINT_SITE_ID` (`host,siteCollectionId,webId` or any id Graph accepts).
  * - auth: `GRAPH_ACCESS_TOKEN` (static bearer token) or `GRAPH_TENANT_ID` + `GRAPH_CLIENT_ID` +
@@ -13,7 +12,6 @@ export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
  * - tuning (optional): `GRAPH_TIMEOUT_MS` (per HTTP attempt, default 30000), `GRAPH_MAX_ATTEMPTS`
  *   (per HTTP request, default 6), `GRAPH_PAGE_SIZE` (items per read request, default 5000),
  *   `GRAPH_WRITE_WAIT_MS` (how long a write waits for its outbox entry to reach Graph, default 15000).
- * - `dbPath`: the SQLite file that holds the outbox (`INTEGRITEITSPLEIN_DB`).
  */
 export interface GraphSettings {
   baseUrl: string;
@@ -27,7 +25,6 @@ export interface GraphSettings {
   maxAttempts: number;
   pageSize: number;
   writeWaitMs: number;
-  dbPath: string;
 }
 
 const optionalText = z
@@ -94,6 +91,5 @@ export function graphSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Grap
     maxAttempts: e.GRAPH_MAX_ATTEMPTS,
     pageSize: Math.min(e.GRAPH_PAGE_SIZE, 5000),
     writeWaitMs: e.GRAPH_WRITE_WAIT_MS,
-    dbPath: databasePathFromEnv(env),
   };
 }
