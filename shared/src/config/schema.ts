@@ -120,6 +120,8 @@ export const dilemmaConfigSchema = z.object({
   thema: z.enum(DILEMMA_THEMAS),
   bron: z.enum(DILEMMA_BRONNEN).default('eigen'),
   gespreksvragen: z.array(z.string()).default([]),
+  /** Shown after a vote on the dilemma of the week: why the organisation's rules point one way (optional). */
+  toelichting: z.string().min(1).max(2000).optional(),
 });
 export type DilemmaConfig = z.infer<typeof dilemmaConfigSchema>;
 

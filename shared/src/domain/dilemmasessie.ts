@@ -21,15 +21,36 @@ export function verdeelTafels(deelnemers: number, max: number = MAX_PER_TAFEL): 
   return Array.from({ length: tafels }, (_, i) => basis + (i < rest ? 1 : 0));
 }
 
+/** Greatest common divisor of two non-negative integers. */
+function ggd(a: number, b: number): number {
+  return b === 0 ? a : ggd(b, a % b);
+}
+
 /**
  * Deal dilemmas to tables for one round: table `t` in round `r` (both from 0) gets dilemma
- * `(t + r × tafels) mod n`, so within a round tables get different dilemmas while there are enough, and
- * the next round continues with the next ones.
- * @returns one dilemma id per table (empty when there are no dilemmas).
+ * `(t + r × stap) mod n`, where `stap` is the smallest number ≥ `tafels` that shares no divisor with `n`.
+ * So within a round the tables get different dilemmas while there are enough (consecutive ones), the next
+ * round moves on, and no table gets the same dilemma twice in `n` rounds — also when the number of tables is a
+ * multiple of `n` (2 tables, 2 dilemmas: round 1 a|b, round 2 b|a), where a step of `tafels` would repeat
+ * round 1. From round `n` on the dilemmas come back (`dilemmasKomenTerug`). With one dilemma every table
+ * discusses it in every round.
+ * @returns one dilemma id per table (empty when there are no dilemmas or tables).
  */
 export function deelDilemmas(dilemmaIds: readonly string[], tafels: number, ronde: number): string[] {
-  if (dilemmaIds.length === 0) return [];
-  return Array.from({ length: tafels }, (_, t) => dilemmaIds[(t + ronde * tafels) % dilemmaIds.length]);
+  const n = dilemmaIds.length;
+  if (n === 0 || tafels <= 0) return [];
+  let stap = Math.max(1, tafels);
+  while (ggd(stap, n) !== 1) stap++;
+  return Array.from({ length: tafels }, (_, t) => dilemmaIds[(t + ronde * stap) % n]);
+}
+
+/**
+ * True when in round `ronde` (from 0) tables get a dilemma they had before: from round `aantalDilemmas` on
+ * (each table has then seen every chosen dilemma once, see `deelDilemmas`), and always with one dilemma
+ * after the first round.
+ */
+export function dilemmasKomenTerug(aantalDilemmas: number, ronde: number): boolean {
+  return aantalDilemmas > 0 && ronde >= aantalDilemmas;
 }
 
 /** The steps of a moreel beraad light, in order, with a suggested duration in minutes. */
