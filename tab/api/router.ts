@@ -32,7 +32,8 @@ import { StemSlot } from './stem-slot';
  * - `POST /api/sessies` (manager, hr, integriteitscoordinator) `{ datum, werkvorm, doelgroep, deelnemers, dilemmaIds, sessieId? }`
  *   → 201 `{ sessieId }`
  * - `GET  /api/dashboard?jaar=2025&jaren=3` (hr, integriteitscoordinator) → the jaarverslag JSON (DESIGN.md)
- * - `GET  /api/rapport/:jaar.(docx|xlsx)` (hr, integriteitscoordinator) → the report document
+ * - `GET  /api/rapport/:jaar.(docx|xlsx)?suppressBelow=N` (hr, integriteitscoordinator) → the report document;
+ *   `suppressBelow` (≥ 2) suppresses small counts in the docx as the CLI's `--suppress-below` does
  */
 export interface TabApiDeps {
   store: ListStore;
@@ -113,6 +114,8 @@ export interface TabDilemma {
   opties: string[];
   thema: string;
   gespreksvragen: string[];
+  /** Explanation from the config (`dilemmas[].toelichting`); in `GET /api/dilemma` only after the caller voted. */
+  toelichting: string | null;
 }
 
 function naarTabDilemma(item: ListItem<'Dilemmas'>, config: OrgConfig): TabDilemma {
@@ -124,7 +127,7 @@ function naarTabDilemma(item: ListItem<'Dilemmas'>, config: OrgConfig): TabDilem
     opties = [];
   }
   const uitConfig = config.dilemmas.find((d) => d.id === item.dilemmaId);
-  return { dilemmaId: item.dilemmaId, titel: item.titel, tekst: item.tekst, opties, thema: item.thema, gespreksvragen: uitConfig?.gespreksvragen ?? [] };
+  return { dilemmaId: item.dilemmaId, titel: item.titel, tekst: item.tekst, opties, thema: item.thema, gespreksvragen: uitConfig?.gespreksvragen ?? [], toelichting: uitConfig?.toelichting ?? null };
 }
 
 /** Build the API router. */
@@ -192,7 +195,8 @@ export function createTabRouter(deps: TabApiDeps): Router {
       const dilemma = await dilemmaVan(week);
       if (!dilemma) return res.json({ week, dilemma: null, gestemd: false });
       const gestemd = slot.heeftGestemd(g.id, week);
-      res.json({ week, dilemma, gestemd, resultaten: gestemd ? await resultaten(week, dilemma) : null });
+      // The explanation comes after the vote, so it does not steer it.
+      res.json({ week, dilemma: gestemd ? dilemma : { ...dilemma, toelichting: null }, gestemd, resultaten: gestemd ? await resultaten(week, dilemma) : null });
     }),
   );
 
@@ -215,7 +219,7 @@ export function createTabRouter(deps: TabApiDeps): Router {
         throw err;
       }
       log?.info({ event: 'dilemma.stem', week }, 'stem opgeslagen');
-      res.status(201).json({ resultaten: await resultaten(week, dilemma) });
+      res.status(201).json({ resultaten: await resultaten(week, dilemma), toelichting: dilemma.toelichting });
     }),
   );
 
@@ -272,6 +276,10 @@ export function createTabRouter(deps: TabApiDeps): Router {
     jaar: z.coerce.number({ error: 'verwacht een jaartal' }).int('verwacht een jaartal').min(2000, 'vanaf 2000').max(2100, 'tot en met 2100'),
     jaren: z.coerce.number().int().min(1, 'minstens 1').max(10, 'maximaal 10').default(3),
   });
+  // The CLI's --suppress-below N for the downloaded Word report (counts 1..N−1 as "<N"; never in xlsx, DESIGN.md).
+  const onderDrempelQuery = z.object({
+    suppressBelow: z.coerce.number({ error: 'verwacht een geheel getal' }).int('verwacht een geheel getal').min(2, 'minstens 2').max(1_000_000, 'maximaal 1.000.000').optional(),
+  });
   // The report's own reader and pure aggregation (issue 8): the dashboard shows exactly the jaarverslag's figures.
   const jaarverslag = async (jaar: number, jaren: number) =>
     buildJaarverslag(await leesJaarverslagBronnen(store, { jaar, years: jaren }), { jaar, organisatie: config.organisatie.naam, years: jaren });
@@ -294,10 +302,12 @@ export function createTabRouter(deps: TabApiDeps): Router {
       if (!m) return res.status(400).json({ fout: 'Vraag een rapport op als <jaar>.docx of <jaar>.xlsx.' });
       const q = jaarQuery.safeParse({ jaar: m[1] });
       if (!q.success) return ongeldig(req, res, q.error);
+      const d = onderDrempelQuery.safeParse({ suppressBelow: req.query.suppressBelow === '' ? undefined : req.query.suppressBelow });
+      if (!d.success) return ongeldig(req, res, d.error);
       const verslag = await jaarverslag(q.data.jaar, q.data.jaren);
       const locale = toLocale(String(req.query.lang ?? ''));
       // Renderers load lazily (docx, exceljs, resvg are heavy and only needed here).
-      const data = m[2] === 'docx' ? await (await import('@shared/report/docx')).renderDocx(verslag, { locale }) : await (await import('@shared/report/xlsx')).renderXlsx(verslag, { locale });
+      const data = m[2] === 'docx' ? await (await import('@shared/report/docx')).renderDocx(verslag, { locale, onderDrempel: d.data.suppressBelow }) : await (await import('@shared/report/xlsx')).renderXlsx(verslag, { locale });
       const type = m[2] === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       res.setHeader('Content-Type', type);
       res.setHeader('Content-Disposition', `attachment; filename="jaarverslag-integriteit-${q.data.jaar}.${m[2]}"`);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import JSZip from 'jszip';
 import request from 'supertest';
 import type { Express } from 'express';
 import { loadOrgConfig } from '@shared/config';
@@ -27,6 +28,13 @@ async function maakApp(now: () => Date = () => NU): Promise<{ app: Express; stor
   const app = createTabApp({ store, config, db: store.db, authenticate: createAuthenticator({ modus: 'lokaal' }, config), now });
   return { app, store };
 }
+
+/** supertest parser that keeps a binary body (docx/xlsx) as one Buffer. */
+const parse = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
 
 const als = (rol: string, wie?: string) => (r: request.Test) => {
   r.set('X-Dev-Rol', rol);
@@ -83,6 +91,13 @@ describe('tab API (local mode)', () => {
     const na = await als('medewerker', 'anna')(request(app).get('/api/dilemma')).expect(200);
     expect(na.body.gestemd).toBe(true);
     expect(na.body.resultaten).toEqual({ totaal: 2, perOptie: [0, 1, 1] });
+    // The explanation from config/demo.yaml (dilemmas[D-002].toelichting) comes with the vote, not before it.
+    expect(eerste.body.toelichting).toBe(config.dilemmas.find((d) => d.id === 'D-002')!.toelichting);
+    expect(eerste.body.toelichting).toMatch(/^Grappen over afkomst zijn ongewenst gedrag/);
+    expect(na.body.dilemma.toelichting).toBe(eerste.body.toelichting);
+    const nogNiet = await als('medewerker', 'carla')(request(app).get('/api/dilemma')).expect(200);
+    expect(nogNiet.body.gestemd).toBe(false);
+    expect(nogNiet.body.dilemma.toelichting).toBeNull();
 
     const stemmen = await queryAll(store, 'DilemmaStemmen');
     expect(stemmen).toHaveLength(2);
@@ -224,17 +239,27 @@ describe('tab API (local mode)', () => {
   });
 
   test('report downloads (.docx, .xlsx) for HR: Office Open XML files (zip) with a download name', async () => {
-    const parse = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    };
     for (const [ext, type] of [['docx', /wordprocessingml/], ['xlsx', /spreadsheetml/]] as const) {
       const r = await als('hr')(request(app).get(`/api/rapport/2025.${ext}`)).buffer(true).parse(parse).expect(200);
       expect(r.headers['content-type']).toMatch(type);
       expect(r.headers['content-disposition']).toBe(`attachment; filename="jaarverslag-integriteit-2025.${ext}"`);
       expect((r.body as Buffer).subarray(0, 2).toString()).toBe('PK');
     }
+  });
+
+  test('the Word download suppresses small counts with ?suppressBelow=N as the CLI does; a bad N is a 400', async () => {
+    const tekst = async (q: string) => {
+      const r = await als('hr')(request(app).get(`/api/rapport/2025.docx${q}`)).buffer(true).parse(parse).expect(200);
+      const zip = await JSZip.loadAsync(r.body as Buffer);
+      return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
+    };
+    // 2025: two dilemma sessions (10 + 12 participants) → "2" shown plainly, "<5" when suppressed below 5.
+    expect(await tekst('')).not.toContain('&lt;5');
+    const onderdrukt = await tekst('?suppressBelow=5');
+    expect(onderdrukt).toContain('&lt;5');
+    const fout = await als('hr')(request(app).get('/api/rapport/2025.docx?suppressBelow=1')).expect(400);
+    expect(fout.body.fout).toMatch(/suppressBelow: .*minstens 2/);
+    await als('hr')(request(app).get('/api/rapport/2025.docx?suppressBelow=vijf')).expect(400);
   });
 
   test('unexpected errors give 500 with a Dutch message and no stack trace', async () => {
