@@ -217,13 +217,13 @@ describe('Zuid-Holland 2019 (published-zuid-holland-2019.json)', () => {
 
   test('the xlsx holds the same numbers as the JSON', async () => {
     const sheets = await leesXlsx(fs.readFileSync(path.join(out(), 'jaarverslag-2019.xlsx')));
-    const onderwerp = sheets.find((s) => s.naam === 'gesprekkenPerOnderwerp')!;
+    const onderwerp = sheets.find((s) => s.naam === 'Gesprekken per onderwerp')!;
     expect(onderwerp.kop).toEqual(['Onderwerp', '2017', '2018', '2019']);
     const kolom2019 = onderwerp.rijen.map((r) => r[3]);
     expect(kolom2019).toEqual([...Object.values(json.gesprekken.perOnderwerp), json.gesprekken.totaal]);
-    expect(sheets.find((s) => s.naam === 'ambtseed')!.rijen[0]).toEqual(['Eed of belofte afgelegd', 0, 0, 190]);
-    expect(sheets.find((s) => s.naam === 'dilemmaPerDoelgroep')!.rijen.at(-1)).toEqual(['Totaal', 14, 233]);
-    expect(sheets.find((s) => s.naam === 'zaken')!.rijen).toHaveLength(6);
+    expect(sheets.find((s) => s.naam === 'Ambtseed en belofte')!.rijen[0]).toEqual(['Eed of belofte afgelegd', 0, 0, 190]);
+    expect(sheets.find((s) => s.naam === 'Dilemmasessies per doelgroep')!.rijen.at(-1)).toEqual(['Totaal', 14, 233]);
+    expect(sheets.find((s) => s.naam === 'Onderzochte meldingen')!.rijen).toHaveLength(6);
     expect(sheets.every((s) => s.bevroren)).toBe(true);
   });
 

@@ -122,15 +122,28 @@ describe('xlsx', () => {
     const r = verslag();
     const sheets = await leesXlsx(await renderXlsx(r));
     const model = jaarverslagTabellen(r);
-    expect(sheets.map((s) => s.naam)).toEqual(model.map((t) => t.id));
+    expect(sheets).toHaveLength(model.length);
     for (const s of sheets) expect(s.bevroren).toBe(true);
-    const onderwerp = sheets.find((s) => s.naam === 'gesprekkenPerOnderwerp')!;
+    const onderwerp = sheets.find((s) => s.naam === 'Gesprekken per onderwerp')!;
     expect(onderwerp.kop).toEqual(['Onderwerp', '2023', '2024']);
     expect(onderwerp.rijen.find((x) => x[0] === 'Integriteit')).toEqual(['Integriteit', 7, 2]);
     expect(onderwerp.rijen.find((x) => x[0] === 'Ongewenste omgangsvormen')![2]).toBe(1234);
-    const doelgroep = sheets.find((s) => s.naam === 'dilemmaPerDoelgroep')!;
+    const doelgroep = sheets.find((s) => s.naam === 'Dilemmasessies per doelgroep')!;
     expect(doelgroep.rijen.at(-1)).toEqual(['Totaal', 14, 233]);
-    for (const s of sheets.filter((x) => x.naam !== 'zaken')) for (const rij of s.rijen) for (const v of rij.slice(1)) expect(typeof v).toBe('number');
+    for (const s of sheets.filter((x) => x.naam !== 'Onderzochte meldingen')) for (const rij of s.rijen) for (const v of rij.slice(1)) expect(typeof v).toBe('number');
+  });
+
+  test('sheet names are readable words in the report language, unique, at most 31 characters, none Excel forbids', async () => {
+    for (const locale of ['nl', 'en'] as const) {
+      const namen = (await leesXlsx(await renderXlsx(verslag(), { locale }))).map((s) => s.naam);
+      expect(new Set(namen).size).toBe(namen.length);
+      for (const n of namen) {
+        expect(n.length).toBeLessThanOrEqual(31);
+        expect(n).not.toMatch(/[:\\/?*[\]]/);
+        expect(n).toMatch(/^[A-Z][a-z]+( [a-zA-Z]+)*$/); // words with spaces, not a code like gesprekkenKenmerken
+      }
+      expect(namen).toEqual(expect.arrayContaining(locale === 'nl' ? ['Gesprekken per onderwerp', 'Meldingen per categorie', 'Termijnen Wbk'] : ['Conversations by subject', 'Reports by category', 'Whistleblower Act deadlines']));
+    }
   });
 });
 
@@ -221,7 +234,7 @@ describe('the case table under --suppress-below (no individual cases in publishe
 
   test('xlsx and the table model for HR keep every case (suppression never applies there)', async () => {
     const r = metOntslag();
-    const sheet = (await leesXlsx(await renderXlsx(r))).find((s) => s.naam === 'zaken')!;
+    const sheet = (await leesXlsx(await renderXlsx(r))).find((s) => s.naam === 'Onderzochte meldingen')!;
     expect(sheet.rijen).toHaveLength(2);
     expect(sheet.rijen[1]).toEqual(['Vertrouwenspersoon', 'Zakelijke integriteit: Financiële schending (fraude, diefstal, corruptie)', 'Gegrond na extern onderzoek', 'Ontslag']);
   });

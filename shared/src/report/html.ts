@@ -3,6 +3,7 @@ import type { RenderOpties } from './docx';
 import type { Jaarverslag } from './jaarverslag';
 import { staafdiagramSvg, xmlEscape } from './grafiek';
 import { jaarverslagSecties, toonCel, type Tabel } from './tabellen';
+import { tabelUitleg } from './uitleg';
 
 const CSS = `
 :root { color-scheme: light; }
@@ -59,7 +60,7 @@ function tabelHtml(tb: Tabel, n: number, opties: RenderOpties): string {
 
 /**
  * The jaarverslag as one self-contained HTML file (no scripts, fonts, images or links outside the file):
- * the same chapters and tables as the docx, bar charts as inline SVG with `role="img"`, `<title>` and
+ * the same chapters and tables as the docx (each with its explanatory sentence), bar charts as inline SVG with `role="img"`, `<title>` and
  * `<desc>` (text alternative listing every value) and a visible caption, tables with `<caption>` and
  * `<th scope>` headers, a table of contents, print styles, `lang` set. Meant to meet WCAG 2.1 AA
  * (checked with axe-core in the tests). Small-number suppression applies when `opties.onderDrempel` is set.
@@ -75,7 +76,11 @@ export function renderHtml(r: Jaarverslag, opties: RenderOpties = {}): string {
     body.push(`<section aria-labelledby="h-${s.id}">`, `<h2 id="h-${s.id}">${xmlEscape(s.titel)}</h2>`);
     for (const b of s.blokken) {
       if (b.soort === 'tekst') body.push(`<p${s.id === 'vooruitblik' ? ' class="in-te-vullen"' : ''}>${xmlEscape(b.tekst)}</p>`);
-      else if (b.soort === 'tabel') body.push(tabelHtml(b.tabel, ++tabelNr, opties));
+      else if (b.soort === 'tabel') {
+        body.push(tabelHtml(b.tabel, ++tabelNr, opties));
+        const uitleg = tabelUitleg(b.tabel, { jaar: r.jaar, locale, onderDrempel: opties.onderDrempel });
+        if (uitleg) body.push(`<p class="uitleg">${xmlEscape(uitleg)}</p>`);
+      }
       else {
         const { svg } = staafdiagramSvg(b.grafiek, { onderDrempel: opties.onderDrempel, locale });
         body.push(`<figure id="figuur-${b.grafiek.id}">${svg}<figcaption>${xmlEscape(t(locale, 'report.figuurVan', { n: ++figuurNr, titel: b.grafiek.titel }))}</figcaption></figure>`);

@@ -7,9 +7,21 @@ import { jaarverslagTabellen, type Cel } from './tabellen';
 /** Labels that a spreadsheet could read as a formula get a leading `'` (OWASP CSV injection); counts stay numbers. */
 const veilig = (c: Cel): Cel => (typeof c === 'string' ? neutraliseerFormule(c) : c);
 
+/** Characters Excel does not allow in a sheet name. */
+const VERBODEN = /[:\\/?*[\]]/g;
+
 /**
- * The jaarverslag as an Excel workbook (exceljs) for HR: one sheet per table, named after the table id
- * (`gesprekkenPerOnderwerp`, `meldingenPerCategorie`, … at most 31 characters), a bold header row, frozen
+ * The sheet name of table `id`: `report.blad.<id>` from the catalogue (Excel allows at most 31 characters and
+ * none of `: \ / ? * [ ]`; longer or forbidden is cut or replaced, so a new table without a name still opens).
+ */
+export function bladNaam(id: string, locale: Locale): string {
+  const naam = t(locale, `report.blad.${id}`);
+  return (naam === `report.blad.${id}` ? id : naam).replace(VERBODEN, ' ').slice(0, 31).trim();
+}
+
+/**
+ * The jaarverslag as an Excel workbook (exceljs) for HR: one sheet per table with a readable name in the
+ * report's language (`bladNaam`: "Gesprekken per onderwerp", …), a bold header row, frozen
  * panes below the header and right of the first column, counts as numbers (never suppressed: the workbook is
  * for HR, not for publication), labels neutralised against formula injection (../lists/formule-cel). The table title is the sheet's header/footer and the workbook title.
  * @returns the .xlsx file as bytes.
@@ -21,7 +33,7 @@ export async function renderXlsx(r: Jaarverslag, opties: { locale?: Locale } = {
   wb.title = `${t(locale, 'report.titel', { jaar: r.jaar })} — ${r.organisatie}`;
   wb.subject = r.organisatie;
   for (const tb of jaarverslagTabellen(r, locale)) {
-    const ws = wb.addWorksheet(tb.id.slice(0, 31), {
+    const ws = wb.addWorksheet(bladNaam(tb.id, locale), {
       views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
       headerFooter: { oddHeader: `&L${tb.titel}&R${r.organisatie} ${r.jaar}` },
     });
