@@ -96,6 +96,15 @@ const err = (status: number, code: string, message: string, headers?: Record<str
 });
 
 
+/** True for a write: a `$batch` with a non-GET sub-request, or POST/PATCH/DELETE on list items. */
+function isWrite(method: string, pathname: string, body: unknown): boolean {
+  if (pathname.endsWith('/$batch')) {
+    const reqs = (body as { requests?: { method?: string }[] } | undefined)?.requests ?? [];
+    return reqs.some((r) => (r.method ?? 'GET').toUpperCase() !== 'GET');
+  }
+  return method !== 'GET' && /\/items(\/|$)/.test(pathname);
+}
+
 let guidCounter = 0;
 const guid = () => `00000000-0000-4000-8000-${String(++guidCounter).padStart(12, '0')}`;
 
@@ -111,6 +120,8 @@ export class GraphFake {
   private readonly scriptedSub: ScriptedFault[] = [];
   private rng = mulberry32(1);
   private readonly hangs = new Set<() => void>();
+  private writeOutage?: { status: 429 | 503 | 400; retryAfter?: string };
+  private readonly httpServers = new Set<import('node:http').Server>();
   private readonly origin: string;
   private readonly prefix: string;
 
@@ -136,6 +147,10 @@ export class GraphFake {
 
   close(): void {
     for (const release of this.hangs) release();
+    for (const s of this.httpServers) {
+      s.closeAllConnections();
+      s.close();
+    }
     this.server.close();
   }
 
@@ -158,6 +173,51 @@ export class GraphFake {
   resetStats(): void {
     this.log.length = 0;
     Object.assign(this.stats, { requests: 0, batches: 0, subRequests: 0, faults: 0, byMethod: {} });
+  }
+
+  /**
+   * Refuse every write while set (reads still work): a `$batch` that holds a POST, PATCH or DELETE, and a direct
+   * POST/PATCH/DELETE on a list item, answer `status` as a whole — 429 or 503 (with `retryAfter` seconds when
+   * given) for a Graph that throttles or is down, 400 for a permanent refusal. `undefined` ends the outage.
+   */
+  setWriteOutage(outage: { status: 429 | 503 | 400; retryAfter?: string } | undefined): void {
+    this.writeOutage = outage;
+  }
+
+  /**
+   * Serve the fake on a real loopback HTTP port too (for processes that msw cannot reach, such as the web-app
+   * host's children): `GRAPH_BASE_URL` is then `http://127.0.0.1:<port><version path>`.
+   * @returns the base URL and a function that stops the server
+   */
+  async listenHttp(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const url = `${this.origin}${req.url ?? '/'}`;
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+        const body = chunks.length ? Buffer.concat(chunks) : undefined;
+        const request = new Request(url, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
+        void this.handleHttp(request).then((r) => {
+          res.writeHead(r.status, { 'content-type': 'application/json', ...(r.headers ?? {}) });
+          res.end(r.body === undefined ? '' : JSON.stringify(r.body));
+        });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const port = (server.address() as { port: number }).port;
+    this.httpServers.add(server);
+    return {
+      baseUrl: `http://127.0.0.1:${port}${this.prefix}`,
+      close: () =>
+        new Promise<void>((resolve) => {
+          this.httpServers.delete(server);
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    };
   }
 
   /** Remove every list (fresh site). */
@@ -206,6 +266,12 @@ export class GraphFake {
       } catch {
         return err(400, 'BadRequest', 'Unable to read JSON request payload.');
       }
+    }
+    if (this.writeOutage && isWrite(request.method, url.pathname, body)) {
+      const o = this.writeOutage;
+      this.stats.faults++;
+      if (o.status === 400) return err(400, 'invalidRequest', 'One or more field values are not valid.');
+      return err(o.status, o.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable', o.status === 429 ? 'Too many requests.' : 'Service unavailable.', o.retryAfter !== undefined ? { 'Retry-After': o.retryAfter } : undefined);
     }
     const f = this.faults;
     let hang = false;
