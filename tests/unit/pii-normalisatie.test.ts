@@ -3,7 +3,7 @@
  * Arabic-Indic digits, `O6-…`, `naam (at) gemeente (dot) nl`, `06,12,34,56,78` and foreign IBANs got through;
  * Dutch IBANs were blocked only by accident, as a "telefoonnummer"). And the vote guard normalises the voter.
  */
-import { openDatabase } from '@shared/store/database';
+import { LokaleStaat } from '@shared/store/lokaal';
 import { controleerPii, isIban, normaliseerVoorPii } from '@shared/domain/pii-guard';
 import { StemSlot } from '../../tab/api/stem-slot';
 
@@ -67,7 +67,7 @@ describe('controleerPii after normalising', () => {
 
 describe('vote guard: the object id is normalised before hashing', () => {
   test('ABC, abc and " abc " are one voter; def is another', () => {
-    const db = openDatabase(':memory:');
+    const db = LokaleStaat.open(':memory:').db;
     const slot = new StemSlot(db, undefined, () => new Date('2026-11-25T10:00:00Z'));
     expect(slot.claim('ABC', '2026-W48')).toBe(true);
     expect(slot.claim('abc', '2026-W48')).toBe(false);
@@ -78,7 +78,7 @@ describe('vote guard: the object id is normalised before hashing', () => {
     db.close();
   });
   test('an AAD object id in upper and lower case is one voter', () => {
-    const db = openDatabase(':memory:');
+    const db = LokaleStaat.open(':memory:').db;
     const slot = new StemSlot(db, 'geheim', () => new Date('2026-11-25T10:00:00Z'));
     expect(slot.claim('6F1C2A3B-0D4E-4F5A-9B8C-7D6E5F4A3B2C', '2026-W48')).toBe(true);
     expect(slot.claim('6f1c2a3b-0d4e-4f5a-9b8c-7d6e5f4a3b2c', '2026-W48')).toBe(false);
