@@ -8,6 +8,6 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$|^.+\\.mjs$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(until-async|rettime)/)(?!.*\\.mjs$)'],
+  transformIgnorePatterns: ['/node_modules/(?!(until-async|rettime|jose)/)(?!.*\\.mjs$)'],
   testTimeout: 30000,
 };

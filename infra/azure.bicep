@@ -4,7 +4,8 @@
 //   App Service plan (Linux) + ONE web app (Node 20) ── runs infra/webapp-host.ts: the bot and the tab as
 //       two processes behind one HTTPS port; /api/messages goes to the bot, everything else to the tab
 //   Azure Bot (Teams channel) ── messaging endpoint https://<web app>/api/messages
-//   Key Vault (RBAC) ── the Graph client secret and the tab's vote secret, read through Key Vault references
+//   Key Vault (RBAC) ── the Graph client secret, the download-link secret and the tab's vote secret, read
+//       through Key Vault references (the last two generated once at provisioning by infra/geheimen.ts)
 //   Application Insights (+ Log Analytics workspace) ── requests, failures, logs
 //
 // Deployed by the Microsoft 365 Agents Toolkit (`atk provision --env dev`, see m365agents.yml), which fills
@@ -54,6 +55,9 @@ param postgresAdminPassword string = ''
 @description('Client id of the Entra app registration for tab SSO (created by aadApp/create).')
 param tabSsoClientId string
 
+@description('Teams app id (manifest id, from teamsApp/create): the tab links to it when opened outside Teams.')
+param teamsAppId string = ''
+
 @description('Entra tenant of the users and of the app registrations.')
 param tenantId string = subscription().tenantId
 
@@ -67,9 +71,20 @@ param sharePointSiteId string = ''
 @secure()
 param graphClientSecret string = ''
 
-@description('Secret key for the anonymous dilemma votes (TAB_VOTE_SECRET); stored in Key Vault. Empty = none.')
+@description('Secret key for the anonymous dilemma votes (TAB_VOTE_SECRET); stored in Key Vault. Generated once by infra/geheimen.ts (m365agents.yml); the tab refuses to start without it.')
 @secure()
-param tabVoteSecret string = ''
+@minLength(32)
+param tabVoteSecret string
+
+@description('Signing key of personal download links such as the oorkonde (AMBTSEED_LINK_SECRET); stored in Key Vault. Generated once by infra/geheimen.ts; the bot refuses to start without it.')
+@secure()
+@minLength(32)
+param ambtseedLinkSecret string
+
+@description('Days a personal download link (the oorkonde) stays valid (AMBTSEED_LINK_TTL_DAYS).')
+@minValue(1)
+@maxValue(3650)
+param ambtseedLinkTtlDays int = 90
 
 var keyVaultSecretsUserRole = '4633458b-17de-408a-b874-0445c86b69e6' // built-in role "Key Vault Secrets User"
 
@@ -115,10 +130,16 @@ resource graphSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty
   properties: { value: graphClientSecret }
 }
 
-resource voteSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(tabVoteSecret)) {
+resource voteSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'tab-vote-secret'
   properties: { value: tabVoteSecret }
+}
+
+resource linkSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'ambtseed-link-secret'
+  properties: { value: ambtseedLinkSecret }
 }
 
 // The web app's identity may read secrets (Key Vault references), nothing else.
@@ -201,6 +222,7 @@ resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (
 }
 
 var webAppName = resourceBaseName
+// The site's default host name (a web app cannot read its own defaultHostName in its own siteConfig).
 var webAppHost = '${webAppName}.azurewebsites.net'
 var secretRef = 'VaultName=${vault.name};SecretName='
 
@@ -219,6 +241,12 @@ var baseSettings = [
   { name: 'TAB_SSO_CLIENT_ID', value: tabSsoClientId }
   { name: 'TAB_SSO_TENANT_ID', value: tenantId }
   { name: 'TAB_SSO_HOST', value: webAppHost }
+  { name: 'TEAMS_APP_ID', value: teamsAppId }
+  // Download links (.ics, oorkonde) point at the site; the oorkonde links are signed and expire.
+  { name: 'BOT_PUBLIC_URL', value: 'https://${webAppHost}' }
+  { name: 'AMBTSEED_LINK_SECRET', value: '@Microsoft.KeyVault(${secretRef}ambtseed-link-secret)' }
+  { name: 'AMBTSEED_LINK_TTL_DAYS', value: string(ambtseedLinkTtlDays) }
+  { name: 'TAB_VOTE_SECRET', value: '@Microsoft.KeyVault(${secretRef}tab-vote-secret)' }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
   { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
 ]
@@ -236,9 +264,6 @@ var postgresSettings = !usePostgres ? [] : postgresAuth == 'entra' ? [
 ] : [
   { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(${secretRef}database-url)' }
   { name: 'PG_POOL_MAX', value: '4' }
-]
-var voteSettings = empty(tabVoteSecret) ? [] : [
-  { name: 'TAB_VOTE_SECRET', value: '@Microsoft.KeyVault(${secretRef}tab-vote-secret)' }
 ]
 
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
@@ -260,10 +285,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       healthCheckPath: '/healthz'
-      appSettings: concat(baseSettings, graphSettings, postgresSettings, voteSettings)
+      appSettings: concat(baseSettings, graphSettings, postgresSettings)
     }
   }
-  dependsOn: [vaultReader, postgresFromAzure, postgresEntraAdmin, databaseUrlSecret]
+  dependsOn: [vaultReader, voteSecret, linkSecret, postgresFromAzure, postgresEntraAdmin, databaseUrlSecret]
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

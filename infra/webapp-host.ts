@@ -3,7 +3,8 @@
  *
  * App Service gives a web app ONE public port (`PORT`, 8080). The bot (`bot/src/server.ts`, BOT_PORT) and
  * the tab (`tab/api/server.ts`, TAB_PORT) are separate processes, so this host starts both on loopback ports
- * and forwards `/api/messages` (Bot Framework) to the bot and everything else to the tab; `/healthz` checks both.
+ * and forwards every bot route (`BOT_ROUTES` in bot/src/host/routes.ts: messages, ambtseed downloads, …) to the
+ * bot and everything else to the tab; `/healthz` checks both.
  * Both processes then share the app's file system, and so the one SQLite file (INTEGRITEITSPLEIN_DB).
  * When either process exits, the host exits too, so App Service restarts the whole app.
  *
@@ -14,15 +15,16 @@
 import http from 'node:http';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { botRouteVoor } from '../bot/src/host/routes';
 
 /**
- * Where a request goes: the bot for its messaging endpoint, the host itself for `/healthz` (healthy when
- * both processes answer their own `/healthz` with 200), the tab for the rest.
+ * Where a request goes: the host itself for `/healthz` (healthy when both processes answer their own
+ * `/healthz` with 200), the bot for every path on the bot's route list (`BOT_ROUTES`), the tab for the rest.
  */
 export function routeFor(url: string | undefined): 'bot' | 'tab' | 'health' {
-  const pathname = (url ?? '/').split('?')[0];
+  const pathname = (url ?? '/').split(/[?#]/)[0];
   if (pathname === '/healthz') return 'health';
-  return pathname === '/api/messages' || pathname.startsWith('/api/messages/') ? 'bot' : 'tab';
+  return botRouteVoor(pathname) ? 'bot' : 'tab';
 }
 
 /** GET http://host:port/healthz → true on 200 within 3 s. */

@@ -9,13 +9,22 @@ import { flushMeldwijzerGebruik } from './features/meldwijzer';
 import { createBotHost } from './host/app';
 import { startIntakeJobs } from './jobs';
 import { createLogger } from './host/logger';
+import { controleerBotInstellingen } from './host/instellingen';
+import { controleerBotRoutes } from './host/routes';
+import { StartWeigering } from '@shared/config/hosting';
 
 async function main(): Promise<void> {
   const log = createLogger();
   let config;
   try {
+    // Local mode, BOT_PUBLIC_URL and AMBTSEED_LINK_SECRET in production: one line and exit 1 (host/instellingen.ts).
+    controleerBotInstellingen(process.env);
     config = loadOrgConfig();
   } catch (err) {
+    if (err instanceof StartWeigering) {
+      console.error(err.message);
+      process.exit(1);
+    }
     if (err instanceof ConfigError) {
       console.error(`Configuratie ongeldig, de bot start niet:\n${err.message}`);
       process.exit(1);
@@ -26,15 +35,17 @@ async function main(): Promise<void> {
   // Local state (conversation references, dedupe keys, job runs) always lives in the SQLite file, also with
   // STORE=graph (where the same file holds the Graph outbox): decision 5 in docs/decisions.md.
   const db: SqliteDatabase = openDatabase(databasePathFromEnv());
-  const host = createBotHost({ config, store, log, db });
+  // Ambtseed download links: .ics invitations and signed certificates. Every route is in host/routes.ts.
+  const host = createBotHost({ config, store, log, db, routes: [ambtseedRouter({ store, config })] });
+  controleerBotRoutes(host.app);
   // Daily jobs: Wbk reminder, half-yearly uitvraag, ambtseed reminders (bot/src/jobs).
   const jobs = host.proactive ? startIntakeJobs({ store, config, proactive: host.proactive, db, log: log.child({ module: 'jobs' }) }) : undefined;
-  // Ambtseed download links: .ics invitations and signed certificates.
-  host.app.use(ambtseedRouter({ store, config }));
   const port = Number(process.env.BOT_PORT ?? 3978);
-  const server = host.app.listen(port, () => {
-    log.info({ event: 'gestart', port, organisatie: config.organisatie.id, modus: host.localMode ? 'lokaal' : 'beveiligd' }, `Bot luistert op http://localhost:${port}/api/messages`);
-  });
+  // Local mode (no token needed) listens on loopback only; with an app id on every interface.
+  const gestart = () => {
+    log.info({ event: 'gestart', port, organisatie: config.organisatie.id, modus: host.localMode ? 'lokaal' : 'beveiligd' }, `Bot luistert op http://${host.localMode ? '127.0.0.1' : 'localhost'}:${port}/api/messages`);
+  };
+  const server = host.localMode ? host.app.listen(port, '127.0.0.1', gestart) : host.app.listen(port, gestart);
   const stop = () => {
     jobs?.stop();
     server.close();

@@ -3,6 +3,7 @@ import type { OrgConfig, Rol } from '@shared/config/schema';
 import { ROLLEN } from '@shared/config/schema';
 import { rollenVan } from '@shared/domain/rollen';
 import { t, toLocale, type Locale } from '@shared/i18n';
+import { geheimProbleem, MIN_GEHEIM_LENGTE, productieKenmerk, StartWeigering } from '@shared/config/hosting';
 
 /**
  * Who is calling the tab API (issue 6 "Auth").
@@ -12,7 +13,8 @@ import { t, toLocale, type Locale } from '@shared/i18n';
  *   (shared/src/domain/rollen.ts, the same rule the bot uses).
  * - `lokaal`: no Entra app configured (development, demos, tests): a clearly marked dev identity whose role
  *   the web app picks with the role switcher (`X-Dev-Rol` header, optional `X-Dev-Gebruiker` to play
- *   several people). Never enabled when `TAB_SSO_CLIENT_ID` is set.
+ *   several people). Never enabled when `TAB_SSO_CLIENT_ID` is set, refused in production
+ *   (`controleerTabInstellingen`), and the server then listens on loopback only.
  */
 
 /** A role in the tab: every signed-in user is `medewerker`; the others come from config `rollen`. */
@@ -61,6 +63,25 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   if (!issuer.length) issuer.push(`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`);
   const jwksUrl = env.TAB_SSO_JWKS_URL?.trim() || `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`;
   return { modus: 'sso', audience, issuer, jwksUrl };
+}
+
+/**
+ * Start-up rules of the tab (issue 14, item 3), the bot's rule for its local mode: in production
+ * (`productieKenmerk`: NODE_ENV=production or an App Service variable) the local dev identity is refused
+ * (`TAB_SSO_CLIENT_ID` must be set) and `TAB_VOTE_SECRET` must be a real secret (else the anonymous vote keys
+ * would sit in the database next to the votes).
+ * @throws StartWeigering with one Dutch line naming every problem and what to do.
+ */
+export function controleerTabInstellingen(env: NodeJS.ProcessEnv = process.env): void {
+  const productie = productieKenmerk(env);
+  if (!productie) return;
+  const problemen: string[] = [];
+  if (!env.TAB_SSO_CLIENT_ID?.trim()) {
+    problemen.push(`TAB_SSO_CLIENT_ID is leeg, dus lokale ontwikkelaarsidentiteit (iedereen kiest zijn rol), en dat is geweigerd omdat dit productie is (${productie}): zet TAB_SSO_CLIENT_ID en TAB_SSO_TENANT_ID van de Entra-app voor tab-SSO`);
+  }
+  const geheim = geheimProbleem('TAB_VOTE_SECRET', env.TAB_VOTE_SECRET);
+  if (geheim) problemen.push(`${geheim}: zet een willekeurig geheim van minstens ${MIN_GEHEIM_LENGTE} tekens (Key Vault-secret tab-vote-secret)`);
+  if (problemen.length) throw new StartWeigering(`De tab start niet: ${problemen.join('; ')}.`);
 }
 
 /** Thrown by an authenticator; `status` is 401 (not signed in / bad token). `message` is Dutch, safe to show. */

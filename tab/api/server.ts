@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { loadOrgConfig, orgNameFromEnv } from '@shared/config';
+import { StartWeigering } from '@shared/config/hosting';
 import { createListStore, LokaleStaat } from '@shared/store';
-import { authConfigFromEnv, createAuthenticator } from './auth';
+import { authConfigFromEnv, controleerTabInstellingen, createAuthenticator } from './auth';
 import { createTabApp } from './app';
 
 const root = path.resolve(__dirname, '../..');
@@ -28,6 +29,7 @@ export async function ensureWebBuild(log: pino.Logger, force = false): Promise<v
 /** Start the tab server. @returns the listening port and a `stop()` function. */
 export async function startTabServer(port = Number(process.env.TAB_PORT ?? 53000)): Promise<{ port: number; stop: () => Promise<void> }> {
   const log = pino({ name: 'tab' });
+  controleerTabInstellingen();
   const config = loadOrgConfig(orgNameFromEnv());
   const auth = authConfigFromEnv();
   if (auth.modus === 'lokaal') log.warn({ event: 'tab.auth.lokaal' }, 'TAB_SSO_CLIENT_ID niet gezet: lokale modus met ontwikkelaarsidentiteit (niet voor productie)');
@@ -39,7 +41,8 @@ export async function startTabServer(port = Number(process.env.TAB_PORT ?? 53000
   const lokaal = LokaleStaat.uitEnv();
   const store = await createListStore(process.env, lokaal);
   const app = createTabApp({ store, config, db: lokaal.db, authenticate: createAuthenticator(auth, config), stemSecret: process.env.TAB_VOTE_SECRET, logger: log, webDist: serveWeb ? WEB_DIST : undefined });
-  const server = app.listen(port);
+  // The local dev identity (anyone picks a role) listens on loopback only.
+  const server = auth.modus === 'lokaal' ? app.listen(port, '127.0.0.1') : app.listen(port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', reject);
@@ -64,7 +67,7 @@ if (require.main === module) {
       process.on('SIGTERM', stop);
     },
     (err: Error) => {
-      console.error(`Tab starten mislukt: ${err.message}`);
+      console.error(err instanceof StartWeigering ? err.message : `Tab starten mislukt: ${err.message}`);
       process.exit(1);
     },
   );

@@ -1,7 +1,9 @@
 /**
  * One Azure web app for bot and tab: `infra/webapp-host.ts` with the real bot and tab servers behind one
  * port (as App Service runs it). A Bot Framework activity through the public port reaches the bot, whose
- * reply arrives at the activity's serviceUrl; a tab page comes from the tab; /healthz reports both.
+ * reply arrives at the activity's serviceUrl; a tab page comes from the tab; /healthz reports both; and
+ * every route on the bot's route list (bot/src/host/routes.ts) answers through the host exactly as on the
+ * bot itself (issue 14: the .ics and oorkonde links used to get the tab's 404 through the host).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,26 +11,23 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../support/processes';
+import { SqliteListStore } from '@shared/store';
+import { BOT_ROUTES, type BotRouteNaam } from '../../bot/src/host/routes';
+import { oorkondeUrl } from '../../bot/src/features/ambtseed/routes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 jest.setTimeout(180_000);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 describe('infra/webapp-host with the real bot and tab', () => {
   let host: ChildProcess | undefined;
   let connector: http.Server | undefined;
   const replies: { url: string; body: any }[] = [];
   let base = '';
+  let botBase = '';
   let connectorUrl = '';
+  const SECRET = 'webapp-host-test-geheim-van-minstens-32-tekens';
 
   beforeAll(async () => {
     connector = http.createServer((req, res) => {
@@ -44,9 +43,15 @@ describe('infra/webapp-host with the real bot and tab', () => {
 
     const [port, botPort, tabPort] = [await freePort(), await freePort(), await freePort()];
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'webapp-host-'));
+    // A session and an afgelegd oath in the shared SQLite file, for the download routes.
+    const seed = new SqliteListStore(path.join(dir, 'integriteitsplein.db'));
+    await seed.add('AmbtseedSessies', { sessieId: 'S-HOST', start: '2026-10-25T09:00:00.000Z', eind: '2026-10-25T10:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 3 });
+    await seed.add('AmbtseedInschrijvingen', { inschrijvingId: 'S-HOST#00001', sessieId: 'S-HOST', medewerker: 'mw-1', dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-09-01', status: 'afgelegd', vorm: 'eed', afgelegdOp: '2026-10-25' });
+    await seed.close();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), WEBAPP_BOT_PORT: String(botPort), WEBAPP_TAB_PORT: String(tabPort),
-      INTEGRITEITSPLEIN_DB: path.join(dir, 'integriteitsplein.db'), STORE: 'sqlite', INTEGRITEITSPLEIN_ORG: 'demo', LOG_LEVEL: 'warn' };
-    for (const k of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'TAB_SSO_CLIENT_ID', 'WEBSITE_INSTANCE_ID']) delete env[k];
+      INTEGRITEITSPLEIN_DB: path.join(dir, 'integriteitsplein.db'), STORE: 'sqlite', INTEGRITEITSPLEIN_ORG: 'demo', LOG_LEVEL: 'warn', AMBTSEED_LINK_SECRET: SECRET };
+    botBase = `http://127.0.0.1:${botPort}`;
+    for (const k of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'TAB_SSO_CLIENT_ID', 'WEBSITE_INSTANCE_ID', 'WEBSITE_SITE_NAME', 'NODE_ENV']) delete env[k];
     host = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['infra/webapp-host.ts'], { cwd: ROOT, env, stdio: 'ignore' });
     base = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 150_000;
@@ -72,6 +77,38 @@ describe('infra/webapp-host with the real bot and tab', () => {
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ bot: 'ok', tab: 'ok' });
   });
+
+  /** One request per bot route, with what the bot answers for it; a route added later without an entry fails here. */
+  const voorbeelden = (): Record<BotRouteNaam, { pad: string; init?: RequestInit; status: number; type: RegExp }> => {
+    const oorkonde = new URL(oorkondeUrl('http://x', 'S-HOST#00001'));
+    return {
+      berichten: { pad: '/api/messages', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' }, status: 400, type: /json/ },
+      gezondheid: { pad: '/healthz', status: 200, type: /json/ },
+      ambtseedAgenda: { pad: '/ambtseed/agenda/S-HOST.ics', status: 200, type: /text\/calendar/ },
+      ambtseedOorkonde: { pad: oorkonde.pathname + oorkonde.search, status: 200, type: /wordprocessingml/ },
+    };
+  };
+
+  it.each(BOT_ROUTES.map((r) => [r.naam, r.pad] as const))('bot route %s (%s) answers through the host as on the bot', async (naam) => {
+    const saved = process.env.AMBTSEED_LINK_SECRET;
+    process.env.AMBTSEED_LINK_SECRET = SECRET; // oorkondeUrl signs with the same secret as the bot process
+    const v = voorbeelden()[naam as BotRouteNaam];
+    if (saved === undefined) delete process.env.AMBTSEED_LINK_SECRET;
+    else process.env.AMBTSEED_LINK_SECRET = saved;
+    expect(v).toBeDefined();
+    const direct = await fetch(`${botBase}${v.pad}`, v.init);
+    expect({ status: direct.status, type: direct.headers.get('content-type') }).toEqual({ status: v.status, type: expect.stringMatching(v.type) });
+    if (naam === 'gezondheid') {
+      // The host answers /healthz itself from the bot's (and the tab's) own /healthz.
+      const r = await fetch(`${base}/healthz`);
+      expect(await r.json()).toEqual({ bot: 'ok', tab: 'ok' });
+      return;
+    }
+    const viaHost = await fetch(`${base}${v.pad}`, v.init);
+    expect({ status: viaHost.status, type: viaHost.headers.get('content-type') }).toEqual({ status: direct.status, type: direct.headers.get('content-type') });
+    expect(viaHost.headers.get('content-disposition')).toBe(direct.headers.get('content-disposition'));
+    expect((await viaHost.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  }, 90_000);
 
   it('serves the tab pages', async () => {
     const r = await fetch(`${base}/dilemma`);

@@ -12,6 +12,7 @@ import { SqliteListStore } from '@shared/store';
 import type { ListStore } from '@shared/store';
 import { createBotHost, type BotHost } from '../../bot/src/host/app';
 import { createLogger } from '../../bot/src/host/logger';
+import type { BotLogger } from '../../bot/src/bot';
 
 let counter = 0;
 const nextId = () => `act-${process.pid}-${++counter}`;
@@ -121,7 +122,7 @@ function listen(app: express.Express): Promise<http.Server> {
 }
 
 /** Start the bot (local mode unless `env.MicrosoftAppId`) for `config` with an in-memory store. */
-export async function startBotHarness(config: OrgConfig, opts: { env?: NodeJS.ProcessEnv; clock?: () => Date; store?: ListStore } = {}): Promise<BotHarness> {
+export async function startBotHarness(config: OrgConfig, opts: { env?: NodeJS.ProcessEnv; clock?: () => Date; store?: ListStore; log?: BotLogger } = {}): Promise<BotHarness> {
   const replies: CapturedReply[] = [];
   const connector = express();
   connector.use(express.json({ limit: '1mb' }));
@@ -133,7 +134,7 @@ export async function startBotHarness(config: OrgConfig, opts: { env?: NodeJS.Pr
   const connectorServer = await listen(connector);
   const serviceUrl = `http://127.0.0.1:${(connectorServer.address() as AddressInfo).port}/`;
   const store = opts.store ?? new SqliteListStore(':memory:');
-  const host = createBotHost({ config, store, log: createLogger('silent'), env: opts.env ?? { MicrosoftAppId: '' }, clock: opts.clock });
+  const host = createBotHost({ config, store, log: opts.log ?? createLogger('silent'), env: opts.env ?? { MicrosoftAppId: '' }, clock: opts.clock });
   const botServer = await listen(host.app);
   const url = `http://127.0.0.1:${(botServer.address() as AddressInfo).port}`;
   const agent = new http.Agent({ keepAlive: true });

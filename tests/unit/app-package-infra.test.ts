@@ -11,6 +11,7 @@ import YAML from 'yaml';
 import { checkBicep } from '../../infra/bicep-syntax';
 import { createWebAppProxy, databasePathForInstance, routeFor } from '../../infra/webapp-host';
 import { parseDotenv, placeholderNames } from '../../appPackage/scripts/app-package';
+import { GEHEIMEN, nieuweGeheimen } from '../../infra/geheimen';
 
 jest.mock('strip-bom', () => ({ __esModule: true, default: (s: string) => s.replace(/^\uFEFF/, '') }));
 
@@ -70,6 +71,43 @@ describe('infra/azure.bicep', () => {
     expect(declarations.params.find((p) => p.name === 'postgresAdminPassword')?.secure).toBe(true);
   });
 
+  it('sets the settings the bot and tab refuse to start without: BOT_PUBLIC_URL from the host name, both secrets from Key Vault', async () => {
+    const bicep = read('infra/azure.bicep');
+    const { declarations } = await checkBicep(bicep);
+    const setting = (name: string) => new RegExp(`\\{ name: '${name}', value: (.*) \\}\\s*(//.*)?$`, 'm').exec(bicep)?.[1];
+    expect(bicep).toContain("var webAppHost = '${webAppName}.azurewebsites.net'");
+    expect(setting('BOT_PUBLIC_URL')).toBe("'https://${webAppHost}'");
+    expect(setting('AMBTSEED_LINK_SECRET')).toBe("'@Microsoft.KeyVault(${secretRef}ambtseed-link-secret)'");
+    expect(setting('TAB_VOTE_SECRET')).toBe("'@Microsoft.KeyVault(${secretRef}tab-vote-secret)'");
+    expect(setting('AMBTSEED_LINK_TTL_DAYS')).toBe('string(ambtseedLinkTtlDays)');
+    // Both secrets are required secure parameters, always written to the vault (no "if (!empty(...))").
+    for (const naam of ['ambtseedLinkSecret', 'tabVoteSecret']) {
+      expect(declarations.params).toContainEqual({ name: naam, required: true, secure: true });
+    }
+    expect(bicep).toMatch(/resource linkSecret 'Microsoft\.KeyVault\/vaults\/secrets@[\d-]+' = \{\s*parent: vault\s*name: 'ambtseed-link-secret'/);
+    expect(bicep).toMatch(/resource voteSecret 'Microsoft\.KeyVault\/vaults\/secrets@[\d-]+' = \{\s*parent: vault\s*name: 'tab-vote-secret'/);
+    // The settings sit in the list that is always applied, not in an optional one.
+    const basis = bicep.slice(bicep.indexOf('var baseSettings = ['), bicep.indexOf('var graphSettings'));
+    for (const naam of ['BOT_PUBLIC_URL', 'AMBTSEED_LINK_SECRET', 'TAB_VOTE_SECRET']) expect(basis).toContain(`name: '${naam}'`);
+  });
+
+  it('infra/geheimen.ts generates each missing secret once (64 hex characters) and keeps existing ones', () => {
+    let n = 0;
+    const random = (k: number) => Buffer.alloc(k, ++n);
+    expect(nieuweGeheimen({}, random)).toEqual([
+      `::set-teamsfx-env SECRET_AMBTSEED_LINK_SECRET=${'01'.repeat(32)}`,
+      `::set-teamsfx-env SECRET_TAB_VOTE_SECRET=${'02'.repeat(32)}`,
+    ]);
+    expect(nieuweGeheimen({ SECRET_AMBTSEED_LINK_SECRET: 'a'.repeat(64), SECRET_TAB_VOTE_SECRET: 'kort' })).toEqual([expect.stringMatching(/^::set-teamsfx-env SECRET_TAB_VOTE_SECRET=[0-9a-f]{64}$/)]);
+    expect(nieuweGeheimen({ SECRET_AMBTSEED_LINK_SECRET: 'a'.repeat(64), SECRET_TAB_VOTE_SECRET: 'b'.repeat(32) })).toEqual([]);
+    // Every generated secret reaches the deployment: Bicep (dev) and the runtime env file (local).
+    const params = read('infra/azure.parameters.json');
+    for (const g of GEHEIMEN) {
+      expect(params).toContain(`\${{${g.env}}}`);
+      expect(read('m365agents.local.yml')).toContain(`${g.instelling}: \${{${g.env}}}`);
+    }
+  });
+
   it('outputs the values env/.env.dev and the manifest need', async () => {
     const { declarations } = await checkBicep(read('infra/azure.bicep'));
     expect(declarations.outputs).toEqual(expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'TAB_DOMAIN', 'AZURE_APP_SERVICE_RESOURCE_ID', 'KEY_VAULT_NAME']));
@@ -94,6 +132,8 @@ describe('Agents Toolkit project files', () => {
           expect({ file, step: step.uses, name, known: known.has(name) }).toEqual({ file, step: step.uses, name, known: true });
         }
         for (const v of Object.values(step.writeToEnvironmentFile ?? {})) known.add(String(v));
+        // The secrets step prints `::set-teamsfx-env` for GEHEIMEN (infra/geheimen.ts).
+        if (step.uses === 'script' && String(step.with?.run).includes('infra/geheimen.ts')) GEHEIMEN.forEach((g) => known.add(g.env));
       }
     }
   }
@@ -101,7 +141,7 @@ describe('Agents Toolkit project files', () => {
   it('m365agents.yml: provision, deploy and publish use only known variables', async () => {
     const doc = YAML.parse(read('m365agents.yml'));
     expect(Object.keys(doc)).toEqual(expect.arrayContaining(['provision', 'deploy', 'publish']));
-    expect(doc.provision.map((s: { uses: string }) => s.uses)).toEqual(['teamsApp/create', 'aadApp/create', 'arm/deploy', 'aadApp/update',
+    expect(doc.provision.map((s: { uses: string }) => s.uses)).toEqual(['teamsApp/create', 'aadApp/create', 'script', 'arm/deploy', 'aadApp/update',
       'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update']);
     await checkLifecycle('m365agents.yml', 'env/.env.dev');
   });
@@ -125,6 +165,7 @@ describe('Agents Toolkit project files', () => {
     'azureAppService/zipDeploy': ['artifactFolder', 'resourceId'],
     'cli/runNpmCommand': ['args'],
     'file/createOrUpdateEnvironmentFile': ['envs', 'target'],
+    script: ['run'],
   };
 
   it.each(['m365agents.yml', 'm365agents.local.yml'])('%s: known actions with their required parameters and existing files', (file) => {
@@ -186,6 +227,11 @@ describe('infra/webapp-host: one web app for bot and tab', () => {
     expect(routeFor('/dilemma')).toBe('tab');
     expect(routeFor('/api/dilemma/stem')).toBe('tab');
     expect(routeFor('/api/messagesx')).toBe('tab');
+    // Every other route on the bot's list goes to the bot too (issue 14: these got the tab's 404).
+    expect(routeFor('/ambtseed/agenda/S-1.ics')).toBe('bot');
+    expect(routeFor('/ambtseed/oorkonde/S-1%2300001.docx?sig=ab&verloopt=1')).toBe('bot');
+    expect(routeFor('/ambtseed/agenda')).toBe('tab');
+    expect(routeFor('/ambtseed/agenda/a/b')).toBe('tab');
   });
 
   it('keeps one SQLite file with STORE=sqlite and gives each instance its own file with STORE=graph', () => {

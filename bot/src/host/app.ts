@@ -6,21 +6,27 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   TurnContext,
+  type Activity,
   type ConversationReference,
+  type InvokeResponse,
 } from 'botbuilder';
 import type { OrgConfig } from '@shared/config';
 import type { ListStore, SqliteDatabase } from '@shared/store';
 import { IntegriteitsBot, send, turnErrorHandler, type BotLogger } from '../bot';
 import type { Feature } from '../features/feature';
 import { createProactiveSender, setProactiveSender, type ProactiveSender } from '../proactive';
+import { controleerBotInstellingen } from './instellingen';
+import { kanaalTokenControle, type AanmeldReden } from './kanaal-token';
 
 /**
  * The HTTP host (no logic): express + botbuilder `CloudAdapter` on `POST /api/messages`, `GET /healthz`.
  *
  * Auth (botbuilder env names, DESIGN.md): with `MicrosoftAppId` set, every request needs a valid Bot Framework
- * JWT — a missing or forged token gets 401 before any bot code runs (botbuilder checks the signature locally).
+ * JWT — a missing or forged token gets 401 with a short body before any bot code runs, 503 when the channel's
+ * signing keys cannot be fetched (`kanaal-token.ts`; botbuilder then validates the accepted token again).
  * With an empty `MicrosoftAppId` the bot runs in *local mode* (Agents Playground, tests): it accepts
- * unauthenticated requests and replies to the `serviceUrl` without a token; this is logged once, loudly.
+ * unauthenticated requests and replies to the `serviceUrl` without a token; this is logged once, loudly, and
+ * refused in production (`instellingen.ts`: `createBotHost` throws `StartWeigering`).
  */
 export interface BotHostOptions {
   config: OrgConfig;
@@ -32,6 +38,8 @@ export interface BotHostOptions {
   features?: Feature[];
   /** The SQLite database (same file as the lists) for proactive messaging; without it there is none. */
   db?: SqliteDatabase;
+  /** More routes (e.g. the ambtseed downloads), mounted before the error handler; all must be in `BOT_ROUTES`. */
+  routes?: RequestHandler[];
 }
 
 export interface BotHost {
@@ -53,9 +61,20 @@ const PUBLIC_CLOUD = {
   CallerId: CallerIdConstants.PublicAzureChannel,
 };
 
+/**
+ * `CloudAdapter` whose `processActivity` the host calls itself, so that the HTTP answer (status, short body)
+ * and the log line are ours: `CloudAdapter.process` would send the library's error text and `console.error` it.
+ */
+class HostAdapter extends CloudAdapter {
+  verwerk(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
 /** Build the express app with the bot. Does not listen; `bot/src/server.ts` does. */
 export function createBotHost(opts: BotHostOptions): BotHost {
   const env = opts.env ?? process.env;
+  controleerBotInstellingen(env);
   const appId = (env.MicrosoftAppId ?? '').trim();
   const localMode = appId === '';
   const credentials = new ConfigurationServiceClientCredentialFactory({
@@ -74,7 +93,7 @@ export function createBotHost(opts: BotHostOptions): BotHost {
     },
     credentials,
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new HostAdapter(auth);
   const log = opts.log.child({ module: 'host' });
   adapter.onTurnError = turnErrorHandler(log);
   if (localMode) {
@@ -124,12 +143,34 @@ export function createBotHost(opts: BotHostOptions): BotHost {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', organisatie: opts.config.organisatie.id, modus: localMode ? 'lokaal' : 'beveiligd' });
   });
-  app.post('/api/messages', express.json({ limit: BODY_LIMIT }), activityCheck(log), (req, res) => {
-    adapter.process(req, res, (context) => bot.run(context)).catch((err: Error) => {
-      log.error({ event: 'http.fout', err: err?.name ?? 'Error' }, 'verwerken mislukt');
-      if (!res.headersSent) res.status(500).end();
-    });
+  const tokenControle = localMode ? undefined : kanaalTokenControle({ appId, metadataUrl: env.ToBotFromChannelOpenIdMetadataUrl });
+  app.post('/api/messages', express.json({ limit: BODY_LIMIT }), activityCheck(log), async (req, res) => {
+    const weiger = (status: 401 | 503, reden: AanmeldReden | 'botbuilder') => {
+      // One warning line with the reason; never the token, the library's message, a stack trace or key material.
+      log.warn({ event: 'http.aanmelding', status, reden }, 'verzoek geweigerd');
+      if (status === 503) res.set('Retry-After', '30');
+      res.status(status).json({ fout: status === 401 ? HTTP_FOUTEN.nietGeautoriseerd : HTTP_FOUTEN.sleutelsOnbereikbaar });
+    };
+    const activity = validateAndFixActivity(req.body as Activity);
+    const authorization = req.header('authorization') ?? '';
+    if (tokenControle) {
+      const uitslag = await tokenControle(authorization, activity);
+      if (!uitslag.ok) return weiger(uitslag.status, uitslag.reden);
+    }
+    try {
+      const antwoord = await adapter.verwerk(authorization, activity, (context) => bot.run(context));
+      res.status(antwoord?.status ?? 200);
+      if (antwoord?.body !== undefined) res.send(antwoord.body);
+      res.end();
+    } catch (err) {
+      // botbuilder's own second check refused (401), or could not load the keys itself (its status 500).
+      const status = (err as { statusCode?: unknown })?.statusCode;
+      if (!res.headersSent && (err as Error)?.name === 'AuthenticationError') return weiger(status === 401 ? 401 : 503, 'botbuilder');
+      log.error({ event: 'http.fout', err: (err as Error)?.name ?? 'Error' }, 'verwerken mislukt');
+      if (!res.headersSent) res.status(500).json({ fout: HTTP_FOUTEN.intern });
+    }
   });
+  for (const route of opts.routes ?? []) app.use(route);
   app.use(jsonErrorHandler(log));
   return { app, adapter, bot, localMode, proactive };
 }
@@ -143,7 +184,22 @@ export const HTTP_FOUTEN = {
   teGroot: 'Verzoek te groot.',
   geenActiviteit: 'Ongeldig verzoek: dit is geen geldige Bot Framework-activiteit.',
   intern: 'Er ging iets mis bij het verwerken van het verzoek.',
+  nietGeautoriseerd: 'Niet geautoriseerd: geen geldig Bot Framework-token.',
+  sleutelsOnbereikbaar: 'De aanmelding kan nu niet worden gecontroleerd; probeer het later opnieuw.',
 } as const;
+
+/** botbuilder's `validateAndFixActivity` (what `CloudAdapter.process` does first): ISO timestamps become `Date`s. */
+function validateAndFixActivity(activity: Activity): Activity {
+  const a = activity as Activity & Record<string, unknown>;
+  for (const veld of ['timestamp', 'expiration', 'localTimestamp'] as const) {
+    const v = a[veld];
+    if (typeof v === 'string') {
+      a[`raw${veld[0].toUpperCase()}${veld.slice(1)}`] = v;
+      (a as Record<string, unknown>)[veld] = new Date(v);
+    }
+  }
+  return a;
+}
 
 /**
  * The minimal shape of a Bot Framework activity that the adapter and the dispatcher rely on (Bot Framework
