@@ -8,6 +8,10 @@
  *    ⌈n/5000⌉) and items/s.
  * Baseline in the same run: bare GraphHttp calls ($batch POSTs of 20 pre-built bodies; GET paging) on the
  * same fake, so the ratio shows the adapter's own cost (validation, outbox, conversion).
+ * 4. an import of BENCH_GRAPH_BUDGET_N = 1,500 items against the fake enforcing SharePoint's resource-unit
+ *    budget (a write costs 2), scaled in time: 1,250 units per 6 s instead of per minute. Paced with
+ *    shared/src/graph/budget.ts vs unpaced (only the retry policy): throttled answers (goal ≤ 5 %) and the drain rate
+ *    as a share of the budget.
  *
  * Run: npm run bench -- graph   (BENCH_GRAPH_N, BENCH_GRAPH_FAULT_N, BENCH_GRAPH_READ_N to change sizes)
  */
@@ -19,6 +23,8 @@ import type { ListItemInput } from '@shared/lists/schemas';
 import { queryAll } from '@shared/store/list-store';
 import { toGraphFields } from '@shared/store/graph/fields';
 import { abortableSleep } from '@shared/graph/retry';
+import { doseerGraph } from '@shared/graph/budget';
+import { RollendBudget } from '@shared/tempo/rollend-budget';
 import { FAKE_SITE_ID, GraphFake } from '../tests/support/graph-fake';
 import { fakeHttp, fakeStore, provisionFake } from '../tests/support/graph-store';
 
@@ -35,6 +41,7 @@ const gesprek = (prefix: string, n: number): ListItemInput<'Gesprekken'> => ({
   doorverwezen: 'geen',
 });
 const fmt = (n: number) => Math.round(n).toLocaleString('nl-NL');
+const BUDGET_N = Number(process.env.BENCH_GRAPH_BUDGET_N ?? 1_500);
 const fastSleep = { sleep: (_ms: number, s?: AbortSignal) => abortableSleep(1, s), timeoutMs: 100, maxAttempts: 4 };
 
 async function main(): Promise<void> {
@@ -104,6 +111,27 @@ async function main(): Promise<void> {
   const readMs = performance.now() - t0;
   const readReq = fake.stats.requests;
   await reader.close();
+  fake.list('Gesprekken')!.items.clear();
+
+  // 4. Import against the resource-unit budget, paced and unpaced.
+  const budget = { units: 1250, windowMs: 6000 };
+  const budgetRun = async (paced: boolean) => {
+    fake.list('Gesprekken')!.items.clear();
+    fake.setBudget(budget);
+    const s = fakeStore({ db: path.join(dir, paced ? 'd.db' : 'e.db'), writeWaitMs: 600_000, policy: { maxAttempts: 20 } });
+    if (paced) doseerGraph(s.http, new RollendBudget([{ eenheden: budget.units, perMs: budget.windowMs + 100 }]));
+    fake.resetStats();
+    const t = performance.now();
+    await s.addMany('Gesprekken', Array.from({ length: BUDGET_N }, (_, i) => gesprek(paced ? 'P' : 'U', i)));
+    await s.drain();
+    const ms = performance.now() - t;
+    const r = { ms, requests: fake.stats.requests, throttled: fake.stats.throttled, stored: fake.itemsOf('Gesprekken').length };
+    await s.close();
+    fake.setBudget(undefined);
+    return r;
+  };
+  const paced = await budgetRun(true);
+  const unpaced = await budgetRun(false);
   fake.close();
   fs.rmSync(dir, { recursive: true, force: true });
   if (all.length !== READ_N || baseRead !== READ_N) throw new Error('read incomplete');
@@ -114,6 +142,13 @@ async function main(): Promise<void> {
   console.log(`  write ${fmt(FAULT_N)} items, 30 % failing: ${fmt(faultReq)} HTTP requests (target ${Math.ceil(FAULT_N / 20)} + retries; ${fmt(faults)} injected faults), ${fmt(faultMs)} ms, ${faultCount} stored (exactly ${FAULT_N} expected)`);
   console.log(`  read  ${fmt(READ_N)} items  queryAll:               ${fmt(readReq)} HTTP requests (target ⌈n/5000⌉ = ${Math.ceil(READ_N / 5000)} + list ids), ${fmt(readMs)} ms, ${fmt((READ_N / readMs) * 1000)} items/s`);
   console.log(`  read  baseline          bare GET paging:        ${fmt(baseReadReq)} HTTP requests, ${fmt(baseReadMs)} ms, ${fmt((READ_N / baseReadMs) * 1000)} items/s; ratio store/baseline ${(readMs / baseReadMs).toFixed(2)}×`);
+  const budgetPerS = budget.units / (budget.windowMs / 1000);
+  const row = (name: string, r: typeof paced) =>
+    `  budget ${name}: ${fmt(BUDGET_N)} items (${fmt(BUDGET_N * 2)} write units), ${fmt(r.ms)} ms, ${fmt(r.requests)} HTTP requests, ${fmt(r.throttled)} throttled (${((100 * r.throttled) / r.requests).toFixed(1)} %, goal ≤ 5 %), ` +
+    `after the first window's burst ${fmt((BUDGET_N * 2 - budget.units) / (r.ms / 1000))} write units/s = ${((100 * (BUDGET_N * 2 - budget.units)) / (r.ms / 1000) / budgetPerS).toFixed(0)} % of the budget (${fmt(budgetPerS)} units/s); ${r.stored} stored`;
+  console.log(`  budget: fake enforces ${fmt(budget.units)} resource units per ${budget.windowMs / 1000} s (SharePoint's smallest per-minute budget, time scaled by 10)`);
+  console.log(row('paced  ', paced));
+  console.log(row('unpaced', unpaced));
 }
 
 main().catch((err) => {

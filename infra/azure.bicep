@@ -12,7 +12,8 @@
 // azure.parameters.json from env/.env.dev and writes the outputs below back into env/.env.dev.
 // Scale-out: with STORE=sqlite keep ONE instance (the SQLite file lives on the app's /home share). For
 // several instances use STORE=postgres (Azure Database for PostgreSQL Flexible Server below, instanceCount
-// N; SharePoint stays HR's record through the outbox when the Graph settings are given) or STORE=graph.
+// N; SharePoint stays HR's record through the outbox when the Graph settings are given). STORE=graph runs
+// one instance too: its outbox and booking guard are per instance.
 
 @description('Prefix of every resource name: 4-20 lower-case letters/digits, starting with a letter.')
 @minLength(4)
@@ -36,7 +37,7 @@ param organisatie string = 'demo'
 @allowed(['sqlite', 'postgres', 'graph'])
 param store string = 'sqlite'
 
-@description('Web app instances (App Service scale-out). STORE=sqlite always runs 1. B1 allows 3, P0v3 up to 30.')
+@description('Web app instances (App Service scale-out) with STORE=postgres; sqlite and graph run 1 (bookings need one truth). B1 allows 3, P0v3 up to 30.')
 @minValue(1)
 @maxValue(30)
 param instanceCount int = 1
@@ -157,7 +158,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${resourceBaseName}-plan'
   location: location
   kind: 'linux'
-  sku: { name: webAppSku, capacity: store == 'sqlite' ? 1 : instanceCount }
+  sku: { name: webAppSku, capacity: store == 'postgres' ? instanceCount : 1 }
   properties: {
     reserved: true // Linux
   }

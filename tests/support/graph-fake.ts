@@ -16,6 +16,10 @@
  *   does not promise any order).
  * - Faults on demand: a share of HTTP requests (and of `$batch` sub-requests) answer 429 with
  *   `Retry-After`, 503, or time out (the request IS processed, the answer never arrives in time).
+ * - A resource-unit budget on demand (`setBudget`): SharePoint's per-app throttling — a read costs 1
+ *   unit, a write 2, every `$batch` sub-request on its own; a request that would take more than the
+ *   budget in the rolling window answers 429 with Retry-After (seconds until enough units are free) and
+ *   does nothing.
  */
 import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
@@ -87,6 +91,14 @@ export interface FakeStats {
   subRequests: number;
   faults: number;
   byMethod: Record<string, number>;
+  /** Requests refused with 429 by the resource-unit budget (`setBudget`). */
+  throttled: number;
+}
+
+/** SharePoint's throttling budget: at most `units` resource units in any `windowMs`. */
+export interface BudgetOptions {
+  units: number;
+  windowMs: number;
 }
 
 const err = (status: number, code: string, message: string, headers?: Record<string, string>): Res => ({
@@ -111,7 +123,10 @@ const guid = () => `00000000-0000-4000-8000-${String(++guidCounter).padStart(12,
 /** The fake. Create one per test file, `listen()` in beforeAll and `close()` in afterAll. */
 export class GraphFake {
   readonly server: SetupServer;
-  readonly stats: FakeStats = { requests: 0, batches: 0, subRequests: 0, faults: 0, byMethod: {} };
+  readonly stats: FakeStats = { requests: 0, batches: 0, subRequests: 0, faults: 0, byMethod: {}, throttled: 0 };
+  private budget?: BudgetOptions;
+  /** Units spent, oldest first: [time ms, units]. */
+  private spent: [number, number][] = [];
   readonly lists = new Map<string, FakeList>();
   faults?: FaultOptions;
   /** Method and URL (path + query, decoded) of every HTTP request and sub-request, for assertions. */
@@ -160,6 +175,30 @@ export class GraphFake {
     this.rng = mulberry32(f?.seed ?? 1);
   }
 
+  /** Enforce a resource-unit budget (or none with undefined); see the module doc. */
+  setBudget(b: BudgetOptions | undefined): void {
+    this.budget = b;
+    this.spent = [];
+  }
+
+  /** The budget's verdict for a request of `units` now: undefined = allowed (and spent), else Retry-After seconds. */
+  private overBudget(units: number): number | undefined {
+    const b = this.budget;
+    if (!b) return undefined;
+    const now = Date.now();
+    this.spent = this.spent.filter(([t]) => t > now - b.windowMs);
+    let used = this.spent.reduce((n, [, u]) => n + u, 0);
+    if (used + units <= b.units) {
+      this.spent.push([now, units]);
+      return undefined;
+    }
+    for (const [t, u] of this.spent) {
+      used -= u;
+      if (used + units <= b.units) return Math.max(1, Math.ceil((t + b.windowMs - now) / 1000));
+    }
+    return Math.ceil(b.windowMs / 1000);
+  }
+
   /** Make the next HTTP requests fail as listed (before any random faults). */
   failNext(...faults: ScriptedFault[]): void {
     this.scripted.push(...faults);
@@ -172,7 +211,7 @@ export class GraphFake {
 
   resetStats(): void {
     this.log.length = 0;
-    Object.assign(this.stats, { requests: 0, batches: 0, subRequests: 0, faults: 0, byMethod: {} });
+    Object.assign(this.stats, { requests: 0, batches: 0, subRequests: 0, faults: 0, byMethod: {}, throttled: 0 });
   }
 
   /**
@@ -272,6 +311,17 @@ export class GraphFake {
       this.stats.faults++;
       if (o.status === 400) return err(400, 'invalidRequest', 'One or more field values are not valid.');
       return err(o.status, o.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable', o.status === 429 ? 'Too many requests.' : 'Service unavailable.', o.retryAfter !== undefined ? { 'Retry-After': o.retryAfter } : undefined);
+    }
+    if (this.budget) {
+      const subs = (body as { requests?: { method?: string }[] } | undefined)?.requests;
+      const units = request.method === 'POST' && url.pathname.endsWith('/$batch') && Array.isArray(subs)
+        ? subs.reduce((n, r) => n + ((r.method ?? 'GET') === 'GET' ? 1 : 2), 0)
+        : request.method === 'GET' ? 1 : 2;
+      const retryAfter = this.overBudget(units);
+      if (retryAfter !== undefined) {
+        this.stats.throttled++;
+        return err(429, 'activityLimitReached', 'The request has been throttled.', { 'Retry-After': String(retryAfter) });
+      }
     }
     const f = this.faults;
     let hang = false;

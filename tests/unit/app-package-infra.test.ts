@@ -64,7 +64,7 @@ describe('infra/azure.bicep', () => {
     expect(declarations.resources).toEqual(expect.arrayContaining(['postgres', 'postgresDb', 'postgresFromAzure', 'postgresEntraAdmin', 'databaseUrlSecret']));
     expect(bicep).toMatch(/@allowed\(\['sqlite', 'postgres', 'graph'\]\)/);
     expect(bicep).toMatch(/'Microsoft\.DBforPostgreSQL\/flexibleServers@[\d-]+' = if \(usePostgres\)/);
-    expect(bicep).toMatch(/capacity: store == 'sqlite' \? 1 : instanceCount/);
+    expect(bicep).toMatch(/capacity: store == 'postgres' \? instanceCount : 1/);
     // The password never becomes an app setting: only a Key Vault reference does.
     expect(bicep).toMatch(/name: 'DATABASE_URL', value: '@Microsoft\.KeyVault\(\$\{secretRef\}database-url\)'/);
     expect(bicep).not.toMatch(/name: '[A-Z_]+', value: [^\n]*postgresAdminPassword/);
