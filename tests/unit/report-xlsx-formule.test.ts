@@ -6,7 +6,7 @@
  */
 import { registerMessages } from '@shared/i18n';
 import { buildJaarverslag } from '@shared/report';
-import { renderXlsx } from '@shared/report/xlsx';
+import { bladNaam, renderXlsx } from '@shared/report/xlsx';
 import { leesXlsx } from '../integration/report-readback';
 
 test('a label starting with = or @ gets a leading quote in the workbook; counts are numbers', async () => {
@@ -16,7 +16,7 @@ test('a label starting with = or @ gets a leading quote in the workbook; counts 
     { jaar: 2024, organisatie: 'Provincie', years: 1 },
   );
   const sheets = await leesXlsx(await renderXlsx(verslag));
-  const onderwerp = sheets.find((s) => s.naam === 'gesprekkenPerOnderwerp')!;
+  const onderwerp = sheets.find((s) => s.naam === bladNaam('gesprekkenPerOnderwerp', 'nl'))!;
   const rij = onderwerp.rijen.find((r) => String(r[0]).includes('HYPERLINK'))!;
   expect(rij).toEqual([`'=HYPERLINK("http://evil.example","Integriteit")`, 1]);
   expect(onderwerp.rijen.find((r) => String(r[0]).includes('Discriminatie'))).toEqual(["'@Discriminatie", 0]);
