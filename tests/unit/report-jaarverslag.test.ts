@@ -62,12 +62,12 @@ describe('buildJaarverslag', () => {
     expect(/:[1-9]/.test(json.replace(/"jaar":2024/g, ''))).toBe(false);
   });
 
-  test('the contract keys, in the DESIGN.md order', () => {
+  test('the contract keys, in the DESIGN.md order (the *Onbekend counts are additive, at the end of their section)', () => {
     const r = buildJaarverslag({}, { jaar: 2024, organisatie: 'X', years: 2 });
     expect(Object.keys(r)).toEqual(['jaar', 'organisatie', 'gesprekken', 'meldingen', 'wbk', 'ambtseed', 'onboarding', 'dilemma', 'agressie', 'meldwijzer', 'zaken', 'vorigeJaren']);
-    expect(Object.keys(r.gesprekken)).toEqual(['totaal', 'meldingen', 'perOnderwerp', 'meldingenPerOnderwerp', 'extern', 'doorverwezen']);
-    expect(Object.keys(r.meldingen)).toEqual(['totaal', 'perSoort', 'perCategorie', 'anoniem', 'perUitkomst', 'perMaatregel']);
-    expect(Object.keys(r.ambtseed)).toEqual(['afgelegd', 'eed', 'belofte', 'integriteitsverklaring', 'bijeenkomsten']);
+    expect(Object.keys(r.gesprekken)).toEqual(['totaal', 'meldingen', 'perOnderwerp', 'meldingenPerOnderwerp', 'extern', 'doorverwezen', 'meldingenOnbekend']);
+    expect(Object.keys(r.meldingen)).toEqual(['totaal', 'perSoort', 'perCategorie', 'anoniem', 'perUitkomst', 'perMaatregel', 'anoniemOnbekend']);
+    expect(Object.keys(r.ambtseed)).toEqual(['afgelegd', 'eed', 'belofte', 'integriteitsverklaring', 'bijeenkomsten', 'vormOnbekend']);
     expect(Object.keys(r.onboarding)).toEqual(['nieuweMedewerkers', 'arbeidsovereenkomst', 'extern', 'stagiair', 'workshopDeelnemers']);
     expect(Object.keys(r.vorigeJaren)).toEqual(['2023']);
     expect(r.vorigeJaren['2023']).toEqual(legeJaarCijfers(2023));
@@ -89,6 +89,7 @@ describe('buildJaarverslag', () => {
       meldingenPerOnderwerp: { integriteit: 0, ongewensteOmgangsvormen: 1, discriminatie: 0, arbeidsconflict: 1, onveiligheid: 0, adviesAlgemeen: 0 },
       extern: 1,
       doorverwezen: 2,
+      meldingenOnbekend: 0,
     });
     expect(r.vorigeJaren['2018'].gesprekken.totaal).toBe(1);
     expect(r.vorigeJaren['2018'].gesprekken.meldingen).toBe(1);
@@ -201,7 +202,7 @@ describe('buildJaarverslag', () => {
       ],
     };
     const r = buildJaarverslag(bronnen, { jaar: 2024, organisatie: 'X', years: 2 });
-    expect(r.ambtseed).toEqual({ afgelegd: 4, eed: 3, belofte: 1, integriteitsverklaring: 1, bijeenkomsten: 2 });
+    expect(r.ambtseed).toEqual({ afgelegd: 4, eed: 3, belofte: 1, integriteitsverklaring: 1, bijeenkomsten: 2, vormOnbekend: 0 });
     expect(r.vorigeJaren['2023'].ambtseed.bijeenkomsten).toBe(0);
     expect(jaarVanMoment('2023-12-31T22:59:59.000Z')).toBe(2023);
     expect(jaarVanMoment('2023-12-31T23:00:00.000Z')).toBe(2024);

@@ -24,6 +24,7 @@ function verslag(): Jaarverslag {
     meldingenPerOnderwerp: { integriteit: 1, ongewensteOmgangsvormen: 2, discriminatie: 0, arbeidsconflict: 0, onveiligheid: 0, adviesAlgemeen: 0 },
     extern: 12,
     doorverwezen: 1,
+    meldingenOnbekend: 0,
   };
   c.meldingen.totaal = 6;
   c.meldingen.perSoort.sociaal = 6;
@@ -32,7 +33,7 @@ function verslag(): Jaarverslag {
   c.meldingen.perMaatregel.teamtraject = 6;
   c.wbk.ontvangstbevestigdBinnen7Dagen = { aantal: 5, van: 6 };
   c.wbk.terugkoppelingBinnen3Maanden = { aantal: 4, van: 6 };
-  c.ambtseed = { afgelegd: 190, eed: 120, belofte: 70, integriteitsverklaring: 9, bijeenkomsten: 11 };
+  c.ambtseed = { afgelegd: 190, eed: 120, belofte: 70, integriteitsverklaring: 9, bijeenkomsten: 11, vormOnbekend: 0 };
   c.dilemma.sessies = 14;
   c.dilemma.bereik = 233;
   c.dilemma.perDoelgroep.nieuweMedewerkers = { sessies: 6, deelnemers: 100 };
@@ -247,7 +248,7 @@ describe('singular and plural in the running text', () => {
     r.gesprekken.totaal = 1;
     r.gesprekken.extern = 1;
     r.meldingen.totaal = 1;
-    r.ambtseed = { afgelegd: 1, eed: 1, belofte: 0, integriteitsverklaring: 1, bijeenkomsten: 1 };
+    r.ambtseed = { afgelegd: 1, eed: 1, belofte: 0, integriteitsverklaring: 1, bijeenkomsten: 1, vormOnbekend: 0 };
     r.onboarding = { nieuweMedewerkers: 1, arbeidsovereenkomst: 1, extern: 0, stagiair: 0, workshopDeelnemers: 1 };
     r.dilemma.sessies = 1;
     r.dilemma.bereik = 1;

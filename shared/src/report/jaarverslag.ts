@@ -67,6 +67,8 @@ export interface JaarCijfers {
     meldingenPerOnderwerp: Telling<(typeof ONDERWERPEN)[number]>;
     extern: number;
     doorverwezen: number;
+    /** Gesprekken whose `isMelding` is unknown (absent in SharePoint): neither melding nor not (additive key). */
+    meldingenOnbekend: number;
   };
   meldingen: {
     totaal: number;
@@ -75,12 +77,15 @@ export interface JaarCijfers {
     anoniem: number;
     perUitkomst: Telling<(typeof UITKOMSTEN)[number]>;
     perMaatregel: Telling<(typeof MAATREGELEN)[number]>;
+    /** Meldingen whose `anoniem` is unknown (absent in SharePoint), not counted as "nee" (additive key). */
+    anoniemOnbekend: number;
   };
   wbk: {
     ontvangstbevestigdBinnen7Dagen: { aantal: number; van: number };
     terugkoppelingBinnen3Maanden: { aantal: number; van: number };
   };
-  ambtseed: { afgelegd: number; eed: number; belofte: number; integriteitsverklaring: number; bijeenkomsten: number };
+  /** `vormOnbekend`: afgelegd inschrijvingen without a `vorm` (additive key; in neither eed, belofte nor verklaring). */
+  ambtseed: { afgelegd: number; eed: number; belofte: number; integriteitsverklaring: number; bijeenkomsten: number; vormOnbekend: number };
   onboarding: { nieuweMedewerkers: number; arbeidsovereenkomst: number; extern: number; stagiair: number; workshopDeelnemers: number };
   dilemma: { sessies: number; bereik: number; perDoelgroep: Record<(typeof DOELGROEPEN)[number], { sessies: number; deelnemers: number }> };
   agressie: { incidenten: number; perSoort: Telling<(typeof AGRESSIE_SOORTEN)[number]>; perMaatregel: Telling<(typeof AGRESSIE_MAATREGELEN)[number]> };
@@ -132,10 +137,10 @@ const zero = <K extends string>(keys: readonly K[]): Telling<K> => Object.fromEn
 export function legeJaarCijfers(jaar: number): JaarCijfers {
   return {
     jaar,
-    gesprekken: { totaal: 0, meldingen: 0, perOnderwerp: zero(ONDERWERPEN), meldingenPerOnderwerp: zero(ONDERWERPEN), extern: 0, doorverwezen: 0 },
-    meldingen: { totaal: 0, perSoort: zero(MELDING_SOORTEN), perCategorie: zero(CATEGORIEEN), anoniem: 0, perUitkomst: zero(UITKOMSTEN), perMaatregel: zero(MAATREGELEN) },
+    gesprekken: { totaal: 0, meldingen: 0, perOnderwerp: zero(ONDERWERPEN), meldingenPerOnderwerp: zero(ONDERWERPEN), extern: 0, doorverwezen: 0, meldingenOnbekend: 0 },
+    meldingen: { totaal: 0, perSoort: zero(MELDING_SOORTEN), perCategorie: zero(CATEGORIEEN), anoniem: 0, perUitkomst: zero(UITKOMSTEN), perMaatregel: zero(MAATREGELEN), anoniemOnbekend: 0 },
     wbk: { ontvangstbevestigdBinnen7Dagen: { aantal: 0, van: 0 }, terugkoppelingBinnen3Maanden: { aantal: 0, van: 0 } },
-    ambtseed: { afgelegd: 0, eed: 0, belofte: 0, integriteitsverklaring: 0, bijeenkomsten: 0 },
+    ambtseed: { afgelegd: 0, eed: 0, belofte: 0, integriteitsverklaring: 0, bijeenkomsten: 0, vormOnbekend: 0 },
     onboarding: { nieuweMedewerkers: 0, arbeidsovereenkomst: 0, extern: 0, stagiair: 0, workshopDeelnemers: 0 },
     dilemma: { sessies: 0, bereik: 0, perDoelgroep: Object.fromEntries(DOELGROEPEN.map((d) => [d, { sessies: 0, deelnemers: 0 }])) as JaarCijfers['dilemma']['perDoelgroep'] },
     agressie: { incidenten: 0, perSoort: zero(AGRESSIE_SOORTEN), perMaatregel: zero(AGRESSIE_MAATREGELEN) },
@@ -245,7 +250,8 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     const s = c.gesprekken;
     s.totaal++;
     plus(s.perOnderwerp, g.onderwerp);
-    if (g.isMelding) {
+    if (g.isMelding === null || g.isMelding === undefined) s.meldingenOnbekend++;
+    else if (g.isMelding) {
       s.meldingen++;
       plus(s.meldingenPerOnderwerp, g.onderwerp);
     }
@@ -260,7 +266,8 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     s.totaal++;
     plus(s.perSoort, m.soort);
     plus(s.perCategorie, m.categorie);
-    if (m.anoniem) s.anoniem++;
+    if (m.anoniem === null || m.anoniem === undefined) s.anoniemOnbekend++;
+    else if (m.anoniem) s.anoniem++;
     plus(s.perUitkomst, m.uitkomst);
     plusElk(s.perMaatregel, m.maatregelen);
     const w = c.wbk;
@@ -280,6 +287,7 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     if (i.vorm === 'eed') s.eed++;
     else if (i.vorm === 'belofte') s.belofte++;
     else if (i.vorm === 'integriteitsverklaring') s.integriteitsverklaring++;
+    else s.vormOnbekend++;
     s.afgelegd = s.eed + s.belofte;
   }
   for (const sessie of bronnen.AmbtseedSessies ?? []) {
