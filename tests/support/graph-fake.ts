@@ -129,6 +129,12 @@ export class GraphFake {
   private spent: [number, number][] = [];
   readonly lists = new Map<string, FakeList>();
   faults?: FaultOptions;
+  /**
+   * Public Graph behaviour on demand (issue 15): `collectieZonderFields` leaves `fields` out of every item of a
+   * collection response, even with `$expand=fields` (as Graph does without `$expand`, and as a next page can);
+   * `lijstdrempel` makes item collections of the named lists answer SharePoint's list view threshold refusal.
+   */
+  readonly gedrag: { collectieZonderFields?: boolean; lijstdrempel?: Set<string> } = {};
   /** Method and URL (path + query, decoded) of every HTTP request and sub-request, for assertions. */
   readonly log: string[] = [];
   private readonly scripted: ScriptedFault[] = [];
@@ -262,6 +268,8 @@ export class GraphFake {
   /** Remove every list (fresh site). */
   reset(): void {
     this.lists.clear();
+    this.gedrag.collectieZonderFields = undefined;
+    this.gedrag.lijstdrempel = undefined;
   }
 
   /** The list named `name` (display name or URL name), for assertions. */
@@ -732,7 +740,12 @@ export class GraphFake {
       }
       page.push(item);
     }
-    const body: Record<string, unknown> = { '@odata.context': `${this.baseUrl}/$metadata#sites('${this.siteId}')/lists('${list.id}')/items`, value: page.map((i) => this.itemJson(list, i, q)) };
+    if (this.gedrag.lijstdrempel?.has(list.displayName)) {
+      return { status: 500, body: { error: { code: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', message: 'The attempted operation is prohibited because it exceeds the list view threshold.' } } };
+    }
+    const zonder = new URLSearchParams(q);
+    if (this.gedrag.collectieZonderFields) zonder.delete('$expand');
+    const body: Record<string, unknown> = { '@odata.context': `${this.baseUrl}/$metadata#sites('${this.siteId}')/lists('${list.id}')/items`, value: page.map((i) => this.itemJson(list, i, zonder)) };
     if (more) {
       const next = new URLSearchParams(q);
       next.set('$skiptoken', Buffer.from(`Paged=TRUE&p_ID=${page[page.length - 1].id}`).toString('base64'));

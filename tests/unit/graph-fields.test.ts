@@ -66,7 +66,8 @@ test('reading: numbers and booleans that Graph returns as strings become typed',
   });
   expect(item).toEqual({ sessieId: 'S-1', start: '2026-03-29T08:00:00.000Z', eind: '2026-03-29T09:30:00.000Z', soort: 'ambtseed', online: true, afnemer: 'provinciesecretaris', capaciteit: 12 });
   const online = sessie.columns.find((c) => c.name === 'online')!;
-  expect(['true', 'Yes', '0', 'false', 0, undefined].map((v) => columnFromGraph(online, v))).toEqual([true, true, false, false, false, false]);
+  // An absent Yes/No value is unknown (null, "onbekend" in the report), not "nee" (issue 15).
+  expect(['true', 'Yes', '0', 'false', 0, undefined].map((v) => columnFromGraph(online, v))).toEqual([true, true, false, false, false, null]);
   const maatregelen = meldingen.columns.find((c) => c.name === 'maatregelen')!;
   expect(columnFromGraph(maatregelen, ';#geen;#overig;#')).toEqual(['geen', 'overig']);
 });

@@ -108,6 +108,21 @@ export function columnSchema(col: ColumnDefinition): z.ZodType<unknown> {
 
 const cache = new Map<string, z.ZodType<AnyListItem>>();
 
+function bouwItemSchema(name: string, jaNeeOnbekend: boolean): z.ZodType<AnyListItem> {
+  const def: ListDefinition = getListDefinition(name);
+  const shape: Record<string, z.ZodType<unknown>> = {};
+  for (const col of def.columns) {
+    const s = columnSchema(col);
+    // Optional columns: absent → null; an optional multichoice is always an array (empty = none chosen),
+    // as SharePoint cannot tell "null" from "no choices" apart.
+    const empty = col.type === 'multichoice' ? () => [] : () => null;
+    if (!col.required) shape[col.name] = s.nullable().optional().transform((v) => v ?? empty());
+    else if (jaNeeOnbekend && col.type === 'boolean') shape[col.name] = s.nullable().optional().transform((v) => v ?? null);
+    else shape[col.name] = s;
+  }
+  return z.strictObject(shape) as unknown as z.ZodType<AnyListItem>;
+}
+
 /**
  * zod schema of a whole item of list `name`, derived from its definition: unknown fields are rejected
  * (privacy: nothing slips into a list that the schema does not name), optional columns default to `null`,
@@ -117,20 +132,21 @@ const cache = new Map<string, z.ZodType<AnyListItem>>();
 export function itemSchema<L extends ListName>(name: L): z.ZodType<ListItem<L>, ListItemInput<L>>;
 export function itemSchema(name: string): z.ZodType<AnyListItem>;
 export function itemSchema(name: string): z.ZodType<AnyListItem> {
-  const hit = cache.get(name);
-  if (hit) return hit;
-  const def: ListDefinition = getListDefinition(name);
-  const shape: Record<string, z.ZodType<unknown>> = {};
-  for (const col of def.columns) {
-    const s = columnSchema(col);
-    // Optional columns: absent → null; an optional multichoice is always an array (empty = none chosen),
-    // as SharePoint cannot tell "null" from "no choices" apart.
-    const empty = col.type === 'multichoice' ? () => [] : () => null;
-    shape[col.name] = col.required ? s : s.nullable().optional().transform((v) => v ?? empty());
-  }
-  const schema = z.strictObject(shape) as unknown as z.ZodType<AnyListItem>;
-  cache.set(name, schema);
-  return schema;
+  let hit = cache.get(name);
+  if (!hit) cache.set(name, (hit = bouwItemSchema(name, false)));
+  return hit;
+}
+
+const leesCache = new Map<string, z.ZodType<AnyListItem>>();
+/**
+ * The schema of an item as read back from SharePoint: as {@link itemSchema}, except that a yes/no column may be
+ * `null` ("onbekend"). SharePoint leaves a Yes/No value out of `fields` when the item never had one (a column
+ * added after the item was written); that is unknown, not "nee", and the report counts it as onbekend.
+ */
+export function leesItemSchema(name: string): z.ZodType<AnyListItem> {
+  let hit = leesCache.get(name);
+  if (!hit) leesCache.set(name, (hit = bouwItemSchema(name, true)));
+  return hit;
 }
 
 /** The key of an item: its key columns' values joined with `|` (e.g. `2026-W48|dilemma`). */

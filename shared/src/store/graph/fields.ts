@@ -93,7 +93,8 @@ function toStringArray(v: unknown): unknown {
 export function columnFromGraph(col: ColumnDefinition, v: unknown): unknown {
   if (v === null || v === undefined || v === '') {
     if (col.type === 'multichoice') return [];
-    if (col.type === 'boolean') return false; // a SharePoint Yes/No column is never empty; Graph may leave out "No"
+    // An absent Yes/No value is unknown (a column added after the item was written), not "nee": the report
+    // counts it as onbekend (leesItemSchema lets it through as null).
     return null;
   }
   switch (col.type) {
@@ -122,7 +123,7 @@ export function fromGraphFields(def: ListDefinition, fields: Record<string, unkn
   const out: AnyListItem = {};
   for (const col of def.columns) {
     const v = columnFromGraph(col, fields[col.name]);
-    if (v === null && !col.required) continue; // absent optional column → schema default
+    if (v === null && (!col.required || col.type === 'boolean')) continue; // absent optional or yes/no column → null
     out[col.name] = v;
   }
   return out;

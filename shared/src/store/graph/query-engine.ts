@@ -7,10 +7,11 @@
 import pino from 'pino';
 import type { GraphHttp } from '@shared/graph/http';
 import { getListDefinition, type ListDefinition } from '../../lists/definitions';
-import { itemKey, itemSchema, type AnyListItem } from '../../lists/schemas';
+import { itemKey, leesItemSchema, type AnyListItem } from '../../lists/schemas';
 import type { ListQuery } from '../list-store';
 import { fromGraphFields, odataLiteral } from './fields';
-import { collectionSchema, type GraphLists, keyQuery, listItemSchema, parseGraph } from './graph-lists';
+import { type GraphLists, keyQuery, listItemSchema, parseGraph } from './graph-lists';
+import { alsSharePointWeigering, OnleesbareItemsFout, type OnleesbaarItem } from './leesfouten';
 import type { GraphOutbox } from './outbox';
 
 const log = pino({ name: 'graph-list-store', level: process.env.LOG_LEVEL ?? 'info' });
@@ -24,15 +25,61 @@ export class GraphQueryEngine {
     private readonly pageSize: number,
   ) {}
 
-  /** An item from Graph fields, validated (the Graph response boundary). Undefined (and a log line) when invalid. */
-  fromGraph(def: ListDefinition, id: string, fields: Record<string, unknown>): AnyListItem | undefined {
-    const r = itemSchema(def.name).safeParse(fromGraphFields(def, fields));
-    if (r.success) return r.data;
-    log.warn({ list: def.name, itemId: id, issues: r.error.issues.map((i) => i.path.join('.')) }, 'SharePoint item does not match the list schema; skipped');
-    return undefined;
+  /**
+   * An item from Graph fields, validated (the Graph response boundary) with `leesItemSchema`: an absent yes/no
+   * value is `null` (onbekend). @returns the item, or the columns at fault.
+   */
+  fromGraph(def: ListDefinition, fields: Record<string, unknown>): { item: AnyListItem } | { kolommen: string[] } {
+    const r = leesItemSchema(def.name).safeParse(fromGraphFields(def, fields));
+    if (r.success) return { item: r.data };
+    return { kolommen: [...new Set(r.error.issues.map((i) => String(i.path[0] ?? '(item)')))] };
   }
 
-  /** The item with `key`: the newest pending outbox write when there is one, else Graph's (by cached id, else by `$filter`). */
+  /**
+   * Items of one Graph page, each validated. Items that came without `fields` (Graph leaves them out without
+   * `$expand`, and a next page may lose it) are requested again with `$expand=fields`, 20 per `$batch`.
+   * Items that still cannot be read are returned in `onleesbaar` (id and columns), never dropped.
+   */
+  private async leesPagina(def: ListDefinition, base: string, raws: readonly unknown[]): Promise<{ items: { id: string; item: AnyListItem }[]; onleesbaar: OnleesbaarItem[] }> {
+    const items: { id: string; item: AnyListItem }[] = [];
+    const onleesbaar: OnleesbaarItem[] = [];
+    const zonderVelden: string[] = [];
+    const lees = (id: string, fields: Record<string, unknown>) => {
+      const r = this.fromGraph(def, fields);
+      if ('item' in r) items.push({ id, item: r.item });
+      else onleesbaar.push({ id, kolommen: r.kolommen });
+    };
+    for (const raw of raws) {
+      const it = parseGraph(listItemSchema, raw, `item ${def.name}`);
+      if (it.fields) lees(it.id, it.fields);
+      else zonderVelden.push(it.id);
+    }
+    if (zonderVelden.length) {
+      log.warn({ list: def.name, aantal: zonderVelden.length }, 'Graph returned items without fields; asking again with $expand=fields');
+      const res = await this.http.batch(zonderVelden.map((id) => ({ id, method: 'GET' as const, url: `${base}/items/${id}?$expand=fields` })));
+      for (const id of zonderVelden) {
+        const r = res.get(id);
+        const it = r && r.status === 200 ? listItemSchema.safeParse(r.body) : undefined;
+        if (it?.success && it.data.fields) lees(id, it.data.fields);
+        else onleesbaar.push({ id, kolommen: ['fields'] });
+      }
+    }
+    return { items, onleesbaar };
+  }
+
+  /** Every page of `url`, SharePoint's refusals (list view threshold, non-indexed filter) as a Dutch error. */
+  private async *paginas(list: string, url: string): AsyncGenerator<unknown[]> {
+    try {
+      yield* this.http.pages(url);
+    } catch (err) {
+      throw alsSharePointWeigering(list, err) ?? err;
+    }
+  }
+
+  /**
+   * The item with `key`: the newest pending outbox write when there is one, else Graph's (by cached id, else by `$filter`).
+   * @throws OnleesbareItemsFout when SharePoint holds the item but it cannot be read.
+   */
   async readItem(list: string, key: string): Promise<AnyListItem | undefined> {
     const def = getListDefinition(list);
     const pending = this.outbox.latestPending(list, key);
@@ -42,23 +89,23 @@ export class GraphQueryEngine {
     const id = index.get(key);
     if (id) {
       try {
-        const it = parseGraph(listItemSchema, await this.http.get(`${base}/items/${id}?$expand=fields`), `item ${list}`);
-        if (it.fields) return this.fromGraph(def, it.id, it.fields);
+        const { items, onleesbaar } = await this.leesPagina(def, base, [await this.http.get(`${base}/items/${id}?$expand=fields`)]);
+        if (onleesbaar.length) throw new OnleesbareItemsFout(list, onleesbaar);
+        if (items.length) return items[0].item;
       } catch (err) {
         if ((err as { statusCode?: number }).statusCode !== 404) throw err;
         this.lists.remember(list, key, undefined);
       }
     }
     // Not in the cache: another process may have written it; look it up by key ($filter on indexed key columns).
-    const page = parseGraph(collectionSchema, await this.http.get(`${base}/items?$expand=fields&${keyQuery(def, key)}`), `items ${list}`);
-    for (const raw of page.value) {
-      const it = parseGraph(listItemSchema, raw, `item ${list}`);
-      if (!it.fields) continue;
-      const item = this.fromGraph(def, it.id, it.fields);
-      if (item && itemKey(list, item) === key) {
-        this.lists.remember(list, key, it.id);
-        return item;
+    for await (const page of this.paginas(list, `${base}/items?$expand=fields&${keyQuery(def, key)}`)) {
+      const { items, onleesbaar } = await this.leesPagina(def, base, page);
+      const hit = items.find(({ item }) => itemKey(list, item) === key);
+      if (hit) {
+        this.lists.remember(list, key, hit.id);
+        return hit.item;
       }
+      if (onleesbaar.length) throw new OnleesbareItemsFout(list, onleesbaar);
     }
     return undefined;
   }
@@ -67,22 +114,27 @@ export class GraphQueryEngine {
    * All items matching `query`, filtered and sorted exactly like the SQLite store: Graph's items with this
    * process's pending outbox writes laid over them (an item waiting to be created is included, an item waiting
    * to be changed is seen as it will be), and then `overlay` (a transaction's own writes) over that.
+   * @throws OnleesbareItemsFout naming every item that cannot be read (nothing is dropped); SharePointWeigertFout
+   * when SharePoint refuses the query.
    */
   async readMatching(def: ListDefinition, query: ListQuery, overlay?: ReadonlyMap<string, AnyListItem>): Promise<AnyListItem[]> {
     const base = await this.lists.listPath(def.name);
     const filter = serverFilter(def, query);
     const byKey = new Map<string, AnyListItem>();
+    const onleesbaar: OnleesbaarItem[] = [];
     const index = this.lists.hasIndex(def.name) ? await this.lists.index(def.name) : undefined;
-    for await (const page of this.http.pages(`${base}/items?$expand=fields&$top=${this.pageSize}${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`)) {
-      for (const raw of page) {
-        const it = parseGraph(listItemSchema, raw, `item ${def.name}`);
-        if (!it.fields) continue;
-        const item = this.fromGraph(def, it.id, it.fields);
-        if (!item) continue;
+    for await (const page of this.paginas(def.name, `${base}/items?$expand=fields&$top=${this.pageSize}${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`)) {
+      const gelezen = await this.leesPagina(def, base, page);
+      onleesbaar.push(...gelezen.onleesbaar);
+      for (const { id, item } of gelezen.items) {
         const key = itemKey(def.name, item);
-        index?.set(key, it.id);
+        index?.set(key, id);
         byKey.set(key, item);
       }
+    }
+    if (onleesbaar.length) {
+      log.error({ list: def.name, items: onleesbaar }, 'SharePoint items cannot be read; the read fails');
+      throw new OnleesbareItemsFout(def.name, onleesbaar);
     }
     for (const [key, fields] of this.outbox.pendingByKey(def.name)) byKey.set(key, fields);
     if (overlay) for (const [key, fields] of overlay) byKey.set(key, fields);
