@@ -85,7 +85,7 @@ describe('aanwezigheid voedt de tellingen van het jaarverslag', () => {
 
     const r = buildJaarverslag(await leesJaarverslagBronnen(store, { jaar: 2026 }), { jaar: 2026, organisatie: 'Provincie Demoland' });
     // S-1: eed + belofte afgelegd, one absent; S-2 nobody afgelegd (not a bijeenkomst); workshop rows have no vorm.
-    expect(r.ambtseed).toEqual({ afgelegd: 2, eed: 1, belofte: 1, integriteitsverklaring: 1, bijeenkomsten: 1 });
+    expect(r.ambtseed).toEqual({ afgelegd: 2, eed: 1, belofte: 1, integriteitsverklaring: 1, bijeenkomsten: 1, vormOnbekend: 0 });
     expect(r.onboarding.workshopDeelnemers).toBe(2);
     expect(r.onboarding.nieuweMedewerkers).toBe(3);
     await store.close();

@@ -10,7 +10,12 @@ test('null isMelding, anoniem and vorm are counted as onbekend, not as nee and n
   const bronnen = {
     Gesprekken: [gesprek('g1', true), gesprek('g2', false), gesprek('g3', null), gesprek('g4', null)],
     Meldingen: [melding('m1', true), melding('m2', false), melding('m3', null)],
+    AmbtseedSessies: [
+      { sessieId: 's1', start: '2024-05-01T08:00:00.000Z', soort: 'ambtseed' },
+      { sessieId: 'w1', start: '2024-05-02T08:00:00.000Z', soort: 'workshopIntegriteit' },
+    ],
     AmbtseedInschrijvingen: [
+      { sessieId: 'w1', status: 'afgelegd', vorm: null, afgelegdOp: '2024-05-02' }, // a workshop has no vorm: not onbekend
       { sessieId: 's1', status: 'afgelegd', vorm: 'eed', afgelegdOp: '2024-05-01' },
       { sessieId: 's1', status: 'afgelegd', vorm: null, afgelegdOp: '2024-05-01' },
     ],

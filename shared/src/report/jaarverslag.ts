@@ -84,7 +84,7 @@ export interface JaarCijfers {
     ontvangstbevestigdBinnen7Dagen: { aantal: number; van: number };
     terugkoppelingBinnen3Maanden: { aantal: number; van: number };
   };
-  /** `vormOnbekend`: afgelegd inschrijvingen without a `vorm` (additive key; in neither eed, belofte nor verklaring). */
+  /** `vormOnbekend`: afgelegd inschrijvingen of ambtseed sessions without a `vorm` (additive key; in neither eed, belofte nor verklaring). */
   ambtseed: { afgelegd: number; eed: number; belofte: number; integriteitsverklaring: number; bijeenkomsten: number; vormOnbekend: number };
   onboarding: { nieuweMedewerkers: number; arbeidsovereenkomst: number; extern: number; stagiair: number; workshopDeelnemers: number };
   dilemma: { sessies: number; bereik: number; perDoelgroep: Record<(typeof DOELGROEPEN)[number], { sessies: number; deelnemers: number }> };
@@ -278,6 +278,8 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
   }
 
   const sessiesMetAfgelegd = new Set<string>();
+  // A workshop has no vorm; an afgelegd inschrijving of an ambtseed session without one is onbekend.
+  const ambtseedSessies = new Set((bronnen.AmbtseedSessies ?? []).filter((s) => s.soort === 'ambtseed').map((s) => s.sessieId));
   for (const i of bronnen.AmbtseedInschrijvingen ?? []) {
     if (i.status !== 'afgelegd') continue;
     if (i.sessieId) sessiesMetAfgelegd.add(i.sessieId);
@@ -287,7 +289,7 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     if (i.vorm === 'eed') s.eed++;
     else if (i.vorm === 'belofte') s.belofte++;
     else if (i.vorm === 'integriteitsverklaring') s.integriteitsverklaring++;
-    else s.vormOnbekend++;
+    else if (ambtseedSessies.has(i.sessieId)) s.vormOnbekend++;
     s.afgelegd = s.eed + s.belofte;
   }
   for (const sessie of bronnen.AmbtseedSessies ?? []) {
