@@ -40,8 +40,8 @@ async function serve(): Promise<void> {
     onSubmit: async () => [],
     onFreeText: async (input: { text?: string }) => [{ type: 'text' as const, text: input.text ?? '' }],
   };
-  const echoHost = createBotHost({ config, store, log, env: {}, features: [echo] });
-  const mwHost = createBotHost({ config, store, log, env: {} });
+  const echoHost = createBotHost({ config, store, lokaal: store.db, log, env: {}, features: [echo] });
+  const mwHost = createBotHost({ config, store, lokaal: store.db, log, env: {} });
   const listen = (app: import('express').Express) => new Promise<number>((r) => { const s = app.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)); });
   const ports = { echo: await listen(echoHost.app), meldwijzer: await listen(mwHost.app) };
   process.stdout.write(`PORTS ${JSON.stringify(ports)}\n`);

@@ -3,10 +3,13 @@ import type { OrgConfig } from '@shared/config';
 import { formatPath } from '@shared/config';
 import { rollenVan } from '@shared/domain/rollen';
 import { t, toLocale, type Locale } from '@shared/i18n';
-import type { ListStore } from '@shared/store';
+import type { ListStore, SqliteDatabase } from '@shared/store';
 import type { BotServices, Feature, Reply, TurnInput } from './features/feature';
 import { FEATURES } from './features';
+import { leesSubmit } from './features/kit';
 import { groepUitnodiging } from './features/meldwijzer';
+import type { Agenda } from './features/ambtseed/uitnodiging-graph';
+import type { ProactiveSender } from './proactive';
 
 /**
  * The dispatcher (DESIGN.md: "bot/src/bot.ts dispatches; features decide"). The only file besides
@@ -16,6 +19,8 @@ import { groepUitnodiging } from './features/meldwijzer';
  *   3. in a group chat or channel, answer only with an invitation to continue 1:1 (never read the text).
  * Then, in order: card submits by `data.action` prefix → the owning feature; typed commands → the feature
  * that lists them; free text nobody claimed → the meldwijzer's triage (the catch-all, last).
+ * A submit is read once (`leesSubmit`: its action, its data without Teams' own fields) and the caller's roles are
+ * computed once (`rollenVan`, from the config) per turn; features built with `features/kit.ts` check both.
  * Logs hold event names, feature ids and zod issue paths — never message text or identities.
  */
 
@@ -30,9 +35,16 @@ export interface BotLogger {
 export interface IntegriteitsBotOptions {
   config: OrgConfig;
   store: ListStore;
+  /** The local state (see `BotServices.lokaal`). */
+  lokaal: SqliteDatabase;
+  /** The root logger; every feature gets `log.child({ feature })`. */
   log: BotLogger;
   clock?: () => Date;
   features?: Feature[];
+  proactive?: ProactiveSender;
+  agenda?: Agenda;
+  /** Base URL for download links (default `http://localhost:3978`). */
+  publicUrl?: string;
   /** Called for every personal-chat turn with an Entra id (e.g. to save a conversation reference). */
   onPersonalActivity?: (aadObjectId: string, activity: Partial<Activity>) => void;
 }
@@ -59,7 +71,16 @@ export class IntegriteitsBot extends ActivityHandler {
     this.clock = opts.clock ?? (() => new Date());
     this.log = opts.log;
     for (const f of this.features) {
-      this.services.set(f.id, { store: opts.store, config: opts.config, log: opts.log.child({ feature: f.id }), clock: this.clock });
+      this.services.set(f.id, {
+        store: opts.store,
+        config: opts.config,
+        lokaal: opts.lokaal,
+        proactive: opts.proactive,
+        agenda: opts.agenda,
+        publicUrl: opts.publicUrl ?? 'http://localhost:3978',
+        log: opts.log.child({ feature: f.id }),
+        clock: this.clock,
+      });
     }
 
     this.onMessage(async (context, next) => {
@@ -109,7 +130,7 @@ export class IntegriteitsBot extends ActivityHandler {
     return this.features.find((f) => f.id === 'meldwijzer') ?? this.features[0];
   }
 
-  private input(context: TurnContext, kind: TurnInput['kind'], extra: { text?: string; data?: unknown } = {}): TurnInput {
+  private input(context: TurnContext, kind: TurnInput['kind'], extra: { text?: string; data?: unknown; action?: string } = {}): TurnInput {
     const a = context.activity;
     const aad = a.from?.aadObjectId;
     return {
@@ -181,9 +202,9 @@ export class IntegriteitsBot extends ActivityHandler {
   }
 
   private async dispatchSubmit(context: TurnContext, value: unknown): Promise<Reply[]> {
-    const action = typeof value === 'object' && value !== null && typeof (value as { action?: unknown }).action === 'string' ? (value as { action: string }).action : undefined;
+    const { action, data } = leesSubmit(value);
     const f = action ? this.features.find((x) => x.actions.some((p) => action.startsWith(p))) : undefined;
-    const input = this.input(context, 'submit', { data: value });
+    const input = this.input(context, 'submit', { data, action });
     if (!f) {
       this.log.warn({ event: 'submit.onbekend', heeftActie: action !== undefined }, 'kaartactie zonder eigenaar');
       const m = this.meldwijzer;

@@ -4,7 +4,8 @@
  */
 import { ConfigError, loadOrgConfig } from '@shared/config';
 import { createListStore, databasePathFromEnv, openDatabase, type SqliteDatabase } from '@shared/store';
-import { ambtseedRouter } from './features/ambtseed/routes';
+import { ambtseedRouter, publicUrlVanEnv } from './features/ambtseed/routes';
+import { agendaVanEnv } from './features/ambtseed/uitnodiging-graph';
 import { flushMeldwijzerGebruik } from './features/meldwijzer';
 import { createBotHost } from './host/app';
 import { startIntakeJobs } from './jobs';
@@ -34,12 +35,14 @@ async function main(): Promise<void> {
   const store = await createListStore();
   // Local state (conversation references, dedupe keys, job runs) always lives in the SQLite file, also with
   // STORE=graph (where the same file holds the Graph outbox): decision 5 in docs/decisions.md.
-  const db: SqliteDatabase = openDatabase(databasePathFromEnv());
+  const lokaal: SqliteDatabase = openDatabase(databasePathFromEnv());
+  // Graph calendar invitations when Graph and `ambtseed.organisator` are configured, else .ics links.
+  const agenda = agendaVanEnv(process.env, config, lokaal);
   // Ambtseed download links: .ics invitations and signed certificates. Every route is in host/routes.ts.
-  const host = createBotHost({ config, store, log, db, routes: [ambtseedRouter({ store, config })] });
+  const host = createBotHost({ config, store, log, lokaal, agenda, publicUrl: publicUrlVanEnv(), routes: [ambtseedRouter({ store, config })] });
   controleerBotRoutes(host.app);
-  // Daily jobs: Wbk reminder, half-yearly uitvraag, ambtseed reminders (bot/src/jobs).
-  const jobs = host.proactive ? startIntakeJobs({ store, config, proactive: host.proactive, db, log: log.child({ module: 'jobs' }) }) : undefined;
+  // Daily jobs (bot/src/jobs schedules them; each lives with its feature): Wbk reminder, uitvraag, ambtseed reminders.
+  const jobs = startIntakeJobs({ store, config, proactive: host.proactive, lokaal, log: log.child({ module: 'jobs' }) });
   const port = Number(process.env.BOT_PORT ?? 3978);
   // Local mode (no token needed) listens on loopback only; with an app id on every interface.
   const gestart = () => {
@@ -47,10 +50,10 @@ async function main(): Promise<void> {
   };
   const server = host.localMode ? host.app.listen(port, '127.0.0.1', gestart) : host.app.listen(port, gestart);
   const stop = () => {
-    jobs?.stop();
+    jobs.stop();
     server.close();
     void flushMeldwijzerGebruik().finally(() => store.close());
-    db.close();
+    lokaal.close();
     setTimeout(() => process.exit(0), 200).unref();
   };
   process.on('SIGINT', stop);

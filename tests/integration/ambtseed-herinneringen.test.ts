@@ -95,7 +95,8 @@ describe('aanwezigheid voedt de tellingen van het jaarverslag', () => {
 describe('HR importeert bijeenkomsten (AmbtseedSessies-CSV) en de bot toont de Nederlandse tijd', () => {
   it('laatste zondag van maart en oktober 2027: 10:00 lokale tijd in de kaart, in UTC opgeslagen', async () => {
     const { parseCsvItems } = await import('@shared/lists/import-file');
-    const { createAmbtseedFeature } = await import('../../bot/src/features/ambtseed');
+    const { ambtseedFeature: feature } = await import('../../bot/src/features/ambtseed');
+    const { testServices } = await import('../support/services');
     const csv = [
       'sessieId;start;eind;soort;locatie;online;afnemer;capaciteit',
       'S-MRT;2027-03-28T10:00:00+02:00;2027-03-28T11:00:00+02:00;ambtseed;Statenzaal;nee;de Commissaris van de Koning;25',
@@ -107,8 +108,7 @@ describe('HR importeert bijeenkomsten (AmbtseedSessies-CSV) en de bot toont de N
     await store.addMany('AmbtseedSessies', parsed.items as never[]);
     expect((await store.get('AmbtseedSessies', 'S-MRT'))?.start).toBe('2027-03-28T08:00:00.000Z');
     expect((await store.get('AmbtseedSessies', 'S-OKT'))?.start).toBe('2027-10-31T09:00:00.000Z');
-    const feature = createAmbtseedFeature({ publicUrl: 'http://bot.test', agenda: null });
-    const replies = await feature.onCommand!('plan mijn ambtseed', { kind: 'message', user: { channelId: 'c', aadObjectId: 'mw', rollen: [] }, conversation: { id: 'c', type: 'personal' }, locale: 'nl', now: new Date('2027-03-01T09:00:00Z') }, { store, config, log: { info() {}, warn() {}, error() {} }, clock: () => new Date() });
+    const replies = await feature.onCommand!('plan mijn ambtseed', { kind: 'message', user: { channelId: 'c', aadObjectId: 'mw', rollen: [] }, conversation: { id: 'c', type: 'personal' }, locale: 'nl', now: new Date('2027-03-01T09:00:00Z') }, testServices({ store, config }));
     const s = JSON.stringify(replies);
     expect(s).toContain('zo 28 mrt 2027, 10:00 · Statenzaal');
     expect(s).toContain('zo 31 okt 2027, 10:00 · online (Teams)');

@@ -7,9 +7,10 @@ import { setupServer } from 'msw/node';
 import { loadOrgConfig } from '@shared/config';
 import { SqliteListStore } from '@shared/store';
 import { ambtseedRouter, oorkondeUrl, tekenLink } from '../../bot/src/features/ambtseed/routes';
-import { GraphAgenda, geheugenAgendaRegister, graphClient, sqliteAgendaRegister } from '../../bot/src/features/ambtseed/uitnodiging-graph';
-import { createAmbtseedFeature } from '../../bot/src/features/ambtseed';
-import type { BotServices, TurnInput } from '../../bot/src/features/feature';
+import { agendaVanEnv, GraphAgenda, geheugenAgendaRegister, graphClient, sqliteAgendaRegister } from '../../bot/src/features/ambtseed/uitnodiging-graph';
+import { ambtseedFeature as feature } from '../../bot/src/features/ambtseed';
+import type { TurnInput } from '../../bot/src/features/feature';
+import { testServices } from '../support/services';
 
 const config = loadOrgConfig('demo');
 const maart = { sessieId: 'S-MAART', start: '2026-03-29T08:00:00.000Z', eind: '2026-03-29T09:30:00.000Z', soort: 'ambtseed' as const, locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 20 };
@@ -134,8 +135,8 @@ describe('Graph-agenda tegen een HTTP-nep (msw) op GRAPH_BASE_URL', () => {
   it('de feature gebruikt Graph als het geconfigureerd is: boeken maakt het event, HR-annulering annuleert het', async () => {
     const store = new SqliteListStore(':memory:');
     await store.add('AmbtseedSessies', { ...oktober, sessieId: 'S-ON', start: '2026-12-10T09:00:00.000Z', eind: '2026-12-10T10:00:00.000Z' });
-    const feature = createAmbtseedFeature({ publicUrl: 'http://bot.test', env: { GRAPH_ACCESS_TOKEN: 'env-token', GRAPH_BASE_URL: BASE } });
-    const services = { store, config, log: { info() {}, warn() {}, error() {} }, clock: () => new Date() } as BotServices;
+    const agenda = agendaVanEnv({ GRAPH_ACCESS_TOKEN: 'env-token', GRAPH_BASE_URL: BASE }, config, store.db);
+    const services = testServices({ store, config, lokaal: store.db, agenda });
     const input = (who: string, data: object): TurnInput => ({ kind: 'submit', data, user: { channelId: 'c', aadObjectId: who, rollen: who === 'hr' ? ['hr'] : [] }, conversation: { id: 'c', type: 'personal' }, locale: 'nl', now: new Date('2026-11-02T09:00:00Z') });
     const r = JSON.stringify(await feature.onSubmit(input('aad-9', { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-ON', vorm: 'eed' }), services));
     expect(r).toContain('Outlook-agenda');

@@ -8,18 +8,20 @@ import { SqliteListStore } from '@shared/store';
 import { buildJaarverslag, leesJaarverslagBronnen, binnen3Maanden, binnen7Dagen } from '@shared/report';
 import { ontvangstbevestigdOpTijd, plusDagen, terugkoppelingOpTijd } from '@shared/domain/wbk-termijnen';
 import { intakeFeature } from '../../bot/src/features/intake';
-import type { BotServices, TurnInput } from '../../bot/src/features/feature';
+import type { TurnInput } from '../../bot/src/features/feature';
+import { rollenVan } from '@shared/domain/rollen';
+import { testServices } from '../support/services';
 
 const config = loadOrgConfig('demo');
 const now = new Date('2026-06-30T10:00:00Z');
-const turn = (oid: string, data: unknown): TurnInput => ({ kind: 'submit', data, user: { channelId: '29:x', aadObjectId: oid, rollen: [] }, conversation: { id: 'a:x', type: 'personal' }, locale: 'nl', now });
+const turn = (oid: string, data: unknown): TurnInput => ({ kind: 'submit', data, user: { channelId: '29:x', aadObjectId: oid, rollen: rollenVan(config.rollen, { aadObjectId: oid }) }, conversation: { id: 'a:x', type: 'personal' }, locale: 'nl', now });
 const VP = '00000000-0000-0000-0000-0000000000021';
 const IC = '00000000-0000-0000-0000-0000000000020';
 const EMP = '00000000-0000-0000-0000-0000000000025';
 
 it('gesprekken, meldingen and agressie-incidenten recorded in the bot are counted in the jaarverslag of their year', async () => {
   const store = new SqliteListStore(':memory:');
-  const services = { store, config, log: { info() {}, warn() {}, error() {} }, clock: () => now } as BotServices;
+  const services = testServices({ store, config, clock: () => now });
   const ok = async (oid: string, data: Record<string, unknown>) => expect((await intakeFeature.onSubmit(turn(oid, { kaartId: randomUUID(), ...data }), services))[0]).toMatchObject({ text: expect.stringMatching(/is opgeslagen/) });
   await ok(VP, { action: 'intake.gesprek.opslaan', cyclus: '', datum: '2026-02-03', vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: 'true', doorverwezen: 'geen' });
   await ok(VP, { action: 'intake.gesprek.opslaan', cyclus: '', datum: '2026-05-03', vertrouwenspersoon: 'extern', onderwerp: 'discriminatie', isMelding: 'false', doorverwezen: 'coach' });

@@ -11,7 +11,6 @@ import { loadOrgConfig } from '@shared/config';
 import { SqliteListStore, queryAll } from '@shared/store';
 import { createBotHost } from '../../bot/src/host/app';
 import { createLogger } from '../../bot/src/host/logger';
-import { setProactiveSender } from '../../bot/src/proactive';
 import { message, replyCards, submit, submitActions, type CapturedReply } from '../support/activities';
 
 const PLAYGROUND = {
@@ -48,12 +47,11 @@ describe('intake through the bot host (local mode)', () => {
     connector = await listen(c);
     serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
     store = new SqliteListStore(':memory:');
-    const host = createBotHost({ config, store, log: createLogger('silent'), env: { MicrosoftAppId: '' }, db: store.db, clock: () => new Date('2026-03-02T09:00:00Z') });
+    const host = createBotHost({ config, store, log: createLogger('silent'), env: { MicrosoftAppId: '' }, lokaal: store.db, clock: () => new Date('2026-03-02T09:00:00Z') });
     bot = await listen(host.app);
     url = `http://127.0.0.1:${(bot.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    setProactiveSender(undefined);
     agent.destroy();
     await new Promise((r) => bot.close(r));
     await new Promise((r) => connector.close(r));

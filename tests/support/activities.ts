@@ -8,11 +8,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { OrgConfig } from '@shared/config';
-import { SqliteListStore } from '@shared/store';
+import { openDatabase, SqliteListStore } from '@shared/store';
 import type { ListStore } from '@shared/store';
 import { createBotHost, type BotHost } from '../../bot/src/host/app';
 import { createLogger } from '../../bot/src/host/logger';
 import type { BotLogger } from '../../bot/src/bot';
+import type { Feature } from '../../bot/src/features/feature';
 
 let counter = 0;
 const nextId = () => `act-${process.pid}-${++counter}`;
@@ -122,7 +123,7 @@ function listen(app: express.Express): Promise<http.Server> {
 }
 
 /** Start the bot (local mode unless `env.MicrosoftAppId`) for `config` with an in-memory store. */
-export async function startBotHarness(config: OrgConfig, opts: { env?: NodeJS.ProcessEnv; clock?: () => Date; store?: ListStore; log?: BotLogger } = {}): Promise<BotHarness> {
+export async function startBotHarness(config: OrgConfig, opts: { env?: NodeJS.ProcessEnv; clock?: () => Date; store?: ListStore; log?: BotLogger; features?: Feature[] } = {}): Promise<BotHarness> {
   const replies: CapturedReply[] = [];
   const connector = express();
   connector.use(express.json({ limit: '1mb' }));
@@ -134,7 +135,7 @@ export async function startBotHarness(config: OrgConfig, opts: { env?: NodeJS.Pr
   const connectorServer = await listen(connector);
   const serviceUrl = `http://127.0.0.1:${(connectorServer.address() as AddressInfo).port}/`;
   const store = opts.store ?? new SqliteListStore(':memory:');
-  const host = createBotHost({ config, store, log: opts.log ?? createLogger('silent'), env: opts.env ?? { MicrosoftAppId: '' }, clock: opts.clock });
+  const host = createBotHost({ config, store, lokaal: openDatabase(':memory:'), log: opts.log ?? createLogger('silent'), env: opts.env ?? { MicrosoftAppId: '' }, clock: opts.clock, features: opts.features });
   const botServer = await listen(host.app);
   const url = `http://127.0.0.1:${(botServer.address() as AddressInfo).port}`;
   const agent = new http.Agent({ keepAlive: true });

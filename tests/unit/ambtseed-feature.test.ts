@@ -1,10 +1,11 @@
 import * as AC from 'adaptivecards';
 import { loadOrgConfig } from '@shared/config';
 import { SqliteListStore } from '@shared/store';
-import type { BotServices, Reply, TurnInput } from '../../bot/src/features/feature';
+import type { Reply, TurnInput } from '../../bot/src/features/feature';
+import { testServices } from '../support/services';
 import type { ProactiveSender } from '../../bot/src/proactive';
-import { createAmbtseedFeature } from '../../bot/src/features/ambtseed';
-import { AMBTSEED_KAARTEN, kaartTemplate } from '../../bot/src/features/ambtseed/kaarten';
+import { ambtseedFeature } from '../../bot/src/features/ambtseed';
+import { AMBTSEED_KAARTEN, kaartTemplate } from '../../bot/src/features/ambtseed/cards';
 
 /** Adaptive Cards 1.5 check: parse events and validation events of the `adaptivecards` object model. */
 function kaartFouten(card: unknown): string[] {
@@ -34,8 +35,8 @@ function setup() {
     canReach: () => true,
     wasSent: (k) => verzonden.some((v) => v.key === k),
   };
-  const services = { store, config, log: { info() {}, warn() {}, error() {} }, clock: () => now, proactive } as BotServices;
-  const feature = createAmbtseedFeature({ publicUrl: 'http://bot.test', agenda: null });
+  const services = testServices({ store, config, clock: () => now, proactive });
+  const feature = ambtseedFeature;
   const kaarten: unknown[] = [];
   const input = (aadObjectId: string, data?: Record<string, unknown>, at = now): TurnInput => ({
     kind: data ? 'submit' : 'message',
@@ -153,8 +154,8 @@ describe('ambtseed-feature in het Engels', () => {
   it('een geweigerde boeking krijgt een Engelse melding; de kaart is Engels', async () => {
     const store = new SqliteListStore(':memory:');
     await store.add('AmbtseedSessies', { sessieId: 'S-X', start: '2026-11-20T09:00:00.000Z', eind: '2026-11-20T10:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 0 });
-    const feature = createAmbtseedFeature({ publicUrl: 'http://bot.test', agenda: null });
-    const services = { store, config, log: { info() {}, warn() {}, error() {} }, clock: () => now } as BotServices;
+    const feature = ambtseedFeature;
+    const services = testServices({ store, config, clock: () => now });
     const input = (data?: object): TurnInput => ({ kind: data ? 'submit' : 'message', data, user: { channelId: 'c', aadObjectId: 'mw-en', rollen: [] }, conversation: { id: 'c', type: 'personal' }, locale: 'en', now });
     expect(tekst(await feature.onSubmit(input({ action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-X', vorm: 'eed' }), services))).toContain('This session has been cancelled');
     const plan = tekst(await feature.onCommand!('plan my oath', input(), services));

@@ -71,8 +71,8 @@ describe('bot start-up (controleerBotInstellingen, also run by createBotHost)', 
   it('createBotHost itself refuses local mode in production (so no code path serves tokenless requests there)', () => {
     const store = new SqliteListStore(':memory:');
     try {
-      expect(() => createBotHost({ config, store, log: createLogger('silent'), env: { MicrosoftAppId: '', WEBSITE_SITE_NAME: 'ip-demo' } })).toThrow(StartWeigering);
-      expect(() => createBotHost({ config, store, log: createLogger('silent'), env: { MicrosoftAppId: '' } })).not.toThrow();
+      expect(() => createBotHost({ config, store, lokaal: store.db, log: createLogger('silent'), env: { MicrosoftAppId: '', WEBSITE_SITE_NAME: 'ip-demo' } })).toThrow(StartWeigering);
+      expect(() => createBotHost({ config, store, lokaal: store.db, log: createLogger('silent'), env: { MicrosoftAppId: '' } })).not.toThrow();
     } finally {
       void store.close();
     }
@@ -100,11 +100,11 @@ describe('the bot route list (bot/src/host/routes.ts)', () => {
   it('the bot as bot/src/server.ts wires it mounts exactly the list', () => {
     const store = new SqliteListStore(':memory:');
     try {
-      const host = createBotHost({ config, store, log: createLogger('silent'), env: { MicrosoftAppId: '' }, routes: [ambtseedRouter({ store, config })] });
+      const host = createBotHost({ config, store, lokaal: store.db, log: createLogger('silent'), env: { MicrosoftAppId: '' }, routes: [ambtseedRouter({ store, config })] });
       expect(() => controleerBotRoutes(host.app)).not.toThrow();
       expect(gemonteerdeRoutes(host.app).sort()).toEqual(BOT_ROUTES.map((r) => `${r.methode} ${r.pad}`).sort());
       // Without the ambtseed router the check names what is missing.
-      const kaal = createBotHost({ config, store, log: createLogger('silent'), env: { MicrosoftAppId: '' } });
+      const kaal = createBotHost({ config, store, lokaal: store.db, log: createLogger('silent'), env: { MicrosoftAppId: '' } });
       expect(() => controleerBotRoutes(kaal.app)).toThrow(/in de lijst maar niet gemonteerd: GET \/ambtseed\/agenda\/:bestand, GET \/ambtseed\/oorkonde\/:bestand/);
     } finally {
       void store.close();

@@ -3,7 +3,7 @@
  * `${…}` bindings, and the submit payloads match what the feature's zod schemas accept.
  */
 import * as AC from 'adaptivecards';
-import * as k from '../../bot/src/features/intake/kaarten';
+import * as k from '../../bot/src/features/intake/cards';
 import { messageKeys } from '@shared/i18n';
 import type { ListItem } from '@shared/lists/schemas';
 

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { loadOrgConfig } from '@shared/config';
 import { SqliteListStore, queryAll } from '@shared/store';
 import { intakeFeature, INTAKE_ACTIONS } from '../../bot/src/features/intake';
-import type { BotServices, Reply, TurnInput } from '../../bot/src/features/feature';
+import type { Reply, TurnInput } from '../../bot/src/features/feature';
+import { testServices } from '../support/services';
+import { rollenVan } from '@shared/domain/rollen';
 import type { ProactiveSender, SendStatus } from '../../bot/src/proactive';
 import { LIST_DEFINITIONS } from '@shared/lists/definitions';
 
@@ -39,12 +41,12 @@ function setup(withSender = true) {
   const logs: object[] = [];
   const log = { info: (o: object) => logs.push(o), warn: (o: object) => logs.push(o), error: (o: object) => logs.push(o) };
   const { sender, sent } = fakeSender();
-  const services = { store, config, log, clock: () => NOW, ...(withSender ? { proactive: sender } : {}) } as BotServices;
+  const services = testServices({ store, config, lokaal: store.db, log, clock: () => NOW, ...(withSender ? { proactive: sender } : {}) });
   return { store, services, sent, logs };
 }
 
 function input(wie: Wie, data?: unknown, text?: string, locale: 'nl' | 'en' = 'nl'): TurnInput {
-  return { kind: data ? 'submit' : 'message', data, text, user: { channelId: `29:${wie}`, aadObjectId: U[wie], rollen: [] }, conversation: { id: `c-${wie}`, type: 'personal' }, locale, now: NOW };
+  return { kind: data ? 'submit' : 'message', data, text, user: { channelId: `29:${wie}`, aadObjectId: U[wie], rollen: rollenVan(config.rollen, { aadObjectId: U[wie] }) }, conversation: { id: `c-${wie}`, type: 'personal' }, locale, now: NOW };
 }
 
 const texts = (r: Reply[]) => r.filter((x): x is { type: 'text'; text: string } => x.type === 'text').map((x) => x.text);
@@ -330,7 +332,7 @@ describe('configuration', () => {
   it('the meldpunten the config names (intake.meldingRollen) may register meldingen too', async () => {
     const store = new SqliteListStore(':memory:');
     const cfg = { ...config, intake: { ...config.intake, meldingRollen: ['integriteitscoordinator', 'vertrouwenspersoon'] as ('integriteitscoordinator' | 'vertrouwenspersoon')[] } };
-    const services = { store, config: cfg, log: { info() {}, warn() {}, error() {} }, clock: () => NOW } as unknown as BotServices;
+    const services = testServices({ store, config: cfg, clock: () => NOW });
     expect(texts(await intakeFeature.onSubmit(input('vp', melding({ meldpunt: 'vertrouwenspersoon' })), services))[0]).toBe('M-2026-0001 is opgeslagen.');
     expect(texts(await intakeFeature.onSubmit(input('manager', melding()), services))[0]).toMatch(/^Niet toegestaan: "Melding registreren" is alleen voor de integriteitscoördinator of vertrouwenspersonen\./);
   });

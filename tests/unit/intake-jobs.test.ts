@@ -5,10 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { loadOrgConfig, type OrgConfig } from '@shared/config';
 import { openDatabase, queryAll, SqliteListStore } from '@shared/store';
 import { createProactiveSender, type ProactiveTransport } from '../../bot/src/proactive';
-import { amsterdamTijd, huidigeCyclus, runDagelijkseJobs, teStartenCyclus, type JobContext } from '../../bot/src/jobs';
+import { amsterdamTijd, runDagelijkseJobs, type JobContext } from '../../bot/src/jobs';
+import { huidigeCyclus, teStartenCyclus } from '../../bot/src/features/intake/uitvraag-job';
 import { intakeFeature } from '../../bot/src/features/intake';
 import { intakeStaat } from '../../bot/src/features/intake/staat';
-import type { BotServices, Reply, TurnInput } from '../../bot/src/features/feature';
+import type { Reply, TurnInput } from '../../bot/src/features/feature';
+import { rollenVan } from '@shared/domain/rollen';
+import { testServices } from '../support/services';
 
 const IC = '00000000-0000-0000-0000-0000000000020';
 const VP = '00000000-0000-0000-0000-0000000000021';
@@ -25,7 +28,7 @@ function omgeving(file = ':memory:') {
   const sent: { conv: string; replies: Reply[] }[] = [];
   const transport: ProactiveTransport = { async continueConversation(r, replies) { sent.push({ conv: r.conversation.id, replies }); } };
   const proactive = createProactiveSender({ db, transport });
-  const ctx: JobContext = { store, config, proactive, db };
+  const ctx: JobContext = { store, config, proactive, lokaal: db };
   return { db, store, sent, proactive, ctx };
 }
 
@@ -120,14 +123,14 @@ describe('half-yearly uitvraag', () => {
   });
 
   function turn(oid: string, data: unknown, now: Date): TurnInput {
-    return { kind: 'submit', data, user: { channelId: `29:${oid}`, aadObjectId: oid, rollen: [] }, conversation: { id: `a:${oid}`, type: 'personal' }, locale: 'nl', now };
+    return { kind: 'submit', data, user: { channelId: `29:${oid}`, aadObjectId: oid, rollen: rollenVan(config.rollen, { aadObjectId: oid }) }, conversation: { id: `a:${oid}`, type: 'personal' }, locale: 'nl', now };
   }
 
   it('asks, takes answers as list items, reminds non-responders once after 7 days, and reports the response rate', async () => {
     const { db, store, sent, proactive, ctx } = omgeving();
     proactive.refs.save(VP, ref(VP));
     proactive.refs.save(MGR, ref(MGR));
-    const services = { store, config, log: { info() {}, warn() {}, error() {} }, clock: () => new Date(), db, proactive } as unknown as BotServices;
+    const services = testServices({ store, config, lokaal: db, proactive });
 
     // 1 July 2026, 08:00 CEST.
     const dag1 = new Date('2026-07-01T06:00:00Z');

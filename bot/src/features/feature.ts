@@ -1,11 +1,15 @@
 import type { Locale } from '@shared/i18n';
 import type { OrgConfig, Rol } from '@shared/config';
-import type { ListStore } from '@shared/store';
+import type { ListStore, SqliteDatabase } from '@shared/store';
+import type { ProactiveSender } from '../proactive/sender';
+import type { Agenda } from './ambtseed/uitnodiging-graph';
 
 /**
  * The contract between the bot's dispatcher (`bot/src/bot.ts`, the only place that knows botbuilder)
  * and its features (`bot/src/features/<feature>/`). Features never import the SDK: they receive a plain
  * `TurnInput` and return `Reply` values, so a switch to the Microsoft 365 Agents SDK stays small.
+ * Features are written as route tables with `defineFeature` (`./kit.ts`), which implements `onSubmit` and
+ * `onCommand` for them.
  */
 
 /** Who is talking and where. `userId` is the Entra object id (aadObjectId) when Teams gives it. */
@@ -14,7 +18,10 @@ export interface TurnUser {
   channelId: string;
   /** Entra object id; used for roles and HR administration, never stored in case lists. */
   aadObjectId?: string;
-  /** Roles from the organisation config (`rollen`). */
+  /**
+   * Roles, computed once per turn by the dispatcher (`bot/src/bot.ts`) from the organisation config (`rollen`).
+   * Nothing in card data can add a role; features and the kit only read this.
+   */
   rollen: Rol[];
 }
 
@@ -23,8 +30,13 @@ export interface TurnInput {
   kind: 'message' | 'submit' | 'install';
   /** Free text (message turns). Never log or store it. */
   text?: string;
-  /** `Action.Submit` data (submit turns), to be validated by the feature with zod. */
+  /**
+   * `Action.Submit` data (submit turns), without what Teams adds (`msteams`); validated with zod by the route's
+   * `invoer` schema (`features/kit.ts`) before any handler sees it.
+   */
   data?: unknown;
+  /** `data.action` when it is a string, read once by the dispatcher (`leesSubmit` in `features/kit.ts`). */
+  action?: string;
   user: TurnUser;
   conversation: { id: string; type: 'personal' | 'groupChat' | 'channel' };
   locale: Locale;
@@ -35,12 +47,34 @@ export interface TurnInput {
 /** What a feature answers: text and/or an Adaptive Card 1.5 (JSON), in order. */
 export type Reply = { type: 'text'; text: string } | { type: 'card'; card: Record<string, unknown> };
 
-/** Shared services handed to features. */
+/** pino-style logger (pino's `Logger` satisfies it); log ids and zod paths, never message text or identities. */
+export interface FeatureLog {
+  info(o: object, msg?: string): void;
+  warn(o: object, msg?: string): void;
+  error(o: object, msg?: string): void;
+}
+
+/**
+ * Everything a feature uses, handed in by the host (`bot/src/host/app.ts` builds it once; tests build their own).
+ * Features find nothing themselves: no module globals, no environment reads, no probing of the store's class.
+ */
 export interface BotServices {
+  /** The list store (SharePoint lists or SQLite), the single source for the report. */
   store: ListStore;
   config: OrgConfig;
-  /** pino-style child logger; log ids and zod paths, never message text or identities. */
-  log: { info(o: object, msg?: string): void; warn(o: object, msg?: string): void; error(o: object, msg?: string): void };
+  /**
+   * The local state (SQLite: card claims, uitvraag cycles, job runs, calendar event ids), also with
+   * `STORE=graph`. One handle per process.
+   */
+  lokaal: SqliteDatabase;
+  /** Proactive messages (the bot writes first); absent when the host has none (then nobody is told). */
+  proactive?: ProactiveSender;
+  /** Calendar invitations through Graph; absent when Graph is not configured (then .ics links). */
+  agenda?: Agenda;
+  /** Base URL of this bot for download links (`BOT_PUBLIC_URL`, default `http://localhost:<BOT_PORT>`). */
+  publicUrl: string;
+  /** Child logger of the one root logger, bound to the feature. */
+  log: FeatureLog;
   clock: () => Date;
 }
 

@@ -13,8 +13,9 @@ import {
 import type { OrgConfig } from '@shared/config';
 import type { ListStore, SqliteDatabase } from '@shared/store';
 import { IntegriteitsBot, send, turnErrorHandler, type BotLogger } from '../bot';
+import type { Agenda } from '../features/ambtseed/uitnodiging-graph';
 import type { Feature } from '../features/feature';
-import { createProactiveSender, setProactiveSender, type ProactiveSender } from '../proactive';
+import { createProactiveSender, type ConversationReferenceStore, type ProactiveSender } from '../proactive';
 import { controleerBotInstellingen } from './instellingen';
 import { kanaalTokenControle, type AanmeldReden } from './kanaal-token';
 
@@ -36,8 +37,12 @@ export interface BotHostOptions {
   env?: NodeJS.ProcessEnv;
   clock?: () => Date;
   features?: Feature[];
-  /** The SQLite database (same file as the lists) for proactive messaging; without it there is none. */
-  db?: SqliteDatabase;
+  /** The local state (conversation references, dedupe keys, card claims): `BotServices.lokaal`. */
+  lokaal: SqliteDatabase;
+  /** Graph calendar for ambtseed invitations (`agendaVanEnv`); absent → .ics links. */
+  agenda?: Agenda;
+  /** Base URL for download links (`publicUrlVanEnv`). */
+  publicUrl?: string;
   /** More routes (e.g. the ambtseed downloads), mounted before the error handler; all must be in `BOT_ROUTES`. */
   routes?: RequestHandler[];
 }
@@ -47,7 +52,8 @@ export interface BotHost {
   adapter: CloudAdapter;
   bot: IntegriteitsBot;
   localMode: boolean;
-  proactive?: ProactiveSender;
+  /** The one proactive sender of this host (also handed to the features and the jobs). */
+  proactive: ProactiveSender & { refs: ConversationReferenceStore };
 }
 
 /** botbuilder's public-cloud authentication values (botframework-connector AuthenticationConstants). */
@@ -103,39 +109,38 @@ export function createBotHost(opts: BotHostOptions): BotHost {
     );
   }
 
-  let proactive: (ProactiveSender & { refs: { save(oid: string, ref: unknown): void } }) | undefined;
-  if (opts.db) {
-    const sender = createProactiveSender({
-      db: opts.db,
-      log: opts.log.child({ module: 'proactive' }),
-      clock: opts.clock,
-      transport: {
-        continueConversation: async (ref, replies) => {
-          // The adapter's onTurnError swallows errors thrown inside the logic; capture the send error and rethrow
-          // it so the sender sees Teams' 403/404 (stale reference) or a transient failure (retry later).
-          let failure: unknown;
-          await adapter.continueConversationAsync(appId, ref as unknown as ConversationReference, async (ctx) => {
-            try {
-              await send(ctx, replies);
-            } catch (err) {
-              failure = err;
-            }
-          });
-          if (failure) throw failure;
-        },
+  const proactive = createProactiveSender({
+    db: opts.lokaal,
+    log: opts.log.child({ module: 'proactive' }),
+    clock: opts.clock,
+    transport: {
+      continueConversation: async (ref, replies) => {
+        // The adapter's onTurnError swallows errors thrown inside the logic; capture the send error and rethrow
+        // it so the sender sees Teams' 403/404 (stale reference) or a transient failure (retry later).
+        let failure: unknown;
+        await adapter.continueConversationAsync(appId, ref as unknown as ConversationReference, async (ctx) => {
+          try {
+            await send(ctx, replies);
+          } catch (err) {
+            failure = err;
+          }
+        });
+        if (failure) throw failure;
       },
-    });
-    proactive = sender as typeof proactive;
-    setProactiveSender(sender);
-  }
+    },
+  });
 
   const bot = new IntegriteitsBot({
     config: opts.config,
     store: opts.store,
+    lokaal: opts.lokaal,
     log: opts.log,
     clock: opts.clock,
     features: opts.features,
-    onPersonalActivity: proactive ? (oid, activity) => proactive!.refs.save(oid, TurnContext.getConversationReference(activity)) : undefined,
+    proactive,
+    agenda: opts.agenda,
+    publicUrl: opts.publicUrl,
+    onPersonalActivity: (oid, activity) => proactive.refs.save(oid, TurnContext.getConversationReference(activity)),
   });
 
   const app = express();

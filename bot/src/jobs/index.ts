@@ -6,25 +6,23 @@ import type { ListStore, SqliteDatabase } from '@shared/store';
 import type { ProactiveSender } from '../proactive';
 import { runAmbtseedHerinneringen, type HerinneringRapport } from '../features/ambtseed/herinneringen-job';
 import { intakeStaat } from '../features/intake/staat';
-import { runUitvraag, type UitvraagResultaat } from './uitvraag';
-import { runWbkHerinnering, type WbkHerinneringResultaat } from './wbk-herinnering';
-
-export * from './uitvraag';
-export * from './wbk-herinnering';
+import { runUitvraag, type UitvraagResultaat } from '../features/intake/uitvraag-job';
+import { runWbkHerinnering, type WbkHerinneringResultaat } from '../features/intake/wbk-herinnering-job';
 
 /**
- * The bot's daily jobs: the Wbk reminder and the half-yearly uitvraag (issue 4), the ambtseed reminders (issue 5). They run once per
+ * The scheduler of the bot's daily jobs. The jobs live with their feature: the Wbk reminder and the half-yearly
+ * uitvraag in `features/intake/*-job.ts`, the ambtseed reminders in `features/ambtseed/herinneringen-job.ts`. They run once per
  * Europe/Amsterdam day, at or after `intake.dagelijksOm` (default 08:00). A run is recorded in the table
  * `intake_job_runs` (job, date) so a restart on the same day does not run it again; every message also has its
  * own dedupe key, so even a repeated run sends nothing twice. The clock is injectable for tests.
  */
 
-/** What the jobs need. `db` is the SQLite file with the lists/local state (see `staatDatabase`). */
+/** What the jobs need: the same services the features get (`lokaal` holds the job runs and the uitvraag state). */
 export interface JobContext {
   store: ListStore;
   config: OrgConfig;
   proactive: ProactiveSender;
-  db: SqliteDatabase;
+  lokaal: SqliteDatabase;
   log?: { info(o: object, msg?: string): void; error(o: object, msg?: string): void };
 }
 
@@ -59,16 +57,16 @@ export async function runDagelijkseJobs(ctx: JobContext, now: Date): Promise<Dag
   const datum = vandaagVan(now);
   const jobs: [keyof DagelijkseRun, () => Promise<unknown>][] = [
     ['wbk', async () => (out.wbk = await runWbkHerinnering(ctx, now))],
-    ['uitvraag', async () => (out.uitvraag = await runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.db) }, now))],
+    ['uitvraag', async () => (out.uitvraag = await runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.lokaal) }, now))],
     ['ambtseed', async () => (out.ambtseed = await runAmbtseedHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now }))],
   ];
   for (const [job, run] of jobs) {
-    if (!claim(ctx.db, job, datum, now)) continue;
+    if (!claim(ctx.lokaal, job, datum, now)) continue;
     try {
       await run();
       ctx.log?.info({ job, datum }, 'dagelijkse job uitgevoerd');
     } catch (err) {
-      release(ctx.db, job, datum);
+      release(ctx.lokaal, job, datum);
       ctx.log?.error({ job, datum, err: (err as Error).message }, 'dagelijkse job mislukt; volgende tik probeert opnieuw');
     }
   }
@@ -77,7 +75,7 @@ export async function runDagelijkseJobs(ctx: JobContext, now: Date): Promise<Dag
 
 /**
  * Start the scheduler: checks every `intervalMs` (default 60 s) whether jobs are due. The timer is `unref`'d so
- * it never keeps the process alive. Host wiring: `const jobs = startIntakeJobs({ store, config, proactive, db, log })`
+ * it never keeps the process alive. Host wiring: `const jobs = startIntakeJobs({ store, config, proactive, lokaal, log })`
  * after the proactive sender exists, and `jobs.stop()` on shutdown.
  */
 export function startIntakeJobs(ctx: JobContext, opts: { clock?: () => Date; intervalMs?: number } = {}): { stop(): void; tick(): Promise<DagelijkseRun> } {

@@ -1,4 +1,4 @@
-import { dueHerinneringen, toonTijd, weekOverzicht, type Inschrijving, type NieuweMedewerker, type Sessie } from '@shared/domain/ambtseed';
+import { dueHerinneringen, toonTijd, weekOverzicht, type Inschrijving } from '@shared/domain/ambtseed';
 import { plusDagen } from '@shared/domain/ambtseed/verplichtingen';
 import { vandaag } from '@shared/domain/tijd';
 import { gebruikersMetRol } from '@shared/domain/rollen';
@@ -6,7 +6,7 @@ import type { OrgConfig } from '@shared/config';
 import { t, type Locale } from '@shared/i18n';
 import { queryAll, type ListStore } from '@shared/store';
 import type { ProactiveSender, SendStatus } from '../../proactive';
-import { renderHerinneringKaart, renderOverzichtKaart } from './kaarten';
+import { renderHerinneringKaart, renderOverzichtKaart } from './cards';
 import { overzichtRegels } from './overzicht';
 
 /** Counts of one run of the reminder job, per send status (for the job log; no ids). */
@@ -27,12 +27,12 @@ export async function runAmbtseedHerinneringen(deps: { store: ListStore; config:
   const l = deps.locale ?? 'nl';
   const today = vandaag(now);
   // New hires whose deadline can still be ahead or recently passed: started in the last ~15 months.
-  const nms = (await queryAll(store, 'NieuweMedewerkers', { range: { column: 'indienstOp', from: plusDagen(today, -460) } })) as unknown as NieuweMedewerker[];
-  const sessies = (await queryAll(store, 'AmbtseedSessies', { range: { column: 'start', from: new Date(now.getTime() - 460 * 86400_000).toISOString() } })) as unknown as Sessie[];
+  const nms = await queryAll(store, 'NieuweMedewerkers', { range: { column: 'indienstOp', from: plusDagen(today, -460) } });
+  const sessies = await queryAll(store, 'AmbtseedSessies', { range: { column: 'start', from: new Date(now.getTime() - 460 * 86400_000).toISOString() } });
   const inschrijvingen = new Map<string, Inschrijving>();
-  for (const r of (await queryAll(store, 'AmbtseedInschrijvingen', { where: { medewerker: nms.map((m) => m.medewerkerId) } })) as unknown as Inschrijving[]) inschrijvingen.set(r.inschrijvingId, r);
+  for (const r of await queryAll(store, 'AmbtseedInschrijvingen', { where: { medewerker: nms.map((m) => m.medewerkerId) } })) inschrijvingen.set(r.inschrijvingId, r);
   const komend = sessies.filter((s) => Date.parse(s.start) > now.getTime()).map((s) => s.sessieId);
-  if (komend.length) for (const r of (await queryAll(store, 'AmbtseedInschrijvingen', { where: { sessieId: komend, status: 'ingeschreven' } })) as unknown as Inschrijving[]) inschrijvingen.set(r.inschrijvingId, r);
+  if (komend.length) for (const r of await queryAll(store, 'AmbtseedInschrijvingen', { where: { sessieId: komend, status: 'ingeschreven' } })) inschrijvingen.set(r.inschrijvingId, r);
   const rijen = [...inschrijvingen.values()];
   const sessieVan = new Map(sessies.map((s) => [s.sessieId, s]));
 

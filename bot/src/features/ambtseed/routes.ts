@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import type { Inschrijving, Sessie } from '@shared/domain/ambtseed';
 import { amsterdamDate } from '@shared/domain/tijd';
 import type { OrgConfig } from '@shared/config';
 import { t, tekstIn, toLocale } from '@shared/i18n';
@@ -62,7 +61,7 @@ export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): R
       const m = /^(.+)\.ics$/.exec(req.params.bestand);
       const id = m ? idParam.safeParse(m[1]) : undefined;
       if (!id?.success) return void res.status(400).type('text/plain').send('Ongeldige link: verwacht /ambtseed/agenda/<sessieId>.ics.');
-      const sessie = (await deps.store.get('AmbtseedSessies', id.data)) as unknown as Sessie | undefined;
+      const sessie = await deps.store.get('AmbtseedSessies', id.data);
       if (!sessie) return void res.status(404).type('text/plain').send('Deze bijeenkomst bestaat niet.');
       const locale = toLocale(req.acceptsLanguages('nl', 'en') || 'nl');
       const ics = sessieIcs(
@@ -84,9 +83,9 @@ export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): R
       const inschrijvingId = m[1];
       const verwacht = tekenLink(inschrijvingId);
       if (!crypto.timingSafeEqual(Buffer.from(q.data.sig), Buffer.from(verwacht))) return void res.status(403).type('text/plain').send('Deze link is niet (meer) geldig.');
-      const i = (await deps.store.get('AmbtseedInschrijvingen', inschrijvingId)) as unknown as Inschrijving | undefined;
+      const i = await deps.store.get('AmbtseedInschrijvingen', inschrijvingId);
       if (!i || i.status !== 'afgelegd' || (i.vorm !== 'eed' && i.vorm !== 'belofte')) return void res.status(404).type('text/plain').send('Geen afgelegde eed of belofte bij deze link.');
-      const sessie = (await deps.store.get('AmbtseedSessies', i.sessieId)) as unknown as Sessie | undefined;
+      const sessie = await deps.store.get('AmbtseedSessies', i.sessieId);
       const locale = q.data.lang === 'en' ? 'en' : 'nl';
       const buf = await oorkondeDocx({
         organisatie: deps.config.organisatie.naam,

@@ -1,6 +1,7 @@
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { createGraphHttp, defaultRetryPolicy, graphConfigured, GraphHttp } from '@shared/graph';
+import type { OrgConfig } from '@shared/config';
 import type { Sessie } from '@shared/domain/ambtseed';
 import type { SqliteDatabase } from '@shared/store';
 
@@ -55,6 +56,22 @@ export function graphClient(baseUrl: string, auth: AuthenticationProvider): Grap
 export interface EventTekst {
   onderwerp: string;
   beschrijving: string;
+}
+
+/** What the ambtseed feature needs of a calendar (`BotServices.agenda`): `GraphAgenda`, or a fake in tests. */
+export type Agenda = Pick<GraphAgenda, 'synchroniseer' | 'annuleer'>;
+
+/**
+ * The Graph calendar when Graph is configured ({@link graphVanEnv}) and the config names `ambtseed.organisator`;
+ * else undefined (the feature then offers .ics links). Event ids are kept in `lokaal` (table `ambtseed_agenda`).
+ * The host calls this once at start-up.
+ * @throws Error (Dutch) when Graph settings are present but invalid.
+ */
+export function agendaVanEnv(env: NodeJS.ProcessEnv, config: OrgConfig, lokaal: SqliteDatabase): GraphAgenda | undefined {
+  const organisator = config.ambtseed.organisator;
+  const graph = organisator ? graphVanEnv(env) : undefined;
+  if (!organisator || !graph) return undefined;
+  return new GraphAgenda(graph, organisator, sqliteAgendaRegister(lokaal));
 }
 
 /** The Graph calendar of one organiser (a UPN or object id, e.g. the HR mailbox). */

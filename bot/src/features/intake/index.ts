@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { controleerPii } from '@shared/domain/pii-guard';
 import { gebruikersMetRol } from '@shared/domain/rollen';
 import { vandaag as vandaagVan } from '@shared/domain/tijd';
@@ -8,22 +8,33 @@ import { t, type Locale } from '@shared/i18n';
 import { LIST_DEFINITIONS } from '@shared/lists/definitions';
 import { formatIssues, type ListItem } from '@shared/lists/schemas';
 import { InvalidItemError, queryAll } from '@shared/store';
-import { proactiveFrom } from '../../proactive';
-import { huidigeCyclus, uitvraagKaart } from '../../jobs/uitvraag';
-import { wbkSignalenUitStore } from '../../jobs/wbk-herinnering';
-import type { BotServices, Feature, Reply, TurnInput } from '../feature';
+import type { BotServices, Reply, TurnInput } from '../feature';
+import { actie, defineFeature, issuePaden, kaart as card, magGebruiken, tekst as text, type Actie, type FeatureDefinitie } from '../kit';
+import { huidigeCyclus, uitvraagKaart } from './uitvraag-job';
+import { wbkSignalenUitStore } from './wbk-herinnering-job';
 import {
-  actieVan,
   agressieBijwerkenInvoer,
+  agressieBijwerkenStartInvoer,
   agressieInvoer,
   agressieKiesInvoer,
+  agressieStartInvoer,
   gesprekInvoer,
+  gesprekStartInvoer,
   meldingBijwerkenInvoer,
+  meldingBijwerkenStartInvoer,
   meldingInvoer,
   meldingKiesInvoer,
+  meldingStartInvoer,
+  menuInvoer,
   uitvraagGeenInvoer,
-  zonderTeamsVelden,
-} from './invoer';
+  uitvraagStatusInvoer,
+  wbkOverzichtInvoer,
+  type AgressieInvoer,
+  type GesprekInvoer,
+  type IntakeAction,
+  type MeldingBijwerkenInvoer,
+  type MeldingInvoer,
+} from './payload';
 import {
   renderAgressieBijwerkenCard,
   renderAgressieCard,
@@ -37,10 +48,10 @@ import {
   renderUitvraagResponsCard,
   renderWbkCard,
   toonWaarde,
-} from './kaarten';
+} from './cards';
 import { voegToeMetVolgnummer } from './opslag';
-import { intakeStaat, staatDatabase } from './staat';
-import { magUitvoeren, nietToegestaanTekst, rollenVanGebruiker, type IntakeActie } from './toegang';
+import { intakeStaat } from './staat';
+import { nietToegestaanTekst, toegang, type IntakeActie } from './toegang';
 
 /**
  * The intake feature (issue 4): vertrouwenspersonen log gesprekken, the integriteitscoördinator (and the roles in
@@ -59,13 +70,9 @@ import { magUitvoeren, nietToegestaanTekst, rollenVanGebruiker, type IntakeActie
  * offer a button with `{ action: 'intake.agressie.start' }`.
  */
 
-type Handler = (input: TurnInput, services: BotServices) => Promise<Reply[]>;
-
-const text = (s: string): Reply => ({ type: 'text', text: s });
-const card = (c: Record<string, unknown>): Reply => ({ type: 'card', card: c });
 
 /** Commands (lower case, Dutch and English) → action. */
-export const INTAKE_COMMANDS: Record<string, string> = {
+export const INTAKE_COMMANDS: Record<string, IntakeAction> = {
   intake: 'intake.menu',
   registratie: 'intake.menu',
   register: 'intake.menu',
@@ -89,9 +96,8 @@ export const INTAKE_COMMANDS: Record<string, string> = {
   'update aggression incident': 'intake.agressie.bijwerkenStart',
 };
 
-/** Dutch/English readable name of an action for "niet toegestaan". */
-function actieNaam(locale: Locale, actie: IntakeActie): string {
-  const key: Record<IntakeActie, string> = {
+/** i18n key of the readable name of an action, for "niet toegestaan". */
+const ACTIE_NAAM: Record<IntakeActie, string> = {
     menu: 'intake.menu.titel',
     gesprek: 'intake.actie.gesprek',
     melding: 'intake.actie.melding',
@@ -103,13 +109,12 @@ function actieNaam(locale: Locale, actie: IntakeActie): string {
     uitvraagGeen: 'intake.uitvraag.titel',
     agressie: 'intake.actie.agressie',
     agressieBijwerken: 'intake.actie.agressieBijwerken',
-  };
-  return t(locale, key[actie]);
-}
+};
 
 /** zod issues as one Dutch line, with field labels instead of column names; logs get the paths only. */
-function ongeldig(input: TurnInput, services: BotServices, actie: string, error: z.ZodError): Reply[] {
-  services.log.warn({ feature: 'intake', actie, issues: error.issues.map((i) => i.path.join('.') || '(item)') }, 'ongeldige invoer');
+function ongeldig(input: TurnInput, services: BotServices, error: z.ZodError, action: string): Reply[] {
+  const actie = action.replace(/^intake\./, '');
+  services.log.warn({ feature: 'intake', actie, issues: issuePaden(error) }, 'ongeldige invoer');
   const details = formatIssues(error)
     .map((line) => {
       const [veld, ...rest] = line.split(': ');
@@ -148,7 +153,7 @@ function maatregelRegels(locale: Locale, maatregelen: readonly string[]): string
  * "al opgeslagen" and writes nothing. Store validation errors release the claim and answer with the issues.
  */
 async function eenmaalPerKaart(input: TurnInput, services: BotServices, kaartId: string, schrijf: () => Promise<{ id: string; replies: Reply[] }>): Promise<Reply[]> {
-  const staat = intakeStaat(staatDatabase(services));
+  const staat = intakeStaat(services.lokaal);
   const al = staat.claimKaart(kaartId, input.now);
   if (al !== undefined) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al || '…' }))];
   try {
@@ -171,9 +176,8 @@ const AGRESSIE_KOLOMMEN = LIST_DEFINITIONS.AgressieIncidenten.columns.map((c) =>
 
 /* ---------------- handlers ---------------- */
 
-const menu: Handler = async (input, services) => {
-  const rollen = rollenVanGebruiker(input.user, services.config);
-  const kandidaten: [IntakeActie, string, string][] = [
+async function menu(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const kandidaten: [IntakeActie, IntakeAction, string][] = [
     ['gesprek', 'intake.gesprek.start', 'intake.actie.gesprek'],
     ['melding', 'intake.melding.start', 'intake.actie.melding'],
     ['meldingBijwerken', 'intake.melding.bijwerkenStart', 'intake.actie.meldingBijwerken'],
@@ -181,19 +185,18 @@ const menu: Handler = async (input, services) => {
     ['uitvraagStatus', 'intake.uitvraag.status', 'intake.actie.uitvraagStatus'],
     ['agressieBijwerken', 'intake.agressie.bijwerkenStart', 'intake.actie.agressieBijwerken'],
   ];
-  const acties = kandidaten.filter(([a]) => magUitvoeren(a, rollen, services.config)).map(([, action, key]) => ({ titel: t(input.locale, key), action }));
+  const acties = kandidaten.filter(([, action]) => magGebruiken(INTAKE_ACTIONS[action].rol, input.user.rollen, services.config)).map(([, action, key]) => ({ titel: t(input.locale, key), action }));
   const metRol = acties.length > 0;
   // Everyone may register an agressie-incident (the meldwijzer's "agressie van buiten" result leads here too).
   acties.push({ titel: t(input.locale, 'intake.actie.agressie'), action: 'intake.agressie.start' });
   return [card(renderIntakeMenuCard(input.locale, acties, metRol))];
-};
+}
 
-const gesprekStart: Handler = async (input) => [card(renderGesprekCard(input.locale, { vandaag: vandaagVan(input.now) }))];
+async function gesprekStart(_invoer: unknown, input: TurnInput): Promise<Reply[]> {
+  return [card(renderGesprekCard(input.locale, { vandaag: vandaagVan(input.now) }))];
+}
 
-const gesprekOpslaan: Handler = async (input, services) => {
-  const r = gesprekInvoer.safeParse(zonderTeamsVelden(input.data));
-  if (!r.success) return ongeldig(input, services, 'gesprek.opslaan', r.error);
-  const v = r.data;
+async function gesprekOpslaan(v: GesprekInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const vandaag = vandaagVan(input.now);
   const fouten = datumRegels(input.locale, vandaag, { datum: v.datum });
   if (fouten.length) return regelFout(input, fouten);
@@ -211,14 +214,13 @@ const gesprekOpslaan: Handler = async (input, services) => {
     if (v.cyclus && input.user.aadObjectId) replies.push(...uitvraagVervolg(input, services, v.cyclus, 'vertrouwenspersoon'));
     return { id: item.gesprekId, replies };
   });
-};
+}
 
-const meldingStart: Handler = async (input) => [card(renderMeldingCard(input.locale, { vandaag: vandaagVan(input.now), meldpunt: 'integriteitscoordinator' }))];
+async function meldingStart(_invoer: unknown, input: TurnInput): Promise<Reply[]> {
+  return [card(renderMeldingCard(input.locale, { vandaag: vandaagVan(input.now), meldpunt: 'integriteitscoordinator' }))];
+}
 
-const meldingOpslaan: Handler = async (input, services) => {
-  const r = meldingInvoer.safeParse(zonderTeamsVelden(input.data));
-  if (!r.success) return ongeldig(input, services, 'melding.opslaan', r.error);
-  const v = r.data;
+async function meldingOpslaan(v: MeldingInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const vandaag = vandaagVan(input.now);
   const fouten = [
     ...datumRegels(input.locale, vandaag, { ontvangenOp: v.ontvangenOp }),
@@ -250,16 +252,16 @@ const meldingOpslaan: Handler = async (input, services) => {
     if (v.cyclus && input.user.aadObjectId) replies.push(...uitvraagVervolg(input, services, v.cyclus, 'manager'));
     return { id: item.meldingId, replies };
   });
-};
+}
 
 async function openMeldingen(services: BotServices): Promise<ListItem<'Meldingen'>[]> {
   const alle = await queryAll(services.store, 'Meldingen');
   return alle.filter((m) => !m.afgeslotenOp).sort((a, b) => b.meldingId.localeCompare(a.meldingId, 'nl', { numeric: true }));
 }
 
-const meldingBijwerkenStart: Handler = async (input, services) => {
+async function meldingBijwerkenStart(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const id = MELDING_ID.exec((input.text ?? '').toUpperCase().match(/M-\d{4}-\d{4,}/)?.[0] ?? '')?.[0];
-  if (id) return meldingKies({ ...input, data: { action: 'intake.melding.kies', meldingId: id } }, services);
+  if (id) return meldingKies({ action: 'intake.melding.kies', meldingId: id }, input, services);
   const open = (await openMeldingen(services)).slice(0, 100);
   if (open.length === 0) return [text(t(input.locale, 'intake.melding.geenOpen'))];
   return [
@@ -272,20 +274,15 @@ const meldingBijwerkenStart: Handler = async (input, services) => {
       }),
     ),
   ];
-};
+}
 
-const meldingKies: Handler = async (input, services) => {
-  const r = meldingKiesInvoer.safeParse(zonderTeamsVelden(input.data));
-  if (!r.success) return ongeldig(input, services, 'melding.kies', r.error);
-  const melding = await services.store.get('Meldingen', r.data.meldingId);
-  if (!melding) return [text(t(input.locale, 'intake.melding.onbekend', { meldingId: r.data.meldingId }))];
+async function meldingKies(d: z.output<typeof meldingKiesInvoer>, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const melding = await services.store.get('Meldingen', d.meldingId);
+  if (!melding) return [text(t(input.locale, 'intake.melding.onbekend', { meldingId: d.meldingId }))];
   return [card(renderMeldingBijwerkenCard(input.locale, melding, services.config.intake.bewaartermijnMaanden))];
-};
+}
 
-const meldingBijwerken: Handler = async (input, services) => {
-  const r = meldingBijwerkenInvoer.safeParse(zonderTeamsVelden(input.data));
-  if (!r.success) return ongeldig(input, services, 'melding.bijwerken', r.error);
-  const v = r.data;
+async function meldingBijwerken(v: MeldingBijwerkenInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const melding = await services.store.get('Meldingen', v.meldingId);
   if (!melding) {
     services.log.warn({ feature: 'intake', actie: 'melding.bijwerken', reden: 'onbekendeMelding' }, 'bijwerken van onbekende melding');
@@ -315,41 +312,41 @@ const meldingBijwerken: Handler = async (input, services) => {
     if (err instanceof InvalidItemError) return regelFout(input, err.issues);
     throw err;
   }
-};
+}
 
-const wbkOverzicht: Handler = async (input, services) => {
+async function wbkOverzicht(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const vandaag = vandaagVan(input.now);
   const vooruit = services.config.intake.wbkVooruitDagen;
   const signalen = await wbkSignalenUitStore(services.store, vandaag, vooruit);
   return [card(renderWbkCard(input.locale, { vandaag, vooruitDagen: vooruit, signalen }))];
-};
+}
 
-const uitvraagStatus: Handler = async (input, services) => {
-  const staat = intakeStaat(staatDatabase(services));
+async function uitvraagStatus(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const staat = intakeStaat(services.lokaal);
   const cyclus = staat.laatsteCyclus();
   if (!cyclus) return [text(t(input.locale, 'intake.uitvraag.geenCyclus'))];
   return [card(renderUitvraagResponsCard(input.locale, staat.respons(cyclus)))];
-};
+}
 
 /** After an uitvraag answer: count it and offer a fresh card for the next matter. */
 function uitvraagVervolg(input: TurnInput, services: BotServices, cyclus: string, rol: 'vertrouwenspersoon' | 'manager'): Reply[] {
-  const staat = intakeStaat(staatDatabase(services));
+  const staat = intakeStaat(services.lokaal);
   staat.uitvraagBeantwoord(cyclus, input.user.aadObjectId!, vandaagVan(input.now), 1);
   const c = huidigeCyclus(vandaagVan(input.now), services.config.intake.uitvraagDatums);
   const sinds = c && c.cyclus === cyclus ? c.sinds : cyclus;
   return [uitvraagKaart(rol, vandaagVan(input.now), { cyclus, sinds }, input.locale)];
 }
 
-const uitvraagGeen: Handler = async (input, services) => {
-  const r = uitvraagGeenInvoer.safeParse(zonderTeamsVelden(input.data));
-  if (!r.success) return ongeldig(input, services, 'uitvraag.geen', r.error);
-  const staat = intakeStaat(staatDatabase(services));
-  if (input.user.aadObjectId) staat.uitvraagBeantwoord(r.data.cyclus, input.user.aadObjectId, vandaagVan(input.now), 0);
-  const rij = staat.uitvraagRijen(r.data.cyclus).find((x) => x.aadObjectId === input.user.aadObjectId?.trim().toLowerCase());
+async function uitvraagGeen(d: z.output<typeof uitvraagGeenInvoer>, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const staat = intakeStaat(services.lokaal);
+  if (input.user.aadObjectId) staat.uitvraagBeantwoord(d.cyclus, input.user.aadObjectId, vandaagVan(input.now), 0);
+  const rij = staat.uitvraagRijen(d.cyclus).find((x) => x.aadObjectId === input.user.aadObjectId?.trim().toLowerCase());
   return [text(t(input.locale, 'intake.uitvraag.bedankt', { aantal: rij?.aantal ?? 0 }))];
-};
+}
 
-const agressieStart: Handler = async (input) => [card(renderAgressieCard(input.locale, { vandaag: vandaagVan(input.now) }))];
+async function agressieStart(_invoer: unknown, input: TurnInput): Promise<Reply[]> {
+  return [card(renderAgressieCard(input.locale, { vandaag: vandaagVan(input.now) }))];
+}
 
 /** The adviseur VPT's contact line from the config (organisation contact data, for the fallback message). */
 function vptContact(services: BotServices): string {
@@ -358,10 +355,7 @@ function vptContact(services: BotServices): string {
   return [c.naam.nl, c.contact.telefoon, c.contact.email].filter(Boolean).join(', ');
 }
 
-const agressieOpslaan: Handler = async (input, services) => {
-  const r = agressieInvoer.safeParse(zonderTeamsVelden(input.data));
-  if (!r.success) return ongeldig(input, services, 'agressie.opslaan', r.error);
-  const v = r.data;
+async function agressieOpslaan(v: AgressieInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const fouten = datumRegels(input.locale, vandaagVan(input.now), { datum: v.datum });
   if (fouten.length) return regelFout(input, fouten);
   if (v.toelichting) {
@@ -375,7 +369,7 @@ const agressieOpslaan: Handler = async (input, services) => {
     const item = await voegToeMetVolgnummer(services.store, 'AgressieIncidenten', v.datum, (incidentId) => ({ incidentId, datum: v.datum, soort: v.soort, maatregelen: [] }));
     services.log.info({ feature: 'intake', actie: 'agressie.opslaan', id: item.incidentId }, 'agressie-incident geregistreerd');
     // Notify every configured adviseur VPT once per incident (the note travels in the card only, it is not stored).
-    const sender = proactiveFrom(services);
+    const sender = services.proactive;
     let bereikt = 0;
     if (sender) {
       for (const oid of gebruikersMetRol(services.config.rollen, 'adviseurVpt')) {
@@ -393,9 +387,9 @@ const agressieOpslaan: Handler = async (input, services) => {
       ],
     };
   });
-};
+}
 
-const agressieBijwerkenStart: Handler = async (input, services) => {
+async function agressieBijwerkenStart(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const alle = await queryAll(services.store, 'AgressieIncidenten');
   const recent = alle.sort((a, b) => b.datum.localeCompare(a.datum) || b.incidentId.localeCompare(a.incidentId)).slice(0, 100);
   if (recent.length === 0) return [text(t(input.locale, 'intake.agressie.geenIncidenten'))];
@@ -409,74 +403,64 @@ const agressieBijwerkenStart: Handler = async (input, services) => {
       }),
     ),
   ];
-};
-
-const agressieKies: Handler = async (input, services) => {
-  const r = agressieKiesInvoer.safeParse(zonderTeamsVelden(input.data));
-  if (!r.success) return ongeldig(input, services, 'agressie.kies', r.error);
-  const incident = await services.store.get('AgressieIncidenten', r.data.incidentId);
-  if (!incident) return [text(t(input.locale, 'intake.agressie.onbekend', { incidentId: r.data.incidentId }))];
-  return [card(renderAgressieBijwerkenCard(input.locale, incident))];
-};
-
-const agressieBijwerken: Handler = async (input, services) => {
-  const r = agressieBijwerkenInvoer.safeParse(zonderTeamsVelden(input.data));
-  if (!r.success) return ongeldig(input, services, 'agressie.bijwerken', r.error);
-  const incident = await services.store.get('AgressieIncidenten', r.data.incidentId);
-  if (!incident) return [text(t(input.locale, 'intake.agressie.onbekend', { incidentId: r.data.incidentId }))];
-  const item = await services.store.update('AgressieIncidenten', incident.incidentId, { maatregelen: r.data.maatregelen });
-  services.log.info({ feature: 'intake', actie: 'agressie.bijwerken', id: item.incidentId }, 'maatregelen vastgelegd');
-  return [text(t(input.locale, 'intake.bijgewerkt', { id: item.incidentId })), card(renderBevestigingCard(input.locale, item.incidentId, item, AGRESSIE_KOLOMMEN.slice(1)))];
-};
-
-/** Every submit action: the role check it needs and its handler. */
-export const INTAKE_ACTIONS: Record<string, [IntakeActie, Handler]> = {
-  'intake.menu': ['menu', menu],
-  'intake.gesprek.start': ['gesprek', gesprekStart],
-  'intake.gesprek.opslaan': ['gesprek', gesprekOpslaan],
-  'intake.melding.start': ['melding', meldingStart],
-  'intake.melding.opslaan': ['melding', meldingOpslaan],
-  'intake.melding.bijwerkenStart': ['meldingBijwerken', meldingBijwerkenStart],
-  'intake.melding.kies': ['meldingBijwerken', meldingKies],
-  'intake.melding.bijwerken': ['meldingBijwerken', meldingBijwerken],
-  'intake.wbk.overzicht': ['wbk', wbkOverzicht],
-  'intake.uitvraag.status': ['uitvraagStatus', uitvraagStatus],
-  'intake.uitvraag.gesprek': ['uitvraagGesprek', gesprekOpslaan],
-  'intake.uitvraag.melding': ['uitvraagMelding', meldingOpslaan],
-  'intake.uitvraag.geen': ['uitvraagGeen', uitvraagGeen],
-  'intake.agressie.start': ['agressie', agressieStart],
-  'intake.agressie.opslaan': ['agressie', agressieOpslaan],
-  'intake.agressie.bijwerkenStart': ['agressieBijwerken', agressieBijwerkenStart],
-  'intake.agressie.kies': ['agressieBijwerken', agressieKies],
-  'intake.agressie.bijwerken': ['agressieBijwerken', agressieBijwerken],
-};
-
-/** Role check first, then the handler. */
-async function voerUit(action: string, input: TurnInput, services: BotServices): Promise<Reply[]> {
-  const entry = INTAKE_ACTIONS[action];
-  if (!entry) {
-    services.log.warn({ feature: 'intake', reden: 'onbekendeActie' }, 'onbekende intake-actie');
-    return [text(t(input.locale, 'fout.ongeldigeInvoer', { details: 'onbekende actie' }))];
-  }
-  const [actie, handler] = entry;
-  const rollen = rollenVanGebruiker(input.user, services.config);
-  if (!magUitvoeren(actie, rollen, services.config)) {
-    services.log.warn({ feature: 'intake', actie, reden: 'nietToegestaan' }, 'actie geweigerd op rol');
-    return [text(nietToegestaanTekst(input.locale, actie, actieNaam(input.locale, actie), services.config))];
-  }
-  return handler(input, services);
 }
 
-/** The intake feature object registered in `bot/src/features/index.ts`. */
-export const intakeFeature: Feature = {
+async function agressieKies(d: z.output<typeof agressieKiesInvoer>, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const incident = await services.store.get('AgressieIncidenten', d.incidentId);
+  if (!incident) return [text(t(input.locale, 'intake.agressie.onbekend', { incidentId: d.incidentId }))];
+  return [card(renderAgressieBijwerkenCard(input.locale, incident))];
+}
+
+async function agressieBijwerken(d: z.output<typeof agressieBijwerkenInvoer>, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const incident = await services.store.get('AgressieIncidenten', d.incidentId);
+  if (!incident) return [text(t(input.locale, 'intake.agressie.onbekend', { incidentId: d.incidentId }))];
+  const item = await services.store.update('AgressieIncidenten', incident.incidentId, { maatregelen: d.maatregelen });
+  services.log.info({ feature: 'intake', actie: 'agressie.bijwerken', id: item.incidentId }, 'maatregelen vastgelegd');
+  return [text(t(input.locale, 'intake.bijgewerkt', { id: item.incidentId })), card(renderBevestigingCard(input.locale, item.incidentId, item, AGRESSIE_KOLOMMEN.slice(1)))];
+}
+
+/** One intake route: the role rule of `actie` (`toegang.ts`), its schema and its handler. */
+const route = <S extends z.ZodType>(wie: IntakeActie, invoer: S, run: Actie<S>['run']): Actie<S> => actie({ rol: toegang(wie), naam: ACTIE_NAAM[wie], invoer, run });
+
+/** Every submit action: who may use it, its schema, its handler (`features/kit.ts` checks them in that order). */
+export const INTAKE_ACTIONS = {
+  'intake.menu': route('menu', menuInvoer, menu),
+  'intake.gesprek.start': route('gesprek', gesprekStartInvoer, gesprekStart),
+  'intake.gesprek.opslaan': route('gesprek', gesprekInvoer, gesprekOpslaan),
+  'intake.melding.start': route('melding', meldingStartInvoer, meldingStart),
+  'intake.melding.opslaan': route('melding', meldingInvoer, meldingOpslaan),
+  'intake.melding.bijwerkenStart': route('meldingBijwerken', meldingBijwerkenStartInvoer, meldingBijwerkenStart),
+  'intake.melding.kies': route('meldingBijwerken', meldingKiesInvoer, meldingKies),
+  'intake.melding.bijwerken': route('meldingBijwerken', meldingBijwerkenInvoer, meldingBijwerken),
+  'intake.wbk.overzicht': route('wbk', wbkOverzichtInvoer, wbkOverzicht),
+  'intake.uitvraag.status': route('uitvraagStatus', uitvraagStatusInvoer, uitvraagStatus),
+  'intake.uitvraag.gesprek': route('uitvraagGesprek', gesprekInvoer, gesprekOpslaan),
+  'intake.uitvraag.melding': route('uitvraagMelding', meldingInvoer, meldingOpslaan),
+  'intake.uitvraag.geen': route('uitvraagGeen', uitvraagGeenInvoer, uitvraagGeen),
+  'intake.agressie.start': route('agressie', agressieStartInvoer, agressieStart),
+  'intake.agressie.opslaan': route('agressie', agressieInvoer, agressieOpslaan),
+  'intake.agressie.bijwerkenStart': route('agressieBijwerken', agressieBijwerkenStartInvoer, agressieBijwerkenStart),
+  'intake.agressie.kies': route('agressieBijwerken', agressieKiesInvoer, agressieKies),
+  'intake.agressie.bijwerken': route('agressieBijwerken', agressieBijwerkenInvoer, agressieBijwerken),
+} satisfies Record<IntakeAction, Actie>;
+
+/** The intake feature's definition: routes, commands and its own answers for unknown, refused and bad input. */
+export const INTAKE: FeatureDefinitie = {
   id: 'intake',
-  actions: ['intake.'],
-  commands: Object.keys(INTAKE_COMMANDS),
-  async onSubmit(input, services) {
-    return voerUit(actieVan(input.data) ?? '', input, services);
-  },
-  async onCommand(command, input, services) {
-    const action = INTAKE_COMMANDS[command.trim().toLowerCase()];
-    return voerUit(action ?? '', input, services);
+  routes: INTAKE_ACTIONS,
+  commands: INTAKE_COMMANDS,
+  antwoorden: {
+    onbekend: (input, services) => {
+      services.log.warn({ feature: 'intake', reden: 'onbekendeActie' }, 'onbekende intake-actie');
+      return [text(t(input.locale, 'fout.ongeldigeInvoer', { details: 'onbekende actie' }))];
+    },
+    geweigerd: (input, services, nodig, r, action) => {
+      services.log.warn({ feature: 'intake', actie: action.replace(/^intake\./, ''), reden: 'nietToegestaan' }, 'actie geweigerd op rol');
+      return [text(nietToegestaanTekst(input.locale, t(input.locale, r.naam ?? 'intake.menu.titel'), nodig))];
+    },
+    ongeldig,
   },
 };
+
+/** The intake feature object registered in `bot/src/features/index.ts`. */
+export const intakeFeature = defineFeature(INTAKE);

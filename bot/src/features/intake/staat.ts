@@ -1,5 +1,4 @@
-import { databasePathFromEnv, openDatabase, type ListStore, type SqliteDatabase } from '@shared/store';
-import type { BotServices } from '../feature';
+import type { SqliteDatabase } from '@shared/store';
 
 /**
  * Local state of the intake feature in the SQLite file that also holds the lists (DESIGN.md decision 5; own
@@ -155,25 +154,8 @@ export class IntakeStaat {
 }
 
 const perDb = new WeakMap<SqliteDatabase, IntakeStaat>();
-const perStore = new WeakMap<ListStore, SqliteDatabase>();
 
-/**
- * The database for local state: `services.db` when the host passes one, else the SQLite store's own handle
- * (`SqliteListStore.db`), else (Graph store) the file from `INTEGRITEITSPLEIN_DB`.
- */
-export function staatDatabase(services: Pick<BotServices, 'store'> & { db?: SqliteDatabase }): SqliteDatabase {
-  if (services.db) return services.db;
-  const eigen = (services.store as { db?: SqliteDatabase }).db;
-  if (eigen) return eigen;
-  let db = perStore.get(services.store);
-  if (!db) {
-    db = openDatabase(databasePathFromEnv());
-    perStore.set(services.store, db);
-  }
-  return db;
-}
-
-/** The `IntakeStaat` of a database (one per handle). */
+/** The `IntakeStaat` of a database (one per handle; pass `services.lokaal`). */
 export function intakeStaat(db: SqliteDatabase): IntakeStaat {
   let s = perDb.get(db);
   if (!s) {

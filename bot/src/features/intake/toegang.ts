@@ -1,7 +1,6 @@
 import type { OrgConfig, Rol } from '@shared/config';
-import { rollenVan } from '@shared/domain/rollen';
 import { t, type Locale } from '@shared/i18n';
-import type { TurnUser } from '../feature';
+import type { Toegang } from '../kit';
 
 /**
  * Who may do what in the intake feature, enforced on the server for every command and every card submit
@@ -52,24 +51,13 @@ export function toegestaan(actie: IntakeActie, config: OrgConfig): readonly Rol[
   }
 }
 
-/**
- * The caller's roles: those the host put on the turn (e.g. from group membership) plus those the config gives
- * the caller's object id. Computed on the server; nothing in card data can add a role.
- */
-export function rollenVanGebruiker(user: TurnUser, config: OrgConfig): Rol[] {
-  const eigen = rollenVan(config.rollen, { aadObjectId: user.aadObjectId });
-  return [...new Set([...(user.rollen ?? []), ...eigen])];
+/** `toegestaan` as the kit's `rol` of a route (`features/kit.ts`): resolved against the config of the turn. */
+export function toegang(actie: IntakeActie): Toegang {
+  return (config) => toegestaan(actie, config);
 }
 
-/** True when someone with `rollen` may perform `actie`. */
-export function magUitvoeren(actie: IntakeActie, rollen: readonly Rol[], config: OrgConfig): boolean {
-  const nodig = toegestaan(actie, config);
-  return nodig === 'iedereen' || nodig.some((r) => rollen.includes(r));
-}
-
-/** The Dutch/English "Niet toegestaan: … is alleen voor …" text for `actie`. */
-export function nietToegestaanTekst(locale: Locale, actie: IntakeActie, actieNaam: string, config: OrgConfig): string {
-  const nodig = toegestaan(actie, config);
+/** The Dutch/English "Niet toegestaan: … is alleen voor …" text for an action named `actieNaam` that needs `nodig`. */
+export function nietToegestaanTekst(locale: Locale, actieNaam: string, nodig: readonly Rol[] | 'iedereen'): string {
   const rollen = nodig === 'iedereen' ? [t(locale, 'intake.rol.iedereen')] : nodig.map((r) => t(locale, `intake.rol.${r}`));
   const lijst = rollen.length > 1 ? `${rollen.slice(0, -1).join(', ')} ${t(locale, 'intake.of')} ${rollen[rollen.length - 1]}` : rollen[0];
   return t(locale, 'intake.nietToegestaan', { actie: `"${actieNaam}"`, rollen: lijst });

@@ -1,10 +1,10 @@
-import { formatPath } from '@shared/config';
 import { meldroute, volgendeVraag } from '@shared/domain/meldroute';
 import { isoWeek } from '@shared/domain/tijd';
 import { triage } from '@shared/domain/triage';
 import { t, type Locale } from '@shared/i18n';
 import type { Situatie } from '@shared/lists/definitions';
-import type { BotServices, Feature, Reply, TurnInput } from '../feature';
+import type { BotServices, Reply, TurnInput } from '../feature';
+import { actie, defineFeature, issuePaden, kaart as card, tekst as text, type Actie } from '../kit';
 import {
   groepData,
   keuzeData,
@@ -21,7 +21,17 @@ import {
   welkomData,
 } from './cards';
 import { telGebruik } from './gebruik';
-import { meldwijzerSubmitSchema, type RouteStaat } from './payload';
+import {
+  antwoordInvoer,
+  groetInvoer,
+  helpInvoer,
+  menuInvoer,
+  privacyInvoer,
+  situatieInvoer,
+  terugInvoer,
+  type MeldwijzerAction,
+  type RouteStaat,
+} from './payload';
 
 export { flushMeldwijzerGebruik } from './gebruik';
 
@@ -35,8 +45,6 @@ export { flushMeldwijzerGebruik } from './gebruik';
  * Never logs or stores the employee's text or answers.
  */
 
-const card = (c: Record<string, unknown>): Reply => ({ type: 'card', card: c });
-const text = (s: string): Reply => ({ type: 'text', text: s });
 
 /** The main menu as a reply. */
 export const menu = (locale: Locale): Reply => card(renderMenuCard(menuData(locale)));
@@ -88,71 +96,74 @@ const GROETEN = [
   'good morning', 'good afternoon', 'good evening', 'hi there', 'hello there',
 ];
 
-/** Commands (lower case; Dutch and English) → what they do. */
-const COMMANDS: Record<string, 'menu' | 'privacy' | 'help' | 'groet'> = {
-  menu: 'menu',
-  start: 'menu',
-  opnieuw: 'menu',
-  'opnieuw beginnen': 'menu',
-  'start over': 'menu',
-  'main menu': 'menu',
-  hoofdmenu: 'menu',
-  meldwijzer: 'menu',
-  privacy: 'privacy',
-  help: 'help',
-  hulp: 'help',
+/** Commands (lower case; Dutch and English) → action. */
+const COMMANDS: Record<string, MeldwijzerAction> = {
+  menu: 'meldwijzer.menu',
+  start: 'meldwijzer.menu',
+  opnieuw: 'meldwijzer.menu',
+  'opnieuw beginnen': 'meldwijzer.menu',
+  'start over': 'meldwijzer.menu',
+  'main menu': 'meldwijzer.menu',
+  hoofdmenu: 'meldwijzer.menu',
+  meldwijzer: 'meldwijzer.menu',
+  privacy: 'meldwijzer.privacy',
+  help: 'meldwijzer.help',
+  hulp: 'meldwijzer.help',
   // Greetings (matched as the whole message, after trailing punctuation is stripped): a hello and the menu.
-  ...Object.fromEntries(GROETEN.map((g) => [g, 'groet' as const])),
+  ...Object.fromEntries(GROETEN.map((g) => [g, 'meldwijzer.groet' as const])),
 };
 
-export const meldwijzerFeature: Feature = {
+const welkom = (input: TurnInput, services: BotServices): Reply[] => [card(renderWelkomCard(welkomData(services.config, input.locale)))];
+
+/** Every meldwijzer action; everyone may use them (the meldwijzer is for every employee). */
+export const MELDWIJZER_ACTIONS = {
+  'meldwijzer.menu': actie({ rol: 'iedereen', invoer: menuInvoer, run: async (_d, input) => [menu(input.locale)] }),
+  'meldwijzer.privacy': actie({ rol: 'iedereen', invoer: privacyInvoer, run: async (_d, input, services) => welkom(input, services) }),
+  'meldwijzer.situatie': actie({
+    rol: 'iedereen',
+    invoer: situatieInvoer,
+    run: (d, input, services) => stap({ situatie: d.situatie, antwoorden: d.antwoorden, gevraagd: [] }, input, services),
+  }),
+  'meldwijzer.antwoord': actie({
+    rol: 'iedereen',
+    invoer: antwoordInvoer,
+    run: (d, input, services) => {
+      const gevraagd = [...d.gevraagd.filter((v) => v !== d.vraag), d.vraag].slice(-3);
+      return stap({ situatie: d.situatie, antwoorden: { ...d.antwoorden, [d.vraag]: d.waarde }, gevraagd }, input, services);
+    },
+  }),
+  'meldwijzer.terug': actie({
+    rol: 'iedereen',
+    invoer: terugInvoer,
+    run: async (d, input, services) => {
+      const laatste = d.gevraagd[d.gevraagd.length - 1];
+      if (!laatste) return [menu(input.locale)];
+      const antwoorden = { ...d.antwoorden };
+      delete antwoorden[laatste];
+      return stap({ situatie: d.situatie, antwoorden, gevraagd: d.gevraagd.slice(0, -1) }, input, services);
+    },
+  }),
+  'meldwijzer.help': actie({ rol: 'iedereen', invoer: helpInvoer, alleenCommando: true, run: async (_d, input) => [text(t(input.locale, 'meldwijzer.help')), menu(input.locale)] }),
+  'meldwijzer.groet': actie({ rol: 'iedereen', invoer: groetInvoer, alleenCommando: true, run: async (_d, input) => [text(t(input.locale, 'meldwijzer.groet')), menu(input.locale)] }),
+} satisfies Record<MeldwijzerAction, Actie>;
+
+export const meldwijzerFeature = defineFeature({
   id: 'meldwijzer',
-  actions: ['meldwijzer.'],
-  commands: Object.keys(COMMANDS),
-
-  async onSubmit(input, services) {
-    const parsed = meldwijzerSubmitSchema.safeParse(input.data);
-    if (!parsed.success) {
-      services.log.warn({ event: 'submit.ongeldig', paden: parsed.error.issues.map((i) => formatPath(i.path) || '(data)') }, 'ongeldige kaartactie');
+  routes: MELDWIJZER_ACTIONS,
+  commands: COMMANDS,
+  antwoorden: {
+    onbekend: (input, services) => {
+      services.log.warn({ event: 'submit.ongeldig', paden: ['action'] }, 'ongeldige kaartactie');
       return ongeldig(input.locale);
-    }
-    const d = parsed.data;
-    switch (d.action) {
-      case 'meldwijzer.menu':
-        return [menu(input.locale)];
-      case 'meldwijzer.privacy':
-        return [card(renderWelkomCard(welkomData(services.config, input.locale)))];
-      case 'meldwijzer.situatie':
-        return stap({ situatie: d.situatie, antwoorden: d.antwoorden, gevraagd: [] }, input, services);
-      case 'meldwijzer.antwoord': {
-        const gevraagd = [...d.gevraagd.filter((v) => v !== d.vraag), d.vraag].slice(-3);
-        return stap({ situatie: d.situatie, antwoorden: { ...d.antwoorden, [d.vraag]: d.waarde }, gevraagd }, input, services);
-      }
-      case 'meldwijzer.terug': {
-        const laatste = d.gevraagd[d.gevraagd.length - 1];
-        if (!laatste) return [menu(input.locale)];
-        const antwoorden = { ...d.antwoorden };
-        delete antwoorden[laatste];
-        return stap({ situatie: d.situatie, antwoorden, gevraagd: d.gevraagd.slice(0, -1) }, input, services);
-      }
-    }
-  },
-
-  async onCommand(command, input, services) {
-    switch (COMMANDS[command]) {
-      case 'privacy':
-        return [card(renderWelkomCard(welkomData(services.config, input.locale)))];
-      case 'help':
-        return [text(t(input.locale, 'meldwijzer.help')), menu(input.locale)];
-      case 'groet':
-        return [text(t(input.locale, 'meldwijzer.groet')), menu(input.locale)];
-      default:
-        return [menu(input.locale)];
-    }
+    },
+    ongeldig: (input, services, fout) => {
+      services.log.warn({ event: 'submit.ongeldig', paden: issuePaden(fout) }, 'ongeldige kaartactie');
+      return ongeldig(input.locale);
+    },
   },
 
   async onInstall(input, services) {
-    return [card(renderWelkomCard(welkomData(services.config, input.locale)))];
+    return welkom(input, services);
   },
 
   async onFreeText(input, services) {
@@ -168,7 +179,7 @@ export const meldwijzerFeature: Feature = {
   async onInvalidSubmit(input) {
     return ongeldig(input.locale);
   },
-};
+});
 
 /** The group-chat / channel answer: an invitation to continue in a 1:1 chat (`chatUrl`: deep link to the bot). */
 export function groepUitnodiging(locale: Locale, chatUrl: string): Reply[] {

@@ -18,18 +18,23 @@ const antwoorden = z
 const gevraagd = z.array(z.enum(VRAGEN)).max(MAX_VRAGEN).default([]);
 const situatie = z.enum(SITUATIES);
 
-export const meldwijzerSubmitSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('meldwijzer.menu') }),
-  z.object({ action: z.literal('meldwijzer.privacy') }),
-  z.object({ action: z.literal('meldwijzer.situatie'), situatie, antwoorden }),
-  z
-    .object({ action: z.literal('meldwijzer.antwoord'), situatie, antwoorden, gevraagd, vraag: z.enum(VRAGEN), waarde: z.string().max(20) })
-    .refine((d) => (ANTWOORDEN[d.vraag] as readonly string[]).includes(d.waarde), { path: ['waarde'], message: 'geen antwoord op deze vraag' }),
-  z.object({ action: z.literal('meldwijzer.terug'), situatie, antwoorden, gevraagd }),
-]);
+export const menuInvoer = z.object({ action: z.literal('meldwijzer.menu') });
+export const privacyInvoer = z.object({ action: z.literal('meldwijzer.privacy') });
+export const situatieInvoer = z.object({ action: z.literal('meldwijzer.situatie'), situatie, antwoorden });
+export const antwoordInvoer = z
+  .object({ action: z.literal('meldwijzer.antwoord'), situatie, antwoorden, gevraagd, vraag: z.enum(VRAGEN), waarde: z.string().max(20) })
+  .refine((d) => (ANTWOORDEN[d.vraag] as readonly string[]).includes(d.waarde), { path: ['waarde'], message: 'geen antwoord op deze vraag' });
+export const terugInvoer = z.object({ action: z.literal('meldwijzer.terug'), situatie, antwoorden, gevraagd });
+/** Typed commands only ("help", a greeting): no card has these buttons. */
+export const helpInvoer = z.object({ action: z.literal('meldwijzer.help') });
+export const groetInvoer = z.object({ action: z.literal('meldwijzer.groet') });
+
+export const meldwijzerSubmitSchema = z.discriminatedUnion('action', [menuInvoer, privacyInvoer, situatieInvoer, antwoordInvoer, terugInvoer]);
 
 /** A validated meldwijzer submit. */
 export type MeldwijzerSubmit = z.infer<typeof meldwijzerSubmitSchema>;
+/** Every meldwijzer action name (card submits and the command-only ones). */
+export type MeldwijzerAction = MeldwijzerSubmit['action'] | 'meldwijzer.help' | 'meldwijzer.groet';
 /** The route state carried in cards. */
 export interface RouteStaat {
   situatie: Situatie;

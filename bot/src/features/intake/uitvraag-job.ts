@@ -2,11 +2,11 @@ import type { OrgConfig } from '@shared/config';
 import { gebruikersMetRol } from '@shared/domain/rollen';
 import { vandaag as vandaagVan } from '@shared/domain/tijd';
 import { dagenTussen } from '@shared/domain/wbk-termijnen';
-import type { ProactiveSender, SendStatus } from '../proactive';
-import { renderGesprekCard, renderMeldingCard, renderUitvraagResponsCard } from '../features/intake/kaarten';
-import type { IntakeStaat, UitvraagRespons } from '../features/intake/staat';
+import type { ProactiveSender, SendStatus } from '../../proactive';
+import { renderGesprekCard, renderMeldingCard, renderUitvraagResponsCard } from './cards';
+import type { IntakeStaat, UitvraagRespons } from './staat';
 import { t, type Locale } from '@shared/i18n';
-import type { Reply } from '../features/feature';
+import type { Reply } from '../feature';
 
 /**
  * The half-yearly uitvraag (issue 4, item 5; the action point in the Zuid-Holland integrity report that matters

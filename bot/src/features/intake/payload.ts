@@ -127,15 +127,37 @@ export const uitvraagGeenInvoer = z.strictObject({
   cyclus: datum,
 });
 
-/** The `action` of a submit, if it has one (before full validation). */
-export function actieVan(data: unknown): string | undefined {
-  if (data && typeof data === 'object' && typeof (data as { action?: unknown }).action === 'string') return (data as { action: string }).action;
-  return undefined;
-}
+/** Routes whose card or command carries no data of its own (menus, "start" buttons): just the action. */
+const knop = <const A extends string>(action: A) => z.looseObject({ action: z.literal(action) });
+export const menuInvoer = knop('intake.menu');
+export const gesprekStartInvoer = knop('intake.gesprek.start');
+export const meldingStartInvoer = knop('intake.melding.start');
+export const meldingBijwerkenStartInvoer = knop('intake.melding.bijwerkenStart');
+export const wbkOverzichtInvoer = knop('intake.wbk.overzicht');
+export const uitvraagStatusInvoer = knop('intake.uitvraag.status');
+export const agressieStartInvoer = knop('intake.agressie.start');
+export const agressieBijwerkenStartInvoer = knop('intake.agressie.bijwerkenStart');
 
-/** Remove what Teams itself may add to submit data (`msteams`), before the strict parse. */
-export function zonderTeamsVelden(data: unknown): unknown {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
-  const { msteams: _ignored, ...rest } = data as Record<string, unknown>;
-  return rest;
-}
+/** Every intake submit (the route table in `index.ts` uses one member per action). */
+export const intakeSubmitSchema = z.union([
+  menuInvoer,
+  gesprekStartInvoer,
+  gesprekInvoer,
+  meldingStartInvoer,
+  meldingInvoer,
+  meldingBijwerkenStartInvoer,
+  meldingKiesInvoer,
+  meldingBijwerkenInvoer,
+  wbkOverzichtInvoer,
+  uitvraagStatusInvoer,
+  uitvraagGeenInvoer,
+  agressieStartInvoer,
+  agressieInvoer,
+  agressieBijwerkenStartInvoer,
+  agressieKiesInvoer,
+  agressieBijwerkenInvoer,
+]);
+/** A validated intake submit. */
+export type IntakeSubmit = z.output<typeof intakeSubmitSchema>;
+/** Every intake action name (`data.action`). */
+export type IntakeAction = IntakeSubmit['action'];

@@ -19,6 +19,7 @@ import {
 import type { ListItem } from '@shared/lists/schemas';
 import type { WbkSignaal } from '@shared/domain/wbk-termijnen';
 import type { UitvraagRespons } from './staat';
+import type { IntakeAction } from './payload';
 
 /**
  * Typed render functions for the intake card templates `bot/cards/intake-*.json` (Adaptive Cards 1.5).
@@ -55,13 +56,13 @@ function labels(locale: Locale, extra: Record<string, string> = {}): Record<stri
 /** One button of a card that writes. */
 interface KaartActie {
   titel: string;
-  action: string;
+  action: Extract<IntakeAction, 'intake.gesprek.opslaan' | 'intake.melding.opslaan' | `intake.uitvraag.${'gesprek' | 'melding' | 'geen'}`>;
   kaartId: string;
   cyclus: string;
 }
 
 /** The intake menu: one button per action the caller may perform; `metRol` false explains that the caller has no register role. */
-export function renderIntakeMenuCard(locale: Locale, acties: { titel: string; action: string }[], metRol = acties.length > 0): AdaptiveCardJson {
+export function renderIntakeMenuCard(locale: Locale, acties: { titel: string; action: IntakeAction }[], metRol = acties.length > 0): AdaptiveCardJson {
   return renderCard('intake-menu', {
     titel: t(locale, 'intake.menu.titel'),
     uitleg: metRol ? t(locale, 'intake.menu.uitleg') : t(locale, 'intake.menu.geenActies'),
@@ -157,7 +158,7 @@ export function renderMeldingBijwerkenCard(locale: Locale, melding: ListItem<'Me
 }
 
 /** A chooser: one ChoiceSet (`veld`) and a button that submits `action`. */
-export function renderKiesCard(locale: Locale, opts: { titel: string; veld: 'meldingId' | 'incidentId'; action: string; keuzes: Keuze[] }): AdaptiveCardJson {
+export function renderKiesCard(locale: Locale, opts: { titel: string; veld: 'meldingId' | 'incidentId'; action: Extract<IntakeAction, `${string}.kies`>; keuzes: Keuze[] }): AdaptiveCardJson {
   return renderCard('intake-kies', {
     titel: opts.titel,
     veld: opts.veld,

@@ -3,8 +3,8 @@ import { gebruikersMetRol } from '@shared/domain/rollen';
 import { vandaag as vandaagVan } from '@shared/domain/tijd';
 import { wbkSignalen, type WbkSignaal } from '@shared/domain/wbk-termijnen';
 import { queryAll, type ListStore } from '@shared/store';
-import type { ProactiveSender, SendStatus } from '../proactive';
-import { renderWbkCard } from '../features/intake/kaarten';
+import type { ProactiveSender, SendStatus } from '../../proactive';
+import { renderWbkCard } from './cards';
 
 /**
  * The daily Wbk reminder (issue 4, item 4): the integriteitscoördinator gets a proactive card listing the

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { SESSIE_SOORTEN } from '@shared/lists/definitions';
+
+/**
+ * The `Action.Submit` data of every ambtseed card (`data.action` starts with `ambtseed.`), one schema per
+ * action; the route table in `index.ts` uses them as `invoer`. The templates in `bot/cards/ambtseed-*.json`
+ * write these fields (`cards.ts` holds the templates' data shapes). Objects are loose: Teams adds fields of its
+ * own, and the attendance card has one field per booking (`a_<inschrijvingId>`, read by `aanwezigheid.ts`).
+ */
+
+const knop = <const A extends string>(action: A) => z.looseObject({ action: z.literal(action) });
+const id = z.string().min(1).max(255);
+const soort = z.enum(SESSIE_SOORTEN);
+const tijd = z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/, 'verwacht UU:MM').transform((s) => s.slice(0, 5));
+/** The session chosen in the plan card: one ChoiceSet per kind of session. */
+const sessieKeuze = { soort, vorm: z.enum(['eed', 'belofte']).optional(), sessieId_ambtseed: z.string().optional(), sessieId_workshop: z.string().optional() };
+
+export const planInvoer = knop('ambtseed.plan');
+export const boekInvoer = z.looseObject({ action: z.literal('ambtseed.boek'), ...sessieKeuze });
+export const annuleerInvoer = z.looseObject({ action: z.literal('ambtseed.annuleer'), inschrijvingId: id });
+export const verzetInvoer = z.looseObject({ action: z.literal('ambtseed.verzet'), ...sessieKeuze, inschrijvingId: id });
+export const verklaringInvoer = knop('ambtseed.verklaring');
+export const hrInvoer = knop('ambtseed.hr');
+/** HR chose a session (to edit, or to cancel with `bevestigd: 'ja'`), or asked for a new one (`nieuw`). */
+export const sessieKeuzeInvoer = z.looseObject({
+  action: z.enum(['ambtseed.sessieFormulier', 'ambtseed.sessieAnnuleer']),
+  sessieId: id.optional(),
+  nieuw: z.boolean().optional(),
+  bevestigd: z.string().optional(),
+});
+/** The session form (new when `sessieId` is empty). Times are Europe/Amsterdam wall-clock `HH:mm`. */
+export const sessieFormInvoer = z.looseObject({
+  action: z.literal('ambtseed.sessieOpslaan'),
+  sessieId: z.string().max(255).optional(),
+  soort,
+  datum: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht JJJJ-MM-DD'),
+  begin: tijd,
+  eind: tijd,
+  locatie: z.string().trim().max(255).optional().default(''),
+  online: z.union([z.boolean(), z.enum(['true', 'false'])]).optional().transform((v) => v === true || v === 'true'),
+  afnemer: z.string().trim().min(1, 'mag niet leeg zijn').max(255),
+  capaciteit: z.coerce.number().int('verwacht een geheel getal').min(1, 'verwacht minstens 1').max(500, 'maximaal 500'),
+});
+export const aanwezigheidInvoer = z.looseObject({ action: z.enum(['ambtseed.aanwezigheid', 'ambtseed.aanwezigheidOpslaan']), sessieId: id });
+/** One attendance choice (`a_<inschrijvingId>` fields of the attendance card). */
+export const aanwezigheidKeuze = z.enum(['afgelegd-eed', 'afgelegd-belofte', 'afgelegd', 'afwezig']);
+
+/** Every ambtseed submit. */
+export const ambtseedSubmitSchema = z.union([planInvoer, boekInvoer, annuleerInvoer, verzetInvoer, verklaringInvoer, hrInvoer, sessieKeuzeInvoer, sessieFormInvoer, aanwezigheidInvoer]);
+/** A validated ambtseed submit. */
+export type AmbtseedSubmit = z.output<typeof ambtseedSubmitSchema>;
+/** Every ambtseed action name. */
+export type AmbtseedAction = AmbtseedSubmit['action'];
+export type BoekInvoer = z.output<typeof boekInvoer>;
+export type VerzetInvoer = z.output<typeof verzetInvoer>;
+export type SessieKeuzeInvoer = z.output<typeof sessieKeuzeInvoer>;
+export type SessieFormInvoer = z.output<typeof sessieFormInvoer>;
+export type AanwezigheidInvoer = z.output<typeof aanwezigheidInvoer>;
