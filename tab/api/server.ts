@@ -11,7 +11,7 @@ import { loadOrgConfig, orgNameFromEnv } from '@shared/config';
 import { StartWeigering } from '@shared/config/hosting';
 import { createListStore, LokaleStaat } from '@shared/store';
 import { authConfigFromEnv, controleerTabInstellingen, createAuthenticator } from './auth';
-import { createTabApp } from './app';
+import { aanmeldInfoVanEnv, createTabApp } from './app';
 
 const root = path.resolve(__dirname, '../..');
 /** Folder of the built web app. */
@@ -40,7 +40,7 @@ export async function startTabServer(port = Number(process.env.TAB_PORT ?? 53000
   // One handle on the local SQLite file for the process: the store (SQLite lists or the Graph outbox) and the vote guard.
   const lokaal = LokaleStaat.uitEnv();
   const store = await createListStore(process.env, lokaal);
-  const app = createTabApp({ store, config, db: lokaal.db, authenticate: createAuthenticator(auth, config), stemSecret: process.env.TAB_VOTE_SECRET, logger: log, webDist: serveWeb ? WEB_DIST : undefined });
+  const app = createTabApp({ store, config, db: lokaal.db, authenticate: createAuthenticator(auth, config), stemSecret: process.env.TAB_VOTE_SECRET, logger: log, webDist: serveWeb ? WEB_DIST : undefined, aanmeldInfo: aanmeldInfoVanEnv() });
   // The local dev identity (anyone picks a role) listens on loopback only.
   const server = auth.modus === 'lokaal' ? app.listen(port, '127.0.0.1') : app.listen(port);
   await new Promise<void>((resolve, reject) => {

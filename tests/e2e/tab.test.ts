@@ -4,7 +4,6 @@
  * the anonymous poll (vote once, second vote refused), a moreel beraad light run to the end (the new
  * DilemmaSessies item is in the store), text from the list rendered as text. Screenshots: tests/e2e/artifacts/.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,25 +19,9 @@ import { queryAll } from '@shared/store/list-store';
 import { createAuthenticator } from '../../tab/api/auth';
 import { createTabApp } from '../../tab/api/app';
 import { ARTIFACTS, describeWithChromium, launchBrowser } from '../support/browser';
+import { buildWebIfStale, DIST } from '../support/web-build';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'tab/web/dist');
-
-/** Newest modification time under `dir` (files only). */
-function newest(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
-}
-
-/** Build the web app once, unless dist is newer than every source it is built from. */
-function buildWebIfStale(): void {
-  const index = path.join(DIST, 'index.html');
-  const sources = ['tab/web/src', 'tab/web/index.html', 'tab/web/vite.config.ts', 'shared/src/i18n', 'shared/src/domain', 'shared/src/lists'].map((p) => path.join(ROOT, p));
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > Math.max(...sources.map(newest))) return;
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'tab/web/vite.config.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
-  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
-}
 
 const XSS_TITEL = '<script>window.__xss=1</script> **vet** dilemma';
 const XSS_TEKST = 'Een tekst met <img src=x onerror="window.__xss=2"> en _markdown_ [link](https://example.org).';

@@ -13,6 +13,7 @@ import { createBotHost } from '../../bot/src/host/app';
 import { createLogger } from '../../bot/src/host/logger';
 import { ambtseedRouter } from '../../bot/src/features/ambtseed/routes';
 import { controleerTabInstellingen } from '../../tab/api/auth';
+import { aanmeldInfoVanEnv } from '../../tab/api/app';
 
 const config = loadOrgConfig('demo', path.resolve(__dirname, '../../config'));
 const GEHEIM = 'x'.repeat(32);
@@ -87,6 +88,14 @@ describe('tab start-up (controleerTabInstellingen)', () => {
     expect(m).not.toContain('\n');
     expect(weigering(() => controleerTabInstellingen({ NODE_ENV: 'production', TAB_SSO_CLIENT_ID: 'c', TAB_VOTE_SECRET: GEHEIM }))).toBeUndefined();
     expect(weigering(() => controleerTabInstellingen({}))).toBeUndefined();
+  });
+});
+
+describe('what the web app may know before sign-in (GET /api/aanmelding)', () => {
+  it('SSO on: client id, the Application ID URI scope, the Teams app id; never a secret', () => {
+    const info = aanmeldInfoVanEnv({ TAB_SSO_CLIENT_ID: 'c-1', TAB_SSO_HOST: 'ip.azurewebsites.net', TEAMS_APP_ID: '8c1e7f2a-5b3d-4e6f-9a0b-1c2d3e4f5a6b', TAB_VOTE_SECRET: GEHEIM });
+    expect(info).toEqual({ modus: 'sso', clientId: 'c-1', scope: 'api://ip.azurewebsites.net/c-1/access_as_user', teamsAppId: '8c1e7f2a-5b3d-4e6f-9a0b-1c2d3e4f5a6b' });
+    expect(aanmeldInfoVanEnv({ TEAMS_APP_ID: 'geen-guid' })).toEqual({ modus: 'lokaal', teamsAppId: undefined });
   });
 });
 

@@ -1,10 +1,12 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
+  Button,
   FluentProvider,
   Field,
   Link,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
@@ -16,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { TabRol } from '../../api/auth';
-import { api } from './api';
+import { api, ApiFout, tokenFoutSoort, TOKEN_FOUT_TEKST, type TokenFoutSoort } from './api';
 import { maakContext, TabCtx } from './context';
 import { devRol, type Omgeving, type Thema } from './omgeving';
 import { Portal } from './pages/Portal';
@@ -77,6 +79,12 @@ export function App({ omgeving, pad, search }: { omgeving: Omgeving; pad: string
   const [rollen, setRollen] = useState<TabRol[] | null>(null);
   const [modus, setModus] = useState<'sso' | 'lokaal' | null>(null);
   const [fout, setFout] = useState<string | null>(null);
+  // Sign-in in a real tenant: a consent button when Teams needs consent, a new /ik attempt after it.
+  const [aanmeldFout, setAanmeldFout] = useState<TokenFoutSoort | null>(null);
+  const [poging, setPoging] = useState(0);
+  const [toestemmingBezig, setToestemmingBezig] = useState(false);
+  const [nogGeenToestemming, setNogGeenToestemming] = useState(false);
+  const [aanmeldInfo, setAanmeldInfo] = useState<{ modus: 'sso' | 'lokaal'; teamsAppId?: string } | null>(null);
 
   useEffect(() => omgeving.opThemaWissel?.(setThema), [omgeving]);
   useEffect(() => {
@@ -90,13 +98,43 @@ export function App({ omgeving, pad, search }: { omgeving: Omgeving; pad: string
         setRollen(ik.rollen);
         setModus(ik.modus);
         setFout(null);
+        setAanmeldFout(null);
       },
-      (e: Error) => setFout(e.message),
+      (e: Error) => {
+        if (poging > 0 && e instanceof ApiFout && e.aanmelding === 'toestemming') setNogGeenToestemming(true);
+        setAanmeldFout(e instanceof ApiFout ? (e.aanmelding ?? null) : null);
+        setFout(e.message);
+      },
     );
-  }, [aanmelding]);
+  }, [aanmelding, poging]);
+  useEffect(() => {
+    if (omgeving.inTeams) return;
+    api<{ modus: 'sso' | 'lokaal'; teamsAppId?: string }>({ locale: omgeving.locale }, '/aanmelding').then(setAanmeldInfo, () => setAanmeldInfo(null));
+  }, [omgeving]);
+
+  /** The consent button (a user gesture): one interactive flow, then /ik again. */
+  const geefToestemming = () => {
+    if (!omgeving.toestemming || toestemmingBezig) return;
+    setToestemmingBezig(true);
+    omgeving.toestemming().then(
+      () => {
+        setToestemmingBezig(false);
+        setPoging((p) => p + 1);
+      },
+      (e: unknown) => {
+        setToestemmingBezig(false);
+        const soort = tokenFoutSoort(e);
+        setNogGeenToestemming(soort === 'toestemming');
+        setAanmeldFout(soort === 'anders' ? 'toestemming' : soort);
+        if (soort !== 'toestemming' && soort !== 'anders') setFout(vertaalTab(soort));
+      },
+    );
+  };
 
   const ctx = useMemo(() => maakContext(omgeving.locale, aanmelding, rollen ?? ['medewerker'], modus !== 'sso'), [omgeving.locale, aanmelding, rollen, modus]);
   const { t } = ctx;
+  const vertaalTab = (soort: TokenFoutSoort) => t(TOKEN_FOUT_TEKST[soort]);
+  const buitenTeams = !omgeving.inTeams && aanmeldInfo?.modus === 'sso';
   const pagina = PAGINAS.find((p) => p.pad === pad.replace(/\/+$/, '') || (p.pad === '/' && (pad === '' || pad === '/')));
 
   useEffect(() => {
@@ -113,7 +151,35 @@ export function App({ omgeving, pad, search }: { omgeving: Omgeving; pad: string
   };
 
   let inhoud: ReactNode;
-  if (fout) {
+  if (buitenTeams) {
+    // Outside Teams with SSO on there is no token: say where it works and offer the deep link.
+    inhoud = (
+      <MessageBar intent="info">
+        <MessageBarBody>
+          {t('aanmelding.buitenTeams')}{' '}
+          {aanmeldInfo?.teamsAppId && (
+            <Link href={`https://teams.microsoft.com/l/app/${encodeURIComponent(aanmeldInfo.teamsAppId)}`} target="_top">
+              {t('aanmelding.openInTeams')}
+            </Link>
+          )}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  } else if (aanmeldFout && ['toestemming', 'geannuleerd', 'popupGeblokkeerd'].includes(aanmeldFout) && omgeving.toestemming) {
+    inhoud = (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('aanmelding.toestemmingTitel')}</MessageBarTitle>
+          <Text>{toestemmingBezig ? t('aanmelding.bezig') : nogGeenToestemming ? t('aanmelding.nogGeenToestemming') : aanmeldFout === 'toestemming' ? t('aanmelding.toestemmingUitleg') : vertaalTab(aanmeldFout)}</Text>
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button appearance="primary" onClick={geefToestemming} disabled={toestemmingBezig}>
+            {t('aanmelding.toestemmingKnop')}
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  } else if (fout) {
     inhoud = (
       <MessageBar intent="error">
         <MessageBarBody>{fout}</MessageBarBody>
@@ -153,7 +219,7 @@ export function App({ omgeving, pad, search }: { omgeving: Omgeving; pad: string
         </header>
         <main className={s.main}>
           <div className={s.banners}>
-            {!omgeving.inTeams && (
+            {!omgeving.inTeams && !buitenTeams && (
               <MessageBar intent="info">
                 <MessageBarBody>{t('losseModus')}</MessageBarBody>
               </MessageBar>

@@ -1,15 +1,45 @@
 import type { TabRol } from '../../api/auth';
 import { t, type Locale } from '@shared/i18n';
 
-/** Error from the tab API: `message` is the server's Dutch (or localised) text, `status` the HTTP status. */
+/**
+ * Error from the tab API: `message` is the server's Dutch (or localised) text, `status` the HTTP status.
+ * `aanmelding` is set when Teams gave no token (`tokenFoutSoort`): `toestemming` means the user can fix it with
+ * the consent button.
+ */
 export class ApiFout extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly aanmelding?: TokenFoutSoort,
   ) {
     super(message);
   }
 }
+
+/** Why teams-js `authentication.getAuthToken` / `authenticate` failed, as far as the user can act on it. */
+export type TokenFoutSoort = 'toestemming' | 'geannuleerd' | 'popupGeblokkeerd' | 'nietIngericht' | 'anders';
+
+/**
+ * Classify a teams-js authentication error (teams-js rejects with an Error whose message is the host's reason,
+ * e.g. `resourceRequiresConsent`; Entra reasons such as `consent_required` / AADSTS65001 come through as text).
+ */
+export function tokenFoutSoort(err: unknown): TokenFoutSoort {
+  const tekst = String((err as { message?: unknown })?.message ?? err ?? '');
+  if (/resourceRequiresConsent|consent_required|AADSTS65001|interaction_required/i.test(tekst)) return 'toestemming';
+  if (/CancelledByUser/i.test(tekst)) return 'geannuleerd';
+  if (/FailedToOpenWindow/i.test(tekst)) return 'popupGeblokkeerd';
+  if (/resourceDisabled|invalid_resource|AADSTS500011|AADSTS65005/i.test(tekst)) return 'nietIngericht';
+  return 'anders';
+}
+
+/** The message (catalogue key under `tab.`) that tells the user what to do for a token failure. */
+export const TOKEN_FOUT_TEKST: Record<TokenFoutSoort, string> = {
+  toestemming: 'aanmelding.toestemmingUitleg',
+  geannuleerd: 'aanmelding.geannuleerd',
+  popupGeblokkeerd: 'aanmelding.popupGeblokkeerd',
+  nietIngericht: 'aanmelding.nietIngericht',
+  anders: 'fout.token',
+};
 
 /** How requests authenticate: SSO token (Teams) or the dev role header (local mode). */
 export interface Aanmelding {
@@ -32,8 +62,9 @@ export async function api<T>(aanmelding: Aanmelding, pad: string, init: { method
   if (aanmelding.token) {
     try {
       headers.Authorization = `Bearer ${await aanmelding.token()}`;
-    } catch {
-      throw new ApiFout(401, t(locale, 'tab.fout.token'));
+    } catch (err) {
+      const soort = tokenFoutSoort(err);
+      throw new ApiFout(401, t(locale, `tab.${TOKEN_FOUT_TEKST[soort]}`), soort);
     }
   }
   else if (aanmelding.devRol) headers['X-Dev-Rol'] = aanmelding.devRol;

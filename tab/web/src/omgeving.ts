@@ -15,6 +15,14 @@ export interface Omgeving {
   thema: Thema;
   /** Fetch an SSO token (inside Teams only). */
   token?: () => Promise<string>;
+  /**
+   * Start the interactive consent flow once (inside Teams only; call it from a click: teams-js
+   * `authentication.authenticate` opens a pop-up at `/auth/start`, see toestemming.ts). Resolves when the
+   * pop-up reported success; rejects with the teams-js error otherwise.
+   */
+  toestemming?: () => Promise<void>;
+  /** The page is framed or opened by another window (Teams, or a browser that is not Teams). */
+  ingebed?: boolean;
   /** Subscribe to Teams theme changes (inside Teams only). */
   opThemaWissel?: (cb: (t: Thema) => void) => void;
 }
@@ -38,7 +46,7 @@ export function uitQuery(search: string): { thema: Thema; locale: Locale } {
 export async function detecteerOmgeving(search: string, timeoutMs = 3000): Promise<Omgeving> {
   const basis = uitQuery(search);
   const framed = window.self !== window.top || !!window.opener;
-  if (!framed) return { inTeams: false, ...basis };
+  if (!framed) return { inTeams: false, ingebed: false, ...basis };
   try {
     const teams = await import('@microsoft/teams-js');
     await Promise.race([teams.app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs))]);
@@ -49,10 +57,15 @@ export async function detecteerOmgeving(search: string, timeoutMs = 3000): Promi
       locale: toLocale(ctx.app.locale),
       thema: themaUitTeams(ctx.app.theme),
       token: () => teams.authentication.getAuthToken(),
+      toestemming: async () => {
+        await teams.authentication.authenticate({ url: `${window.location.origin}/auth/start?lang=${toLocale(ctx.app.locale)}`, width: 600, height: 535 });
+      },
+      ingebed: true,
       opThemaWissel: (cb) => teams.app.registerOnThemeChangeHandler((naam) => cb(themaUitTeams(naam))),
     };
   } catch {
-    return { inTeams: false, ...basis };
+    // Framed but initialize() timed out: some other page embeds the tab (not Teams).
+    return { inTeams: false, ingebed: true, ...basis };
   }
 }
 
