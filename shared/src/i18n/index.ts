@@ -5,15 +5,15 @@ import { meldwijzer } from './messages/meldwijzer';
 import { report } from './messages/report';
 import { tab } from './messages/tab';
 import { tijd } from './messages/tijd';
+import { vertaalUit, type Catalogue, type Locale } from './basis';
+
+export { tekstIn, toLocale, type Locale } from './basis';
 
 /**
  * The one message catalogue for bot, tab and CLI (Dutch first, English second).
  * Each feature keeps its messages in `messages/<feature>.ts` as `{ nl: {...}, en: {...} }` and is added to
  * `CATALOGUES` below; keys are namespaced (`meldwijzer.welkom`, `intake.opgeslagen`…).
  */
-export type Locale = 'nl' | 'en';
-
-type Catalogue = { nl: Record<string, string>; en: Record<string, string> };
 const CATALOGUES: Catalogue[] = [common, meldwijzer, intake, ambtseed, tab, report, tijd];
 
 const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
@@ -28,23 +28,12 @@ export function registerMessages(c: Catalogue): void {
   Object.assign(merged.en, c.en);
 }
 
-/** `nl` unless the locale (e.g. Teams `en-US`, `en-GB`) is English. */
-export function toLocale(teamsLocale: string | undefined | null): Locale {
-  return teamsLocale && /^en\b/i.test(teamsLocale) ? 'en' : 'nl';
-}
-
 /**
  * Translate `key` into `locale`, filling `{name}` placeholders from `params`.
  * Falls back to Dutch, then to the key itself (so a missing message is visible, never a crash).
  */
 export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const template = merged[locale][key] ?? merged.nl[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
-}
-
-/** Pick the text for `locale` from a config text `{ nl, en? }` (English falls back to Dutch). */
-export function tekstIn(locale: Locale, tekst: { nl: string; en?: string }): string {
-  return locale === 'en' ? (tekst.en ?? tekst.nl) : tekst.nl;
+  return vertaalUit(merged, locale, key, params);
 }
 
 /** All keys of the merged catalogue (tests check that both languages have every key). */
