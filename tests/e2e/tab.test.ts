@@ -1,6 +1,7 @@
 /**
  * End-to-end tests of the tab against the built web app on loopback, in headless Debian Chromium:
- * every page in light, dark and high-contrast themes with axe-core (WCAG 2.1 AA: 0 violations),
+ * every page in light, dark and high-contrast themes, in Dutch and English, at 1280 and 375 px (Teams mobile)
+ * with axe-core (WCAG 2.0, 2.1 and 2.2 A/AA rules: 0 violations) and no horizontal scrolling,
  * the anonymous poll (vote once, second vote refused), a moreel beraad light run to the end (the new
  * DilemmaSessies item is in the store), text from the list rendered as text. Screenshots: tests/e2e/artifacts/.
  */
@@ -10,6 +11,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
+import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright-core';
 import { loadOrgConfig } from '@shared/config';
 import { seedDemo } from '@shared/cli/seed';
@@ -25,6 +27,7 @@ const ROOT = path.resolve(__dirname, '../..');
 
 const XSS_TITEL = '<script>window.__xss=1</script> **vet** dilemma';
 const XSS_TEKST = 'Een tekst met <img src=x onerror="window.__xss=2"> en _markdown_ [link](https://example.org).';
+const TOELICHTING = 'Volgens de gedragscode kies je <b>optie twee</b>: meld het eerst.';
 
 describeWithChromium('tab (e2e, Chromium)', () => {
   let server: Server;
@@ -41,6 +44,8 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await seedDemo(store, 'demo');
     await store.add('Dilemmas', { dilemmaId: 'D-XSS', titel: XSS_TITEL, tekst: XSS_TEKST, opties: JSON.stringify(['Optie een', 'Optie twee']), thema: 'zakelijk', bron: 'eigen' });
     const config = loadOrgConfig('demo', path.join(ROOT, 'config'));
+    // This week's dilemma (D-XSS, below) gets an explanation with markup in it: shown after the vote, as text.
+    config.dilemmas.push({ id: 'D-XSS', titel: XSS_TITEL, tekst: XSS_TEKST, opties: ['Optie een', 'Optie twee'], thema: 'zakelijk', bron: 'eigen', gespreksvragen: [], toelichting: TOELICHTING });
     const app = createTabApp({ store, config, db: store.db, authenticate: createAuthenticator({ modus: 'lokaal' }, config), webDist: DIST });
     // HR override: this week's dilemma is the one with HTML and markdown in it.
     store.db.prepare('INSERT OR REPLACE INTO tab_dilemma_keuze (week, dilemmaId) VALUES (?, ?)').run(isoWeek(new Date()), 'D-XSS');
@@ -88,34 +93,81 @@ describeWithChromium('tab (e2e, Chromium)', () => {
   }
 
   async function axe(naam: string): Promise<void> {
-    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     const samenvatting = r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
     expect({ pagina: naam, violations: samenvatting }).toEqual({ pagina: naam, violations: [] });
   }
 
+  /** Set the viewport width (height 900, or 800 for the 375 px phone view). */
+  async function breedte(px: number): Promise<void> {
+    await page.setViewportSize({ width: px, height: px < 600 ? 800 : 900 });
+  }
+
+  /** Nothing is wider than the viewport: the page never scrolls sideways (charts and tables included). */
+  async function pastInBreedte(naam: string): Promise<void> {
+    const maat = await page.evaluate(() => {
+      const doc = document.documentElement;
+      const breed = [...document.querySelectorAll('main *')]
+        .map((e) => ({ e, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.right > doc.clientWidth + 1)
+        .slice(0, 3)
+        .map(({ e, r }) => `${e.tagName.toLowerCase()}.${(e.getAttribute('class') ?? '').split(' ')[0]} right=${Math.round(r.right)}`);
+      return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, breed };
+    });
+    // `breed` (elements reaching past the right edge) is shown to explain a failure; the page must not scroll.
+    expect({ naam, ...maat, past: maat.scrollWidth <= maat.clientWidth }).toEqual({ naam, ...maat, past: true });
+  }
+
   const PAGINAS = [
-    { pad: '/', rol: 'medewerker', naam: 'portal', kop: 'Integriteitsplein' },
-    { pad: '/dilemma', rol: 'hr', naam: 'dilemma', kop: 'Dilemma van de week' },
-    { pad: '/sessie', rol: 'manager', naam: 'sessie', kop: 'Sessie leiden' },
-    { pad: '/dashboard', rol: 'hr', naam: 'dashboard', kop: 'Dashboard integriteit' },
+    { pad: '/', rol: 'medewerker', naam: 'portal', kop: { nl: 'Integriteitsplein', en: 'Integriteitsplein' } },
+    { pad: '/dilemma', rol: 'hr', naam: 'dilemma', kop: { nl: 'Dilemma van de week', en: 'Dilemma of the week' } },
+    { pad: '/sessie', rol: 'manager', naam: 'sessie', kop: { nl: 'Sessie leiden', en: 'Lead a session' } },
+    { pad: '/dashboard', rol: 'hr', naam: 'dashboard', kop: { nl: 'Dashboard integriteit', en: 'Integrity dashboard' } },
   ];
   for (const p of PAGINAS) {
     for (const theme of ['default', 'dark', 'contrast']) {
-      test(`${p.naam} renders in the ${theme} theme with 0 axe violations`, async () => {
-        await open(p.pad, { theme, rol: p.rol });
-        await expect(page.locator('main h1').first().textContent()).resolves.toBe(p.kop);
-        if (p.naam === 'dashboard') {
-          await page.locator('svg[role="img"]').nth(3).waitFor();
-          // every chart has a visible caption heading (not only the SVG <title>)
-          expect(await page.locator('figure figcaption h3').allTextContents()).toEqual(['Meldingen per soort', 'Gesprekken per onderwerp', 'Meldingen per categorie', 'Meldwijzer per situatie']);
-          expect(await page.locator('table caption').textContent()).toContain('Provincie Demoland');
+      test(`${p.naam} in the ${theme} theme, nl and en, at 1280 and 375 px: 0 axe violations (WCAG 2.2 AA), no sideways scrolling`, async () => {
+        for (const lang of ['nl', 'en'] as const) {
+          for (const px of [1280, 375]) {
+            await breedte(px);
+            await open(p.pad, { theme, rol: p.rol, lang });
+            await expect(page.locator('main h1').first().textContent()).resolves.toBe(p.kop[lang]);
+            if (p.naam === 'dashboard') {
+              await page.locator('svg[role="img"]').nth(3).waitFor();
+              // every chart has a visible caption heading (not only the SVG <title>)
+              if (lang === 'nl') expect(await page.locator('figure figcaption h3').allTextContents()).toEqual(['Meldingen per soort', 'Gesprekken per onderwerp', 'Meldingen per categorie', 'Meldwijzer per situatie']);
+              expect(await page.locator('table caption').textContent()).toContain('Provincie Demoland');
+            }
+            if (p.naam === 'portal') await page.getByText(lang === 'nl' ? 'Waar kan ik terecht?' : 'Where can I go?').waitFor();
+            await page.screenshot({ path: path.join(ARTIFACTS, `tab-${p.naam}-${theme}-${lang}-${px}.png`), fullPage: true });
+            await pastInBreedte(`${p.naam}/${theme}/${lang}/${px}`);
+            await axe(`${p.naam}/${theme}/${lang}/${px}`);
+          }
         }
-        if (p.naam === 'portal') await page.getByText('Waar kan ik terecht?').waitFor();
-        await page.screenshot({ path: path.join(ARTIFACTS, `tab-${p.naam}-${theme}.png`), fullPage: true });
-        await axe(`${p.naam}/${theme}`);
+        await breedte(1280);
       });
     }
   }
+
+  test('at 375 px the charts draw their labels above the bars, at real size, inside the chart', async () => {
+    await breedte(375);
+    await open('/dashboard', { rol: 'hr' });
+    await page.locator('svg[role="img"]').nth(3).waitFor();
+    const labels = await page.evaluate(() =>
+      [...document.querySelectorAll('figure svg[role="img"]')].map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const teksten = [...svg.querySelectorAll('g > text')].map((t) => t.getBoundingClientRect());
+        return { binnen: teksten.every((r) => r.left >= box.left - 1 && r.right <= box.right + 1), hoogte: Math.round(Math.max(...teksten.map((r) => r.height))) };
+      }),
+    );
+    expect(labels).toHaveLength(4);
+    for (const l of labels) {
+      expect(l.binnen).toBe(true);
+      expect(l.hoogte).toBeGreaterThanOrEqual(12); // 12 px text, not a scaled-down viewBox
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, 'tab-dashboard-375-grafieken.png'), fullPage: true });
+    await breedte(1280);
+  });
 
   /** Tab through the page; every visible, enabled control (one per radio group) must receive focus. */
   async function allesBereikbaarMetTab(): Promise<void> {
@@ -143,6 +195,7 @@ describeWithChromium('tab (e2e, Chromium)', () => {
 
   test('every control is reachable with the keyboard (portal, dilemma, session set-up)', async () => {
     await open('/', { rol: 'medewerker' });
+    await page.getByRole('searchbox').waitFor(); // the folding sections (meldpunten, FAQ) load after the first screen
     await allesBereikbaarMetTab();
     await open('/dilemma', { rol: 'hr' });
     await page.getByRole('button', { name: 'Opslaan' }).waitFor();
@@ -188,6 +241,7 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     // The literal text is visible; nothing in it became an element or ran.
     await kaart.getByText(XSS_TITEL).waitFor();
     await kaart.getByText(XSS_TEKST).waitFor();
+    expect(await page.getByText(TOELICHTING).count()).toBe(0); // the explanation comes after the vote
     expect(await page.locator('main script, main img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
@@ -200,11 +254,16 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Bedankt voor je stem').waitFor();
     await page.getByText('Optie twee: 1 (100%)').first().waitFor();
+    await page.getByRole('heading', { name: 'Toelichting' }).waitFor();
+    await page.getByText(TOELICHTING).waitFor();
+    expect(await page.locator('main b').count()).toBe(0);
+    await axe('dilemma/gestemd');
     await page.screenshot({ path: path.join(ARTIFACTS, 'tab-dilemma-gestemd.png'), fullPage: true });
 
     // Reload: already voted, results shown, no vote button.
     await open('/dilemma', { rol: 'medewerker' });
     await page.getByText('Bedankt voor je stem').waitFor();
+    await page.getByText(TOELICHTING).waitFor();
     expect(await page.getByRole('button', { name: 'Stem' }).count()).toBe(0);
     // A second vote through the API is refused.
     const status = await page.evaluate(async (week) => {
@@ -232,6 +291,9 @@ describeWithChromium('tab (e2e, Chromium)', () => {
       await expect(page.locator('main h1').textContent()).resolves.toBe(stappen[i]);
       await page.getByText(`Stap ${i + 1} van 5`).waitFor();
       await page.getByText('Het etentje van de leverancier').waitFor();
+      // the casus' choices and its discussion questions from config/demo.yaml (dilemmas[D-001])
+      await page.getByText('Ik overleg eerst met mijn leidinggevende').waitFor();
+      await page.getByText('Maakt het uit of de aanbesteding nog loopt?').waitFor();
       if (i === 0) {
         expect(await page.getByRole('timer').textContent()).toBe('5:00');
         await page.getByRole('button', { name: 'Start timer' }).click();
@@ -271,6 +333,66 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await page.getByText('Tafel 3 (5 personen)').waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'tab-dilemmaspel.png'), fullPage: true });
     await axe('dilemmaspel/podium');
+  });
+
+  /** The dilemma title on each table card, in table order. */
+  const tafelDilemmas = () => page.locator('main h3').filter({ hasNotText: /^(Mogelijke keuzes|Vragen om te bespreken|Possible choices|Questions to discuss)$/ }).allTextContents();
+
+  test('dilemmaspel at 375 px: 2 tables and 2 dilemmas swap every round; cards show choices and questions', async () => {
+    await breedte(375);
+    await open('/sessie', { rol: 'manager' });
+    await page.getByRole('radio', { name: /Dilemmaspel/ }).check();
+    await page.getByLabel('Aantal deelnemers').fill('16'); // 8 + 8: two tables, as many as dilemmas (used to repeat round 1)
+    await page.getByRole('checkbox', { name: 'Het etentje van de leverancier' }).uncheck();
+    await page.getByRole('checkbox', { name: 'De grap in het teamoverleg' }).check();
+    await page.getByRole('checkbox', { name: 'Informatie voor een vriend' }).check();
+    await page.getByRole('button', { name: 'Start de sessie' }).click();
+    await page.getByText('Tafel 2 (8 personen)').waitFor();
+    expect(await tafelDilemmas()).toEqual(['De grap in het teamoverleg', 'Informatie voor een vriend']);
+    // options (list) and discussion questions (config/demo.yaml) on the table card
+    await page.getByText('Ik spreek de collega later onder vier ogen aan').waitFor();
+    await page.getByText('Wat doet het met de nieuwe collega?').waitFor();
+    await page.getByText('Hoe zeg je nee zonder de vriendschap te schaden?').waitFor();
+    await pastInBreedte('dilemmaspel/375/ronde1');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'tab-dilemmaspel-375.png'), fullPage: true });
+    await axe('dilemmaspel/375');
+    await page.getByRole('button', { name: 'Volgende ronde' }).click();
+    await expect(page.locator('main h1').textContent()).resolves.toBe('Ronde 2');
+    expect(await tafelDilemmas()).toEqual(['Informatie voor een vriend', 'De grap in het teamoverleg']);
+    expect(await page.getByText('vanaf deze ronde komen ze terug').count()).toBe(0);
+    await page.getByRole('button', { name: 'Volgende ronde' }).click();
+    await page.getByText('Elke tafel heeft alle gekozen dilemma’s besproken; vanaf deze ronde komen ze terug.').waitFor();
+    await breedte(1280);
+  });
+
+  test('dilemmaspel with one dilemma says that every table discusses it in every round (nl and en)', async () => {
+    await open('/sessie', { rol: 'manager' });
+    await page.getByRole('radio', { name: /Dilemmaspel/ }).check();
+    await page.getByText('Je hebt één dilemma gekozen: elke tafel bespreekt het in elke ronde.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Start de sessie' }).click();
+    await page.getByText('Tafel 1 (8 personen)').waitFor();
+    await page.locator('[role="status"]').getByText('Je hebt één dilemma gekozen', { exact: false }).waitFor();
+    await axe('dilemmaspel/een');
+    await open('/sessie', { rol: 'manager', lang: 'en' });
+    await page.getByRole('radio', { name: /Dilemma game/i }).check();
+    await page.getByText('You chose one dilemma: every table discusses it in every round.', { exact: false }).waitFor();
+  });
+
+  test('the dashboard downloads the Word report with the CLI\'s small-number suppression', async () => {
+    await open('/dashboard', { rol: 'hr' });
+    await page.locator('svg[role="img"]').first().waitFor();
+    const woord = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download jaarverslag (.docx)' }).click()]);
+      const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+      return zip.file('word/document.xml')!.async('string');
+    };
+    expect(await woord()).not.toContain('&lt;5');
+    await page.getByLabel('Kleine aantallen in het Word-verslag').selectOption('5');
+    await page.getByText('1 tot en met 4 wordt “<5”', { exact: false }).waitFor();
+    const xml = await woord();
+    expect(xml).toContain('&lt;5');
+    expect(xml).toContain('Aantallen van 1 tot en met 4 zijn weergegeven als');
+    await axe('dashboard/onderdrukken');
   });
 
   test('inside a non-Teams iframe, teams-js initialize is raced with a timeout and the tab falls back to standalone', async () => {

@@ -12,22 +12,20 @@ import {
   Select,
   Spinner,
   Text,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
   tokens,
+  type Theme,
 } from '@fluentui/react-components';
 import type { TabRol } from '../../api/auth';
 import { api, ApiFout, tokenFoutSoort, TOKEN_FOUT_TEKST, type TokenFoutSoort } from './api';
 import { maakContext, TabCtx } from './context';
-import { devRol, type Omgeving, type Thema } from './omgeving';
+import { devRol, type Omgeving } from './omgeving';
+import { laadThema } from './thema';
 import { Portal } from './pages/Portal';
 
 const Dilemma = lazy(() => import('./pages/Dilemma').then((m) => ({ default: m.Dilemma })));
 const Sessie = lazy(() => import('./pages/Sessie').then((m) => ({ default: m.Sessie })));
 const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
 
-const THEMAS = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
 /** The pages: path → title key. Each path is a static tab's contentUrl. */
 export const PAGINAS = [
@@ -40,7 +38,15 @@ export const PAGINAS = [
 const DEV_ROLLEN: TabRol[] = ['medewerker', 'manager', 'hr', 'integriteitscoordinator', 'vertrouwenspersoon', 'adviseurVpt'];
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    // A field or select never grows wider than its column (a long dilemma title made the page scroll sideways at 375 px).
+    '& .fui-Field': { minWidth: 0, maxWidth: '100%' },
+    '& .fui-Select': { minWidth: 0, maxWidth: '100%' },
+    '& .fui-Select__select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' },
+  },
   kop: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -54,7 +60,12 @@ const useStyles = makeStyles({
   merk: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: 'none' },
   actief: { fontWeight: tokens.fontWeightBold, textDecorationLine: 'underline' },
-  main: { maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}` },
+  main: {
+    maxWidth: '1100px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}`,
+    '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}` },
+  },
   banners: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
   dev: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
 });
@@ -71,10 +82,10 @@ function href(pad: string, search: string): string {
   return s ? `${pad}?${s}` : pad;
 }
 
-/** App shell: theme (follows Teams live), language, banners, navigation and the page for `pad`. */
-export function App({ omgeving, pad, search }: { omgeving: Omgeving; pad: string; search: string }) {
+/** App shell: theme (`thema` from laadThema, then following Teams live), language, banners, navigation and the page for `pad`. */
+export function App({ omgeving, pad, search, thema: beginThema }: { omgeving: Omgeving; pad: string; search: string; thema: Theme }) {
   const s = useStyles();
-  const [thema, setThema] = useState<Thema>(omgeving.thema);
+  const [thema, setThema] = useState<Theme>(beginThema);
   const [rol, setRol] = useState<TabRol>(() => devRol(search));
   const [rollen, setRollen] = useState<TabRol[] | null>(null);
   const [modus, setModus] = useState<'sso' | 'lokaal' | null>(null);
@@ -86,7 +97,7 @@ export function App({ omgeving, pad, search }: { omgeving: Omgeving; pad: string
   const [nogGeenToestemming, setNogGeenToestemming] = useState(false);
   const [aanmeldInfo, setAanmeldInfo] = useState<{ modus: 'sso' | 'lokaal'; teamsAppId?: string } | null>(null);
 
-  useEffect(() => omgeving.opThemaWissel?.(setThema), [omgeving]);
+  useEffect(() => omgeving.opThemaWissel?.((naam) => void laadThema(naam).then(setThema)), [omgeving]);
   useEffect(() => {
     document.documentElement.lang = omgeving.locale;
   }, [omgeving.locale]);
@@ -201,7 +212,7 @@ export function App({ omgeving, pad, search }: { omgeving: Omgeving; pad: string
   }
 
   return (
-    <FluentProvider theme={THEMAS[thema]} className={s.root} dir="ltr" lang={omgeving.locale}>
+    <FluentProvider theme={thema} className={s.root} dir="ltr" lang={omgeving.locale}>
       <TabCtx.Provider value={ctx}>
         <header className={s.kop}>
           <span className={s.merk}>Integriteitsplein</span>

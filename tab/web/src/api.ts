@@ -1,5 +1,5 @@
 import type { TabRol } from '../../api/auth';
-import { t, type Locale } from '@shared/i18n';
+import { tTab as t, type Locale } from '@shared/i18n/tab';
 
 /**
  * Error from the tab API: `message` is the server's Dutch (or localised) text, `status` the HTTP status.

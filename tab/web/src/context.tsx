@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { t as vertaal, tekstIn, type Locale } from '@shared/i18n';
+import { tTab as vertaal, tekstIn, type Locale } from '@shared/i18n/tab';
 import type { TabRol } from '../../api/auth';
 import type { Aanmelding } from './api';
 

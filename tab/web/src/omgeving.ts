@@ -1,4 +1,4 @@
-import { toLocale, type Locale } from '@shared/i18n';
+import { toLocale, type Locale } from '@shared/i18n/tab';
 import type { TabRol } from '../../api/auth';
 
 /**

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 /** One group of bars (e.g. one category) with one value per series (e.g. per year). */
@@ -46,24 +47,46 @@ const useStyles = makeStyles({
   stip: { display: 'inline-block', marginRight: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
 });
 
+/** Below this width (px) the labels go above their bars instead of beside them (Teams mobile: 375 px). */
+const SMAL = 480;
+
+/** Width in px of the element `ref` points at, following resizes (640 until measured, e.g. in server rendering). */
+function useBreedte<T extends HTMLElement>(): [RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [breedte, setBreedte] = useState(640);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => setBreedte(Math.round(e.contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, breedte];
+}
+
 /**
  * Accessible grouped horizontal bar chart as plain SVG: a visible caption (`<figcaption>` with an `<h3>`, so
  * the title is seen and reachable by heading navigation), `role="img"` with a `<title>` and a `<desc>` that
  * lists every value (screen readers read the desc), a visible legend and value labels on the bars.
- * Colours come from Fluent tokens, so the chart follows the light, dark and high-contrast themes.
+ * Colours come from Fluent tokens, so the chart follows the light, dark and high-contrast themes. Narrower than
+ * 480 px, the chart is drawn at its real width with each label on its own line above the bars, so text stays
+ * 12 px and nothing is cut or scrolls sideways.
  */
 export function Staafdiagram({ id, titel, series, groepen }: { id: string; titel: string; series: string[]; groepen: StaafGroep[] }) {
   const s = useStyles();
+  const [figuur, beschikbaar] = useBreedte<HTMLElement>();
+  const smal = beschikbaar < SMAL;
   const max = Math.max(1, ...groepen.flatMap((g) => g.waarden));
-  const labelBreedte = 190;
-  const breedte = 640;
+  const labelBreedte = smal ? 0 : 190;
+  const labelHoogte = smal ? 18 : 0;
+  const breedte = smal ? Math.max(200, beschikbaar) : 640;
   const staaf = 14;
-  const groepHoogte = series.length * (staaf + 2) + 10;
+  const groepHoogte = labelHoogte + series.length * (staaf + 2) + 10;
   const hoogte = groepen.length * groepHoogte + 8;
   const schaal = (breedte - labelBreedte - 50) / max;
   const desc = groepen.map((g) => `${g.label}: ${g.waarden.map((w, i) => `${series[i]} ${w}`).join(', ')}`).join('; ');
   return (
-    <figure style={{ margin: 0 }} aria-labelledby={`${id}-kop`}>
+    <figure ref={figuur} style={{ margin: 0, minWidth: 0 }} aria-labelledby={`${id}-kop`}>
       <figcaption>
         <h3 id={`${id}-kop`} className={s.kop}>
           {titel}
@@ -77,11 +100,17 @@ export function Staafdiagram({ id, titel, series, groepen }: { id: string; titel
           const y0 = gi * groepHoogte + 4;
           return (
             <g key={g.label} aria-hidden="true">
-              <text className={s.tekst} x={labelBreedte - 8} y={y0 + groepHoogte / 2} textAnchor="end" dominantBaseline="middle">
-                {g.label}
-              </text>
+              {smal ? (
+                <text className={s.tekst} x={0} y={y0 + 12}>
+                  {g.label}
+                </text>
+              ) : (
+                <text className={s.tekst} x={labelBreedte - 8} y={y0 + groepHoogte / 2} textAnchor="end" dominantBaseline="middle">
+                  {g.label}
+                </text>
+              )}
               {g.waarden.map((w, si) => {
-                const y = y0 + si * (staaf + 2);
+                const y = y0 + labelHoogte + si * (staaf + 2);
                 return (
                   <g key={si}>
                     {w > 0 && <Staaf id={id} si={si} n={series.length} x={labelBreedte} y={y} w={Math.max(w * schaal, 3)} h={staaf} />}

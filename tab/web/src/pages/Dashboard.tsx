@@ -16,10 +16,14 @@ const useStyles = makeStyles({
     '& th, & td': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'right' },
     '& th[scope="row"]': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
     '& caption': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalS} 0` },
+    '@media (max-width: 480px)': { '& th, & td': { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}` } },
   },
   rij: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
-  grafieken: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))', gap: tokens.spacingHorizontalXL },
+  grafieken: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(420px, 100%), 1fr))', gap: tokens.spacingHorizontalXL },
 });
+
+/** Thresholds offered for small-number suppression of the Word download (the CLI's --suppress-below N). */
+const ONDERDRUK_DREMPELS = [3, 5, 10] as const;
 
 /** Figures of one year shown in the table: [message key, value]. */
 function kerncijfers(c: JaarCijfers): [string, number | string][] {
@@ -53,6 +57,7 @@ export function Dashboard() {
   const [verslag, setVerslag] = useState<Jaarverslag | null>(null);
   const [fout, setFout] = useState<string | null>(null);
   const [downloadFout, setDownloadFout] = useState<string | null>(null);
+  const [drempel, setDrempel] = useState('');
 
   useEffect(() => {
     if (!mag) return;
@@ -73,7 +78,9 @@ export function Dashboard() {
   const download = async (formaat: 'docx' | 'xlsx') => {
     setDownloadFout(null);
     try {
-      const blob = await api<Blob>(aanmelding, `/rapport/${jaar}.${formaat}?lang=${locale}`, { blob: true });
+      const q = new URLSearchParams({ lang: locale });
+      if (formaat === 'docx' && drempel) q.set('suppressBelow', drempel);
+      const blob = await api<Blob>(aanmelding, `/rapport/${jaar}.${formaat}?${q}`, { blob: true });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -99,6 +106,16 @@ export function Dashboard() {
             {Array.from({ length: 6 }, (_, i) => huidig - i).map((j) => (
               <option key={j} value={j}>
                 {j}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('dash.onderdrukken')} hint={drempel ? t('dash.onderdrukken.hint', { n: drempel, max: Number(drempel) - 1 }) : undefined}>
+          <Select value={drempel} onChange={(_, d) => setDrempel(d.value)}>
+            <option value="">{t('dash.onderdrukken.geen')}</option>
+            {ONDERDRUK_DREMPELS.map((n) => (
+              <option key={n} value={String(n)}>
+                {t('dash.onderdrukken.onder', { n })}
               </option>
             ))}
           </Select>

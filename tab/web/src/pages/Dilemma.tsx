@@ -116,7 +116,7 @@ function Keuze({ week }: { week: string }) {
   );
 }
 
-/** Dilemma van de week (`/dilemma`): the dilemma as plain text, an anonymous poll, results after voting. */
+/** Dilemma van de week (`/dilemma`): the dilemma as plain text, an anonymous poll, results and the config's `toelichting` after voting. */
 export function Dilemma() {
   const p = usePaginaStyles();
   const s = useStyles();
@@ -137,8 +137,8 @@ export function Dilemma() {
     setBezig(true);
     setStemFout(null);
     try {
-      const r = await api<{ resultaten: Resultaten }>(aanmelding, '/dilemma/stem', { method: 'POST', body: { week: data.week, dilemmaId: data.dilemma.dilemmaId, optie: Number(keuze) } });
-      setData({ ...data, gestemd: true, resultaten: r.resultaten });
+      const r = await api<{ resultaten: Resultaten; toelichting: string | null }>(aanmelding, '/dilemma/stem', { method: 'POST', body: { week: data.week, dilemmaId: data.dilemma.dilemmaId, optie: Number(keuze) } });
+      setData({ ...data, gestemd: true, resultaten: r.resultaten, dilemma: { ...data.dilemma, toelichting: r.toelichting } });
     } catch (e) {
       setStemFout(e instanceof ApiFout && e.status === 409 ? t('dilemma.alGestemd') : (e as Error).message);
     } finally {
@@ -175,6 +175,16 @@ export function Dilemma() {
                 <MessageBarBody>{t('dilemma.bedankt')}</MessageBarBody>
               </MessageBar>
               <Uitslag dilemma={d} resultaten={data.resultaten} />
+              {d.toelichting && (
+                <section aria-labelledby="kop-toelichting">
+                  <h3 id="kop-toelichting" className={p.h3}>
+                    {t('dilemma.toelichting')}
+                  </h3>
+                  <Body1 as="p" block className={p.tekst}>
+                    {d.toelichting}
+                  </Body1>
+                </section>
+              )}
             </>
           ) : (
             <>

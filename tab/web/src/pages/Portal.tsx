@@ -1,9 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Body1,
   Card,
   Field,
@@ -11,7 +7,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  SearchBox,
   Select,
   Spinner,
   Text,
@@ -23,7 +18,7 @@ import { api } from '../api';
 import { useTab } from '../context';
 
 /** `GET /api/portal` (tab/api/router.ts). */
-interface PortalData {
+export interface PortalData {
   organisatie: string;
   meldpunten: Meldpunt[];
   contacten: Contact[];
@@ -39,15 +34,19 @@ export const usePaginaStyles = makeStyles({
   h1: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   h2: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalM}` },
   h3: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0` },
-  raster: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start', overflowWrap: 'anywhere' },
+  raster: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(260px, 100%), 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start', overflowWrap: 'anywhere' },
   alinea: { margin: `${tokens.spacingVerticalS} 0` },
   lijst: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   kaal: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   tekst: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   zacht: { color: tokens.colorNeutralForeground2 },
+  /** A link in a list is at least 24 px high (WCAG 2.2 2.5.8 target size). */
+  doel: { display: 'inline-block', minHeight: '24px', lineHeight: '24px' },
 });
 
-function ContactRegels({ contact }: { contact: Contact }) {
+/** One contact with its ways to reach them (e-mail, phone, Teams chat, website), each link ≥ 24 px high. */
+export function ContactRegels({ contact }: { contact: Contact }) {
+  const s = usePaginaStyles();
   const { t, tekst } = useTab();
   const c = contact.contact;
   return (
@@ -56,24 +55,24 @@ function ContactRegels({ contact }: { contact: Contact }) {
       <ul aria-label={t('portal.contactVia', { naam: tekst(contact.naam) })} style={{ margin: 0, paddingLeft: '1.2em' }}>
         {c.email && (
           <li>
-            <Link href={`mailto:${c.email}`}>{c.email}</Link>
+            <Link className={s.doel} href={`mailto:${c.email}`}>{c.email}</Link>
           </li>
         )}
         {c.telefoon && (
           <li>
-            <Link href={`tel:${c.telefoon.replace(/[^0-9+]/g, '')}`}>{c.telefoon}</Link>
+            <Link className={s.doel} href={`tel:${c.telefoon.replace(/[^0-9+]/g, '')}`}>{c.telefoon}</Link>
           </li>
         )}
         {c.teams && (
           <li>
-            <Link href={`https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(c.teams)}`} target="_blank" rel="noopener noreferrer">
+            <Link className={s.doel} href={`https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(c.teams)}`} target="_blank" rel="noopener noreferrer">
               {t('portal.chatInTeams')}
             </Link>
           </li>
         )}
         {c.url && (
           <li>
-            <Link href={c.url} target="_blank" rel="noopener noreferrer">
+            <Link className={s.doel} href={c.url} target="_blank" rel="noopener noreferrer">
               {c.url.replace(/^https?:\/\//, '')}
             </Link>
           </li>
@@ -174,43 +173,10 @@ function WaarKanIkTerecht({ data }: { data: PortalData }) {
   );
 }
 
-function Faq({ data }: { data: PortalData }) {
-  const s = usePaginaStyles();
-  const { t, tekst, locale } = useTab();
-  const [zoek, setZoek] = useState('');
-  const norm = (x: string) => x.toLocaleLowerCase(locale).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const gevonden = useMemo(() => {
-    const q = norm(zoek.trim());
-    if (!q) return data.faq;
-    return data.faq.filter((f) => [tekst(f.vraag), tekst(f.antwoord), ...f.trefwoorden].some((x) => norm(x).includes(q)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [zoek, data.faq, locale]);
-  return (
-    <section className={s.sectie} aria-labelledby="kop-faq">
-      <h2 id="kop-faq" className={s.h2}>
-        {t('portal.faq.titel')}
-      </h2>
-      <Field label={t('portal.faq.zoek')}>
-        <SearchBox value={zoek} onChange={(_, d) => setZoek(d.value)} />
-      </Field>
-      <Text role="status" as="p" block className={s.zacht}>
-        {t(gevonden.length === 1 ? 'portal.faq.aantal.een' : 'portal.faq.aantal', { n: gevonden.length })}
-      </Text>
-      <Accordion multiple collapsible>
-        {gevonden.map((f, i) => (
-          <AccordionItem key={i} value={i}>
-            <AccordionHeader as="h3">{tekst(f.vraag)}</AccordionHeader>
-            <AccordionPanel>
-              <Body1 as="p" block className={s.tekst}>
-                {tekst(f.antwoord)}
-              </Body1>
-            </AccordionPanel>
-          </AccordionItem>
-        ))}
-      </Accordion>
-    </section>
-  );
-}
+// The two folding sections (Fluent Accordion and its motion) load after the first screen: they are below
+// "Waar kan ik terecht?", and leaving them out of the first chunk keeps the portal's initial JS small (bench/tab).
+const Meldpunten = lazy(() => import('./PortalUitklap').then((m) => ({ default: m.Meldpunten })));
+const Faq = lazy(() => import('./PortalUitklap').then((m) => ({ default: m.Faq })));
 
 /** The Integriteitsplein portal page (`/`). */
 export function Portal() {
@@ -236,38 +202,9 @@ export function Portal() {
 
       <WaarKanIkTerecht data={data} />
 
-      <section className={s.sectie} aria-labelledby="kop-meldpunten">
-        <h2 id="kop-meldpunten" className={s.h2}>
-          {t('portal.meldpunten.titel')}
-        </h2>
-        <Accordion multiple collapsible>
-          {data.meldpunten.map((m) => {
-            const cs = m.contacten.map((id) => data.contacten.find((c) => c.id === id)).filter((c): c is Contact => !!c);
-            return (
-              <AccordionItem key={m.id} value={m.id}>
-                <AccordionHeader as="h3">{tekst(m.naam)}</AccordionHeader>
-                <AccordionPanel>
-                  <Body1 as="p" block className={s.alinea}>
-                    {tekst(m.uitleg)}
-                    {m.anoniem ? ` ${t('portal.meldpunten.anoniem')}` : ''}
-                  </Body1>
-                  {cs.length > 0 ? (
-                    <ul className={s.kaal}>
-                      {cs.map((c) => (
-                        <ContactRegels key={c.id} contact={c} />
-                      ))}
-                    </ul>
-                  ) : (
-                    <Body1 as="p" block className={s.alinea}>
-                      {t('portal.meldpunten.eigen')}
-                    </Body1>
-                  )}
-                </AccordionPanel>
-              </AccordionItem>
-            );
-          })}
-        </Accordion>
-      </section>
+      <Suspense fallback={<Spinner label={t('laden')} />}>
+        <Meldpunten data={data} />
+      </Suspense>
 
       <section className={s.sectie} aria-labelledby="kop-regelingen">
         <h2 id="kop-regelingen" className={s.h2}>
@@ -284,7 +221,9 @@ export function Portal() {
         </ul>
       </section>
 
-      <Faq data={data} />
+      <Suspense fallback={<Spinner label={t('laden')} />}>
+        <Faq data={data} />
+      </Suspense>
 
       <section className={s.sectie} aria-labelledby="kop-eed">
         <h2 id="kop-eed" className={s.h2}>

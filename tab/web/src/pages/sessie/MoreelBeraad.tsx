@@ -5,10 +5,11 @@ import type { TabDilemma } from '../../../../api/router';
 import { useTab } from '../../context';
 import { usePaginaStyles } from '../Portal';
 import { Timer } from './bediening';
+import { DilemmaKaart } from './DilemmaKaart';
 import type { SessieActie } from './staat';
 import { useSessieStyles } from './stijlen';
 
-/** Phase `bezig` of a moreel beraad light: one step at a time with its question, the casus and a timer. */
+/** Phase `bezig` of a moreel beraad light: one step at a time with its question, the casus (with its choices and `gespreksvragen`) and a timer. */
 export function MoreelBeraad({ stap, casus, dispatch, kop }: { stap: number; casus: TabDilemma; dispatch: Dispatch<SessieActie>; kop: RefObject<HTMLHeadingElement | null> }) {
   const p = usePaginaStyles();
   const s = useSessieStyles();
@@ -27,10 +28,7 @@ export function MoreelBeraad({ stap, casus, dispatch, kop }: { stap: number; cas
         {t(`stap.${st.id}.vraag`)}
       </Body1>
       <Card appearance="filled-alternative">
-        <h2 className={p.h2}>{casus.titel}</h2>
-        <Body1 as="p" block className={p.tekst} style={{ fontSize: 'inherit', lineHeight: 'inherit' }}>
-          {casus.tekst}
-        </Body1>
+        <DilemmaKaart dilemma={casus} kop="h2" groot />
       </Card>
       <Timer minuten={st.minuten} sleutel={st.id} />
       <div className={s.rij}>

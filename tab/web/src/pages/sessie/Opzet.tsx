@@ -66,6 +66,11 @@ export function Opzet({ staat, dispatch, dilemmas, kop }: { staat: SessieStaat; 
                   />
                 ))}
               </div>
+              {gekozen.length === 1 && (
+                <Text as="p" block id="een-dilemma" className={p.zacht}>
+                  {t('sessie.eenDilemma')}
+                </Text>
+              )}
             </fieldset>
           </>
         ) : (

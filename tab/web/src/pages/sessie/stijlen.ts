@@ -13,6 +13,6 @@ export const useSessieStyles = makeStyles({
   },
   podiumKop: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   timer: { fontSize: tokens.fontSizeHero900, lineHeight: tokens.lineHeightHero900, fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
-  tafels: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL },
+  tafels: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(280px, 100%), 1fr))', gap: tokens.spacingHorizontalL },
   dilemmas: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
