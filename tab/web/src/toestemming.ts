@@ -1,4 +1,4 @@
-import { toLocale } from '@shared/i18n';
+import { toLocale } from '@shared/i18n/tab';
 
 /**
  * The consent pop-up of tab SSO (Microsoft Learn, "Enable SSO for tab app": when `getAuthToken` fails with
