@@ -156,7 +156,10 @@ function meetSql(file: string): { ms: number; cijfers: Record<string, JaarCijfer
     const n = r.n as number;
     g.totaal += n;
     g.perOnderwerp[r.o as 'integriteit'] += n;
-    if (r.m) (g.meldingen += n), (g.meldingenPerOnderwerp[r.o as 'integriteit'] += n);
+    if (r.m) {
+      g.meldingen += n;
+      g.meldingenPerOnderwerp[r.o as 'integriteit'] += n;
+    }
     if (r.v === 'extern') g.extern += n;
     if (r.d) g.doorverwezen += n;
   }

@@ -72,7 +72,7 @@ export async function checkBicep(source: string): Promise<{ problems: BicepProbl
 }
 
 if (require.main === module) {
-  (async () => {
+  void (async () => {
     const files = process.argv.slice(2);
     let failed = false;
     for (const file of files) {

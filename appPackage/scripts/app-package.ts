@@ -340,18 +340,19 @@ export function checkPackageRules(manifest: Json, files: Map<string, Buffer>, ta
       const url = str(t[key]);
       if (url === undefined) continue;
       if (!url.startsWith('https://')) problems.push(`${m}: staticTabs[${i}].${key}: moet met https:// beginnen`);
-      else if (domainOk && hostOf(url) !== tabDomain!.toLowerCase()) {
+      else if (domainOk && hostOf(url) !== tabDomain.toLowerCase()) {
         problems.push(`${m}: staticTabs[${i}].${key}: ligt niet op TAB_DOMAIN (${tabDomain})`);
       }
     }
   });
   const validDomains = arr(manifest.validDomains).map(String);
-  if (domainOk && entityIds.size > 0 && !validDomains.includes(tabDomain!)) {
+  if (domainOk && entityIds.size > 0 && !validDomains.includes(tabDomain)) {
     problems.push(`${m}: validDomains: moet TAB_DOMAIN (${tabDomain}) bevatten`);
   }
   const sso = obj(manifest.webApplicationInfo);
-  if (str(sso.resource) && domainOk && str(sso.id) && sso.resource !== `api://${tabDomain}/${sso.id}`) {
-    problems.push(`${m}: webApplicationInfo.resource: moet api://${tabDomain}/${sso.id} zijn (Application ID URI van de app-registratie voor tab-SSO)`);
+  const ssoId = str(sso.id);
+  if (str(sso.resource) && domainOk && ssoId && sso.resource !== `api://${tabDomain}/${ssoId}`) {
+    problems.push(`${m}: webApplicationInfo.resource: moet api://${tabDomain}/${ssoId} zijn (Application ID URI van de app-registratie voor tab-SSO)`);
   }
 
   // Localization files: file names, presence and indexed keys that point at existing manifest elements.

@@ -119,7 +119,7 @@ export function createAuthenticator(auth: AuthConfig, config: OrgConfig): Authen
       const jwks = jose.createRemoteJWKSet(new URL(auth.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
       verifier = async (token) => {
         const { payload } = await jose.jwtVerify(token, jwks, { issuer: auth.issuer, audience: auth.audience, algorithms: ['RS256'], clockTolerance: 60 });
-        return payload as Record<string, unknown>;
+        return payload;
       };
     }
     return verifier;

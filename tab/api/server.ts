@@ -22,6 +22,8 @@ export async function ensureWebBuild(log: pino.Logger, force = false): Promise<v
   if (!force && fs.existsSync(path.join(WEB_DIST, 'index.html'))) return;
   log.info({ event: 'tab.build' }, 'tab/web/dist ontbreekt: de tab wordt eerst gebouwd (vite build)');
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
+  // `as string` keeps the root tsc (CommonJS resolution) from resolving this ES-only package.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const vite = (await import('vite' as string)) as { build: (config: Record<string, unknown>) => Promise<unknown> };
   await vite.build({ configFile: path.join(root, 'tab/web/vite.config.ts'), logLevel: 'warn' });
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
  */
 export default async () => {
   // Imported dynamically so the root `tsc` (CommonJS resolution) need not resolve this ES-only package.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const { default: react } = (await import('@vitejs/plugin-react' as string)) as { default: () => unknown };
   return {
   root: __dirname,

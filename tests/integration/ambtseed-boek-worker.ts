@@ -9,7 +9,7 @@ const store = new SqliteListStore(file);
 const boeking = new AmbtseedBoeking(store);
 const shared = new Int32Array(workerData.start as SharedArrayBuffer);
 Atomics.wait(shared, 0, 0); // start all workers at the same moment
-(async () => {
+void (async () => {
   const statussen = await Promise.all(
     medewerkers.map((m) => boeking.boek({ sessieId, medewerker: m, dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-11-01', vorm: 'eed' }, new Date(now)).then((p) => p.resultaat!.status)),
   );

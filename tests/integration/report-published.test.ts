@@ -265,7 +265,7 @@ describe('Huizen 2020 (published-huizen-2020.json)', () => {
       vorm: i % 2 ? 'belofte' : 'eed',
       afgelegdOp: ['2020-03-03', '2020-06-30', '2020-10-15'][i % 3],
     }));
-    inschrijvingen.push({ inschrijvingId: 'HI-stagiair', sessieId: 'H-0', medewerker: 'obj-s', dienstverband: 'stagiair' as 'arbeidsovereenkomst', indienstOp: '2020-02-01', status: 'afgelegd', vorm: 'integriteitsverklaring', afgelegdOp: '2020-03-03' });
+    inschrijvingen.push({ inschrijvingId: 'HI-stagiair', sessieId: 'H-0', medewerker: 'obj-s', dienstverband: 'stagiair', indienstOp: '2020-02-01', status: 'afgelegd', vorm: 'integriteitsverklaring', afgelegdOp: '2020-03-03' });
     await importeer(tmp, db, { Gesprekken: gesprekken, AmbtseedSessies: sessies, AmbtseedInschrijvingen: inschrijvingen });
     await Promise.all(['json', 'docx'].map((f) => rapport(db, out, jaar, 'huizen', f)));
     const json: Jaarverslag = JSON.parse(fs.readFileSync(path.join(out, 'jaarverslag-2020.json'), 'utf8'));

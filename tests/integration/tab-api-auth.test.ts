@@ -124,7 +124,7 @@ describe('tab API with Teams SSO (forged tokens)', () => {
     })()],
     ['no oid claim', jwt(geldig({ oid: undefined }))],
   ])('401 for %s, with a Dutch message', async (_naam, token) => {
-    const r = await get('/api/dashboard?jaar=2025', token as string | undefined);
+    const r = await get('/api/dashboard?jaar=2025', token);
     expect(r.status).toBe(401);
     const body = (await r.json()) as { fout: string };
     expect(body.fout).toMatch(/aanmelding|aangemeld/i);

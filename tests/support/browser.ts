@@ -15,7 +15,7 @@ export function chromiumAvailable(): boolean {
 }
 
 /** `describe` that runs only when Chromium is available (see chromiumAvailable). */
-export const describeWithChromium: jest.Describe = (chromiumAvailable() ? describe : describe.skip) as jest.Describe;
+export const describeWithChromium: jest.Describe = (chromiumAvailable() ? describe : describe.skip);
 
 /** Folder for screenshots (gitignored). */
 export const ARTIFACTS = path.resolve(__dirname, '../e2e/artifacts');

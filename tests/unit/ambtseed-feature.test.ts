@@ -11,7 +11,7 @@ import { AMBTSEED_KAARTEN, kaartTemplate } from '../../bot/src/features/ambtseed
 function kaartFouten(card: unknown): string[] {
   const c = new AC.AdaptiveCard();
   const ctx = new AC.SerializationContext(new AC.Version(1, 5));
-  c.parse(card as object, ctx);
+  c.parse(card, ctx);
   const out: string[] = [];
   for (let i = 0; i < ctx.eventCount; i++) out.push(ctx.getEventAt(i).message);
   for (const e of c.validateProperties().validationEvents) out.push(e.message);

@@ -79,7 +79,7 @@ describe('demo data', () => {
       for (const item of items) {
         const r = parseItem(list as never, item);
         if (!r.success) throw new Error(`${list}: ${JSON.stringify(r.error.issues)}`);
-        keys.add(itemKey(list, item as never));
+        keys.add(itemKey(list, item));
       }
       expect(keys.size).toBe(items.length);
     }

@@ -33,7 +33,7 @@ async function vul(store: ListStore, n: number): Promise<void> {
     })) as never,
   );
   const sessies = Array.from({ length: 40 }, (_, i) => ({ sessieId: `s${i}`, start: i === 0 ? '2019-12-31T23:30:00.000Z' : `${dag()}T09:00:00.000Z`, eind: '2030-01-01T10:00:00.000Z', soort: pick(['ambtseed', 'workshopIntegriteit'] as const), locatie: null, online: false, afnemer: 'secretaris', capaciteit: 20 }));
-  await store.addMany('AmbtseedSessies', sessies as never);
+  await store.addMany('AmbtseedSessies', sessies);
   await store.addMany('AmbtseedInschrijvingen', Array.from({ length: n }, (_, i) => {
     const status = pick(choices('AmbtseedInschrijvingen', 'status'));
     return { inschrijvingId: `i${i}`, sessieId: `s${i % 40}`, medewerker: `o${i}`, dienstverband: pick(choices('AmbtseedInschrijvingen', 'dienstverband')), indienstOp: dag(), status, vorm: status === 'afgelegd' ? pick(choices('AmbtseedInschrijvingen', 'vorm')) : null, afgelegdOp: status === 'afgelegd' ? dag() : null };

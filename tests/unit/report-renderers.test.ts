@@ -225,7 +225,7 @@ describe('the case table under --suppress-below (no individual cases in publishe
     ]);
     const dicht = new JSDOM(renderHtml(r, { onderDrempel: 2 })).window.document;
     expect(dicht.querySelector('#tabel-zaken')).toBeNull();
-    const tekst = dicht.querySelector('#h-zaken')!.parentElement!.textContent!;
+    const tekst = dicht.querySelector('#h-zaken')!.parentElement!.textContent;
     expect(tekst).toContain(ZIN);
     for (const rij of RIJTEKSTEN) expect(dicht.body.textContent).not.toContain(rij);
     const en = new JSDOM(renderHtml(r, { onderDrempel: 2, locale: 'en' })).window.document;
@@ -256,7 +256,7 @@ describe('singular and plural in the running text', () => {
     r.meldwijzer.raadplegingen = 1;
     return r;
   }
-  const tekst = (html: string) => new JSDOM(html).window.document.body.textContent!.replace(/\s+/g, ' ');
+  const tekst = (html: string) => new JSDOM(html).window.document.body.textContent.replace(/\s+/g, ' ');
 
   test('meervoud: 1 is singular; 0, 2 and a suppressed "<N" are plural; unknown names untouched', () => {
     expect(meervoud('{n} {n|melding|meldingen}', { n: 1 })).toBe('{n} melding');

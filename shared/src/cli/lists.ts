@@ -80,7 +80,7 @@ export async function importFile(store: ListStore, file: string, list: ListName,
   if (options.update) {
     for (const it of differing) {
       const patch = Object.fromEntries(Object.entries(it).filter(([k]) => !keyCols.has(k)));
-      await store.update(list, itemKey(list, it), patch as never);
+      await store.update(list, itemKey(list, it), patch);
     }
   }
   const same = r.existing - differing.length;

@@ -180,7 +180,7 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
       if (!datum) continue;
       const soort = rnd() < 0.2 ? ['verbaal', pick(AGRESSIE_SOORTEN.slice(1))] : [weighted([['verbaal', 8], ['fysiek', 1], ['psychisch', 2], ['anders', 1]] as const)];
       const maatregelen = rnd() < 0.6 ? [pick(AGRESSIE_MAATREGELEN)] : [];
-      out.AgressieIncidenten.push({ incidentId: `A-${year}-${String(i).padStart(4, '0')}`, datum, soort: [...new Set(soort)] as never, maatregelen: maatregelen as never });
+      out.AgressieIncidenten.push({ incidentId: `A-${year}-${String(i).padStart(4, '0')}`, datum, soort: [...new Set(soort)] as never, maatregelen: maatregelen });
     }
     // Meldwijzer use: a few consultations per week per situation.
     for (let w = 0; w < 52; w++) {
@@ -225,7 +225,7 @@ export async function seedDemo(store: ListStore, org = 'demo', until: string = v
   const data = buildDemoData(until, dilemmas.map((d) => d.dilemmaId).concat(dilemmas.length ? [] : ['D-001']));
   for (const [list, items] of Object.entries(data) as [ListName, ListItemInput<ListName>[]][]) {
     if (list === 'Dilemmas') continue;
-    created[list] = (await store.addMany(list, items as never)).created;
+    created[list] = (await store.addMany(list, items)).created;
   }
   return created;
 }

@@ -103,9 +103,9 @@ export function normaliseerVoorPii(tekst: string): string {
 
 const EMAIL = /[\p{L}\p{N}._%+-]+\s*@\s*[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 /** Dutch numbers: 0 + 9 digits with optional separators (06-12345678, 070 441 66 11, 0800-1234567). */
-const NL_TELEFOON = /(?<![\d])0[1-9](?:[\s.\-/]?\(?\d\)?){8}(?![\d])/;
+const NL_TELEFOON = /(?<![\d])0[1-9](?:[\s./-]?\(?\d\)?){8}(?![\d])/;
 /** +31 / 0031 forms, with an optional (0): +31 6 12345678, +31 (0)70 4416611, 0031 70 4416611. */
-const NL_INTERNATIONAAL = /(?:\+|\b00)\s?31[\s.\-]?(?:\(0\)[\s.\-]?)?[1-9](?:[\s.\-]?\d){7,8}(?![\d])/;
+const NL_INTERNATIONAAL = /(?:\+|\b00)\s?31[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){7,8}(?![\d])/;
 /** Dates are not phone numbers or BSNs (2026-03-05, 5-3-2026, 05 03 2026 after normalising 05/03/2026). */
 const DATUM = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[-/. ]\d{1,2}[-/. ](?:19|20)\d{2}\b|\b\d{1,2}-\d{1,2}-\d{2}\b/g;
 /** Runs of digits with optional separators (space . - / and brackets) and an optional leading + or 00. */

@@ -150,7 +150,7 @@ export function leesItemSchema(name: string): z.ZodType<AnyListItem> {
 }
 
 /** The key of an item: its key columns' values joined with `|` (e.g. `2026-W48|dilemma`). */
-export function itemKey(list: ListName | string, item: AnyListItem): string {
+export function itemKey(list: string, item: AnyListItem): string {
   return getListDefinition(list).key.map((k) => String(item[k])).join('|');
 }
 
@@ -159,7 +159,7 @@ export function itemKey(list: ListName | string, item: AnyListItem): string {
  * @returns the canonical item, or the zod error whose issues name the column and what was expected.
  */
 export function parseItem<L extends ListName>(name: L, input: unknown): z.ZodSafeParseResult<ListItem<L>> {
-  return itemSchema(name).safeParse(input) as z.ZodSafeParseResult<ListItem<L>>;
+  return itemSchema(name).safeParse(input);
 }
 
 /** Format zod issues as `column: message` lines (Dutch), for CLI output and logs (paths only, no values). */

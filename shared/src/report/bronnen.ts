@@ -114,7 +114,7 @@ function sqliteVan(store: ListStore): SqliteDatabase | undefined {
 function keuzes(s: string): string[] {
   if (s === '[]') return [];
   if (/^\["[A-Za-z0-9]+(","[A-Za-z0-9]+)*"\]$/.test(s)) return s.slice(2, -2).split('","');
-  return JSON.parse(s);
+  return JSON.parse(s) as string[];
 }
 
 const q = (naam: string) => `"${naam.replace(/"/g, '""')}"`;

@@ -345,7 +345,7 @@ export function zakenVan(meldingen: readonly BronItem<'Meldingen'>[], jaar: numb
   return meldingen
     .filter((m) => m.onderzoek && m.onderzoek !== 'geen' && jaarVanDatum(m.ontvangenOp) === jaar && m.meldpunt && m.soort && m.categorie && m.uitkomst)
     .sort((a, b) => vergelijk(a.ontvangenOp ?? '', b.ontvangenOp ?? '') || vergelijk(a.meldingId ?? '', b.meldingId ?? ''))
-    .map((m) => ({ meldpunt: m.meldpunt!, soort: m.soort!, categorie: m.categorie!, onderzoek: m.onderzoek!, uitkomst: m.uitkomst!, maatregelen: [...(m.maatregelen ?? [])] }));
+    .map((m) => ({ meldpunt: m.meldpunt, soort: m.soort, categorie: m.categorie, onderzoek: m.onderzoek, uitkomst: m.uitkomst, maatregelen: [...(m.maatregelen ?? [])] }));
 }
 
 /**

@@ -51,7 +51,7 @@ export async function detecteerOmgeving(search: string, timeoutMs = 3000): Promi
     const teams = await import('@microsoft/teams-js');
     await Promise.race([teams.app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs))]);
     const ctx = await teams.app.getContext();
-    teams.app.notifySuccess();
+    void teams.app.notifySuccess();
     return {
       inTeams: true,
       locale: toLocale(ctx.app.locale),
