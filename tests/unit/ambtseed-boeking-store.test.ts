@@ -36,7 +36,7 @@ function tragerStore(inner: ListStore): ListStore {
     writeStatus: slow(inner.writeStatus.bind(inner)),
     close: slow(inner.close.bind(inner)),
   } as Omit<ListStore, 'atomically'>;
-  return { ...basis, atomically: atomicallyMetSlot(basis) } as ListStore;
+  return { ...basis, atomically: atomicallyMetSlot(basis) };
 }
 
 describe.each([

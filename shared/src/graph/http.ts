@@ -20,7 +20,7 @@ class BearerMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const token = await this.auth.getAccessToken();
     const options = (context.options ?? {}) as RequestInit;
-    const headers = new Headers(options.headers as HeadersInit | undefined);
+    const headers = new Headers(options.headers);
     headers.set('Authorization', `Bearer ${token}`);
     options.headers = Object.fromEntries(headers.entries());
     context.options = options;
