@@ -43,7 +43,7 @@ export class GraphBudgetMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const options = (context.options ?? {}) as RequestInit;
     const method = options.method ?? 'GET';
-    const url = typeof context.request === 'string' ? context.request : (context.request as Request).url;
+    const url = typeof context.request === 'string' ? context.request : (context.request).url;
     let units = resourceEenheden(method, url);
     if (/\/\$batch(\?|$)/.test(url) && typeof options.body === 'string') {
       try {
