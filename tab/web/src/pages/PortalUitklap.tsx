@@ -54,7 +54,6 @@ export function Faq({ data }: { data: PortalData }) {
     const q = norm(zoek.trim());
     if (!q) return data.faq;
     return data.faq.filter((f) => [tekst(f.vraag), tekst(f.antwoord), ...f.trefwoorden].some((x) => norm(x).includes(q)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [zoek, data.faq, locale]);
   return (
     <section className={s.sectie} aria-labelledby="kop-faq">
