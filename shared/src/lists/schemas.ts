@@ -120,7 +120,7 @@ function bouwItemSchema(name: string, jaNeeOnbekend: boolean): z.ZodType<AnyList
     else if (jaNeeOnbekend && col.type === 'boolean') shape[col.name] = s.nullable().optional().transform((v) => v ?? null);
     else shape[col.name] = s;
   }
-  return z.strictObject(shape) as unknown as z.ZodType<AnyListItem>;
+  return z.strictObject(shape);
 }
 
 /**
