@@ -1,7 +1,8 @@
 import { migratePostgres } from '@shared/store/postgres/migrations';
 import { PgListStore } from '@shared/store/postgres/pg-list-store';
 import { queryAll } from '@shared/store/list-store';
-import { describePostgres, dropSchema, freshSchema, schemaPool } from '../support/postgres';
+import { createListStore } from '@shared/store';
+import { DATABASE_URL, describePostgres, dropSchema, freshSchema, schemaPool } from '../support/postgres';
 import { runListStoreContract } from './list-store.contract';
 
 describePostgres('PgListStore', () => {
@@ -21,6 +22,20 @@ describePostgres('PgListStore', () => {
       await dropSchema(schemas.get(store as PgListStore)!);
     },
   );
+
+  test('createListStore: STORE=postgres opens DATABASE_URL and migrates; without DATABASE_URL a Dutch error', async () => {
+    const schema = await freshSchema();
+    const url = `${DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const store = await createListStore({ STORE: 'postgres', DATABASE_URL: url });
+    expect(store).toBeInstanceOf(PgListStore);
+    await store.add('NieuweMedewerkers', { medewerkerId: 'mw-1', indienstOp: '2026-01-05', dienstverband: 'stagiair' });
+    const tables = (await (store as PgListStore).pool.query('SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1', [schema])).rows[0].n;
+    expect(tables).toBeGreaterThan(10);
+    await store.close();
+    await dropSchema(schema);
+    await expect(createListStore({ STORE: 'postgres' })).rejects.toThrow(/DATABASE_URL ontbreekt/);
+    await expect(createListStore({ STORE: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x' })).rejects.toThrow(/Kan PostgreSQL \(DATABASE_URL\) niet gebruiken/);
+  });
 
   describe('PostgreSQL specifics', () => {
     let schema: string;

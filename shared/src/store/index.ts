@@ -10,7 +10,8 @@ export { LokaleStaat } from './lokaal';
 
 /**
  * The store the environment asks for (DESIGN.md conventions): `STORE=sqlite` (default) opens
- * `INTEGRITEITSPLEIN_DB` (default `data/integriteitsplein.db`); `STORE=graph` the SharePoint lists.
+ * `INTEGRITEITSPLEIN_DB` (default `data/integriteitsplein.db`); `STORE=graph` the SharePoint lists;
+ * `STORE=postgres` the PostgreSQL database at `DATABASE_URL` (migrated on open; see ./postgres).
  * @param lokaal the process's local state: the SQLite store then uses its handle (one connection per process)
  *   and the Graph store keeps its outbox and counters there. Without it the store opens the file itself.
  * @throws Error (Dutch) for an unknown STORE value or missing Graph settings.
@@ -27,5 +28,9 @@ export async function createListStore(env: NodeJS.ProcessEnv = process.env, loka
     }
     return (graph as { createGraphListStore: (e: NodeJS.ProcessEnv, l?: LokaleStaat) => Promise<ListStore> }).createGraphListStore(env, lokaal);
   }
-  throw new Error(`Onbekende STORE "${kind}": kies sqlite of graph.`);
+  if (kind === 'postgres') {
+    const { createPostgresListStore } = await import('./postgres');
+    return createPostgresListStore(env);
+  }
+  throw new Error(`Onbekende STORE "${kind}": kies sqlite, postgres of graph.`);
 }
