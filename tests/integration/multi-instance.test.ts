@@ -1,0 +1,89 @@
+/**
+ * Issue 17, item 5: four bot processes on one PostgreSQL database behind a round-robin proxy (loopback).
+ * 1,000 people book at once over 50 sessions of 15 places (20 people per session) → no session over capacity,
+ * nobody twice, and with one instance SIGKILLed in the middle of the burst nothing is lost: every person ends
+ * with exactly one inschrijving (Teams' redelivery of a failed activity is the client's retry here).
+ */
+import { queryAll } from '@shared/store/list-store';
+import { migratePostgres } from '@shared/store/postgres/migrations';
+import { PgListStore } from '@shared/store/postgres/pg-list-store';
+import { submit } from '../support/activities';
+import { postActivity, startBotCluster, type BotCluster } from '../support/bot-cluster';
+import { DATABASE_URL, describePostgres, dropSchema, freshSchema, schemaPool } from '../support/postgres';
+
+const SESSIES = 50;
+const CAPACITEIT = 15;
+const MENSEN = 1000;
+
+describePostgres('four bot instances on one PostgreSQL database', () => {
+  jest.setTimeout(180_000);
+  let schema: string;
+  let store: PgListStore;
+  let cluster: BotCluster | undefined;
+
+  beforeAll(async () => {
+    schema = await freshSchema();
+    store = new PgListStore(schemaPool(schema, 4));
+    await migratePostgres(store.pool);
+  });
+  afterAll(async () => {
+    await cluster?.close();
+    await store.close();
+    await dropSchema(schema);
+  });
+
+  test('1,000 concurrent bookings over 50 sessions, one instance killed mid-burst: no overbooking, no duplicate, nothing lost', async () => {
+    const start = Date.now() + 30 * 86_400_000;
+    await store.addMany('AmbtseedSessies', Array.from({ length: SESSIES }, (_, s) => ({
+      sessieId: `S-${String(s).padStart(2, '0')}`,
+      start: new Date(start + s * 3_600_000).toISOString(),
+      eind: new Date(start + s * 3_600_000 + 3_600_000).toISOString(),
+      soort: 'ambtseed' as const, locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: CAPACITEIT,
+    })));
+    const oid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    await store.addMany('NieuweMedewerkers', Array.from({ length: MENSEN }, (_, i) => ({ medewerkerId: oid(i), indienstOp: new Date().toISOString().slice(0, 10), dienstverband: 'arbeidsovereenkomst' as const })));
+
+    const url = `${DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    cluster = await startBotCluster(4, { STORE: 'postgres', DATABASE_URL: url, PG_POOL_MAX: '6' });
+    const c = cluster;
+
+    let klaar = 0;
+    let gedood = false;
+    const boekingen = Array.from({ length: MENSEN }, (_, i) => {
+      const activity = submit(
+        { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: `S-${String(i % SESSIES).padStart(2, '0')}`, vorm: 'eed' },
+        { serviceUrl: c.serviceUrl, conversationId: `a:persoon-${i}`, from: { id: `29:persoon-${i}`, aadObjectId: oid(i) } },
+      );
+      return postActivity(c.url, activity).then((r) => {
+        if (++klaar === 300 && !gedood) {
+          gedood = true;
+          c.kill(1); // mid-burst: ~700 bookings still in flight or to come
+        }
+        return r;
+      });
+    });
+    const uitkomsten = await Promise.all(boekingen);
+    expect(gedood).toBe(true);
+    expect(c.instances[1].alive).toBe(false);
+    expect(uitkomsten.filter((u) => u.status !== 200)).toEqual([]);
+
+    const rijen = await queryAll(store, 'AmbtseedInschrijvingen');
+    const actief = rijen.filter((r) => r.status === 'ingeschreven' || r.status === 'wachtlijst');
+    // Nothing lost, nothing twice: every person exactly one active inschrijving.
+    const perPersoon = new Map<string, number>();
+    for (const r of actief) perPersoon.set(r.medewerker, (perPersoon.get(r.medewerker) ?? 0) + 1);
+    expect(perPersoon.size).toBe(MENSEN);
+    expect([...perPersoon.values()].every((n) => n === 1)).toBe(true);
+    expect(new Set(rijen.map((r) => r.inschrijvingId)).size).toBe(rijen.length);
+    // No session over capacity; with 20 people per session of 15, every session is full and 5 wait.
+    for (let s = 0; s < SESSIES; s++) {
+      const id = `S-${String(s).padStart(2, '0')}`;
+      expect(actief.filter((r) => r.sessieId === id && r.status === 'ingeschreven')).toHaveLength(CAPACITEIT);
+      expect(actief.filter((r) => r.sessieId === id && r.status === 'wachtlijst')).toHaveLength(20 - CAPACITEIT);
+    }
+    // Every person got an answer in Teams (the fake connector saw a reply in each conversation).
+    expect([...Array(MENSEN).keys()].filter((i) => !(c.replies.get(`a:persoon-${i}`)?.length))).toEqual([]);
+    // All four instances took part (instance 1 until it was killed).
+    expect(c.perInstance.filter((n) => n > 0)).toHaveLength(4);
+  });
+});
