@@ -32,6 +32,8 @@ export interface BotCluster {
   replies: Map<string, unknown[]>;
   /** Requests the proxy sent per instance index. */
   perInstance: number[];
+  /** The last 20,000 characters of each instance's output (pino logs at LOG_LEVEL, default warn). */
+  logs: string[];
   /** SIGKILL instance `i` (no clean shutdown: as a crash or an App Service recycle under load). */
   kill(i: number): void;
   close(): Promise<void>;
@@ -61,7 +63,7 @@ async function waitForPort(port: number, ms: number, child: ChildProcess, log: (
  * The proxy sends each request to the next live instance; when an instance refuses the connection or
  * dies mid-request it answers 502 (the client retries, as Teams redelivers an activity).
  */
-export async function startBotCluster(n: number, env: NodeJS.ProcessEnv): Promise<BotCluster> {
+export async function startBotCluster(n: number, env: NodeJS.ProcessEnv, opts: { dbFile?: (i: number) => string } = {}): Promise<BotCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-cluster-'));
   const replies = new Map<string, unknown[]>();
   const connector = http.createServer((req, res) => {
@@ -91,11 +93,13 @@ export async function startBotCluster(n: number, env: NodeJS.ProcessEnv): Promis
     const port = await freePort();
     const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['bot/src/server.ts'], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', MicrosoftAppId: '', ...env, BOT_PORT: String(port), INTEGRITEITSPLEIN_DB: path.join(dir, `instantie-${i}.db`) },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'warn', MicrosoftAppId: '', ...env, BOT_PORT: String(port), INTEGRITEITSPLEIN_DB: opts.dbFile?.(i) ?? path.join(dir, `instantie-${i}.db`) },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     logs[i] = '';
-    child.stderr!.on('data', (d) => (logs[i] = (logs[i] + d).slice(-4000)));
+    const keep = (d: Buffer) => (logs[i] = (logs[i] + d).slice(-20000));
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
     const inst = { port, child, get alive() { return child.exitCode === null && child.signalCode === null; } };
     instances.push(inst);
   }
@@ -135,6 +139,7 @@ export async function startBotCluster(n: number, env: NodeJS.ProcessEnv): Promis
     instances,
     replies,
     perInstance,
+    logs,
     kill(i) {
       instances[i].child.kill('SIGKILL');
     },
@@ -142,7 +147,10 @@ export async function startBotCluster(n: number, env: NodeJS.ProcessEnv): Promis
       for (const inst of instances) if (inst.alive) inst.child.kill('SIGTERM');
       await Promise.all(instances.map((inst) => (inst.alive ? new Promise((r) => inst.child.once('exit', r)) : undefined)));
       agent.destroy();
-      for (const inst of instances) inst.child.stderr?.destroy();
+      for (const inst of instances) {
+        inst.child.stdout?.destroy();
+        inst.child.stderr?.destroy();
+      }
       proxy.closeAllConnections();
       connector.closeAllConnections();
       await new Promise((r) => proxy.close(r));

@@ -87,7 +87,7 @@ const RETRYABLE = new Set(['40001', '40P01']);
 /**
  * Run `fn` in one transaction on a pooled client; COMMIT when it resolves, ROLLBACK when it throws.
  * With `isolation: 'serializable'` a serialization failure or deadlock is retried (up to `attempts`,
- * default 8, with a short random backoff), so callers see either success or their own error.
+ * default 8, with jittered exponential backoff up to 400 ms), so callers see either success or their own error.
  * @throws whatever `fn` throws; the last serialization error after `attempts` tries.
  */
 export async function inTransaction<T>(pool: pg.Pool, fn: (tx: PgTx) => Promise<T>, options: { isolation?: 'read committed' | 'serializable'; attempts?: number } = {}): Promise<T> {
@@ -103,7 +103,8 @@ export async function inTransaction<T>(pool: pg.Pool, fn: (tx: PgTx) => Promise<
       await client.query('ROLLBACK').catch(() => undefined);
       const code = (err as { code?: string }).code;
       if (code && RETRYABLE.has(code) && attempt < attempts) {
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+        // Full jitter, doubling from 4 ms up to 400 ms: competing transactions spread out instead of colliding again.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(400, 4 * 2 ** attempt)));
         continue;
       }
       throw err;

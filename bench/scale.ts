@@ -1,0 +1,135 @@
+/**
+ * bench/scale — not a test. Ambtseed bookings through real bot processes (HTTP → bot → store) behind a
+ * round-robin proxy, as App Service scale-out runs them:
+ *   baseline: ONE bot process on the embedded SQLite store (the default);
+ *   postgres: 1, 2 and 4 bot processes on one PostgreSQL database (STORE=postgres).
+ * Each run books BENCH_SCALE_N = 1,000 people into 50 sessions of 15 places with BENCH_SCALE_C = 32 requests
+ * in flight, and prints bookings/s, p50/p99 latency and the ratio to the SQLite figure, then checks the
+ * outcome (every session exactly full, nobody twice).
+ *
+ * On a 2-core machine more instances add no CPU: the 2- and 4-instance figures show what coordination
+ * costs (SERIALIZABLE retries, connections) and that correctness holds, not how far it scales on real hardware.
+ *
+ * Needs PostgreSQL: DATABASE_URL, or else a throwaway cluster is started with scripts/pg-temp.sh.
+ * Run: npm run bench -- scale
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { ListStore } from '@shared/store/list-store';
+import { queryAll } from '@shared/store/list-store';
+import { SqliteListStore } from '@shared/store/sqlite-list-store';
+import { migratePostgres } from '@shared/store/postgres/migrations';
+import { PgListStore } from '@shared/store/postgres/pg-list-store';
+import { createPgPool } from '@shared/store/postgres/connection';
+import { submit } from '../tests/support/activities';
+import { postActivity, startBotCluster } from '../tests/support/bot-cluster';
+
+const N = Number(process.env.BENCH_SCALE_N ?? 1000);
+const C = Number(process.env.BENCH_SCALE_C ?? 32);
+const SESSIES = 50;
+const CAPACITEIT = 15;
+const fmt = (n: number) => Math.round(n).toLocaleString('nl-NL');
+const oid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const sessieId = (s: number) => `S-${String(s).padStart(2, '0')}`;
+
+async function vul(store: ListStore): Promise<void> {
+  const start = Date.now() + 30 * 86_400_000;
+  await store.addMany('AmbtseedSessies', Array.from({ length: SESSIES }, (_, s) => ({
+    sessieId: sessieId(s), start: new Date(start + s * 3_600_000).toISOString(), eind: new Date(start + s * 3_600_000 + 3_600_000).toISOString(),
+    soort: 'ambtseed' as const, locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: CAPACITEIT,
+  })));
+  await store.addMany('NieuweMedewerkers', Array.from({ length: N }, (_, i) => ({ medewerkerId: oid(i), indienstOp: new Date().toISOString().slice(0, 10), dienstverband: 'arbeidsovereenkomst' as const })));
+}
+
+/** Book everyone with C requests in flight. @returns elapsed ms and per-request latencies. */
+async function boek(url: string, serviceUrl: string): Promise<{ ms: number; lat: number[]; fouten: number }> {
+  const lat: number[] = [];
+  let fouten = 0;
+  let next = 0;
+  const t0 = performance.now();
+  const werker = async () => {
+    while (next < N) {
+      const i = next++;
+      const a = submit({ action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: sessieId(i % SESSIES), vorm: 'eed' }, { serviceUrl, conversationId: `a:p-${i}`, from: { id: `29:p-${i}`, aadObjectId: oid(i) } });
+      const r = await postActivity(url, a);
+      if (r.status !== 200) fouten++;
+      lat.push(r.ms);
+    }
+  };
+  await Promise.all(Array.from({ length: C }, werker));
+  return { ms: performance.now() - t0, lat: lat.sort((x, y) => x - y), fouten };
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function controleer(store: ListStore): Promise<string> {
+  const rijen = await queryAll(store, 'AmbtseedInschrijvingen');
+  const per = new Map<string, number>();
+  for (const r of rijen) per.set(r.medewerker, (per.get(r.medewerker) ?? 0) + 1);
+  const vol = Array.from({ length: SESSIES }, (_, s) => rijen.filter((r) => r.sessieId === sessieId(s) && r.status === 'ingeschreven').length);
+  const ok = per.size === N && [...per.values()].every((n) => n === 1) && vol.every((v) => v === Math.min(CAPACITEIT, Math.ceil(N / SESSIES)));
+  return ok ? 'ok (every session full, nobody twice)' : `WRONG: ${per.size} people, max ${Math.max(...vol)} per session`;
+}
+
+async function main(): Promise<void> {
+  let url = process.env.DATABASE_URL;
+  let tempDir: string | undefined;
+  if (!url) {
+    const out = execFileSync(path.resolve(__dirname, '../scripts/pg-temp.sh'), ['start'], { encoding: 'utf8' });
+    url = /DATABASE_URL=(\S+)/.exec(out)![1];
+    tempDir = /PG_TEMP_DIR=(\S+)/.exec(out)![1];
+  }
+  const rows: { name: string; n: number; ms: number; p50: number; p99: number; fouten: number; check: string }[] = [];
+  try {
+    // Baseline: one process on SQLite.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-bench-scale-'));
+    const file = path.join(dir, 'lijsten.db');
+    const sq = new SqliteListStore(file);
+    await vul(sq);
+    await sq.close();
+    const c0 = await startBotCluster(1, { STORE: 'sqlite' }, { dbFile: () => file });
+    const r0 = await boek(c0.url, c0.serviceUrl);
+    await c0.close();
+    const sq2 = new SqliteListStore(file);
+    rows.push({ name: 'sqlite, 1 process', n: 1, ms: r0.ms, p50: pct(r0.lat, 50), p99: pct(r0.lat, 99), fouten: r0.fouten, check: await controleer(sq2) });
+    await sq2.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    for (const n of (process.env.BENCH_SCALE_INSTANCES ?? '1,2,4').split(',').map(Number)) {
+      const schema = `bench_scale_${n}_${process.pid}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+      const store = new PgListStore(createPgPool(url, { schema, max: 4 }));
+      await migratePostgres(store.pool);
+      await vul(store);
+      const schemaUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      const c = await startBotCluster(n, { STORE: 'postgres', DATABASE_URL: schemaUrl, PG_POOL_MAX: '8' });
+      const r = await boek(c.url, c.serviceUrl);
+      const errLines = c.logs.join('\n').split('\n').filter((l) => /"level":(40|50|60)/.test(l));
+      if (errLines.length) console.error(errLines.filter((l) => !l.includes('lokaleModus') && !l.includes('ongeldigeActiviteit')).slice(0, 6).join('\n'));
+      await c.close();
+      rows.push({ name: `postgres, ${n} instance${n > 1 ? 's' : ''}`, n, ms: r.ms, p50: pct(r.lat, 50), p99: pct(r.lat, 99), fouten: r.fouten, check: await controleer(store) });
+      await store.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  } finally {
+    if (tempDir) execFileSync(path.resolve(__dirname, '../scripts/pg-temp.sh'), ['stop', tempDir]);
+  }
+  const base = N / (rows[0].ms / 1000);
+  console.log(`bench/scale: ${fmt(N)} ambtseed bookings over ${SESSIES} sessions of ${CAPACITEIT} through real bot processes (HTTP, round-robin proxy), ${C} in flight; ${os.cpus().length} CPU cores`);
+  for (const r of rows) {
+    const rate = N / (r.ms / 1000);
+    console.log(`  ${r.name.padEnd(22)} ${fmt(rate).padStart(5)} bookings/s (${(rate / base).toFixed(2)}× sqlite)  p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms  errors ${r.fouten}  ${r.check}`);
+  }
+  console.log(`  note: on ${os.cpus().length} cores more instances add no CPU — the 2- and 4-instance rows show what coordination costs and that correctness holds, not real-hardware scaling.`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
