@@ -97,9 +97,9 @@ export async function startBotCluster(n: number, env: NodeJS.ProcessEnv, opts: {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     logs[i] = '';
-    const keep = (d: Buffer) => (logs[i] = (logs[i] + d).slice(-20000));
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    const keep = (d: Buffer) => (logs[i] = (logs[i] + d.toString('utf8')).slice(-20000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     const inst = { port, child, get alive() { return child.exitCode === null && child.signalCode === null; } };
     instances.push(inst);
   }
@@ -145,7 +145,7 @@ export async function startBotCluster(n: number, env: NodeJS.ProcessEnv, opts: {
     },
     async close() {
       for (const inst of instances) if (inst.alive) inst.child.kill('SIGTERM');
-      await Promise.all(instances.map((inst) => (inst.alive ? new Promise((r) => inst.child.once('exit', r)) : undefined)));
+      await Promise.all(instances.filter((inst) => inst.alive).map((inst) => new Promise((r) => inst.child.once('exit', r))));
       agent.destroy();
       for (const inst of instances) {
         inst.child.stdout?.destroy();
