@@ -28,11 +28,12 @@ async function serve(): Promise<void> {
   const { createBotHost } = await import('../bot/src/host/app');
   const { createLogger } = await import('../bot/src/host/logger');
   const { loadOrgConfig } = await import('@shared/config');
-  const { SqliteListStore } = await import('@shared/store');
+  const { LokaleStaat, SqliteListStore } = await import('@shared/store');
   const config = loadOrgConfig('demo', path.resolve(__dirname, '../config'));
   const log = createLogger('silent');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-bench-bot-'));
-  const store = new SqliteListStore(path.join(dir, 'bench.db'));
+  const lokaal = LokaleStaat.open(path.join(dir, 'bench.db'));
+  const store = new SqliteListStore(lokaal);
   const echo = {
     id: 'echo',
     actions: [] as string[],
@@ -40,8 +41,8 @@ async function serve(): Promise<void> {
     onSubmit: async () => [],
     onFreeText: async (input: { text?: string }) => [{ type: 'text' as const, text: input.text ?? '' }],
   };
-  const echoHost = createBotHost({ config, store, lokaal: store.db, log, env: {}, features: [echo] });
-  const mwHost = createBotHost({ config, store, lokaal: store.db, log, env: {} });
+  const echoHost = createBotHost({ config, store, lokaal, log, env: {}, features: [echo] });
+  const mwHost = createBotHost({ config, store, lokaal, log, env: {} });
   const listen = (app: import('express').Express) => new Promise<number>((r) => { const s = app.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)); });
   const ports = { echo: await listen(echoHost.app), meldwijzer: await listen(mwHost.app) };
   process.stdout.write(`PORTS ${JSON.stringify(ports)}\n`);

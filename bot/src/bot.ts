@@ -3,7 +3,7 @@ import type { OrgConfig } from '@shared/config';
 import { formatPath } from '@shared/config';
 import { rollenVan } from '@shared/domain/rollen';
 import { t, toLocale, type Locale } from '@shared/i18n';
-import type { ListStore, SqliteDatabase } from '@shared/store';
+import type { ListStore, LokaleStaat } from '@shared/store';
 import type { BotServices, Feature, Reply, TurnInput } from './features/feature';
 import { FEATURES } from './features';
 import { leesSubmit } from './features/kit';
@@ -36,7 +36,7 @@ export interface IntegriteitsBotOptions {
   config: OrgConfig;
   store: ListStore;
   /** The local state (see `BotServices.lokaal`). */
-  lokaal: SqliteDatabase;
+  lokaal: LokaleStaat;
   /** The root logger; every feature gets `log.child({ feature })`. */
   log: BotLogger;
   clock?: () => Date;

@@ -3,7 +3,7 @@
  * the store from the environment (STORE, INTEGRITEITSPLEIN_DB). The host holds no logic (bot/src/host/app.ts).
  */
 import { ConfigError, loadOrgConfig } from '@shared/config';
-import { createListStore, databasePathFromEnv, openDatabase, type SqliteDatabase } from '@shared/store';
+import { createListStore, LokaleStaat } from '@shared/store';
 import { ambtseedRouter, publicUrlVanEnv } from './features/ambtseed/routes';
 import { agendaVanEnv } from './features/ambtseed/uitnodiging-graph';
 import { flushMeldwijzerGebruik } from './features/meldwijzer';
@@ -32,10 +32,11 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const store = await createListStore();
   // Local state (conversation references, dedupe keys, job runs) always lives in the SQLite file, also with
-  // STORE=graph (where the same file holds the Graph outbox): decision 5 in docs/decisions.md.
-  const lokaal: SqliteDatabase = openDatabase(databasePathFromEnv());
+  // STORE=graph (where the same file holds the Graph outbox): decision 5 in docs/decisions.md. One handle:
+  // with STORE=sqlite the list store uses it too.
+  const lokaal = LokaleStaat.uitEnv();
+  const store = await createListStore(process.env, lokaal);
   // Graph calendar invitations when Graph and `ambtseed.organisator` are configured, else .ics links.
   const agenda = agendaVanEnv(process.env, config, lokaal);
   // Ambtseed download links: .ics invitations and signed certificates. Every route is in host/routes.ts.
@@ -52,8 +53,9 @@ async function main(): Promise<void> {
   const stop = () => {
     jobs.stop();
     server.close();
-    void flushMeldwijzerGebruik().finally(() => store.close());
-    lokaal.close();
+    void flushMeldwijzerGebruik()
+      .finally(() => store.close())
+      .finally(() => lokaal.close());
     setTimeout(() => process.exit(0), 200).unref();
   };
   process.on('SIGINT', stop);

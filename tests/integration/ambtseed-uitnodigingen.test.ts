@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { loadOrgConfig } from '@shared/config';
-import { SqliteListStore } from '@shared/store';
+import { SqliteListStore, LokaleStaat } from '@shared/store';
 import { ambtseedRouter, oorkondeUrl, tekenLink } from '../../bot/src/features/ambtseed/routes';
 import { agendaVanEnv, GraphAgenda, geheugenAgendaRegister, graphClient, sqliteAgendaRegister } from '../../bot/src/features/ambtseed/uitnodiging-graph';
 import { ambtseedFeature as feature } from '../../bot/src/features/ambtseed';
@@ -133,10 +133,11 @@ describe('Graph-agenda tegen een HTTP-nep (msw) op GRAPH_BASE_URL', () => {
   });
 
   it('de feature gebruikt Graph als het geconfigureerd is: boeken maakt het event, HR-annulering annuleert het', async () => {
-    const store = new SqliteListStore(':memory:');
+    const lokaal = LokaleStaat.open(':memory:');
+    const store = new SqliteListStore(lokaal);
     await store.add('AmbtseedSessies', { ...oktober, sessieId: 'S-ON', start: '2026-12-10T09:00:00.000Z', eind: '2026-12-10T10:00:00.000Z' });
-    const agenda = agendaVanEnv({ GRAPH_ACCESS_TOKEN: 'env-token', GRAPH_BASE_URL: BASE }, config, store.db);
-    const services = testServices({ store, config, lokaal: store.db, agenda });
+    const agenda = agendaVanEnv({ GRAPH_ACCESS_TOKEN: 'env-token', GRAPH_BASE_URL: BASE }, config, lokaal);
+    const services = testServices({ store, config, lokaal, agenda });
     const input = (who: string, data: object): TurnInput => ({ kind: 'submit', data, user: { channelId: 'c', aadObjectId: who, rollen: who === 'hr' ? ['hr'] : [] }, conversation: { id: 'c', type: 'personal' }, locale: 'nl', now: new Date('2026-11-02T09:00:00Z') });
     const r = JSON.stringify(await feature.onSubmit(input('aad-9', { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-ON', vorm: 'eed' }), services));
     expect(r).toContain('Outlook-agenda');

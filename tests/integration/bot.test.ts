@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { z } from 'zod';
 import { loadOrgConfig } from '@shared/config';
-import { openDatabase, SqliteListStore, queryAll } from '@shared/store';
+import { LokaleStaat, SqliteListStore, queryAll } from '@shared/store';
 import { createBotHost } from '../../bot/src/host/app';
 import type { Feature } from '../../bot/src/features/feature';
 import { flushMeldwijzerGebruik } from '../../bot/src/features/meldwijzer';
@@ -310,7 +310,7 @@ describe('errors and logs', () => {
         return [];
       },
     };
-    const host = createBotHost({ config, store: new SqliteListStore(':memory:'), lokaal: openDatabase(':memory:'), log, env: {}, features: [kapot] });
+    const host = createBotHost({ config, store: new SqliteListStore(':memory:'), lokaal: LokaleStaat.open(':memory:'), log, env: {}, features: [kapot] });
     const g = await startBotHarness(config);
     // This host (with the failing feature) replies to the harness's fake connector.
     const request = (await import('supertest')).default;
@@ -326,8 +326,9 @@ describe('errors and logs', () => {
 
   it('never logs what the employee typed', async () => {
     const { lines, log } = captureLogger();
-    const store = new SqliteListStore(':memory:');
-    const host = createBotHost({ config, store, lokaal: store.db, log, env: {} });
+    const lokaal = LokaleStaat.open(':memory:');
+    const store = new SqliteListStore(lokaal);
+    const host = createBotHost({ config, store, lokaal, log, env: {} });
     const g = await startBotHarness(config);
     const request = (await import('supertest')).default;
     await request(host.app).post('/api/messages').send({ ...message('Mijn collega Pietersen pest mij elke dag'), serviceUrl: g.serviceUrl });

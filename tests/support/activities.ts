@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { OrgConfig } from '@shared/config';
-import { openDatabase, SqliteListStore } from '@shared/store';
+import { LokaleStaat, SqliteListStore } from '@shared/store';
 import type { ListStore } from '@shared/store';
 import { createBotHost, type BotHost } from '../../bot/src/host/app';
 import { createLogger } from '../../bot/src/host/logger';
@@ -135,7 +135,7 @@ export async function startBotHarness(config: OrgConfig, opts: { env?: NodeJS.Pr
   const connectorServer = await listen(connector);
   const serviceUrl = `http://127.0.0.1:${(connectorServer.address() as AddressInfo).port}/`;
   const store = opts.store ?? new SqliteListStore(':memory:');
-  const host = createBotHost({ config, store, lokaal: openDatabase(':memory:'), log: opts.log ?? createLogger('silent'), env: opts.env ?? { MicrosoftAppId: '' }, clock: opts.clock, features: opts.features });
+  const host = createBotHost({ config, store, lokaal: LokaleStaat.open(':memory:'), log: opts.log ?? createLogger('silent'), env: opts.env ?? { MicrosoftAppId: '' }, clock: opts.clock, features: opts.features });
   const botServer = await listen(host.app);
   const url = `http://127.0.0.1:${(botServer.address() as AddressInfo).port}`;
   const agent = new http.Agent({ keepAlive: true });

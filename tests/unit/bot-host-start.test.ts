@@ -6,7 +6,7 @@ import path from 'node:path';
 import express from 'express';
 import { loadOrgConfig } from '@shared/config';
 import { productieKenmerk, StartWeigering } from '@shared/config/hosting';
-import { SqliteListStore } from '@shared/store';
+import { SqliteListStore, LokaleStaat } from '@shared/store';
 import { controleerBotInstellingen } from '../../bot/src/host/instellingen';
 import { BOT_ROUTES, controleerBotRoutes, gemonteerdeRoutes, padPast } from '../../bot/src/host/routes';
 import { createBotHost } from '../../bot/src/host/app';
@@ -70,10 +70,11 @@ describe('bot start-up (controleerBotInstellingen, also run by createBotHost)', 
   });
 
   it('createBotHost itself refuses local mode in production (so no code path serves tokenless requests there)', () => {
-    const store = new SqliteListStore(':memory:');
+    const lokaal = LokaleStaat.open(':memory:');
+    const store = new SqliteListStore(lokaal);
     try {
-      expect(() => createBotHost({ config, store, lokaal: store.db, log: createLogger('silent'), env: { MicrosoftAppId: '', WEBSITE_SITE_NAME: 'ip-demo' } })).toThrow(StartWeigering);
-      expect(() => createBotHost({ config, store, lokaal: store.db, log: createLogger('silent'), env: { MicrosoftAppId: '' } })).not.toThrow();
+      expect(() => createBotHost({ config, store, lokaal, log: createLogger('silent'), env: { MicrosoftAppId: '', WEBSITE_SITE_NAME: 'ip-demo' } })).toThrow(StartWeigering);
+      expect(() => createBotHost({ config, store, lokaal, log: createLogger('silent'), env: { MicrosoftAppId: '' } })).not.toThrow();
     } finally {
       void store.close();
     }
@@ -107,13 +108,14 @@ describe('the bot route list (bot/src/host/routes.ts)', () => {
   });
 
   it('the bot as bot/src/server.ts wires it mounts exactly the list', () => {
-    const store = new SqliteListStore(':memory:');
+    const lokaal = LokaleStaat.open(':memory:');
+    const store = new SqliteListStore(lokaal);
     try {
-      const host = createBotHost({ config, store, lokaal: store.db, log: createLogger('silent'), env: { MicrosoftAppId: '' }, routes: [ambtseedRouter({ store, config })] });
+      const host = createBotHost({ config, store, lokaal, log: createLogger('silent'), env: { MicrosoftAppId: '' }, routes: [ambtseedRouter({ store, config })] });
       expect(() => controleerBotRoutes(host.app)).not.toThrow();
       expect(gemonteerdeRoutes(host.app).sort()).toEqual(BOT_ROUTES.map((r) => `${r.methode} ${r.pad}`).sort());
       // Without the ambtseed router the check names what is missing.
-      const kaal = createBotHost({ config, store, lokaal: store.db, log: createLogger('silent'), env: { MicrosoftAppId: '' } });
+      const kaal = createBotHost({ config, store, lokaal, log: createLogger('silent'), env: { MicrosoftAppId: '' } });
       expect(() => controleerBotRoutes(kaal.app)).toThrow(/in de lijst maar niet gemonteerd: GET \/ambtseed\/agenda\/:bestand, GET \/ambtseed\/oorkonde\/:bestand/);
     } finally {
       void store.close();

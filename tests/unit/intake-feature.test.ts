@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadOrgConfig } from '@shared/config';
-import { SqliteListStore, queryAll } from '@shared/store';
+import { SqliteListStore, queryAll, LokaleStaat } from '@shared/store';
 import { intakeFeature, INTAKE_ACTIONS } from '../../bot/src/features/intake';
 import type { Reply, TurnInput } from '../../bot/src/features/feature';
 import { testServices } from '../support/services';
@@ -37,11 +37,12 @@ function fakeSender() {
 }
 
 function setup(withSender = true) {
-  const store = new SqliteListStore(':memory:');
+  const lokaal = LokaleStaat.open(':memory:');
+  const store = new SqliteListStore(lokaal);
   const logs: object[] = [];
   const log = { info: (o: object) => logs.push(o), warn: (o: object) => logs.push(o), error: (o: object) => logs.push(o) };
   const { sender, sent } = fakeSender();
-  const services = testServices({ store, config, lokaal: store.db, log, clock: () => NOW, ...(withSender ? { proactive: sender } : {}) });
+  const services = testServices({ store, config, lokaal, log, clock: () => NOW, ...(withSender ? { proactive: sender } : {}) });
   return { store, services, sent, logs };
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loadOrgConfig, type OrgConfig } from '@shared/config';
-import { openDatabase, queryAll, SqliteListStore } from '@shared/store';
+import { LokaleStaat, queryAll, SqliteListStore } from '@shared/store';
 import { createProactiveSender, type ProactiveTransport } from '../../bot/src/proactive';
 import { amsterdamTijd, runDagelijkseJobs, type JobContext } from '../../bot/src/jobs';
 import { huidigeCyclus, teStartenCyclus } from '../../bot/src/features/intake/uitvraag-job';
@@ -23,13 +23,14 @@ function ref(oid: string) {
 }
 
 function omgeving(file = ':memory:') {
-  const db = openDatabase(file);
-  const store = new SqliteListStore(db);
+  const lokaal = LokaleStaat.open(file);
+  const db = lokaal.db;
+  const store = new SqliteListStore(lokaal);
   const sent: { conv: string; replies: Reply[] }[] = [];
   const transport: ProactiveTransport = { async continueConversation(r, replies) { sent.push({ conv: r.conversation.id, replies }); } };
   const proactive = createProactiveSender({ db, transport });
-  const ctx: JobContext = { store, config, proactive, lokaal: db };
-  return { db, store, sent, proactive, ctx };
+  const ctx: JobContext = { store, config, proactive, lokaal };
+  return { db, lokaal, store, sent, proactive, ctx };
 }
 
 const melding = (meldingId: string, ontvangenOp: string, extra: Record<string, unknown> = {}) => ({
@@ -127,10 +128,10 @@ describe('half-yearly uitvraag', () => {
   }
 
   it('asks, takes answers as list items, reminds non-responders once after 7 days, and reports the response rate', async () => {
-    const { db, store, sent, proactive, ctx } = omgeving();
+    const { db, lokaal, store, sent, proactive, ctx } = omgeving();
     proactive.refs.save(VP, ref(VP));
     proactive.refs.save(MGR, ref(MGR));
-    const services = testServices({ store, config, lokaal: db, proactive });
+    const services = testServices({ store, config, lokaal, proactive });
 
     // 1 July 2026, 08:00 CEST.
     const dag1 = new Date('2026-07-01T06:00:00Z');

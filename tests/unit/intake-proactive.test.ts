@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '@shared/store';
+import { LokaleStaat } from '@shared/store';
 import { ConversationReferenceStore, createProactiveSender, type ProactiveTransport } from '../../bot/src/proactive';
 import type { Reply } from '../../bot/src/features/feature';
 
@@ -29,7 +29,7 @@ function fakeTransport(fail?: (n: number) => unknown) {
 
 describe('ConversationReferenceStore', () => {
   it('stores a reference without display names, keyed case-insensitively by object id', () => {
-    const db = openDatabase(':memory:');
+    const db = LokaleStaat.open(':memory:').db;
     const refs = new ConversationReferenceStore(db);
     refs.save('OID-1', ref('a:1'), new Date('2026-03-01T08:00:00Z'));
     const got = refs.get('oid-1')!;
@@ -38,7 +38,7 @@ describe('ConversationReferenceStore', () => {
     expect(got.updatedAt).toBe('2026-03-01T08:00:00.000Z');
   });
   it('rejects a reference without serviceUrl or conversation id', () => {
-    const refs = new ConversationReferenceStore(openDatabase(':memory:'));
+    const refs = new ConversationReferenceStore(LokaleStaat.open(':memory:').db);
     expect(() => refs.save('x', { conversation: { id: 'c' } })).toThrow();
     expect(() => refs.save('x', { serviceUrl: 'http://x', conversation: {} })).toThrow();
   });
@@ -49,14 +49,14 @@ describe('ProactiveSender', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proactive-'));
     const file = path.join(dir, 'test.db');
     const { transport, calls } = fakeTransport();
-    let db = openDatabase(file);
+    let db = LokaleStaat.open(file).db;
     let sender = createProactiveSender({ db, transport });
     sender.refs.save('OID-1', ref('a:1'));
     expect(await sender.send('OID-1', hello, 'wbk:2026-03-02:oid-1')).toBe('verzonden');
     expect(await sender.send('OID-1', hello, 'wbk:2026-03-02:oid-1')).toBe('alVerzonden');
     db.close();
     // "Restart": a new process opens the same file.
-    db = openDatabase(file);
+    db = LokaleStaat.open(file).db;
     sender = createProactiveSender({ db, transport });
     expect(sender.canReach('oid-1')).toBe(true);
     expect(await sender.send('OID-1', hello, 'wbk:2026-03-02:oid-1')).toBe('alVerzonden');
@@ -68,7 +68,7 @@ describe('ProactiveSender', () => {
 
   it('reports geenReferentie for someone who never talked to the bot, without claiming the key', async () => {
     const { transport, calls } = fakeTransport();
-    const sender = createProactiveSender({ db: openDatabase(':memory:'), transport });
+    const sender = createProactiveSender({ db: LokaleStaat.open(':memory:').db, transport });
     expect(await sender.send('OID-9', hello, 'k1')).toBe('geenReferentie');
     expect(sender.wasSent('k1')).toBe(false);
     expect(calls).toHaveLength(0);
@@ -76,7 +76,7 @@ describe('ProactiveSender', () => {
 
   it.each([403, 404])('marks the reference stale on %i and stops calling Teams', async (statusCode) => {
     const { transport, calls } = fakeTransport(() => Object.assign(new Error('gone'), { statusCode }));
-    const db = openDatabase(':memory:');
+    const db = LokaleStaat.open(':memory:').db;
     const sender = createProactiveSender({ db, transport, clock: () => new Date('2026-03-02T07:00:00Z') });
     sender.refs.save('OID-1', ref('a:1'));
     expect(await sender.send('OID-1', hello, 'k1')).toBe('verouderd');
@@ -91,7 +91,7 @@ describe('ProactiveSender', () => {
 
   it('releases the key after a transient error so the next run retries', async () => {
     const { transport, calls } = fakeTransport((n) => (n === 1 ? Object.assign(new Error('busy'), { statusCode: 503 }) : undefined));
-    const sender = createProactiveSender({ db: openDatabase(':memory:'), transport });
+    const sender = createProactiveSender({ db: LokaleStaat.open(':memory:').db, transport });
     sender.refs.save('OID-1', ref('a:1'));
     expect(await sender.send('OID-1', hello, 'k1')).toBe('mislukt');
     expect(sender.wasSent('k1')).toBe(false);
@@ -100,7 +100,7 @@ describe('ProactiveSender', () => {
   });
 
   it('without a transport sends nothing and claims nothing', async () => {
-    const sender = createProactiveSender({ db: openDatabase(':memory:') });
+    const sender = createProactiveSender({ db: LokaleStaat.open(':memory:').db });
     sender.refs.save('OID-1', ref('a:1'));
     expect(await sender.send('OID-1', hello, 'k1')).toBe('mislukt');
     expect(sender.wasSent('k1')).toBe(false);
@@ -109,7 +109,7 @@ describe('ProactiveSender', () => {
 
 describe('recipient language', () => {
   it('remembers the Teams locale of the last message (not the name) and maps it to nl/en', () => {
-    const sender = createProactiveSender({ db: openDatabase(':memory:') });
+    const sender = createProactiveSender({ db: LokaleStaat.open(':memory:').db });
     expect(sender.localeVan!('oid-1')).toBeUndefined();
     sender.refs.save('OID-1', { ...ref('a:1'), locale: 'en-US' });
     expect(sender.localeVan!('oid-1')).toBe('en');

@@ -1,6 +1,6 @@
 import type { Locale } from '@shared/i18n';
 import type { OrgConfig, Rol } from '@shared/config';
-import type { ListStore, SqliteDatabase } from '@shared/store';
+import type { ListStore, LokaleStaat } from '@shared/store';
 import type { ProactiveSender } from '../proactive/sender';
 import type { Agenda } from './ambtseed/uitnodiging-graph';
 
@@ -63,10 +63,10 @@ export interface BotServices {
   store: ListStore;
   config: OrgConfig;
   /**
-   * The local state (SQLite: card claims, uitvraag cycles, job runs, calendar event ids), also with
-   * `STORE=graph`. One handle per process.
+   * The local state (card claims, uitvraag cycles, job runs, calendar event ids, conversation references), also
+   * with `STORE=graph`: the one migrated handle of the process (`shared/src/store/lokaal.ts`).
    */
-  lokaal: SqliteDatabase;
+  lokaal: LokaleStaat;
   /** Proactive messages (the bot writes first); absent when the host has none (then nobody is told). */
   proactive?: ProactiveSender;
   /** Calendar invitations through Graph; absent when Graph is not configured (then .ics links). */

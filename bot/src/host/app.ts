@@ -11,7 +11,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { OrgConfig } from '@shared/config';
-import type { ListStore, SqliteDatabase } from '@shared/store';
+import type { ListStore, LokaleStaat } from '@shared/store';
 import { IntegriteitsBot, send, turnErrorHandler, type BotLogger } from '../bot';
 import type { Agenda } from '../features/ambtseed/uitnodiging-graph';
 import type { Feature } from '../features/feature';
@@ -38,7 +38,7 @@ export interface BotHostOptions {
   clock?: () => Date;
   features?: Feature[];
   /** The local state (conversation references, dedupe keys, card claims): `BotServices.lokaal`. */
-  lokaal: SqliteDatabase;
+  lokaal: LokaleStaat;
   /** Graph calendar for ambtseed invitations (`agendaVanEnv`); absent → .ics links. */
   agenda?: Agenda;
   /** Base URL for download links (`publicUrlVanEnv`). */
@@ -110,7 +110,7 @@ export function createBotHost(opts: BotHostOptions): BotHost {
   }
 
   const proactive = createProactiveSender({
-    db: opts.lokaal,
+    db: opts.lokaal.db,
     log: opts.log.child({ module: 'proactive' }),
     clock: opts.clock,
     transport: {

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { OrgConfig } from '@shared/config';
 import { TIJDZONE, vandaag as vandaagVan } from '@shared/domain/tijd';
-import type { ListStore, SqliteDatabase } from '@shared/store';
+import type { ListStore, LokaleStaat, SqliteDatabase } from '@shared/store';
 import type { ProactiveSender } from '../proactive';
 import { runAmbtseedHerinneringen, type HerinneringRapport } from '../features/ambtseed/herinneringen-job';
 import { intakeStaat } from '../features/intake/staat';
@@ -22,7 +22,7 @@ export interface JobContext {
   store: ListStore;
   config: OrgConfig;
   proactive: ProactiveSender;
-  lokaal: SqliteDatabase;
+  lokaal: LokaleStaat;
   log?: { info(o: object, msg?: string): void; error(o: object, msg?: string): void };
 }
 
@@ -40,7 +40,6 @@ export function amsterdamTijd(now: Date): string {
 }
 
 function claim(db: SqliteDatabase, job: string, datum: string, now: Date): boolean {
-  db.exec(`CREATE TABLE IF NOT EXISTS intake_job_runs (job TEXT NOT NULL, datum TEXT NOT NULL, gestart_op TEXT NOT NULL, PRIMARY KEY (job, datum))`);
   return db.prepare(`INSERT OR IGNORE INTO intake_job_runs (job, datum, gestart_op) VALUES (?, ?, ?)`).run(job, datum, now.toISOString()).changes === 1;
 }
 function release(db: SqliteDatabase, job: string, datum: string): void {
@@ -57,16 +56,16 @@ export async function runDagelijkseJobs(ctx: JobContext, now: Date): Promise<Dag
   const datum = vandaagVan(now);
   const jobs: [keyof DagelijkseRun, () => Promise<unknown>][] = [
     ['wbk', async () => (out.wbk = await runWbkHerinnering(ctx, now))],
-    ['uitvraag', async () => (out.uitvraag = await runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.lokaal) }, now))],
+    ['uitvraag', async () => (out.uitvraag = await runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.lokaal.db) }, now))],
     ['ambtseed', async () => (out.ambtseed = await runAmbtseedHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now }))],
   ];
   for (const [job, run] of jobs) {
-    if (!claim(ctx.lokaal, job, datum, now)) continue;
+    if (!claim(ctx.lokaal.db, job, datum, now)) continue;
     try {
       await run();
       ctx.log?.info({ job, datum }, 'dagelijkse job uitgevoerd');
     } catch (err) {
-      release(ctx.lokaal, job, datum);
+      release(ctx.lokaal.db, job, datum);
       ctx.log?.error({ job, datum, err: (err as Error).message }, 'dagelijkse job mislukt; volgende tik probeert opnieuw');
     }
   }

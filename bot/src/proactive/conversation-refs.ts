@@ -66,15 +66,8 @@ export class ConversationReferenceStore {
   private readonly stale;
   private readonly all;
 
-  constructor(private readonly db: SqliteDatabase) {
-    db.exec(`CREATE TABLE IF NOT EXISTS proactive_conversation_refs (
-      aad_object_id TEXT PRIMARY KEY NOT NULL,
-      reference TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      stale_since TEXT
-    )`);
-    const cols = (db.prepare(`PRAGMA table_info(proactive_conversation_refs)`).all() as { name: string }[]).map((c) => c.name);
-    if (!cols.includes('locale')) db.exec(`ALTER TABLE proactive_conversation_refs ADD COLUMN locale TEXT`);
+  /** @param db `LokaleStaat.db` (the table `proactive_conversation_refs` comes from shared/src/store/migraties.ts). */
+  constructor(db: SqliteDatabase) {
     this.upsert = db.prepare(
       `INSERT INTO proactive_conversation_refs (aad_object_id, reference, updated_at, stale_since, locale) VALUES (?, ?, ?, NULL, ?)
        ON CONFLICT(aad_object_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at, stale_since = NULL,

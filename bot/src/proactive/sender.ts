@@ -76,20 +76,10 @@ export function httpStatusOf(err: unknown): number | undefined {
   return undefined;
 }
 
-/** Creates the `proactive_sent` table; exported so other modules (tests, diagnostics) can query it. */
-export function ensureProactiveTables(db: SqliteDatabase): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS proactive_sent (
-    dedupe_key TEXT PRIMARY KEY NOT NULL,
-    aad_object_id TEXT NOT NULL,
-    status TEXT NOT NULL,
-    claimed_at TEXT NOT NULL,
-    sent_at TEXT
-  )`);
-}
-
 /**
  * The `ProactiveSender` over SQLite and an injected transport.
- * @param opts.db the database that also holds the lists (`SqliteListStore.db`, or `openDatabase(path)`).
+ * @param opts.db the local state's handle (`LokaleStaat.db`; the tables `proactive_sent` and
+ *   `proactive_conversation_refs` come from shared/src/store/migraties.ts).
  * @param opts.transport the host's SDK call; without it every send returns `mislukt` and claims no key.
  */
 export function createProactiveSender(opts: { db: SqliteDatabase; transport?: ProactiveTransport; log?: ProactiveLog; clock?: () => Date; refs?: ConversationReferenceStore }): ProactiveSender & { refs: ConversationReferenceStore } {
@@ -97,7 +87,6 @@ export function createProactiveSender(opts: { db: SqliteDatabase; transport?: Pr
   const clock = opts.clock ?? (() => new Date());
   const log = opts.log ?? { info: () => undefined, warn: () => undefined };
   const refs = opts.refs ?? new ConversationReferenceStore(db);
-  ensureProactiveTables(db);
   const claim = db.prepare(`INSERT OR IGNORE INTO proactive_sent (dedupe_key, aad_object_id, status, claimed_at) VALUES (?, ?, 'bezig', ?)`);
   const done = db.prepare(`UPDATE proactive_sent SET status = 'verzonden', sent_at = ? WHERE dedupe_key = ?`);
   const release = db.prepare(`DELETE FROM proactive_sent WHERE dedupe_key = ? AND status = 'bezig'`);

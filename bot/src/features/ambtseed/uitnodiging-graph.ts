@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createGraphHttp, defaultRetryPolicy, graphConfigured, GraphHttp } from '@shared/graph';
 import type { OrgConfig } from '@shared/config';
 import type { Sessie } from '@shared/domain/ambtseed';
-import type { SqliteDatabase } from '@shared/store';
+import type { LokaleStaat, SqliteDatabase } from '@shared/store';
 
 /**
  * Calendar invitations through Microsoft Graph (issue 5, "Invites"): one event per session in the
@@ -29,7 +29,6 @@ export interface AgendaRegister {
 
 /** `AgendaRegister` in the table `ambtseed_agenda` of the shared SQLite file. */
 export function sqliteAgendaRegister(db: SqliteDatabase): AgendaRegister {
-  db.exec('CREATE TABLE IF NOT EXISTS ambtseed_agenda (sessie_id TEXT PRIMARY KEY NOT NULL, event_id TEXT NOT NULL)');
   const get = db.prepare('SELECT event_id FROM ambtseed_agenda WHERE sessie_id = ?');
   const set = db.prepare('INSERT INTO ambtseed_agenda (sessie_id, event_id) VALUES (?, ?) ON CONFLICT(sessie_id) DO UPDATE SET event_id = excluded.event_id');
   return { get: (s) => (get.get(s) as { event_id: string } | undefined)?.event_id, set: (s, e) => void set.run(s, e) };
@@ -67,11 +66,11 @@ export type Agenda = Pick<GraphAgenda, 'synchroniseer' | 'annuleer'>;
  * The host calls this once at start-up.
  * @throws Error (Dutch) when Graph settings are present but invalid.
  */
-export function agendaVanEnv(env: NodeJS.ProcessEnv, config: OrgConfig, lokaal: SqliteDatabase): GraphAgenda | undefined {
+export function agendaVanEnv(env: NodeJS.ProcessEnv, config: OrgConfig, lokaal: LokaleStaat): GraphAgenda | undefined {
   const organisator = config.ambtseed.organisator;
   const graph = organisator ? graphVanEnv(env) : undefined;
   if (!organisator || !graph) return undefined;
-  return new GraphAgenda(graph, organisator, sqliteAgendaRegister(lokaal));
+  return new GraphAgenda(graph, organisator, sqliteAgendaRegister(lokaal.db));
 }
 
 /** The Graph calendar of one organiser (a UPN or object id, e.g. the HR mailbox). */

@@ -153,7 +153,7 @@ function maatregelRegels(locale: Locale, maatregelen: readonly string[]): string
  * "al opgeslagen" and writes nothing. Store validation errors release the claim and answer with the issues.
  */
 async function eenmaalPerKaart(input: TurnInput, services: BotServices, kaartId: string, schrijf: () => Promise<{ id: string; replies: Reply[] }>): Promise<Reply[]> {
-  const staat = intakeStaat(services.lokaal);
+  const staat = intakeStaat(services.lokaal.db);
   const al = staat.claimKaart(kaartId, input.now);
   if (al !== undefined) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al || '…' }))];
   try {
@@ -322,7 +322,7 @@ async function wbkOverzicht(_invoer: unknown, input: TurnInput, services: BotSer
 }
 
 async function uitvraagStatus(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
-  const staat = intakeStaat(services.lokaal);
+  const staat = intakeStaat(services.lokaal.db);
   const cyclus = staat.laatsteCyclus();
   if (!cyclus) return [text(t(input.locale, 'intake.uitvraag.geenCyclus'))];
   return [card(renderUitvraagResponsCard(input.locale, staat.respons(cyclus)))];
@@ -330,7 +330,7 @@ async function uitvraagStatus(_invoer: unknown, input: TurnInput, services: BotS
 
 /** After an uitvraag answer: count it and offer a fresh card for the next matter. */
 function uitvraagVervolg(input: TurnInput, services: BotServices, cyclus: string, rol: 'vertrouwenspersoon' | 'manager'): Reply[] {
-  const staat = intakeStaat(services.lokaal);
+  const staat = intakeStaat(services.lokaal.db);
   staat.uitvraagBeantwoord(cyclus, input.user.aadObjectId!, vandaagVan(input.now), 1);
   const c = huidigeCyclus(vandaagVan(input.now), services.config.intake.uitvraagDatums);
   const sinds = c && c.cyclus === cyclus ? c.sinds : cyclus;
@@ -338,7 +338,7 @@ function uitvraagVervolg(input: TurnInput, services: BotServices, cyclus: string
 }
 
 async function uitvraagGeen(d: z.output<typeof uitvraagGeenInvoer>, input: TurnInput, services: BotServices): Promise<Reply[]> {
-  const staat = intakeStaat(services.lokaal);
+  const staat = intakeStaat(services.lokaal.db);
   if (input.user.aadObjectId) staat.uitvraagBeantwoord(d.cyclus, input.user.aadObjectId, vandaagVan(input.now), 0);
   const rij = staat.uitvraagRijen(d.cyclus).find((x) => x.aadObjectId === input.user.aadObjectId?.trim().toLowerCase());
   return [text(t(input.locale, 'intake.uitvraag.bedankt', { aantal: rij?.aantal ?? 0 }))];

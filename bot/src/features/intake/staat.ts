@@ -47,26 +47,9 @@ const toRij = (r: Row): UitvraagRij => ({
   aantal: r.aantal,
 });
 
-/** Access to the intake tables. Construct once per database (tables are created if absent). */
+/** Access to the intake tables (created by shared/src/store/migraties.ts; pass `LokaleStaat.db`). */
 export class IntakeStaat {
-  constructor(readonly db: SqliteDatabase) {
-    db.exec(`CREATE TABLE IF NOT EXISTS intake_kaarten (
-      kaart_id TEXT PRIMARY KEY NOT NULL,
-      item_id TEXT,
-      created_at TEXT NOT NULL
-    )`);
-    db.exec(`CREATE TABLE IF NOT EXISTS intake_uitvraag (
-      cyclus TEXT NOT NULL,
-      aad_object_id TEXT NOT NULL,
-      rol TEXT NOT NULL,
-      gevraagd_op TEXT NOT NULL,
-      bereikbaar INTEGER NOT NULL DEFAULT 0,
-      herinnerd_op TEXT,
-      beantwoord_op TEXT,
-      aantal INTEGER NOT NULL DEFAULT 0,
-      PRIMARY KEY (cyclus, aad_object_id)
-    )`);
-  }
+  constructor(readonly db: SqliteDatabase) {}
 
   /**
    * Claim a card instance before writing. @returns `undefined` when claimed now (go ahead and write), or the id
