@@ -4,9 +4,19 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
-  moduleNameMapper: { '^@shared$': '<rootDir>/shared/src', '^@shared/(.*)$': '<rootDir>/shared/src/$1', '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
+  moduleNameMapper: {
+    '^@shared$': '<rootDir>/shared/src',
+    '^@shared/(.*)$': '<rootDir>/shared/src/$1',
+    '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
+  },
   transform: {
-    '^.+\\.(t|j)sx?$|^.+\\.mjs$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
+    '^.+\\.(t|j)sx?$|^.+\\.mjs$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } },
+        module: { type: 'commonjs' },
+      },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(until-async|rettime|jose)/)(?!.*\\.mjs$)'],
   testTimeout: 30000,

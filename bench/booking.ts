@@ -40,7 +40,13 @@ function keuzes(n: number, seed = 42): string[] {
   return Array.from({ length: n }, () => `S-${String(Math.floor(rnd() * SESSIONS)).padStart(2, '0')}`);
 }
 
-const aanvraag = (sessieId: string, i: number) => ({ sessieId, medewerker: `mw-${String(i).padStart(5, '0')}`, dienstverband: 'arbeidsovereenkomst' as const, indienstOp: '2026-11-01', vorm: 'eed' as const });
+const aanvraag = (sessieId: string, i: number) => ({
+  sessieId,
+  medewerker: `mw-${String(i).padStart(5, '0')}`,
+  dienstverband: 'arbeidsovereenkomst' as const,
+  indienstOp: '2026-11-01',
+  vorm: 'eed' as const,
+});
 
 async function nieuweDb(): Promise<{ file: string; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-booking-'));
@@ -77,11 +83,13 @@ async function controleer(file: string, gekozen: string[]): Promise<{ ingeschrev
     const plaats = inS.filter((r) => r.status === 'ingeschreven').length;
     const wacht = inS.filter((r) => r.status === 'wachtlijst').length;
     if (plaats > PLACES) throw new Error(`OVERBOEKT: ${s} heeft ${plaats} > ${PLACES}`);
-    if (plaats !== Math.min(n, PLACES) || wacht !== Math.max(0, n - PLACES)) throw new Error(`Onjuiste verdeling in ${s}: ${plaats} plaatsen, ${wacht} wachtend bij ${n} aanvragen`);
+    if (plaats !== Math.min(n, PLACES) || wacht !== Math.max(0, n - PLACES))
+      throw new Error(`Onjuiste verdeling in ${s}: ${plaats} plaatsen, ${wacht} wachtend bij ${n} aanvragen`);
     ingeschreven += plaats;
     wachtlijst += wacht;
   }
-  if (rows.length !== gekozen.length || new Set(rows.map((r) => r.inschrijvingId)).size !== rows.length) throw new Error('Niet elke aanvraag precies één inschrijving');
+  if (rows.length !== gekozen.length || new Set(rows.map((r) => r.inschrijvingId)).size !== rows.length)
+    throw new Error('Niet elke aanvraag precies één inschrijving');
   return { ingeschreven, wachtlijst };
 }
 
@@ -112,9 +120,21 @@ async function threads(file: string, gekozen: string[]): Promise<Meting> {
   });
   // Each thread reports 'klaar' once its connection is open (tsx compiles the module per thread: seconds),
   // then all are released at the same moment through the shared flag.
-  const gereed = workers.map((w) => new Promise<void>((res, rej) => { w.once('message', () => res()); w.once('error', rej); }));
+  const gereed = workers.map(
+    (w) =>
+      new Promise<void>((res, rej) => {
+        w.once('message', () => res());
+        w.once('error', rej);
+      }),
+  );
   await Promise.all(gereed);
-  const klaar = workers.map((w) => new Promise<number[]>((res, rej) => { w.once('message', res); w.once('error', rej); }));
+  const klaar = workers.map(
+    (w) =>
+      new Promise<number[]>((res, rej) => {
+        w.once('message', res);
+        w.once('error', rej);
+      }),
+  );
   const t0 = nowMs();
   const startFlag = new Int32Array(start);
   Atomics.store(startFlag, 1, 1);
@@ -152,9 +172,26 @@ async function main(): Promise<void> {
     const store = new SqliteListStore(base.file);
     const t0 = nowMs();
     const latenties = await Promise.all(
-      gekozen.map((s, i) => store.add('AmbtseedInschrijvingen', { inschrijvingId: `${s}#b${i}`, sessieId: s, medewerker: `mw-${i}`, dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-11-01', status: 'ingeschreven' }).then(() => nowMs() - t0)),
+      gekozen.map((s, i) =>
+        store
+          .add('AmbtseedInschrijvingen', {
+            inschrijvingId: `${s}#b${i}`,
+            sessieId: s,
+            medewerker: `mw-${i}`,
+            dienstverband: 'arbeidsovereenkomst',
+            indienstOp: '2026-11-01',
+            status: 'ingeschreven',
+          })
+          .then(() => nowMs() - t0),
+      ),
     );
-    resultaten.push({ naam: 'baseline: store.add zonder capaciteitscontrole', ms: nowMs() - t0, latenties, ingeschreven: REQUESTS, wachtlijst: 0 });
+    resultaten.push({
+      naam: 'baseline: store.add zonder capaciteitscontrole',
+      ms: nowMs() - t0,
+      latenties,
+      ingeschreven: REQUESTS,
+      wachtlijst: 0,
+    });
     await store.close();
   }
 
@@ -170,7 +207,17 @@ async function main(): Promise<void> {
     } else {
       const inner = new SqliteListStore(db.file);
       // Same store behind a plain object whose `atomically` is the generic lock (as a store without transactions).
-      const basis = { add: inner.add.bind(inner), addMany: inner.addMany.bind(inner), update: inner.update.bind(inner), get: inner.get.bind(inner), query: inner.query.bind(inner), increment: inner.increment.bind(inner), addWithSequence: inner.addWithSequence.bind(inner), writeStatus: inner.writeStatus.bind(inner), close: inner.close.bind(inner) };
+      const basis = {
+        add: inner.add.bind(inner),
+        addMany: inner.addMany.bind(inner),
+        update: inner.update.bind(inner),
+        get: inner.get.bind(inner),
+        query: inner.query.bind(inner),
+        increment: inner.increment.bind(inner),
+        addWithSequence: inner.addWithSequence.bind(inner),
+        writeStatus: inner.writeStatus.bind(inner),
+        close: inner.close.bind(inner),
+      };
       const generiek: ListStore = { ...basis, atomically: atomicallyMetSlot(basis) };
       m = await inProces(generiek, gekozen, 'generiek pad (slot), voor niet-SQLite stores');
       await inner.close();
@@ -182,13 +229,26 @@ async function main(): Promise<void> {
   fs.rmSync(base.dir, { recursive: true, force: true });
 
   const b = resultaten[0];
-  console.log(`bench/booking: ${REQUESTS} gelijktijdige aanvragen, ${SESSIONS} bijeenkomsten × ${PLACES} plaatsen (Node ${process.version})`);
-  console.log('variant'.padEnd(48), 'totaal ms'.padStart(10), 'boekingen/s'.padStart(12), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'plaats'.padStart(7), 'wacht'.padStart(6), 'x baseline'.padStart(11));
+  console.log(
+    `bench/booking: ${REQUESTS} gelijktijdige aanvragen, ${SESSIONS} bijeenkomsten × ${PLACES} plaatsen (Node ${process.version})`,
+  );
+  console.log(
+    'variant'.padEnd(48),
+    'totaal ms'.padStart(10),
+    'boekingen/s'.padStart(12),
+    'p50 ms'.padStart(8),
+    'p99 ms'.padStart(8),
+    'plaats'.padStart(7),
+    'wacht'.padStart(6),
+    'x baseline'.padStart(11),
+  );
   for (const r of resultaten) {
     console.log(
       r.naam.padEnd(48),
       r.ms.toFixed(1).padStart(10),
-      Math.round((REQUESTS / r.ms) * 1000).toString().padStart(12),
+      Math.round((REQUESTS / r.ms) * 1000)
+        .toString()
+        .padStart(12),
       pct(r.latenties, 50).toFixed(1).padStart(8),
       pct(r.latenties, 99).toFixed(1).padStart(8),
       String(r.ingeschreven).padStart(7),
@@ -198,7 +258,9 @@ async function main(): Promise<void> {
   }
   console.log('Latentie = tijd vanaf de gezamenlijke start tot het antwoord. In één proces draaien de transacties na elkaar');
   console.log('(better-sqlite3 is synchroon), dus elke aanvraag wacht op de eerdere: p50 ≈ p99 ≈ totaal; per boeking kost het');
-  console.log(`${(resultaten[1].ms / REQUESTS).toFixed(2)} ms (in-proces). Met threads wachten schrijvers op SQLite's slot (busy_timeout).`);
+  console.log(
+    `${(resultaten[1].ms / REQUESTS).toFixed(2)} ms (in-proces). Met threads wachten schrijvers op SQLite's slot (busy_timeout).`,
+  );
   console.log('Overboeking: geen (elke bijeenkomst ≤ capaciteit; plaatsen = min(vraag, 20), wachtlijst = de rest).');
 }
 

@@ -43,7 +43,10 @@ async function serve(): Promise<void> {
   };
   const echoHost = createBotHost({ config, store, lokaal, log, env: {}, features: [echo] });
   const mwHost = createBotHost({ config, store, lokaal, log, env: {} });
-  const listen = (app: import('express').Express) => new Promise<number>((r) => { const s = app.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)); });
+  const listen = (app: import('express').Express) =>
+    new Promise<number>((r) => {
+      const s = app.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port));
+    });
   const ports = { echo: await listen(echoHost.app), meldwijzer: await listen(mwHost.app) };
   process.stdout.write(`PORTS ${JSON.stringify(ports)}\n`);
   // CPU time of this (bot) process on request: a load-independent cost per turn.
@@ -51,7 +54,10 @@ async function serve(): Promise<void> {
     if (m === 'cpu') process.send?.(process.cpuUsage());
   });
   process.on('SIGTERM', () => {
-    void store.close().finally(() => { fs.rmSync(dir, { recursive: true, force: true }); process.exit(0); });
+    void store.close().finally(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    });
   });
 }
 
@@ -59,7 +65,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-interface Result { p50: number; p99: number; perSecond: number; cpuPerTurn: number }
+interface Result {
+  p50: number;
+  p99: number;
+  perSecond: number;
+  cpuPerTurn: number;
+}
 
 async function main(): Promise<void> {
   // Fake Bot Connector: accepts every reply.
@@ -108,7 +119,18 @@ async function main(): Promise<void> {
     echo: { port: ports.echo, body: () => ({ ...base(), type: 'message', text: 'Mijn leidinggevende schreeuwt tegen me' }) },
     guided: {
       port: ports.meldwijzer,
-      body: () => ({ ...base(), type: 'message', value: { action: 'meldwijzer.antwoord', situatie: 'zakelijk', antwoorden: { anoniem: 'nee' }, gevraagd: ['anoniem'], vraag: 'maatschappelijkBelang', waarde: 'nee' } }),
+      body: () => ({
+        ...base(),
+        type: 'message',
+        value: {
+          action: 'meldwijzer.antwoord',
+          situatie: 'zakelijk',
+          antwoorden: { anoniem: 'nee' },
+          gevraagd: ['anoniem'],
+          vraag: 'maatschappelijkBelang',
+          waarde: 'nee',
+        },
+      }),
     },
     freeText: { port: ports.meldwijzer, body: () => ({ ...base(), type: 'message', text: 'Mijn leidinggevende schreeuwt tegen me' }) },
   };
@@ -117,10 +139,20 @@ async function main(): Promise<void> {
     new Promise<number>((resolve, reject) => {
       const data = JSON.stringify(body);
       const t0 = performance.now();
-      const req = http.request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`HTTP ${res.statusCode}`))));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/messages',
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`HTTP ${res.statusCode}`))));
+        },
+      );
       req.on('error', reject);
       req.end(data);
     });
@@ -160,10 +192,19 @@ async function main(): Promise<void> {
   }
   const e = results.echo;
   const fmt = (x: number) => x.toFixed(2).padStart(7);
-  console.log(`bot-turn: ${ROUNDS} rondes × ${TURNS} beurten per scenario, ${CONCURRENCY} tegelijk, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log('scenario      p50 ms  p99 ms  beurten/s  p50/echo  p99/echo  (beurten/s)/echo  bot-CPU ms/beurt  CPU/echo  max beurten/s per core');
+  console.log(
+    `bot-turn: ${ROUNDS} rondes × ${TURNS} beurten per scenario, ${CONCURRENCY} tegelijk, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    'scenario      p50 ms  p99 ms  beurten/s  p50/echo  p99/echo  (beurten/s)/echo  bot-CPU ms/beurt  CPU/echo  max beurten/s per core',
+  );
   for (const [name, r] of Object.entries(results)) {
-    console.log(`${name.padEnd(12)} ${fmt(r.p50)} ${fmt(r.p99)} ${r.perSecond.toFixed(0).padStart(9)} ${fmt(r.p50 / e.p50)}  ${fmt(r.p99 / e.p99)}  ${fmt(r.perSecond / e.perSecond)}          ${fmt(r.cpuPerTurn)}  ${fmt(r.cpuPerTurn / e.cpuPerTurn)}  ${(1000 / r.cpuPerTurn).toFixed(0).padStart(9)}`);
+    console.log(
+      `${name.padEnd(12)} ${fmt(r.p50)} ${fmt(r.p99)} ${r.perSecond.toFixed(0).padStart(9)} ${fmt(r.p50 / e.p50)}  ${fmt(r.p99 / e.p99)}  ${fmt(r.perSecond / e.perSecond)}          ${fmt(r.cpuPerTurn)}  ${fmt(r.cpuPerTurn / e.cpuPerTurn)}  ${(1000 / r.cpuPerTurn).toFixed(0).padStart(9)}`,
+    );
   }
   console.log('(bot-CPU: user+system time of the bot process per turn; independent of other load on the machine.)');
   const ok = (['guided', 'freeText'] as const).every((n) => results[n].p99 / e.p99 <= 1.3 && results[n].perSecond >= 500);

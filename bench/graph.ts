@@ -31,7 +31,14 @@ import { fakeHttp, fakeStore, provisionFake } from '../tests/support/graph-store
 const N = Number(process.env.BENCH_GRAPH_N ?? 10_000);
 const FAULT_N = Number(process.env.BENCH_GRAPH_FAULT_N ?? 2_000);
 const READ_N = Number(process.env.BENCH_GRAPH_READ_N ?? 100_000);
-const ONDERWERPEN = ['integriteit', 'ongewensteOmgangsvormen', 'discriminatie', 'arbeidsconflict', 'onveiligheid', 'adviesAlgemeen'] as const;
+const ONDERWERPEN = [
+  'integriteit',
+  'ongewensteOmgangsvormen',
+  'discriminatie',
+  'arbeidsconflict',
+  'onveiligheid',
+  'adviesAlgemeen',
+] as const;
 const gesprek = (prefix: string, n: number): ListItemInput<'Gesprekken'> => ({
   gesprekId: `${prefix}-${n}`,
   datum: `2025-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
@@ -58,7 +65,14 @@ async function main(): Promise<void> {
   let t0 = performance.now();
   const base = Array.from({ length: N }, (_, i) => gesprek('B', i));
   for (let i = 0; i < base.length; i += 20) {
-    await http.batch(base.slice(i, i + 20).map((g, j) => ({ id: String(j + 1), method: 'POST' as const, url: `/sites/${FAKE_SITE_ID}/lists/${listId}/items`, body: { fields: toGraphFields(def, g, 'create') } })));
+    await http.batch(
+      base.slice(i, i + 20).map((g, j) => ({
+        id: String(j + 1),
+        method: 'POST' as const,
+        url: `/sites/${FAKE_SITE_ID}/lists/${listId}/items`,
+        body: { fields: toGraphFields(def, g, 'create') },
+      })),
+    );
   }
   const baseWriteMs = performance.now() - t0;
   const baseWriteReq = fake.stats.requests;
@@ -68,7 +82,10 @@ async function main(): Promise<void> {
   const store = fakeStore({ db: path.join(dir, 'a.db'), writeWaitMs: 600_000 });
   fake.resetStats();
   t0 = performance.now();
-  await store.addMany('Gesprekken', Array.from({ length: N }, (_, i) => gesprek('G', i)));
+  await store.addMany(
+    'Gesprekken',
+    Array.from({ length: N }, (_, i) => gesprek('G', i)),
+  );
   const writeMs = performance.now() - t0;
   const writeReq = fake.stats.requests;
   const writeBatches = fake.stats.batches;
@@ -81,7 +98,10 @@ async function main(): Promise<void> {
   const flaky = fakeStore({ db: path.join(dir, 'b.db'), policy: fastSleep, writeWaitMs: 600_000 });
   fake.resetStats();
   t0 = performance.now();
-  await flaky.addMany('Gesprekken', Array.from({ length: FAULT_N }, (_, i) => gesprek('F', i)));
+  await flaky.addMany(
+    'Gesprekken',
+    Array.from({ length: FAULT_N }, (_, i) => gesprek('F', i)),
+  );
   await flaky.drain();
   const faultMs = performance.now() - t0;
   const faultReq = fake.stats.requests;
@@ -92,7 +112,10 @@ async function main(): Promise<void> {
   fake.list('Gesprekken')!.items.clear();
 
   // 3. Read.
-  fake.seedItems('Gesprekken', Array.from({ length: READ_N }, (_, i) => toGraphFields(def, gesprek('R', i), 'create')));
+  fake.seedItems(
+    'Gesprekken',
+    Array.from({ length: READ_N }, (_, i) => toGraphFields(def, gesprek('R', i), 'create')),
+  );
   fake.resetStats();
   t0 = performance.now();
   let next: string | undefined = `/sites/${FAKE_SITE_ID}/lists/${listId}/items?$expand=fields&$top=5000`;
@@ -122,7 +145,10 @@ async function main(): Promise<void> {
     if (paced) doseerGraph(s.http, new RollendBudget([{ eenheden: budget.units, perMs: budget.windowMs + 100 }]));
     fake.resetStats();
     const t = performance.now();
-    await s.addMany('Gesprekken', Array.from({ length: BUDGET_N }, (_, i) => gesprek(paced ? 'P' : 'U', i)));
+    await s.addMany(
+      'Gesprekken',
+      Array.from({ length: BUDGET_N }, (_, i) => gesprek(paced ? 'P' : 'U', i)),
+    );
     await s.drain();
     const ms = performance.now() - t;
     const r = { ms, requests: fake.stats.requests, throttled: fake.stats.throttled, stored: fake.itemsOf('Gesprekken').length };
@@ -137,16 +163,28 @@ async function main(): Promise<void> {
   if (all.length !== READ_N || baseRead !== READ_N) throw new Error('read incomplete');
 
   console.log(`bench/graph (Graph fake over msw, in-process)`);
-  console.log(`  write ${fmt(N)} items   GraphListStore.addMany: ${fmt(writeReq)} HTTP requests (${writeBatches} $batch; target ⌈n/20⌉ = ${Math.ceil(N / 20)} + list ids + key index), ${fmt(writeMs)} ms, ${fmt((N / writeMs) * 1000)} items/s`);
-  console.log(`  write baseline          bare $batch POSTs:      ${fmt(baseWriteReq)} HTTP requests, ${fmt(baseWriteMs)} ms, ${fmt((N / baseWriteMs) * 1000)} items/s; ratio store/baseline ${(writeMs / baseWriteMs).toFixed(2)}×`);
-  console.log(`  write ${fmt(FAULT_N)} items, 30 % failing: ${fmt(faultReq)} HTTP requests (target ${Math.ceil(FAULT_N / 20)} + retries; ${fmt(faults)} injected faults), ${fmt(faultMs)} ms, ${faultCount} stored (exactly ${FAULT_N} expected)`);
-  console.log(`  read  ${fmt(READ_N)} items  queryAll:               ${fmt(readReq)} HTTP requests (target ⌈n/5000⌉ = ${Math.ceil(READ_N / 5000)} + list ids), ${fmt(readMs)} ms, ${fmt((READ_N / readMs) * 1000)} items/s`);
-  console.log(`  read  baseline          bare GET paging:        ${fmt(baseReadReq)} HTTP requests, ${fmt(baseReadMs)} ms, ${fmt((READ_N / baseReadMs) * 1000)} items/s; ratio store/baseline ${(readMs / baseReadMs).toFixed(2)}×`);
+  console.log(
+    `  write ${fmt(N)} items   GraphListStore.addMany: ${fmt(writeReq)} HTTP requests (${writeBatches} $batch; target ⌈n/20⌉ = ${Math.ceil(N / 20)} + list ids + key index), ${fmt(writeMs)} ms, ${fmt((N / writeMs) * 1000)} items/s`,
+  );
+  console.log(
+    `  write baseline          bare $batch POSTs:      ${fmt(baseWriteReq)} HTTP requests, ${fmt(baseWriteMs)} ms, ${fmt((N / baseWriteMs) * 1000)} items/s; ratio store/baseline ${(writeMs / baseWriteMs).toFixed(2)}×`,
+  );
+  console.log(
+    `  write ${fmt(FAULT_N)} items, 30 % failing: ${fmt(faultReq)} HTTP requests (target ${Math.ceil(FAULT_N / 20)} + retries; ${fmt(faults)} injected faults), ${fmt(faultMs)} ms, ${faultCount} stored (exactly ${FAULT_N} expected)`,
+  );
+  console.log(
+    `  read  ${fmt(READ_N)} items  queryAll:               ${fmt(readReq)} HTTP requests (target ⌈n/5000⌉ = ${Math.ceil(READ_N / 5000)} + list ids), ${fmt(readMs)} ms, ${fmt((READ_N / readMs) * 1000)} items/s`,
+  );
+  console.log(
+    `  read  baseline          bare GET paging:        ${fmt(baseReadReq)} HTTP requests, ${fmt(baseReadMs)} ms, ${fmt((READ_N / baseReadMs) * 1000)} items/s; ratio store/baseline ${(readMs / baseReadMs).toFixed(2)}×`,
+  );
   const budgetPerS = budget.units / (budget.windowMs / 1000);
   const row = (name: string, r: typeof paced) =>
     `  budget ${name}: ${fmt(BUDGET_N)} items (${fmt(BUDGET_N * 2)} write units), ${fmt(r.ms)} ms, ${fmt(r.requests)} HTTP requests, ${fmt(r.throttled)} throttled (${((100 * r.throttled) / r.requests).toFixed(1)} %, goal ≤ 5 %), ` +
     `after the first window's burst ${fmt((BUDGET_N * 2 - budget.units) / (r.ms / 1000))} write units/s = ${((100 * (BUDGET_N * 2 - budget.units)) / (r.ms / 1000) / budgetPerS).toFixed(0)} % of the budget (${fmt(budgetPerS)} units/s); ${r.stored} stored`;
-  console.log(`  budget: fake enforces ${fmt(budget.units)} resource units per ${budget.windowMs / 1000} s (SharePoint's smallest per-minute budget, time scaled by 10)`);
+  console.log(
+    `  budget: fake enforces ${fmt(budget.units)} resource units per ${budget.windowMs / 1000} s (SharePoint's smallest per-minute budget, time scaled by 10)`,
+  );
   console.log(row('paced  ', paced));
   console.log(row('unpaced', unpaced));
 }

@@ -37,11 +37,27 @@ const sessieId = (s: number) => `S-${String(s).padStart(2, '0')}`;
 
 async function vul(store: ListStore): Promise<void> {
   const start = Date.now() + 30 * 86_400_000;
-  await store.addMany('AmbtseedSessies', Array.from({ length: SESSIES }, (_, s) => ({
-    sessieId: sessieId(s), start: new Date(start + s * 3_600_000).toISOString(), eind: new Date(start + s * 3_600_000 + 3_600_000).toISOString(),
-    soort: 'ambtseed' as const, locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: CAPACITEIT,
-  })));
-  await store.addMany('NieuweMedewerkers', Array.from({ length: N }, (_, i) => ({ medewerkerId: oid(i), indienstOp: new Date().toISOString().slice(0, 10), dienstverband: 'arbeidsovereenkomst' as const })));
+  await store.addMany(
+    'AmbtseedSessies',
+    Array.from({ length: SESSIES }, (_, s) => ({
+      sessieId: sessieId(s),
+      start: new Date(start + s * 3_600_000).toISOString(),
+      eind: new Date(start + s * 3_600_000 + 3_600_000).toISOString(),
+      soort: 'ambtseed' as const,
+      locatie: 'Statenzaal',
+      online: false,
+      afnemer: 'de provinciesecretaris',
+      capaciteit: CAPACITEIT,
+    })),
+  );
+  await store.addMany(
+    'NieuweMedewerkers',
+    Array.from({ length: N }, (_, i) => ({
+      medewerkerId: oid(i),
+      indienstOp: new Date().toISOString().slice(0, 10),
+      dienstverband: 'arbeidsovereenkomst' as const,
+    })),
+  );
 }
 
 /** Book everyone with C requests in flight. @returns elapsed ms and per-request latencies. */
@@ -53,7 +69,10 @@ async function boek(url: string, serviceUrl: string): Promise<{ ms: number; lat:
   const werker = async () => {
     while (next < N) {
       const i = next++;
-      const a = submit({ action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: sessieId(i % SESSIES), vorm: 'eed' }, { serviceUrl, conversationId: `a:p-${i}`, from: { id: `29:p-${i}`, aadObjectId: oid(i) } });
+      const a = submit(
+        { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: sessieId(i % SESSIES), vorm: 'eed' },
+        { serviceUrl, conversationId: `a:p-${i}`, from: { id: `29:p-${i}`, aadObjectId: oid(i) } },
+      );
       const r = await postActivity(url, a);
       if (r.status !== 200) fouten++;
       lat.push(r.ms);
@@ -69,8 +88,12 @@ async function controleer(store: ListStore): Promise<string> {
   const rijen = await queryAll(store, 'AmbtseedInschrijvingen');
   const per = new Map<string, number>();
   for (const r of rijen) per.set(r.medewerker, (per.get(r.medewerker) ?? 0) + 1);
-  const vol = Array.from({ length: SESSIES }, (_, s) => rijen.filter((r) => r.sessieId === sessieId(s) && r.status === 'ingeschreven').length);
-  const ok = per.size === N && [...per.values()].every((n) => n === 1) && vol.every((v) => v === Math.min(CAPACITEIT, Math.ceil(N / SESSIES)));
+  const vol = Array.from(
+    { length: SESSIES },
+    (_, s) => rijen.filter((r) => r.sessieId === sessieId(s) && r.status === 'ingeschreven').length,
+  );
+  const ok =
+    per.size === N && [...per.values()].every((n) => n === 1) && vol.every((v) => v === Math.min(CAPACITEIT, Math.ceil(N / SESSIES)));
   return ok ? 'ok (every session full, nobody twice)' : `WRONG: ${per.size} people, max ${Math.max(...vol)} per session`;
 }
 
@@ -94,7 +117,15 @@ async function main(): Promise<void> {
     const r0 = await boek(c0.url, c0.serviceUrl);
     await c0.close();
     const sq2 = new SqliteListStore(file);
-    rows.push({ name: 'sqlite, 1 process', n: 1, ms: r0.ms, p50: pct(r0.lat, 50), p99: pct(r0.lat, 99), fouten: r0.fouten, check: await controleer(sq2) });
+    rows.push({
+      name: 'sqlite, 1 process',
+      n: 1,
+      ms: r0.ms,
+      p50: pct(r0.lat, 50),
+      p99: pct(r0.lat, 99),
+      fouten: r0.fouten,
+      check: await controleer(sq2),
+    });
     await sq2.close();
     fs.rmSync(dir, { recursive: true, force: true });
 
@@ -109,10 +140,27 @@ async function main(): Promise<void> {
       const schemaUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
       const c = await startBotCluster(n, { STORE: 'postgres', DATABASE_URL: schemaUrl, PG_POOL_MAX: '8' });
       const r = await boek(c.url, c.serviceUrl);
-      const errLines = c.logs.join('\n').split('\n').filter((l) => /"level":(40|50|60)/.test(l));
-      if (errLines.length) console.error(errLines.filter((l) => !l.includes('lokaleModus') && !l.includes('ongeldigeActiviteit')).slice(0, 6).join('\n'));
+      const errLines = c.logs
+        .join('\n')
+        .split('\n')
+        .filter((l) => /"level":(40|50|60)/.test(l));
+      if (errLines.length)
+        console.error(
+          errLines
+            .filter((l) => !l.includes('lokaleModus') && !l.includes('ongeldigeActiviteit'))
+            .slice(0, 6)
+            .join('\n'),
+        );
       await c.close();
-      rows.push({ name: `postgres, ${n} instance${n > 1 ? 's' : ''}`, n, ms: r.ms, p50: pct(r.lat, 50), p99: pct(r.lat, 99), fouten: r.fouten, check: await controleer(store) });
+      rows.push({
+        name: `postgres, ${n} instance${n > 1 ? 's' : ''}`,
+        n,
+        ms: r.ms,
+        p50: pct(r.lat, 50),
+        p99: pct(r.lat, 99),
+        fouten: r.fouten,
+        check: await controleer(store),
+      });
       await store.close();
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
@@ -121,12 +169,18 @@ async function main(): Promise<void> {
     if (tempDir) execFileSync(path.resolve(__dirname, '../scripts/pg-temp.sh'), ['stop', tempDir]);
   }
   const base = N / (rows[0].ms / 1000);
-  console.log(`bench/scale: ${fmt(N)} ambtseed bookings over ${SESSIES} sessions of ${CAPACITEIT} through real bot processes (HTTP, round-robin proxy), ${C} in flight; ${os.cpus().length} CPU cores`);
+  console.log(
+    `bench/scale: ${fmt(N)} ambtseed bookings over ${SESSIES} sessions of ${CAPACITEIT} through real bot processes (HTTP, round-robin proxy), ${C} in flight; ${os.cpus().length} CPU cores`,
+  );
   for (const r of rows) {
     const rate = N / (r.ms / 1000);
-    console.log(`  ${r.name.padEnd(22)} ${fmt(rate).padStart(5)} bookings/s (${(rate / base).toFixed(2)}× sqlite)  p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms  errors ${r.fouten}  ${r.check}`);
+    console.log(
+      `  ${r.name.padEnd(22)} ${fmt(rate).padStart(5)} bookings/s (${(rate / base).toFixed(2)}× sqlite)  p50 ${fmt(r.p50)} ms  p99 ${fmt(r.p99)} ms  errors ${r.fouten}  ${r.check}`,
+    );
   }
-  console.log(`  note: on ${os.cpus().length} cores more instances add no CPU — the 2- and 4-instance rows show what coordination costs and that correctness holds, not real-hardware scaling.`);
+  console.log(
+    `  note: on ${os.cpus().length} cores more instances add no CPU — the 2- and 4-instance rows show what coordination costs and that correctness holds, not real-hardware scaling.`,
+  );
 }
 
 main().catch((err) => {

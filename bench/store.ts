@@ -21,7 +21,8 @@ import { prng } from '@shared/cli/seed';
 const N = Number(process.env.BENCH_N ?? 100_000);
 const rnd = prng(7);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-const day = (y: number) => `${y}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+const day = (y: number) =>
+  `${y}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
 
 function rows(): { list: ListName; items: Record<string, unknown>[] }[] {
   const share = { Gesprekken: 0.4, Meldingen: 0.2, AgressieIncidenten: 0.2, NieuweMedewerkers: 0.2 } as const;
@@ -30,10 +31,36 @@ function rows(): { list: ListName; items: Record<string, unknown>[] }[] {
     const items: Record<string, unknown>[] = [];
     for (let i = 0; i < Math.round(N * f); i++) {
       const y = 2021 + (i % 5);
-      if (list === 'Gesprekken') items.push({ gesprekId: `G-${i}`, datum: day(y), vertrouwenspersoon: pick(['intern', 'extern']), onderwerp: pick(['integriteit', 'arbeidsconflict', 'onveiligheid']), isMelding: rnd() < 0.5, doorverwezen: 'geen' });
-      if (list === 'Meldingen') items.push({ meldingId: `M-${y}-${i}`, ontvangenOp: day(y), kanaal: 'teams', meldpunt: 'vertrouwenspersoon', soort: pick(['zakelijk', 'sociaal']), categorie: 'informatie', betrokkene: 'ambtenaar', anoniem: rnd() < 0.2, onderzoek: 'geen', uitkomst: 'gegrond', maatregelen: ['waarschuwing'], ontvangstbevestigdOp: null, terugkoppelingOp: null, afgeslotenOp: null, bewaarTot: null });
+      if (list === 'Gesprekken')
+        items.push({
+          gesprekId: `G-${i}`,
+          datum: day(y),
+          vertrouwenspersoon: pick(['intern', 'extern']),
+          onderwerp: pick(['integriteit', 'arbeidsconflict', 'onveiligheid']),
+          isMelding: rnd() < 0.5,
+          doorverwezen: 'geen',
+        });
+      if (list === 'Meldingen')
+        items.push({
+          meldingId: `M-${y}-${i}`,
+          ontvangenOp: day(y),
+          kanaal: 'teams',
+          meldpunt: 'vertrouwenspersoon',
+          soort: pick(['zakelijk', 'sociaal']),
+          categorie: 'informatie',
+          betrokkene: 'ambtenaar',
+          anoniem: rnd() < 0.2,
+          onderzoek: 'geen',
+          uitkomst: 'gegrond',
+          maatregelen: ['waarschuwing'],
+          ontvangstbevestigdOp: null,
+          terugkoppelingOp: null,
+          afgeslotenOp: null,
+          bewaarTot: null,
+        });
       if (list === 'AgressieIncidenten') items.push({ incidentId: `A-${i}`, datum: day(y), soort: ['verbaal'], maatregelen: [] });
-      if (list === 'NieuweMedewerkers') items.push({ medewerkerId: `mw-${i}`, indienstOp: day(y), dienstverband: 'arbeidsovereenkomst', workshopGevolgdOp: null });
+      if (list === 'NieuweMedewerkers')
+        items.push({ medewerkerId: `mw-${i}`, indienstOp: day(y), dienstverband: 'arbeidsovereenkomst', workshopGevolgdOp: null });
     }
     out.push({ list, items });
   }
@@ -53,8 +80,16 @@ function baseline(file: string, data: ReturnType<typeof rows>): number {
     // The same indexes as SqliteListStore, so the ratio measures our validation and conversion, not indexing.
     for (const c of def.columns) if (c.indexed) db.exec(`CREATE INDEX "ix_${list}_${c.name}" ON "list_${list}" ("${c.name}")`);
     const ins = db.prepare(`INSERT OR IGNORE INTO "list_${list}" (_key, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`);
-    const converted = items.map((it) => [itemKey(list, it), ...def.columns.map((c) => { const v = it[c.name]; return v === null ? null : typeof v === 'boolean' ? (v ? 1 : 0) : Array.isArray(v) ? JSON.stringify(v) : v; })]);
-    db.transaction(() => { for (const r of converted) ins.run(...r); })();
+    const converted = items.map((it) => [
+      itemKey(list, it),
+      ...def.columns.map((c) => {
+        const v = it[c.name];
+        return v === null ? null : typeof v === 'boolean' ? (v ? 1 : 0) : Array.isArray(v) ? JSON.stringify(v) : v;
+      }),
+    ]);
+    db.transaction(() => {
+      for (const r of converted) ins.run(...r);
+    })();
   }
   const ms = performance.now() - t0;
   db.close();
@@ -100,8 +135,12 @@ async function main(): Promise<void> {
   console.log(`  insert  SqliteListStore.addMany  ${fmt(storeMs)} ms  ${fmt((total / storeMs) * 1000)} items/s`);
   console.log(`  insert  bare prepared statements ${fmt(baseMs)} ms  ${fmt((total / baseMs) * 1000)} items/s`);
   console.log(`  insert  ratio store/baseline     ${(storeMs / baseMs).toFixed(2)}×  (target ≤ 2×)`);
-  console.log(`  import  CSV parse+check+addMany  ${fmt(importMs)} ms  ${fmt((total / importMs) * 1000)} items/s; ratio import/baseline ${(importMs / baseMs).toFixed(2)}×`);
-  console.log(`  query   one year of Gesprekken   ${year.length} items in ${storeMs ? queryMs.toFixed(1) : 0} ms; raw SELECT ${rawRows.length} rows in ${rawQueryMs.toFixed(1)} ms; ratio ${(queryMs / rawQueryMs).toFixed(2)}×`);
+  console.log(
+    `  import  CSV parse+check+addMany  ${fmt(importMs)} ms  ${fmt((total / importMs) * 1000)} items/s; ratio import/baseline ${(importMs / baseMs).toFixed(2)}×`,
+  );
+  console.log(
+    `  query   one year of Gesprekken   ${year.length} items in ${storeMs ? queryMs.toFixed(1) : 0} ms; raw SELECT ${rawRows.length} rows in ${rawQueryMs.toFixed(1)} ms; ratio ${(queryMs / rawQueryMs).toFixed(2)}×`,
+  );
 }
 
 main().catch((err) => {

@@ -31,7 +31,11 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 function build(): number {
   const t0 = performance.now();
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'tab/web/vite.config.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'tab/web/vite.config.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
   if (r.status !== 0) throw new Error(`vite build mislukt:\n${r.stderr}`);
   return performance.now() - t0;
 }
@@ -41,7 +45,9 @@ function initialAssets(): { js: string[]; css: string[] } {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const attr = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1]);
   return {
-    js: [...new Set([...attr(/<script[^>]+type="module"[^>]+src="([^"]+)"/g), ...attr(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)])],
+    js: [
+      ...new Set([...attr(/<script[^>]+type="module"[^>]+src="([^"]+)"/g), ...attr(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)]),
+    ],
     css: attr(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
   };
 }
@@ -72,7 +78,8 @@ async function main(): Promise<void> {
   await seedDemo(store, 'demo');
   const config = loadOrgConfig('demo', path.join(ROOT, 'config'));
   const app = createTabApp({ store, config, db: store.db, authenticate: createAuthenticator({ modus: 'lokaal' }, config), webDist: DIST });
-  const baselineHtml = '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>basis</title></head><body><main><h1>Integriteitsplein</h1></main></body></html>';
+  const baselineHtml =
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>basis</title></head><body><main><h1>Integriteitsplein</h1></main></body></html>';
   const express = (await import('express')).default;
   const host = express();
   host.get('/basis', (_req, res) => {
@@ -83,7 +90,11 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => server.once('listening', () => r()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
   const meet = async (url: string, klaar: string) => {
     const fcp: number[] = [];
     const ready: number[] = [];
@@ -111,17 +122,30 @@ async function main(): Promise<void> {
 
   const isLazyChunk = (u: string) => /\/assets\/(Dashboard|Staafdiagram)-/.test(u);
   const portalLaadtDashboard = portal.requests.some(isLazyChunk);
-  const dashboardLaadt = dashboard.requests.filter(isLazyChunk).map((u) => u.replace(/^.*\/assets\//, '').replace(/-[\w-]+\.js$/, '')).filter((v, i, a) => a.indexOf(v) === i);
+  const dashboardLaadt = dashboard.requests
+    .filter(isLazyChunk)
+    .map((u) => u.replace(/^.*\/assets\//, '').replace(/-[\w-]+\.js$/, ''))
+    .filter((v, i, a) => a.indexOf(v) === i);
 
   console.log(`bench/tab: vite build ${Math.round(buildMs)} ms`);
-  console.log(`  portal initial JS   ${initial.js.length} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip  (target ≤ 150 KB: ${js.gzip <= 150 * 1024 ? 'OK' : 'OVER'})`);
-  console.log(`  portal initial CSS  ${initial.css.length} files, ${kb(css.raw)} raw, ${kb(css.gzip)} gzip  (Fluent v9 styles are atomic CSS inserted by Griffel at run time)`);
+  console.log(
+    `  portal initial JS   ${initial.js.length} files, ${kb(js.raw)} raw, ${kb(js.gzip)} gzip  (target ≤ 150 KB: ${js.gzip <= 150 * 1024 ? 'OK' : 'OVER'})`,
+  );
+  console.log(
+    `  portal initial CSS  ${initial.css.length} files, ${kb(css.raw)} raw, ${kb(css.gzip)} gzip  (Fluent v9 styles are atomic CSS inserted by Griffel at run time)`,
+  );
   console.log(`  initial JS+CSS gzip ${kb(js.gzip + css.gzip)}  (target ≤ 250 KB: ${js.gzip + css.gzip <= 250 * 1024 ? 'OK' : 'OVER'})`);
   console.log(`  loaded on demand    ${lazy.length} chunks, ${kb(lazySizes.gzip)} gzip: ${lazy.join(', ')}`);
-  console.log(`  portal requests a dashboard/chart chunk: ${portalLaadtDashboard ? 'YES (wrong)' : 'no'}; the dashboard loads: ${dashboardLaadt.join(', ') || '(none!)'}`);
+  console.log(
+    `  portal requests a dashboard/chart chunk: ${portalLaadtDashboard ? 'YES (wrong)' : 'no'}; the dashboard loads: ${dashboardLaadt.join(', ') || '(none!)'}`,
+  );
   const fcpRatio = portal.fcp / basis.fcp;
-  console.log(`  first contentful paint (median of ${RUNS}, cold): portal ${portal.fcp.toFixed(0)} ms, baseline static page ${basis.fcp.toFixed(0)} ms, ratio ${fcpRatio.toFixed(2)}×  (target ≤ 2×: ${fcpRatio <= 2 ? 'OK' : 'OVER'})`);
-  console.log(`  portal rendered with data: ${portal.ready} ms (baseline ${basis.ready} ms, ratio ${(portal.ready / basis.ready).toFixed(2)}×); dashboard with charts: ${dashboard.ready} ms`);
+  console.log(
+    `  first contentful paint (median of ${RUNS}, cold): portal ${portal.fcp.toFixed(0)} ms, baseline static page ${basis.fcp.toFixed(0)} ms, ratio ${fcpRatio.toFixed(2)}×  (target ≤ 2×: ${fcpRatio <= 2 ? 'OK' : 'OVER'})`,
+  );
+  console.log(
+    `  portal rendered with data: ${portal.ready} ms (baseline ${basis.ready} ms, ratio ${(portal.ready / basis.ready).toFixed(2)}×); dashboard with charts: ${dashboard.ready} ms`,
+  );
 }
 
 main().catch((err) => {

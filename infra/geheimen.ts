@@ -26,7 +26,9 @@ const MIN_LENGTE = 32;
  * @returns one `::set-teamsfx-env NAME=value` line per missing secret (none when all are set)
  */
 export function nieuweGeheimen(env: NodeJS.ProcessEnv, random: (n: number) => Buffer = crypto.randomBytes): string[] {
-  return GEHEIMEN.filter((g) => (env[g.env] ?? '').trim().length < MIN_LENGTE).map((g) => `::set-teamsfx-env ${g.env}=${random(32).toString('hex')}`);
+  return GEHEIMEN.filter((g) => (env[g.env] ?? '').trim().length < MIN_LENGTE).map(
+    (g) => `::set-teamsfx-env ${g.env}=${random(32).toString('hex')}`,
+  );
 }
 
 if (require.main === module) {

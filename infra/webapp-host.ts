@@ -92,7 +92,11 @@ const children: ChildProcess[] = [];
 /** Starts one process; when it exits, the others are stopped and the host exits (App Service restarts it). */
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const root = path.resolve(__dirname, '..');
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [script], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
   child.on('exit', (code, signal) => {
     console.error(JSON.stringify({ level: 'error', event: 'webapp.child.exit', name, code, signal }));
     for (const other of children) if (other !== child && other.exitCode === null) other.kill('SIGTERM');

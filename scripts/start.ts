@@ -70,9 +70,14 @@ async function main(): Promise<void> {
     start('bot', bin('tsx'), ['bot/src/server.ts']);
     urls.push(`Bot:        http://localhost:${botPort}/api/messages  (gezondheid: /healthz)`);
     if (!process.env.NO_PLAYGROUND) {
-      start('playground', bin('agentsplayground'), ['-e', `http://localhost:${botPort}/api/messages`, '-c', 'msteams', '-p', playgroundPort], {
-        TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none',
-      });
+      start(
+        'playground',
+        bin('agentsplayground'),
+        ['-e', `http://localhost:${botPort}/api/messages`, '-c', 'msteams', '-p', playgroundPort],
+        {
+          TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none',
+        },
+      );
       urls.push(`Playground: http://localhost:${playgroundPort}  (chat met de bot zoals in Teams)`);
     }
   }
@@ -80,7 +85,9 @@ async function main(): Promise<void> {
     start('tab', bin('tsx'), ['tab/api/server.ts']);
     urls.push(`Tab:        http://localhost:${tabPort}/  (/dilemma, /sessie, /dashboard)`);
   }
-  console.log(`\nIntegriteitsplein draait voor organisatie "${org}":\n  ${urls.join('\n  ') || '(nog geen bot of tab in deze versie)'}\nStoppen: Ctrl+C\n`);
+  console.log(
+    `\nIntegriteitsplein draait voor organisatie "${org}":\n  ${urls.join('\n  ') || '(nog geen bot of tab in deze versie)'}\nStoppen: Ctrl+C\n`,
+  );
   if (children.length === 0) return;
 }
 

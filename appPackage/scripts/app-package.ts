@@ -53,9 +53,11 @@ export const PACKAGE_RULES = {
   fileName: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
 } as const;
 
-const SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v\d+\.\d+|vDevPreview)\/MicrosoftTeams(\.Localization)?\.schema\.json$/;
+const SCHEMA_URL =
+  /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v\d+\.\d+|vDevPreview)\/MicrosoftTeams(\.Localization)?\.schema\.json$/;
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-const DOMAIN = /^(?=.{1,253}(:|$))[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:\d{1,5})?$/;
+const DOMAIN =
+  /^(?=.{1,253}(:|$))[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(:\d{1,5})?$/;
 const ZIP_DATE = new Date('2026-01-01T00:00:00Z');
 
 /** Options of `buildAppPackage`. Every path defaults to the repository layout. */
@@ -108,8 +110,12 @@ export function parseDotenv(text: string): Record<string, string> {
  * environment (for names that a placeholder uses), each overriding the one before.
  * @returns values and the list of env files read (relative to the repository root where possible)
  */
-export function readEnvironment(env: string, envDir: string, environ: NodeJS.ProcessEnv, names: Iterable<string>):
-  { values: Record<string, string>; files: string[] } {
+export function readEnvironment(
+  env: string,
+  envDir: string,
+  environ: NodeJS.ProcessEnv,
+  names: Iterable<string>,
+): { values: Record<string, string>; files: string[] } {
   const values: Record<string, string> = {};
   const files: string[] = [];
   for (const file of [`.env.${env}`, `.env.${env}.user`]) {
@@ -157,7 +163,10 @@ function displayPath(p: string): string {
 
 /** Turns an ajv instance path (`/bots/0/botId`) into `bots[0].botId`. */
 function jsonPath(instancePath: string): string {
-  const parts = instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let out = '';
   for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
   return out || '(hoofdniveau)';
@@ -173,7 +182,9 @@ export function translateSchemaError(line: string): string {
   let params: Record<string, unknown> = {};
   try {
     if (split >= 0) params = JSON.parse(line.slice(split + '. Details: '.length)) as Record<string, unknown>;
-  } catch { /* keep {} */ }
+  } catch {
+    /* keep {} */
+  }
   const space = head.indexOf(' ');
   const instancePath = head.startsWith('/') && space > 0 ? head.slice(0, space) : '';
   const message = (instancePath ? head.slice(space + 1) : head).trim();
@@ -208,8 +219,7 @@ function loadBundledSchema(url: string): object | undefined {
   // And: the Localization schemas (v1.2x–v1.30) have patterns like `activityTypes\[\b(…)\b]\.description`,
   // whose lone `]` is a syntax error in a unicode RegExp, so ajv cannot compile them at all. Escaping that
   // bracket keeps the intended meaning (a literal `]`).
-  const text = fs.readFileSync(file, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')
-    .split('\\\\b]').join('\\\\b\\\\]');
+  const text = fs.readFileSync(file, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b').split('\\\\b]').join('\\\\b\\\\]');
   return JSON.parse(text) as object;
 }
 
@@ -222,7 +232,9 @@ export async function validateAgainstBundledSchema(file: string, doc: Record<str
   const kind = localization ? 'MicrosoftTeams.Localization.schema.json' : 'MicrosoftTeams.schema.json';
   const m = SCHEMA_URL.exec(url);
   if (!m || Boolean(m[2]) !== localization) {
-    return [`${file}: $schema: moet https://developer.microsoft.com/json-schemas/teams/vX.Y/${kind} zijn (offline te valideren), niet "${url}"`];
+    return [
+      `${file}: $schema: moet https://developer.microsoft.com/json-schemas/teams/vX.Y/${kind} zijn (offline te valideren), niet "${url}"`,
+    ];
   }
   const schema = loadBundledSchema(url);
   if (!schema) return [`${file}: $schema: versie ${m[1]} zit niet in @microsoft/app-manifest; kies v1.0 t/m v1.30`];
@@ -253,7 +265,8 @@ export function checkIcon(file: string, data: Buffer | undefined, kind: 'color' 
     if (!png.hasAlphaChannel) problems.push(`${file}: heeft geen transparantie; het outline-icoon moet wit op transparant zijn`);
     else if (!png.rgba) problems.push(`${file}: kan transparantie niet controleren: ${png.unsupported}`);
     else {
-      let transparent = 0, coloured = 0;
+      let transparent = 0,
+        coloured = 0;
       for (let i = 0; i < png.rgba.length; i += 4) {
         const [r, g, b, a] = [png.rgba[i], png.rgba[i + 1], png.rgba[i + 2], png.rgba[i + 3]];
         if (a === 0) transparent++;
@@ -261,7 +274,8 @@ export function checkIcon(file: string, data: Buffer | undefined, kind: 'color' 
         else if (a === 255 ? r + g + b !== 765 : Math.min(r, g, b) < 224) coloured++;
       }
       if (transparent === 0) problems.push(`${file}: geen transparante achtergrond; het outline-icoon moet wit op transparant zijn`);
-      if (coloured > 0) problems.push(`${file}: ${coloured} pixels zijn niet wit; het outline-icoon mag alleen wit en transparant bevatten`);
+      if (coloured > 0)
+        problems.push(`${file}: ${coloured} pixels zijn niet wit; het outline-icoon mag alleen wit en transparant bevatten`);
     }
   }
   return problems;
@@ -313,7 +327,8 @@ export function checkPackageRules(manifest: Json, files: Map<string, Buffer>, ta
     arr(obj(bot).commandLists).forEach((list, l) => {
       const commands = arr(obj(list).commands);
       const at = `bots[${b}].commandLists[${l}]`;
-      if (commands.length > R.commandsPerList) problems.push(`${m}: ${at}.commands: ${commands.length} opdrachten, hoogstens ${R.commandsPerList}`);
+      if (commands.length > R.commandsPerList)
+        problems.push(`${m}: ${at}.commands: ${commands.length} opdrachten, hoogstens ${R.commandsPerList}`);
       commands.forEach((c, i) => {
         problems.push(...checkLength(m, `${at}.commands[${i}].title`, obj(c).title, R.commandTitle));
         problems.push(...checkLength(m, `${at}.commands[${i}].description`, obj(c).description, R.commandDescription));
@@ -323,12 +338,15 @@ export function checkPackageRules(manifest: Json, files: Map<string, Buffer>, ta
 
   for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl'] as const) {
     const url = str(obj(manifest.developer)[key]);
-    if (url !== undefined && !url.includes('${{') && !/^https:\/\/[^/\s]+/.test(url)) problems.push(`${m}: developer.${key}: moet een https://-adres zijn`);
+    if (url !== undefined && !url.includes('${{') && !/^https:\/\/[^/\s]+/.test(url))
+      problems.push(`${m}: developer.${key}: moet een https://-adres zijn`);
   }
 
   const domainOk = tabDomain !== undefined && DOMAIN.test(tabDomain);
   if (tabDomain !== undefined && !domainOk) {
-    problems.push(`TAB_DOMAIN: "${tabDomain}" moet een domeinnaam zijn zonder https:// en zonder pad, bv. integriteitsplein.azurewebsites.net`);
+    problems.push(
+      `TAB_DOMAIN: "${tabDomain}" moet een domeinnaam zijn zonder https:// en zonder pad, bv. integriteitsplein.azurewebsites.net`,
+    );
   }
   const entityIds = new Set<string>();
   arr(manifest.staticTabs).forEach((tab, i) => {
@@ -352,7 +370,9 @@ export function checkPackageRules(manifest: Json, files: Map<string, Buffer>, ta
   const sso = obj(manifest.webApplicationInfo);
   const ssoId = str(sso.id);
   if (str(sso.resource) && domainOk && ssoId && sso.resource !== `api://${tabDomain}/${ssoId}`) {
-    problems.push(`${m}: webApplicationInfo.resource: moet api://${tabDomain}/${ssoId} zijn (Application ID URI van de app-registratie voor tab-SSO)`);
+    problems.push(
+      `${m}: webApplicationInfo.resource: moet api://${tabDomain}/${ssoId} zijn (Application ID URI van de app-registratie voor tab-SSO)`,
+    );
   }
 
   // Localization files: file names, presence and indexed keys that point at existing manifest elements.
@@ -376,7 +396,12 @@ export function checkPackageRules(manifest: Json, files: Map<string, Buffer>, ta
     }
     for (const [key, value] of Object.entries(doc)) {
       if (key === '$schema') continue;
-      const limits: Record<string, number> = { 'name.short': R.nameShort, 'name.full': R.nameFull, 'description.short': R.descriptionShort, 'description.full': R.descriptionFull };
+      const limits: Record<string, number> = {
+        'name.short': R.nameShort,
+        'name.full': R.nameFull,
+        'description.short': R.descriptionShort,
+        'description.full': R.descriptionFull,
+      };
       if (key in limits) problems.push(...checkLength(file, key, value, limits[key]));
       else if (/\.commands\[\d+\]\.title$/.test(key)) problems.push(...checkLength(file, key, value, R.commandTitle));
       else if (/\.commands\[\d+\]\.description$/.test(key)) problems.push(...checkLength(file, key, value, R.commandDescription));
@@ -482,7 +507,8 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   const notices: string[] = [];
   const problems: string[] = [];
 
-  if (!/^[A-Za-z0-9_-]+$/.test(env)) return { problems: [`--env: "${env}" is geen geldige omgevingsnaam (bv. local of dev)`], notices, files: new Map() };
+  if (!/^[A-Za-z0-9_-]+$/.test(env))
+    return { problems: [`--env: "${env}" is geen geldige omgevingsnaam (bv. local of dev)`], notices, files: new Map() };
   const manifestPath = path.join(sourceDir, 'manifest.json');
   if (!fs.existsSync(manifestPath)) return { problems: [`${displayPath(manifestPath)}: ontbreekt`], notices, files: new Map() };
   const manifestText = fs.readFileSync(manifestPath, 'utf8');
@@ -496,8 +522,13 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   // The files that go into the zip: the manifest plus everything it names (icons, localization files).
   const icons = obj(template.icons);
   const loc = obj(template.localizationInfo);
-  const named = [str(icons.color), str(icons.outline), str(icons.color32x32), str(loc.defaultLanguageFile),
-    ...arr(loc.additionalLanguages).map((l) => str(obj(l).file))].filter((n): n is string => Boolean(n));
+  const named = [
+    str(icons.color),
+    str(icons.outline),
+    str(icons.color32x32),
+    str(loc.defaultLanguageFile),
+    ...arr(loc.additionalLanguages).map((l) => str(obj(l).file)),
+  ].filter((n): n is string => Boolean(n));
   const texts = new Map<string, string>([['manifest.json', manifestText]]);
   const binaries = new Map<string, Buffer>();
   for (const name of named) {
@@ -514,8 +545,10 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
     const filled = Object.keys(LOCAL_DEVELOPMENT_IDS).filter((k) => names.includes(k) && !values[k]);
     for (const k of filled) values[k] = LOCAL_DEVELOPMENT_IDS[k];
     if (filled.length) {
-      notices.push(`Let op: ${filled.join(', ')} nog leeg in ${envLabel}; vaste lokale ontwikkel-id's gebruikt. ` +
-        'Zo is het pakket offline te controleren; voor sideloaden eerst provisionen (zie README, "Naar je eigen tenant").');
+      notices.push(
+        `Let op: ${filled.join(', ')} nog leeg in ${envLabel}; vaste lokale ontwikkel-id's gebruikt. ` +
+          'Zo is het pakket offline te controleren; voor sideloaden eerst provisionen (zie README, "Naar je eigen tenant").',
+      );
     }
   }
   const unfilled = new Set<string>(); // "file: path" of strings that still hold a placeholder
@@ -539,8 +572,11 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   const tabDomain = values.TAB_DOMAIN || undefined;
   const found = await validatePackageFiles(files, tabDomain);
   // A missing variable is named once above; drop the follow-on errors about the strings that still hold it.
-  problems.push(...found.filter((p) => !/ is niet ingevuld$/.test(p) || unfilled.size === 0)
-    .filter((p) => ![...unfilled].some((w) => p.startsWith(`${w}:`) || p.startsWith(`${w}.`))));
+  problems.push(
+    ...found
+      .filter((p) => !/ is niet ingevuld$/.test(p) || unfilled.size === 0)
+      .filter((p) => ![...unfilled].some((w) => p.startsWith(`${w}:`) || p.startsWith(`${w}.`))),
+  );
   if (problems.length) return { problems, notices, files };
 
   const zip = new JSZip();

@@ -19,7 +19,9 @@ async function main(argv: string[]): Promise<number> {
   const result = await buildAppPackage({ env: opts.env, outDir: opts.out ? path.resolve(opts.out) : undefined });
   for (const notice of result.notices) console.log(notice);
   if (result.problems.length > 0) {
-    console.error(`Het app-pakket voor "${opts.env}" is ongeldig (${result.problems.length} ${result.problems.length === 1 ? 'probleem' : 'problemen'}):`);
+    console.error(
+      `Het app-pakket voor "${opts.env}" is ongeldig (${result.problems.length} ${result.problems.length === 1 ? 'probleem' : 'problemen'}):`,
+    );
     for (const p of result.problems) console.error(`  - ${p}`);
     return 1;
   }
@@ -28,7 +30,12 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv).then((code) => { process.exitCode = code; }, (err: unknown) => {
-  console.error(`Pakket bouwen mislukt: ${err instanceof Error ? err.message : String(err)}`);
-  process.exitCode = 1;
-});
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`Pakket bouwen mislukt: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

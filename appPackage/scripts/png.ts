@@ -37,7 +37,11 @@ export function readPng(data: Uint8Array): PngImage {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (buf.length < 33 || !buf.subarray(0, 8).equals(SIGNATURE)) throw new PngError('geen PNG-bestand');
   let offset = 8;
-  let width = 0, height = 0, bitDepth = 0, colorType = -1, interlace = 0;
+  let width = 0,
+    height = 0,
+    bitDepth = 0,
+    colorType = -1,
+    interlace = 0;
   let palette: Buffer | undefined;
   let transparency: Buffer | undefined;
   const idat: Buffer[] = [];
@@ -96,7 +100,9 @@ function unfilter(raw: Buffer, width: number, height: number, bpp: number): Uint
       else if (filter === 3) predictor = (a + b) >> 1;
       else if (filter === 4) {
         const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       } else if (filter !== 0) throw new PngError(`onbekend PNG-filter ${filter}`);
       out[row + x] = (raw[src + x] + predictor) & 0xff;
@@ -109,7 +115,10 @@ function toRgba(px: Uint8Array, count: number, colorType: number, palette?: Buff
   if (colorType === 6) return px;
   const out = new Uint8Array(count * 4);
   for (let i = 0; i < count; i++) {
-    let r: number, g: number, b: number, a = 255;
+    let r: number,
+      g: number,
+      b: number,
+      a = 255;
     if (colorType === 0) {
       r = g = b = px[i];
       if (trns && trns.length >= 2 && trns.readUInt16BE(0) === px[i]) a = 0;
@@ -117,12 +126,16 @@ function toRgba(px: Uint8Array, count: number, colorType: number, palette?: Buff
       r = g = b = px[i * 2];
       a = px[i * 2 + 1];
     } else if (colorType === 2) {
-      r = px[i * 3]; g = px[i * 3 + 1]; b = px[i * 3 + 2];
+      r = px[i * 3];
+      g = px[i * 3 + 1];
+      b = px[i * 3 + 2];
       if (trns && trns.length >= 6 && trns.readUInt16BE(0) === r && trns.readUInt16BE(2) === g && trns.readUInt16BE(4) === b) a = 0;
     } else {
       const idx = px[i];
       if (!palette || idx * 3 + 2 >= palette.length) throw new PngError('PNG-palet ontbreekt of is te kort');
-      r = palette[idx * 3]; g = palette[idx * 3 + 1]; b = palette[idx * 3 + 2];
+      r = palette[idx * 3];
+      g = palette[idx * 3 + 1];
+      b = palette[idx * 3 + 2];
       if (trns && idx < trns.length) a = trns[idx];
     }
     out.set([r, g, b, a], i * 4);

@@ -187,7 +187,10 @@ export class IntegriteitsBot extends ActivityHandler {
     }
     // Hygiene step 2: strip our own @mention.
     const raw = (TurnContext.removeRecipientMention(a as Activity) ?? a.text ?? '').trim();
-    const command = raw.toLowerCase().replace(/[.!?\s]+$/g, '').replace(/\s+/g, ' ');
+    const command = raw
+      .toLowerCase()
+      .replace(/[.!?\s]+$/g, '')
+      .replace(/\s+/g, ' ');
     // Specific routes first: typed commands.
     const byCommand = this.features.find((f) => f.onCommand && f.commands.includes(command));
     if (byCommand) {
@@ -197,7 +200,10 @@ export class IntegriteitsBot extends ActivityHandler {
     }
     // Catch-all, last: free text goes to the meldwijzer's triage.
     const f = this.features.find((x) => x.onFreeText) ?? this.meldwijzer;
-    const replies = raw && f.onFreeText ? await f.onFreeText(this.input(context, 'message', { text: raw }), this.service(f)) : await (f.onCommand?.('menu', this.input(context, 'message'), this.service(f)) ?? []);
+    const replies =
+      raw && f.onFreeText
+        ? await f.onFreeText(this.input(context, 'message', { text: raw }), this.service(f))
+        : await (f.onCommand?.('menu', this.input(context, 'message'), this.service(f)) ?? []);
     await send(context, replies);
   }
 
@@ -251,7 +257,14 @@ export async function send(context: TurnContext, replies: Reply[]): Promise<void
 export function turnErrorHandler(log: BotLogger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const issues = (error as { issues?: { path: PropertyKey[] }[] }).issues;
-    log.error({ event: 'turn.fout', err: error?.name ?? 'Error', ...(Array.isArray(issues) ? { paden: issues.map((i) => formatPath(i.path)) } : {}) }, 'fout in beurt');
+    log.error(
+      {
+        event: 'turn.fout',
+        err: error?.name ?? 'Error',
+        ...(Array.isArray(issues) ? { paden: issues.map((i) => formatPath(i.path)) } : {}),
+      },
+      'fout in beurt',
+    );
     try {
       await context.sendActivity(t(toLocale(context.activity.locale) as Locale, 'fout.algemeen'));
     } catch {

@@ -40,14 +40,25 @@ async function main(): Promise<void> {
   // Graph calendar invitations when Graph and `ambtseed.organisator` are configured, else .ics links.
   const agenda = agendaVanEnv(process.env, config, lokaal);
   // Ambtseed download links: .ics invitations and signed certificates. Every route is in host/routes.ts.
-  const host = createBotHost({ config, store, log, lokaal, agenda, publicUrl: publicUrlVanEnv(), routes: [ambtseedRouter({ store, config })] });
+  const host = createBotHost({
+    config,
+    store,
+    log,
+    lokaal,
+    agenda,
+    publicUrl: publicUrlVanEnv(),
+    routes: [ambtseedRouter({ store, config })],
+  });
   controleerBotRoutes(host.app);
   // Daily jobs (bot/src/jobs schedules them; each lives with its feature): Wbk reminder, uitvraag, ambtseed reminders.
   const jobs = startIntakeJobs({ store, config, proactive: host.proactive, lokaal, log: log.child({ module: 'jobs' }) });
   const port = Number(process.env.BOT_PORT ?? 3978);
   // Local mode (no token needed) listens on loopback only; with an app id on every interface.
   const gestart = () => {
-    log.info({ event: 'gestart', port, organisatie: config.organisatie.id, modus: host.localMode ? 'lokaal' : 'beveiligd' }, `Bot luistert op http://${host.localMode ? '127.0.0.1' : 'localhost'}:${port}/api/messages`);
+    log.info(
+      { event: 'gestart', port, organisatie: config.organisatie.id, modus: host.localMode ? 'lokaal' : 'beveiligd' },
+      `Bot luistert op http://${host.localMode ? '127.0.0.1' : 'localhost'}:${port}/api/messages`,
+    );
   };
   const server = host.localMode ? host.app.listen(port, '127.0.0.1', gestart) : host.app.listen(port, gestart);
   const stop = () => {

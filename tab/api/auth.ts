@@ -53,7 +53,11 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   if (!clientId) return { modus: 'lokaal' };
   const tenant = env.TAB_SSO_TENANT_ID?.trim();
   if (!tenant) throw new Error('TAB_SSO_CLIENT_ID is gezet maar TAB_SSO_TENANT_ID ontbreekt: geef de tenant-id van Entra op.');
-  const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (v: string | undefined) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const audience = list(env.TAB_SSO_AUDIENCE);
   if (!audience.length) {
     audience.push(clientId);
@@ -77,10 +81,13 @@ export function controleerTabInstellingen(env: NodeJS.ProcessEnv = process.env):
   if (!productie) return;
   const problemen: string[] = [];
   if (!env.TAB_SSO_CLIENT_ID?.trim()) {
-    problemen.push(`TAB_SSO_CLIENT_ID is leeg, dus lokale ontwikkelaarsidentiteit (iedereen kiest zijn rol), en dat is geweigerd omdat dit productie is (${productie}): zet TAB_SSO_CLIENT_ID en TAB_SSO_TENANT_ID van de Entra-app voor tab-SSO`);
+    problemen.push(
+      `TAB_SSO_CLIENT_ID is leeg, dus lokale ontwikkelaarsidentiteit (iedereen kiest zijn rol), en dat is geweigerd omdat dit productie is (${productie}): zet TAB_SSO_CLIENT_ID en TAB_SSO_TENANT_ID van de Entra-app voor tab-SSO`,
+    );
   }
   const geheim = geheimProbleem('TAB_VOTE_SECRET', env.TAB_VOTE_SECRET);
-  if (geheim) problemen.push(`${geheim}: zet een willekeurig geheim van minstens ${MIN_GEHEIM_LENGTE} tekens (Key Vault-secret tab-vote-secret)`);
+  if (geheim)
+    problemen.push(`${geheim}: zet een willekeurig geheim van minstens ${MIN_GEHEIM_LENGTE} tekens (Key Vault-secret tab-vote-secret)`);
   if (problemen.length) throw new StartWeigering(`De tab start niet: ${problemen.join('; ')}.`);
 }
 
@@ -107,7 +114,9 @@ export function createAuthenticator(auth: AuthConfig, config: OrgConfig): Authen
     return async (req) => {
       const rolHeader = String(req.header('x-dev-rol') ?? 'medewerker');
       const rol = (TAB_ROLLEN as readonly string[]).includes(rolHeader) ? (rolHeader as TabRol) : 'medewerker';
-      const wie = String(req.header('x-dev-gebruiker') ?? '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 40);
+      const wie = String(req.header('x-dev-gebruiker') ?? '')
+        .replace(/[^A-Za-z0-9-]/g, '')
+        .slice(0, 40);
       const id = `lokaal-${wie || rol}`;
       return { id, modus: 'lokaal', rollen: rol === 'medewerker' ? ['medewerker'] : ['medewerker', rol] };
     };
@@ -118,7 +127,12 @@ export function createAuthenticator(auth: AuthConfig, config: OrgConfig): Authen
       const jose = await import('jose');
       const jwks = jose.createRemoteJWKSet(new URL(auth.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
       verifier = async (token) => {
-        const { payload } = await jose.jwtVerify(token, jwks, { issuer: auth.issuer, audience: auth.audience, algorithms: ['RS256'], clockTolerance: 60 });
+        const { payload } = await jose.jwtVerify(token, jwks, {
+          issuer: auth.issuer,
+          audience: auth.audience,
+          algorithms: ['RS256'],
+          clockTolerance: 60,
+        });
         return payload;
       };
     }
@@ -166,7 +180,8 @@ export function aanmelding(authenticate: Authenticator) {
  */
 export function nietToegestaan(locale: Locale, rollen: readonly TabRol[]): string {
   const namen = rollen.map((r) => t(locale, `tab.rolVoor.${r}`));
-  const lijst = namen.length > 1 ? `${namen.slice(0, -1).join(', ')} ${t(locale, 'tab.fout.of')} ${namen[namen.length - 1]}` : (namen[0] ?? '');
+  const lijst =
+    namen.length > 1 ? `${namen.slice(0, -1).join(', ')} ${t(locale, 'tab.fout.of')} ${namen[namen.length - 1]}` : (namen[0] ?? '');
   return t(locale, 'tab.fout.alleenVoor', { rollen: lijst });
 }
 

@@ -75,7 +75,10 @@ export function leesbaarIssue(i: z.core.$ZodIssue): string {
 function ongeldig(req: Request, res: Response, error: z.ZodError): void {
   const details = error.issues.map(leesbaarIssue).join('; ');
   const schrijf = req.method !== 'GET' && req.method !== 'HEAD';
-  res.status(400).json({ fout: `Ongeldige invoer: ${details}.${schrijf ? ' Er is niets opgeslagen.' : ''}`, velden: error.issues.map((i) => i.path.join('.')) });
+  res.status(400).json({
+    fout: `Ongeldige invoer: ${details}.${schrijf ? ' Er is niets opgeslagen.' : ''}`,
+    velden: error.issues.map((i) => i.path.join('.')),
+  });
 }
 
 /** Parse `req.body` with `schema`; on failure answer 400 and return undefined. */
@@ -89,12 +92,24 @@ function parseBody<T>(schema: z.ZodType<T>, req: Request, res: Response): T | un
 }
 
 const weekSchema = z.string().refine(isIsoWeek, 'verwacht een bestaande ISO-week, bv. 2026-W48');
-const idSchema = z.string().trim().min(1, 'mag niet leeg zijn').max(64, 'maximaal 64 tekens').regex(/^[A-Za-z0-9_-]+$/, 'alleen letters, cijfers, - en _');
+const idSchema = z
+  .string()
+  .trim()
+  .min(1, 'mag niet leeg zijn')
+  .max(64, 'maximaal 64 tekens')
+  .regex(/^[A-Za-z0-9_-]+$/, 'alleen letters, cijfers, - en _');
 
-const stemSchema = z.strictObject({ week: weekSchema, dilemmaId: idSchema, optie: z.number().int('verwacht een geheel getal').min(0, 'verwacht 0 of meer').max(20) });
+const stemSchema = z.strictObject({
+  week: weekSchema,
+  dilemmaId: idSchema,
+  optie: z.number().int('verwacht een geheel getal').min(0, 'verwacht 0 of meer').max(20),
+});
 const keuzeSchema = z.strictObject({ week: weekSchema, dilemmaId: idSchema });
 const sessieSchema = z.strictObject({
-  sessieId: z.string().regex(/^DS-\d{4}-[a-z0-9]{6,32}$/, 'verwacht DS-<jaar>-<code>').optional(),
+  sessieId: z
+    .string()
+    .regex(/^DS-\d{4}-[a-z0-9]{6,32}$/, 'verwacht DS-<jaar>-<code>')
+    .optional(),
   datum: z.string().refine(isIsoDate, 'verwacht een datum als JJJJ-MM-DD'),
   werkvorm: z.enum(WERKVORMEN, { error: `verwacht een van: ${WERKVORMEN.join(', ')}` }),
   doelgroep: z.enum(DOELGROEPEN, { error: `verwacht een van: ${DOELGROEPEN.join(', ')}` }),
@@ -127,7 +142,15 @@ function naarTabDilemma(item: ListItem<'Dilemmas'>, config: OrgConfig): TabDilem
     opties = [];
   }
   const uitConfig = config.dilemmas.find((d) => d.id === item.dilemmaId);
-  return { dilemmaId: item.dilemmaId, titel: item.titel, tekst: item.tekst, opties, thema: item.thema, gespreksvragen: uitConfig?.gespreksvragen ?? [], toelichting: uitConfig?.toelichting ?? null };
+  return {
+    dilemmaId: item.dilemmaId,
+    titel: item.titel,
+    tekst: item.tekst,
+    opties,
+    thema: item.thema,
+    gespreksvragen: uitConfig?.gespreksvragen ?? [],
+    toelichting: uitConfig?.toelichting ?? null,
+  };
 }
 
 /** Build the API router. */
@@ -136,7 +159,8 @@ export function createTabRouter(deps: TabApiDeps): Router {
   const now = deps.now ?? (() => new Date());
   const log = deps.logger;
   const slot = new StemSlot(db, deps.stemSecret, now);
-  const keuzes = (): DilemmaOverride[] => db.prepare('SELECT week, dilemmaId FROM tab_dilemma_keuze ORDER BY week').all() as DilemmaOverride[];
+  const keuzes = (): DilemmaOverride[] =>
+    db.prepare('SELECT week, dilemmaId FROM tab_dilemma_keuze ORDER BY week').all() as DilemmaOverride[];
 
   const router = express.Router();
   const wrap = (fn: (req: Request, res: Response) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
@@ -158,7 +182,17 @@ export function createTabRouter(deps: TabApiDeps): Router {
       const routes = SITUATIES.map((situatie) => {
         const a = meldroute(config, situatie);
         const ids = (xs: typeof a.eerst) => xs.map((m) => m.meldpunt.id);
-        return { situatie, naar: a.situatie, eerst: ids(a.eerst), ook: ids(a.ook), anoniem: ids(a.anoniem), stappen: a.stappen, beslisser: a.beslisser ?? null, wbk: a.wbk, regelingen: a.regelingen.map((r) => r.id) };
+        return {
+          situatie,
+          naar: a.situatie,
+          eerst: ids(a.eerst),
+          ook: ids(a.ook),
+          anoniem: ids(a.anoniem),
+          stappen: a.stappen,
+          beslisser: a.beslisser ?? null,
+          wbk: a.wbk,
+          regelingen: a.regelingen.map((r) => r.id),
+        };
       });
       const nu = now().toISOString();
       const sessies = (await queryAll(store, 'AmbtseedSessies', { range: { column: 'start', from: nu }, orderBy: 'start' })).slice(0, 6);
@@ -169,15 +203,31 @@ export function createTabRouter(deps: TabApiDeps): Router {
         routes,
         regelingen: config.regelingen,
         faq: config.faq,
-        ambtseed: { afnemer: config.ambtseed.afnemer, eedTekst: config.ambtseed.eedTekst, belofteTekst: config.ambtseed.belofteTekst, verklaringTekst: config.ambtseed.verklaringTekst ?? null },
-        sessies: sessies.map((s) => ({ sessieId: s.sessieId, start: s.start, eind: s.eind, soort: s.soort, locatie: s.locatie, online: s.online })),
+        ambtseed: {
+          afnemer: config.ambtseed.afnemer,
+          eedTekst: config.ambtseed.eedTekst,
+          belofteTekst: config.ambtseed.belofteTekst,
+          verklaringTekst: config.ambtseed.verklaringTekst ?? null,
+        },
+        sessies: sessies.map((s) => ({
+          sessieId: s.sessieId,
+          start: s.start,
+          eind: s.eind,
+          soort: s.soort,
+          locatie: s.locatie,
+          online: s.online,
+        })),
       });
     }),
   );
 
   const dilemmaVan = async (week: string) => {
     const items = await queryAll(store, 'Dilemmas');
-    const id = dilemmaVanDeWeek(week, items.map((d) => d.dilemmaId), keuzes());
+    const id = dilemmaVanDeWeek(
+      week,
+      items.map((d) => d.dilemmaId),
+      keuzes(),
+    );
     const item = items.find((d) => d.dilemmaId === id);
     return item ? naarTabDilemma(item, config) : undefined;
   };
@@ -196,7 +246,12 @@ export function createTabRouter(deps: TabApiDeps): Router {
       if (!dilemma) return res.json({ week, dilemma: null, gestemd: false });
       const gestemd = slot.heeftGestemd(g.id, week);
       // The explanation comes after the vote, so it does not steer it.
-      res.json({ week, dilemma: gestemd ? dilemma : { ...dilemma, toelichting: null }, gestemd, resultaten: gestemd ? await resultaten(week, dilemma) : null });
+      res.json({
+        week,
+        dilemma: gestemd ? dilemma : { ...dilemma, toelichting: null },
+        gestemd,
+        resultaten: gestemd ? await resultaten(week, dilemma) : null,
+      });
     }),
   );
 
@@ -207,11 +262,15 @@ export function createTabRouter(deps: TabApiDeps): Router {
       if (!body) return;
       const g = (req as MetGebruiker).gebruiker!;
       const week = isoWeek(now());
-      if (body.week !== week) return res.status(400).json({ fout: `Stemmen kan alleen in de week zelf (nu ${week}). Er is niets opgeslagen.` });
+      if (body.week !== week)
+        return res.status(400).json({ fout: `Stemmen kan alleen in de week zelf (nu ${week}). Er is niets opgeslagen.` });
       const dilemma = await dilemmaVan(week);
-      if (!dilemma || dilemma.dilemmaId !== body.dilemmaId) return res.status(400).json({ fout: 'Dit is niet het dilemma van deze week. Vernieuw de pagina. Er is niets opgeslagen.' });
-      if (body.optie >= dilemma.opties.length) return res.status(400).json({ fout: `Kies een van de ${dilemma.opties.length} opties. Er is niets opgeslagen.` });
-      if (!slot.claim(g.id, week)) return res.status(409).json({ fout: 'Je hebt deze week al gestemd. Volgende week is er een nieuw dilemma.' });
+      if (!dilemma || dilemma.dilemmaId !== body.dilemmaId)
+        return res.status(400).json({ fout: 'Dit is niet het dilemma van deze week. Vernieuw de pagina. Er is niets opgeslagen.' });
+      if (body.optie >= dilemma.opties.length)
+        return res.status(400).json({ fout: `Kies een van de ${dilemma.opties.length} opties. Er is niets opgeslagen.` });
+      if (!slot.claim(g.id, week))
+        return res.status(409).json({ fout: 'Je hebt deze week al gestemd. Volgende week is er een nieuw dilemma.' });
       try {
         await store.add('DilemmaStemmen', { stemId: crypto.randomUUID(), dilemmaId: dilemma.dilemmaId, week, optie: body.optie });
       } catch (err) {
@@ -232,8 +291,11 @@ export function createTabRouter(deps: TabApiDeps): Router {
     wrap(async (req, res) => {
       const body = parseBody(keuzeSchema, req, res);
       if (!body) return;
-      if (!(await store.get('Dilemmas', body.dilemmaId))) return res.status(400).json({ fout: `Dilemma ${body.dilemmaId} bestaat niet. Er is niets opgeslagen.` });
-      db.prepare('INSERT INTO tab_dilemma_keuze (week, dilemmaId) VALUES (?, ?) ON CONFLICT(week) DO UPDATE SET dilemmaId = excluded.dilemmaId').run(body.week, body.dilemmaId);
+      if (!(await store.get('Dilemmas', body.dilemmaId)))
+        return res.status(400).json({ fout: `Dilemma ${body.dilemmaId} bestaat niet. Er is niets opgeslagen.` });
+      db.prepare(
+        'INSERT INTO tab_dilemma_keuze (week, dilemmaId) VALUES (?, ?) ON CONFLICT(week) DO UPDATE SET dilemmaId = excluded.dilemmaId',
+      ).run(body.week, body.dilemmaId);
       log?.info({ event: 'dilemma.keuze', week: body.week }, 'dilemma van de week gekozen');
       res.json({ keuzes: keuzes() });
     }),
@@ -254,10 +316,12 @@ export function createTabRouter(deps: TabApiDeps): Router {
     wrap(async (req, res) => {
       const body = parseBody(sessieSchema, req, res);
       if (!body) return;
-      if (body.datum > vandaag(now())) return res.status(400).json({ fout: 'datum: een sessie registreer je op of na de dag zelf, niet vooraf. Er is niets opgeslagen.' });
+      if (body.datum > vandaag(now()))
+        return res.status(400).json({ fout: 'datum: een sessie registreer je op of na de dag zelf, niet vooraf. Er is niets opgeslagen.' });
       const bekend = new Set((await queryAll(store, 'Dilemmas')).map((d) => d.dilemmaId));
       const onbekend = body.dilemmaIds.filter((id) => !bekend.has(id));
-      if (onbekend.length) return res.status(400).json({ fout: `dilemmaIds: onbekend dilemma ${onbekend.join(', ')}. Er is niets opgeslagen.` });
+      if (onbekend.length)
+        return res.status(400).json({ fout: `dilemmaIds: onbekend dilemma ${onbekend.join(', ')}. Er is niets opgeslagen.` });
       const sessieId = body.sessieId ?? `DS-${body.datum.slice(0, 4)}-${crypto.randomBytes(6).toString('hex')}`;
       const r = await store.add('DilemmaSessies', {
         sessieId,
@@ -273,16 +337,29 @@ export function createTabRouter(deps: TabApiDeps): Router {
   );
 
   const jaarQuery = z.object({
-    jaar: z.coerce.number({ error: 'verwacht een jaartal' }).int('verwacht een jaartal').min(2000, 'vanaf 2000').max(2100, 'tot en met 2100'),
+    jaar: z.coerce
+      .number({ error: 'verwacht een jaartal' })
+      .int('verwacht een jaartal')
+      .min(2000, 'vanaf 2000')
+      .max(2100, 'tot en met 2100'),
     jaren: z.coerce.number().int().min(1, 'minstens 1').max(10, 'maximaal 10').default(3),
   });
   // The CLI's --suppress-below N for the downloaded Word report (counts 1..N−1 as "<N"; never in xlsx, DESIGN.md).
   const onderDrempelQuery = z.object({
-    suppressBelow: z.coerce.number({ error: 'verwacht een geheel getal' }).int('verwacht een geheel getal').min(2, 'minstens 2').max(1_000_000, 'maximaal 1.000.000').optional(),
+    suppressBelow: z.coerce
+      .number({ error: 'verwacht een geheel getal' })
+      .int('verwacht een geheel getal')
+      .min(2, 'minstens 2')
+      .max(1_000_000, 'maximaal 1.000.000')
+      .optional(),
   });
   // The report's own reader and pure aggregation (issue 8): the dashboard shows exactly the jaarverslag's figures.
   const jaarverslag = async (jaar: number, jaren: number) =>
-    buildJaarverslag(await leesJaarverslagBronnen(store, { jaar, years: jaren }), { jaar, organisatie: config.organisatie.naam, years: jaren });
+    buildJaarverslag(await leesJaarverslagBronnen(store, { jaar, years: jaren }), {
+      jaar,
+      organisatie: config.organisatie.naam,
+      years: jaren,
+    });
 
   router.get(
     '/dashboard',
@@ -307,8 +384,14 @@ export function createTabRouter(deps: TabApiDeps): Router {
       const verslag = await jaarverslag(q.data.jaar, q.data.jaren);
       const locale = toLocale(String(req.query.lang ?? ''));
       // Renderers load lazily (docx, exceljs, resvg are heavy and only needed here).
-      const data = m[2] === 'docx' ? await (await import('@shared/report/docx')).renderDocx(verslag, { locale, onderDrempel: d.data.suppressBelow }) : await (await import('@shared/report/xlsx')).renderXlsx(verslag, { locale });
-      const type = m[2] === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const data =
+        m[2] === 'docx'
+          ? await (await import('@shared/report/docx')).renderDocx(verslag, { locale, onderDrempel: d.data.suppressBelow })
+          : await (await import('@shared/report/xlsx')).renderXlsx(verslag, { locale });
+      const type =
+        m[2] === 'docx'
+          ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       res.setHeader('Content-Type', type);
       res.setHeader('Content-Disposition', `attachment; filename="jaarverslag-integriteit-${q.data.jaar}.${m[2]}"`);
       res.send(Buffer.from(data));
@@ -322,7 +405,8 @@ export function createTabRouter(deps: TabApiDeps): Router {
   // Error handler: bad JSON → 400; everything else → 500 without details (the log gets the error type only).
   router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const e = err as { type?: string; status?: number; name?: string };
-    if (e?.type === 'entity.parse.failed') return res.status(400).json({ fout: 'Ongeldige invoer: de aanvraag is geen geldige JSON. Er is niets opgeslagen.' });
+    if (e?.type === 'entity.parse.failed')
+      return res.status(400).json({ fout: 'Ongeldige invoer: de aanvraag is geen geldige JSON. Er is niets opgeslagen.' });
     if (e?.type === 'entity.too.large') return res.status(413).json({ fout: 'De aanvraag is te groot. Er is niets opgeslagen.' });
     if (e?.name === 'InvalidItemError') return res.status(400).json({ fout: 'Ongeldige invoer voor de lijst. Er is niets opgeslagen.' });
     log?.error({ event: 'tab.api.fout', soort: e?.name ?? typeof err }, 'onverwachte fout in tab-API');

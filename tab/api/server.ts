@@ -34,15 +34,29 @@ export async function startTabServer(port = Number(process.env.TAB_PORT ?? 53000
   controleerTabInstellingen();
   const config = loadOrgConfig(orgNameFromEnv());
   const auth = authConfigFromEnv();
-  if (auth.modus === 'lokaal') log.warn({ event: 'tab.auth.lokaal' }, 'TAB_SSO_CLIENT_ID niet gezet: lokale modus met ontwikkelaarsidentiteit (niet voor productie)');
-  if (!process.env.TAB_VOTE_SECRET) log.warn({ event: 'tab.stem.sleutel' }, 'TAB_VOTE_SECRET niet gezet: stemsleutels per week staan in de database (alleen voor lokaal gebruik)');
+  if (auth.modus === 'lokaal')
+    log.warn({ event: 'tab.auth.lokaal' }, 'TAB_SSO_CLIENT_ID niet gezet: lokale modus met ontwikkelaarsidentiteit (niet voor productie)');
+  if (!process.env.TAB_VOTE_SECRET)
+    log.warn(
+      { event: 'tab.stem.sleutel' },
+      'TAB_VOTE_SECRET niet gezet: stemsleutels per week staan in de database (alleen voor lokaal gebruik)',
+    );
   // TAB_SERVE_WEB=0 serves the API only (tests of the API in a child process need no web build).
   const serveWeb = process.env.TAB_SERVE_WEB !== '0';
   if (serveWeb) await ensureWebBuild(log);
   // One handle on the local SQLite file for the process: the store (SQLite lists or the Graph outbox) and the vote guard.
   const lokaal = LokaleStaat.uitEnv();
   const store = await createListStore(process.env, lokaal);
-  const app = createTabApp({ store, config, db: lokaal.db, authenticate: createAuthenticator(auth, config), stemSecret: process.env.TAB_VOTE_SECRET, logger: log, webDist: serveWeb ? WEB_DIST : undefined, aanmeldInfo: aanmeldInfoVanEnv() });
+  const app = createTabApp({
+    store,
+    config,
+    db: lokaal.db,
+    authenticate: createAuthenticator(auth, config),
+    stemSecret: process.env.TAB_VOTE_SECRET,
+    logger: log,
+    webDist: serveWeb ? WEB_DIST : undefined,
+    aanmeldInfo: aanmeldInfoVanEnv(),
+  });
   // The local dev identity (anyone picks a role) listens on loopback only.
   const server = auth.modus === 'lokaal' ? app.listen(port, '127.0.0.1') : app.listen(port);
   await new Promise<void>((resolve, reject) => {

@@ -40,7 +40,9 @@ export class StemSlot {
     if (this.secret) return crypto.createHmac('sha256', this.secret).update(`stemslot|${week}`).digest();
     const row = this.db.prepare('SELECT sleutel FROM tab_vote_keys WHERE week = ?').get(week) as { sleutel: Buffer } | undefined;
     if (row) return row.sleutel;
-    this.db.prepare('INSERT OR IGNORE INTO tab_vote_keys (week, sleutel, verloopt) VALUES (?, ?, ?)').run(week, crypto.randomBytes(32), eindeVanWeek(week));
+    this.db
+      .prepare('INSERT OR IGNORE INTO tab_vote_keys (week, sleutel, verloopt) VALUES (?, ?, ?)')
+      .run(week, crypto.randomBytes(32), eindeVanWeek(week));
     return (this.db.prepare('SELECT sleutel FROM tab_vote_keys WHERE week = ?').get(week) as { sleutel: Buffer }).sleutel;
   }
 
@@ -64,7 +66,9 @@ export class StemSlot {
    */
   claim(userId: string, week: string): boolean {
     this.opruimen();
-    const r = this.db.prepare('INSERT OR IGNORE INTO tab_vote_guard (hash, week, verloopt) VALUES (?, ?, ?)').run(this.hash(userId, week), week, eindeVanWeek(week));
+    const r = this.db
+      .prepare('INSERT OR IGNORE INTO tab_vote_guard (hash, week, verloopt) VALUES (?, ?, ?)')
+      .run(this.hash(userId, week), week, eindeVanWeek(week));
     return r.changes === 1;
   }
 

@@ -10,17 +10,17 @@ export default async () => {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const { default: react } = (await import('@vitejs/plugin-react' as string)) as { default: () => unknown };
   return {
-  root: __dirname,
-  base: '/',
-  plugins: [react()],
-  resolve: { alias: { '@shared': path.join(__dirname, '../../shared/src') } },
-  logLevel: 'warn' as const,
-  build: {
-    outDir: path.join(__dirname, 'dist'),
-    emptyOutDir: true,
-    target: 'es2022',
-    sourcemap: false,
-    chunkSizeWarningLimit: 800,
-  },
+    root: __dirname,
+    base: '/',
+    plugins: [react()],
+    resolve: { alias: { '@shared': path.join(__dirname, '../../shared/src') } },
+    logLevel: 'warn' as const,
+    build: {
+      outDir: path.join(__dirname, 'dist'),
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      chunkSizeWarningLimit: 800,
+    },
   };
 };

@@ -29,12 +29,16 @@ describePostgres('PgListStore', () => {
     const store = await createListStore({ STORE: 'postgres', DATABASE_URL: url });
     expect(store).toBeInstanceOf(PgListStore);
     await store.add('NieuweMedewerkers', { medewerkerId: 'mw-1', indienstOp: '2026-01-05', dienstverband: 'stagiair' });
-    const tables = (await (store as PgListStore).pool.query('SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1', [schema])).rows[0].n;
+    const tables = (
+      await (store as PgListStore).pool.query('SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1', [schema])
+    ).rows[0].n;
     expect(tables).toBeGreaterThan(10);
     await store.close();
     await dropSchema(schema);
     await expect(createListStore({ STORE: 'postgres' })).rejects.toThrow(/DATABASE_URL ontbreekt/);
-    await expect(createListStore({ STORE: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x' })).rejects.toThrow(/Kan PostgreSQL \(DATABASE_URL\) niet gebruiken/);
+    await expect(createListStore({ STORE: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x' })).rejects.toThrow(
+      /Kan PostgreSQL \(DATABASE_URL\) niet gebruiken/,
+    );
   });
 
   describe('PostgreSQL specifics', () => {
@@ -53,7 +57,9 @@ describePostgres('PgListStore', () => {
 
     test('migrations run once when four instances start at the same moment, and again is a no-op', async () => {
       const pools = Array.from({ length: 4 }, () => schemaPool(schema, 2));
-      const results = await Promise.all(pools.map((p) => migratePostgres(p, [{ version: 7, name: 'probe', sql: 'CREATE TABLE probe (id int PRIMARY KEY)' }])));
+      const results = await Promise.all(
+        pools.map((p) => migratePostgres(p, [{ version: 7, name: 'probe', sql: 'CREATE TABLE probe (id int PRIMARY KEY)' }])),
+      );
       expect(results.filter((r) => r.includes(7))).toHaveLength(1);
       const rows = (await store.pool.query('SELECT version FROM schema_migrations WHERE version = 7')).rows;
       expect(rows).toHaveLength(1);
@@ -61,10 +67,12 @@ describePostgres('PgListStore', () => {
     });
 
     test('date and dateTime columns are typed; values come back as the port strings', async () => {
-      const cols = (await store.pool.query(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'list_AmbtseedSessies'",
-        [schema],
-      )).rows as { column_name: string; data_type: string }[];
+      const cols = (
+        await store.pool.query(
+          "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'list_AmbtseedSessies'",
+          [schema],
+        )
+      ).rows as { column_name: string; data_type: string }[];
       const type = Object.fromEntries(cols.map((c) => [c.column_name, c.data_type]));
       expect(type).toMatchObject({ start: 'timestamp with time zone', capaciteit: 'integer', online: 'boolean' });
       await store.add('NieuweMedewerkers', { medewerkerId: 'mw-1', indienstOp: '2026-03-29', dienstverband: 'extern' });
@@ -72,9 +80,17 @@ describePostgres('PgListStore', () => {
     });
 
     test('month-by-month bounds past the month end (2024-02-31) select February only', async () => {
-      await store.addMany('Gesprekken', ['2024-02-28', '2024-02-29', '2024-03-01', '2024-03-31'].map((datum, i) => ({
-        gesprekId: `G-${i}`, datum, vertrouwenspersoon: 'intern' as const, onderwerp: 'integriteit' as const, isMelding: false, doorverwezen: 'geen' as const,
-      })));
+      await store.addMany(
+        'Gesprekken',
+        ['2024-02-28', '2024-02-29', '2024-03-01', '2024-03-31'].map((datum, i) => ({
+          gesprekId: `G-${i}`,
+          datum,
+          vertrouwenspersoon: 'intern' as const,
+          onderwerp: 'integriteit' as const,
+          isMelding: false,
+          doorverwezen: 'geen' as const,
+        })),
+      );
       const feb = await queryAll(store, 'Gesprekken', { range: { column: 'datum', from: '2024-02-01', to: '2024-02-31' } });
       expect(feb.map((g) => g.datum).sort()).toEqual(['2024-02-28', '2024-02-29']);
       const fromFeb31 = await queryAll(store, 'Gesprekken', { range: { column: 'datum', from: '2024-02-31', to: '2024-03-31' } });
@@ -83,10 +99,15 @@ describePostgres('PgListStore', () => {
     });
 
     test('keyset paging descending on a column with empty values keeps every item exactly once', async () => {
-      await store.addMany('NieuweMedewerkers', Array.from({ length: 37 }, (_, i) => ({
-        medewerkerId: `mw-${String(i).padStart(2, '0')}`, indienstOp: '2025-01-01', dienstverband: 'stagiair' as const,
-        workshopGevolgdOp: i % 3 === 0 ? null : `2025-02-${String((i % 9) + 1).padStart(2, '0')}`,
-      })));
+      await store.addMany(
+        'NieuweMedewerkers',
+        Array.from({ length: 37 }, (_, i) => ({
+          medewerkerId: `mw-${String(i).padStart(2, '0')}`,
+          indienstOp: '2025-01-01',
+          dienstverband: 'stagiair' as const,
+          workshopGevolgdOp: i % 3 === 0 ? null : `2025-02-${String((i % 9) + 1).padStart(2, '0')}`,
+        })),
+      );
       const seen: string[] = [];
       let pageToken: string | undefined;
       do {
@@ -123,7 +144,9 @@ describePostgres('PgListStore', () => {
       ]);
       await mirrored.add('NieuweMedewerkers', { medewerkerId: 'mw-1', indienstOp: '2025-01-01', dienstverband: 'extern' });
       await mirrored.update('NieuweMedewerkers', 'mw-2', { workshopGevolgdOp: '2025-03-01' });
-      await expect(mirrored.add('NieuweMedewerkers', { medewerkerId: 'mw-bad', indienstOp: '2025-01-01', dienstverband: 'extern' })).rejects.toThrow(/outbox/);
+      await expect(
+        mirrored.add('NieuweMedewerkers', { medewerkerId: 'mw-bad', indienstOp: '2025-01-01', dienstverband: 'extern' }),
+      ).rejects.toThrow(/outbox/);
       expect(seen).toEqual(['insert:mw-1', 'insert:mw-2', 'upsert:mw-2']);
       expect(await store.get('NieuweMedewerkers', 'mw-bad')).toBeUndefined();
       await mirrored.close();
@@ -132,7 +155,13 @@ describePostgres('PgListStore', () => {
     test('atomically: 60 concurrent bookings of a session with 5 places from three instances give exactly 5', async () => {
       const stores = [store, new PgListStore(schemaPool(schema, 6)), new PgListStore(schemaPool(schema, 6))];
       await store.add('AmbtseedSessies', {
-        sessieId: 'S-1', start: '2026-03-02T13:00:00Z', eind: '2026-03-02T14:00:00Z', soort: 'ambtseed', online: false, afnemer: 'secretaris', capaciteit: 5,
+        sessieId: 'S-1',
+        start: '2026-03-02T13:00:00Z',
+        eind: '2026-03-02T14:00:00Z',
+        soort: 'ambtseed',
+        online: false,
+        afnemer: 'secretaris',
+        capaciteit: 5,
       });
       const boek = (i: number) =>
         stores[i % 3].atomically(async (tx) => {
@@ -140,7 +169,12 @@ describePostgres('PgListStore', () => {
           const bezet = (await tx.query('AmbtseedInschrijvingen', { where: { sessieId: 'S-1', status: 'ingeschreven' } })).items.length;
           const status = bezet < sessie!.capaciteit ? 'ingeschreven' : 'wachtlijst';
           await tx.add('AmbtseedInschrijvingen', {
-            inschrijvingId: `S-1#${String(i).padStart(5, '0')}`, sessieId: 'S-1', medewerker: `mw-${i}`, dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-01-01', status,
+            inschrijvingId: `S-1#${String(i).padStart(5, '0')}`,
+            sessieId: 'S-1',
+            medewerker: `mw-${i}`,
+            dienstverband: 'arbeidsovereenkomst',
+            indienstOp: '2026-01-01',
+            status,
           });
           return status;
         });
@@ -165,13 +199,24 @@ describePostgres('PgListStore', () => {
 
     test('addWithSequence: unique ids across instances, seeded from imported ids, never reused after a failed write', async () => {
       const melding = (id: string) => ({
-        meldingId: id, ontvangenOp: '2026-02-01', kanaal: 'teams' as const, meldpunt: 'vertrouwenspersoon' as const, soort: 'sociaal' as const,
-        categorie: 'ongewensteOmgangsvormen' as const, betrokkene: 'ambtenaar' as const, anoniem: true, onderzoek: 'geen' as const, uitkomst: 'lopend' as const, maatregelen: ['geen' as const],
+        meldingId: id,
+        ontvangenOp: '2026-02-01',
+        kanaal: 'teams' as const,
+        meldpunt: 'vertrouwenspersoon' as const,
+        soort: 'sociaal' as const,
+        categorie: 'ongewensteOmgangsvormen' as const,
+        betrokkene: 'ambtenaar' as const,
+        anoniem: true,
+        onderzoek: 'geen' as const,
+        uitkomst: 'lopend' as const,
+        maatregelen: ['geen' as const],
       });
       await store.addMany('Meldingen', [melding('M-2026-0041'), melding('M-2026-0007'), melding('M-2025-0900')]);
       const seq = { column: 'meldingId', prefix: 'M-2026-', digits: 4 };
       const other = new PgListStore(schemaPool(schema, 6));
-      const ids = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? store : other).addWithSequence('Meldingen', seq, melding).then((m) => m.meldingId)));
+      const ids = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => (i % 2 ? store : other).addWithSequence('Meldingen', seq, melding).then((m) => m.meldingId)),
+      );
       expect(new Set(ids).size).toBe(30);
       expect([...ids].sort()[0]).toBe('M-2026-0042');
       expect([...ids].sort()[29]).toBe('M-2026-0071');

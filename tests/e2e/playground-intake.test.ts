@@ -26,7 +26,18 @@ describeWithChromium('Agents Playground: acting as the vertrouwenspersoon', () =
   beforeAll(async () => {
     const botPort = await freePort();
     const pgPort = await freePort();
-    bot = start(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bot/src/server.ts')], { BOT_PORT: String(botPort), INTEGRITEITSPLEIN_ORG: 'demo', INTEGRITEITSPLEIN_DB: path.join(tmp, 'bot.db'), MicrosoftAppId: '', LOG_LEVEL: 'warn' }, root);
+    bot = start(
+      path.join(root, 'node_modules/.bin/tsx'),
+      [path.join(root, 'bot/src/server.ts')],
+      {
+        BOT_PORT: String(botPort),
+        INTEGRITEITSPLEIN_ORG: 'demo',
+        INTEGRITEITSPLEIN_DB: path.join(tmp, 'bot.db'),
+        MicrosoftAppId: '',
+        LOG_LEVEL: 'warn',
+      },
+      root,
+    );
     playground = start(
       path.join(root, 'node_modules/.bin/agentsplayground'),
       ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(pgPort)],
@@ -60,7 +71,10 @@ describeWithChromium('Agents Playground: acting as the vertrouwenspersoon', () =
     await page.getByText('Characteristics only, no names or descriptions of people.').first().waitFor({ timeout: 20_000 });
     await page.getByText('New matter (not a follow-up)').first().waitFor({ timeout: 5_000 });
     await typ('register report');
-    await page.getByText('Not allowed: "Register a report" is only for the integrity coordinator.', { exact: false }).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText('Not allowed: "Register a report" is only for the integrity coordinator.', { exact: false })
+      .first()
+      .waitFor({ timeout: 20_000 });
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground-intake.png'), fullPage: true });
   });

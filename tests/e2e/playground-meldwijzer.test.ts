@@ -15,11 +15,17 @@ import { ARTIFACTS, describeWithChromium, launchBrowser } from '../support/brows
 import { freePort, start, stop, waitFor } from '../support/processes';
 
 const root = path.resolve(__dirname, '../..');
-const fixture = JSON.parse(fs.readFileSync(fixturePath('meldwijzer-cases.json'), 'utf8')) as { cases: { org: string; vraag: string; situatie: string; first: string[]; also: string[] }[] };
+const fixture = JSON.parse(fs.readFileSync(fixturePath('meldwijzer-cases.json'), 'utf8')) as {
+  cases: { org: string; vraag: string; situatie: string; first: string[]; also: string[] }[];
+};
 // "Mijn teamleider kleineert me in elk overleg." → ongewenstGedrag: first vertrouwenspersoon, leidinggevende; also LKOG.
 const CASE = fixture.cases.find((c) => c.org === 'zuid-holland' && c.situatie === 'ongewenstGedrag')!;
 /** English names of the meldpunten in config/zuid-holland.yaml. */
-const NAMES: Record<string, string> = { vertrouwenspersoon: 'Confidential counsellor', leidinggevende: 'Your manager', LKOG: 'National Complaints Committee on Undesirable Behaviour (LKOG)' };
+const NAMES: Record<string, string> = {
+  vertrouwenspersoon: 'Confidential counsellor',
+  leidinggevende: 'Your manager',
+  LKOG: 'National Complaints Committee on Undesirable Behaviour (LKOG)',
+};
 
 describeWithChromium('Agents Playground: meldwijzer end to end', () => {
   let bot: ChildProcess | undefined;
@@ -32,9 +38,25 @@ describeWithChromium('Agents Playground: meldwijzer end to end', () => {
   beforeAll(async () => {
     const botPort = await freePort();
     const pgPort = await freePort();
-    bot = start(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bot/src/server.ts')], { BOT_PORT: String(botPort), INTEGRITEITSPLEIN_ORG: 'zuid-holland', INTEGRITEITSPLEIN_DB: path.join(tmp, 'bot.db'), MicrosoftAppId: '', LOG_LEVEL: 'warn' }, root);
+    bot = start(
+      path.join(root, 'node_modules/.bin/tsx'),
+      [path.join(root, 'bot/src/server.ts')],
+      {
+        BOT_PORT: String(botPort),
+        INTEGRITEITSPLEIN_ORG: 'zuid-holland',
+        INTEGRITEITSPLEIN_DB: path.join(tmp, 'bot.db'),
+        MicrosoftAppId: '',
+        LOG_LEVEL: 'warn',
+      },
+      root,
+    );
     // The Playground writes devTools/ logs into its working directory: keep them out of the repository.
-    playground = start(path.join(root, 'node_modules/.bin/agentsplayground'), ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(pgPort)], { TEAMSAPPTESTER_BROWSER: 'none' }, tmp);
+    playground = start(
+      path.join(root, 'node_modules/.bin/agentsplayground'),
+      ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(pgPort)],
+      { TEAMSAPPTESTER_BROWSER: 'none' },
+      tmp,
+    );
     playgroundUrl = `http://127.0.0.1:${pgPort}`;
     await Promise.all([waitFor(`http://127.0.0.1:${botPort}/healthz`, 60_000), waitFor(playgroundUrl, 60_000)]);
     browser = await launchBrowser();

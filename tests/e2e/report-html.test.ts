@@ -17,10 +17,50 @@ import { ARTIFACTS, CHROMIUM_PATH, describeWithChromium } from '../support/brows
 function voorbeeld(): string {
   const gesprekken: ListItem<'Gesprekken'>[] = [];
   const onderwerpen = ['integriteit', 'ongewensteOmgangsvormen', 'arbeidsconflict', 'onveiligheid', 'adviesAlgemeen'] as const;
-  for (let i = 0; i < 60; i++) gesprekken.push({ gesprekId: `g${i}`, datum: `${2022 + (i % 3)}-0${1 + (i % 9)}-1${i % 9}`, vertrouwenspersoon: i % 4 ? 'intern' : 'extern', onderwerp: onderwerpen[i % 5], isMelding: i % 2 === 0, doorverwezen: i % 7 ? 'geen' : 'mediation' });
+  for (let i = 0; i < 60; i++)
+    gesprekken.push({
+      gesprekId: `g${i}`,
+      datum: `${2022 + (i % 3)}-0${1 + (i % 9)}-1${i % 9}`,
+      vertrouwenspersoon: i % 4 ? 'intern' : 'extern',
+      onderwerp: onderwerpen[i % 5],
+      isMelding: i % 2 === 0,
+      doorverwezen: i % 7 ? 'geen' : 'mediation',
+    });
   const meldingen: ListItem<'Meldingen'>[] = [
-    { meldingId: 'M-2024-0001', ontvangenOp: '2024-02-01', kanaal: 'gesprek', meldpunt: 'leidinggevende', soort: 'zakelijk', categorie: 'informatie', betrokkene: 'ambtenaar', anoniem: false, onderzoek: 'intern', uitkomst: 'geenSchending', maatregelen: ['geen'], ontvangstbevestigdOp: '2024-02-03', terugkoppelingOp: '2024-04-01', afgeslotenOp: null, bewaarTot: null },
-    { meldingId: 'M-2024-0002', ontvangenOp: '2024-05-01', kanaal: 'teams', meldpunt: 'integriteitscoordinator', soort: 'sociaal', categorie: 'ongewensteOmgangsvormen', betrokkene: 'ambtenaar', anoniem: true, onderzoek: 'extern', uitkomst: 'gegrond', maatregelen: ['teamtraject', 'dossiernotitie'], ontvangstbevestigdOp: '2024-05-10', terugkoppelingOp: null, afgeslotenOp: null, bewaarTot: null },
+    {
+      meldingId: 'M-2024-0001',
+      ontvangenOp: '2024-02-01',
+      kanaal: 'gesprek',
+      meldpunt: 'leidinggevende',
+      soort: 'zakelijk',
+      categorie: 'informatie',
+      betrokkene: 'ambtenaar',
+      anoniem: false,
+      onderzoek: 'intern',
+      uitkomst: 'geenSchending',
+      maatregelen: ['geen'],
+      ontvangstbevestigdOp: '2024-02-03',
+      terugkoppelingOp: '2024-04-01',
+      afgeslotenOp: null,
+      bewaarTot: null,
+    },
+    {
+      meldingId: 'M-2024-0002',
+      ontvangenOp: '2024-05-01',
+      kanaal: 'teams',
+      meldpunt: 'integriteitscoordinator',
+      soort: 'sociaal',
+      categorie: 'ongewensteOmgangsvormen',
+      betrokkene: 'ambtenaar',
+      anoniem: true,
+      onderzoek: 'extern',
+      uitkomst: 'gegrond',
+      maatregelen: ['teamtraject', 'dossiernotitie'],
+      ontvangstbevestigdOp: '2024-05-10',
+      terugkoppelingOp: null,
+      afgeslotenOp: null,
+      bewaarTot: null,
+    },
   ];
   const verslag = buildJaarverslag(
     {
@@ -52,7 +92,15 @@ describeWithChromium('jaarverslag HTML (e2e, Chromium)', () => {
     browser = await chromium.launchPersistentContext(path.join(dir, 'profiel'), {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {

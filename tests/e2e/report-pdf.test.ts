@@ -15,7 +15,8 @@ import { renderDocx } from '@shared/report/docx';
 const heeft = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const beschikbaar = heeft('soffice') && heeft('pdftotext');
 if (!beschikbaar) {
-  const melding = 'LibreOffice (soffice) of pdftotext ontbreekt: apt-get install -y --no-install-recommends libreoffice-writer poppler-utils fonts-crosextra-carlito';
+  const melding =
+    'LibreOffice (soffice) of pdftotext ontbreekt: apt-get install -y --no-install-recommends libreoffice-writer poppler-utils fonts-crosextra-carlito';
   if (process.env.CI === 'true') throw new Error(`${melding} (CI=true: de PDF-test mag niet worden overgeslagen).`);
   console.warn(`PDF-test van het jaarverslag overgeslagen: ${melding}.`);
 }
@@ -35,7 +36,13 @@ function verslag(): Jaarverslag {
   c.meldingen.perCategorie.misbruikPositie = 6;
   c.wbk.ontvangstbevestigdBinnen7Dagen = { aantal: 5, van: 6 };
   c.wbk.terugkoppelingBinnen3Maanden = { aantal: 6, van: 6 };
-  const zaak = { soort: 'zakelijk', categorie: 'misbruikPositie', onderzoek: 'intern', uitkomst: 'nietOnderzoekswaardig', maatregelen: ['voorwaardelijkStrafontslag', 'dossiernotitie'] } as const;
+  const zaak = {
+    soort: 'zakelijk',
+    categorie: 'misbruikPositie',
+    onderzoek: 'intern',
+    uitkomst: 'nietOnderzoekswaardig',
+    maatregelen: ['voorwaardelijkStrafontslag', 'dossiernotitie'],
+  } as const;
   return {
     ...c,
     organisatie: 'Provincie Demoland',
@@ -56,7 +63,11 @@ function verslag(): Jaarverslag {
     const docx = path.join(tmp, 'jaarverslag-2025.docx');
     fs.writeFileSync(docx, await renderDocx(verslag(), { nu: new Date('2026-12-02T10:00:00Z') }));
     // A profile of its own, so a running LibreOffice of the user is not used.
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'profiel')}`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, docx], { stdio: 'pipe', timeout: 90000 });
+    execFileSync(
+      'soffice',
+      [`-env:UserInstallation=file://${path.join(tmp, 'profiel')}`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, docx],
+      { stdio: 'pipe', timeout: 90000 },
+    );
     const tekst = execFileSync('pdftotext', ['-layout', path.join(tmp, 'jaarverslag-2025.pdf'), '-'], { encoding: 'utf8' });
     paginas = tekst.split('\f').filter((p, i, a) => i < a.length - 1 || p.trim() !== '');
   }, 120000);
@@ -81,7 +92,10 @@ function verslag(): Jaarverslag {
       expect(r.pagina).toBeGreaterThanOrEqual(3);
       expect(r.pagina).toBeLessThanOrEqual(paginas.length);
       // the chapter heading is a line of its own on that page
-      expect({ titel: r.titel, op: paginas[r.pagina - 1].split('\n').some((l) => l.trim() === r.titel) }).toEqual({ titel: r.titel, op: true });
+      expect({ titel: r.titel, op: paginas[r.pagina - 1].split('\n').some((l) => l.trim() === r.titel) }).toEqual({
+        titel: r.titel,
+        op: true,
+      });
     }
     // chapters are in order
     expect(regels.map((r) => r.pagina)).toEqual([...regels.map((r) => r.pagina)].sort((a, b) => a - b));

@@ -96,10 +96,16 @@ describeWithChromium('tab sign-in in a real tenant (e2e, Chromium, teams-js stub
       db: store.db,
       // SSO mode as far as the web app can tell; only the stub's token after consent is accepted.
       authenticate: async (req) => {
-        if (req.header('authorization') !== 'Bearer token-na-toestemming') throw new AuthError(401, 'Je aanmelding is ongeldig of verlopen.');
+        if (req.header('authorization') !== 'Bearer token-na-toestemming')
+          throw new AuthError(401, 'Je aanmelding is ongeldig of verlopen.');
         return { id: 'aaaaaaaa-0000-0000-0000-000000000001', modus: 'sso', rollen: ['medewerker'] };
       },
-      aanmeldInfo: { modus: 'sso', clientId: '11111111-1111-1111-1111-111111111111', scope: 'api://tab.example.nl/11111111-1111-1111-1111-111111111111/access_as_user', teamsAppId: TEAMS_APP_ID },
+      aanmeldInfo: {
+        modus: 'sso',
+        clientId: '11111111-1111-1111-1111-111111111111',
+        scope: 'api://tab.example.nl/11111111-1111-1111-1111-111111111111/access_as_user',
+        teamsAppId: TEAMS_APP_ID,
+      },
       webDist: DIST,
     });
     server = app.listen(0, '127.0.0.1');
@@ -107,7 +113,9 @@ describeWithChromium('tab sign-in in a real tenant (e2e, Chromium, teams-js stub
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     teamsHost = http.createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><title>Teams</title><iframe title="tab" src="${base}${framePad}" style="width:1200px;height:900px"></iframe>`);
+      res.end(
+        `<!doctype html><title>Teams</title><iframe title="tab" src="${base}${framePad}" style="width:1200px;height:900px"></iframe>`,
+      );
     });
     teamsHost.listen(0, '127.0.0.1');
     await new Promise<void>((r) => teamsHost.once('listening', () => r()));
@@ -135,7 +143,10 @@ describeWithChromium('tab sign-in in a real tenant (e2e, Chromium, teams-js stub
     return page;
   }
   const tabFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(base))!;
-  const oproepen = (page: Page, framed = true) => (framed ? tabFrame(page) : page.mainFrame()).evaluate(() => (window as unknown as { __teams: { oproepen: unknown[] } }).__teams.oproepen);
+  const oproepen = (page: Page, framed = true) =>
+    (framed ? tabFrame(page) : page.mainFrame()).evaluate(
+      () => (window as unknown as { __teams: { oproepen: unknown[] } }).__teams.oproepen,
+    );
 
   test('consent needed: a button starts authenticate once (user gesture), then the tab retries and renders', async () => {
     const page = await nieuwePagina({ tokenFout: 'resourceRequiresConsent' });
@@ -195,7 +206,9 @@ describeWithChromium('tab sign-in in a real tenant (e2e, Chromium, teams-js stub
       const start = Date.now();
       await tab.getByText('Het Integriteitsplein werkt het best in Microsoft Teams').waitFor({ timeout: 15_000 });
       expect(Date.now() - start).toBeGreaterThan(2500); // the 3 s initialise timeout (omgeving.ts)
-      expect(await tab.getByRole('link', { name: 'Openen in Teams' }).getAttribute('href')).toBe(`https://teams.microsoft.com/l/app/${TEAMS_APP_ID}`);
+      expect(await tab.getByRole('link', { name: 'Openen in Teams' }).getAttribute('href')).toBe(
+        `https://teams.microsoft.com/l/app/${TEAMS_APP_ID}`,
+      );
     } finally {
       await page.close();
     }
@@ -205,7 +218,9 @@ describeWithChromium('tab sign-in in a real tenant (e2e, Chromium, teams-js stub
     const page = await nieuwePagina({}, { framed: false });
     try {
       await page.getByText('Het Integriteitsplein werkt het best in Microsoft Teams').waitFor();
-      expect(await page.getByRole('link', { name: 'Openen in Teams' }).getAttribute('href')).toBe(`https://teams.microsoft.com/l/app/${TEAMS_APP_ID}`);
+      expect(await page.getByRole('link', { name: 'Openen in Teams' }).getAttribute('href')).toBe(
+        `https://teams.microsoft.com/l/app/${TEAMS_APP_ID}`,
+      );
       expect(await page.getByText('Niet aangemeld').count()).toBe(0);
     } finally {
       await page.close();

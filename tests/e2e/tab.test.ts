@@ -42,11 +42,33 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tab-e2e-'));
     store = new SqliteListStore(path.join(tmp, 'ip.db'));
     await seedDemo(store, 'demo');
-    await store.add('Dilemmas', { dilemmaId: 'D-XSS', titel: XSS_TITEL, tekst: XSS_TEKST, opties: JSON.stringify(['Optie een', 'Optie twee']), thema: 'zakelijk', bron: 'eigen' });
+    await store.add('Dilemmas', {
+      dilemmaId: 'D-XSS',
+      titel: XSS_TITEL,
+      tekst: XSS_TEKST,
+      opties: JSON.stringify(['Optie een', 'Optie twee']),
+      thema: 'zakelijk',
+      bron: 'eigen',
+    });
     const config = loadOrgConfig('demo', path.join(ROOT, 'config'));
     // This week's dilemma (D-XSS, below) gets an explanation with markup in it: shown after the vote, as text.
-    config.dilemmas.push({ id: 'D-XSS', titel: XSS_TITEL, tekst: XSS_TEKST, opties: ['Optie een', 'Optie twee'], thema: 'zakelijk', bron: 'eigen', gespreksvragen: [], toelichting: TOELICHTING });
-    const app = createTabApp({ store, config, db: store.db, authenticate: createAuthenticator({ modus: 'lokaal' }, config), webDist: DIST });
+    config.dilemmas.push({
+      id: 'D-XSS',
+      titel: XSS_TITEL,
+      tekst: XSS_TEKST,
+      opties: ['Optie een', 'Optie twee'],
+      thema: 'zakelijk',
+      bron: 'eigen',
+      gespreksvragen: [],
+      toelichting: TOELICHTING,
+    });
+    const app = createTabApp({
+      store,
+      config,
+      db: store.db,
+      authenticate: createAuthenticator({ modus: 'lokaal' }, config),
+      webDist: DIST,
+    });
     // HR override: this week's dilemma is the one with HTML and markdown in it.
     store.db.prepare('INSERT OR REPLACE INTO tab_dilemma_keuze (week, dilemmaId) VALUES (?, ?)').run(isoWeek(new Date()), 'D-XSS');
     server = app.listen(0, '127.0.0.1');
@@ -94,7 +116,13 @@ describeWithChromium('tab (e2e, Chromium)', () => {
 
   async function axe(naam: string): Promise<void> {
     const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    const samenvatting = r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    const samenvatting = r.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
     expect({ pagina: naam, violations: samenvatting }).toEqual({ pagina: naam, violations: [] });
   }
 
@@ -135,7 +163,13 @@ describeWithChromium('tab (e2e, Chromium)', () => {
             if (p.naam === 'dashboard') {
               await page.locator('svg[role="img"]').nth(3).waitFor();
               // every chart has a visible caption heading (not only the SVG <title>)
-              if (lang === 'nl') expect(await page.locator('figure figcaption h3').allTextContents()).toEqual(['Meldingen per soort', 'Gesprekken per onderwerp', 'Meldingen per categorie', 'Meldwijzer per situatie']);
+              if (lang === 'nl')
+                expect(await page.locator('figure figcaption h3').allTextContents()).toEqual([
+                  'Meldingen per soort',
+                  'Gesprekken per onderwerp',
+                  'Meldingen per categorie',
+                  'Meldwijzer per situatie',
+                ]);
               expect(await page.locator('table caption').textContent()).toContain('Provincie Demoland');
             }
             if (p.naam === 'portal') await page.getByText(lang === 'nl' ? 'Waar kan ik terecht?' : 'Where can I go?').waitFor();
@@ -157,7 +191,10 @@ describeWithChromium('tab (e2e, Chromium)', () => {
       [...document.querySelectorAll('figure svg[role="img"]')].map((svg) => {
         const box = svg.getBoundingClientRect();
         const teksten = [...svg.querySelectorAll('g > text')].map((t) => t.getBoundingClientRect());
-        return { binnen: teksten.every((r) => r.left >= box.left - 1 && r.right <= box.right + 1), hoogte: Math.round(Math.max(...teksten.map((r) => r.height))) };
+        return {
+          binnen: teksten.every((r) => r.left >= box.left - 1 && r.right <= box.right + 1),
+          hoogte: Math.round(Math.max(...teksten.map((r) => r.height))),
+        };
       }),
     );
     expect(labels).toHaveLength(4);
@@ -172,7 +209,8 @@ describeWithChromium('tab (e2e, Chromium)', () => {
   /** Tab through the page; every visible, enabled control (one per radio group) must receive focus. */
   async function allesBereikbaarMetTab(): Promise<void> {
     const aantal = await page.evaluate(() => {
-      const zichtbaar = (e: Element) => (e as HTMLElement).offsetParent !== null && !(e as HTMLButtonElement).disabled && e.getAttribute('tabindex') !== '-1';
+      const zichtbaar = (e: Element) =>
+        (e as HTMLElement).offsetParent !== null && !(e as HTMLButtonElement).disabled && e.getAttribute('tabindex') !== '-1';
       const els = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].filter(zichtbaar).filter((e) => {
         if (!(e instanceof HTMLInputElement) || e.type !== 'radio') return true;
         const groep = [...document.querySelectorAll(`input[type="radio"][name="${e.name}"]`)] as HTMLInputElement[];
@@ -189,7 +227,13 @@ describeWithChromium('tab (e2e, Chromium)', () => {
       const id = await page.evaluate(() => document.activeElement?.closest('[data-kb]')?.getAttribute('data-kb') ?? null);
       if (id) bereikt.add(id);
     }
-    const gemist = await page.evaluate((ids) => [...document.querySelectorAll('[data-kb]')].filter((e) => !ids.includes(e.getAttribute('data-kb')!)).map((e) => e.outerHTML.slice(0, 120)), [...bereikt]);
+    const gemist = await page.evaluate(
+      (ids) =>
+        [...document.querySelectorAll('[data-kb]')]
+          .filter((e) => !ids.includes(e.getAttribute('data-kb')!))
+          .map((e) => e.outerHTML.slice(0, 120)),
+      [...bereikt],
+    );
     expect(gemist).toEqual([]);
   }
 
@@ -267,7 +311,11 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     expect(await page.getByRole('button', { name: 'Stem' }).count()).toBe(0);
     // A second vote through the API is refused.
     const status = await page.evaluate(async (week) => {
-      const r = await fetch('/api/dilemma/stem', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Dev-Rol': 'medewerker' }, body: JSON.stringify({ week, dilemmaId: 'D-XSS', optie: 0 }) });
+      const r = await fetch('/api/dilemma/stem', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Dev-Rol': 'medewerker' },
+        body: JSON.stringify({ week, dilemmaId: 'D-XSS', optie: 0 }),
+      });
       return { status: r.status, body: await r.json() };
     }, isoWeek(new Date()));
     expect(status.status).toBe(409);
@@ -311,7 +359,13 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     expect(sessies).toHaveLength(voor + 1);
     const nieuw = sessies.filter((s) => /^DS-\d{4}-[0-9a-f]{12}$/.test(s.sessieId));
     expect(nieuw).toHaveLength(1);
-    expect(nieuw[0]).toMatchObject({ datum: vandaag(), werkvorm: 'moreelBeraadLight', doelgroep: 'management', deelnemers: 7, dilemmaIds: 'D-001' });
+    expect(nieuw[0]).toMatchObject({
+      datum: vandaag(),
+      werkvorm: 'moreelBeraadLight',
+      doelgroep: 'management',
+      deelnemers: 7,
+      dilemmaIds: 'D-001',
+    });
 
     // Not a dead end: "Nieuwe sessie" goes back to the set-up.
     await axe('sessie/klaar');
@@ -336,7 +390,11 @@ describeWithChromium('tab (e2e, Chromium)', () => {
   });
 
   /** The dilemma title on each table card, in table order. */
-  const tafelDilemmas = () => page.locator('main h3').filter({ hasNotText: /^(Mogelijke keuzes|Vragen om te bespreken|Possible choices|Questions to discuss)$/ }).allTextContents();
+  const tafelDilemmas = () =>
+    page
+      .locator('main h3')
+      .filter({ hasNotText: /^(Mogelijke keuzes|Vragen om te bespreken|Possible choices|Questions to discuss)$/ })
+      .allTextContents();
 
   test('dilemmaspel at 375 px: 2 tables and 2 dilemmas swap every round; cards show choices and questions', async () => {
     await breedte(375);
@@ -378,12 +436,15 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await page.getByText('You chose one dilemma: every table discusses it in every round.', { exact: false }).waitFor();
   });
 
-  test('the dashboard downloads the Word report with the CLI\'s small-number suppression', async () => {
+  test("the dashboard downloads the Word report with the CLI's small-number suppression", async () => {
     await open('/dashboard', { rol: 'hr' });
     await page.locator('svg[role="img"]').first().waitFor();
     const woord = async () => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download jaarverslag (.docx)' }).click()]);
-      const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())));
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download jaarverslag (.docx)' }).click(),
+      ]);
+      const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
       return zip.file('word/document.xml')!.async('string');
     };
     expect(await woord()).not.toContain('&lt;5');
@@ -398,7 +459,12 @@ describeWithChromium('tab (e2e, Chromium)', () => {
   test('inside a non-Teams iframe, teams-js initialize is raced with a timeout and the tab falls back to standalone', async () => {
     // teams-js initialize() never settles in a frame whose parent is not Teams (STACK.md).
     const parent = `${base}/frame-test`;
-    await page.route(parent, (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><title>frame</title><iframe title="tab" src="${base}/?rol=medewerker" width="1200" height="800"></iframe>` }));
+    await page.route(parent, (r) =>
+      r.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>frame</title><iframe title="tab" src="${base}/?rol=medewerker" width="1200" height="800"></iframe>`,
+      }),
+    );
     const t0 = Date.now();
     await page.goto(parent);
     const frame = page.frameLocator('iframe');

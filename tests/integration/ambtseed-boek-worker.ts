@@ -11,7 +11,11 @@ const shared = new Int32Array(workerData.start as SharedArrayBuffer);
 Atomics.wait(shared, 0, 0); // start all workers at the same moment
 void (async () => {
   const statussen = await Promise.all(
-    medewerkers.map((m) => boeking.boek({ sessieId, medewerker: m, dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-11-01', vorm: 'eed' }, new Date(now)).then((p) => p.resultaat!.status)),
+    medewerkers.map((m) =>
+      boeking
+        .boek({ sessieId, medewerker: m, dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-11-01', vorm: 'eed' }, new Date(now))
+        .then((p) => p.resultaat!.status),
+    ),
   );
   await store.close();
   parentPort!.postMessage(statussen);

@@ -11,8 +11,21 @@ describe('ambtseed via de bot-host', () => {
 
   beforeAll(async () => {
     store = new SqliteListStore(':memory:');
-    await store.add('AmbtseedSessies', { sessieId: 'S-1', start: '2026-12-03T09:00:00.000Z', eind: '2026-12-03T10:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 1 });
-    await store.add('NieuweMedewerkers', { medewerkerId: USER.aadObjectId, indienstOp: '2026-11-16', dienstverband: 'arbeidsovereenkomst' });
+    await store.add('AmbtseedSessies', {
+      sessieId: 'S-1',
+      start: '2026-12-03T09:00:00.000Z',
+      eind: '2026-12-03T10:00:00.000Z',
+      soort: 'ambtseed',
+      locatie: 'Statenzaal',
+      online: false,
+      afnemer: 'de provinciesecretaris',
+      capaciteit: 1,
+    });
+    await store.add('NieuweMedewerkers', {
+      medewerkerId: USER.aadObjectId,
+      indienstOp: '2026-11-16',
+      dienstverband: 'arbeidsovereenkomst',
+    });
     bot = await startBotHarness(config, { store, clock: () => new Date('2026-11-20T09:00:00Z') });
   });
   afterAll(async () => {

@@ -13,18 +13,48 @@ describe('gelijktijdig boeken vanuit meerdere verbindingen op één database', (
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ambtseed-'));
     const file = path.join(dir, 'db.sqlite');
     const store = new SqliteListStore(file);
-    await store.add('AmbtseedSessies', { sessieId: 'S-LAATSTE', start: '2026-12-01T09:00:00Z', eind: '2026-12-01T10:00:00Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de Commissaris van de Koning', capaciteit: 20 });
+    await store.add('AmbtseedSessies', {
+      sessieId: 'S-LAATSTE',
+      start: '2026-12-01T09:00:00Z',
+      eind: '2026-12-01T10:00:00Z',
+      soort: 'ambtseed',
+      locatie: 'Statenzaal',
+      online: false,
+      afnemer: 'de Commissaris van de Koning',
+      capaciteit: 20,
+    });
     for (let i = 1; i <= 19; i++) {
-      await store.add('AmbtseedInschrijvingen', { inschrijvingId: `S-LAATSTE#${String(i).padStart(5, '0')}`, sessieId: 'S-LAATSTE', medewerker: `vooraf-${i}`, dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-11-01', status: 'ingeschreven' });
+      await store.add('AmbtseedInschrijvingen', {
+        inschrijvingId: `S-LAATSTE#${String(i).padStart(5, '0')}`,
+        sessieId: 'S-LAATSTE',
+        medewerker: `vooraf-${i}`,
+        dienstverband: 'arbeidsovereenkomst',
+        indienstOp: '2026-11-01',
+        status: 'ingeschreven',
+      });
     }
     const start = new SharedArrayBuffer(4);
-    const workers = Array.from({ length: 4 }, (_, w) =>
-      new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'ambtseed-boek-worker.ts'))});`, {
-        eval: true,
-        workerData: { file, sessieId: 'S-LAATSTE', medewerkers: Array.from({ length: 25 }, (_, i) => `t${w}-${i}`), now: '2026-11-02T09:00:00Z', start },
-      }),
+    const workers = Array.from(
+      { length: 4 },
+      (_, w) =>
+        new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'ambtseed-boek-worker.ts'))});`, {
+          eval: true,
+          workerData: {
+            file,
+            sessieId: 'S-LAATSTE',
+            medewerkers: Array.from({ length: 25 }, (_, i) => `t${w}-${i}`),
+            now: '2026-11-02T09:00:00Z',
+            start,
+          },
+        }),
     );
-    const done = workers.map((w) => new Promise<string[]>((resolve, reject) => { w.once('message', resolve); w.once('error', reject); }));
+    const done = workers.map(
+      (w) =>
+        new Promise<string[]>((resolve, reject) => {
+          w.once('message', resolve);
+          w.once('error', reject);
+        }),
+    );
     await new Promise((r) => setTimeout(r, 300));
     Atomics.store(new Int32Array(start), 0, 1);
     Atomics.notify(new Int32Array(start), 0);

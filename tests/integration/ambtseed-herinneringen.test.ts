@@ -30,10 +30,31 @@ describe('herinneringsjob met een nep-klok', () => {
       { medewerkerId: 'mw-open', indienstOp: '2027-01-04', dienstverband: 'arbeidsovereenkomst' }, // deadline 2027-03-04
       { medewerkerId: 'mw-geboekt', indienstOp: '2027-01-04', dienstverband: 'stagiair', workshopGevolgdOp: '2027-01-20' },
     ]);
-    await store.add('AmbtseedSessies', { sessieId: 'S-1', start: '2027-02-15T09:00:00.000Z', eind: '2027-02-15T10:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 20 });
-    await store.add('AmbtseedSessies', { sessieId: 'W-1', start: '2027-02-16T09:00:00.000Z', eind: '2027-02-16T10:00:00.000Z', soort: 'workshopIntegriteit', locatie: 'Zaal', online: false, afnemer: 'de integriteitscoördinator', capaciteit: 20 });
+    await store.add('AmbtseedSessies', {
+      sessieId: 'S-1',
+      start: '2027-02-15T09:00:00.000Z',
+      eind: '2027-02-15T10:00:00.000Z',
+      soort: 'ambtseed',
+      locatie: 'Statenzaal',
+      online: false,
+      afnemer: 'de provinciesecretaris',
+      capaciteit: 20,
+    });
+    await store.add('AmbtseedSessies', {
+      sessieId: 'W-1',
+      start: '2027-02-16T09:00:00.000Z',
+      eind: '2027-02-16T10:00:00.000Z',
+      soort: 'workshopIntegriteit',
+      locatie: 'Zaal',
+      online: false,
+      afnemer: 'de integriteitscoördinator',
+      capaciteit: 20,
+    });
     // mw-open books only the workshop; the stagiair signs the verklaring on day 1.
-    await new AmbtseedBoeking(store).boek({ sessieId: 'W-1', medewerker: 'mw-open', dienstverband: 'arbeidsovereenkomst', indienstOp: '2027-01-04' }, new Date('2027-01-05T10:00:00Z'));
+    await new AmbtseedBoeking(store).boek(
+      { sessieId: 'W-1', medewerker: 'mw-open', dienstverband: 'arbeidsovereenkomst', indienstOp: '2027-01-04' },
+      new Date('2027-01-05T10:00:00Z'),
+    );
     await legVerklaringVast(store, { medewerker: 'mw-geboekt', dienstverband: 'stagiair', indienstOp: '2027-01-04', datum: '2027-01-04' });
 
     const { sender, sent, zetDag } = fakeSender();
@@ -67,14 +88,52 @@ describe('aanwezigheid voedt de tellingen van het jaarverslag', () => {
     const boeking = new AmbtseedBoeking(store);
     const vooraf = new Date('2026-01-02T09:00:00Z');
     await store.addMany('AmbtseedSessies', [
-      { sessieId: 'S-1', start: '2026-03-29T08:00:00.000Z', eind: '2026-03-29T09:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 3 },
-      { sessieId: 'S-2', start: '2026-10-25T09:00:00.000Z', eind: '2026-10-25T10:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 3 },
-      { sessieId: 'W-1', start: '2026-05-01T09:00:00.000Z', eind: '2026-05-01T10:00:00.000Z', soort: 'workshopIntegriteit', locatie: 'Zaal', online: false, afnemer: 'de integriteitscoördinator', capaciteit: 3 },
+      {
+        sessieId: 'S-1',
+        start: '2026-03-29T08:00:00.000Z',
+        eind: '2026-03-29T09:00:00.000Z',
+        soort: 'ambtseed',
+        locatie: 'Statenzaal',
+        online: false,
+        afnemer: 'de provinciesecretaris',
+        capaciteit: 3,
+      },
+      {
+        sessieId: 'S-2',
+        start: '2026-10-25T09:00:00.000Z',
+        eind: '2026-10-25T10:00:00.000Z',
+        soort: 'ambtseed',
+        locatie: 'Statenzaal',
+        online: false,
+        afnemer: 'de provinciesecretaris',
+        capaciteit: 3,
+      },
+      {
+        sessieId: 'W-1',
+        start: '2026-05-01T09:00:00.000Z',
+        eind: '2026-05-01T10:00:00.000Z',
+        soort: 'workshopIntegriteit',
+        locatie: 'Zaal',
+        online: false,
+        afnemer: 'de integriteitscoördinator',
+        capaciteit: 3,
+      },
     ]);
-    await store.addMany('NieuweMedewerkers', ['a', 'b', 'c'].map((m) => ({ medewerkerId: m, indienstOp: '2026-01-01', dienstverband: 'arbeidsovereenkomst' as const })));
-    for (const m of ['a', 'b', 'c']) await boeking.boek({ sessieId: 'S-1', medewerker: m, dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-01-01', vorm: 'eed' }, vooraf);
-    await boeking.boek({ sessieId: 'S-2', medewerker: 'x', dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-01-01', vorm: 'eed' }, vooraf);
-    for (const m of ['a', 'b']) await boeking.boek({ sessieId: 'W-1', medewerker: m, dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-01-01' }, vooraf);
+    await store.addMany(
+      'NieuweMedewerkers',
+      ['a', 'b', 'c'].map((m) => ({ medewerkerId: m, indienstOp: '2026-01-01', dienstverband: 'arbeidsovereenkomst' as const })),
+    );
+    for (const m of ['a', 'b', 'c'])
+      await boeking.boek(
+        { sessieId: 'S-1', medewerker: m, dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-01-01', vorm: 'eed' },
+        vooraf,
+      );
+    await boeking.boek(
+      { sessieId: 'S-2', medewerker: 'x', dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-01-01', vorm: 'eed' },
+      vooraf,
+    );
+    for (const m of ['a', 'b'])
+      await boeking.boek({ sessieId: 'W-1', medewerker: m, dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-01-01' }, vooraf);
     await markeerAanwezigheid(store, 'S-1#00001', { status: 'afgelegd', vorm: 'eed', datum: '2026-03-29' });
     await markeerAanwezigheid(store, 'S-1#00002', { status: 'afgelegd', vorm: 'belofte', datum: '2026-03-29' });
     await markeerAanwezigheid(store, 'S-1#00003', { status: 'afwezig', datum: '2026-03-29' });
@@ -108,7 +167,17 @@ describe('HR importeert bijeenkomsten (AmbtseedSessies-CSV) en de bot toont de N
     await store.addMany('AmbtseedSessies', parsed.items as never[]);
     expect((await store.get('AmbtseedSessies', 'S-MRT'))?.start).toBe('2027-03-28T08:00:00.000Z');
     expect((await store.get('AmbtseedSessies', 'S-OKT'))?.start).toBe('2027-10-31T09:00:00.000Z');
-    const replies = await feature.onCommand!('plan mijn ambtseed', { kind: 'message', user: { channelId: 'c', aadObjectId: 'mw', rollen: [] }, conversation: { id: 'c', type: 'personal' }, locale: 'nl', now: new Date('2027-03-01T09:00:00Z') }, testServices({ store, config }));
+    const replies = await feature.onCommand!(
+      'plan mijn ambtseed',
+      {
+        kind: 'message',
+        user: { channelId: 'c', aadObjectId: 'mw', rollen: [] },
+        conversation: { id: 'c', type: 'personal' },
+        locale: 'nl',
+        now: new Date('2027-03-01T09:00:00Z'),
+      },
+      testServices({ store, config }),
+    );
     const s = JSON.stringify(replies);
     expect(s).toContain('zo 28 mrt 2027, 10:00 · Statenzaal');
     expect(s).toContain('zo 31 okt 2027, 10:00 · online (Teams)');

@@ -7,14 +7,38 @@ import { setupServer } from 'msw/node';
 import { loadOrgConfig } from '@shared/config';
 import { SqliteListStore, LokaleStaat } from '@shared/store';
 import { ambtseedRouter, oorkondeUrl, tekenLink } from '../../bot/src/features/ambtseed/routes';
-import { agendaVanEnv, GraphAgenda, geheugenAgendaRegister, graphClient, sqliteAgendaRegister } from '../../bot/src/features/ambtseed/uitnodiging-graph';
+import {
+  agendaVanEnv,
+  GraphAgenda,
+  geheugenAgendaRegister,
+  graphClient,
+  sqliteAgendaRegister,
+} from '../../bot/src/features/ambtseed/uitnodiging-graph';
 import { ambtseedFeature as feature } from '../../bot/src/features/ambtseed';
 import type { TurnInput } from '../../bot/src/features/feature';
 import { testServices } from '../support/services';
 
 const config = loadOrgConfig('demo');
-const maart = { sessieId: 'S-MAART', start: '2026-03-29T08:00:00.000Z', eind: '2026-03-29T09:30:00.000Z', soort: 'ambtseed' as const, locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 20 };
-const oktober = { sessieId: 'S-OKT', start: '2026-10-25T09:00:00.000Z', eind: '2026-10-25T10:00:00.000Z', soort: 'ambtseed' as const, locatie: null, online: true, afnemer: 'de provinciesecretaris', capaciteit: 20 };
+const maart = {
+  sessieId: 'S-MAART',
+  start: '2026-03-29T08:00:00.000Z',
+  eind: '2026-03-29T09:30:00.000Z',
+  soort: 'ambtseed' as const,
+  locatie: 'Statenzaal',
+  online: false,
+  afnemer: 'de provinciesecretaris',
+  capaciteit: 20,
+};
+const oktober = {
+  sessieId: 'S-OKT',
+  start: '2026-10-25T09:00:00.000Z',
+  eind: '2026-10-25T10:00:00.000Z',
+  soort: 'ambtseed' as const,
+  locatie: null,
+  online: true,
+  afnemer: 'de provinciesecretaris',
+  capaciteit: 20,
+};
 
 function parseIcs(text: string) {
   const comp = new ICAL.Component(ICAL.parse(text));
@@ -29,7 +53,10 @@ describe('.ics-uitnodiging via de downloadroute (zonder Graph)', () => {
   afterAll(() => store.close());
 
   it('levert een geldige VEVENT; de laatste zondag van maart en oktober staan op 10:00 Europe/Amsterdam', async () => {
-    for (const [s, lokaal] of [[maart, '2026-03-29T10:00'], [oktober, '2026-10-25T10:00']] as const) {
+    for (const [s, lokaal] of [
+      [maart, '2026-03-29T10:00'],
+      [oktober, '2026-10-25T10:00'],
+    ] as const) {
       const res = await request(app).get(`/ambtseed/agenda/${s.sessieId}.ics`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/calendar/);
@@ -39,7 +66,9 @@ describe('.ics-uitnodiging via de downloadroute (zonder Graph)', () => {
       expect(ev.startDate.toJSDate().toISOString()).toBe(s.start);
       expect(ev.endDate.toJSDate().toISOString()).toBe(s.eind);
       // The local wall-clock time in Amsterdam, computed independently with Intl:
-      const wall = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(ev.startDate.toJSDate()).replace(' ', 'T');
+      const wall = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' })
+        .format(ev.startDate.toJSDate())
+        .replace(' ', 'T');
       expect(wall).toBe(lokaal);
       expect(ev.summary).toContain('Provincie Demoland');
       expect(ev.location).toBe(s.online ? 'Microsoft Teams' : 'Statenzaal');
@@ -61,13 +90,26 @@ describe('.ics-uitnodiging via de downloadroute (zonder Graph)', () => {
   });
 
   it('oorkonde: alleen met geldige handtekening, als docx met vorm en afnemer', async () => {
-    await store.add('AmbtseedInschrijvingen', { inschrijvingId: 'S-OKT#00001', sessieId: 'S-OKT', medewerker: 'mw-1', dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-09-01', status: 'afgelegd', vorm: 'belofte', afgelegdOp: '2026-10-25' });
-    const pad = new URL(oorkondeUrl('http://bot.test', 'S-OKT#00001')).pathname + new URL(oorkondeUrl('http://bot.test', 'S-OKT#00001')).search;
-    const res = await request(app).get(pad).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    await store.add('AmbtseedInschrijvingen', {
+      inschrijvingId: 'S-OKT#00001',
+      sessieId: 'S-OKT',
+      medewerker: 'mw-1',
+      dienstverband: 'arbeidsovereenkomst',
+      indienstOp: '2026-09-01',
+      status: 'afgelegd',
+      vorm: 'belofte',
+      afgelegdOp: '2026-10-25',
     });
+    const pad =
+      new URL(oorkondeUrl('http://bot.test', 'S-OKT#00001')).pathname + new URL(oorkondeUrl('http://bot.test', 'S-OKT#00001')).search;
+    const res = await request(app)
+      .get(pad)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     const xml = await (await JSZip.loadAsync(res.body as Buffer)).file('word/document.xml')!.async('string');
     expect(xml).toContain('Oorkonde');
@@ -90,14 +132,27 @@ describe('Graph-agenda tegen een HTTP-nep (msw) op GRAPH_BASE_URL', () => {
     http.post(`${BASE}/users/:org/events`, async ({ request }) => {
       const body = await request.json();
       calls.push({ method: 'POST', path: new URL(request.url).pathname, body, auth: request.headers.get('authorization') });
-      return HttpResponse.json({ id: 'EV-1', onlineMeeting: (body as { isOnlineMeeting?: boolean }).isOnlineMeeting ? { joinUrl: 'https://teams.microsoft.com/l/meetup-join/fake' } : null }, { status: 201 });
+      return HttpResponse.json(
+        {
+          id: 'EV-1',
+          onlineMeeting: (body as { isOnlineMeeting?: boolean }).isOnlineMeeting
+            ? { joinUrl: 'https://teams.microsoft.com/l/meetup-join/fake' }
+            : null,
+        },
+        { status: 201 },
+      );
     }),
     http.patch(`${BASE}/users/:org/events/:id`, async ({ request, params }) => {
       calls.push({ method: 'PATCH', path: `/events/${params.id}`, body: await request.json(), auth: request.headers.get('authorization') });
       return HttpResponse.json({ id: params.id, onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/fake' } });
     }),
     http.post(`${BASE}/users/:org/events/:id/cancel`, async ({ request, params }) => {
-      calls.push({ method: 'POST', path: `/events/${params.id}/cancel`, body: await request.json(), auth: request.headers.get('authorization') });
+      calls.push({
+        method: 'POST',
+        path: `/events/${params.id}/cancel`,
+        body: await request.json(),
+        auth: request.headers.get('authorization'),
+      });
       return new HttpResponse(null, { status: 202 });
     }),
   );
@@ -106,7 +161,11 @@ describe('Graph-agenda tegen een HTTP-nep (msw) op GRAPH_BASE_URL', () => {
   beforeEach(() => (calls.length = 0));
 
   it('POST /users/{organizer}/events met isOnlineMeeting voor online sessies, daarna PATCH, annuleren via /cancel', async () => {
-    const agenda = new GraphAgenda(graphClient(BASE, { getAccessToken: async () => 'test-token' }), 'ambtseed@demoland.example', geheugenAgendaRegister());
+    const agenda = new GraphAgenda(
+      graphClient(BASE, { getAccessToken: async () => 'test-token' }),
+      'ambtseed@demoland.example',
+      geheugenAgendaRegister(),
+    );
     const r = await agenda.synchroniseer(oktober, ['aad-1'], { onderwerp: 'Ambtseed', beschrijving: 'x' });
     expect(r).toEqual({ eventId: 'EV-1', joinUrl: 'https://teams.microsoft.com/l/meetup-join/fake' });
     const post = calls.find((c) => c.method === 'POST')!;
@@ -135,15 +194,35 @@ describe('Graph-agenda tegen een HTTP-nep (msw) op GRAPH_BASE_URL', () => {
   it('de feature gebruikt Graph als het geconfigureerd is: boeken maakt het event, HR-annulering annuleert het', async () => {
     const lokaal = LokaleStaat.open(':memory:');
     const store = new SqliteListStore(lokaal);
-    await store.add('AmbtseedSessies', { ...oktober, sessieId: 'S-ON', start: '2026-12-10T09:00:00.000Z', eind: '2026-12-10T10:00:00.000Z' });
+    await store.add('AmbtseedSessies', {
+      ...oktober,
+      sessieId: 'S-ON',
+      start: '2026-12-10T09:00:00.000Z',
+      eind: '2026-12-10T10:00:00.000Z',
+    });
     const agenda = agendaVanEnv({ GRAPH_ACCESS_TOKEN: 'env-token', GRAPH_BASE_URL: BASE }, config, lokaal);
     const services = testServices({ store, config, lokaal, agenda });
-    const input = (who: string, data: object): TurnInput => ({ kind: 'submit', data, user: { channelId: 'c', aadObjectId: who, rollen: who === 'hr' ? ['hr'] : [] }, conversation: { id: 'c', type: 'personal' }, locale: 'nl', now: new Date('2026-11-02T09:00:00Z') });
-    const r = JSON.stringify(await feature.onSubmit(input('aad-9', { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-ON', vorm: 'eed' }), services));
+    const input = (who: string, data: object): TurnInput => ({
+      kind: 'submit',
+      data,
+      user: { channelId: 'c', aadObjectId: who, rollen: who === 'hr' ? ['hr'] : [] },
+      conversation: { id: 'c', type: 'personal' },
+      locale: 'nl',
+      now: new Date('2026-11-02T09:00:00Z'),
+    });
+    const r = JSON.stringify(
+      await feature.onSubmit(
+        input('aad-9', { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-ON', vorm: 'eed' }),
+        services,
+      ),
+    );
     expect(r).toContain('Outlook-agenda');
     expect(r).toContain('https://teams.microsoft.com/l/meetup-join/fake');
     expect(r).not.toContain('.ics');
-    expect(calls.find((c) => c.method === 'POST')).toMatchObject({ path: '/v1.0/users/ambtseed%40demoland.example/events', auth: 'Bearer env-token' });
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+      path: '/v1.0/users/ambtseed%40demoland.example/events',
+      auth: 'Bearer env-token',
+    });
     expect(sqliteAgendaRegister(store.db).get('S-ON')).toBe('EV-1');
     await feature.onSubmit(input('hr', { action: 'ambtseed.sessieAnnuleer', sessieId: 'S-ON', bevestigd: 'ja' }), services);
     expect(calls.at(-1)).toMatchObject({ method: 'POST', path: '/events/EV-1/cancel' });

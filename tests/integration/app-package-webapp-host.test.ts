@@ -19,7 +19,6 @@ import { oorkondeUrl } from '../../bot/src/features/ambtseed/routes';
 const ROOT = path.resolve(__dirname, '..', '..');
 jest.setTimeout(180_000);
 
-
 describe('infra/webapp-host with the real bot and tab', () => {
   let host: ChildProcess | undefined;
   let connector: http.Server | undefined;
@@ -32,7 +31,9 @@ describe('infra/webapp-host with the real bot and tab', () => {
   beforeAll(async () => {
     connector = http.createServer((req, res) => {
       let body = '';
-      req.on('data', (d) => { body += d; });
+      req.on('data', (d) => {
+        body += d;
+      });
       req.on('end', () => {
         replies.push({ url: req.url ?? '', body: body ? JSON.parse(body) : undefined });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"r1"}');
@@ -45,18 +46,58 @@ describe('infra/webapp-host with the real bot and tab', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'webapp-host-'));
     // A session and an afgelegd oath in the shared SQLite file, for the download routes.
     const seed = new SqliteListStore(path.join(dir, 'integriteitsplein.db'));
-    await seed.add('AmbtseedSessies', { sessieId: 'S-HOST', start: '2026-10-25T09:00:00.000Z', eind: '2026-10-25T10:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 3 });
-    await seed.add('AmbtseedInschrijvingen', { inschrijvingId: 'S-HOST#00001', sessieId: 'S-HOST', medewerker: 'mw-1', dienstverband: 'arbeidsovereenkomst', indienstOp: '2026-09-01', status: 'afgelegd', vorm: 'eed', afgelegdOp: '2026-10-25' });
+    await seed.add('AmbtseedSessies', {
+      sessieId: 'S-HOST',
+      start: '2026-10-25T09:00:00.000Z',
+      eind: '2026-10-25T10:00:00.000Z',
+      soort: 'ambtseed',
+      locatie: 'Statenzaal',
+      online: false,
+      afnemer: 'de provinciesecretaris',
+      capaciteit: 3,
+    });
+    await seed.add('AmbtseedInschrijvingen', {
+      inschrijvingId: 'S-HOST#00001',
+      sessieId: 'S-HOST',
+      medewerker: 'mw-1',
+      dienstverband: 'arbeidsovereenkomst',
+      indienstOp: '2026-09-01',
+      status: 'afgelegd',
+      vorm: 'eed',
+      afgelegdOp: '2026-10-25',
+    });
     await seed.close();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), WEBAPP_BOT_PORT: String(botPort), WEBAPP_TAB_PORT: String(tabPort),
-      INTEGRITEITSPLEIN_DB: path.join(dir, 'integriteitsplein.db'), STORE: 'sqlite', INTEGRITEITSPLEIN_ORG: 'demo', LOG_LEVEL: 'warn', AMBTSEED_LINK_SECRET: SECRET };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      WEBAPP_BOT_PORT: String(botPort),
+      WEBAPP_TAB_PORT: String(tabPort),
+      INTEGRITEITSPLEIN_DB: path.join(dir, 'integriteitsplein.db'),
+      STORE: 'sqlite',
+      INTEGRITEITSPLEIN_ORG: 'demo',
+      LOG_LEVEL: 'warn',
+      AMBTSEED_LINK_SECRET: SECRET,
+    };
     botBase = `http://127.0.0.1:${botPort}`;
-    for (const k of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'TAB_SSO_CLIENT_ID', 'WEBSITE_INSTANCE_ID', 'WEBSITE_SITE_NAME', 'NODE_ENV']) delete env[k];
+    for (const k of [
+      'MicrosoftAppId',
+      'MicrosoftAppPassword',
+      'MicrosoftAppType',
+      'MicrosoftAppTenantId',
+      'TAB_SSO_CLIENT_ID',
+      'WEBSITE_INSTANCE_ID',
+      'WEBSITE_SITE_NAME',
+      'NODE_ENV',
+    ])
+      delete env[k];
     host = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['infra/webapp-host.ts'], { cwd: ROOT, env, stdio: 'ignore' });
     base = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 150_000;
     for (;;) {
-      const ok = await fetch(`${base}/healthz`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`${base}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline || host.exitCode !== null) throw new Error('webapp-host kwam niet op');
       await new Promise((r) => setTimeout(r, 500));
@@ -82,33 +123,48 @@ describe('infra/webapp-host with the real bot and tab', () => {
   const voorbeelden = (): Record<BotRouteNaam, { pad: string; init?: RequestInit; status: number; type: RegExp }> => {
     const oorkonde = new URL(oorkondeUrl('http://x', 'S-HOST#00001'));
     return {
-      berichten: { pad: '/api/messages', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' }, status: 400, type: /json/ },
+      berichten: {
+        pad: '/api/messages',
+        init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' },
+        status: 400,
+        type: /json/,
+      },
       gezondheid: { pad: '/healthz', status: 200, type: /json/ },
       ambtseedAgenda: { pad: '/ambtseed/agenda/S-HOST.ics', status: 200, type: /text\/calendar/ },
       ambtseedOorkonde: { pad: oorkonde.pathname + oorkonde.search, status: 200, type: /wordprocessingml/ },
     };
   };
 
-  it.each(BOT_ROUTES.map((r) => [r.naam, r.pad] as const))('bot route %s (%s) answers through the host as on the bot', async (naam) => {
-    const saved = process.env.AMBTSEED_LINK_SECRET;
-    process.env.AMBTSEED_LINK_SECRET = SECRET; // oorkondeUrl signs with the same secret as the bot process
-    const v = voorbeelden()[naam];
-    if (saved === undefined) delete process.env.AMBTSEED_LINK_SECRET;
-    else process.env.AMBTSEED_LINK_SECRET = saved;
-    expect(v).toBeDefined();
-    const direct = await fetch(`${botBase}${v.pad}`, v.init);
-    expect({ status: direct.status, type: direct.headers.get('content-type') }).toEqual({ status: v.status, type: expect.stringMatching(v.type) });
-    if (naam === 'gezondheid') {
-      // The host answers /healthz itself from the bot's (and the tab's) own /healthz.
-      const r = await fetch(`${base}/healthz`);
-      expect(await r.json()).toEqual({ bot: 'ok', tab: 'ok' });
-      return;
-    }
-    const viaHost = await fetch(`${base}${v.pad}`, v.init);
-    expect({ status: viaHost.status, type: viaHost.headers.get('content-type') }).toEqual({ status: direct.status, type: direct.headers.get('content-type') });
-    expect(viaHost.headers.get('content-disposition')).toBe(direct.headers.get('content-disposition'));
-    expect((await viaHost.arrayBuffer()).byteLength).toBeGreaterThan(0);
-  }, 90_000);
+  it.each(BOT_ROUTES.map((r) => [r.naam, r.pad] as const))(
+    'bot route %s (%s) answers through the host as on the bot',
+    async (naam) => {
+      const saved = process.env.AMBTSEED_LINK_SECRET;
+      process.env.AMBTSEED_LINK_SECRET = SECRET; // oorkondeUrl signs with the same secret as the bot process
+      const v = voorbeelden()[naam];
+      if (saved === undefined) delete process.env.AMBTSEED_LINK_SECRET;
+      else process.env.AMBTSEED_LINK_SECRET = saved;
+      expect(v).toBeDefined();
+      const direct = await fetch(`${botBase}${v.pad}`, v.init);
+      expect({ status: direct.status, type: direct.headers.get('content-type') }).toEqual({
+        status: v.status,
+        type: expect.stringMatching(v.type),
+      });
+      if (naam === 'gezondheid') {
+        // The host answers /healthz itself from the bot's (and the tab's) own /healthz.
+        const r = await fetch(`${base}/healthz`);
+        expect(await r.json()).toEqual({ bot: 'ok', tab: 'ok' });
+        return;
+      }
+      const viaHost = await fetch(`${base}${v.pad}`, v.init);
+      expect({ status: viaHost.status, type: viaHost.headers.get('content-type') }).toEqual({
+        status: direct.status,
+        type: direct.headers.get('content-type'),
+      });
+      expect(viaHost.headers.get('content-disposition')).toBe(direct.headers.get('content-disposition'));
+      expect((await viaHost.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    },
+    90_000,
+  );
 
   it('serves the tab pages', async () => {
     const r = await fetch(`${base}/dilemma`);
@@ -118,11 +174,21 @@ describe('infra/webapp-host with the real bot and tab', () => {
 
   it('passes a Bot Framework activity to the bot, which answers at the serviceUrl', async () => {
     const activity = {
-      type: 'message', id: 'act-1', text: 'help', channelId: 'msteams', serviceUrl: connectorUrl, locale: 'nl-NL',
-      from: { id: '29:gebruiker', aadObjectId: '00000000-0000-0000-0000-0000000000b1' }, recipient: { id: '28:bot' },
+      type: 'message',
+      id: 'act-1',
+      text: 'help',
+      channelId: 'msteams',
+      serviceUrl: connectorUrl,
+      locale: 'nl-NL',
+      from: { id: '29:gebruiker', aadObjectId: '00000000-0000-0000-0000-0000000000b1' },
+      recipient: { id: '28:bot' },
       conversation: { id: 'gesprek-1', conversationType: 'personal' },
     };
-    const r = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const r = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     expect(r.status).toBe(200);
     const deadline = Date.now() + 10_000;
     while (replies.length === 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 100));

@@ -23,7 +23,13 @@ const KID = 'kanaal-sleutel';
 // The "channel" key the fake publishes and signs genuine tokens with; the forger only knows its public half.
 const kanaal = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 const vreemd = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-const publiekJwk = { ...(kanaal.publicKey.export({ format: 'jwk' }) as Record<string, string>), kid: KID, kty: 'RSA', use: 'sig', endorsements: ['msteams'] };
+const publiekJwk = {
+  ...(kanaal.publicKey.export({ format: 'jwk' }) as Record<string, string>),
+  kid: KID,
+  kty: 'RSA',
+  use: 'sig',
+  endorsements: ['msteams'],
+};
 
 let openId: http.Server;
 let metadataRequests = 0;
@@ -44,11 +50,23 @@ function jwt(claims: Record<string, unknown>, o: { alg?: string; kid?: string; k
   if (header.alg === 'HS256') return `${unsigned}.${crypto.createHmac('sha256', o.hmac!).update(unsigned).digest('base64url')}`;
   return `${unsigned}.${crypto.sign('RSA-SHA256', Buffer.from(unsigned), o.key ?? kanaal.privateKey).toString('base64url')}`;
 }
-const claims = (extra: Record<string, unknown> = {}) => ({ iss: ISS, aud: APP_ID, iat: nu() - 10, nbf: nu() - 10, exp: nu() + 3600, serviceurl: h.serviceUrl, ...extra });
+const claims = (extra: Record<string, unknown> = {}) => ({
+  iss: ISS,
+  aud: APP_ID,
+  iat: nu() - 10,
+  nbf: nu() - 10,
+  exp: nu() + 3600,
+  serviceurl: h.serviceUrl,
+  ...extra,
+});
 
 async function post(authorization?: string): Promise<{ status: number; body: string; retryAfter: string | null }> {
   const body = JSON.stringify({ ...message('menu'), serviceUrl: h.serviceUrl });
-  const res = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body });
+  const res = await fetch(`${h.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body,
+  });
   return { status: res.status, body: await res.text(), retryAfter: res.headers.get('retry-after') };
 }
 
@@ -64,7 +82,15 @@ beforeAll(async () => {
   await new Promise<void>((r) => openId.listen(0, '127.0.0.1', () => r()));
   const metadataUrl = `http://127.0.0.1:${(openId.address() as AddressInfo).port}/.well-known/openidconfiguration`;
   const log = pino({ level: 'info', base: undefined }, { write: (s: string) => void logLines.push(JSON.parse(s)) });
-  h = await startBotHarness(config, { log, env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'niet-echt', MicrosoftAppType: 'MultiTenant', ToBotFromChannelOpenIdMetadataUrl: metadataUrl } });
+  h = await startBotHarness(config, {
+    log,
+    env: {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'niet-echt',
+      MicrosoftAppType: 'MultiTenant',
+      ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    },
+  });
 });
 afterAll(async () => {
   await h.close();
@@ -104,14 +130,26 @@ describe('Bot Framework authentication', () => {
     ['garbage in the header', () => 'Bearer abc.def.ghi', 'misvormd'],
     ['not a bearer token', () => 'Basic dXNlcjpwYXNz', 'misvormd'],
     ['alg=none naming the channel key', () => `Bearer ${jwt(claims(), { alg: 'none' })}`, 'algoritme'],
-    ['HS256 with the channel public key as HMAC secret', () => `Bearer ${jwt(claims(), { alg: 'HS256', hmac: kanaal.publicKey.export({ format: 'pem', type: 'spki' }) as Buffer })}`, 'algoritme'],
+    [
+      'HS256 with the channel public key as HMAC secret',
+      () => `Bearer ${jwt(claims(), { alg: 'HS256', hmac: kanaal.publicKey.export({ format: 'pem', type: 'spki' }) as Buffer })}`,
+      'algoritme',
+    ],
     ['RS256 naming the channel key, signed with another key', () => `Bearer ${jwt(claims(), { key: vreemd.privateKey })}`, 'handtekening'],
-    ['a kid the channel does not publish', () => `Bearer ${jwt(claims(), { kid: 'onbekend', key: vreemd.privateKey })}`, 'onbekendeSleutel'],
+    [
+      'a kid the channel does not publish',
+      () => `Bearer ${jwt(claims(), { kid: 'onbekend', key: vreemd.privateKey })}`,
+      'onbekendeSleutel',
+    ],
     ['a foreign issuer', () => `Bearer ${jwt(claims({ iss: 'https://evil.example' }), { key: vreemd.privateKey })}`, 'uitgever'],
     ['expired (channel key)', () => `Bearer ${jwt(claims({ iat: nu() - 7200, nbf: nu() - 7200, exp: nu() - 3600 }))}`, 'verlopen'],
     ['not yet valid (channel key)', () => `Bearer ${jwt(claims({ nbf: nu() + 3600 }))}`, 'nogNietGeldig'],
     ['another bot as audience (channel key)', () => `Bearer ${jwt(claims({ aud: '99999999-0000-0000-0000-000000000000' }))}`, 'publiek'],
-    ['a serviceurl claim for another service (channel key)', () => `Bearer ${jwt(claims({ serviceurl: 'https://evil.example/' }))}`, 'serviceUrl'],
+    [
+      'a serviceurl claim for another service (channel key)',
+      () => `Bearer ${jwt(claims({ serviceurl: 'https://evil.example/' }))}`,
+      'serviceUrl',
+    ],
   ];
   it.each(kwaad)('%s: 401 with a short body, one warning line', async (_naam, token, reden) => {
     const r = await post(token());
@@ -129,7 +167,11 @@ describe('Bot Framework authentication', () => {
 
   it('a channel key not endorsed for the activity channel is refused', async () => {
     const body = JSON.stringify({ ...message('menu'), channelId: 'webchat', serviceUrl: h.serviceUrl });
-    const res = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt(claims())}` }, body });
+    const res = await fetch(`${h.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt(claims())}` },
+      body,
+    });
     expect(res.status).toBe(401);
     expectOneWarning('endorsement');
   });
@@ -155,7 +197,15 @@ describe('Bot Framework authentication without reachable signing keys', () => {
     const saved = h;
     try {
       for (const metadataUrl of [url, geenRoute]) {
-        h = await startBotHarness(config, { log, env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'niet-echt', MicrosoftAppType: 'MultiTenant', ToBotFromChannelOpenIdMetadataUrl: metadataUrl } });
+        h = await startBotHarness(config, {
+          log,
+          env: {
+            MicrosoftAppId: APP_ID,
+            MicrosoftAppPassword: 'niet-echt',
+            MicrosoftAppType: 'MultiTenant',
+            ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+          },
+        });
         try {
           for (const token of [jwt(claims()), jwt(claims(), { key: vreemd.privateKey })]) {
             logLines.length = 0;

@@ -40,7 +40,12 @@ async function click(replies: { activity: Record<string, unknown> }[], title: st
   const cards = replyCards(replies as never);
   const card = cards[cards.length - 1];
   const action = submitActions(card).find((a) => a.title === title);
-  if (!action) throw new Error(`Geen knop "${title}" in: ${submitActions(card).map((a) => a.title).join(' | ')}`);
+  if (!action)
+    throw new Error(
+      `Geen knop "${title}" in: ${submitActions(card)
+        .map((a) => a.title)
+        .join(' | ')}`,
+    );
   return h.send(submit(action.data, { conversationId }));
 }
 
@@ -59,7 +64,15 @@ describe('welcome', () => {
     expect(txt).toContain('• Huis voor Klokkenluiders');
     expect(txt).not.toMatch(/via Vertrouwenspersoon/);
     const knoppen = submitActions(replyCards(r.replies)[0]);
-    expect(knoppen.map((a) => a.data.situatie)).toEqual(['dilemma', 'vermoedenMisstand', 'zakelijk', 'ongewenstGedrag', 'agressieExtern', 'nevenwerkzaamheden', 'algemeen']);
+    expect(knoppen.map((a) => a.data.situatie)).toEqual([
+      'dilemma',
+      'vermoedenMisstand',
+      'zakelijk',
+      'ongewenstGedrag',
+      'agressieExtern',
+      'nevenwerkzaamheden',
+      'algemeen',
+    ]);
     // Teams cuts button titles off at roughly 30-40 characters: every menu title must be short.
     for (const k of knoppen) expect(k.title.length).toBeLessThanOrEqual(26);
     // The longer explanation goes in a wrapping TextBlock (fraud, gifts, information stays readable).
@@ -87,9 +100,24 @@ describe('guided route, every situation type', () => {
   /** [situation, answers to click in order, meldpunt names expected first (in order), text that must appear] */
   const routes: [string, string[], string[], string[]][] = [
     ['Dilemma of twijfel', ['Nee'], ['Je leidinggevende', 'Vertrouwenspersoon'], ['Gedragscode integriteit']],
-    ['Vermoeden van een misstand', ['Ja, anoniem'], ['Vertrouwenspersoon'], ['Huis voor Klokkenluiders', 'binnen 7 dagen', 'uiterlijk 3 maanden', 'De provinciesecretaris beslist']],
-    ['Zakelijke integriteit', ['Nee, dat hoeft niet', 'Nee'], ['Je leidinggevende'], ['Anoniem melden kan via:', '• Vertrouwenspersoon', 'zonder je naam']],
-    ['Ongewenst gedrag', ['Een collega', 'Een vrouw'], ['Vertrouwenspersoon', 'Je leidinggevende'], ['Vertrouwenspersoon A (intern)', 'Landelijke Klachtencommissie']],
+    [
+      'Vermoeden van een misstand',
+      ['Ja, anoniem'],
+      ['Vertrouwenspersoon'],
+      ['Huis voor Klokkenluiders', 'binnen 7 dagen', 'uiterlijk 3 maanden', 'De provinciesecretaris beslist'],
+    ],
+    [
+      'Zakelijke integriteit',
+      ['Nee, dat hoeft niet', 'Nee'],
+      ['Je leidinggevende'],
+      ['Anoniem melden kan via:', '• Vertrouwenspersoon', 'zonder je naam'],
+    ],
+    [
+      'Ongewenst gedrag',
+      ['Een collega', 'Een vrouw'],
+      ['Vertrouwenspersoon', 'Je leidinggevende'],
+      ['Vertrouwenspersoon A (intern)', 'Landelijke Klachtencommissie'],
+    ],
     ['Agressie van buiten', [], ['Je leidinggevende', 'Adviseur Veilige Publieke Taak'], ['Politie', 'bel 112']],
     ['Nevenwerk en belangen', [], ['Je leidinggevende'], ['Regeling nevenwerkzaamheden']],
     ['Algemene vraag', [], ['Integriteitscoördinator', 'Vertrouwenspersoon'], []],
@@ -108,7 +136,10 @@ describe('guided route, every situation type', () => {
     expect(body[0].text).toBe('Hier kun je terecht');
     // Meldpunt names in the "Ga eerst naar" section, in order.
     const kop = body.findIndex((b) => b.text === 'Ga eerst naar');
-    const names = body.slice(kop + 1).filter((b) => b.type === 'Container' && b.items?.[0]?.text && !('style' in b)).map((b) => b.items![0].text);
+    const names = body
+      .slice(kop + 1)
+      .filter((b) => b.type === 'Container' && b.items?.[0]?.text && !('style' in b))
+      .map((b) => b.items![0].text);
     expect(names.slice(0, first.length)).toEqual(first);
     const txt = replyText(r.replies);
     for (const m of mentions) expect(txt).toContain(m);
@@ -207,7 +238,10 @@ describe('free text', () => {
 
   it('does not ask about danger or the public interest for a question about accepting a gift', async () => {
     // A question about one's own conduct (like the fixture's dinner invitation): dilemma, straight to the result.
-    for (const vraag of ['Mag ik een cadeau van een leverancier aannemen?', 'Een leverancier nodigt me uit voor een diner. Mag ik daarop ingaan?']) {
+    for (const vraag of [
+      'Mag ik een cadeau van een leverancier aannemen?',
+      'Een leverancier nodigt me uit voor een diner. Mag ik daarop ingaan?',
+    ]) {
       const txt = replyText((await h.send(message(vraag))).replies);
       expect(txt).toContain('Over: Een dilemma of twijfel');
       expect(txt).not.toContain('maatschappelijk belang');
@@ -224,7 +258,9 @@ describe('free text', () => {
 describe('Teams hygiene', () => {
   it('answers in a group chat or channel only with an invitation to a 1:1 chat', async () => {
     for (const conversationType of ['groupChat', 'channel'] as const) {
-      const r = await h.send(mentionMessage('Mijn collega pest mij', { conversationType, conversationId: `19:${conversationType}@thread.v2` }));
+      const r = await h.send(
+        mentionMessage('Mijn collega pest mij', { conversationType, conversationId: `19:${conversationType}@thread.v2` }),
+      );
       expect(r.replies).toHaveLength(1);
       const txt = replyText(r.replies);
       expect(txt).toContain('Over integriteit praat je liever niet in een groep');
@@ -271,7 +307,15 @@ describe('usage figures', () => {
       await g.send(submit({ action: 'meldwijzer.situatie', situatie: 'agressieExtern' }));
       await g.send(submit({ action: 'meldwijzer.situatie', situatie: 'agressieExtern' }));
       await g.send(submit({ action: 'meldwijzer.situatie', situatie: 'nevenwerkzaamheden' }));
-      await g.send(submit({ action: 'meldwijzer.antwoord', situatie: 'dilemma', vraag: 'maatschappelijkBelang', waarde: 'ja', antwoorden: { anoniem: 'nee' } }));
+      await g.send(
+        submit({
+          action: 'meldwijzer.antwoord',
+          situatie: 'dilemma',
+          vraag: 'maatschappelijkBelang',
+          waarde: 'ja',
+          antwoorden: { anoniem: 'nee' },
+        }),
+      );
       await g.send(submit({ action: 'meldwijzer.situatie', situatie: 'dilemma' })); // a question, no result: not counted
       await flushMeldwijzerGebruik(); // counts are written within a second; flush now
       const items = await queryAll(store, 'MeldwijzerGebruik');
@@ -310,11 +354,20 @@ describe('errors and logs', () => {
         return [];
       },
     };
-    const host = createBotHost({ config, store: new SqliteListStore(':memory:'), lokaal: LokaleStaat.open(':memory:'), log, env: {}, features: [kapot] });
+    const host = createBotHost({
+      config,
+      store: new SqliteListStore(':memory:'),
+      lokaal: LokaleStaat.open(':memory:'),
+      log,
+      env: {},
+      features: [kapot],
+    });
     const g = await startBotHarness(config);
     // This host (with the failing feature) replies to the harness's fake connector.
     const request = (await import('supertest')).default;
-    const res = await request(host.app).post('/api/messages').send({ ...submit({ action: 'kapot.x', geheim: 'Jansen' }), serviceUrl: g.serviceUrl });
+    const res = await request(host.app)
+      .post('/api/messages')
+      .send({ ...submit({ action: 'kapot.x', geheim: 'Jansen' }), serviceUrl: g.serviceUrl });
     expect(res.status).toBe(200);
     const foutReply = g.replies.at(-1)!;
     expect(foutReply.activity.text).toContain('Er ging iets mis');
@@ -331,8 +384,12 @@ describe('errors and logs', () => {
     const host = createBotHost({ config, store, lokaal, log, env: {} });
     const g = await startBotHarness(config);
     const request = (await import('supertest')).default;
-    await request(host.app).post('/api/messages').send({ ...message('Mijn collega Pietersen pest mij elke dag'), serviceUrl: g.serviceUrl });
-    await request(host.app).post('/api/messages').send({ ...message('menu'), serviceUrl: g.serviceUrl });
+    await request(host.app)
+      .post('/api/messages')
+      .send({ ...message('Mijn collega Pietersen pest mij elke dag'), serviceUrl: g.serviceUrl });
+    await request(host.app)
+      .post('/api/messages')
+      .send({ ...message('menu'), serviceUrl: g.serviceUrl });
     const all = lines.join('');
     expect(all).toContain('"event":"triage"');
     expect(all).not.toMatch(/Pietersen|pest mij|elke dag/);

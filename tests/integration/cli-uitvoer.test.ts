@@ -38,7 +38,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
  */
 function lists(args: string[], traag: boolean): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['shared/src/cli/lists.ts', ...args], { cwd: ROOT, env: { ...process.env, STORE: 'sqlite', INTEGRITEITSPLEIN_DB: db }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, ['shared/src/cli/lists.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, STORE: 'sqlite', INTEGRITEITSPLEIN_DB: db },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -29,7 +29,13 @@ afterAll(() => fake.close());
 const NOW = new Date('2026-11-02T09:00:00Z');
 // Real Retry-After waits would take minutes: record what the policy asked for and wait 1 ms.
 const policy: Partial<RetryPolicy> = { maxAttempts: 3, sleep: (_ms, signal) => abortableSleep(1, signal) };
-const aanvraag = (medewerker: string) => ({ sessieId: 'S-KLEIN', medewerker, dienstverband: 'arbeidsovereenkomst' as const, indienstOp: '2026-10-01', vorm: 'eed' as const });
+const aanvraag = (medewerker: string) => ({
+  sessieId: 'S-KLEIN',
+  medewerker,
+  dienstverband: 'arbeidsovereenkomst' as const,
+  indienstOp: '2026-10-01',
+  vorm: 'eed' as const,
+});
 
 let dir: string;
 let lokaal: LokaleStaat;
@@ -40,7 +46,16 @@ beforeEach(async () => {
   fake.setWriteOutage(undefined);
   await provisionFake(fake);
   fake.seedItems('AmbtseedSessies', [
-    { sessieId: 'S-KLEIN', start: '2026-12-01T09:00:00Z', eind: '2026-12-01T10:00:00Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 3 },
+    {
+      sessieId: 'S-KLEIN',
+      start: '2026-12-01T09:00:00Z',
+      eind: '2026-12-01T10:00:00Z',
+      soort: 'ambtseed',
+      locatie: 'Statenzaal',
+      online: false,
+      afnemer: 'de provinciesecretaris',
+      capaciteit: 3,
+    },
   ]);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-graph-boeking-'));
   lokaal = LokaleStaat.open(path.join(dir, 'integriteitsplein.db'));
@@ -79,7 +94,9 @@ test('Graph throttles writes longer than the write wait: 8 bookings for 3 places
   const statussen = plannen.map((p) => p.resultaat!.status);
   expect(statussen.filter((s) => s === 'ingeschreven')).toHaveLength(3);
   expect(statussen.filter((s) => s === 'wachtlijst')).toHaveLength(5);
-  expect(plannen.map((p) => p.resultaat!.inschrijvingId).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `S-KLEIN#${String(i + 1).padStart(5, '0')}`));
+  expect(plannen.map((p) => p.resultaat!.inschrijvingId).sort()).toEqual(
+    Array.from({ length: 8 }, (_, i) => `S-KLEIN#${String(i + 1).padStart(5, '0')}`),
+  );
   // nothing reached SharePoint yet, so no booking may be told it is confirmed
   expect(fake.itemsOf('AmbtseedInschrijvingen')).toHaveLength(0);
   for (const p of plannen) expect(await uitkomstVan(store, p)).toEqual({ soort: 'wacht' });
@@ -88,7 +105,12 @@ test('Graph throttles writes longer than the write wait: 8 bookings for 3 places
   expect(await store.drain()).toMatchObject({ failed: [], pending: 0 });
   const rijen = fake.itemsOf('AmbtseedInschrijvingen');
   expect(rijen).toHaveLength(8);
-  expect(rijen.filter((r) => r.status === 'ingeschreven').map((r) => r.inschrijvingId).sort()).toEqual(['S-KLEIN#00001', 'S-KLEIN#00002', 'S-KLEIN#00003']);
+  expect(
+    rijen
+      .filter((r) => r.status === 'ingeschreven')
+      .map((r) => r.inschrijvingId)
+      .sort(),
+  ).toEqual(['S-KLEIN#00001', 'S-KLEIN#00002', 'S-KLEIN#00003']);
   expect(rijen.filter((r) => r.status === 'wachtlijst')).toHaveLength(5);
   for (const p of plannen) expect(await uitkomstVan(store, p)).toEqual({ soort: 'vast' });
 });
@@ -140,7 +162,9 @@ test('a permanent refusal (400) is reported as failed, kept in the outbox with i
   const u = await uitkomstVan(store, mislukt);
   expect(u).toMatchObject({ soort: 'mislukt', status: 400 });
   expect(u.soort === 'mislukt' && u.reden).toMatch(/invalidRequest/);
-  expect(store.outboxReport().failed).toEqual([{ list: 'AmbtseedInschrijvingen', key: 'S-KLEIN#00001', status: 400, reason: expect.stringMatching(/invalidRequest/) }]);
+  expect(store.outboxReport().failed).toEqual([
+    { list: 'AmbtseedInschrijvingen', key: 'S-KLEIN#00001', status: 400, reason: expect.stringMatching(/invalidRequest/) },
+  ]);
 
   const proactive = verzender();
   const wachtrij = new BoekingWachtrij({ lokaal, store, proactive });
@@ -158,5 +182,10 @@ test('a permanent refusal (400) is reported as failed, kept in the outbox with i
     ['S-KLEIN#00005', 'wachtlijst'],
   ]);
   for (const p of plannen) expect(await uitkomstVan(store, p)).toEqual({ soort: 'vast' });
-  expect((await queryAll(store, 'AmbtseedInschrijvingen', { where: { sessieId: 'S-KLEIN' } })).map((i) => i.inschrijvingId)).toEqual(['S-KLEIN#00002', 'S-KLEIN#00003', 'S-KLEIN#00004', 'S-KLEIN#00005']);
+  expect((await queryAll(store, 'AmbtseedInschrijvingen', { where: { sessieId: 'S-KLEIN' } })).map((i) => i.inschrijvingId)).toEqual([
+    'S-KLEIN#00002',
+    'S-KLEIN#00003',
+    'S-KLEIN#00004',
+    'S-KLEIN#00005',
+  ]);
 });

@@ -12,7 +12,14 @@ describe('SharePoint resource units', () => {
     expect(resourceEenheden('GET', '/sites/s/lists/l/items/7?$expand=fields')).toBe(1);
     expect(resourceEenheden('GET', '/sites/s/lists/l/items?$expand=fields&$top=5000')).toBe(2);
     expect(resourceEenheden('PATCH', '/sites/s/lists/l/items/7/fields')).toBe(2);
-    expect(batchEenheden({ requests: [{ method: 'POST', url: '/x/items' }, { method: 'GET', url: '/x/items/1' }] })).toBe(3);
+    expect(
+      batchEenheden({
+        requests: [
+          { method: 'POST', url: '/x/items' },
+          { method: 'GET', url: '/x/items/1' },
+        ],
+      }),
+    ).toBe(3);
   });
 
   test('GRAPH_RESOURCE_UNITS_PER_MINUTE: default 1,250 per minute, 0 switches pacing off, nonsense is refused', () => {
@@ -32,9 +39,17 @@ describe('SharePoint resource units', () => {
     fake.resetStats();
     const t0 = Date.now();
     const n = 500; // 1,000 write units in 25 $batch requests plus a few reads: ~2 s beyond the first full window
-    await store.addMany('Gesprekken', Array.from({ length: n }, (_, i) => ({
-      gesprekId: `G-${i}`, datum: '2025-05-01', vertrouwenspersoon: 'intern' as const, onderwerp: 'integriteit' as const, isMelding: false, doorverwezen: 'geen' as const,
-    })));
+    await store.addMany(
+      'Gesprekken',
+      Array.from({ length: n }, (_, i) => ({
+        gesprekId: `G-${i}`,
+        datum: '2025-05-01',
+        vertrouwenspersoon: 'intern' as const,
+        onderwerp: 'integriteit' as const,
+        isMelding: false,
+        doorverwezen: 'geen' as const,
+      })),
+    );
     await store.drain();
     const ms = Date.now() - t0;
     expect(fake.itemsOf('Gesprekken')).toHaveLength(n);

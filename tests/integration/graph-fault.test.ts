@@ -18,7 +18,14 @@ beforeAll(() => fake.listen());
 afterAll(() => fake.close());
 
 const N = Number(process.env.GRAPH_FAULT_N ?? 10_000);
-const ONDERWERPEN = ['integriteit', 'ongewensteOmgangsvormen', 'discriminatie', 'arbeidsconflict', 'onveiligheid', 'adviesAlgemeen'] as const;
+const ONDERWERPEN = [
+  'integriteit',
+  'ongewensteOmgangsvormen',
+  'discriminatie',
+  'arbeidsconflict',
+  'onveiligheid',
+  'adviesAlgemeen',
+] as const;
 const gesprek = (n: number): ListItemInput<'Gesprekken'> => ({
   gesprekId: `G-${String(n).padStart(5, '0')}`,
   datum: `2025-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,

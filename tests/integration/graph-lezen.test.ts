@@ -46,7 +46,14 @@ beforeEach(async () => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const env = () => ({ STORE: 'graph', GRAPH_BASE_URL: FAKE_BASE_URL, GRAPH_ACCESS_TOKEN: FAKE_TOKEN, SHAREPOINT_SITE_ID: FAKE_SITE_ID, INTEGRITEITSPLEIN_DB: path.join(dir, 'lokaal.db') }) as NodeJS.ProcessEnv;
+const env = () =>
+  ({
+    STORE: 'graph',
+    GRAPH_BASE_URL: FAKE_BASE_URL,
+    GRAPH_ACCESS_TOKEN: FAKE_TOKEN,
+    SHAREPOINT_SITE_ID: FAKE_SITE_ID,
+    INTEGRITEITSPLEIN_DB: path.join(dir, 'lokaal.db'),
+  }) as NodeJS.ProcessEnv;
 async function report() {
   let stdout = '';
   let stderr = '';
@@ -63,7 +70,11 @@ async function report() {
 async function exporteer(list: string) {
   let stdout = '';
   let stderr = '';
-  const code = await runListsCli(['export', '--list', list, '--format', 'json'], { env: env(), out: (s) => void (stdout += s), err: (s) => void (stderr += s) });
+  const code = await runListsCli(['export', '--list', list, '--format', 'json'], {
+    env: env(),
+    out: (s) => void (stdout += s),
+    err: (s) => void (stderr += s),
+  });
   return { code, stdout, stderr };
 }
 /** Remove a stored column value of the fake's item `n` (1-based, as SharePoint leaves an empty column out). */

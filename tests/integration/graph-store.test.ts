@@ -78,7 +78,16 @@ describe('provisioning', () => {
     const list = fake.list('Gesprekken')!;
     list.columns = list.columns.filter((c) => c.name !== 'doorverwezen');
     list.columns.find((c) => c.name === 'datum')!.indexed = false;
-    list.columns.push({ id: 'extra', name: 'eigenKolom', displayName: 'eigenKolom', type: 'text', indexed: false, enforceUniqueValues: false, required: false, readOnly: false });
+    list.columns.push({
+      id: 'extra',
+      name: 'eigenKolom',
+      displayName: 'eigenKolom',
+      type: 'text',
+      indexed: false,
+      enforceUniqueValues: false,
+      required: false,
+      readOnly: false,
+    });
     const dry = io();
     const env = { GRAPH_BASE_URL: FAKE_BASE_URL, GRAPH_ACCESS_TOKEN: FAKE_TOKEN };
     expect(await runProvision({ site: FAKE_SITE_ID, dryRun: true }, { ...dry.io, env })).toBe(0);
@@ -107,19 +116,35 @@ describe('GraphListStore', () => {
     await provisionFake(fake);
     const store = fakeStore();
     fake.resetStats();
-    await store.addMany('Meldingen', Array.from({ length: 100 }, (_, i) => melding(i + 1)));
+    await store.addMany(
+      'Meldingen',
+      Array.from({ length: 100 }, (_, i) => melding(i + 1)),
+    );
     const batchPosts = fake.log.filter((l) => l.startsWith('POST /$batch'));
     expect(batchPosts).toHaveLength(5);
     expect(fake.itemsOf('Meldingen')).toHaveLength(100);
 
-    fake.seedItems('Gesprekken', Array.from({ length: 12_000 }, (_, i) => ({ gesprekId: `G-${i}`, datum: '2025-05-01', vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: false, doorverwezen: 'geen' })));
+    fake.seedItems(
+      'Gesprekken',
+      Array.from({ length: 12_000 }, (_, i) => ({
+        gesprekId: `G-${i}`,
+        datum: '2025-05-01',
+        vertrouwenspersoon: 'intern',
+        onderwerp: 'integriteit',
+        isMelding: false,
+        doorverwezen: 'geen',
+      })),
+    );
     fake.resetStats();
     const all = await queryAll(store, 'Gesprekken');
     expect(all).toHaveLength(12_000);
     expect(fake.log.filter((l) => l.startsWith('GET') && l.includes('/items'))).toHaveLength(3);
 
     fake.resetStats();
-    const q = await queryAll(store, 'Meldingen', { range: { column: 'ontvangenOp', from: '2024-03-01', to: '2024-03-31' }, where: { kanaal: 'teams', soort: 'zakelijk' } });
+    const q = await queryAll(store, 'Meldingen', {
+      range: { column: 'ontvangenOp', from: '2024-03-01', to: '2024-03-31' },
+      where: { kanaal: 'teams', soort: 'zakelijk' },
+    });
     expect(q.map((m) => m.ontvangenOp)).toEqual(Array(q.length).fill('2024-03-01'));
     expect(q).toHaveLength(9); // n % 12 + 1 = 3 for n = 2, 14, …, 98 → 9 items
     const get = fake.log.find((l) => l.startsWith('GET') && l.includes('$filter'))!;
@@ -138,10 +163,17 @@ describe('GraphListStore', () => {
     const store = fakeStore({ db: db.file });
     const r = await store.add('Meldingen', melding(1));
     expect(r.created).toBe(true);
-    expect(store.outboxReport().failed).toEqual([{ list: 'Meldingen', key: 'M-2024-0001', status: 400, reason: expect.stringContaining("Field 'kanaal' is not recognized") }]);
+    expect(store.outboxReport().failed).toEqual([
+      { list: 'Meldingen', key: 'M-2024-0001', status: 400, reason: expect.stringContaining("Field 'kanaal' is not recognized") },
+    ]);
     await store.close();
 
-    const env = { GRAPH_BASE_URL: FAKE_BASE_URL, GRAPH_ACCESS_TOKEN: FAKE_TOKEN, SHAREPOINT_SITE_ID: FAKE_SITE_ID, INTEGRITEITSPLEIN_DB: db.file };
+    const env = {
+      GRAPH_BASE_URL: FAKE_BASE_URL,
+      GRAPH_ACCESS_TOKEN: FAKE_TOKEN,
+      SHAREPOINT_SITE_ID: FAKE_SITE_ID,
+      INTEGRITEITSPLEIN_DB: db.file,
+    };
     const s1 = io();
     expect(await runSync({}, { ...s1.io, env })).toBe(1);
     expect(s1.out.join('')).toMatch(/1 blijvend mislukt/);
@@ -213,10 +245,18 @@ describe('GraphListStore', () => {
     await provisionFake(fake);
     const http = fakeHttp({ maxAttempts: 1 });
     const l = fake.list('AgressieIncidenten')!;
-    const e1 = <GraphError>await http.post(`/sites/${FAKE_SITE_ID}/lists/${l.id}/items`, { fields: { incidentId: 'A-1', datum: '2025-01-01', soort: ['verbaal'] } }).catch((x: GraphError) => x);
+    const e1 = <GraphError>(
+      await http
+        .post(`/sites/${FAKE_SITE_ID}/lists/${l.id}/items`, { fields: { incidentId: 'A-1', datum: '2025-01-01', soort: ['verbaal'] } })
+        .catch((x: GraphError) => x)
+    );
     expect(e1.statusCode).toBe(400);
     expect(e1.message).toBe('General exception while processing');
-    const e2 = <GraphError>await http.get(`/sites/${FAKE_SITE_ID}/lists/${l.id}/items?$filter=${encodeURIComponent("fields/soort eq 'verbaal'")}`).catch((x: GraphError) => x);
+    const e2 = <GraphError>(
+      await http
+        .get(`/sites/${FAKE_SITE_ID}/lists/${l.id}/items?$filter=${encodeURIComponent("fields/soort eq 'verbaal'")}`)
+        .catch((x: GraphError) => x)
+    );
     expect(e2.statusCode).toBe(400);
     expect(e2.message).toMatch(/not indexed/);
   });
@@ -226,11 +266,22 @@ describe('wiring', () => {
   test('STORE=graph: createListStore gives a GraphListStore on GRAPH_BASE_URL with GRAPH_ACCESS_TOKEN; the lists CLI syncs it', async () => {
     await provisionFake(fake);
     const db = tmpDb();
-    const env = { STORE: 'graph', GRAPH_BASE_URL: FAKE_BASE_URL, GRAPH_ACCESS_TOKEN: FAKE_TOKEN, SHAREPOINT_SITE_ID: FAKE_SITE_ID, INTEGRITEITSPLEIN_DB: db.file };
+    const env = {
+      STORE: 'graph',
+      GRAPH_BASE_URL: FAKE_BASE_URL,
+      GRAPH_ACCESS_TOKEN: FAKE_TOKEN,
+      SHAREPOINT_SITE_ID: FAKE_SITE_ID,
+      INTEGRITEITSPLEIN_DB: db.file,
+    };
     const store = await createListStore(env);
     expect(store).toBeInstanceOf(GraphListStore);
     await store.add('NieuweMedewerkers', { medewerkerId: 'mw-1', indienstOp: '2026-02-01', dienstverband: 'stagiair' });
-    expect(await store.get('NieuweMedewerkers', 'mw-1')).toEqual({ medewerkerId: 'mw-1', indienstOp: '2026-02-01', dienstverband: 'stagiair', workshopGevolgdOp: null });
+    expect(await store.get('NieuweMedewerkers', 'mw-1')).toEqual({
+      medewerkerId: 'mw-1',
+      indienstOp: '2026-02-01',
+      dienstverband: 'stagiair',
+      workshopGevolgdOp: null,
+    });
     await store.close();
     const r = io();
     expect(await runListsCli(['sync'], { ...r.io, env })).toBe(0);
@@ -239,7 +290,14 @@ describe('wiring', () => {
   });
 
   test('msal: a confidential client is built offline from a secret; a missing certificate file gives a Dutch error', () => {
-    expect(() => new MsalTokenProvider({ tenantId: '00000000-0000-0000-0000-000000000001', clientId: '00000000-0000-0000-0000-000000000002', clientSecret: 'x' })).not.toThrow();
+    expect(
+      () =>
+        new MsalTokenProvider({
+          tenantId: '00000000-0000-0000-0000-000000000001',
+          clientId: '00000000-0000-0000-0000-000000000002',
+          clientSecret: 'x',
+        }),
+    ).not.toThrow();
     expect(() => readCertificate('/bestaat/niet.pem')).toThrow(/Kan certificaatbestand \/bestaat\/niet.pem niet lezen/);
   });
 
@@ -248,14 +306,36 @@ describe('wiring', () => {
     const key = path.join(dir, 'key.pem');
     const cert = path.join(dir, 'cert.pem');
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=integriteitsplein-test'], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+          '-days',
+          '1',
+          '-subj',
+          '/CN=integriteitsplein-test',
+        ],
+        { stdio: 'ignore' },
+      );
     } catch {
       console.warn('openssl ontbreekt: certificaattest overgeslagen');
       return;
     }
     const both = path.join(dir, 'app.pem');
     fs.writeFileSync(both, fs.readFileSync(key, 'utf8') + fs.readFileSync(cert, 'utf8'));
-    const expected = execFileSync('openssl', ['x509', '-in', cert, '-noout', '-fingerprint', '-sha256']).toString().split('=')[1].trim().replace(/:/g, '');
+    const expected = execFileSync('openssl', ['x509', '-in', cert, '-noout', '-fingerprint', '-sha256'])
+      .toString()
+      .split('=')[1]
+      .trim()
+      .replace(/:/g, '');
     const c = readCertificate(both);
     expect(c.thumbprintSha256).toBe(expected);
     expect(c.privateKey).toMatch(/BEGIN PRIVATE KEY/);

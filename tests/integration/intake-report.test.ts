@@ -14,7 +14,14 @@ import { testServices } from '../support/services';
 
 const config = loadOrgConfig('demo');
 const now = new Date('2026-06-30T10:00:00Z');
-const turn = (oid: string, data: unknown): TurnInput => ({ kind: 'submit', data, user: { channelId: '29:x', aadObjectId: oid, rollen: rollenVan(config.rollen, { aadObjectId: oid }) }, conversation: { id: 'a:x', type: 'personal' }, locale: 'nl', now });
+const turn = (oid: string, data: unknown): TurnInput => ({
+  kind: 'submit',
+  data,
+  user: { channelId: '29:x', aadObjectId: oid, rollen: rollenVan(config.rollen, { aadObjectId: oid }) },
+  conversation: { id: 'a:x', type: 'personal' },
+  locale: 'nl',
+  now,
+});
 const VP = '00000000-0000-0000-0000-0000000000021';
 const IC = '00000000-0000-0000-0000-0000000000020';
 const EMP = '00000000-0000-0000-0000-0000000000025';
@@ -22,11 +29,48 @@ const EMP = '00000000-0000-0000-0000-0000000000025';
 it('gesprekken, meldingen and agressie-incidenten recorded in the bot are counted in the jaarverslag of their year', async () => {
   const store = new SqliteListStore(':memory:');
   const services = testServices({ store, config, clock: () => now });
-  const ok = async (oid: string, data: Record<string, unknown>) => expect((await intakeFeature.onSubmit(turn(oid, { kaartId: randomUUID(), ...data }), services))[0]).toMatchObject({ text: expect.stringMatching(/is opgeslagen/) });
-  await ok(VP, { action: 'intake.gesprek.opslaan', cyclus: '', datum: '2026-02-03', vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: 'true', doorverwezen: 'geen' });
-  await ok(VP, { action: 'intake.gesprek.opslaan', cyclus: '', datum: '2026-05-03', vertrouwenspersoon: 'extern', onderwerp: 'discriminatie', isMelding: 'false', doorverwezen: 'coach' });
-  await ok(VP, { action: 'intake.gesprek.opslaan', cyclus: '', datum: '2025-12-31', vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: 'true', doorverwezen: 'geen' });
-  const m = { action: 'intake.melding.opslaan', cyclus: '', kanaal: 'gesprek', meldpunt: 'integriteitscoordinator', categorie: 'financieel', betrokkene: 'ambtenaar', onderzoek: 'geen', uitkomst: 'lopend', maatregelen: 'geen' };
+  const ok = async (oid: string, data: Record<string, unknown>) =>
+    expect((await intakeFeature.onSubmit(turn(oid, { kaartId: randomUUID(), ...data }), services))[0]).toMatchObject({
+      text: expect.stringMatching(/is opgeslagen/),
+    });
+  await ok(VP, {
+    action: 'intake.gesprek.opslaan',
+    cyclus: '',
+    datum: '2026-02-03',
+    vertrouwenspersoon: 'intern',
+    onderwerp: 'integriteit',
+    isMelding: 'true',
+    doorverwezen: 'geen',
+  });
+  await ok(VP, {
+    action: 'intake.gesprek.opslaan',
+    cyclus: '',
+    datum: '2026-05-03',
+    vertrouwenspersoon: 'extern',
+    onderwerp: 'discriminatie',
+    isMelding: 'false',
+    doorverwezen: 'coach',
+  });
+  await ok(VP, {
+    action: 'intake.gesprek.opslaan',
+    cyclus: '',
+    datum: '2025-12-31',
+    vertrouwenspersoon: 'intern',
+    onderwerp: 'integriteit',
+    isMelding: 'true',
+    doorverwezen: 'geen',
+  });
+  const m = {
+    action: 'intake.melding.opslaan',
+    cyclus: '',
+    kanaal: 'gesprek',
+    meldpunt: 'integriteitscoordinator',
+    categorie: 'financieel',
+    betrokkene: 'ambtenaar',
+    onderzoek: 'geen',
+    uitkomst: 'lopend',
+    maatregelen: 'geen',
+  };
   await ok(IC, { ...m, ontvangenOp: '2026-03-02', soort: 'vermoedenMisstand', anoniem: 'true', ontvangstbevestigdOp: '2026-03-09' }); // on time
   await ok(IC, { ...m, ontvangenOp: '2026-03-02', soort: 'zakelijk', anoniem: 'false', ontvangstbevestigdOp: '2026-03-10' }); // late
   await ok(EMP, { action: 'intake.agressie.opslaan', datum: '2026-04-01', soort: 'verbaal,fysiek', toelichting: '' });
@@ -48,7 +92,12 @@ it('the report and the intake agree on "on time" for every receipt date of 2024 
       expect(binnen7Dagen(ontvangenOp, bevestigd)).toBe(ontvangstbevestigdOpTijd({ ontvangenOp, ontvangstbevestigdOp: bevestigd }));
       for (const extra of [88, 92, 95, 99]) {
         const terug = plusDagen(ontvangenOp, extra);
-        expect([ontvangenOp, bevestigd, terug, binnen3Maanden(ontvangenOp, bevestigd, terug)]).toEqual([ontvangenOp, bevestigd, terug, terugkoppelingOpTijd({ ontvangenOp, ontvangstbevestigdOp: bevestigd, terugkoppelingOp: terug })]);
+        expect([ontvangenOp, bevestigd, terug, binnen3Maanden(ontvangenOp, bevestigd, terug)]).toEqual([
+          ontvangenOp,
+          bevestigd,
+          terug,
+          terugkoppelingOpTijd({ ontvangenOp, ontvangstbevestigdOp: bevestigd, terugkoppelingOp: terug }),
+        ]);
       }
     }
   }

@@ -22,7 +22,10 @@ const PLAYGROUND = {
 };
 type Wie = keyof typeof PLAYGROUND;
 
-const listen = (app: express.Express) => new Promise<http.Server>((r) => { const s = app.listen(0, '127.0.0.1', () => r(s)); });
+const listen = (app: express.Express) =>
+  new Promise<http.Server>((r) => {
+    const s = app.listen(0, '127.0.0.1', () => r(s));
+  });
 
 describe('intake through the bot host (local mode)', () => {
   const config = loadOrgConfig('demo');
@@ -40,7 +43,10 @@ describe('intake through the bot host (local mode)', () => {
     let n = 0;
     c.post(['/v3/conversations/:conv/activities', '/v3/conversations/:conv/activities/:reply'], (req, res) => {
       // A conversation whose app was uninstalled: Teams answers 403.
-      if (req.params.conv === 'a:personal-weg') return void res.status(403).json({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+      if (req.params.conv === 'a:personal-weg')
+        return void res
+          .status(403)
+          .json({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
       replies.push({ conversationId: String(req.params.conv), activity: req.body });
       res.json({ id: `r-${++n}` });
     });
@@ -48,7 +54,14 @@ describe('intake through the bot host (local mode)', () => {
     serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
     const lokaal = LokaleStaat.open(':memory:');
     store = new SqliteListStore(lokaal);
-    const host = createBotHost({ config, store, log: createLogger('silent'), env: { MicrosoftAppId: '' }, lokaal, clock: () => new Date('2026-03-02T09:00:00Z') });
+    const host = createBotHost({
+      config,
+      store,
+      log: createLogger('silent'),
+      env: { MicrosoftAppId: '' },
+      lokaal,
+      clock: () => new Date('2026-03-02T09:00:00Z'),
+    });
     bot = await listen(host.app);
     url = `http://127.0.0.1:${(bot.address() as AddressInfo).port}`;
   });
@@ -76,18 +89,34 @@ describe('intake through the bot host (local mode)', () => {
   const tekst = (r: CapturedReply[]) => r.map((x) => x.activity.text ?? '').join('\n');
 
   it('HR typing "gesprek vastleggen" gets "niet toegestaan"; the vertrouwenspersoon gets the card and saves a gesprek', async () => {
-    expect(tekst(await post(message('gesprek vastleggen', van('hr'))))).toMatch(/^Niet toegestaan: "Gesprek vastleggen" is alleen voor vertrouwenspersonen\./);
+    expect(tekst(await post(message('gesprek vastleggen', van('hr'))))).toMatch(
+      /^Niet toegestaan: "Gesprek vastleggen" is alleen voor vertrouwenspersonen\./,
+    );
     const cardReplies = await post(message('Gesprek vastleggen', van('vp')));
     const [card] = replyCards(cardReplies);
     const opslaan = submitActions(card).find((a) => a.data.action === 'intake.gesprek.opslaan')!;
     // What Teams sends on Action.Submit: the action's data merged with the inputs (all strings).
-    const data = { ...opslaan.data, datum: '2026-03-02', vertrouwenspersoon: 'extern', onderwerp: 'discriminatie', isMelding: 'false', doorverwezen: 'klachtencommissie' };
+    const data = {
+      ...opslaan.data,
+      datum: '2026-03-02',
+      vertrouwenspersoon: 'extern',
+      onderwerp: 'discriminatie',
+      isMelding: 'false',
+      doorverwezen: 'klachtencommissie',
+    };
     const hrPoging = await post(submit(data, van('hr')));
     expect(tekst(hrPoging)).toMatch(/^Niet toegestaan/);
     expect(await queryAll(store, 'Gesprekken')).toEqual([]);
     const saved = await post(submit(data, van('vp')));
     expect(tekst(saved)).toContain('G-2026-0001 is opgeslagen.');
-    expect(await store.get('Gesprekken', 'G-2026-0001')).toEqual({ gesprekId: 'G-2026-0001', datum: '2026-03-02', vertrouwenspersoon: 'extern', onderwerp: 'discriminatie', isMelding: false, doorverwezen: 'klachtencommissie' });
+    expect(await store.get('Gesprekken', 'G-2026-0001')).toEqual({
+      gesprekId: 'G-2026-0001',
+      datum: '2026-03-02',
+      vertrouwenspersoon: 'extern',
+      onderwerp: 'discriminatie',
+      isMelding: false,
+      doorverwezen: 'klachtencommissie',
+    });
   });
 
   it('an employee registers an agressie-incident; the adviseur VPT gets a proactive card in their own chat', async () => {
@@ -95,7 +124,9 @@ describe('intake through the bot host (local mode)', () => {
     const [card] = replyCards(await post(message('agressie registreren', van('medewerker'))));
     const opslaan = submitActions(card).find((a) => a.data.action === 'intake.agressie.opslaan')!;
     const before = replies.length;
-    const r = await post(submit({ ...opslaan.data, datum: '2026-03-02', soort: 'fysiek', toelichting: 'Duw bij de balie' }, van('medewerker')));
+    const r = await post(
+      submit({ ...opslaan.data, datum: '2026-03-02', soort: 'fysiek', toelichting: 'Duw bij de balie' }, van('medewerker')),
+    );
     expect(tekst(r)).toContain('A-2026-0001 is opgeslagen.');
     expect(tekst(r)).toContain('De adviseur Veilige Publieke Taak heeft een bericht gekregen');
     const toVpt = replies.slice(before).filter((x) => x.conversationId === 'a:personal-vpt');
@@ -106,8 +137,15 @@ describe('intake through the bot host (local mode)', () => {
     const kies = submitActions(vptCard)[0];
     const [bijwerkCard] = replyCards(await post(submit(kies.data, van('vpt'))));
     const bijwerk = submitActions(bijwerkCard)[0];
-    expect(tekst(await post(submit({ ...bijwerk.data, maatregelen: 'waarschuwingsbrief,aangiftePolitie' }, van('vpt'))))).toContain('A-2026-0001 is bijgewerkt.');
-    expect(await store.get('AgressieIncidenten', 'A-2026-0001')).toEqual({ incidentId: 'A-2026-0001', datum: '2026-03-02', soort: ['fysiek'], maatregelen: ['waarschuwingsbrief', 'aangiftePolitie'] });
+    expect(tekst(await post(submit({ ...bijwerk.data, maatregelen: 'waarschuwingsbrief,aangiftePolitie' }, van('vpt'))))).toContain(
+      'A-2026-0001 is bijgewerkt.',
+    );
+    expect(await store.get('AgressieIncidenten', 'A-2026-0001')).toEqual({
+      incidentId: 'A-2026-0001',
+      datum: '2026-03-02',
+      soort: ['fysiek'],
+      maatregelen: ['waarschuwingsbrief', 'aangiftePolitie'],
+    });
     // The stored conversation reference holds no display name.
     const refs = store.db.prepare('SELECT reference FROM proactive_conversation_refs').all() as { reference: string }[];
     expect(JSON.stringify(refs)).not.toMatch(/Patti|Lynne|Fernandez/);
@@ -120,7 +158,9 @@ describe('intake through the bot host (local mode)', () => {
     const r = await post(submit({ ...opslaan.data, datum: '2026-03-01', soort: 'verbaal' }, van('medewerker')));
     expect(tekst(r)).toContain('A-2026-0002 is opgeslagen.');
     expect(tekst(r)).toContain('kon niet automatisch worden bericht');
-    const row = store.db.prepare('SELECT stale_since FROM proactive_conversation_refs WHERE aad_object_id = ?').get(PLAYGROUND.vpt.aadObjectId) as { stale_since: string | null };
+    const row = store.db
+      .prepare('SELECT stale_since FROM proactive_conversation_refs WHERE aad_object_id = ?')
+      .get(PLAYGROUND.vpt.aadObjectId) as { stale_since: string | null };
     expect(row.stale_since).toBe('2026-03-02T09:00:00.000Z');
     // The next incident does not call Teams for the stale reference at all.
     const before = replies.length;
@@ -130,11 +170,23 @@ describe('intake through the bot host (local mode)', () => {
     expect(replies.slice(before).filter((x) => x.conversationId !== 'a:personal-medewerker')).toEqual([]);
     // Talking to the bot again refreshes the reference.
     await post(message('hallo', van('vpt')));
-    expect((store.db.prepare('SELECT stale_since FROM proactive_conversation_refs WHERE aad_object_id = ?').get(PLAYGROUND.vpt.aadObjectId) as { stale_since: string | null }).stale_since).toBeNull();
+    expect(
+      (
+        store.db.prepare('SELECT stale_since FROM proactive_conversation_refs WHERE aad_object_id = ?').get(PLAYGROUND.vpt.aadObjectId) as {
+          stale_since: string | null;
+        }
+      ).stale_since,
+    ).toBeNull();
   });
 
   it('the coordinator opens the intake menu and sees only the actions of that role', async () => {
     const [card] = replyCards(await post(message('intake', van('ic'))));
-    expect(submitActions(card).map((a) => a.data.action)).toEqual(['intake.melding.start', 'intake.melding.bijwerkenStart', 'intake.wbk.overzicht', 'intake.uitvraag.status', 'intake.agressie.start']);
+    expect(submitActions(card).map((a) => a.data.action)).toEqual([
+      'intake.melding.start',
+      'intake.melding.bijwerkenStart',
+      'intake.wbk.overzicht',
+      'intake.uitvraag.status',
+      'intake.agressie.start',
+    ]);
   });
 });

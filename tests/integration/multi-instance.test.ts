@@ -34,14 +34,28 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
 
   test('1,000 concurrent bookings over 50 sessions, one instance killed mid-burst: no overbooking, no duplicate, nothing lost', async () => {
     const start = Date.now() + 30 * 86_400_000;
-    await store.addMany('AmbtseedSessies', Array.from({ length: SESSIES }, (_, s) => ({
-      sessieId: `S-${String(s).padStart(2, '0')}`,
-      start: new Date(start + s * 3_600_000).toISOString(),
-      eind: new Date(start + s * 3_600_000 + 3_600_000).toISOString(),
-      soort: 'ambtseed' as const, locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: CAPACITEIT,
-    })));
+    await store.addMany(
+      'AmbtseedSessies',
+      Array.from({ length: SESSIES }, (_, s) => ({
+        sessieId: `S-${String(s).padStart(2, '0')}`,
+        start: new Date(start + s * 3_600_000).toISOString(),
+        eind: new Date(start + s * 3_600_000 + 3_600_000).toISOString(),
+        soort: 'ambtseed' as const,
+        locatie: 'Statenzaal',
+        online: false,
+        afnemer: 'de provinciesecretaris',
+        capaciteit: CAPACITEIT,
+      })),
+    );
     const oid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    await store.addMany('NieuweMedewerkers', Array.from({ length: MENSEN }, (_, i) => ({ medewerkerId: oid(i), indienstOp: new Date().toISOString().slice(0, 10), dienstverband: 'arbeidsovereenkomst' as const })));
+    await store.addMany(
+      'NieuweMedewerkers',
+      Array.from({ length: MENSEN }, (_, i) => ({
+        medewerkerId: oid(i),
+        indienstOp: new Date().toISOString().slice(0, 10),
+        dienstverband: 'arbeidsovereenkomst' as const,
+      })),
+    );
 
     const url = `${DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     cluster = await startBotCluster(4, { STORE: 'postgres', DATABASE_URL: url, PG_POOL_MAX: '6' });
@@ -82,7 +96,7 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
       expect(actief.filter((r) => r.sessieId === id && r.status === 'wachtlijst')).toHaveLength(20 - CAPACITEIT);
     }
     // Every person got an answer in Teams (the fake connector saw a reply in each conversation).
-    expect([...Array(MENSEN).keys()].filter((i) => !(c.replies.get(`a:persoon-${i}`)?.length))).toEqual([]);
+    expect([...Array(MENSEN).keys()].filter((i) => !c.replies.get(`a:persoon-${i}`)?.length)).toEqual([]);
     // All four instances took part (instance 1 until it was killed).
     expect(c.perInstance.filter((n) => n > 0)).toHaveLength(4);
   });

@@ -47,14 +47,19 @@ describePostgres('scheduled jobs on pg-boss, four instances on one database', ()
   });
 
   const start = (jobs: GeplandeJob[], clock: () => Date, extra: object = {}) =>
-    startPgBossJobs({ pool, databaseUrl: DATABASE_URL!, bossSchema: `${schema}_boss`, jobs, clock, ...fast, ...extra }).then((i) => (instances.push(i), i));
+    startPgBossJobs({ pool, databaseUrl: DATABASE_URL!, bossSchema: `${schema}_boss`, jobs, clock, ...fast, ...extra }).then(
+      (i) => (instances.push(i), i),
+    );
 
   test('each daily job runs once per day with four instances ticking at the same moments, and again the next day', async () => {
     let now = new Date('2026-03-02T06:30:00Z');
     const runs: string[] = [];
-    const jobs = (inst: number): GeplandeJob[] => ['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen'].map((naam) => ({
-      naam, moment: dagelijks('08:00'), run: async (m) => void runs.push(`${naam}:${m}:${inst}`),
-    }));
+    const jobs = (inst: number): GeplandeJob[] =>
+      ['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen'].map((naam) => ({
+        naam,
+        moment: dagelijks('08:00'),
+        run: async (m) => void runs.push(`${naam}:${m}:${inst}`),
+      }));
     const all = [];
     for (let i = 0; i < 4; i++) all.push(await start(jobs(i), () => now));
     expect((await Promise.all(all.map((i) => i.tick()))).flat()).toEqual([]); // 07:30: nothing due
@@ -76,10 +81,19 @@ describePostgres('scheduled jobs on pg-boss, four instances on one database', ()
 
   test('a failing run is retried until it succeeds', async () => {
     let pogingen = 0;
-    const inst = await start([{ naam: 'wbk-herinnering', moment: () => '2026-03-02', run: async () => {
-      pogingen++;
-      if (pogingen < 3) throw new Error('Teams even weg');
-    } }], () => new Date());
+    const inst = await start(
+      [
+        {
+          naam: 'wbk-herinnering',
+          moment: () => '2026-03-02',
+          run: async () => {
+            pogingen++;
+            if (pogingen < 3) throw new Error('Teams even weg');
+          },
+        },
+      ],
+      () => new Date(),
+    );
     await inst.tick();
     await wachtTot(() => pogingen >= 3, 20_000);
     await new Promise((r) => setTimeout(r, 1000));
@@ -89,12 +103,21 @@ describePostgres('scheduled jobs on pg-boss, four instances on one database', ()
   test('a run whose instance stops responding mid-job is expired and finished by another instance', async () => {
     const klaar: string[] = [];
     let gestart = 0;
-    const hangt: GeplandeJob = { naam: 'uitvraag', moment: () => '2026-03-02', run: () => { gestart++; return new Promise(() => undefined); } };
+    const hangt: GeplandeJob = {
+      naam: 'uitvraag',
+      moment: () => '2026-03-02',
+      run: () => {
+        gestart++;
+        return new Promise(() => undefined);
+      },
+    };
     const a = await start([hangt], () => new Date(), { expireInSeconds: 2 });
     await a.tick();
     await wachtTot(() => gestart === 1, 10_000);
     // Instance a is "dead": it never finishes. Instance b comes up with a working handler.
-    await start([{ naam: 'uitvraag', moment: () => '2026-03-02', run: async (m) => void klaar.push(m) }], () => new Date(), { expireInSeconds: 2 });
+    await start([{ naam: 'uitvraag', moment: () => '2026-03-02', run: async (m) => void klaar.push(m) }], () => new Date(), {
+      expireInSeconds: 2,
+    });
     await a.boss.offWork('uitvraag');
     await wachtTot(() => klaar.length === 1, 30_000);
     expect(klaar).toEqual(['2026-03-02']);

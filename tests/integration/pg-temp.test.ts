@@ -4,7 +4,9 @@ import path from 'node:path';
 import pg from 'pg';
 
 const script = path.resolve(__dirname, '../../scripts/pg-temp.sh');
-const installed = fs.existsSync('/usr/lib/postgresql') && fs.readdirSync('/usr/lib/postgresql').some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+const installed =
+  fs.existsSync('/usr/lib/postgresql') &&
+  fs.readdirSync('/usr/lib/postgresql').some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
 const run = installed || process.env.CI === 'true' ? describe : describe.skip;
 
 run('scripts/pg-temp.sh (throwaway PostgreSQL cluster for tests and benchmarks)', () => {
@@ -16,7 +18,9 @@ run('scripts/pg-temp.sh (throwaway PostgreSQL cluster for tests and benchmarks)'
     try {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
-      const r = await client.query<{ addr: string; socket: string }>("SELECT inet_server_addr()::text AS addr, current_setting('unix_socket_directories') AS socket");
+      const r = await client.query<{ addr: string; socket: string }>(
+        "SELECT inet_server_addr()::text AS addr, current_setting('unix_socket_directories') AS socket",
+      );
       await client.end();
       expect(r.rows[0].addr).toBe('127.0.0.1/32');
       expect(r.rows[0].socket).toBe(dir); // the socket lives in the temp directory, not /var/run

@@ -30,15 +30,19 @@ interface Run {
 /** Run a CLI script with tsx (never npx: its wrapper would outlive a kill), env pointing at our database. */
 function run(script: string, args: string[], db: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, STORE: 'sqlite', INTEGRITEITSPLEIN_DB: db }, timeout: 60_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    execFile(
+      TSX,
+      [script, ...args],
+      { cwd: ROOT, env: { ...process.env, STORE: 'sqlite', INTEGRITEITSPLEIN_DB: db }, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });
 }
 
 /** A `YYYY-MM-DD` date as Dutch Excel writes it: `05-03-2019`. */
 const nlDatum = (iso: string) => iso.split('-').reverse().join('-');
-const datumIn = (jaar: number, i: number) => `${jaar}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
+const datumIn = (jaar: number, i: number) =>
+  `${jaar}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
 
 /** Write items of `list` as a Dutch-Excel CSV (`;`, BOM, CRLF, dates dd-mm-jjjj, ja/nee, multichoice `a;b`). */
 function schrijfCsv(dir: string, list: ListName, items: Record<string, unknown>[]): string {
@@ -70,7 +74,11 @@ async function importeer(dir: string, db: string, lists: Partial<Record<ListName
 }
 
 async function rapport(db: string, out: string, jaar: number, org: string, formaat: string, extra: string[] = []): Promise<Run> {
-  const r = await run('shared/src/cli/report.ts', ['--year', String(jaar), '--format', formaat, '--out', out, '--org', org, '--years', '3', ...extra], db);
+  const r = await run(
+    'shared/src/cli/report.ts',
+    ['--year', String(jaar), '--format', formaat, '--out', out, '--org', org, '--years', '3', ...extra],
+    db,
+  );
   if (r.code !== 0) throw new Error(`report ${formaat} mislukt (${r.code}): ${r.stderr}`);
   return r;
 }
@@ -94,30 +102,53 @@ describe('Zuid-Holland 2019 (published-zuid-holland-2019.json)', () => {
     let n = 0;
     for (const [onderwerp, aantal] of Object.entries(fx.gesprekken.perOnderwerp as Record<string, number>)) {
       for (let i = 0; i < aantal; i++, n++) {
-        gesprekken.push({ gesprekId: `G-${jaar}-${n}`, datum: datumIn(jaar, n), vertrouwenspersoon: 'intern', onderwerp, isMelding: n % 2 === 0, doorverwezen: n % 5 === 0 ? 'bedrijfsarts' : 'geen' });
+        gesprekken.push({
+          gesprekId: `G-${jaar}-${n}`,
+          datum: datumIn(jaar, n),
+          vertrouwenspersoon: 'intern',
+          onderwerp,
+          isMelding: n % 2 === 0,
+          doorverwezen: n % 5 === 0 ? 'bedrijfsarts' : 'geen',
+        });
       }
     }
-    gesprekken.push({ gesprekId: 'G-2018-a', datum: '2018-12-31', vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: true, doorverwezen: 'geen' });
-    gesprekken.push({ gesprekId: 'G-2020-a', datum: '2020-01-01', vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: true, doorverwezen: 'geen' });
+    gesprekken.push({
+      gesprekId: 'G-2018-a',
+      datum: '2018-12-31',
+      vertrouwenspersoon: 'intern',
+      onderwerp: 'integriteit',
+      isMelding: true,
+      doorverwezen: 'geen',
+    });
+    gesprekken.push({
+      gesprekId: 'G-2020-a',
+      datum: '2020-01-01',
+      vertrouwenspersoon: 'intern',
+      onderwerp: 'integriteit',
+      isMelding: true,
+      doorverwezen: 'geen',
+    });
     // Meldingen: the six cases of Tabel 1. The published opdrachtgever (directeur, bureauhoofd) is not a list
     // column; these meldingen were made to the line, so meldpunt leidinggevende (shown in column "Meldpunt").
-    const meldingen = (fx.meldingen.tabel1 as { soort: string; categorie: string; uitkomst: string; maatregelen: string[] }[]).map((z, i) => ({
-      meldingId: `M-${jaar}-${String(i + 1).padStart(4, '0')}`,
-      ontvangenOp: `${jaar}-${String(2 + i).padStart(2, '0')}-10`,
-      kanaal: 'gesprek',
-      meldpunt: 'leidinggevende',
-      soort: z.soort,
-      categorie: z.categorie,
-      betrokkene: 'ambtenaar',
-      anoniem: false,
-      onderzoek: 'intern',
-      uitkomst: z.uitkomst,
-      maatregelen: z.maatregelen,
-      ontvangstbevestigdOp: `${jaar}-${String(2 + i).padStart(2, '0')}-14`,
-      terugkoppelingOp: null,
-      afgeslotenOp: null,
-      bewaarTot: null,
-    }));
+    const meldingen = (fx.meldingen.tabel1 as { soort: string; categorie: string; uitkomst: string; maatregelen: string[] }[]).map(
+      (z, i) => ({
+        meldingId: `M-${jaar}-${String(i + 1).padStart(4, '0')}`,
+        ontvangenOp: `${jaar}-${String(2 + i).padStart(2, '0')}-10`,
+        kanaal: 'gesprek',
+        meldpunt: 'leidinggevende',
+        soort: z.soort,
+        categorie: z.categorie,
+        betrokkene: 'ambtenaar',
+        anoniem: false,
+        onderzoek: 'intern',
+        uitkomst: z.uitkomst,
+        maatregelen: z.maatregelen,
+        ontvangstbevestigdOp: `${jaar}-${String(2 + i).padStart(2, '0')}-14`,
+        terugkoppelingOp: null,
+        afgeslotenOp: null,
+        bewaarTot: null,
+      }),
+    );
     // Ambtseed: 190 eed/belofte in 2019 across 12 ceremonies; externals sign an integriteitsverklaring (not counted
     // as afgelegd); some registrations were cancelled or absent.
     const sessies = Array.from({ length: 12 }, (_, i) => ({
@@ -132,11 +163,38 @@ describe('Zuid-Holland 2019 (published-zuid-holland-2019.json)', () => {
     }));
     const inschrijvingen: Record<string, unknown>[] = [];
     for (let i = 0; i < fx.ambtseed.afgelegd; i++) {
-      inschrijvingen.push({ inschrijvingId: `I-${i}`, sessieId: `S-${jaar}-${i % 12}`, medewerker: `obj-${i}`, dienstverband: 'arbeidsovereenkomst', indienstOp: `${jaar}-01-01`, status: 'afgelegd', vorm: i % 3 === 0 ? 'belofte' : 'eed', afgelegdOp: `${jaar}-${String((i % 12) + 1).padStart(2, '0')}-15` });
+      inschrijvingen.push({
+        inschrijvingId: `I-${i}`,
+        sessieId: `S-${jaar}-${i % 12}`,
+        medewerker: `obj-${i}`,
+        dienstverband: 'arbeidsovereenkomst',
+        indienstOp: `${jaar}-01-01`,
+        status: 'afgelegd',
+        vorm: i % 3 === 0 ? 'belofte' : 'eed',
+        afgelegdOp: `${jaar}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+      });
     }
     for (let i = 0; i < 10; i++) {
-      inschrijvingen.push({ inschrijvingId: `X-${i}`, sessieId: `S-${jaar}-${i}`, medewerker: `ext-${i}`, dienstverband: 'extern', indienstOp: `${jaar}-01-01`, status: 'afgelegd', vorm: 'integriteitsverklaring', afgelegdOp: `${jaar}-${String(i + 1).padStart(2, '0')}-15` });
-      inschrijvingen.push({ inschrijvingId: `A-${i}`, sessieId: `S-${jaar}-${i}`, medewerker: `abs-${i}`, dienstverband: 'arbeidsovereenkomst', indienstOp: `${jaar}-01-01`, status: i % 2 ? 'afwezig' : 'geannuleerd', vorm: null, afgelegdOp: null });
+      inschrijvingen.push({
+        inschrijvingId: `X-${i}`,
+        sessieId: `S-${jaar}-${i}`,
+        medewerker: `ext-${i}`,
+        dienstverband: 'extern',
+        indienstOp: `${jaar}-01-01`,
+        status: 'afgelegd',
+        vorm: 'integriteitsverklaring',
+        afgelegdOp: `${jaar}-${String(i + 1).padStart(2, '0')}-15`,
+      });
+      inschrijvingen.push({
+        inschrijvingId: `A-${i}`,
+        sessieId: `S-${jaar}-${i}`,
+        medewerker: `abs-${i}`,
+        dienstverband: 'arbeidsovereenkomst',
+        indienstOp: `${jaar}-01-01`,
+        status: i % 2 ? 'afwezig' : 'geannuleerd',
+        vorm: null,
+        afgelegdOp: null,
+      });
     }
     // Dilemma: sessions per doelgroep as published; 233 participants spread over the 14 sessions.
     const dilemma: Record<string, unknown>[] = [];
@@ -148,7 +206,13 @@ describe('Zuid-Holland 2019 (published-zuid-holland-2019.json)', () => {
         dilemma.push({ sessieId: `D-${k}`, datum: datumIn(jaar, k), werkvorm: 'dilemmaspel', doelgroep, deelnemers, dilemmaIds: '' });
       }
     }
-    await importeer(tmp, db(), { Gesprekken: gesprekken, Meldingen: meldingen, AmbtseedSessies: sessies, AmbtseedInschrijvingen: inschrijvingen, DilemmaSessies: dilemma });
+    await importeer(tmp, db(), {
+      Gesprekken: gesprekken,
+      Meldingen: meldingen,
+      AmbtseedSessies: sessies,
+      AmbtseedInschrijvingen: inschrijvingen,
+      DilemmaSessies: dilemma,
+    });
     // All report runs at once (independent processes reading the same file).
     const onderdrukt = path.join(tmp, 'zh-suppress');
     await Promise.all([
@@ -182,7 +246,14 @@ describe('Zuid-Holland 2019 (published-zuid-holland-2019.json)', () => {
       expect(json.dilemma.perDoelgroep[doelgroep as keyof Jaarverslag['dilemma']['perDoelgroep']].sessies).toBe(sessies);
     }
     // the case table: the six cases, codes only, in order
-    expect(json.zaken.map((z) => [z.soort, z.categorie, z.uitkomst, z.maatregelen])).toEqual(fx.meldingen.tabel1.map((z: { soort: string; categorie: string; uitkomst: string; maatregelen: string[] }) => [z.soort, z.categorie, z.uitkomst, z.maatregelen]));
+    expect(json.zaken.map((z) => [z.soort, z.categorie, z.uitkomst, z.maatregelen])).toEqual(
+      fx.meldingen.tabel1.map((z: { soort: string; categorie: string; uitkomst: string; maatregelen: string[] }) => [
+        z.soort,
+        z.categorie,
+        z.uitkomst,
+        z.maatregelen,
+      ]),
+    );
     // previous years are there (years 3) and the out-of-year items landed in their own year
     expect(Object.keys(json.vorigeJaren)).toEqual(['2017', '2018']);
     expect(json.vorigeJaren['2018'].gesprekken.totaal).toBe(1);
@@ -193,7 +264,8 @@ describe('Zuid-Holland 2019 (published-zuid-holland-2019.json)', () => {
     expect(tabellen.length).toBe(17);
     expect(afbeeldingen).toBeGreaterThanOrEqual(4);
     const onderwerp = tabel(tabellen, 'Gesprekken met vertrouwenspersonen per onderwerp');
-    for (const [o, aantal] of Object.entries(fx.gesprekken.perOnderwerp as Record<string, number>)) expect(cel(onderwerp, label('nl', 'onderwerp', o), '2019')).toBe(aantal);
+    for (const [o, aantal] of Object.entries(fx.gesprekken.perOnderwerp as Record<string, number>))
+      expect(cel(onderwerp, label('nl', 'onderwerp', o), '2019')).toBe(aantal);
     expect(cel(onderwerp, 'Totaal', '2019')).toBe(25);
     expect(cel(tabel(tabellen, 'Ambtseed en belofte'), 'Eed of belofte afgelegd', '2019')).toBe(190);
     const dg = tabel(tabellen, 'Dilemmasessies per doelgroep');
@@ -232,8 +304,12 @@ describe('Zuid-Holland 2019 (published-zuid-holland-2019.json)', () => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'jaarverslag-2019.json'), 'utf8'))).toEqual(json);
     const html = fs.readFileSync(path.join(dir, 'jaarverslag-2019.html'), 'utf8');
     // Integriteit (2 gesprekken) and Onveiligheid (4) are suppressed; Ongewenste omgangsvormen (9) is not.
-    expect(html).toMatch(/<th scope="row">Integriteit<\/th><td class="getal">0<\/td><td class="getal">&lt;5<\/td><td class="getal">&lt;5<\/td>/);
-    expect(html).toMatch(/<th scope="row">Ongewenste omgangsvormen<\/th><td class="getal">0<\/td><td class="getal">0<\/td><td class="getal">9<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row">Integriteit<\/th><td class="getal">0<\/td><td class="getal">&lt;5<\/td><td class="getal">&lt;5<\/td>/,
+    );
+    expect(html).toMatch(
+      /<th scope="row">Ongewenste omgangsvormen<\/th><td class="getal">0<\/td><td class="getal">0<\/td><td class="getal">9<\/td>/,
+    );
     // the six cases are not listed one by one in the published html; the JSON above still has them all
     expect(html).not.toContain('id="tabel-zaken"');
     expect(html).toContain('De tabel met de afzonderlijke onderzoeken van 2019 is weggelaten vanwege kleine aantallen');
@@ -252,9 +328,26 @@ describe('Huizen 2020 (published-huizen-2020.json)', () => {
     expect(fx.gesprekken.personenPerJaar).toEqual({ '2018': 21, '2019': 8, '2020': 3 });
     const gesprekken: Record<string, unknown>[] = [];
     for (const [j, aantal] of Object.entries(fx.gesprekken.personenPerJaar as Record<string, number>)) {
-      for (let i = 0; i < aantal; i++) gesprekken.push({ gesprekId: `BING-${j}-${i}`, datum: datumIn(Number(j), i), vertrouwenspersoon: 'extern', onderwerp: 'ongewensteOmgangsvormen', isMelding: true, doorverwezen: 'geen' });
+      for (let i = 0; i < aantal; i++)
+        gesprekken.push({
+          gesprekId: `BING-${j}-${i}`,
+          datum: datumIn(Number(j), i),
+          vertrouwenspersoon: 'extern',
+          onderwerp: 'ongewensteOmgangsvormen',
+          isMelding: true,
+          doorverwezen: 'geen',
+        });
     }
-    const sessies = ['03-03-2020 16:00', '30-06-2020 16:00', '15-10-2020 16:00'].map((start, i) => ({ sessieId: `H-${i}`, start, eind: start.replace('16:00', '17:00'), soort: 'ambtseed', locatie: i ? '' : 'Raadzaal', online: i > 0, afnemer: 'portefeuillehouder personeelszaken', capaciteit: 30 }));
+    const sessies = ['03-03-2020 16:00', '30-06-2020 16:00', '15-10-2020 16:00'].map((start, i) => ({
+      sessieId: `H-${i}`,
+      start,
+      eind: start.replace('16:00', '17:00'),
+      soort: 'ambtseed',
+      locatie: i ? '' : 'Raadzaal',
+      online: i > 0,
+      afnemer: 'portefeuillehouder personeelszaken',
+      capaciteit: 30,
+    }));
     const inschrijvingen = Array.from({ length: fx.ambtseed.afgelegd }, (_, i) => ({
       inschrijvingId: `HI-${i}`,
       sessieId: `H-${i % 3}`,
@@ -265,7 +358,16 @@ describe('Huizen 2020 (published-huizen-2020.json)', () => {
       vorm: i % 2 ? 'belofte' : 'eed',
       afgelegdOp: ['2020-03-03', '2020-06-30', '2020-10-15'][i % 3],
     }));
-    inschrijvingen.push({ inschrijvingId: 'HI-stagiair', sessieId: 'H-0', medewerker: 'obj-s', dienstverband: 'stagiair', indienstOp: '2020-02-01', status: 'afgelegd', vorm: 'integriteitsverklaring', afgelegdOp: '2020-03-03' });
+    inschrijvingen.push({
+      inschrijvingId: 'HI-stagiair',
+      sessieId: 'H-0',
+      medewerker: 'obj-s',
+      dienstverband: 'stagiair',
+      indienstOp: '2020-02-01',
+      status: 'afgelegd',
+      vorm: 'integriteitsverklaring',
+      afgelegdOp: '2020-03-03',
+    });
     await importeer(tmp, db, { Gesprekken: gesprekken, AmbtseedSessies: sessies, AmbtseedInschrijvingen: inschrijvingen });
     await Promise.all(['json', 'docx'].map((f) => rapport(db, out, jaar, 'huizen', f)));
     const json: Jaarverslag = JSON.parse(fs.readFileSync(path.join(out, 'jaarverslag-2020.json'), 'utf8'));
@@ -273,7 +375,10 @@ describe('Huizen 2020 (published-huizen-2020.json)', () => {
     expect(json.ambtseed.afgelegd).toBe(fx.ambtseed.afgelegd);
     expect(json.ambtseed.integriteitsverklaring).toBe(1);
     expect(json.ambtseed.bijeenkomsten).toBe(3);
-    const extern = { [String(jaar)]: json.gesprekken.extern, ...Object.fromEntries(Object.entries(json.vorigeJaren).map(([j, c]) => [j, c.gesprekken.extern])) };
+    const extern = {
+      [String(jaar)]: json.gesprekken.extern,
+      ...Object.fromEntries(Object.entries(json.vorigeJaren).map(([j, c]) => [j, c.gesprekken.extern])),
+    };
     expect(extern).toEqual(fx.gesprekken.personenPerJaar);
     expect(json.gesprekken.totaal).toBe(json.gesprekken.extern); // the vertrouwensfunctie is fully external (BING)
 

@@ -12,11 +12,20 @@ export interface GelezenTabel {
   rijen: string[][];
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 const teksten = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]));
 
 /** Every table of a .docx with its caption, header row and body rows as cell texts. */
-export async function leesDocxTabellen(docx: Buffer): Promise<{ tabellen: GelezenTabel[]; tekst: string; afbeeldingen: number; altTeksten: string[] }> {
+export async function leesDocxTabellen(
+  docx: Buffer,
+): Promise<{ tabellen: GelezenTabel[]; tekst: string; afbeeldingen: number; altTeksten: string[] }> {
   const zip = await JSZip.loadAsync(docx);
   const xml = await zip.file('word/document.xml')!.async('string');
   const tabellen: GelezenTabel[] = [];
@@ -25,7 +34,9 @@ export async function leesDocxTabellen(docx: Buffer): Promise<{ tabellen: Geleze
   while ((m = re.exec(xml))) {
     const voor = teksten(xml.slice(0, m.index));
     const titel = [...voor].reverse().find((t) => /^(Tabel|Table) \d+\./.test(t)) ?? '';
-    const rijen = [...m[1].matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((r) => [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => teksten(c[1]).join('')));
+    const rijen = [...m[1].matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((r) =>
+      [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => teksten(c[1]).join('')),
+    );
     tabellen.push({ titel: titel.replace(/^(Tabel|Table) \d+\. /, ''), kop: rijen[0] ?? [], rijen: rijen.slice(1) });
   }
   const afbeeldingen = Object.keys(zip.files).filter((f) => /^word\/media\/.*\.png$/.test(f)).length;

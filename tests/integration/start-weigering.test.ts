@@ -12,11 +12,29 @@ import { freePort } from '../support/processes';
 const ROOT = path.resolve(__dirname, '../..');
 jest.setTimeout(120_000);
 
-
 /** A clean environment for one server process (no secrets or tenant settings from the developer's shell). */
 function schoneEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, STORE: 'sqlite', INTEGRITEITSPLEIN_ORG: 'demo', INTEGRITEITSPLEIN_DB: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'start-')), 'ip.db'), TAB_SERVE_WEB: '0', LOG_LEVEL: 'warn' };
-  for (const k of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'TAB_SSO_CLIENT_ID', 'TAB_VOTE_SECRET', 'AMBTSEED_LINK_SECRET', 'BOT_PUBLIC_URL', 'WEBSITE_SITE_NAME', 'WEBSITE_INSTANCE_ID', 'NODE_ENV']) delete env[k];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    STORE: 'sqlite',
+    INTEGRITEITSPLEIN_ORG: 'demo',
+    INTEGRITEITSPLEIN_DB: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'start-')), 'ip.db'),
+    TAB_SERVE_WEB: '0',
+    LOG_LEVEL: 'warn',
+  };
+  for (const k of [
+    'MicrosoftAppId',
+    'MicrosoftAppPassword',
+    'MicrosoftAppType',
+    'TAB_SSO_CLIENT_ID',
+    'TAB_VOTE_SECRET',
+    'AMBTSEED_LINK_SECRET',
+    'BOT_PUBLIC_URL',
+    'WEBSITE_SITE_NAME',
+    'WEBSITE_INSTANCE_ID',
+    'NODE_ENV',
+  ])
+    delete env[k];
   return { ...env, ...extra };
 }
 
@@ -37,13 +55,16 @@ function run(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number | n
 }
 
 describe('start-up refusals of the real servers', () => {
-  it.each([[{ WEBSITE_SITE_NAME: 'ip-demo' }], [{ NODE_ENV: 'production' }], [{ WEBSITE_INSTANCE_ID: '4f1c9e2b7a6d' }]])('bot without MicrosoftAppId and %j: one line, exit 1', async (marker) => {
-    const r = await run('bot/src/server.ts', schoneEnv({ BOT_PORT: String(await freePort()), ...marker }));
-    expect(r.code).toBe(1);
-    const regels = r.stderr.trim().split('\n');
-    expect(regels).toEqual([expect.stringMatching(/^De bot start niet: MicrosoftAppId is leeg, dus lokale modus/)]);
-    expect(r.stdout).not.toMatch(/luistert/);
-  });
+  it.each([[{ WEBSITE_SITE_NAME: 'ip-demo' }], [{ NODE_ENV: 'production' }], [{ WEBSITE_INSTANCE_ID: '4f1c9e2b7a6d' }]])(
+    'bot without MicrosoftAppId and %j: one line, exit 1',
+    async (marker) => {
+      const r = await run('bot/src/server.ts', schoneEnv({ BOT_PORT: String(await freePort()), ...marker }));
+      expect(r.code).toBe(1);
+      const regels = r.stderr.trim().split('\n');
+      expect(regels).toEqual([expect.stringMatching(/^De bot start niet: MicrosoftAppId is leeg, dus lokale modus/)]);
+      expect(r.stdout).not.toMatch(/luistert/);
+    },
+  );
 
   it('tab with the local dev identity on App Service: one line, exit 1', async () => {
     const r = await run('tab/api/server.ts', schoneEnv({ TAB_PORT: String(await freePort()), WEBSITE_SITE_NAME: 'ip-demo' }));
@@ -53,20 +74,35 @@ describe('start-up refusals of the real servers', () => {
 });
 
 describe('local mode listens on loopback only', () => {
-  const extern = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  const extern = Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
   const of = extern ? it : it.skip;
 
   of('the bot in local mode answers on 127.0.0.1, not on the machine address', async () => {
     const port = await freePort();
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['bot/src/server.ts'], { cwd: ROOT, env: schoneEnv({ BOT_PORT: String(port) }), stdio: 'ignore' });
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['bot/src/server.ts'], {
+      cwd: ROOT,
+      env: schoneEnv({ BOT_PORT: String(port) }),
+      stdio: 'ignore',
+    });
     try {
       const deadline = Date.now() + 60_000;
       for (;;) {
-        if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) break;
+        if (
+          await fetch(`http://127.0.0.1:${port}/healthz`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          break;
         if (Date.now() > deadline || child.exitCode !== null) throw new Error('bot kwam niet op');
         await new Promise((r) => setTimeout(r, 300));
       }
-      const buiten = await fetch(`http://${extern}:${port}/healthz`).then((r) => r.status, (e: Error) => (e.cause as { code?: string })?.code ?? e.message);
+      const buiten = await fetch(`http://${extern}:${port}/healthz`).then(
+        (r) => r.status,
+        (e: Error) => (e.cause as { code?: string })?.code ?? e.message,
+      );
       expect(buiten).toBe('ECONNREFUSED');
     } finally {
       const exited = new Promise((r) => child.once('exit', r));

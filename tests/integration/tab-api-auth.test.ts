@@ -30,7 +30,16 @@ function jwt(claims: Record<string, unknown>, opts: { key?: crypto.KeyObject; al
   return `${body}.${sig}`;
 }
 const nu = () => Math.floor(Date.now() / 1000);
-const geldig = (extra: Record<string, unknown> = {}) => ({ iss: ISSUER, aud: CLIENT, tid: TENANT, oid: 'aaaaaaaa-0000-0000-0000-000000000001', iat: nu() - 10, nbf: nu() - 10, exp: nu() + 600, ...extra });
+const geldig = (extra: Record<string, unknown> = {}) => ({
+  iss: ISSUER,
+  aud: CLIENT,
+  tid: TENANT,
+  oid: 'aaaaaaaa-0000-0000-0000-000000000001',
+  iat: nu() - 10,
+  nbf: nu() - 10,
+  exp: nu() + 600,
+  ...extra,
+});
 
 let jwks: http.Server;
 let server: ChildProcess;
@@ -116,12 +125,15 @@ describe('tab API with Teams SSO (forged tokens)', () => {
     ['wrong issuer', jwt(geldig({ iss: 'https://login.microsoftonline.com/33333333-3333-3333-3333-333333333333/v2.0' }))],
     ['expired', jwt(geldig({ iat: nu() - 7200, nbf: nu() - 7200, exp: nu() - 3600 }))],
     ['alg none', jwt(geldig(), { alg: 'none' })],
-    ['HS256 with the public key as secret', (() => {
-      const header = b64({ alg: 'HS256', typ: 'JWT', kid: KID });
-      const body = `${header}.${b64(geldig({ oid: HR_OID }))}`;
-      const secret = sleutel.publicKey.export({ format: 'pem', type: 'spki' });
-      return `${body}.${crypto.createHmac('sha256', secret).update(body).digest('base64url')}`;
-    })()],
+    [
+      'HS256 with the public key as secret',
+      (() => {
+        const header = b64({ alg: 'HS256', typ: 'JWT', kid: KID });
+        const body = `${header}.${b64(geldig({ oid: HR_OID }))}`;
+        const secret = sleutel.publicKey.export({ format: 'pem', type: 'spki' });
+        return `${body}.${crypto.createHmac('sha256', secret).update(body).digest('base64url')}`;
+      })(),
+    ],
     ['no oid claim', jwt(geldig({ oid: undefined }))],
   ])('401 for %s, with a Dutch message', async (_naam, token) => {
     const r = await get('/api/dashboard?jaar=2025', token);

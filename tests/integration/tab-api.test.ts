@@ -16,13 +16,41 @@ const NU = new Date('2026-11-25T10:00:00Z');
 async function maakApp(now: () => Date = () => NU): Promise<{ app: Express; store: SqliteListStore }> {
   const store = new SqliteListStore(':memory:');
   await store.addMany('Dilemmas', [
-    { dilemmaId: 'D-001', titel: 'Het etentje', tekst: 'Tekst 1', opties: JSON.stringify(['Ja', 'Nee', 'Overleggen']), thema: 'zakelijk', bron: 'dilemmaspel' },
-    { dilemmaId: 'D-002', titel: 'De grap', tekst: 'Tekst 2', opties: JSON.stringify(['Direct', 'Later', 'Vertrouwenspersoon']), thema: 'sociaal', bron: 'dilemmaspel' },
-    { dilemmaId: 'D-003', titel: '<script>alert(1)</script> **vet**', tekst: '<img src=x onerror=alert(1)> _schuin_', opties: JSON.stringify(['A', 'B']), thema: 'zakelijk', bron: 'eigen' },
+    {
+      dilemmaId: 'D-001',
+      titel: 'Het etentje',
+      tekst: 'Tekst 1',
+      opties: JSON.stringify(['Ja', 'Nee', 'Overleggen']),
+      thema: 'zakelijk',
+      bron: 'dilemmaspel',
+    },
+    {
+      dilemmaId: 'D-002',
+      titel: 'De grap',
+      tekst: 'Tekst 2',
+      opties: JSON.stringify(['Direct', 'Later', 'Vertrouwenspersoon']),
+      thema: 'sociaal',
+      bron: 'dilemmaspel',
+    },
+    {
+      dilemmaId: 'D-003',
+      titel: '<script>alert(1)</script> **vet**',
+      tekst: '<img src=x onerror=alert(1)> _schuin_',
+      opties: JSON.stringify(['A', 'B']),
+      thema: 'zakelijk',
+      bron: 'eigen',
+    },
   ]);
   await store.addMany('DilemmaSessies', [
     { sessieId: 'DS-2025-001', datum: '2025-03-04', werkvorm: 'dilemmaspel', doelgroep: 'afdeling', deelnemers: 10, dilemmaIds: 'D-001' },
-    { sessieId: 'DS-2025-002', datum: '2025-12-31', werkvorm: 'moreelBeraadLight', doelgroep: 'management', deelnemers: 12, dilemmaIds: 'D-002' },
+    {
+      sessieId: 'DS-2025-002',
+      datum: '2025-12-31',
+      werkvorm: 'moreelBeraadLight',
+      doelgroep: 'management',
+      deelnemers: 12,
+      dilemmaIds: 'D-002',
+    },
     { sessieId: 'DS-2024-001', datum: '2024-06-01', werkvorm: 'workshop', doelgroep: 'nieuweMedewerkers', deelnemers: 5, dilemmaIds: '' },
   ]);
   const app = createTabApp({ store, config, db: store.db, authenticate: createAuthenticator({ modus: 'lokaal' }, config), now });
@@ -63,11 +91,18 @@ describe('tab API (local mode)', () => {
     const r = await request(app).get('/api/portal').expect(200);
     const route = (s: string) => r.body.routes.find((x: { situatie: string }) => x.situatie === s);
     // config/demo.yaml routes.vermoedenMisstand: meldpunten [leidinggevende, vertrouwenspersoon], ook [secretaris, huisVoorKlokkenluiders]
-    expect(route('vermoedenMisstand')).toMatchObject({ eerst: ['leidinggevende', 'vertrouwenspersoon'], ook: ['secretaris', 'huisVoorKlokkenluiders'], anoniem: ['vertrouwenspersoon'], wbk: true });
+    expect(route('vermoedenMisstand')).toMatchObject({
+      eerst: ['leidinggevende', 'vertrouwenspersoon'],
+      ook: ['secretaris', 'huisVoorKlokkenluiders'],
+      anoniem: ['vertrouwenspersoon'],
+      wbk: true,
+    });
     expect(route('agressieExtern').eerst).toEqual(['leidinggevende', 'adviseurVpt']);
     expect(r.body.routes).toHaveLength(7);
     expect(r.body.ambtseed.eedTekst).toMatch(/^Ik zweer/);
-    expect(r.body.regelingen.map((x: { soort: string }) => x.soort)).toEqual(expect.arrayContaining(['gedragscode', 'klokkenluidersregeling', 'klachtenregeling']));
+    expect(r.body.regelingen.map((x: { soort: string }) => x.soort)).toEqual(
+      expect.arrayContaining(['gedragscode', 'klokkenluidersregeling', 'klachtenregeling']),
+    );
     expect(r.body.faq.length).toBeGreaterThan(0);
   });
 
@@ -82,7 +117,8 @@ describe('tab API (local mode)', () => {
   });
 
   test('voting: once per person per week, anonymous list items, second vote refused with 409', async () => {
-    const stem = (wie: string, optie: number) => als('medewerker', wie)(request(app).post('/api/dilemma/stem')).send({ week: '2026-W48', dilemmaId: 'D-002', optie });
+    const stem = (wie: string, optie: number) =>
+      als('medewerker', wie)(request(app).post('/api/dilemma/stem')).send({ week: '2026-W48', dilemmaId: 'D-002', optie });
     const eerste = await stem('anna', 1).expect(201);
     expect(eerste.body.resultaten).toEqual({ totaal: 1, perOptie: [0, 1, 0] });
     const tweede = await stem('anna', 2).expect(409);
@@ -116,7 +152,8 @@ describe('tab API (local mode)', () => {
     let nu = NU;
     const { app: app2, store: s2 } = await maakApp(() => nu);
     try {
-      const stem = (week: string, dilemmaId: string) => als('medewerker', 'anna')(request(app2).post('/api/dilemma/stem')).send({ week, dilemmaId, optie: 0 });
+      const stem = (week: string, dilemmaId: string) =>
+        als('medewerker', 'anna')(request(app2).post('/api/dilemma/stem')).send({ week, dilemmaId, optie: 0 });
       await stem('2026-W48', 'D-002').expect(201);
       nu = new Date('2026-11-29T23:00:01Z'); // Monday 30 Nov 00:00:01 in Amsterdam: week 49
       const w49 = await als('medewerker', 'anna')(request(app2).get('/api/dilemma')).expect(200);
@@ -130,7 +167,10 @@ describe('tab API (local mode)', () => {
   });
 
   test('bad vote bodies get 400 with a Dutch message and nothing is stored', async () => {
-    const post = (body: unknown) => request(app).post('/api/dilemma/stem').send(body as object);
+    const post = (body: unknown) =>
+      request(app)
+        .post('/api/dilemma/stem')
+        .send(body as object);
     const cases: [unknown, RegExp][] = [
       [{ week: '2026-W48', dilemmaId: 'D-002' }, /optie/],
       [{ week: '2026-W48', dilemmaId: 'D-002', optie: 1.5 }, /geheel getal/],
@@ -201,12 +241,25 @@ describe('tab API (local mode)', () => {
     await request(app).post('/api/sessies').send(body).expect(403);
     await als('manager')(request(app).get('/api/dilemmas')).expect(200);
     await request(app).get('/api/dilemmas').expect(403);
-    const r = await als('manager')(request(app).post('/api/sessies')).send({ ...body, sessieId: 'DS-2026-abcdef123456' }).expect(201);
+    const r = await als('manager')(request(app).post('/api/sessies'))
+      .send({ ...body, sessieId: 'DS-2026-abcdef123456' })
+      .expect(201);
     expect(r.body).toEqual({ sessieId: 'DS-2026-abcdef123456', nieuw: true });
     // Idempotent on the client's sessieId: a retry writes nothing new.
-    expect((await als('manager')(request(app).post('/api/sessies')).send({ ...body, sessieId: 'DS-2026-abcdef123456' }).expect(200)).body.nieuw).toBe(false);
+    expect(
+      (
+        await als('manager')(request(app).post('/api/sessies'))
+          .send({ ...body, sessieId: 'DS-2026-abcdef123456' })
+          .expect(200)
+      ).body.nieuw,
+    ).toBe(false);
     expect(await store.get('DilemmaSessies', 'DS-2026-abcdef123456')).toEqual({
-      sessieId: 'DS-2026-abcdef123456', datum: '2026-11-24', werkvorm: 'moreelBeraadLight', doelgroep: 'afdeling', deelnemers: 9, dilemmaIds: 'D-002',
+      sessieId: 'DS-2026-abcdef123456',
+      datum: '2026-11-24',
+      werkvorm: 'moreelBeraadLight',
+      doelgroep: 'afdeling',
+      deelnemers: 9,
+      dilemmaIds: 'D-002',
     });
     const bad: [object, RegExp][] = [
       [{ ...body, deelnemers: 0 }, /deelnemers/],
@@ -239,8 +292,14 @@ describe('tab API (local mode)', () => {
   });
 
   test('report downloads (.docx, .xlsx) for HR: Office Open XML files (zip) with a download name', async () => {
-    for (const [ext, type] of [['docx', /wordprocessingml/], ['xlsx', /spreadsheetml/]] as const) {
-      const r = await als('hr')(request(app).get(`/api/rapport/2025.${ext}`)).buffer(true).parse(parse).expect(200);
+    for (const [ext, type] of [
+      ['docx', /wordprocessingml/],
+      ['xlsx', /spreadsheetml/],
+    ] as const) {
+      const r = await als('hr')(request(app).get(`/api/rapport/2025.${ext}`))
+        .buffer(true)
+        .parse(parse)
+        .expect(200);
       expect(r.headers['content-type']).toMatch(type);
       expect(r.headers['content-disposition']).toBe(`attachment; filename="jaarverslag-integriteit-2025.${ext}"`);
       expect((r.body as Buffer).subarray(0, 2).toString()).toBe('PK');
@@ -249,7 +308,10 @@ describe('tab API (local mode)', () => {
 
   test('the Word download suppresses small counts with ?suppressBelow=N as the CLI does; a bad N is a 400', async () => {
     const tekst = async (q: string) => {
-      const r = await als('hr')(request(app).get(`/api/rapport/2025.docx${q}`)).buffer(true).parse(parse).expect(200);
+      const r = await als('hr')(request(app).get(`/api/rapport/2025.docx${q}`))
+        .buffer(true)
+        .parse(parse)
+        .expect(200);
       const zip = await JSZip.loadAsync(r.body as Buffer);
       return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
     };
@@ -264,7 +326,13 @@ describe('tab API (local mode)', () => {
 
   test('unexpected errors give 500 with a Dutch message and no stack trace', async () => {
     const kapot = { ...store, query: () => Promise.reject(new Error('geheime details /pad/naar/bestand.ts:12')) } as unknown as ListStore;
-    const a = createTabApp({ store: kapot, config, db: store.db, authenticate: createAuthenticator({ modus: 'lokaal' }, config), now: () => NU });
+    const a = createTabApp({
+      store: kapot,
+      config,
+      db: store.db,
+      authenticate: createAuthenticator({ modus: 'lokaal' }, config),
+      now: () => NU,
+    });
     const r = await request(a).get('/api/dilemma').expect(500);
     expect(r.body).toEqual({ fout: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' });
   });

@@ -42,7 +42,12 @@ function base(type: string, o: ActivityOptions): Json {
     serviceUrl: o.serviceUrl ?? 'http://127.0.0.1:9/',
     from: o.from ?? USER,
     recipient: BOT,
-    conversation: { id: o.conversationId ?? `a:conv-${conversationType}`, conversationType, isGroup: conversationType !== 'personal', tenantId: 'tenant-test' },
+    conversation: {
+      id: o.conversationId ?? `a:conv-${conversationType}`,
+      conversationType,
+      isGroup: conversationType !== 'personal',
+      tenantId: 'tenant-test',
+    },
     locale: o.locale ?? 'nl-NL',
     channelData: { tenant: { id: 'tenant-test' } },
   };
@@ -82,12 +87,16 @@ export interface CapturedReply {
 
 /** Texts and card JSON of replies, for simple assertions. */
 export function replyText(replies: CapturedReply[]): string {
-  return replies.map((r) => [r.activity.text ?? '', ...(r.activity.attachments ?? []).map((a) => JSON.stringify(a.content))].join('\n')).join('\n');
+  return replies
+    .map((r) => [r.activity.text ?? '', ...(r.activity.attachments ?? []).map((a) => JSON.stringify(a.content))].join('\n'))
+    .join('\n');
 }
 
 /** The card contents of replies. */
 export function replyCards(replies: CapturedReply[]): Json[] {
-  return replies.flatMap((r) => (r.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content));
+  return replies.flatMap((r) =>
+    (r.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content),
+  );
 }
 
 /** Every `Action.Submit` data object in a card (body and actions, nested), with its title. */
@@ -123,7 +132,10 @@ function listen(app: express.Express): Promise<http.Server> {
 }
 
 /** Start the bot (local mode unless `env.MicrosoftAppId`) for `config` with an in-memory store. */
-export async function startBotHarness(config: OrgConfig, opts: { env?: NodeJS.ProcessEnv; clock?: () => Date; store?: ListStore; log?: BotLogger; features?: Feature[] } = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  config: OrgConfig,
+  opts: { env?: NodeJS.ProcessEnv; clock?: () => Date; store?: ListStore; log?: BotLogger; features?: Feature[] } = {},
+): Promise<BotHarness> {
   const replies: CapturedReply[] = [];
   const connector = express();
   connector.use(express.json({ limit: '1mb' }));
@@ -135,7 +147,15 @@ export async function startBotHarness(config: OrgConfig, opts: { env?: NodeJS.Pr
   const connectorServer = await listen(connector);
   const serviceUrl = `http://127.0.0.1:${(connectorServer.address() as AddressInfo).port}/`;
   const store = opts.store ?? new SqliteListStore(':memory:');
-  const host = createBotHost({ config, store, lokaal: LokaleStaat.open(':memory:'), log: opts.log ?? createLogger('silent'), env: opts.env ?? { MicrosoftAppId: '' }, clock: opts.clock, features: opts.features });
+  const host = createBotHost({
+    config,
+    store,
+    lokaal: LokaleStaat.open(':memory:'),
+    log: opts.log ?? createLogger('silent'),
+    env: opts.env ?? { MicrosoftAppId: '' },
+    clock: opts.clock,
+    features: opts.features,
+  });
   const botServer = await listen(host.app);
   const url = `http://127.0.0.1:${(botServer.address() as AddressInfo).port}`;
   const agent = new http.Agent({ keepAlive: true });
@@ -149,10 +169,14 @@ export async function startBotHarness(config: OrgConfig, opts: { env?: NodeJS.Pr
       const before = replies.length;
       const body = JSON.stringify({ serviceUrl, ...activity, ...(activity.serviceUrl === 'http://127.0.0.1:9/' ? { serviceUrl } : {}) });
       const status = await new Promise<number>((resolve, reject) => {
-        const req = http.request(`${url}/api/messages`, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        });
+        const req = http.request(
+          `${url}/api/messages`,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });

@@ -45,10 +45,13 @@ async function waitForPort(port: number, ms: number, child: ChildProcess, log: (
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`bot op poort ${port} stopte (code ${child.exitCode}):\n${log()}`);
     const ok = await new Promise<boolean>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        resolve(true);
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json' } },
+        (res) => {
+          res.resume();
+          resolve(true);
+        },
+      );
       req.on('error', () => resolve(false));
       req.end('{}');
     });
@@ -63,7 +66,11 @@ async function waitForPort(port: number, ms: number, child: ChildProcess, log: (
  * The proxy sends each request to the next live instance; when an instance refuses the connection or
  * dies mid-request it answers 502 (the client retries, as Teams redelivers an activity).
  */
-export async function startBotCluster(n: number, env: NodeJS.ProcessEnv, opts: { dbFile?: (i: number) => string } = {}): Promise<BotCluster> {
+export async function startBotCluster(
+  n: number,
+  env: NodeJS.ProcessEnv,
+  opts: { dbFile?: (i: number) => string } = {},
+): Promise<BotCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-cluster-'));
   const replies = new Map<string, unknown[]>();
   const connector = http.createServer((req, res) => {
@@ -93,14 +100,27 @@ export async function startBotCluster(n: number, env: NodeJS.ProcessEnv, opts: {
     const port = await freePort();
     const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['bot/src/server.ts'], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', MicrosoftAppId: '', ...env, BOT_PORT: String(port), INTEGRITEITSPLEIN_DB: opts.dbFile?.(i) ?? path.join(dir, `instantie-${i}.db`) },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        MicrosoftAppId: '',
+        ...env,
+        BOT_PORT: String(port),
+        INTEGRITEITSPLEIN_DB: opts.dbFile?.(i) ?? path.join(dir, `instantie-${i}.db`),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     logs[i] = '';
     const keep = (d: Buffer) => (logs[i] = (logs[i] + d.toString('utf8')).slice(-20000));
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    const inst = { port, child, get alive() { return child.exitCode === null && child.signalCode === null; } };
+    const inst = {
+      port,
+      child,
+      get alive() {
+        return child.exitCode === null && child.signalCode === null;
+      },
+    };
     instances.push(inst);
   }
   await Promise.all(instances.map((inst, i) => waitForPort(inst.port, 60_000, inst.child, () => logs[i])));
@@ -119,10 +139,13 @@ export async function startBotCluster(n: number, env: NodeJS.ProcessEnv, opts: {
       }
       const { inst, i } = live[next++ % live.length];
       perInstance[i]++;
-      const up = http.request({ host: '127.0.0.1', port: inst.port, path: req.url, method: req.method, headers: req.headers, agent }, (ur) => {
-        res.writeHead(ur.statusCode ?? 502, ur.headers);
-        ur.pipe(res);
-      });
+      const up = http.request(
+        { host: '127.0.0.1', port: inst.port, path: req.url, method: req.method, headers: req.headers, agent },
+        (ur) => {
+          res.writeHead(ur.statusCode ?? 502, ur.headers);
+          ur.pipe(res);
+        },
+      );
       up.on('error', () => {
         if (!res.headersSent) res.writeHead(502);
         res.end();
@@ -165,18 +188,32 @@ export async function startBotCluster(n: number, env: NodeJS.ProcessEnv, opts: {
  * same activity, same id) up to `attempts` times with a short pause.
  * @returns the final HTTP status and how many attempts it took.
  */
-export async function postActivity(url: string, activity: unknown, attempts = 8): Promise<{ status: number; attempts: number; ms: number }> {
+export async function postActivity(
+  url: string,
+  activity: unknown,
+  attempts = 8,
+): Promise<{ status: number; attempts: number; ms: number }> {
   const body = JSON.stringify(activity);
   const u = new URL(url);
   const t0 = performance.now();
   let status = 0;
   for (let a = 1; a <= attempts; a++) {
     status = await new Promise<number>((resolve) => {
-      const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => resolve(0));
-      });
+      const req = http.request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: u.pathname,
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', () => resolve(0));
+        },
+      );
       req.on('error', () => resolve(0));
       req.end(body);
     });

@@ -75,7 +75,12 @@ interface FakeList {
   nextId: number;
 }
 /** A fault for the next request(s), in order: `ok` lets one request through untouched. */
-export type ScriptedFault = { kind: 'throttle'; retryAfter?: string } | { kind: 'unavailable'; retryAfter?: string } | { kind: 'gatewayTimeout' } | { kind: 'timeout' } | { kind: 'ok' };
+export type ScriptedFault =
+  | { kind: 'throttle'; retryAfter?: string }
+  | { kind: 'unavailable'; retryAfter?: string }
+  | { kind: 'gatewayTimeout' }
+  | { kind: 'timeout' }
+  | { kind: 'ok' };
 
 interface Res {
   status: number;
@@ -106,7 +111,6 @@ const err = (status: number, code: string, message: string, headers?: Record<str
   headers,
   body: { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': 'fake' } } },
 });
-
 
 /** True for a write: a `$batch` with a non-GET sub-request, or POST/PATCH/DELETE on list items. */
 function isWrite(method: string, pathname: string, body: unknown): boolean {
@@ -244,7 +248,11 @@ export class GraphFake {
         const headers = new Headers();
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
         const body = chunks.length ? Buffer.concat(chunks) : undefined;
-        const request = new Request(url, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
+        const request = new Request(url, {
+          method: req.method,
+          headers,
+          body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+        });
         void this.handleHttp(request).then((r) => {
           res.writeHead(r.status, { 'content-type': 'application/json', ...(r.headers ?? {}) });
           res.end(r.body === undefined ? '' : JSON.stringify(r.body));
@@ -318,13 +326,21 @@ export class GraphFake {
       const o = this.writeOutage;
       this.stats.faults++;
       if (o.status === 400) return err(400, 'invalidRequest', 'One or more field values are not valid.');
-      return err(o.status, o.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable', o.status === 429 ? 'Too many requests.' : 'Service unavailable.', o.retryAfter !== undefined ? { 'Retry-After': o.retryAfter } : undefined);
+      return err(
+        o.status,
+        o.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable',
+        o.status === 429 ? 'Too many requests.' : 'Service unavailable.',
+        o.retryAfter !== undefined ? { 'Retry-After': o.retryAfter } : undefined,
+      );
     }
     if (this.budget) {
       const subs = (body as { requests?: { method?: string }[] } | undefined)?.requests;
-      const units = request.method === 'POST' && url.pathname.endsWith('/$batch') && Array.isArray(subs)
-        ? subs.reduce((n, r) => n + ((r.method ?? 'GET') === 'GET' ? 1 : 2), 0)
-        : request.method === 'GET' ? 1 : 2;
+      const units =
+        request.method === 'POST' && url.pathname.endsWith('/$batch') && Array.isArray(subs)
+          ? subs.reduce((n, r) => n + ((r.method ?? 'GET') === 'GET' ? 1 : 2), 0)
+          : request.method === 'GET'
+            ? 1
+            : 2;
       const retryAfter = this.overBudget(units);
       if (retryAfter !== undefined) {
         this.stats.throttled++;
@@ -336,15 +352,28 @@ export class GraphFake {
     const scripted = this.scripted.shift();
     if (scripted && scripted.kind !== 'ok') {
       this.stats.faults++;
-      if (scripted.kind === 'throttle') return err(429, 'TooManyRequests', 'Too many requests.', scripted.retryAfter !== undefined ? { 'Retry-After': scripted.retryAfter } : undefined);
-      if (scripted.kind === 'unavailable') return err(503, 'serviceNotAvailable', 'Service unavailable.', scripted.retryAfter !== undefined ? { 'Retry-After': scripted.retryAfter } : undefined);
+      if (scripted.kind === 'throttle')
+        return err(
+          429,
+          'TooManyRequests',
+          'Too many requests.',
+          scripted.retryAfter !== undefined ? { 'Retry-After': scripted.retryAfter } : undefined,
+        );
+      if (scripted.kind === 'unavailable')
+        return err(
+          503,
+          'serviceNotAvailable',
+          'Service unavailable.',
+          scripted.retryAfter !== undefined ? { 'Retry-After': scripted.retryAfter } : undefined,
+        );
       if (scripted.kind === 'gatewayTimeout') return err(504, 'gatewayTimeout', 'Gateway timeout.');
       hang = true;
     } else if (!scripted && f && this.rng() < f.rate) {
       const kinds = f.kinds ?? ['throttle', 'unavailable', 'timeout'];
       const kind = kinds[Math.floor(this.rng() * kinds.length)];
       this.stats.faults++;
-      if (kind === 'throttle') return err(429, 'TooManyRequests', 'Too many requests.', { 'Retry-After': String(f.retryAfterSeconds ?? 1) });
+      if (kind === 'throttle')
+        return err(429, 'TooManyRequests', 'Too many requests.', { 'Retry-After': String(f.retryAfterSeconds ?? 1) });
       if (kind === 'unavailable') return err(503, 'serviceNotAvailable', 'Service unavailable.');
       hang = true;
     }
@@ -371,10 +400,20 @@ export class GraphFake {
     if (seg[0] === '$batch' && method === 'POST') return this.batch(body);
     if (seg[0] !== 'sites' || !seg[1]) return err(400, 'BadRequest', `Resource not found for the segment '${seg[0]}'.`);
     if (seg[1] !== this.siteId) return err(404, 'itemNotFound', 'Requested site could not be found');
-    if (seg.length === 2 && method === 'GET') return { status: 200, body: { id: this.siteId, name: 'integriteit', displayName: 'Integriteit', webUrl: 'https://contoso.sharepoint.com/sites/integriteit' } };
+    if (seg.length === 2 && method === 'GET')
+      return {
+        status: 200,
+        body: {
+          id: this.siteId,
+          name: 'integriteit',
+          displayName: 'Integriteit',
+          webUrl: 'https://contoso.sharepoint.com/sites/integriteit',
+        },
+      };
     if (seg[2] !== 'lists') return err(400, 'BadRequest', 'Unsupported segment.');
     if (seg.length === 3) {
-      if (method === 'GET') return { status: 200, body: { '@odata.context': 'lists', value: [...this.lists.values()].map((l) => this.listJson(l)) } };
+      if (method === 'GET')
+        return { status: 200, body: { '@odata.context': 'lists', value: [...this.lists.values()].map((l) => this.listJson(l)) } };
       if (method === 'POST') return this.createList(body);
       return err(405, 'methodNotAllowed', 'Method not allowed.');
     }
@@ -433,13 +472,21 @@ export class GraphFake {
               : err(504, 'gatewayTimeout', 'Gateway timeout.');
       } else if (!sf && f?.subRate && this.rng() < f.subRate) {
         this.stats.faults++;
-        res = this.rng() < 0.5 ? err(429, 'TooManyRequests', 'Too many requests.', { 'Retry-After': String(f.retryAfterSeconds ?? 1) }) : err(503, 'serviceNotAvailable', 'Service unavailable.');
+        res =
+          this.rng() < 0.5
+            ? err(429, 'TooManyRequests', 'Too many requests.', { 'Retry-After': String(f.retryAfterSeconds ?? 1) })
+            : err(503, 'serviceNotAvailable', 'Service unavailable.');
       } else {
         const u = new URL(r.url.startsWith('/') ? `${this.origin}${r.url}` : `${this.origin}/${r.url}`);
         this.log.push(`${r.method.toUpperCase()} ${decodeURIComponent(u.pathname + u.search)} (batch)`);
         res = this.route(r.method.toUpperCase(), u.pathname, u.searchParams, r.body, r.headers ?? {});
       }
-      out.push({ id: r.id, status: res.status, headers: { 'Content-Type': 'application/json', ...(res.headers ?? {}) }, ...(res.body !== undefined ? { body: res.body } : {}) });
+      out.push({
+        id: r.id,
+        status: res.status,
+        headers: { 'Content-Type': 'application/json', ...(res.headers ?? {}) },
+        ...(res.body !== undefined ? { body: res.body } : {}),
+      });
     }
     return { status: 200, body: { responses: out.reverse() } };
   }
@@ -504,7 +551,8 @@ export class GraphFake {
   /** Parse a columnDefinition from a request body. */
   private parseColumn(def: unknown): FakeColumn | Res {
     const d = def as Record<string, unknown>;
-    if (!d || typeof d.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(d.name)) return err(400, 'invalidRequest', 'Invalid column name.');
+    if (!d || typeof d.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(d.name))
+      return err(400, 'invalidRequest', 'Invalid column name.');
     let type: ColType | undefined;
     let choices: string[] | undefined;
     const facets = ['text', 'number', 'boolean', 'dateTime', 'choice'].filter((k) => d[k] !== undefined);
@@ -515,14 +563,26 @@ export class GraphFake {
     if (d.dateTime) type = (d.dateTime as { format?: string }).format === 'dateOnly' ? 'dateOnly' : 'dateTime';
     if (d.choice) {
       const c = d.choice as { choices?: unknown; displayAs?: string };
-      if (!Array.isArray(c.choices) || c.choices.some((x) => typeof x !== 'string')) return err(400, 'invalidRequest', 'choice.choices must be a list of strings.');
+      if (!Array.isArray(c.choices) || c.choices.some((x) => typeof x !== 'string'))
+        return err(400, 'invalidRequest', 'choice.choices must be a list of strings.');
       choices = c.choices as string[];
       type = c.displayAs === 'checkBoxes' ? 'multichoice' : 'choice';
     }
     const indexed = d.indexed === true;
     const unique = d.enforceUniqueValues === true;
     if (unique && !indexed) return err(400, 'invalidRequest', 'enforceUniqueValues requires the column to be indexed.');
-    return { id: guid(), name: d.name, displayName: typeof d.displayName === 'string' ? d.displayName : d.name, type: type!, choices, indexed, enforceUniqueValues: unique, required: d.required === true, readOnly: false, description: typeof d.description === 'string' ? d.description : undefined };
+    return {
+      id: guid(),
+      name: d.name,
+      displayName: typeof d.displayName === 'string' ? d.displayName : d.name,
+      type: type!,
+      choices,
+      indexed,
+      enforceUniqueValues: unique,
+      required: d.required === true,
+      readOnly: false,
+      description: typeof d.description === 'string' ? d.description : undefined,
+    };
   }
 
   private createList(body: unknown): Res {
@@ -530,18 +590,63 @@ export class GraphFake {
     if (typeof b?.displayName !== 'string' || b.displayName.trim() === '') return err(400, 'invalidRequest', 'displayName is required.');
     if (this.list(b.displayName)) return err(409, 'nameAlreadyExists', 'A list with this name already exists.');
     const columns: FakeColumn[] = [
-      { id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', name: 'Title', displayName: 'Title', type: 'text', indexed: false, enforceUniqueValues: false, required: false, readOnly: false },
-      { id: '1df5e554-ec7e-46a6-901d-d85a3881cb18', name: 'ID', displayName: 'ID', type: 'number', indexed: false, enforceUniqueValues: false, required: false, readOnly: true },
-      { id: '8c06beca-0777-48f7-91c7-6da68bc07b69', name: 'Created', displayName: 'Created', type: 'dateTime', indexed: false, enforceUniqueValues: false, required: false, readOnly: true },
-      { id: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f', name: 'Modified', displayName: 'Modified', type: 'dateTime', indexed: false, enforceUniqueValues: false, required: false, readOnly: true },
+      {
+        id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
+        name: 'Title',
+        displayName: 'Title',
+        type: 'text',
+        indexed: false,
+        enforceUniqueValues: false,
+        required: false,
+        readOnly: false,
+      },
+      {
+        id: '1df5e554-ec7e-46a6-901d-d85a3881cb18',
+        name: 'ID',
+        displayName: 'ID',
+        type: 'number',
+        indexed: false,
+        enforceUniqueValues: false,
+        required: false,
+        readOnly: true,
+      },
+      {
+        id: '8c06beca-0777-48f7-91c7-6da68bc07b69',
+        name: 'Created',
+        displayName: 'Created',
+        type: 'dateTime',
+        indexed: false,
+        enforceUniqueValues: false,
+        required: false,
+        readOnly: true,
+      },
+      {
+        id: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f',
+        name: 'Modified',
+        displayName: 'Modified',
+        type: 'dateTime',
+        indexed: false,
+        enforceUniqueValues: false,
+        required: false,
+        readOnly: true,
+      },
     ];
     for (const c of (Array.isArray(b.columns) ? b.columns : []) as unknown[]) {
       const parsed = this.parseColumn(c);
       if ('status' in parsed) return parsed;
-      if (columns.some((x) => x.name === parsed.name)) return err(409, 'nameAlreadyExists', `A column named ${parsed.name} already exists.`);
+      if (columns.some((x) => x.name === parsed.name))
+        return err(409, 'nameAlreadyExists', `A column named ${parsed.name} already exists.`);
       columns.push(parsed);
     }
-    const l: FakeList = { id: guid(), name: b.displayName.replace(/\s+/g, ''), displayName: b.displayName, description: typeof b.description === 'string' ? b.description : undefined, columns, items: new Map(), nextId: 1 };
+    const l: FakeList = {
+      id: guid(),
+      name: b.displayName.replace(/\s+/g, ''),
+      displayName: b.displayName,
+      description: typeof b.description === 'string' ? b.description : undefined,
+      columns,
+      items: new Map(),
+      nextId: 1,
+    };
     this.lists.set(l.id, l);
     return { status: 201, body: this.listJson(l) };
   }
@@ -549,7 +654,8 @@ export class GraphFake {
   private createColumn(list: FakeList, body: unknown): Res {
     const parsed = this.parseColumn(body);
     if ('status' in parsed) return parsed;
-    if (list.columns.some((c) => c.name === parsed.name)) return err(409, 'nameAlreadyExists', `A column named ${parsed.name} already exists.`);
+    if (list.columns.some((c) => c.name === parsed.name))
+      return err(409, 'nameAlreadyExists', `A column named ${parsed.name} already exists.`);
     list.columns.push(parsed);
     return { status: 201, body: this.columnJson(parsed) };
   }
@@ -567,7 +673,8 @@ export class GraphFake {
     if (typeof b.required === 'boolean') c.required = b.required;
     if (typeof b.description === 'string') c.description = b.description;
     const choice = b.choice as { choices?: unknown } | undefined;
-    if (choice && Array.isArray(choice.choices) && (c.type === 'choice' || c.type === 'multichoice')) c.choices = choice.choices.map(String);
+    if (choice && Array.isArray(choice.choices) && (c.type === 'choice' || c.type === 'multichoice'))
+      c.choices = choice.choices.map(String);
     return { status: 200, body: this.columnJson(c) };
   }
 
@@ -599,12 +706,15 @@ export class GraphFake {
         return { ok: true, value: c.type === 'dateOnly' ? amsterdamDate(new Date(t)) : new Date(t).toISOString() };
       }
       case 'choice':
-        return typeof v === 'string' && c.choices!.includes(v) ? { ok: true, value: v } : bad(`Field '${c.name}': value is not one of the choices.`);
+        return typeof v === 'string' && c.choices!.includes(v)
+          ? { ok: true, value: v }
+          : bad(`Field '${c.name}': value is not one of the choices.`);
       case 'multichoice':
         if (annotation !== 'Collection(Edm.String)' || !Array.isArray(v)) {
           return { ok: false, res: err(400, 'generalException', 'General exception while processing') };
         }
-        if (v.some((x) => typeof x !== 'string' || !c.choices!.includes(x))) return bad(`Field '${c.name}': value is not one of the choices.`);
+        if (v.some((x) => typeof x !== 'string' || !c.choices!.includes(x)))
+          return bad(`Field '${c.name}': value is not one of the choices.`);
         return { ok: true, value: v.length ? [...v] : undefined };
     }
   }
@@ -625,7 +735,11 @@ export class GraphFake {
       if (!c.enforceUniqueValues || next[c.name] === undefined) continue;
       const holder = this.uniqueIndex(list, c.name).get(String(next[c.name]).toLowerCase());
       if (holder !== undefined && holder !== selfId && list.items.get(holder)?.fields[c.name] !== undefined) {
-        return err(409, 'nameAlreadyExists', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`);
+        return err(
+          409,
+          'nameAlreadyExists',
+          `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${c.name}].`,
+        );
       }
     }
     Object.keys(target).forEach((k) => delete target[k]);
@@ -649,7 +763,8 @@ export class GraphFake {
 
   private indexUnique(list: FakeList, item: FakeItem): void {
     for (const c of list.columns) {
-      if (c.enforceUniqueValues && item.fields[c.name] !== undefined) this.uniqueIndex(list, c.name).set(String(item.fields[c.name]).toLowerCase(), item.id);
+      if (c.enforceUniqueValues && item.fields[c.name] !== undefined)
+        this.uniqueIndex(list, c.name).set(String(item.fields[c.name]).toLowerCase(), item.id);
     }
   }
 
@@ -677,13 +792,24 @@ export class GraphFake {
   /** Fields as Graph returns them: numbers as strings, date-only as local midnight in UTC, empties left out. */
   private fieldsJson(list: FakeList, item: FakeItem, select?: string[]): Record<string, unknown> {
     const out: Record<string, unknown> = { '@odata.etag': `"${list.id},${item.version}"` };
-    if (!select) Object.assign(out, { id: String(item.id), ContentType: 'Item', Modified: item.modified, Created: item.created, _UIVersionString: `${item.version}.0`, Edit: '', LinkTitle: '', Attachments: false });
+    if (!select)
+      Object.assign(out, {
+        id: String(item.id),
+        ContentType: 'Item',
+        Modified: item.modified,
+        Created: item.created,
+        _UIVersionString: `${item.version}.0`,
+        Edit: '',
+        LinkTitle: '',
+        Attachments: false,
+      });
     for (const c of list.columns) {
       if (c.readOnly || (select && !select.includes(c.name))) continue;
       const v = item.fields[c.name];
       if (v === undefined) continue;
       if (c.type === 'number') out[c.name] = String(v);
-      else if (c.type === 'dateOnly') out[c.name] = new Date(new TZDate(`${v as string}T00:00:00`, 'Europe/Amsterdam').getTime()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      else if (c.type === 'dateOnly')
+        out[c.name] = new Date(new TZDate(`${v as string}T00:00:00`, 'Europe/Amsterdam').getTime()).toISOString().replace(/\.\d{3}Z$/, 'Z');
       else if (c.type === 'dateTime') out[c.name] = (v as string).replace(/\.\d{3}Z$/, 'Z');
       else if (c.type === 'multichoice') {
         out[`${c.name}@odata.type`] = '#Collection(String)';
@@ -705,7 +831,9 @@ export class GraphFake {
       webUrl: `https://contoso.sharepoint.com/sites/integriteit/Lists/${list.name}/${item.id}_.000`,
       contentType: { id: '0x0100', name: 'Item' },
     };
-    const out: Record<string, unknown> = select ? Object.fromEntries(Object.entries(full).filter(([k]) => k === '@odata.etag' || select.includes(k))) : full;
+    const out: Record<string, unknown> = select
+      ? Object.fromEntries(Object.entries(full).filter(([k]) => k === '@odata.etag' || select.includes(k)))
+      : full;
     const m = /^fields(?:\(\$select=([^)]*)\))?$/.exec(expand);
     if (m) out.fields = this.fieldsJson(list, item, m[1]?.split(','));
     return out;
@@ -741,11 +869,22 @@ export class GraphFake {
       page.push(item);
     }
     if (this.gedrag.lijstdrempel?.has(list.displayName)) {
-      return { status: 500, body: { error: { code: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', message: 'The attempted operation is prohibited because it exceeds the list view threshold.' } } };
+      return {
+        status: 500,
+        body: {
+          error: {
+            code: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException',
+            message: 'The attempted operation is prohibited because it exceeds the list view threshold.',
+          },
+        },
+      };
     }
     const zonder = new URLSearchParams(q);
     if (this.gedrag.collectieZonderFields) zonder.delete('$expand');
-    const body: Record<string, unknown> = { '@odata.context': `${this.baseUrl}/$metadata#sites('${this.siteId}')/lists('${list.id}')/items`, value: page.map((i) => this.itemJson(list, i, zonder)) };
+    const body: Record<string, unknown> = {
+      '@odata.context': `${this.baseUrl}/$metadata#sites('${this.siteId}')/lists('${list.id}')/items`,
+      value: page.map((i) => this.itemJson(list, i, zonder)),
+    };
     if (more) {
       const next = new URLSearchParams(q);
       next.set('$skiptoken', Buffer.from(`Paged=TRUE&p_ID=${page[page.length - 1].id}`).toString('base64'));
@@ -787,7 +926,9 @@ function parseFilter(src: string, list: FakeList, honourNonIndexed: boolean): { 
     const c = list.columns.find((x) => x.name === name);
     if (!c) return fail(`Field '${name}' is not recognized.`);
     if (!c.indexed && !honourNonIndexed) {
-      return fail(`Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`);
+      return fail(
+        `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
+      );
     }
     const lit = literal(right);
     const norm = (v: unknown): unknown => {
@@ -796,7 +937,12 @@ function parseFilter(src: string, list: FakeList, honourNonIndexed: boolean): { 
       if (c.type === 'dateTime') return Date.parse(v as string);
       return v;
     };
-    const litN = c.type === 'dateOnly' || c.type === 'dateTime' ? (lit === null ? null : Date.parse(String(lit).length === 10 ? `${lit}T00:00:00Z` : String(lit))) : lit;
+    const litN =
+      c.type === 'dateOnly' || c.type === 'dateTime'
+        ? lit === null
+          ? null
+          : Date.parse(String(lit).length === 10 ? `${lit}T00:00:00Z` : String(lit))
+        : lit;
     const cmp = (a: unknown, b: unknown): number => (a === b ? 0 : (a as number) < (b as number) ? -1 : 1);
     return (f) => {
       const v = norm(f[name]);

@@ -19,8 +19,19 @@ function newest(p: string): number {
  */
 export function buildWebIfStale(): void {
   const index = path.join(DIST, 'index.html');
-  const sources = ['tab/web/src', 'tab/web/index.html', 'tab/web/vite.config.ts', 'shared/src/i18n', 'shared/src/domain', 'shared/src/lists'].map((p) => path.join(ROOT, p));
+  const sources = [
+    'tab/web/src',
+    'tab/web/index.html',
+    'tab/web/vite.config.ts',
+    'shared/src/i18n',
+    'shared/src/domain',
+    'shared/src/lists',
+  ].map((p) => path.join(ROOT, p));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs > Math.max(...sources.map(newest))) return;
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'tab/web/vite.config.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'tab/web/vite.config.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
   if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
 }

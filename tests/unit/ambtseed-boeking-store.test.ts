@@ -12,7 +12,13 @@ const sessie = (sessieId: string, capaciteit: number, soort: 'ambtseed' | 'works
   afnemer: 'de provinciesecretaris',
   capaciteit,
 });
-const aanvraag = (sessieId: string, medewerker: string) => ({ sessieId, medewerker, dienstverband: 'arbeidsovereenkomst' as const, indienstOp: '2026-11-01', vorm: 'eed' as const });
+const aanvraag = (sessieId: string, medewerker: string) => ({
+  sessieId,
+  medewerker,
+  dienstverband: 'arbeidsovereenkomst' as const,
+  indienstOp: '2026-11-01',
+  vorm: 'eed' as const,
+});
 
 /** A ListStore that is not a SqliteListStore (so AmbtseedBoeking takes the locked path) and yields between calls. */
 function tragerStore(inner: ListStore): ListStore {
@@ -60,7 +66,12 @@ describe.each([
     expect(rows.filter((r) => r.status === 'wachtlijst')).toHaveLength(47);
     expect(new Set(rows.map((r) => r.inschrijvingId)).size).toBe(50);
     // the ids 00001..00050 are handed out once each; places went to the first three ids
-    expect(rows.filter((r) => r.status === 'ingeschreven').map((r) => r.inschrijvingId).sort()).toEqual(['S-1#00001', 'S-1#00002', 'S-1#00003']);
+    expect(
+      rows
+        .filter((r) => r.status === 'ingeschreven')
+        .map((r) => r.inschrijvingId)
+        .sort(),
+    ).toEqual(['S-1#00001', 'S-1#00002', 'S-1#00003']);
     expect(results.filter((r) => r.resultaat?.status === 'ingeschreven')).toHaveLength(3);
   });
 
@@ -100,9 +111,19 @@ describe('aanwezigheid en integriteitsverklaring', () => {
     await boeking.boek(aanvraag('S-1', 'a'), now);
     await boeking.boek(aanvraag('S-1', 'b'), now);
     await boeking.boek(aanvraag('W-1', 'a'), now);
-    expect(await markeerAanwezigheid(store, 'S-1#00001', { status: 'afgelegd', vorm: 'belofte', datum: '2026-12-01' })).toMatchObject({ status: 'afgelegd', vorm: 'belofte', afgelegdOp: '2026-12-01' });
-    expect(await markeerAanwezigheid(store, 'S-1#00002', { status: 'afwezig', datum: '2026-12-01' })).toMatchObject({ status: 'afwezig', afgelegdOp: null });
-    expect(await markeerAanwezigheid(store, 'W-1#00001', { status: 'afgelegd', datum: '2026-12-01' })).toMatchObject({ status: 'afgelegd', vorm: null });
+    expect(await markeerAanwezigheid(store, 'S-1#00001', { status: 'afgelegd', vorm: 'belofte', datum: '2026-12-01' })).toMatchObject({
+      status: 'afgelegd',
+      vorm: 'belofte',
+      afgelegdOp: '2026-12-01',
+    });
+    expect(await markeerAanwezigheid(store, 'S-1#00002', { status: 'afwezig', datum: '2026-12-01' })).toMatchObject({
+      status: 'afwezig',
+      afgelegdOp: null,
+    });
+    expect(await markeerAanwezigheid(store, 'W-1#00001', { status: 'afgelegd', datum: '2026-12-01' })).toMatchObject({
+      status: 'afgelegd',
+      vorm: null,
+    });
     expect((await store.get('NieuweMedewerkers', 'a'))?.workshopGevolgdOp).toBe('2026-12-01');
     const v1 = await legVerklaringVast(store, { medewerker: 'x', dienstverband: 'extern', indienstOp: '2026-11-01', datum: '2026-11-03' });
     const v2 = await legVerklaringVast(store, { medewerker: 'x', dienstverband: 'extern', indienstOp: '2026-11-01', datum: '2026-11-05' });

@@ -50,7 +50,8 @@ function setup() {
     for (const x of r) if (x.type === 'card') kaarten.push(x.card);
     return r;
   };
-  const submit = async (who: string, data: Record<string, unknown>, at = now) => verzamel(await feature.onSubmit(input(who, data, at), services));
+  const submit = async (who: string, data: Record<string, unknown>, at = now) =>
+    verzamel(await feature.onSubmit(input(who, data, at), services));
   const command = async (who: string, c: string) => verzamel(await feature.onCommand!(c, input(who), services));
   return { store, services, feature, verzonden, submit, command, kaarten };
 }
@@ -69,9 +70,35 @@ describe('ambtseed-feature', () => {
   it('plan, boek, wachtlijst, annuleer met promotie, verzet; HR-beheer en aanwezigheid; alle kaarten valide', async () => {
     const { store, submit, command, verzonden, kaarten } = setup();
     await store.addMany('AmbtseedSessies', [
-      { sessieId: 'S-A', start: '2026-11-20T09:00:00.000Z', eind: '2026-11-20T10:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 1 },
-      { sessieId: 'S-B', start: '2026-12-04T13:00:00.000Z', eind: '2026-12-04T14:00:00.000Z', soort: 'ambtseed', online: true, afnemer: 'de provinciesecretaris', capaciteit: 10 },
-      { sessieId: 'W-A', start: '2026-11-25T09:00:00.000Z', eind: '2026-11-25T12:00:00.000Z', soort: 'workshopIntegriteit', locatie: 'Zaal 2', online: false, afnemer: 'de integriteitscoördinator', capaciteit: 10 },
+      {
+        sessieId: 'S-A',
+        start: '2026-11-20T09:00:00.000Z',
+        eind: '2026-11-20T10:00:00.000Z',
+        soort: 'ambtseed',
+        locatie: 'Statenzaal',
+        online: false,
+        afnemer: 'de provinciesecretaris',
+        capaciteit: 1,
+      },
+      {
+        sessieId: 'S-B',
+        start: '2026-12-04T13:00:00.000Z',
+        eind: '2026-12-04T14:00:00.000Z',
+        soort: 'ambtseed',
+        online: true,
+        afnemer: 'de provinciesecretaris',
+        capaciteit: 10,
+      },
+      {
+        sessieId: 'W-A',
+        start: '2026-11-25T09:00:00.000Z',
+        eind: '2026-11-25T12:00:00.000Z',
+        soort: 'workshopIntegriteit',
+        locatie: 'Zaal 2',
+        online: false,
+        afnemer: 'de integriteitscoördinator',
+        capaciteit: 10,
+      },
     ]);
     await store.addMany('NieuweMedewerkers', [
       { medewerkerId: 'mw-1', indienstOp: '2026-11-01', dienstverband: 'arbeidsovereenkomst' },
@@ -91,10 +118,14 @@ describe('ambtseed-feature', () => {
     expect(p).toContain('vr 20 nov 2026, 10:00'); // 09:00Z = 10:00 CET
 
     // Book the only place, then a second person is wait-listed.
-    expect(tekst(await submit('mw-1', { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-A', vorm: 'belofte' }))).toContain('Je bent ingeschreven');
+    expect(
+      tekst(await submit('mw-1', { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-A', vorm: 'belofte' })),
+    ).toContain('Je bent ingeschreven');
     const wacht = tekst(await submit('mw-2', { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-A', vorm: 'eed' }));
     expect(wacht).toContain('wachtlijst (plaats 1)');
-    expect(tekst(await submit('mw-2', { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-A', vorm: 'eed' }))).toContain('al ingeschreven');
+    expect(tekst(await submit('mw-2', { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-A', vorm: 'eed' }))).toContain(
+      'al ingeschreven',
+    );
     // Someone else cannot cancel my booking.
     expect(tekst(await submit('mw-2', { action: 'ambtseed.annuleer', inschrijvingId: 'S-A#00001' }))).toContain('niet van jou');
     // I cancel: the first on the waitlist gets the place and is told.
@@ -102,11 +133,17 @@ describe('ambtseed-feature', () => {
     expect(verzonden.map((v) => [v.aan, v.key])).toEqual([['mw-2', 'ambtseed:promotie:S-A#00002']]);
     expect((await store.get('AmbtseedInschrijvingen', 'S-A#00002'))?.status).toBe('ingeschreven');
     // Rebook mw-2 to the online session.
-    expect(tekst(await submit('mw-2', { action: 'ambtseed.verzet', soort: 'ambtseed', inschrijvingId: 'S-A#00002', sessieId_ambtseed: 'S-B' }))).toContain('verzet naar');
+    expect(
+      tekst(await submit('mw-2', { action: 'ambtseed.verzet', soort: 'ambtseed', inschrijvingId: 'S-A#00002', sessieId_ambtseed: 'S-B' })),
+    ).toContain('verzet naar');
     // Workshop booking.
-    expect(tekst(await submit('mw-1', { action: 'ambtseed.boek', soort: 'workshopIntegriteit', sessieId_workshop: 'W-A' }))).toContain('Workshop integriteit');
+    expect(tekst(await submit('mw-1', { action: 'ambtseed.boek', soort: 'workshopIntegriteit', sessieId_workshop: 'W-A' }))).toContain(
+      'Workshop integriteit',
+    );
     // Missing choice → Dutch message, nothing written.
-    expect(tekst(await submit('mw-1', { action: 'ambtseed.boek', soort: 'ambtseed', vorm: 'eed' }))).toContain('Kies eerst een bijeenkomst');
+    expect(tekst(await submit('mw-1', { action: 'ambtseed.boek', soort: 'ambtseed', vorm: 'eed' }))).toContain(
+      'Kies eerst een bijeenkomst',
+    );
     expect(tekst(await submit('mw-1', { action: 'ambtseed.boek', soort: 'kapot' }))).toContain('Dat kon ik niet verwerken');
 
     // External: integriteitsverklaring instead of the oath.
@@ -114,7 +151,11 @@ describe('ambtseed-feature', () => {
     expect(px).toContain(config.ambtseed.verklaringTekst!);
     expect(px).not.toContain('"id":"sessieId_ambtseed"');
     expect(tekst(await submit('mw-x', { action: 'ambtseed.verklaring' }))).toContain('vastgelegd op 2026-11-02');
-    expect(await store.get('AmbtseedInschrijvingen', 'integriteitsverklaring#mw-x')).toMatchObject({ status: 'afgelegd', vorm: 'integriteitsverklaring', afgelegdOp: '2026-11-02' });
+    expect(await store.get('AmbtseedInschrijvingen', 'integriteitsverklaring#mw-x')).toMatchObject({
+      status: 'afgelegd',
+      vorm: 'integriteitsverklaring',
+      afgelegdOp: '2026-11-02',
+    });
 
     // HR only.
     expect(tekst(await submit('mw-1', { action: 'ambtseed.hr' }))).toContain('alleen voor HR');
@@ -122,15 +163,60 @@ describe('ambtseed-feature', () => {
     expect(hr).toContain('Capaciteit 2027-Q1');
     // New session on the last Sunday of March 2027 (28 March, CEST): 10:00 local = 08:00Z.
     await submit(HR, { action: 'ambtseed.sessieFormulier', nieuw: true });
-    await submit(HR, { action: 'ambtseed.sessieOpslaan', sessieId: '', soort: 'ambtseed', datum: '2027-03-28', begin: '10:00', eind: '11:30', locatie: 'Statenzaal', online: 'false', afnemer: 'de Commissaris van de Koning', capaciteit: '25' });
-    expect(await store.get('AmbtseedSessies', 'S-2027-03-28-1000-E')).toMatchObject({ start: '2027-03-28T08:00:00.000Z', eind: '2027-03-28T09:30:00.000Z', capaciteit: 25 });
-    expect(tekst(await submit(HR, { action: 'ambtseed.sessieOpslaan', soort: 'ambtseed', datum: '2027-03-28', begin: '02:30', eind: '03:30', locatie: 'x', afnemer: 'y', capaciteit: 5 }))).toContain('bestaat niet');
-    expect(tekst(await submit(HR, { action: 'ambtseed.sessieOpslaan', soort: 'ambtseed', datum: '2027-03-28', begin: '12:00', eind: '11:00', locatie: 'x', afnemer: 'y', capaciteit: 5 }))).toContain('na de begintijd');
+    await submit(HR, {
+      action: 'ambtseed.sessieOpslaan',
+      sessieId: '',
+      soort: 'ambtseed',
+      datum: '2027-03-28',
+      begin: '10:00',
+      eind: '11:30',
+      locatie: 'Statenzaal',
+      online: 'false',
+      afnemer: 'de Commissaris van de Koning',
+      capaciteit: '25',
+    });
+    expect(await store.get('AmbtseedSessies', 'S-2027-03-28-1000-E')).toMatchObject({
+      start: '2027-03-28T08:00:00.000Z',
+      eind: '2027-03-28T09:30:00.000Z',
+      capaciteit: 25,
+    });
+    expect(
+      tekst(
+        await submit(HR, {
+          action: 'ambtseed.sessieOpslaan',
+          soort: 'ambtseed',
+          datum: '2027-03-28',
+          begin: '02:30',
+          eind: '03:30',
+          locatie: 'x',
+          afnemer: 'y',
+          capaciteit: 5,
+        }),
+      ),
+    ).toContain('bestaat niet');
+    expect(
+      tekst(
+        await submit(HR, {
+          action: 'ambtseed.sessieOpslaan',
+          soort: 'ambtseed',
+          datum: '2027-03-28',
+          begin: '12:00',
+          eind: '11:00',
+          locatie: 'x',
+          afnemer: 'y',
+          capaciteit: 5,
+        }),
+      ),
+    ).toContain('na de begintijd');
     // Edit form of S-B shows its Amsterdam time (13:00Z on 4 Dec = 14:00 CET).
     expect(tekst(await submit(HR, { action: 'ambtseed.sessieFormulier', sessieId: 'S-B' }))).toContain('"value":"14:00"');
     // Cancel S-B: needs the confirmation; then mw-2 is told.
-    expect(tekst(await submit(HR, { action: 'ambtseed.sessieAnnuleer', sessieId: 'S-B', bevestigd: 'nee' }))).toContain('niets geannuleerd');
-    expect(tekst(await submit(HR, { action: 'ambtseed.sessieAnnuleer', sessieId: 'S-B', bevestigd: 'ja' }))).toContain('1 ingeschreven mensen');
+    expect(tekst(await submit(HR, { action: 'ambtseed.sessieAnnuleer', sessieId: 'S-B', bevestigd: 'nee' }))).toContain(
+      'niets geannuleerd',
+    );
+    expect(tekst(await submit(HR, { action: 'ambtseed.sessieAnnuleer', sessieId: 'S-B', bevestigd: 'ja' }))).toContain(
+      '1 ingeschreven mensen',
+    );
     expect(verzonden.at(-1)).toMatchObject({ aan: 'mw-2', key: 'ambtseed:sessieGeannuleerd:S-B#00001' });
     expect((await store.get('AmbtseedSessies', 'S-B'))?.capaciteit).toBe(0);
 
@@ -141,8 +227,14 @@ describe('ambtseed-feature', () => {
     const aw = tekst(await submit(HR, { action: 'ambtseed.aanwezigheid', sessieId: 'S-A' }, na));
     expect(aw).toContain('"id":"a_S-A#00003"');
     expect(aw).toContain('"value":"afgelegd-belofte"');
-    expect(tekst(await submit(HR, { action: 'ambtseed.aanwezigheidOpslaan', sessieId: 'S-A', 'a_S-A#00003': 'afgelegd-belofte' }, na))).toContain('1 afgelegd, 0 afwezig');
-    expect(await store.get('AmbtseedInschrijvingen', 'S-A#00003')).toMatchObject({ status: 'afgelegd', vorm: 'belofte', afgelegdOp: '2026-11-20' });
+    expect(
+      tekst(await submit(HR, { action: 'ambtseed.aanwezigheidOpslaan', sessieId: 'S-A', 'a_S-A#00003': 'afgelegd-belofte' }, na)),
+    ).toContain('1 afgelegd, 0 afwezig');
+    expect(await store.get('AmbtseedInschrijvingen', 'S-A#00003')).toMatchObject({
+      status: 'afgelegd',
+      vorm: 'belofte',
+      afgelegdOp: '2026-11-20',
+    });
     expect(JSON.stringify(verzonden.at(-1))).toMatch(/http:\/\/bot\.test\/ambtseed\/oorkonde\/S-A%2300003\.docx\?sig=[0-9a-f]{32}/);
 
     for (const k of kaarten) expect(kaartFouten(k)).toEqual([]);
@@ -153,11 +245,29 @@ describe('ambtseed-feature', () => {
 describe('ambtseed-feature in het Engels', () => {
   it('een geweigerde boeking krijgt een Engelse melding; de kaart is Engels', async () => {
     const store = new SqliteListStore(':memory:');
-    await store.add('AmbtseedSessies', { sessieId: 'S-X', start: '2026-11-20T09:00:00.000Z', eind: '2026-11-20T10:00:00.000Z', soort: 'ambtseed', locatie: 'Statenzaal', online: false, afnemer: 'de provinciesecretaris', capaciteit: 0 });
+    await store.add('AmbtseedSessies', {
+      sessieId: 'S-X',
+      start: '2026-11-20T09:00:00.000Z',
+      eind: '2026-11-20T10:00:00.000Z',
+      soort: 'ambtseed',
+      locatie: 'Statenzaal',
+      online: false,
+      afnemer: 'de provinciesecretaris',
+      capaciteit: 0,
+    });
     const feature = ambtseedFeature;
     const services = testServices({ store, config, clock: () => now });
-    const input = (data?: object): TurnInput => ({ kind: data ? 'submit' : 'message', data, user: { channelId: 'c', aadObjectId: 'mw-en', rollen: [] }, conversation: { id: 'c', type: 'personal' }, locale: 'en', now });
-    expect(tekst(await feature.onSubmit(input({ action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-X', vorm: 'eed' }), services))).toContain('This session has been cancelled');
+    const input = (data?: object): TurnInput => ({
+      kind: data ? 'submit' : 'message',
+      data,
+      user: { channelId: 'c', aadObjectId: 'mw-en', rollen: [] },
+      conversation: { id: 'c', type: 'personal' },
+      locale: 'en',
+      now,
+    });
+    expect(
+      tekst(await feature.onSubmit(input({ action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-X', vorm: 'eed' }), services)),
+    ).toContain('This session has been cancelled');
     const plan = tekst(await feature.onCommand!('plan my oath', input(), services));
     expect(plan).toContain('Oath or affirmation: what is the difference?');
     expect(plan).toContain('No sessions are planned right now'); // the cancelled one is not offered

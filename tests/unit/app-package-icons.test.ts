@@ -85,7 +85,8 @@ describe('committed icons', () => {
 });
 
 describe('icon rules', () => {
-  const svg = (body: string, size = 32) => `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">${body}</svg>`;
+  const svg = (body: string, size = 32) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">${body}</svg>`;
 
   it('rejects a coloured outline icon', () => {
     const red = renderPng(svg('<circle cx="16" cy="16" r="10" fill="#D13438"/>'), 32);
@@ -94,7 +95,9 @@ describe('icon rules', () => {
 
   it('rejects an outline icon without a transparent background', () => {
     const white = renderPng(svg('<rect width="32" height="32" fill="#FFFFFF"/>'), 32);
-    expect(checkIcon('outline.png', white, 'outline')).toEqual(['outline.png: geen transparante achtergrond; het outline-icoon moet wit op transparant zijn']);
+    expect(checkIcon('outline.png', white, 'outline')).toEqual([
+      'outline.png: geen transparante achtergrond; het outline-icoon moet wit op transparant zijn',
+    ]);
   });
 
   it('rejects an RGB outline icon (no alpha at all)', () => {
@@ -106,7 +109,9 @@ describe('icon rules', () => {
   });
 
   it('rejects a file that is not a PNG', () => {
-    expect(checkIcon('color.png', Buffer.from('<svg/>'), 'color')).toEqual(['color.png: geen PNG-bestand (icons.color moet een PNG van 192×192 zijn)']);
+    expect(checkIcon('color.png', Buffer.from('<svg/>'), 'color')).toEqual([
+      'color.png: geen PNG-bestand (icons.color moet een PNG van 192×192 zijn)',
+    ]);
     expect(() => readPng(Buffer.from('GIF89a'))).toThrow(PngError);
   });
 });
@@ -137,7 +142,18 @@ describe('PNG reader', () => {
   });
 
   it('applies a palette with tRNS transparency', () => {
-    const png = readPng(makePng(2, 1, 3, [0, 0, 1], [['PLTE', [255, 0, 0, 255, 255, 255]], ['tRNS', [0]]]));
+    const png = readPng(
+      makePng(
+        2,
+        1,
+        3,
+        [0, 0, 1],
+        [
+          ['PLTE', [255, 0, 0, 255, 255, 255]],
+          ['tRNS', [0]],
+        ],
+      ),
+    );
     expect([...png.rgba!]).toEqual([255, 0, 0, 0, 255, 255, 255, 255]);
     expect(png.hasAlphaChannel).toBe(true);
   });

@@ -28,13 +28,19 @@ describe('infra/azure.bicep', () => {
     const broken = read('infra/azure.bicep').replace("param webAppSku string = 'B1'", 'param webAppSku string =');
     const { problems } = await checkBicep(broken);
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems[0].line).toBe(read('infra/azure.bicep').split('\n').findIndex((l) => l.startsWith('param webAppSku')) + 1);
+    expect(problems[0].line).toBe(
+      read('infra/azure.bicep')
+        .split('\n')
+        .findIndex((l) => l.startsWith('param webAppSku')) + 1,
+    );
     expect((await checkBicep("resource x 'A/b@2020-01-01' = {\n  name: \n}\n")).problems.length).toBeGreaterThan(0);
   });
 
   it('declares the resources the product uses: identity, plan, web app, bot + Teams channel, Key Vault, App Insights', async () => {
     const { declarations } = await checkBicep(read('infra/azure.bicep'));
-    expect(declarations.resources).toEqual(expect.arrayContaining(['identity', 'plan', 'webApp', 'bot', 'teamsChannel', 'vault', 'appInsights']));
+    expect(declarations.resources).toEqual(
+      expect.arrayContaining(['identity', 'plan', 'webApp', 'bot', 'teamsChannel', 'vault', 'appInsights']),
+    );
     const bicep = read('infra/azure.bicep');
     expect(bicep).toMatch(/'Microsoft\.BotService\/botServices\/channels@[\d-]+'[\s\S]*channelName: 'MsTeamsChannel'/);
     expect(bicep).toMatch(/linuxFxVersion: 'NODE\|20-lts'/);
@@ -61,7 +67,9 @@ describe('infra/azure.bicep', () => {
   it('STORE=postgres: Flexible Server with Entra or a Key Vault password, DATABASE_URL for the app, scale-out to N', async () => {
     const bicep = read('infra/azure.bicep');
     const { declarations } = await checkBicep(bicep);
-    expect(declarations.resources).toEqual(expect.arrayContaining(['postgres', 'postgresDb', 'postgresFromAzure', 'postgresEntraAdmin', 'databaseUrlSecret']));
+    expect(declarations.resources).toEqual(
+      expect.arrayContaining(['postgres', 'postgresDb', 'postgresFromAzure', 'postgresEntraAdmin', 'databaseUrlSecret']),
+    );
     expect(bicep).toMatch(/@allowed\(\['sqlite', 'postgres', 'graph'\]\)/);
     expect(bicep).toMatch(/'Microsoft\.DBforPostgreSQL\/flexibleServers@[\d-]+' = if \(usePostgres\)/);
     expect(bicep).toMatch(/capacity: store == 'postgres' \? instanceCount : 1/);
@@ -84,8 +92,12 @@ describe('infra/azure.bicep', () => {
     for (const naam of ['ambtseedLinkSecret', 'tabVoteSecret']) {
       expect(declarations.params).toContainEqual({ name: naam, required: true, secure: true });
     }
-    expect(bicep).toMatch(/resource linkSecret 'Microsoft\.KeyVault\/vaults\/secrets@[\d-]+' = \{\s*parent: vault\s*name: 'ambtseed-link-secret'/);
-    expect(bicep).toMatch(/resource voteSecret 'Microsoft\.KeyVault\/vaults\/secrets@[\d-]+' = \{\s*parent: vault\s*name: 'tab-vote-secret'/);
+    expect(bicep).toMatch(
+      /resource linkSecret 'Microsoft\.KeyVault\/vaults\/secrets@[\d-]+' = \{\s*parent: vault\s*name: 'ambtseed-link-secret'/,
+    );
+    expect(bicep).toMatch(
+      /resource voteSecret 'Microsoft\.KeyVault\/vaults\/secrets@[\d-]+' = \{\s*parent: vault\s*name: 'tab-vote-secret'/,
+    );
     // The settings sit in the list that is always applied, not in an optional one.
     const basis = bicep.slice(bicep.indexOf('var baseSettings = ['), bicep.indexOf('var graphSettings'));
     for (const naam of ['BOT_PUBLIC_URL', 'AMBTSEED_LINK_SECRET', 'TAB_VOTE_SECRET']) expect(basis).toContain(`name: '${naam}'`);
@@ -98,7 +110,9 @@ describe('infra/azure.bicep', () => {
       `::set-teamsfx-env SECRET_AMBTSEED_LINK_SECRET=${'01'.repeat(32)}`,
       `::set-teamsfx-env SECRET_TAB_VOTE_SECRET=${'02'.repeat(32)}`,
     ]);
-    expect(nieuweGeheimen({ SECRET_AMBTSEED_LINK_SECRET: 'a'.repeat(64), SECRET_TAB_VOTE_SECRET: 'kort' })).toEqual([expect.stringMatching(/^::set-teamsfx-env SECRET_TAB_VOTE_SECRET=[0-9a-f]{64}$/)]);
+    expect(nieuweGeheimen({ SECRET_AMBTSEED_LINK_SECRET: 'a'.repeat(64), SECRET_TAB_VOTE_SECRET: 'kort' })).toEqual([
+      expect.stringMatching(/^::set-teamsfx-env SECRET_TAB_VOTE_SECRET=[0-9a-f]{64}$/),
+    ]);
     expect(nieuweGeheimen({ SECRET_AMBTSEED_LINK_SECRET: 'a'.repeat(64), SECRET_TAB_VOTE_SECRET: 'b'.repeat(32) })).toEqual([]);
     // Every generated secret reaches the deployment: Bicep (dev) and the runtime env file (local).
     const params = read('infra/azure.parameters.json');
@@ -110,7 +124,9 @@ describe('infra/azure.bicep', () => {
 
   it('outputs the values env/.env.dev and the manifest need', async () => {
     const { declarations } = await checkBicep(read('infra/azure.bicep'));
-    expect(declarations.outputs).toEqual(expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'TAB_DOMAIN', 'AZURE_APP_SERVICE_RESOURCE_ID', 'KEY_VAULT_NAME']));
+    expect(declarations.outputs).toEqual(
+      expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'TAB_DOMAIN', 'AZURE_APP_SERVICE_RESOURCE_ID', 'KEY_VAULT_NAME']),
+    );
     const devEnv = Object.keys(parseDotenv(read('env/.env.dev')));
     for (const o of declarations.outputs) expect(devEnv).toContain(o);
   });
@@ -141,8 +157,17 @@ describe('Agents Toolkit project files', () => {
   it('m365agents.yml: provision, deploy and publish use only known variables', async () => {
     const doc = YAML.parse(read('m365agents.yml'));
     expect(Object.keys(doc)).toEqual(expect.arrayContaining(['provision', 'deploy', 'publish']));
-    expect(doc.provision.map((s: { uses: string }) => s.uses)).toEqual(['teamsApp/create', 'aadApp/create', 'script', 'arm/deploy', 'aadApp/update',
-      'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update']);
+    expect(doc.provision.map((s: { uses: string }) => s.uses)).toEqual([
+      'teamsApp/create',
+      'aadApp/create',
+      'script',
+      'arm/deploy',
+      'aadApp/update',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+    ]);
     await checkLifecycle('m365agents.yml', 'env/.env.dev');
   });
 
@@ -173,7 +198,8 @@ describe('Agents Toolkit project files', () => {
     for (const lifecycle of ['provision', 'deploy', 'publish']) {
       for (const step of doc[lifecycle] ?? []) {
         expect(Object.keys(REQUIRED_WITH)).toContain(step.uses);
-        for (const key of REQUIRED_WITH[step.uses]) expect({ step: step.uses, key, present: key in step.with }).toEqual({ step: step.uses, key, present: true });
+        for (const key of REQUIRED_WITH[step.uses])
+          expect({ step: step.uses, key, present: key in step.with }).toEqual({ step: step.uses, key, present: true });
         if (step.uses === 'aadApp/create') {
           const out = step.writeToEnvironmentFile;
           expect(out.clientId && out.objectId).toBeTruthy();
@@ -238,21 +264,27 @@ describe('infra/webapp-host: one web app for bot and tab', () => {
     const db = '/home/data/integriteitsplein.db';
     expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'sqlite', WEBSITE_INSTANCE_ID: 'abc' })).toBe(db);
     expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'graph' })).toBe(db);
-    expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'graph', WEBSITE_INSTANCE_ID: '4f1c9e2b7a6d5c3e8f9a0b1c2d3e4f5a' }))
-      .toBe('/home/data/integriteitsplein-4f1c9e2b7a6d.db');
-    expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'postgres', WEBSITE_INSTANCE_ID: 'abcdef' })).toBe('/home/data/integriteitsplein-abcdef.db');
+    expect(
+      databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'graph', WEBSITE_INSTANCE_ID: '4f1c9e2b7a6d5c3e8f9a0b1c2d3e4f5a' }),
+    ).toBe('/home/data/integriteitsplein-4f1c9e2b7a6d.db');
+    expect(databasePathForInstance({ INTEGRITEITSPLEIN_DB: db, STORE: 'postgres', WEBSITE_INSTANCE_ID: 'abcdef' })).toBe(
+      '/home/data/integriteitsplein-abcdef.db',
+    );
   });
 
   it('forwards requests with body and status to the right upstream, 502 when one is down', async () => {
-    const upstream = (name: string) => http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (d) => { body += d; });
-      req.on('end', () => {
-        const status = req.url === '/healthz' ? 200 : name === 'bot' ? 201 : 200;
-        res.writeHead(status, { 'x-upstream': name });
-        res.end(`${name} ${req.method} ${req.url} ${body}`);
+    const upstream = (name: string) =>
+      http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (d) => {
+          body += d;
+        });
+        req.on('end', () => {
+          const status = req.url === '/healthz' ? 200 : name === 'bot' ? 201 : 200;
+          res.writeHead(status, { 'x-upstream': name });
+          res.end(`${name} ${req.method} ${req.url} ${body}`);
+        });
       });
-    });
     const listen = (s: http.Server) => new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
     const bot = upstream('bot');
     const tab = upstream('tab');
@@ -264,8 +296,11 @@ describe('infra/webapp-host: one web app for bot and tab', () => {
       return { status: r.status, from: r.headers.get('x-upstream'), text: await r.text() };
     };
     try {
-      expect(await call('/api/messages', { method: 'POST', body: '{"type":"message"}' }))
-        .toEqual({ status: 201, from: 'bot', text: 'bot POST /api/messages {"type":"message"}' });
+      expect(await call('/api/messages', { method: 'POST', body: '{"type":"message"}' })).toEqual({
+        status: 201,
+        from: 'bot',
+        text: 'bot POST /api/messages {"type":"message"}',
+      });
       expect(await call('/dashboard?lang=en')).toEqual({ status: 200, from: 'tab', text: 'tab GET /dashboard?lang=en ' });
       expect(await call('/healthz')).toEqual({ status: 200, from: null, text: '{"bot":"ok","tab":"ok"}' });
       await new Promise<void>((r) => tab.close(() => r()));

@@ -72,7 +72,9 @@ describe('app package: the committed manifest', () => {
   it('passes the official Teams v1.30 schema offline (manifest and English localization)', async () => {
     const fetchSpy = jest.spyOn(globalThis, 'fetch');
     expect(manifest.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json');
-    expect(await AppManifestUtils.validateAgainstSchema(manifest as AppManifest, bundledSchema('MicrosoftTeams.schema.json') as never)).toEqual([]);
+    expect(
+      await AppManifestUtils.validateAgainstSchema(manifest as AppManifest, bundledSchema('MicrosoftTeams.schema.json') as never),
+    ).toEqual([]);
     const en = JSON.parse(files['en.json'].toString('utf8'));
     expect(await AppManifestUtils.validateAgainstSchema(en, bundledSchema('MicrosoftTeams.Localization.schema.json') as never)).toEqual([]);
     expect(await validateZip(fs.readFileSync(path.join(out, 'appPackage.dev.zip')))).toEqual([]);
@@ -85,7 +87,10 @@ describe('app package: the committed manifest', () => {
     expect(manifest.id).toBe(IDS.TEAMS_APP_ID);
     expect(manifest.bots[0].botId).toBe(IDS.BOT_ID);
     expect(manifest.validDomains).toEqual(['integriteitsplein.example.nl']);
-    expect(manifest.webApplicationInfo).toEqual({ id: IDS.AAD_APP_CLIENT_ID, resource: `api://integriteitsplein.example.nl/${IDS.AAD_APP_CLIENT_ID}` });
+    expect(manifest.webApplicationInfo).toEqual({
+      id: IDS.AAD_APP_CLIENT_ID,
+      resource: `api://integriteitsplein.example.nl/${IDS.AAD_APP_CLIENT_ID}`,
+    });
   });
 
   it('is Dutch by default with an English localization', () => {
@@ -101,8 +106,17 @@ describe('app package: the committed manifest', () => {
     const personal = bot.commandLists.find((l: any) => l.scopes.includes('personal'));
     // The agreed list, with the two names the bot's features actually accept for aggression and HR
     // session management ('agressie registreren', 'ambtseed beheer'; see the next test).
-    expect(personal.commands.map((c: any) => c.title)).toEqual(['menu', 'help', 'meldwijzer', 'gesprek vastleggen',
-      'melding registreren', 'melding bijwerken', 'agressie registreren', 'plan mijn ambtseed', 'ambtseed beheer']);
+    expect(personal.commands.map((c: any) => c.title)).toEqual([
+      'menu',
+      'help',
+      'meldwijzer',
+      'gesprek vastleggen',
+      'melding registreren',
+      'melding bijwerken',
+      'agressie registreren',
+      'plan mijn ambtseed',
+      'ambtseed beheer',
+    ]);
   });
 
   it('lists only commands that a registered bot feature accepts', () => {
@@ -110,7 +124,8 @@ describe('app package: the committed manifest', () => {
     const { FEATURES } = require('../../bot/src/features') as typeof import('../../bot/src/features');
     const accepted = new Set(FEATURES.flatMap((f) => f.commands.map((c) => c.toLowerCase())));
     for (const list of manifest.bots[0].commandLists) {
-      for (const c of list.commands) expect({ title: c.title, accepted: accepted.has(c.title) }).toEqual({ title: c.title, accepted: true });
+      for (const c of list.commands)
+        expect({ title: c.title, accepted: accepted.has(c.title) }).toEqual({ title: c.title, accepted: true });
     }
   });
 
@@ -134,9 +149,17 @@ describe('app package: the committed manifest', () => {
 describe('app package: environment files', () => {
   it('reads env/.env.<env> and lets env/.env.<env>.user override it', async () => {
     const envDir = tmp();
-    fs.writeFileSync(path.join(envDir, '.env.test'), `# comment\nTEAMS_APP_ID=${IDS.TEAMS_APP_ID}\nBOT_ID=${IDS.BOT_ID}\nAAD_APP_CLIENT_ID=${IDS.AAD_APP_CLIENT_ID}\nTAB_DOMAIN=old.example.nl\n`);
+    fs.writeFileSync(
+      path.join(envDir, '.env.test'),
+      `# comment\nTEAMS_APP_ID=${IDS.TEAMS_APP_ID}\nBOT_ID=${IDS.BOT_ID}\nAAD_APP_CLIENT_ID=${IDS.AAD_APP_CLIENT_ID}\nTAB_DOMAIN=old.example.nl\n`,
+    );
     fs.writeFileSync(path.join(envDir, '.env.test.user'), 'TAB_DOMAIN="nieuw.example.nl"\n');
-    const r = await buildAppPackage({ env: 'test', envDir, outDir: tmp(), environ: { PRIVACY_URL: IDS.PRIVACY_URL, TERMS_OF_USE_URL: IDS.TERMS_OF_USE_URL } });
+    const r = await buildAppPackage({
+      env: 'test',
+      envDir,
+      outDir: tmp(),
+      environ: { PRIVACY_URL: IDS.PRIVACY_URL, TERMS_OF_USE_URL: IDS.TERMS_OF_USE_URL },
+    });
     expect(r.problems).toEqual([]);
     expect(JSON.parse(r.files.get('manifest.json')!.toString()).validDomains).toEqual(['nieuw.example.nl']);
   });
@@ -146,13 +169,23 @@ describe('app package: environment files', () => {
   });
 
   it('builds env local without a tenant, using fixed development ids, and says so', async () => {
-    const r = await buildAppPackage({ env: 'local', envDir: tmp(), outDir: tmp(), environ: { TAB_DOMAIN: 'localhost:53000', PRIVACY_URL: IDS.PRIVACY_URL, TERMS_OF_USE_URL: IDS.TERMS_OF_USE_URL } });
+    const r = await buildAppPackage({
+      env: 'local',
+      envDir: tmp(),
+      outDir: tmp(),
+      environ: { TAB_DOMAIN: 'localhost:53000', PRIVACY_URL: IDS.PRIVACY_URL, TERMS_OF_USE_URL: IDS.TERMS_OF_USE_URL },
+    });
     expect(r.problems).toEqual([]);
     expect(r.notices.join('\n')).toMatch(/TEAMS_APP_ID, BOT_ID, AAD_APP_CLIENT_ID nog leeg/);
   });
 
   it('fails for env dev without provisioned ids, naming each missing variable once', async () => {
-    const r = await buildAppPackage({ env: 'dev', envDir: tmp(), outDir: tmp(), environ: { TAB_DOMAIN: 'x.example.nl', PRIVACY_URL: IDS.PRIVACY_URL, TERMS_OF_USE_URL: IDS.TERMS_OF_USE_URL } });
+    const r = await buildAppPackage({
+      env: 'dev',
+      envDir: tmp(),
+      outDir: tmp(),
+      environ: { TAB_DOMAIN: 'x.example.nl', PRIVACY_URL: IDS.PRIVACY_URL, TERMS_OF_USE_URL: IDS.TERMS_OF_USE_URL },
+    });
     expect(r.zipPath).toBeUndefined();
     expect(r.problems).toHaveLength(3);
     expect(r.problems[0]).toMatch(/^TEAMS_APP_ID: leeg of ontbreekt .*manifest\.json: id/);
@@ -160,10 +193,15 @@ describe('app package: environment files', () => {
     expect(r.problems.find((p) => p.startsWith('AAD_APP_CLIENT_ID'))).toMatch(/webApplicationInfo\.id/);
   });
 
-  it('asks for the organisation\'s privacy statement over https', async () => {
+  it("asks for the organisation's privacy statement over https", async () => {
     const missing = await buildAppPackage({ env: 'dev', envDir: tmp(), outDir: tmp(), environ: { ...IDS, PRIVACY_URL: '' } });
     expect(missing.problems).toEqual([expect.stringMatching(/^PRIVACY_URL: leeg of ontbreekt .*developer\.privacyUrl/)]);
-    const http = await buildAppPackage({ env: 'dev', envDir: tmp(), outDir: tmp(), environ: { ...IDS, PRIVACY_URL: 'http://www.example.nl/privacy' } });
+    const http = await buildAppPackage({
+      env: 'dev',
+      envDir: tmp(),
+      outDir: tmp(),
+      environ: { ...IDS, PRIVACY_URL: 'http://www.example.nl/privacy' },
+    });
     expect(http.problems).toEqual(['manifest.json: developer.privacyUrl: moet een https://-adres zijn']);
   });
 
@@ -203,7 +241,9 @@ describe('app package: a broken manifest fails with a message naming the problem
 
   it('a missing bot id', async () => {
     const dir = copySource();
-    editManifest(dir, (m) => { delete m.bots[0].botId; });
+    editManifest(dir, (m) => {
+      delete m.bots[0].botId;
+    });
     const problems = await problemsFor(dir);
     expect(problems).toContain('manifest.json: bots[0]: verplicht veld "botId" ontbreekt');
   });
@@ -234,14 +274,20 @@ describe('app package: a broken manifest fails with a message naming the problem
 
   it('an icon path with a folder', async () => {
     const dir = copySource();
-    editManifest(dir, (m) => { m.icons.color = 'img/color.png'; });
+    editManifest(dir, (m) => {
+      m.icons.color = 'img/color.png';
+    });
     expect((await problemsFor(dir)).join('\n')).toMatch(/icons\.color: "img\/color\.png" moet een bestandsnaam zonder map zijn/);
   });
 
   it('a $schema that cannot be validated offline', async () => {
     const dir = copySource();
-    editManifest(dir, (m) => { m.$schema = 'https://example.org/teams.schema.json'; });
-    expect((await problemsFor(dir)).join('\n')).toMatch(/manifest\.json: \$schema: moet https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/vX\.Y\/MicrosoftTeams\.schema\.json zijn/);
+    editManifest(dir, (m) => {
+      m.$schema = 'https://example.org/teams.schema.json';
+    });
+    expect((await problemsFor(dir)).join('\n')).toMatch(
+      /manifest\.json: \$schema: moet https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/vX\.Y\/MicrosoftTeams\.schema\.json zijn/,
+    );
   });
 
   it('a localization key for a tab that does not exist, and an unknown manifest field', async () => {
@@ -249,7 +295,9 @@ describe('app package: a broken manifest fails with a message naming the problem
     const en = JSON.parse(fs.readFileSync(path.join(dir, 'en.json'), 'utf8'));
     en['staticTabs[9].name'] = 'Nowhere';
     fs.writeFileSync(path.join(dir, 'en.json'), JSON.stringify(en));
-    editManifest(dir, (m) => { m.kleur = 'blauw'; });
+    editManifest(dir, (m) => {
+      m.kleur = 'blauw';
+    });
     const problems = await problemsFor(dir);
     expect(problems).toContain('en.json: staticTabs[9].name: verwijst naar iets dat niet in manifest.json staat');
     expect(problems).toContain('manifest.json: (hoofdniveau): onbekend veld "kleur"');
@@ -278,7 +326,11 @@ describe('npm run package (command line)', () => {
 
   it('--env local writes appPackage.local.zip and exits 0', () => {
     const out = tmp();
-    const r = spawnSync(tsx, ['appPackage/scripts/package.ts', '--env', 'local', '--out', out], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+    const r = spawnSync(tsx, ['appPackage/scripts/package.ts', '--env', 'local', '--out', out], {
+      cwd: ROOT,
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/App-pakket gebouwd en gecontroleerd: .*appPackage\.local\.zip/);
@@ -287,7 +339,11 @@ describe('npm run package (command line)', () => {
 
   it('an environment without ids exits 1 with a Dutch list of problems', () => {
     const out = tmp();
-    const r = spawnSync(tsx, ['appPackage/scripts/package.ts', '--env', 'nergens', '--out', out], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+    const r = spawnSync(tsx, ['appPackage/scripts/package.ts', '--env', 'nergens', '--out', out], {
+      cwd: ROOT,
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/Het app-pakket voor "nergens" is ongeldig \(6 problemen\):/);
     expect(r.stderr).toMatch(/- BOT_ID: leeg of ontbreekt in .*\.env\.nergens/);

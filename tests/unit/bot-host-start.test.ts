@@ -17,7 +17,11 @@ import { aanmeldInfoVanEnv } from '../../tab/api/app';
 
 const config = loadOrgConfig('demo', path.resolve(__dirname, '../../config'));
 const GEHEIM = 'x'.repeat(32);
-const GOED = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', BOT_PUBLIC_URL: 'https://ip.azurewebsites.net', AMBTSEED_LINK_SECRET: GEHEIM };
+const GOED = {
+  MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+  BOT_PUBLIC_URL: 'https://ip.azurewebsites.net',
+  AMBTSEED_LINK_SECRET: GEHEIM,
+};
 
 /** The refusal message, or undefined when the settings are accepted. */
 function weigering(f: () => void): string | undefined {
@@ -53,10 +57,21 @@ describe('bot start-up (controleerBotInstellingen, also run by createBotHost)', 
   it('refuses a missing, short or unresolved AMBTSEED_LINK_SECRET and a missing or non-https BOT_PUBLIC_URL in production', () => {
     const prod = { ...GOED, WEBSITE_SITE_NAME: 'ip-demo' };
     expect(weigering(() => controleerBotInstellingen({ ...prod, AMBTSEED_LINK_SECRET: '' }))).toMatch(/AMBTSEED_LINK_SECRET ontbreekt/);
-    expect(weigering(() => controleerBotInstellingen({ ...prod, AMBTSEED_LINK_SECRET: 'kort' }))).toMatch(/AMBTSEED_LINK_SECRET is korter dan 32 tekens/);
-    expect(weigering(() => controleerBotInstellingen({ ...prod, AMBTSEED_LINK_SECRET: '@Microsoft.KeyVault(VaultName=ip-kv;SecretName=ambtseed-link-secret)' }))).toMatch(/Key Vault-verwijzing die App Service niet kon oplossen/);
+    expect(weigering(() => controleerBotInstellingen({ ...prod, AMBTSEED_LINK_SECRET: 'kort' }))).toMatch(
+      /AMBTSEED_LINK_SECRET is korter dan 32 tekens/,
+    );
+    expect(
+      weigering(() =>
+        controleerBotInstellingen({
+          ...prod,
+          AMBTSEED_LINK_SECRET: '@Microsoft.KeyVault(VaultName=ip-kv;SecretName=ambtseed-link-secret)',
+        }),
+      ),
+    ).toMatch(/Key Vault-verwijzing die App Service niet kon oplossen/);
     expect(weigering(() => controleerBotInstellingen({ ...prod, BOT_PUBLIC_URL: undefined }))).toMatch(/BOT_PUBLIC_URL ontbreekt/);
-    expect(weigering(() => controleerBotInstellingen({ ...prod, BOT_PUBLIC_URL: 'http://ip.azurewebsites.net' }))).toMatch(/BOT_PUBLIC_URL moet met https/);
+    expect(weigering(() => controleerBotInstellingen({ ...prod, BOT_PUBLIC_URL: 'http://ip.azurewebsites.net' }))).toMatch(
+      /BOT_PUBLIC_URL moet met https/,
+    );
     // Several problems: still one line, all named.
     const m = weigering(() => controleerBotInstellingen({ WEBSITE_INSTANCE_ID: 'i-1' }))!;
     expect(m.split('; ')).toHaveLength(3);
@@ -73,7 +88,9 @@ describe('bot start-up (controleerBotInstellingen, also run by createBotHost)', 
     const lokaal = LokaleStaat.open(':memory:');
     const store = new SqliteListStore(lokaal);
     try {
-      expect(() => createBotHost({ config, store, lokaal, log: createLogger('silent'), env: { MicrosoftAppId: '', WEBSITE_SITE_NAME: 'ip-demo' } })).toThrow(StartWeigering);
+      expect(() =>
+        createBotHost({ config, store, lokaal, log: createLogger('silent'), env: { MicrosoftAppId: '', WEBSITE_SITE_NAME: 'ip-demo' } }),
+      ).toThrow(StartWeigering);
       expect(() => createBotHost({ config, store, lokaal, log: createLogger('silent'), env: { MicrosoftAppId: '' } })).not.toThrow();
     } finally {
       void store.close();
@@ -84,18 +101,32 @@ describe('bot start-up (controleerBotInstellingen, also run by createBotHost)', 
 describe('tab start-up (controleerTabInstellingen)', () => {
   it('refuses the local dev identity and a missing TAB_VOTE_SECRET in production, in one line', () => {
     const m = weigering(() => controleerTabInstellingen({ WEBSITE_SITE_NAME: 'ip-demo' }))!;
-    expect(m).toMatch(/^De tab start niet: TAB_SSO_CLIENT_ID is leeg, dus lokale ontwikkelaarsidentiteit.*geweigerd omdat dit productie is \(WEBSITE_SITE_NAME\)/);
+    expect(m).toMatch(
+      /^De tab start niet: TAB_SSO_CLIENT_ID is leeg, dus lokale ontwikkelaarsidentiteit.*geweigerd omdat dit productie is \(WEBSITE_SITE_NAME\)/,
+    );
     expect(m).toMatch(/TAB_VOTE_SECRET ontbreekt/);
     expect(m).not.toContain('\n');
-    expect(weigering(() => controleerTabInstellingen({ NODE_ENV: 'production', TAB_SSO_CLIENT_ID: 'c', TAB_VOTE_SECRET: GEHEIM }))).toBeUndefined();
+    expect(
+      weigering(() => controleerTabInstellingen({ NODE_ENV: 'production', TAB_SSO_CLIENT_ID: 'c', TAB_VOTE_SECRET: GEHEIM })),
+    ).toBeUndefined();
     expect(weigering(() => controleerTabInstellingen({}))).toBeUndefined();
   });
 });
 
 describe('what the web app may know before sign-in (GET /api/aanmelding)', () => {
   it('SSO on: client id, the Application ID URI scope, the Teams app id; never a secret', () => {
-    const info = aanmeldInfoVanEnv({ TAB_SSO_CLIENT_ID: 'c-1', TAB_SSO_HOST: 'ip.azurewebsites.net', TEAMS_APP_ID: '8c1e7f2a-5b3d-4e6f-9a0b-1c2d3e4f5a6b', TAB_VOTE_SECRET: GEHEIM });
-    expect(info).toEqual({ modus: 'sso', clientId: 'c-1', scope: 'api://ip.azurewebsites.net/c-1/access_as_user', teamsAppId: '8c1e7f2a-5b3d-4e6f-9a0b-1c2d3e4f5a6b' });
+    const info = aanmeldInfoVanEnv({
+      TAB_SSO_CLIENT_ID: 'c-1',
+      TAB_SSO_HOST: 'ip.azurewebsites.net',
+      TEAMS_APP_ID: '8c1e7f2a-5b3d-4e6f-9a0b-1c2d3e4f5a6b',
+      TAB_VOTE_SECRET: GEHEIM,
+    });
+    expect(info).toEqual({
+      modus: 'sso',
+      clientId: 'c-1',
+      scope: 'api://ip.azurewebsites.net/c-1/access_as_user',
+      teamsAppId: '8c1e7f2a-5b3d-4e6f-9a0b-1c2d3e4f5a6b',
+    });
     expect(aanmeldInfoVanEnv({ TEAMS_APP_ID: 'geen-guid' })).toEqual({ modus: 'lokaal', teamsAppId: undefined });
   });
 });
@@ -111,12 +142,21 @@ describe('the bot route list (bot/src/host/routes.ts)', () => {
     const lokaal = LokaleStaat.open(':memory:');
     const store = new SqliteListStore(lokaal);
     try {
-      const host = createBotHost({ config, store, lokaal, log: createLogger('silent'), env: { MicrosoftAppId: '' }, routes: [ambtseedRouter({ store, config })] });
+      const host = createBotHost({
+        config,
+        store,
+        lokaal,
+        log: createLogger('silent'),
+        env: { MicrosoftAppId: '' },
+        routes: [ambtseedRouter({ store, config })],
+      });
       expect(() => controleerBotRoutes(host.app)).not.toThrow();
       expect(gemonteerdeRoutes(host.app).sort()).toEqual(BOT_ROUTES.map((r) => `${r.methode} ${r.pad}`).sort());
       // Without the ambtseed router the check names what is missing.
       const kaal = createBotHost({ config, store, lokaal, log: createLogger('silent'), env: { MicrosoftAppId: '' } });
-      expect(() => controleerBotRoutes(kaal.app)).toThrow(/in de lijst maar niet gemonteerd: GET \/ambtseed\/agenda\/:bestand, GET \/ambtseed\/oorkonde\/:bestand/);
+      expect(() => controleerBotRoutes(kaal.app)).toThrow(
+        /in de lijst maar niet gemonteerd: GET \/ambtseed\/agenda\/:bestand, GET \/ambtseed\/oorkonde\/:bestand/,
+      );
     } finally {
       void store.close();
     }

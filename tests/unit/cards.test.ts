@@ -15,7 +15,28 @@ import * as cards from '../../bot/src/features/meldwijzer/cards';
 import { submit } from '../../bot/src/features/meldwijzer/payload';
 
 /** Element and action types of the Adaptive Cards 1.5 schema (adaptivecards.io/explorer). */
-const ELEMENTS_1_5 = new Set(['TextBlock', 'Image', 'Media', 'RichTextBlock', 'TextRun', 'Container', 'ColumnSet', 'Column', 'FactSet', 'ImageSet', 'ActionSet', 'Table', 'TableRow', 'TableCell', 'Input.Text', 'Input.Number', 'Input.Date', 'Input.Time', 'Input.Toggle', 'Input.ChoiceSet']);
+const ELEMENTS_1_5 = new Set([
+  'TextBlock',
+  'Image',
+  'Media',
+  'RichTextBlock',
+  'TextRun',
+  'Container',
+  'ColumnSet',
+  'Column',
+  'FactSet',
+  'ImageSet',
+  'ActionSet',
+  'Table',
+  'TableRow',
+  'TableCell',
+  'Input.Text',
+  'Input.Number',
+  'Input.Date',
+  'Input.Time',
+  'Input.Toggle',
+  'Input.ChoiceSet',
+]);
 const ACTIONS_1_5 = new Set(['Action.OpenUrl', 'Action.Submit', 'Action.ShowCard', 'Action.ToggleVisibility', 'Action.Execute']);
 
 /** Problems with a card: adaptivecards parse + validation events, and a structural walk. */
@@ -38,7 +59,8 @@ function problems(card: Record<string, unknown>): string[] {
     if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}[${i}]`));
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    if (typeof o.type === 'string' && o.type !== 'AdaptiveCard' && !ELEMENTS_1_5.has(o.type) && !ACTIONS_1_5.has(o.type)) out.push(`${where}: type ${o.type} hoort niet bij Adaptive Cards 1.5`);
+    if (typeof o.type === 'string' && o.type !== 'AdaptiveCard' && !ELEMENTS_1_5.has(o.type) && !ACTIONS_1_5.has(o.type))
+      out.push(`${where}: type ${o.type} hoort niet bij Adaptive Cards 1.5`);
     if (o.type === 'TextBlock' && typeof o.text !== 'string') out.push(`${where}: TextBlock zonder text`);
     if (o.type === 'Action.OpenUrl' && typeof o.url !== 'string') out.push(`${where}: Action.OpenUrl zonder url`);
     for (const [k, val] of Object.entries(o)) if (k !== 'data') walk(val, `${where}.${k}`);

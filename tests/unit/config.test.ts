@@ -5,7 +5,10 @@ import { ConfigError, loadOrgConfig, parseOrgConfig } from '@shared/config';
 import { SITUATIES } from '@shared/lists/definitions';
 
 const dir = path.resolve(__dirname, '../../config');
-const orgs = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+const orgs = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
 
 test.each(orgs)('config/%s.yaml is valid and has a route for every situation', (org) => {
   const cfg = loadOrgConfig(org, dir);
@@ -30,10 +33,16 @@ function broken(mutate: (doc: Record<string, any>) => void): string {
 }
 
 test('an invalid file names the file, the path inside it and what was expected', () => {
-  expect(broken((d) => (d.contacten[2].contact.email = 'geen-adres'))).toBe('config/demo.yaml: contacten[2].contact.email: verwacht een e-mailadres');
-  expect(broken((d) => (d.meldpunten[1].contacten = ['vp-x']))).toBe('config/demo.yaml: meldpunten[1].contacten[0]: verwacht een id uit contacten, niet "vp-x"');
+  expect(broken((d) => (d.contacten[2].contact.email = 'geen-adres'))).toBe(
+    'config/demo.yaml: contacten[2].contact.email: verwacht een e-mailadres',
+  );
+  expect(broken((d) => (d.meldpunten[1].contacten = ['vp-x']))).toBe(
+    'config/demo.yaml: meldpunten[1].contacten[0]: verwacht een id uit contacten, niet "vp-x"',
+  );
   expect(broken((d) => delete d.routes.algemeen)).toMatch(/^config\/demo\.yaml: routes\.algemeen: /);
-  expect(broken((d) => (d.routes.dilemma.meldpunten = ['onbekend']))).toBe('config/demo.yaml: routes.dilemma.meldpunten[0]: verwacht een id uit meldpunten, niet "onbekend"');
+  expect(broken((d) => (d.routes.dilemma.meldpunten = ['onbekend']))).toBe(
+    'config/demo.yaml: routes.dilemma.meldpunten[0]: verwacht een id uit meldpunten, niet "onbekend"',
+  );
   expect(broken((d) => (d.ambtseed.termijn = { maanden: 0 }))).toMatch(/ambtseed\.termijn: termijn moet groter dan 0 zijn/);
 });
 

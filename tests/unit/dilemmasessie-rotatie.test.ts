@@ -1,7 +1,8 @@
 import { deelDilemmas, dilemmasKomenTerug } from '@shared/domain/dilemmasessie';
 
 /** The dilemmas table `t` gets in rounds 0..rondes−1. */
-const reeks = (ids: string[], tafels: number, t: number, rondes: number) => Array.from({ length: rondes }, (_, r) => deelDilemmas(ids, tafels, r)[t]);
+const reeks = (ids: string[], tafels: number, t: number, rondes: number) =>
+  Array.from({ length: rondes }, (_, r) => deelDilemmas(ids, tafels, r)[t]);
 
 describe('dilemmaspel: dilemmas rotate over the tables per round', () => {
   test('2 tables, 2 dilemmas: round 2 swaps them (it used to repeat round 1)', () => {

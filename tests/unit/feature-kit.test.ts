@@ -40,7 +40,7 @@ const intakeMetTel = defineFeature({
 describe('feature kit: a new action is one route-table entry in one feature folder', () => {
   const features = FEATURES.map((f) => (f.id === 'intake' ? intakeMetTel : f));
 
-  it('the dispatcher routes it, checks the role and the zod input, with the feature\'s own messages', async () => {
+  it("the dispatcher routes it, checks the role and the zod input, with the feature's own messages", async () => {
     const h = await startBotHarness(config, { features });
     try {
       const ok = await h.send(submit({ action: 'intake.tel', aantal: '4' }, { from: IC }));
@@ -48,14 +48,21 @@ describe('feature kit: a new action is one route-table entry in one feature fold
       expect(ok.replies[0].activity.attachments).toHaveLength(1);
 
       const geweigerd = await h.send(submit({ action: 'intake.tel', aantal: '4' }, { from: VP }));
-      expect(replyText(geweigerd.replies)).toMatch(/^Niet toegestaan: ".+" is alleen voor de integriteitscoördinator\. Er is niets opgeslagen\.$/);
+      expect(replyText(geweigerd.replies)).toMatch(
+        /^Niet toegestaan: ".+" is alleen voor de integriteitscoördinator\. Er is niets opgeslagen\.$/,
+      );
 
       const fout = await h.send(submit({ action: 'intake.tel', aantal: '40' }, { from: IC }));
       expect(replyText(fout.replies)).toMatch(/^Dat kon ik niet opslaan: .*aantal.*Er is niets opgeslagen\.$/);
 
       // A field the schema does not have is refused (strict), Teams' own `msteams` field is not.
-      expect(replyText((await h.send(submit({ action: 'intake.tel', aantal: '1', naam: 'Jansen' }, { from: IC }))).replies)).toMatch(/^Dat kon ik niet opslaan/);
-      expect((await h.send(submit({ action: 'intake.tel', aantal: '1', msteams: { type: 'messageBack' } }, { from: IC }))).replies[0].activity.text).toBe('2');
+      expect(replyText((await h.send(submit({ action: 'intake.tel', aantal: '1', naam: 'Jansen' }, { from: IC }))).replies)).toMatch(
+        /^Dat kon ik niet opslaan/,
+      );
+      expect(
+        (await h.send(submit({ action: 'intake.tel', aantal: '1', msteams: { type: 'messageBack' } }, { from: IC }))).replies[0].activity
+          .text,
+      ).toBe('2');
 
       // The new command goes through the same table: same role check, same schema (a command carries only the action).
       expect(replyText((await h.send(message('tel twee', { from: VP }))).replies)).toMatch(/^Niet toegestaan/);
@@ -66,7 +73,9 @@ describe('feature kit: a new action is one route-table entry in one feature fold
   });
 
   it('a route name outside the feature, or a command to a missing route, fails at start-up', () => {
-    expect(() => defineFeature({ id: 'intake', routes: { 'ambtseed.x': actie({ rol: 'iedereen', invoer: z.unknown(), run: async () => [] }) } })).toThrow(/moet beginnen met intake\./);
+    expect(() =>
+      defineFeature({ id: 'intake', routes: { 'ambtseed.x': actie({ rol: 'iedereen', invoer: z.unknown(), run: async () => [] }) } }),
+    ).toThrow(/moet beginnen met intake\./);
     expect(() => defineFeature({ id: 'intake', routes: {}, commands: { x: 'intake.x' } })).toThrow(/onbekende route intake\.x/);
   });
 

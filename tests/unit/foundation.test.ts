@@ -27,8 +27,17 @@ describe('list schemas derived from the definitions', () => {
   });
 
   test('a date in the wrong form and a date that does not exist get different messages', () => {
-    const item = (datum: string) => ({ gesprekId: 'G-1', datum, vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding: true, doorverwezen: 'geen' });
-    expect(parseItem('Gesprekken', item('2024-02-31')).error!.issues[0].message).toBe('2024-02-31 bestaat niet: februari 2024 heeft 29 dagen.');
+    const item = (datum: string) => ({
+      gesprekId: 'G-1',
+      datum,
+      vertrouwenspersoon: 'intern',
+      onderwerp: 'integriteit',
+      isMelding: true,
+      doorverwezen: 'geen',
+    });
+    expect(parseItem('Gesprekken', item('2024-02-31')).error!.issues[0].message).toBe(
+      '2024-02-31 bestaat niet: februari 2024 heeft 29 dagen.',
+    );
     expect(parseItem('Gesprekken', item('31 feb')).error!.issues[0].message).toMatch(/^verwacht een datum als JJJJ-MM-DD/);
   });
 
@@ -64,7 +73,9 @@ describe('message catalogue', () => {
     expect([...en].sort()).toEqual([...nl].sort());
   });
   test('placeholders are filled; Teams locales map to nl/en', () => {
-    expect(t('nl', 'fout.nietToegestaan', { rol: 'vertrouwenspersonen' })).toBe('Niet toegestaan: deze actie is alleen voor vertrouwenspersonen.');
+    expect(t('nl', 'fout.nietToegestaan', { rol: 'vertrouwenspersonen' })).toBe(
+      'Niet toegestaan: deze actie is alleen voor vertrouwenspersonen.',
+    );
     expect(toLocale('en-GB')).toBe('en');
     expect(toLocale('nl-NL')).toBe('nl');
     expect(toLocale(undefined)).toBe('nl');
@@ -97,7 +108,10 @@ describe('demo data', () => {
     expect(Object.keys(hires)).toEqual(['2024', '2025', '2026']);
     expect(hires['2025']).toBeGreaterThanOrEqual(130);
     expect(hires['2025']).toBeLessThanOrEqual(170);
-    const sessies = perYear(data.AmbtseedSessies.filter((s) => s.soort === 'ambtseed'), 'start');
+    const sessies = perYear(
+      data.AmbtseedSessies.filter((s) => s.soort === 'ambtseed'),
+      'start',
+    );
     expect(sessies['2025']).toBeGreaterThanOrEqual(8);
     const ds = perYear(data.DilemmaSessies, 'datum');
     expect(ds['2025']).toBeGreaterThanOrEqual(10);

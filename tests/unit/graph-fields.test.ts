@@ -64,10 +64,25 @@ test('reading: numbers and booleans that Graph returns as strings become typed',
     afnemer: 'provinciesecretaris',
     capaciteit: '12',
   });
-  expect(item).toEqual({ sessieId: 'S-1', start: '2026-03-29T08:00:00.000Z', eind: '2026-03-29T09:30:00.000Z', soort: 'ambtseed', online: true, afnemer: 'provinciesecretaris', capaciteit: 12 });
+  expect(item).toEqual({
+    sessieId: 'S-1',
+    start: '2026-03-29T08:00:00.000Z',
+    eind: '2026-03-29T09:30:00.000Z',
+    soort: 'ambtseed',
+    online: true,
+    afnemer: 'provinciesecretaris',
+    capaciteit: 12,
+  });
   const online = sessie.columns.find((c) => c.name === 'online')!;
   // An absent Yes/No value is unknown (null, "onbekend" in the report), not "nee" (issue 15).
-  expect(['true', 'Yes', '0', 'false', 0, undefined].map((v) => columnFromGraph(online, v))).toEqual([true, true, false, false, false, null]);
+  expect(['true', 'Yes', '0', 'false', 0, undefined].map((v) => columnFromGraph(online, v))).toEqual([
+    true,
+    true,
+    false,
+    false,
+    false,
+    null,
+  ]);
   const maatregelen = meldingen.columns.find((c) => c.name === 'maatregelen')!;
   expect(columnFromGraph(maatregelen, ';#geen;#overig;#')).toEqual(['geen', 'overig']);
 });
@@ -77,10 +92,20 @@ test('OData string literals double single quotes', () => {
 });
 
 test('server $filter uses only indexed columns, dates widened by a day; the exact filter runs locally', () => {
-  const f = serverFilter(meldingen, { range: { column: 'ontvangenOp', from: '2024-01-01', to: '2024-12-31' }, where: { soort: ['zakelijk', 'sociaal'], kanaal: 'teams' } });
+  const f = serverFilter(meldingen, {
+    range: { column: 'ontvangenOp', from: '2024-01-01', to: '2024-12-31' },
+    where: { soort: ['zakelijk', 'sociaal'], kanaal: 'teams' },
+  });
   // kanaal is not indexed: not in the server filter.
-  expect(f).toBe("fields/ontvangenOp ge '2023-12-31T00:00:00Z' and fields/ontvangenOp le '2025-01-02T00:00:00Z' and (fields/soort eq 'zakelijk' or fields/soort eq 'sociaal')");
-  expect(matches(meldingen, melding, { range: { column: 'ontvangenOp', from: '2024-03-05', to: '2024-03-05' }, where: { maatregelen: 'teamtraject' } })).toBe(true);
+  expect(f).toBe(
+    "fields/ontvangenOp ge '2023-12-31T00:00:00Z' and fields/ontvangenOp le '2025-01-02T00:00:00Z' and (fields/soort eq 'zakelijk' or fields/soort eq 'sociaal')",
+  );
+  expect(
+    matches(meldingen, melding, {
+      range: { column: 'ontvangenOp', from: '2024-03-05', to: '2024-03-05' },
+      where: { maatregelen: 'teamtraject' },
+    }),
+  ).toBe(true);
   expect(matches(meldingen, melding, { where: { kanaal: 'teams' } })).toBe(false);
 });
 
@@ -90,5 +115,9 @@ test('sorting matches the SQLite store: by column then key, descending reverses 
   const c = { ...melding, meldingId: 'M-3', ontvangenOp: '2023-06-01' };
   expect(sortItems(meldingen, [a, b, c], {}).map((x) => x.meldingId)).toEqual(['M-1', 'M-2', 'M-3']);
   expect(sortItems(meldingen, [a, b, c], { orderBy: 'ontvangenOp' }).map((x) => x.meldingId)).toEqual(['M-3', 'M-1', 'M-2']);
-  expect(sortItems(meldingen, [a, b, c], { orderBy: 'ontvangenOp', descending: true }).map((x) => x.meldingId)).toEqual(['M-2', 'M-1', 'M-3']);
+  expect(sortItems(meldingen, [a, b, c], { orderBy: 'ontvangenOp', descending: true }).map((x) => x.meldingId)).toEqual([
+    'M-2',
+    'M-1',
+    'M-3',
+  ]);
 });

@@ -11,7 +11,12 @@ function setup() {
   const clock = () => now;
   return { a: new GraphOutbox(db, clock), b: new GraphOutbox(db, clock), advance: (ms: number) => (now += ms) };
 }
-const row = (key: string, mode: 'insert' | 'upsert' = 'insert', n = 1) => ({ list: 'DilemmaStemmen', key, mode, fields: { stemId: key, dilemmaId: 'd', week: '2026-W48', optie: n } });
+const row = (key: string, mode: 'insert' | 'upsert' = 'insert', n = 1) => ({
+  list: 'DilemmaStemmen',
+  key,
+  mode,
+  fields: { stemId: key, dilemmaId: 'd', week: '2026-W48', optie: n },
+});
 
 test('an insert for a key that already waits is not queued twice; upserts are', () => {
   const { a } = setup();
@@ -41,12 +46,23 @@ test('done deletes; retryLater releases and counts; fail keeps the row with its 
   a.enqueue([row('s1'), row('s2'), row('s3')]);
   const [g1, g2, g3] = a.claim('A', 10, 1000);
   a.done(g1.map((e) => e.seq));
-  a.retryLater(g2.map((e) => e.seq), 503, 'serviceNotAvailable', false);
-  a.fail(g3.map((e) => e.seq), 403, 'accessDenied: Access denied');
+  a.retryLater(
+    g2.map((e) => e.seq),
+    503,
+    'serviceNotAvailable',
+    false,
+  );
+  a.fail(
+    g3.map((e) => e.seq),
+    403,
+    'accessDenied: Access denied',
+  );
   expect(a.counts()).toEqual({ pending: 1, failed: 1 });
   const [retry] = a.claim('A', 10, 1000);
   expect(retry[0]).toMatchObject({ key: 's2', attempts: 1, lastStatus: 503 });
-  expect(a.failed()).toEqual([expect.objectContaining({ key: 's3', state: 'failed', lastStatus: 403, lastError: 'accessDenied: Access denied' })]);
+  expect(a.failed()).toEqual([
+    expect.objectContaining({ key: 's3', state: 'failed', lastStatus: 403, lastError: 'accessDenied: Access denied' }),
+  ]);
   expect(a.requeueFailed()).toBe(1);
   expect(a.counts()).toEqual({ pending: 2, failed: 0 }); // s2 (claimed again above) and s3
 });

@@ -99,7 +99,9 @@ describe('GraphRetryMiddleware on the fake', () => {
     const list = fake.list('DilemmaStemmen')!;
     const before = list.items.size;
     fake.failNext({ kind: 'timeout' });
-    const e = await http.post(`${site}/lists/${list.id}/items`, { fields: { stemId: 's-timeout', dilemmaId: 'd1', week: '2026-W48', optie: 1 } }).catch((x) => x);
+    const e = await http
+      .post(`${site}/lists/${list.id}/items`, { fields: { stemId: 's-timeout', dilemmaId: 'd1', week: '2026-W48', optie: 1 } })
+      .catch((x) => x);
     expect((e as GraphError).code).toBe('GraphTimeout');
     expect(list.items.size).toBe(before + 1); // done once, not twice
   });
@@ -144,7 +146,13 @@ describe('$batch', () => {
       body: { fields: { stemId: `s-batch-${i + 1}`, dilemmaId: 'd1', week: '2026-W48', optie: i % 3 } },
     }));
     // Sub-requests 2 and 5 of the first batch are throttled, the 3rd answers 503.
-    fake.failNextSub({ kind: 'ok' }, { kind: 'throttle', retryAfter: '4' }, { kind: 'unavailable' }, { kind: 'ok' }, { kind: 'throttle', retryAfter: '2' });
+    fake.failNextSub(
+      { kind: 'ok' },
+      { kind: 'throttle', retryAfter: '4' },
+      { kind: 'unavailable' },
+      { kind: 'ok' },
+      { kind: 'throttle', retryAfter: '2' },
+    );
     const res = await http.batch(reqs);
     expect([...res.values()].every((r) => r.status === 201)).toBe(true);
     expect(res.size).toBe(25);
@@ -157,7 +165,9 @@ describe('$batch', () => {
 
   test('the fake refuses more than 20 sub-requests, as Graph does', async () => {
     const { http } = client();
-    const e = await http.post('/$batch', { requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: `${site}/lists` })) }).catch((x) => x);
+    const e = await http
+      .post('/$batch', { requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: `${site}/lists` })) })
+      .catch((x) => x);
     expect((e as GraphError).statusCode).toBe(400);
   });
 });

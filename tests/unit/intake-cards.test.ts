@@ -20,8 +20,21 @@ function problems(card: Record<string, unknown>): string[] {
 }
 
 const melding: ListItem<'Meldingen'> = {
-  meldingId: 'M-2026-0001', ontvangenOp: '2026-02-20', kanaal: 'gesprek', meldpunt: 'integriteitscoordinator', soort: 'vermoedenMisstand', categorie: 'misstand',
-  betrokkene: 'onbekend', anoniem: true, onderzoek: 'geen', uitkomst: 'lopend', maatregelen: ['geen'], ontvangstbevestigdOp: null, terugkoppelingOp: null, afgeslotenOp: null, bewaarTot: null,
+  meldingId: 'M-2026-0001',
+  ontvangenOp: '2026-02-20',
+  kanaal: 'gesprek',
+  meldpunt: 'integriteitscoordinator',
+  soort: 'vermoedenMisstand',
+  categorie: 'misstand',
+  betrokkene: 'onbekend',
+  anoniem: true,
+  onderzoek: 'geen',
+  uitkomst: 'lopend',
+  maatregelen: ['geen'],
+  ontvangstbevestigdOp: null,
+  terugkoppelingOp: null,
+  afgeslotenOp: null,
+  bewaarTot: null,
 };
 const incident: ListItem<'AgressieIncidenten'> = { incidentId: 'A-2026-0001', datum: '2026-03-01', soort: ['verbaal'], maatregelen: [] };
 
@@ -31,17 +44,53 @@ const cases = (locale: 'nl' | 'en'): [string, Record<string, unknown>][] => [
   ['gesprek', k.renderGesprekCard(locale, { vandaag: '2026-03-02' })],
   ['gesprek uitvraag', k.renderGesprekCard(locale, { vandaag: '2026-07-01', uitvraag: { cyclus: '2026-07-01', sinds: '2026-01-01' } })],
   ['melding', k.renderMeldingCard(locale, { vandaag: '2026-03-02', meldpunt: 'integriteitscoordinator' })],
-  ['melding uitvraag', k.renderMeldingCard(locale, { vandaag: '2026-07-01', meldpunt: 'leidinggevende', uitvraag: { cyclus: '2026-07-01', sinds: '2026-01-01' } })],
+  [
+    'melding uitvraag',
+    k.renderMeldingCard(locale, {
+      vandaag: '2026-07-01',
+      meldpunt: 'leidinggevende',
+      uitvraag: { cyclus: '2026-07-01', sinds: '2026-01-01' },
+    }),
+  ],
   ['melding bijwerken', k.renderMeldingBijwerkenCard(locale, melding, 12)],
-  ['kies', k.renderKiesCard(locale, { titel: 't', veld: 'meldingId', action: 'intake.melding.kies', keuzes: [{ title: 'M-2026-0001', value: 'M-2026-0001' }] })],
+  [
+    'kies',
+    k.renderKiesCard(locale, {
+      titel: 't',
+      veld: 'meldingId',
+      action: 'intake.melding.kies',
+      keuzes: [{ title: 'M-2026-0001', value: 'M-2026-0001' }],
+    }),
+  ],
   ['agressie', k.renderAgressieCard(locale, { vandaag: '2026-03-02' })],
   ['agressie nieuw', k.renderAgressieNieuwCard(locale, incident, 'Dreigende taal')],
   ['agressie nieuw zonder toelichting', k.renderAgressieNieuwCard(locale, incident, null)],
   ['agressie bijwerken', k.renderAgressieBijwerkenCard(locale, incident)],
-  ['wbk', k.renderWbkCard(locale, { vandaag: '2026-03-07', vooruitDagen: 2, signalen: [{ meldingId: 'M-2026-0001', actie: 'ontvangstbevestiging', uiterlijk: '2026-02-27', dagenTot: -8, status: 'verlopen' }, { meldingId: 'M-2026-0002', actie: 'terugkoppeling', uiterlijk: '2026-03-08', dagenTot: 1, status: 'binnenkort' }] })],
+  [
+    'wbk',
+    k.renderWbkCard(locale, {
+      vandaag: '2026-03-07',
+      vooruitDagen: 2,
+      signalen: [
+        { meldingId: 'M-2026-0001', actie: 'ontvangstbevestiging', uiterlijk: '2026-02-27', dagenTot: -8, status: 'verlopen' },
+        { meldingId: 'M-2026-0002', actie: 'terugkoppeling', uiterlijk: '2026-03-08', dagenTot: 1, status: 'binnenkort' },
+      ],
+    }),
+  ],
   ['wbk leeg', k.renderWbkCard(locale, { vandaag: '2026-03-07', vooruitDagen: 2, signalen: [] })],
   ['bevestiging', k.renderBevestigingCard(locale, 'M-2026-0001', melding, ['ontvangenOp', 'soort', 'maatregelen', 'anoniem'])],
-  ['respons', k.renderUitvraagResponsCard(locale, { cyclus: '2026-07-01', gevraagd: 4, beantwoord: 2, percentage: 50, herinnerd: 1, nietBereikbaar: 2, items: 2 })],
+  [
+    'respons',
+    k.renderUitvraagResponsCard(locale, {
+      cyclus: '2026-07-01',
+      gevraagd: 4,
+      beantwoord: 2,
+      percentage: 50,
+      herinnerd: 1,
+      nietBereikbaar: 2,
+      items: 2,
+    }),
+  ],
 ];
 
 describe.each(['nl', 'en'] as const)('intake cards (%s)', (locale) => {
@@ -60,10 +109,20 @@ describe('intake card details', () => {
   it('"Niets (meer) te melden" submits without inputs', () => {
     const card = k.renderGesprekCard('nl', { vandaag: '2026-07-01', uitvraag: { cyclus: '2026-07-01', sinds: '2026-01-01' } });
     const acties = card.actions as { title: string; associatedInputs?: string }[];
-    expect(acties.map((a) => [a.title, a.associatedInputs])).toEqual([['Toevoegen', undefined], ['Niets (meer) te melden', 'none']]);
+    expect(acties.map((a) => [a.title, a.associatedInputs])).toEqual([
+      ['Toevoegen', undefined],
+      ['Niets (meer) te melden', 'none'],
+    ]);
   });
   it('wbk lines: overdue in red with days late, "1 dag", "vandaag"', () => {
-    const s = (dagenTot: number) => k.wbkRegel('nl', { meldingId: 'M-2026-0001', actie: 'terugkoppeling', uiterlijk: '2026-06-01', dagenTot, status: dagenTot < 0 ? 'verlopen' : 'binnenkort' });
+    const s = (dagenTot: number) =>
+      k.wbkRegel('nl', {
+        meldingId: 'M-2026-0001',
+        actie: 'terugkoppeling',
+        uiterlijk: '2026-06-01',
+        dagenTot,
+        status: dagenTot < 0 ? 'verlopen' : 'binnenkort',
+      });
     expect([s(-3), s(-1), s(0), s(1), s(2)]).toEqual([
       'M-2026-0001: terugkoppeling uiterlijk 2026-06-01: 3 dagen te laat',
       'M-2026-0001: terugkoppeling uiterlijk 2026-06-01: 1 dag te laat',

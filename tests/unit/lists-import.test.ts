@@ -18,7 +18,8 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const header = 'gesprekId;datum;vertrouwenspersoon;onderwerp;isMelding;doorverwezen';
-const gesprekRow = (i: number) => `G-${i};${String((i % 28) + 1).padStart(2, '0')}-0${(i % 9) + 1}-2024;${i % 4 ? 'intern' : 'extern'};integriteit;${i % 2 ? 'ja' : 'nee'};geen`;
+const gesprekRow = (i: number) =>
+  `G-${i};${String((i % 28) + 1).padStart(2, '0')}-0${(i % 9) + 1}-2024;${i % 4 ? 'intern' : 'extern'};integriteit;${i % 2 ? 'ja' : 'nee'};geen`;
 
 test('a CSV with one bad row among 500 imports nothing, names that row, and leaves the store unchanged', async () => {
   // One valid item already in the store: it must still be the only one afterwards.
@@ -69,8 +70,10 @@ test('JSON export → import into an empty store → export round-trips byte for
 });
 
 test('CSV as Dutch Excel writes it: BOM, ; or , delimiters, Dutch dates, ja/nee, quoted multichoice', () => {
-  const semi = '\uFEFFincidentId;datum;soort;maatregelen\r\nA-1;05-03-2024;"verbaal;fysiek";\r\nA-2;2024-12-31;psychisch;"meldingPolitie; aangiftePolitie"\r\n';
-  const comma = 'incidentId,datum,soort,maatregelen\nA-1,5-3-2024,"verbaal;fysiek",\nA-2,31/12/2024,psychisch,"meldingPolitie;aangiftePolitie"\n';
+  const semi =
+    '\uFEFFincidentId;datum;soort;maatregelen\r\nA-1;05-03-2024;"verbaal;fysiek";\r\nA-2;2024-12-31;psychisch;"meldingPolitie; aangiftePolitie"\r\n';
+  const comma =
+    'incidentId,datum,soort,maatregelen\nA-1,5-3-2024,"verbaal;fysiek",\nA-2,31/12/2024,psychisch,"meldingPolitie;aangiftePolitie"\n';
   const expected = [
     { incidentId: 'A-1', datum: '2024-03-05', soort: ['verbaal', 'fysiek'], maatregelen: [] },
     { incidentId: 'A-2', datum: '2024-12-31', soort: ['psychisch'], maatregelen: ['meldingPolitie', 'aangiftePolitie'] },
@@ -84,7 +87,10 @@ test('CSV as Dutch Excel writes it: BOM, ; or , delimiters, Dutch dates, ja/nee,
 });
 
 test('cells are coerced by column type; what cannot be read is left for the schema to reject', () => {
-  const col = (name: string) => Object.values(LIST_DEFINITIONS).flatMap((l) => l.columns as readonly { name: string }[]).find((c) => c.name === name) as never;
+  const col = (name: string) =>
+    Object.values(LIST_DEFINITIONS)
+      .flatMap((l) => l.columns as readonly { name: string }[])
+      .find((c) => c.name === name) as never;
   expect(coerceCell(col('anoniem'), 'Ja')).toBe(true);
   expect(coerceCell(col('anoniem'), '0')).toBe(false);
   expect(coerceCell(col('anoniem'), 'soms')).toBe('soms');
@@ -99,27 +105,41 @@ test('header problems and ragged rows are reported with line numbers', () => {
   const r = parseCsvItems('NieuweMedewerkers', 'medewerkerId;indienstOp;naam\nmw-1;01-02-2024;Jan\n');
   expect(r.ok).toBe(false);
   if (!r.ok) {
-    expect(r.problems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ line: 1, column: 'naam' }),
-      expect.objectContaining({ line: 1, column: 'dienstverband', message: expect.stringContaining('ontbreekt') }),
-    ]));
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 1, column: 'naam' }),
+        expect.objectContaining({ line: 1, column: 'dienstverband', message: expect.stringContaining('ontbreekt') }),
+      ]),
+    );
   }
-  const ragged = parseCsvItems('NieuweMedewerkers', 'medewerkerId;indienstOp;dienstverband\nmw-1;01-02-2024;extern;extra\nmw-2;01-02-2024;extern\n');
+  const ragged = parseCsvItems(
+    'NieuweMedewerkers',
+    'medewerkerId;indienstOp;dienstverband\nmw-1;01-02-2024;extern;extra\nmw-2;01-02-2024;extern\n',
+  );
   expect(!ragged.ok && ragged.problems.map((p) => p.line)).toEqual([2]);
   const dup = parseCsvItems('NieuweMedewerkers', 'medewerkerId;indienstOp;dienstverband\nmw-1;01-02-2024;extern\nmw-1;01-03-2024;extern\n');
   expect(!dup.ok && dup.problems[0]).toMatchObject({ line: 3, message: expect.stringContaining('regel 2') });
 });
 
 test('unknown list and missing file give Dutch errors and non-zero exit codes', async () => {
-  expect(await run('import', path.join(dir, 'nope.csv'), '--list', 'Meldingen')).toMatchObject({ code: 1, err: expect.stringContaining('bestaat niet') });
+  expect(await run('import', path.join(dir, 'nope.csv'), '--list', 'Meldingen')).toMatchObject({
+    code: 1,
+    err: expect.stringContaining('bestaat niet'),
+  });
   expect(await run('export', '--list', 'Klachten')).toMatchObject({ code: 2, err: expect.stringContaining('onbekende lijst') });
 });
 
 test('a changed row with an existing key is reported, and updated only with --update', async () => {
-  fs.writeFileSync(path.join(dir, 'a.csv'), `${header}\nG-1;01-02-2024;intern;integriteit;ja;geen\nG-2;02-02-2024;intern;integriteit;nee;geen\n`);
+  fs.writeFileSync(
+    path.join(dir, 'a.csv'),
+    `${header}\nG-1;01-02-2024;intern;integriteit;ja;geen\nG-2;02-02-2024;intern;integriteit;nee;geen\n`,
+  );
   expect((await run('import', path.join(dir, 'a.csv'), '--list', 'Gesprekken')).code).toBe(0);
   // HR corrects G-2's referral and adds G-3.
-  fs.writeFileSync(path.join(dir, 'b.csv'), `${header}\nG-1;01-02-2024;intern;integriteit;ja;geen\nG-2;02-02-2024;intern;integriteit;nee;mediation\nG-3;03-02-2024;extern;onveiligheid;ja;geen\n`);
+  fs.writeFileSync(
+    path.join(dir, 'b.csv'),
+    `${header}\nG-1;01-02-2024;intern;integriteit;ja;geen\nG-2;02-02-2024;intern;integriteit;nee;mediation\nG-3;03-02-2024;extern;onveiligheid;ja;geen\n`,
+  );
   const plain = await run('import', path.join(dir, 'b.csv'), '--list', 'Gesprekken');
   expect(plain.out).toMatch(/Gesprekken: 1 nieuw, 1 ongewijzigd, 1 afwijkend en niet bijgewerkt; 3 rijen gelezen/);
   expect(plain.err).toMatch(/1 bestaand item verschilt van het bestand\. Importeer opnieuw met --update/);
@@ -133,5 +153,7 @@ test('a changed row with an existing key is reported, and updated only with --up
   expect(await queryAll(store2, 'Gesprekken')).toHaveLength(3);
   await store2.close();
   // Once applied, importing again changes nothing.
-  expect((await run('import', path.join(dir, 'b.csv'), '--list', 'Gesprekken', '--update')).out).toMatch(/0 nieuw, 3 ongewijzigd; 3 rijen gelezen/);
+  expect((await run('import', path.join(dir, 'b.csv'), '--list', 'Gesprekken', '--update')).out).toMatch(
+    /0 nieuw, 3 ongewijzigd; 3 rijen gelezen/,
+  );
 });

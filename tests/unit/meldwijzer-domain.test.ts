@@ -35,7 +35,11 @@ describe('meldroute', () => {
   });
 
   it('puts the anonymous meldpunt first when the employee wants anonymity (ZH zakelijk)', () => {
-    expect(meldpuntIds(meldroute(zh, 'zakelijk', { anoniem: 'ja' }))).toEqual({ eerst: ['vertrouwenspersoon'], ook: ['leidinggevende', 'secretaris'], anoniem: ['vertrouwenspersoon'] });
+    expect(meldpuntIds(meldroute(zh, 'zakelijk', { anoniem: 'ja' }))).toEqual({
+      eerst: ['vertrouwenspersoon'],
+      ook: ['leidinggevende', 'secretaris'],
+      anoniem: ['vertrouwenspersoon'],
+    });
   });
 
   it('filters vertrouwenspersonen by preference, and shows all when none fits', () => {

@@ -38,7 +38,12 @@ describe('controleerPii after normalising', () => {
   ])('rejects %p as %s, naming the kind', (tekst, soort) => {
     const r = controleerPii(tekst);
     expect(r).toMatchObject({ ok: false, soort });
-    if (!r.ok) expect(r.reden).toContain(({ email: 'e-mailadres', telefoon: 'telefoonnummer', bsn: 'burgerservicenummer', iban: 'bankrekeningnummer (IBAN)' } as const)[soort as 'email']);
+    if (!r.ok)
+      expect(r.reden).toContain(
+        ({ email: 'e-mailadres', telefoon: 'telefoonnummer', bsn: 'burgerservicenummer', iban: 'bankrekeningnummer (IBAN)' } as const)[
+          soort as 'email'
+        ],
+      );
   });
 
   it.each([
@@ -60,7 +65,8 @@ describe('controleerPii after normalising', () => {
   });
 
   test('isIban: the mod-97 check of the published examples', () => {
-    for (const iban of ['NL91ABNA0417164300', 'DE89370400440532013000', 'BE68539007547034', 'GB29NWBK60161331926819']) expect(isIban(iban)).toBe(true);
+    for (const iban of ['NL91ABNA0417164300', 'DE89370400440532013000', 'BE68539007547034', 'GB29NWBK60161331926819'])
+      expect(isIban(iban)).toBe(true);
     for (const iban of ['NL91ABNA0417164301', 'DE89370400440532013001', 'BE68539007547035', 'NL91']) expect(isIban(iban)).toBe(false);
   });
 });

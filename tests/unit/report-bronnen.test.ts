@@ -1,17 +1,35 @@
 import { LIST_DEFINITIONS } from '@shared/lists/definitions';
-import { buildJaarverslag, JAARVERSLAG_KOLOMMEN, JAARVERSLAG_LIJSTEN, leesJaarverslagBronnen, leesViaPoort, type JaarverslagBronnen } from '@shared/report';
+import {
+  buildJaarverslag,
+  JAARVERSLAG_KOLOMMEN,
+  JAARVERSLAG_LIJSTEN,
+  leesJaarverslagBronnen,
+  leesViaPoort,
+  type JaarverslagBronnen,
+} from '@shared/report';
 import { SqliteListStore, type ListStore } from '@shared/store';
 import { prng } from '@shared/cli/seed';
-
 
 /** Random but valid items over 2016–2026 for every list the report reads, with edge cases mixed in. */
 async function vul(store: ListStore, n: number): Promise<void> {
   const rnd = prng(2024);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const choices = (list: keyof typeof LIST_DEFINITIONS, col: string) => (LIST_DEFINITIONS[list].columns as readonly { name: string; choices?: readonly string[] }[]).find((c) => c.name === col)!.choices!;
-  const dag = () => `${2016 + Math.floor(rnd() * 11)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+  const choices = (list: keyof typeof LIST_DEFINITIONS, col: string) =>
+    (LIST_DEFINITIONS[list].columns as readonly { name: string; choices?: readonly string[] }[]).find((c) => c.name === col)!.choices!;
+  const dag = () =>
+    `${2016 + Math.floor(rnd() * 11)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
   const ofNull = (f: () => string) => (rnd() < 0.3 ? null : f());
-  await store.addMany('Gesprekken', Array.from({ length: n }, (_, i) => ({ gesprekId: `g${i}`, datum: dag(), vertrouwenspersoon: pick(choices('Gesprekken', 'vertrouwenspersoon')), onderwerp: pick(choices('Gesprekken', 'onderwerp')), isMelding: rnd() < 0.5, doorverwezen: pick(choices('Gesprekken', 'doorverwezen')) })) as never);
+  await store.addMany(
+    'Gesprekken',
+    Array.from({ length: n }, (_, i) => ({
+      gesprekId: `g${i}`,
+      datum: dag(),
+      vertrouwenspersoon: pick(choices('Gesprekken', 'vertrouwenspersoon')),
+      onderwerp: pick(choices('Gesprekken', 'onderwerp')),
+      isMelding: rnd() < 0.5,
+      doorverwezen: pick(choices('Gesprekken', 'doorverwezen')),
+    })) as never,
+  );
   await store.addMany(
     'Meldingen',
     Array.from({ length: n }, (_, i) => ({
@@ -32,18 +50,71 @@ async function vul(store: ListStore, n: number): Promise<void> {
       bewaarTot: null,
     })) as never,
   );
-  const sessies = Array.from({ length: 40 }, (_, i) => ({ sessieId: `s${i}`, start: i === 0 ? '2019-12-31T23:30:00.000Z' : `${dag()}T09:00:00.000Z`, eind: '2030-01-01T10:00:00.000Z', soort: pick(['ambtseed', 'workshopIntegriteit'] as const), locatie: null, online: false, afnemer: 'secretaris', capaciteit: 20 }));
+  const sessies = Array.from({ length: 40 }, (_, i) => ({
+    sessieId: `s${i}`,
+    start: i === 0 ? '2019-12-31T23:30:00.000Z' : `${dag()}T09:00:00.000Z`,
+    eind: '2030-01-01T10:00:00.000Z',
+    soort: pick(['ambtseed', 'workshopIntegriteit'] as const),
+    locatie: null,
+    online: false,
+    afnemer: 'secretaris',
+    capaciteit: 20,
+  }));
   await store.addMany('AmbtseedSessies', sessies);
-  await store.addMany('AmbtseedInschrijvingen', Array.from({ length: n }, (_, i) => {
-    const status = pick(choices('AmbtseedInschrijvingen', 'status'));
-    return { inschrijvingId: `i${i}`, sessieId: `s${i % 40}`, medewerker: `o${i}`, dienstverband: pick(choices('AmbtseedInschrijvingen', 'dienstverband')), indienstOp: dag(), status, vorm: status === 'afgelegd' ? pick(choices('AmbtseedInschrijvingen', 'vorm')) : null, afgelegdOp: status === 'afgelegd' ? dag() : null };
-  }) as never);
-  await store.addMany('NieuweMedewerkers', Array.from({ length: n }, (_, i) => ({ medewerkerId: `n${i}`, indienstOp: dag(), dienstverband: pick(choices('NieuweMedewerkers', 'dienstverband')), workshopGevolgdOp: ofNull(dag) })) as never);
-  await store.addMany('DilemmaSessies', Array.from({ length: n / 4 }, (_, i) => ({ sessieId: `d${i}`, datum: dag(), werkvorm: pick(choices('DilemmaSessies', 'werkvorm')), doelgroep: pick(choices('DilemmaSessies', 'doelgroep')), deelnemers: Math.floor(rnd() * 30), dilemmaIds: null })) as never);
-  await store.addMany('AgressieIncidenten', Array.from({ length: n }, (_, i) => ({ incidentId: `a${i}`, datum: dag(), soort: [pick(choices('AgressieIncidenten', 'soort'))], maatregelen: rnd() < 0.5 ? [] : [pick(choices('AgressieIncidenten', 'maatregelen'))] })) as never);
+  await store.addMany(
+    'AmbtseedInschrijvingen',
+    Array.from({ length: n }, (_, i) => {
+      const status = pick(choices('AmbtseedInschrijvingen', 'status'));
+      return {
+        inschrijvingId: `i${i}`,
+        sessieId: `s${i % 40}`,
+        medewerker: `o${i}`,
+        dienstverband: pick(choices('AmbtseedInschrijvingen', 'dienstverband')),
+        indienstOp: dag(),
+        status,
+        vorm: status === 'afgelegd' ? pick(choices('AmbtseedInschrijvingen', 'vorm')) : null,
+        afgelegdOp: status === 'afgelegd' ? dag() : null,
+      };
+    }) as never,
+  );
+  await store.addMany(
+    'NieuweMedewerkers',
+    Array.from({ length: n }, (_, i) => ({
+      medewerkerId: `n${i}`,
+      indienstOp: dag(),
+      dienstverband: pick(choices('NieuweMedewerkers', 'dienstverband')),
+      workshopGevolgdOp: ofNull(dag),
+    })) as never,
+  );
+  await store.addMany(
+    'DilemmaSessies',
+    Array.from({ length: n / 4 }, (_, i) => ({
+      sessieId: `d${i}`,
+      datum: dag(),
+      werkvorm: pick(choices('DilemmaSessies', 'werkvorm')),
+      doelgroep: pick(choices('DilemmaSessies', 'doelgroep')),
+      deelnemers: Math.floor(rnd() * 30),
+      dilemmaIds: null,
+    })) as never,
+  );
+  await store.addMany(
+    'AgressieIncidenten',
+    Array.from({ length: n }, (_, i) => ({
+      incidentId: `a${i}`,
+      datum: dag(),
+      soort: [pick(choices('AgressieIncidenten', 'soort'))],
+      maatregelen: rnd() < 0.5 ? [] : [pick(choices('AgressieIncidenten', 'maatregelen'))],
+    })) as never,
+  );
   const weken = new Set<string>();
-  for (let i = 0; i < n; i++) weken.add(`${2016 + Math.floor(rnd() * 11)}-W${String(1 + Math.floor(rnd() * 53)).padStart(2, '0')}|${pick(choices('MeldwijzerGebruik', 'situatie'))}`);
-  await store.addMany('MeldwijzerGebruik', [...weken].map((k) => ({ week: k.split('|')[0], situatie: k.split('|')[1], aantal: 1 + Math.floor(rnd() * 9) })) as never);
+  for (let i = 0; i < n; i++)
+    weken.add(
+      `${2016 + Math.floor(rnd() * 11)}-W${String(1 + Math.floor(rnd() * 53)).padStart(2, '0')}|${pick(choices('MeldwijzerGebruik', 'situatie'))}`,
+    );
+  await store.addMany(
+    'MeldwijzerGebruik',
+    [...weken].map((k) => ({ week: k.split('|')[0], situatie: k.split('|')[1], aantal: 1 + Math.floor(rnd() * 9) })) as never,
+  );
 }
 
 /** Items projected on the report's columns and sorted, so two readers can be compared. */
@@ -51,7 +122,9 @@ function genormaliseerd(b: JaarverslagBronnen): Record<string, string[]> {
   return Object.fromEntries(
     JAARVERSLAG_LIJSTEN.map((l) => [
       l,
-      (b[l] ?? []).map((it) => JSON.stringify((JAARVERSLAG_KOLOMMEN[l] as readonly string[]).map((k) => (it as Record<string, unknown>)[k] ?? null))).sort(),
+      (b[l] ?? [])
+        .map((it) => JSON.stringify((JAARVERSLAG_KOLOMMEN[l] as readonly string[]).map((k) => (it as Record<string, unknown>)[k] ?? null)))
+        .sort(),
     ]),
   );
 }

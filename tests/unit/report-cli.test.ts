@@ -70,13 +70,22 @@ describe('npm run report', () => {
     const store = new SqliteListStore(db);
     await store.addMany(
       'Gesprekken',
-      Array.from({ length: 6000 }, (_, i) => ({ gesprekId: `g${i}`, datum: `2024-0${1 + (i % 9)}-1${i % 10}`, vertrouwenspersoon: 'intern' as const, onderwerp: 'integriteit' as const, isMelding: false, doorverwezen: 'geen' as const })),
+      Array.from({ length: 6000 }, (_, i) => ({
+        gesprekId: `g${i}`,
+        datum: `2024-0${1 + (i % 9)}-1${i % 10}`,
+        vertrouwenspersoon: 'intern' as const,
+        onderwerp: 'integriteit' as const,
+        isMelding: false,
+        doorverwezen: 'geen' as const,
+      })),
     );
     await store.close();
     const o = io(db);
     expect(await runReportCli(['--year', '2024', '--out', path.join(tmp, 'uit')], o)).toBe(0);
     expect(o.stderr).toContain('Lijsten lezen: Gesprekken 6.000');
-    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'uit', 'jaarverslag-2024.json'), 'utf8')).gesprekken.perOnderwerp.integriteit).toBe(6000);
+    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'uit', 'jaarverslag-2024.json'), 'utf8')).gesprekken.perOnderwerp.integriteit).toBe(
+      6000,
+    );
   });
 
   test.each([
@@ -93,7 +102,10 @@ describe('npm run report', () => {
     [['--year', '2024', '--out', 'x', '--org', 'bestaat-niet'], /bestaat-niet\.yaml: bestand bestaat niet/],
   ])('bad arguments %j: a clear Dutch error and exit code 1', async (args, message) => {
     const o = io(path.join(tmp, 'x.db'));
-    const code = await runReportCli(args.map((a) => (a === 'x' ? path.join(tmp, 'uit') : a)), o);
+    const code = await runReportCli(
+      args.map((a) => (a === 'x' ? path.join(tmp, 'uit') : a)),
+      o,
+    );
     expect(code).toBe(1);
     expect(o.stderr).toMatch(message);
     expect(fs.existsSync(path.join(tmp, 'uit'))).toBe(false);

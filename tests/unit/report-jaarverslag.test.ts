@@ -1,4 +1,12 @@
-import { buildJaarverslag, binnen3Maanden, binnen7Dagen, isLeegJaar, jaarVanMoment, legeJaarCijfers, type JaarverslagBronnen } from '@shared/report';
+import {
+  buildJaarverslag,
+  binnen3Maanden,
+  binnen7Dagen,
+  isLeegJaar,
+  jaarVanMoment,
+  legeJaarCijfers,
+  type JaarverslagBronnen,
+} from '@shared/report';
 import { AGRESSIE_SOORTEN, CATEGORIEEN, DOELGROEPEN, MAATREGELEN, ONDERWERPEN, SITUATIES, UITKOMSTEN } from '@shared/lists/definitions';
 import type { ListItem } from '@shared/lists/schemas';
 import { ontvangstbevestigdOpTijd, plusDagen, plusMaanden, terugkoppelingOpTijd } from '@shared/domain/wbk-termijnen';
@@ -64,9 +72,38 @@ describe('buildJaarverslag', () => {
 
   test('the contract keys, in the DESIGN.md order (the *Onbekend counts are additive, at the end of their section)', () => {
     const r = buildJaarverslag({}, { jaar: 2024, organisatie: 'X', years: 2 });
-    expect(Object.keys(r)).toEqual(['jaar', 'organisatie', 'gesprekken', 'meldingen', 'wbk', 'ambtseed', 'onboarding', 'dilemma', 'agressie', 'meldwijzer', 'zaken', 'vorigeJaren']);
-    expect(Object.keys(r.gesprekken)).toEqual(['totaal', 'meldingen', 'perOnderwerp', 'meldingenPerOnderwerp', 'extern', 'doorverwezen', 'meldingenOnbekend']);
-    expect(Object.keys(r.meldingen)).toEqual(['totaal', 'perSoort', 'perCategorie', 'anoniem', 'perUitkomst', 'perMaatregel', 'anoniemOnbekend']);
+    expect(Object.keys(r)).toEqual([
+      'jaar',
+      'organisatie',
+      'gesprekken',
+      'meldingen',
+      'wbk',
+      'ambtseed',
+      'onboarding',
+      'dilemma',
+      'agressie',
+      'meldwijzer',
+      'zaken',
+      'vorigeJaren',
+    ]);
+    expect(Object.keys(r.gesprekken)).toEqual([
+      'totaal',
+      'meldingen',
+      'perOnderwerp',
+      'meldingenPerOnderwerp',
+      'extern',
+      'doorverwezen',
+      'meldingenOnbekend',
+    ]);
+    expect(Object.keys(r.meldingen)).toEqual([
+      'totaal',
+      'perSoort',
+      'perCategorie',
+      'anoniem',
+      'perUitkomst',
+      'perMaatregel',
+      'anoniemOnbekend',
+    ]);
     expect(Object.keys(r.ambtseed)).toEqual(['afgelegd', 'eed', 'belofte', 'integriteitsverklaring', 'bijeenkomsten', 'vormOnbekend']);
     expect(Object.keys(r.onboarding)).toEqual(['nieuweMedewerkers', 'arbeidsovereenkomst', 'extern', 'stagiair', 'workshopDeelnemers']);
     expect(Object.keys(r.vorigeJaren)).toEqual(['2023']);
@@ -85,8 +122,22 @@ describe('buildJaarverslag', () => {
     expect(r.gesprekken).toEqual({
       totaal: 3,
       meldingen: 2,
-      perOnderwerp: { integriteit: 0, ongewensteOmgangsvormen: 2, discriminatie: 0, arbeidsconflict: 1, onveiligheid: 0, adviesAlgemeen: 0 },
-      meldingenPerOnderwerp: { integriteit: 0, ongewensteOmgangsvormen: 1, discriminatie: 0, arbeidsconflict: 1, onveiligheid: 0, adviesAlgemeen: 0 },
+      perOnderwerp: {
+        integriteit: 0,
+        ongewensteOmgangsvormen: 2,
+        discriminatie: 0,
+        arbeidsconflict: 1,
+        onveiligheid: 0,
+        adviesAlgemeen: 0,
+      },
+      meldingenPerOnderwerp: {
+        integriteit: 0,
+        ongewensteOmgangsvormen: 1,
+        discriminatie: 0,
+        arbeidsconflict: 1,
+        onveiligheid: 0,
+        adviesAlgemeen: 0,
+      },
       extern: 1,
       doorverwezen: 2,
       meldingenOnbekend: 0,
@@ -97,9 +148,20 @@ describe('buildJaarverslag', () => {
 
   test('meldingen: per soort, categorie, uitkomst; anoniem; a maatregel counted once per item', () => {
     const m = [
-      melding('m1', '2024-02-01', { soort: 'sociaal', categorie: 'ongewensteOmgangsvormen', anoniem: true, uitkomst: 'gegrond', maatregelen: ['teamtraject', 'dossiernotitie'] }),
+      melding('m1', '2024-02-01', {
+        soort: 'sociaal',
+        categorie: 'ongewensteOmgangsvormen',
+        anoniem: true,
+        uitkomst: 'gegrond',
+        maatregelen: ['teamtraject', 'dossiernotitie'],
+      }),
       melding('m2', '2024-03-01', { soort: 'vermoedenMisstand', categorie: 'misstand', uitkomst: 'lopend', maatregelen: ['geen'] }),
-      melding('m3', '2024-04-01', { soort: 'sociaal', categorie: 'ongewensteOmgangsvormen', uitkomst: 'gegrond', maatregelen: ['teamtraject'] }),
+      melding('m3', '2024-04-01', {
+        soort: 'sociaal',
+        categorie: 'ongewensteOmgangsvormen',
+        uitkomst: 'gegrond',
+        maatregelen: ['teamtraject'],
+      }),
       melding('m4', '2023-04-01', { soort: 'sociaal' }),
     ];
     const r = buildJaarverslag({ Meldingen: m }, { jaar: 2024, organisatie: 'X' });
@@ -153,7 +215,10 @@ describe('buildJaarverslag', () => {
         const deadline = plusMaanden(ontvangstbevestigdOp ?? plusDagen(ontvangenOp, 7), 3);
         for (const terugkoppelingOp of [deadline, plusDagen(deadline, 1)]) {
           const m = { ontvangenOp, ontvangstbevestigdOp, terugkoppelingOp };
-          const snel = [binnen7Dagen(ontvangenOp, ontvangstbevestigdOp), binnen3Maanden(ontvangenOp, ontvangstbevestigdOp, terugkoppelingOp)];
+          const snel = [
+            binnen7Dagen(ontvangenOp, ontvangstbevestigdOp),
+            binnen3Maanden(ontvangenOp, ontvangstbevestigdOp, terugkoppelingOp),
+          ];
           const domein = [ontvangstbevestigdOpTijd(m), terugkoppelingOpTijd(m)];
           if (snel.join() !== domein.join()) afwijkingen.push(`${JSON.stringify(m)}: ${snel} vs ${domein}`);
         }
@@ -174,7 +239,13 @@ describe('buildJaarverslag', () => {
       afnemer: 'provinciesecretaris',
       capaciteit: 20,
     });
-    const inschrijving = (id: string, sessieId: string, status: ListItem<'AmbtseedInschrijvingen'>['status'], vorm: ListItem<'AmbtseedInschrijvingen'>['vorm'], afgelegdOp: string | null): ListItem<'AmbtseedInschrijvingen'> => ({
+    const inschrijving = (
+      id: string,
+      sessieId: string,
+      status: ListItem<'AmbtseedInschrijvingen'>['status'],
+      vorm: ListItem<'AmbtseedInschrijvingen'>['vorm'],
+      afgelegdOp: string | null,
+    ): ListItem<'AmbtseedInschrijvingen'> => ({
       inschrijvingId: id,
       sessieId,
       medewerker: `obj-${id}`,
@@ -209,21 +280,38 @@ describe('buildJaarverslag', () => {
   });
 
   test('onboarding by indienstOp; workshop participants by workshopGevolgdOp', () => {
-    const n = (id: string, indienstOp: string, dienstverband: ListItem<'NieuweMedewerkers'>['dienstverband'], workshopGevolgdOp: string | null = null): ListItem<'NieuweMedewerkers'> => ({
+    const n = (
+      id: string,
+      indienstOp: string,
+      dienstverband: ListItem<'NieuweMedewerkers'>['dienstverband'],
+      workshopGevolgdOp: string | null = null,
+    ): ListItem<'NieuweMedewerkers'> => ({
       medewerkerId: id,
       indienstOp,
       dienstverband,
       workshopGevolgdOp,
     });
     const r = buildJaarverslag(
-      { NieuweMedewerkers: [n('a', '2024-01-10', 'arbeidsovereenkomst', '2024-02-01'), n('b', '2024-05-10', 'extern'), n('c', '2024-12-10', 'stagiair', '2025-01-15'), n('d', '2023-11-10', 'arbeidsovereenkomst', '2024-01-20')] },
+      {
+        NieuweMedewerkers: [
+          n('a', '2024-01-10', 'arbeidsovereenkomst', '2024-02-01'),
+          n('b', '2024-05-10', 'extern'),
+          n('c', '2024-12-10', 'stagiair', '2025-01-15'),
+          n('d', '2023-11-10', 'arbeidsovereenkomst', '2024-01-20'),
+        ],
+      },
       { jaar: 2024, organisatie: 'X' },
     );
     expect(r.onboarding).toEqual({ nieuweMedewerkers: 3, arbeidsovereenkomst: 1, extern: 1, stagiair: 1, workshopDeelnemers: 2 });
   });
 
   test('dilemma per doelgroep, agressie once per value, meldwijzer by ISO week-year', () => {
-    const d = (id: string, datum: string, doelgroep: ListItem<'DilemmaSessies'>['doelgroep'], deelnemers: number): ListItem<'DilemmaSessies'> => ({
+    const d = (
+      id: string,
+      datum: string,
+      doelgroep: ListItem<'DilemmaSessies'>['doelgroep'],
+      deelnemers: number,
+    ): ListItem<'DilemmaSessies'> => ({
       sessieId: id,
       datum,
       werkvorm: 'dilemmaspel',
@@ -233,7 +321,12 @@ describe('buildJaarverslag', () => {
     });
     const r = buildJaarverslag(
       {
-        DilemmaSessies: [d('1', '2020-03-01', 'afdeling', 7), d('2', '2020-04-01', 'afdeling', 8), d('3', '2020-05-01', 'management', 5), d('4', '2021-01-01', 'afdeling', 99)],
+        DilemmaSessies: [
+          d('1', '2020-03-01', 'afdeling', 7),
+          d('2', '2020-04-01', 'afdeling', 8),
+          d('3', '2020-05-01', 'management', 5),
+          d('4', '2021-01-01', 'afdeling', 99),
+        ],
         AgressieIncidenten: [
           { datum: '2020-02-02', soort: ['verbaal', 'fysiek'], maatregelen: ['waarschuwingsbrief'] },
           { datum: '2020-02-03', soort: ['verbaal'], maatregelen: [] },
@@ -265,7 +358,13 @@ describe('buildJaarverslag', () => {
     const r = buildJaarverslag(
       {
         Meldingen: [
-          melding('m2', '2019-05-01', { onderzoek: 'intern', uitkomst: 'gegrond', meldpunt: 'leidinggevende', categorie: 'informatie', maatregelen: ['waarschuwing'] }),
+          melding('m2', '2019-05-01', {
+            onderzoek: 'intern',
+            uitkomst: 'gegrond',
+            meldpunt: 'leidinggevende',
+            categorie: 'informatie',
+            maatregelen: ['waarschuwing'],
+          }),
           melding('m1', '2019-02-01', { onderzoek: 'lijn', uitkomst: 'geenSchending' }),
           melding('m3', '2019-06-01', { onderzoek: 'geen' }),
         ],
@@ -273,8 +372,22 @@ describe('buildJaarverslag', () => {
       { jaar: 2019, organisatie: 'X' },
     );
     expect(r.zaken).toEqual([
-      { meldpunt: 'integriteitscoordinator', soort: 'zakelijk', categorie: 'financieel', onderzoek: 'lijn', uitkomst: 'geenSchending', maatregelen: ['geen'] },
-      { meldpunt: 'leidinggevende', soort: 'zakelijk', categorie: 'informatie', onderzoek: 'intern', uitkomst: 'gegrond', maatregelen: ['waarschuwing'] },
+      {
+        meldpunt: 'integriteitscoordinator',
+        soort: 'zakelijk',
+        categorie: 'financieel',
+        onderzoek: 'lijn',
+        uitkomst: 'geenSchending',
+        maatregelen: ['geen'],
+      },
+      {
+        meldpunt: 'leidinggevende',
+        soort: 'zakelijk',
+        categorie: 'informatie',
+        onderzoek: 'intern',
+        uitkomst: 'gegrond',
+        maatregelen: ['waarschuwing'],
+      },
     ]);
     expect(JSON.stringify(r.zaken)).not.toMatch(/m[123]|2019-/);
   });

@@ -5,8 +5,27 @@
 import { buildJaarverslag, type JaarverslagBronnen } from '@shared/report';
 
 test('null isMelding, anoniem and vorm are counted as onbekend, not as nee and not dropped', () => {
-  const gesprek = (id: string, isMelding: boolean | null) => ({ gesprekId: id, datum: '2024-04-01', vertrouwenspersoon: 'intern', onderwerp: 'integriteit', isMelding, doorverwezen: 'geen' });
-  const melding = (id: string, anoniem: boolean | null) => ({ meldingId: id, ontvangenOp: '2024-04-01', meldpunt: 'vertrouwenspersoon', soort: 'sociaal', categorie: 'ongewensteOmgangsvormen', anoniem, onderzoek: 'geen', uitkomst: 'lopend', maatregelen: [], ontvangstbevestigdOp: null, terugkoppelingOp: null });
+  const gesprek = (id: string, isMelding: boolean | null) => ({
+    gesprekId: id,
+    datum: '2024-04-01',
+    vertrouwenspersoon: 'intern',
+    onderwerp: 'integriteit',
+    isMelding,
+    doorverwezen: 'geen',
+  });
+  const melding = (id: string, anoniem: boolean | null) => ({
+    meldingId: id,
+    ontvangenOp: '2024-04-01',
+    meldpunt: 'vertrouwenspersoon',
+    soort: 'sociaal',
+    categorie: 'ongewensteOmgangsvormen',
+    anoniem,
+    onderzoek: 'geen',
+    uitkomst: 'lopend',
+    maatregelen: [],
+    ontvangstbevestigdOp: null,
+    terugkoppelingOp: null,
+  });
   const bronnen = {
     Gesprekken: [gesprek('g1', true), gesprek('g2', false), gesprek('g3', null), gesprek('g4', null)],
     Meldingen: [melding('m1', true), melding('m2', false), melding('m3', null)],

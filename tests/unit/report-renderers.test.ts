@@ -20,8 +20,22 @@ function verslag(): Jaarverslag {
   c.gesprekken = {
     totaal: 1240,
     meldingen: 3,
-    perOnderwerp: { integriteit: 2, ongewensteOmgangsvormen: 1234, discriminatie: 0, arbeidsconflict: 4, onveiligheid: 0, adviesAlgemeen: 0 },
-    meldingenPerOnderwerp: { integriteit: 1, ongewensteOmgangsvormen: 2, discriminatie: 0, arbeidsconflict: 0, onveiligheid: 0, adviesAlgemeen: 0 },
+    perOnderwerp: {
+      integriteit: 2,
+      ongewensteOmgangsvormen: 1234,
+      discriminatie: 0,
+      arbeidsconflict: 4,
+      onveiligheid: 0,
+      adviesAlgemeen: 0,
+    },
+    meldingenPerOnderwerp: {
+      integriteit: 1,
+      ongewensteOmgangsvormen: 2,
+      discriminatie: 0,
+      arbeidsconflict: 0,
+      onveiligheid: 0,
+      adviesAlgemeen: 0,
+    },
     extern: 12,
     doorverwezen: 1,
     meldingenOnbekend: 0,
@@ -42,7 +56,16 @@ function verslag(): Jaarverslag {
   return {
     ...c,
     organisatie: 'Gemeente Proef & Co',
-    zaken: [{ meldpunt: 'leidinggevende', soort: 'sociaal', categorie: 'ongewensteOmgangsvormen', onderzoek: 'intern', uitkomst: 'gegrond', maatregelen: ['teamtraject', 'dossiernotitie'] }],
+    zaken: [
+      {
+        meldpunt: 'leidinggevende',
+        soort: 'sociaal',
+        categorie: 'ongewensteOmgangsvormen',
+        onderzoek: 'intern',
+        uitkomst: 'gegrond',
+        maatregelen: ['teamtraject', 'dossiernotitie'],
+      },
+    ],
     vorigeJaren: { '2023': v2023 },
   };
 }
@@ -95,7 +118,14 @@ describe('docx', () => {
     expect(cel(tabel(tabellen, TITELS.wbk), 'Terugkoppeling binnen 3 maanden', 'Van')).toBe(6);
     // the case table's first column is where the melding was made (meldpunt), not an invented "opdrachtgever"
     expect(tabel(tabellen, TITELS.zaken).kop).toEqual(['Meldpunt', 'Omschrijving', 'Bevindingen', 'Gevolg']);
-    expect(tabel(tabellen, TITELS.zaken).rijen).toEqual([['Leidinggevende', 'Sociale integriteit: Ongewenste omgangsvormen', 'Gegrond na intern onderzoek', 'Teamtraject, Notitie in personeelsdossier']]);
+    expect(tabel(tabellen, TITELS.zaken).rijen).toEqual([
+      [
+        'Leidinggevende',
+        'Sociale integriteit: Ongewenste omgangsvormen',
+        'Gegrond na intern onderzoek',
+        'Teamtraject, Notitie in personeelsdossier',
+      ],
+    ]);
     // every number cell equals the model (which is read from the JSON)
     model.forEach((m, i) => m.rijen.forEach((rij, j) => rij.forEach((v, k) => expect(getal(tabellen[i].rijen[j][k])).toBe(v))));
     expect(afbeeldingen).toBe(4);
@@ -131,7 +161,8 @@ describe('xlsx', () => {
     expect(onderwerp.rijen.find((x) => x[0] === 'Ongewenste omgangsvormen')![2]).toBe(1234);
     const doelgroep = sheets.find((s) => s.naam === 'Dilemmasessies per doelgroep')!;
     expect(doelgroep.rijen.at(-1)).toEqual(['Totaal', 14, 233]);
-    for (const s of sheets.filter((x) => x.naam !== 'Onderzochte meldingen')) for (const rij of s.rijen) for (const v of rij.slice(1)) expect(typeof v).toBe('number');
+    for (const s of sheets.filter((x) => x.naam !== 'Onderzochte meldingen'))
+      for (const rij of s.rijen) for (const v of rij.slice(1)) expect(typeof v).toBe('number');
   });
 
   test('sheet names are readable words in the report language, unique, at most 31 characters, none Excel forbids', async () => {
@@ -143,7 +174,13 @@ describe('xlsx', () => {
         expect(n).not.toMatch(/[:\\/?*[\]]/);
         expect(n).toMatch(/^[A-Z][a-z]+( [a-zA-Z]+)*$/); // words with spaces, not a code like gesprekkenKenmerken
       }
-      expect(namen).toEqual(expect.arrayContaining(locale === 'nl' ? ['Gesprekken per onderwerp', 'Meldingen per categorie', 'Termijnen Wbk'] : ['Conversations by subject', 'Reports by category', 'Whistleblower Act deadlines']));
+      expect(namen).toEqual(
+        expect.arrayContaining(
+          locale === 'nl'
+            ? ['Gesprekken per onderwerp', 'Meldingen per categorie', 'Termijnen Wbk']
+            : ['Conversations by subject', 'Reports by category', 'Whistleblower Act deadlines'],
+        ),
+      );
     }
   });
 });
@@ -170,7 +207,9 @@ describe('html', () => {
       const ids = svg.getAttribute('aria-labelledby')!.split(' ');
       expect(ids.map((id) => doc.getElementById(id)?.textContent?.length ?? 0).every((n) => n > 0)).toBe(true);
     }
-    const rij = [...doc.querySelectorAll('#tabel-gesprekkenPerOnderwerp tbody tr')].find((tr) => tr.querySelector('th')!.textContent === 'Integriteit')!;
+    const rij = [...doc.querySelectorAll('#tabel-gesprekkenPerOnderwerp tbody tr')].find(
+      (tr) => tr.querySelector('th')!.textContent === 'Integriteit',
+    )!;
     expect([...rij.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['7', '<3']);
     expect(doc.querySelector('#tabel-gesprekkenPerOnderwerp tr.totaal td:last-child')!.textContent).toBe('1.240');
     expect(doc.body.textContent).toContain('Gemeente Proef & Co');
@@ -185,26 +224,42 @@ describe('html', () => {
     expect(tekst).toContain('In 2024 kwamen <10 meldingen binnen, waarvan 0 anoniem.');
     expect(renderHtml(r)).toContain('In 2024 kwamen 6 meldingen binnen, waarvan 0 anoniem.');
   });
-
 });
 
 describe('the case table under --suppress-below (no individual cases in published docx/html)', () => {
   /** Verslag with two cases, one ending in dismissal: the QA example of an identifying row. */
   function metOntslag(): Jaarverslag {
     const r = verslag();
-    r.zaken.push({ meldpunt: 'vertrouwenspersoon', soort: 'zakelijk', categorie: 'financieel', onderzoek: 'extern', uitkomst: 'gegrond', maatregelen: ['ontslag'] });
+    r.zaken.push({
+      meldpunt: 'vertrouwenspersoon',
+      soort: 'zakelijk',
+      categorie: 'financieel',
+      onderzoek: 'extern',
+      uitkomst: 'gegrond',
+      maatregelen: ['ontslag'],
+    });
     return r;
   }
   const ZIN = 'De tabel met de afzonderlijke onderzoeken van 2024 is weggelaten vanwege kleine aantallen';
   // Row texts that only the case table holds (category/measure labels alone also appear in count tables).
-  const RIJTEKSTEN = ['Gegrond na intern onderzoek', 'Gegrond na extern onderzoek', 'Sociale integriteit: Ongewenste omgangsvormen', 'Teamtraject, Notitie in personeelsdossier'];
+  const RIJTEKSTEN = [
+    'Gegrond na intern onderzoek',
+    'Gegrond na extern onderzoek',
+    'Sociale integriteit: Ongewenste omgangsvormen',
+    'Teamtraject, Notitie in personeelsdossier',
+  ];
 
   test('docx without suppression lists every case; with suppression only the sentence, no case rows', async () => {
     const r = metOntslag();
     const open = await leesDocxTabellen(await renderDocx(r));
     const zaken = tabel(open.tabellen, TITELS.zaken);
     expect(zaken.rijen).toHaveLength(2);
-    expect(zaken.rijen[1]).toEqual(['Vertrouwenspersoon', 'Zakelijke integriteit: Financiële schending (fraude, diefstal, corruptie)', 'Gegrond na extern onderzoek', 'Ontslag']);
+    expect(zaken.rijen[1]).toEqual([
+      'Vertrouwenspersoon',
+      'Zakelijke integriteit: Financiële schending (fraude, diefstal, corruptie)',
+      'Gegrond na extern onderzoek',
+      'Ontslag',
+    ]);
     expect(open.tekst).not.toContain(ZIN);
 
     const dicht = await leesDocxTabellen(await renderDocx(r, { onderDrempel: 5 }));
@@ -237,7 +292,12 @@ describe('the case table under --suppress-below (no individual cases in publishe
     const r = metOntslag();
     const sheet = (await leesXlsx(await renderXlsx(r))).find((s) => s.naam === 'Onderzochte meldingen')!;
     expect(sheet.rijen).toHaveLength(2);
-    expect(sheet.rijen[1]).toEqual(['Vertrouwenspersoon', 'Zakelijke integriteit: Financiële schending (fraude, diefstal, corruptie)', 'Gegrond na extern onderzoek', 'Ontslag']);
+    expect(sheet.rijen[1]).toEqual([
+      'Vertrouwenspersoon',
+      'Zakelijke integriteit: Financiële schending (fraude, diefstal, corruptie)',
+      'Gegrond na extern onderzoek',
+      'Ontslag',
+    ]);
   });
 });
 
@@ -280,7 +340,15 @@ describe('singular and plural in the running text', () => {
       expect(nl).toContain(zin);
     expect(nl).not.toMatch(/\b1 (gesprekken|meldingen|medewerkers|bijeenkomsten|incidenten|deelnemers|dilemmasessies)\b/);
     const en = tekst(renderHtml(eenVanAlles(), { locale: 'en' }));
-    for (const zin of ['held 1 conversation,', '1 was with an external counsellor', 'In 2024, 1 report was received', '1 employee took the oath', 'in 1 ceremony;', '1 incident of aggression and violence by outsiders was recorded', 'showed a route 1 time.'])
+    for (const zin of [
+      'held 1 conversation,',
+      '1 was with an external counsellor',
+      'In 2024, 1 report was received',
+      '1 employee took the oath',
+      'in 1 ceremony;',
+      '1 incident of aggression and violence by outsiders was recorded',
+      'showed a route 1 time.',
+    ])
       expect(en).toContain(zin);
     for (const s of [nl, en]) expect(s).not.toMatch(/\{\w+(\|[^}]*)?\}/);
   });

@@ -34,11 +34,15 @@ describe('the sentence under a table, from its figures', () => {
         ['Totaal', 5, 15],
       ],
     };
-    expect(tabelUitleg(tb, { jaar: 2024 })).toBe('Het totaal steeg van 5 in 2023 naar 15 in 2024. Gestegen ten opzichte van 2023: B (van 0 naar 9) en A (van 1 naar 2).');
+    expect(tabelUitleg(tb, { jaar: 2024 })).toBe(
+      'Het totaal steeg van 5 in 2023 naar 15 in 2024. Gestegen ten opzichte van 2023: B (van 0 naar 9) en A (van 1 naar 2).',
+    );
   });
 
   test('with suppression a hidden count is never compared; zeros are still named', () => {
-    expect(tabelUitleg(perOnderwerp, { jaar: 2024, onderDrempel: 5 })).toBe('Het totaal bleef 6, net als in 2023. Niets geregistreerd in 2024: Discriminatie.');
+    expect(tabelUitleg(perOnderwerp, { jaar: 2024, onderDrempel: 5 })).toBe(
+      'Het totaal bleef 6, net als in 2023. Niets geregistreerd in 2024: Discriminatie.',
+    );
   });
 
   test('a table without year columns names the highest row and the zeros of its first count column', () => {
@@ -62,7 +66,19 @@ describe('the sentence under a table, from its figures', () => {
     expect(tabelUitleg({ ...perOnderwerp, totaalRij: false, rijen: [['G', 0, 3], ...rijen] }, { jaar: 2024 })).toBe(
       'Gestegen ten opzichte van 2023: G (van 0 naar 3). Gedaald: A (van 1 naar 0), B (van 1 naar 0), C (van 1 naar 0) en D (van 1 naar 0). Niets geregistreerd in 2024: A, B, C, D en 2 andere.',
     );
-    expect(tabelUitleg({ ...perOnderwerp, totaalRij: false, rijen: [['A', 0, 0], ['B', 0, 0]] }, { jaar: 2024 })).toBe('Geen verschillen met 2023. In 2024 is hier niets geregistreerd.');
+    expect(
+      tabelUitleg(
+        {
+          ...perOnderwerp,
+          totaalRij: false,
+          rijen: [
+            ['A', 0, 0],
+            ['B', 0, 0],
+          ],
+        },
+        { jaar: 2024 },
+      ),
+    ).toBe('Geen verschillen met 2023. In 2024 is hier niets geregistreerd.');
   });
 
   test('Wbk: how many were late; all on time; no meldingen', () => {
@@ -76,16 +92,32 @@ describe('the sentence under a table, from its figures', () => {
       ],
     });
     expect(tabelUitleg(wbk(5, 6, 4, 6), { jaar: 2024 })).toBe('Niet binnen de termijn: 1 ontvangstbevestiging en 2 terugkoppelingen.');
-    expect(tabelUitleg(wbk(5, 6, 4, 6), { jaar: 2024, locale: 'en' })).toBe('Not within the deadline: 1 acknowledgement and 2 feedback messages.');
-    expect(tabelUitleg(wbk(6, 6, 6, 6), { jaar: 2024 })).toBe('Alle ontvangstbevestigingen en terugkoppelingen vielen binnen de wettelijke termijn.');
-    expect(tabelUitleg(wbk(0, 0, 0, 0), { jaar: 2024 })).toBe('In 2024 waren er geen meldingen met een termijn uit de Wet bescherming klokkenluiders.');
+    expect(tabelUitleg(wbk(5, 6, 4, 6), { jaar: 2024, locale: 'en' })).toBe(
+      'Not within the deadline: 1 acknowledgement and 2 feedback messages.',
+    );
+    expect(tabelUitleg(wbk(6, 6, 6, 6), { jaar: 2024 })).toBe(
+      'Alle ontvangstbevestigingen en terugkoppelingen vielen binnen de wettelijke termijn.',
+    );
+    expect(tabelUitleg(wbk(0, 0, 0, 0), { jaar: 2024 })).toBe(
+      'In 2024 waren er geen meldingen met een termijn uit de Wet bescherming klokkenluiders.',
+    );
     // suppressed: a late count of 1 or 2 is shown as "<5"
-    expect(tabelUitleg(wbk(5, 6, 4, 6), { jaar: 2024, onderDrempel: 5 })).toBe('Niet binnen de termijn: <5 ontvangstbevestigingen en <5 terugkoppelingen.');
+    expect(tabelUitleg(wbk(5, 6, 4, 6), { jaar: 2024, onderDrempel: 5 })).toBe(
+      'Niet binnen de termijn: <5 ontvangstbevestigingen en <5 terugkoppelingen.',
+    );
   });
 
   test('the case table: how many cases, singular for one', () => {
-    const zaken: Tabel = { id: 'zaken', titel: 'Onderzochte meldingen', kolommen: ['Meldpunt', 'Omschrijving', 'Bevindingen', 'Gevolg'], rijen: [['Leidinggevende', 'x', 'y', 'z']], tekstTabel: true };
-    expect(tabelUitleg(zaken, { jaar: 2024 })).toBe('De tabel beschrijft 1 onderzochte melding in codes, zonder namen of omschrijvingen van personen.');
+    const zaken: Tabel = {
+      id: 'zaken',
+      titel: 'Onderzochte meldingen',
+      kolommen: ['Meldpunt', 'Omschrijving', 'Bevindingen', 'Gevolg'],
+      rijen: [['Leidinggevende', 'x', 'y', 'z']],
+      tekstTabel: true,
+    };
+    expect(tabelUitleg(zaken, { jaar: 2024 })).toBe(
+      'De tabel beschrijft 1 onderzochte melding in codes, zonder namen of omschrijvingen van personen.',
+    );
     expect(tabelUitleg({ ...zaken, rijen: [] }, { jaar: 2024 })).toBe('');
   });
 });

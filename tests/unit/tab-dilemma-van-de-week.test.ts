@@ -1,4 +1,13 @@
-import { dilemmaVanDeWeek, eindeVanWeek, isIsoWeek, maandagVanWeek, parseWeek, volgendeWeek, weekIndex, weekenInJaar } from '@shared/domain/dilemma-van-de-week';
+import {
+  dilemmaVanDeWeek,
+  eindeVanWeek,
+  isIsoWeek,
+  maandagVanWeek,
+  parseWeek,
+  volgendeWeek,
+  weekIndex,
+  weekenInJaar,
+} from '@shared/domain/dilemma-van-de-week';
 import { deelDilemmas, formatTimer, verdeelTafels } from '@shared/domain/dilemmasessie';
 
 describe('ISO weeks (hand-checked against a calendar)', () => {

@@ -11,7 +11,10 @@ import { themaUitTeams, uitQuery } from '../../tab/web/src/omgeving';
 import { deelnemersGeldig, MAX_DEELNEMERS } from '../../tab/web/src/pages/Sessie';
 
 const WEB = path.resolve(__dirname, '../../tab/web/src');
-const bronnen = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? bronnen(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
+const bronnen = (dir: string): string[] =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? bronnen(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
 
 describe('tab message catalogue', () => {
   test('every key exists in Dutch and English, non-empty, with the same placeholders', () => {
@@ -65,7 +68,9 @@ describe('tab texts found by QA', () => {
     expect(t('en', 'tab.portal.faq.aantal', { n: 3 })).toBe('3 questions found');
     expect(t('nl', 'tab.sessie.tafelsHint.een', { max: 8 })).toBe('1 tafel van maximaal 8 personen');
     expect(t('en', 'tab.sessie.tafelsHint', { tafels: 3, max: 8 })).toBe('3 tables of at most 8 people');
-    const web = bronnen(WEB).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const web = bronnen(WEB)
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     expect(web).toContain("resultaten.totaal === 1 ? 'dilemma.uitslag.een'");
     expect(web).toContain("gevonden.length === 1 ? 'portal.faq.aantal.een'");
   });
@@ -103,7 +108,15 @@ describe('tab environment from the query string', () => {
 describe('Staafdiagram (accessible SVG chart)', () => {
   const html = renderToStaticMarkup(
     <FluentProvider theme={teamsHighContrastTheme}>
-      <Staafdiagram id="g" titel="Meldingen per soort" series={['2024', '2025']} groepen={[{ label: 'Zakelijk', waarden: [2, 4] }, { label: 'Sociaal <b>', waarden: [0, 6] }]} />
+      <Staafdiagram
+        id="g"
+        titel="Meldingen per soort"
+        series={['2024', '2025']}
+        groepen={[
+          { label: 'Zakelijk', waarden: [2, 4] },
+          { label: 'Sociaal <b>', waarden: [0, 6] },
+        ]}
+      />
     </FluentProvider>,
   );
   test('is an image with a title and a description that lists every value', () => {

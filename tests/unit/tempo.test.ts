@@ -40,7 +40,11 @@ function gebeurtenisKlok(): BudgetKlok & { t: number } {
 /** The most units spent in any window of `perMs` (checks the rolling budget from the outside). */
 function piek(log: [number, number][], perMs: number): number {
   let max = 0;
-  for (const [t0] of log) max = Math.max(max, log.filter(([t]) => t >= t0 && t < t0 + perMs).reduce((s, [, u]) => s + u, 0));
+  for (const [t0] of log)
+    max = Math.max(
+      max,
+      log.filter(([t]) => t >= t0 && t < t0 + perMs).reduce((s, [, u]) => s + u, 0),
+    );
   return max;
 }
 
@@ -74,7 +78,13 @@ describe('RollendBudget (rolling window)', () => {
 
   test('several windows at once, arrival order kept, and an aborted wait spends nothing', async () => {
     const klok = nepKlok();
-    const b = new RollendBudget([{ eenheden: 2, perMs: 1000 }, { eenheden: 3, perMs: 10_000 }], klok);
+    const b = new RollendBudget(
+      [
+        { eenheden: 2, perMs: 1000 },
+        { eenheden: 3, perMs: 10_000 },
+      ],
+      klok,
+    );
     const order: number[] = [];
     await Promise.all([1, 2, 3, 4].map((i) => b.neem(1).then(() => order.push(i))));
     expect(order).toEqual([1, 2, 3, 4]);
@@ -97,25 +107,53 @@ describe('RollendBudget (rolling window)', () => {
 
 describe('Bot Connector pacing and retries (gepastTransport)', () => {
   const ref = (c: string) => ({ serviceUrl: 'https://smba.example/', conversation: { id: c } });
-  const fout = (status: number, retryAfter?: string) => Object.assign(new Error(`HTTP ${status}`), { statusCode: status, response: { headers: retryAfter ? { 'retry-after': retryAfter } : {} } });
+  const fout = (status: number, retryAfter?: string) =>
+    Object.assign(new Error(`HTTP ${status}`), {
+      statusCode: status,
+      response: { headers: retryAfter ? { 'retry-after': retryAfter } : {} },
+    });
 
   test('429, 412, 502 and 504 are retried with jitter (Retry-After honoured); 403 is not', async () => {
     const klok = nepKlok();
     const antwoorden = [fout(429, '2'), fout(412), fout(502), fout(504)];
     let calls = 0;
-    const t = gepastTransport({ continueConversation: async () => { calls++; const e = antwoorden.shift(); if (e) throw e; } }, { klok, random: () => 0.5 });
+    const t = gepastTransport(
+      {
+        continueConversation: async () => {
+          calls++;
+          const e = antwoorden.shift();
+          if (e) throw e;
+        },
+      },
+      { klok, random: () => 0.5 },
+    );
     await t.continueConversation(ref('c1'), [{ type: 'text', text: 'x' }]);
     expect(calls).toBe(5);
     expect(t.stats.herhaald).toBe(4);
     expect(klok.t).toBeGreaterThanOrEqual(2000); // Retry-After: 2 s
-    const weg = gepastTransport({ continueConversation: async () => { throw fout(403); } }, { klok });
+    const weg = gepastTransport(
+      {
+        continueConversation: async () => {
+          throw fout(403);
+        },
+      },
+      { klok },
+    );
     await expect(weg.continueConversation(ref('c2'), [{ type: 'text', text: 'x' }])).rejects.toMatchObject({ statusCode: 403 });
   });
 
   test('gives up after the attempts and rethrows the last error', async () => {
     const klok = nepKlok();
     let calls = 0;
-    const t = gepastTransport({ continueConversation: async () => { calls++; throw fout(429); } }, { klok, pogingen: 3 });
+    const t = gepastTransport(
+      {
+        continueConversation: async () => {
+          calls++;
+          throw fout(429);
+        },
+      },
+      { klok, pogingen: 3 },
+    );
     await expect(t.continueConversation(ref('c1'), [{ type: 'text', text: 'x' }])).rejects.toMatchObject({ statusCode: 429 });
     expect(calls).toBe(3);
   });
@@ -124,10 +162,22 @@ describe('Bot Connector pacing and retries (gepastTransport)', () => {
     const klok = gebeurtenisKlok();
     const sends: [number, string][] = [];
     const t = gepastTransport({ continueConversation: async (r) => void sends.push([klok.t, r.conversation.id]) }, { klok });
-    await Promise.all(Array.from({ length: 200 }, (_, i) => t.continueConversation(ref(i < 20 ? 'hr-kanaal' : `p${i}`), [{ type: 'text', text: 'x' }])));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) => t.continueConversation(ref(i < 20 ? 'hr-kanaal' : `p${i}`), [{ type: 'text', text: 'x' }])),
+    );
     expect(sends).toHaveLength(200);
-    expect(piek(sends.map(([tt]) => [tt, 1]), 1000)).toBeLessThanOrEqual(50);
-    expect(piek(sends.filter(([, c]) => c === 'hr-kanaal').map(([tt]) => [tt, 1]), 1000)).toBeLessThanOrEqual(7);
+    expect(
+      piek(
+        sends.map(([tt]) => [tt, 1]),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(50);
+    expect(
+      piek(
+        sends.filter(([, c]) => c === 'hr-kanaal').map(([tt]) => [tt, 1]),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(7);
     expect(klok.t).toBeGreaterThanOrEqual(3000); // 200 at 50/s: the last 50 go after 3 s
     // The 20 to one conversation need ≥ 3 of its seconds and compete for app slots with the rest: done within ~6 s.
     expect(klok.t).toBeLessThan(7000);

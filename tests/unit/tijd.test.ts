@@ -25,7 +25,9 @@ describe('wall time → instant (Europe/Amsterdam)', () => {
   test('02:00–02:59 on the last Sunday of March does not exist: refused, naming the switch (nl and en)', () => {
     for (const tijd of ['02:00', '02:30', '02:59']) expect(fout(() => wandtijdNaarInstant('2026-03-29', tijd)).soort).toBe('bestaatNiet');
     const f = fout(() => wandtijdNaarInstant('2026-03-29', '02:30'));
-    expect(f.message).toBe('2026-03-29 02:30 bestaat niet in Nederland: op zondag 29 maart 2026 begint de zomertijd en gaat de klok om 02:00 een uur vooruit naar 03:00. Kies een tijd vóór 02:00 of vanaf 03:00.');
+    expect(f.message).toBe(
+      '2026-03-29 02:30 bestaat niet in Nederland: op zondag 29 maart 2026 begint de zomertijd en gaat de klok om 02:00 een uur vooruit naar 03:00. Kies een tijd vóór 02:00 of vanaf 03:00.',
+    );
     expect(f.bericht('en')).toMatch(/^2026-03-29 02:30 does not exist in the Netherlands: on Sunday,? 29 March 2026 summer time starts/);
     expect(wandtijdNaarInstant('2026-03-29', '01:59')).toBe('2026-03-29T00:59:00.000Z');
     expect(wandtijdNaarInstant('2026-03-29', '03:00')).toBe('2026-03-29T01:00:00.000Z');
@@ -89,7 +91,17 @@ describe('calendar arithmetic (one implementation, one error type)', () => {
 });
 
 test('the list schema no longer turns 2027-02-31T10:00:00Z into 3 March', () => {
-  const r = parseItem('AmbtseedSessies', { sessieId: 'S', start: '2027-02-31T10:00:00Z', eind: '2027-03-01T10:00:00Z', soort: 'ambtseed', online: true, afnemer: 'secretaris', capaciteit: 5 });
+  const r = parseItem('AmbtseedSessies', {
+    sessieId: 'S',
+    start: '2027-02-31T10:00:00Z',
+    eind: '2027-03-01T10:00:00Z',
+    soort: 'ambtseed',
+    online: true,
+    afnemer: 'secretaris',
+    capaciteit: 5,
+  });
   expect(r.success).toBe(false);
-  expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['start', '2027-02-31 bestaat niet: februari 2027 heeft 28 dagen.']]);
+  expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+    ['start', '2027-02-31 bestaat niet: februari 2027 heeft 28 dagen.'],
+  ]);
 });

@@ -1,4 +1,12 @@
-import { dagenTussen, ontvangstbevestigdOpTijd, plusMaanden, standaardBewaarTot, terugkoppelingOpTijd, wbkSignalen, wbkTermijnen } from '@shared/domain/wbk-termijnen';
+import {
+  dagenTussen,
+  ontvangstbevestigdOpTijd,
+  plusMaanden,
+  standaardBewaarTot,
+  terugkoppelingOpTijd,
+  wbkSignalen,
+  wbkTermijnen,
+} from '@shared/domain/wbk-termijnen';
 import { vandaag } from '@shared/domain/tijd';
 
 // Expected values are hand-calculated from Wbk art. 2 lid 2 / Richtlijn 2019/1937 art. 9(1)(b),(f) and
@@ -58,8 +66,12 @@ describe('on time (report)', () => {
     expect(ontvangstbevestigdOpTijd({ ontvangenOp: '2026-03-02' })).toBe(false);
   });
   it('terugkoppeling on the last day is on time', () => {
-    expect(terugkoppelingOpTijd({ ontvangenOp: '2025-11-30', ontvangstbevestigdOp: '2025-11-30', terugkoppelingOp: '2026-02-28' })).toBe(true);
-    expect(terugkoppelingOpTijd({ ontvangenOp: '2025-11-30', ontvangstbevestigdOp: '2025-11-30', terugkoppelingOp: '2026-03-01' })).toBe(false);
+    expect(terugkoppelingOpTijd({ ontvangenOp: '2025-11-30', ontvangstbevestigdOp: '2025-11-30', terugkoppelingOp: '2026-02-28' })).toBe(
+      true,
+    );
+    expect(terugkoppelingOpTijd({ ontvangenOp: '2025-11-30', ontvangstbevestigdOp: '2025-11-30', terugkoppelingOp: '2026-03-01' })).toBe(
+      false,
+    );
   });
 });
 
@@ -73,11 +85,13 @@ describe('wbkSignalen', () => {
   ];
   it('lists deadlines within 2 days and overdue ones, most overdue first', () => {
     const s = wbkSignalen(meldingen, '2026-03-07');
-    expect(s).toEqual([
-      { meldingId: 'M-2026-0005', actie: 'terugkoppeling', uiterlijk: '2026-03-01', dagenTot: -6, status: 'verlopen' },
-      { meldingId: 'M-2026-0002', actie: 'ontvangstbevestiging', uiterlijk: '2026-02-27', dagenTot: -8, status: 'verlopen' },
-      { meldingId: 'M-2026-0001', actie: 'ontvangstbevestiging', uiterlijk: '2026-03-09', dagenTot: 2, status: 'binnenkort' },
-    ].sort((a, b) => a.dagenTot - b.dagenTot));
+    expect(s).toEqual(
+      [
+        { meldingId: 'M-2026-0005', actie: 'terugkoppeling', uiterlijk: '2026-03-01', dagenTot: -6, status: 'verlopen' },
+        { meldingId: 'M-2026-0002', actie: 'ontvangstbevestiging', uiterlijk: '2026-02-27', dagenTot: -8, status: 'verlopen' },
+        { meldingId: 'M-2026-0001', actie: 'ontvangstbevestiging', uiterlijk: '2026-03-09', dagenTot: 2, status: 'binnenkort' },
+      ].sort((a, b) => a.dagenTot - b.dagenTot),
+    );
   });
   it('a deadline 3 days ahead is not listed yet; on the day itself it is (0 days, not late)', () => {
     expect(wbkSignalen([meldingen[0]], '2026-03-06')).toEqual([]);

@@ -10,8 +10,4 @@ import { intakeFeature } from './intake';
  * Each feature is built with `defineFeature` (`./kit.ts`) from its route table; a new feature registers itself
  * here with ONE line (keep the meldwijzer first). How to add an action or a feature: docs/bot-features.md.
  */
-export const FEATURES: Feature[] = [
-  meldwijzerFeature,
-  ambtseedFeature,
-  intakeFeature,
-];
+export const FEATURES: Feature[] = [meldwijzerFeature, ambtseedFeature, intakeFeature];

@@ -118,7 +118,13 @@ const STANDAARD: KitAntwoorden = {
   },
   ongeldig: (turn, services, fout, action) => {
     services.log.warn({ event: 'submit.ongeldig', actie: action, issues: issuePaden(fout) }, 'ongeldige invoer');
-    return [tekst(t(turn.locale, 'fout.ongeldigeInvoer', { details: fout.issues.map((i) => `${i.path.join('.') || 'invoer'}: ${i.message}`).join('; ') }))];
+    return [
+      tekst(
+        t(turn.locale, 'fout.ongeldigeInvoer', {
+          details: fout.issues.map((i) => `${i.path.join('.') || 'invoer'}: ${i.message}`).join('; '),
+        }),
+      ),
+    ];
   },
   fout: () => undefined,
 };
@@ -130,16 +136,25 @@ const STANDAARD: KitAntwoorden = {
  */
 export function defineFeature(def: FeatureDefinitie): Feature & { routes: RouteTabel } {
   const prefix = `${def.id}.`;
-  for (const naam of Object.keys(def.routes)) if (!naam.startsWith(prefix)) throw new Error(`Route ${naam} van feature ${def.id} moet beginnen met ${prefix}`);
+  for (const naam of Object.keys(def.routes))
+    if (!naam.startsWith(prefix)) throw new Error(`Route ${naam} van feature ${def.id} moet beginnen met ${prefix}`);
   const commands = def.commands ?? {};
-  for (const [c, a] of Object.entries(commands)) if (!def.routes[a]) throw new Error(`Commando "${c}" van feature ${def.id} wijst naar onbekende route ${a}`);
+  for (const [c, a] of Object.entries(commands))
+    if (!def.routes[a]) throw new Error(`Commando "${c}" van feature ${def.id} wijst naar onbekende route ${a}`);
   const antw: KitAntwoorden = { ...STANDAARD, ...def.antwoorden };
 
-  async function voerUit(action: string | undefined, data: unknown, turn: TurnInput, services: BotServices, viaCommando: boolean): Promise<Reply[]> {
+  async function voerUit(
+    action: string | undefined,
+    data: unknown,
+    turn: TurnInput,
+    services: BotServices,
+    viaCommando: boolean,
+  ): Promise<Reply[]> {
     const route = action !== undefined && Object.hasOwn(def.routes, action) ? def.routes[action] : undefined;
     if (!route || action === undefined || (route.alleenCommando && !viaCommando)) return antw.onbekend(turn, services, action);
     const nodig = nodigeRollen(route.rol, services.config);
-    if (nodig !== 'iedereen' && !nodig.some((r) => turn.user.rollen.includes(r))) return antw.geweigerd(turn, services, nodig, route, action);
+    if (nodig !== 'iedereen' && !nodig.some((r) => turn.user.rollen.includes(r)))
+      return antw.geweigerd(turn, services, nodig, route, action);
     const invoer = route.invoer.safeParse(data);
     if (!invoer.success) return antw.ongeldig(turn, services, invoer.error, action);
     try {

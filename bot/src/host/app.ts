@@ -95,7 +95,9 @@ export function createBotHost(opts: BotHostOptions): BotHost {
       MicrosoftAppTenantId: env.MicrosoftAppTenantId,
       // botbuilder's own setting (sovereign clouds); tests point it at a local fake so no internet is needed.
       // Setting it switches botbuilder to fully parameterised auth, so the public-cloud values come along.
-      ...(env.ToBotFromChannelOpenIdMetadataUrl ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: env.ToBotFromChannelOpenIdMetadataUrl } : {}),
+      ...(env.ToBotFromChannelOpenIdMetadataUrl
+        ? { ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: env.ToBotFromChannelOpenIdMetadataUrl }
+        : {}),
     },
     credentials,
   );

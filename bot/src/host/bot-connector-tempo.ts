@@ -35,8 +35,12 @@ export const CONNECTOR_OPNIEUW = new Set([429, 412, 502, 504]);
 
 /** Retry-After of a botbuilder/REST error in ms, if the error carries one. */
 function retryAfterMs(err: unknown): number | undefined {
-  const h = (err as { response?: { headers?: { get?: (n: string) => string | null | undefined } | Record<string, string> } })?.response?.headers;
-  const raw = typeof (h as { get?: unknown })?.get === 'function' ? (h as { get: (n: string) => string | null | undefined }).get('retry-after') : (h as Record<string, string> | undefined)?.['retry-after'];
+  const h = (err as { response?: { headers?: { get?: (n: string) => string | null | undefined } | Record<string, string> } })?.response
+    ?.headers;
+  const raw =
+    typeof (h as { get?: unknown })?.get === 'function'
+      ? (h as { get: (n: string) => string | null | undefined }).get('retry-after')
+      : (h as Record<string, string> | undefined)?.['retry-after'];
   if (!raw) return undefined;
   const s = Number(raw);
   if (Number.isFinite(s) && s >= 0) return s * 1000;
@@ -48,7 +52,10 @@ function retryAfterMs(err: unknown): number | undefined {
  * `transport` paced and retried as described in the module doc.
  * @returns a ProactiveTransport with the same contract (rejects with the last error after the retries).
  */
-export function gepastTransport(transport: ProactiveTransport, opts: ConnectorTempoOpties = {}): ProactiveTransport & { readonly stats: { verzoeken: number; herhaald: number } } {
+export function gepastTransport(
+  transport: ProactiveTransport,
+  opts: ConnectorTempoOpties = {},
+): ProactiveTransport & { readonly stats: { verzoeken: number; herhaald: number } } {
   const klok = opts.klok;
   const seconde = 1000 + (opts.margeMs ?? 50);
   const app = new RollendBudget([{ eenheden: opts.perSeconde ?? 50, perMs: seconde }], klok);
@@ -63,7 +70,15 @@ export function gepastTransport(transport: ProactiveTransport, opts: ConnectorTe
   const ketens = new Map<string, Promise<unknown>>();
   const beurt = (gesprekId: string, units: number): Promise<unknown> => {
     const vorige = ketens.get(gesprekId) ?? Promise.resolve();
-    const deze = vorige.then(() => neemSamen([{ budget: gesprek.budget(gesprekId), eenheden: units }, { budget: app, eenheden: units }], klok));
+    const deze = vorige.then(() =>
+      neemSamen(
+        [
+          { budget: gesprek.budget(gesprekId), eenheden: units },
+          { budget: app, eenheden: units },
+        ],
+        klok,
+      ),
+    );
     const rust = deze.catch(() => undefined);
     ketens.set(gesprekId, rust);
     void rust.then(() => ketens.get(gesprekId) === rust && ketens.delete(gesprekId));

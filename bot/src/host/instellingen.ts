@@ -21,12 +21,17 @@ export function controleerBotInstellingen(env: NodeJS.ProcessEnv): void {
   if (!productie) return;
   const problemen: string[] = [];
   if (!(env.MicrosoftAppId ?? '').trim()) {
-    problemen.push(`MicrosoftAppId is leeg, dus lokale modus (berichten zonder Bot Framework-token), en dat is geweigerd omdat dit productie is (${productie}): zet MicrosoftAppId en MicrosoftAppType`);
+    problemen.push(
+      `MicrosoftAppId is leeg, dus lokale modus (berichten zonder Bot Framework-token), en dat is geweigerd omdat dit productie is (${productie}): zet MicrosoftAppId en MicrosoftAppType`,
+    );
   }
   const url = (env.BOT_PUBLIC_URL ?? '').trim();
   if (!url) problemen.push('BOT_PUBLIC_URL ontbreekt (downloadlinks zouden naar localhost wijzen): zet https://<hostnaam van de web app>');
   else if (!/^https:\/\/[^/\s]+/i.test(url)) problemen.push('BOT_PUBLIC_URL moet met https:// beginnen');
   const geheim = geheimProbleem('AMBTSEED_LINK_SECRET', env.AMBTSEED_LINK_SECRET);
-  if (geheim) problemen.push(`${geheim}: zet een willekeurig geheim van minstens ${MIN_GEHEIM_LENGTE} tekens (Key Vault-secret ambtseed-link-secret)`);
+  if (geheim)
+    problemen.push(
+      `${geheim}: zet een willekeurig geheim van minstens ${MIN_GEHEIM_LENGTE} tekens (Key Vault-secret ambtseed-link-secret)`,
+    );
   if (problemen.length) throw new StartWeigering(`De bot start niet: ${problemen.join('; ')}.`);
 }

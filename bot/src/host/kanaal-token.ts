@@ -68,7 +68,9 @@ export interface KanaalTokenOpties {
  * Build the check. The keys are fetched on the first request that needs them and cached (see the constants).
  * @returns `(authorization header, activity) → uitslag`; it never throws.
  */
-export function kanaalTokenControle(opts: KanaalTokenOpties): (authorization: string | undefined, activity: { channelId?: string; serviceUrl?: string }) => Promise<KanaalTokenUitslag> {
+export function kanaalTokenControle(
+  opts: KanaalTokenOpties,
+): (authorization: string | undefined, activity: { channelId?: string; serviceUrl?: string }) => Promise<KanaalTokenUitslag> {
   const metadataUrl = opts.metadataUrl || KANAAL_METADATA_URL;
   const now = opts.now ?? Date.now;
   let cache: { keys: Jwk[]; opgehaaldOp: number } | undefined;
@@ -137,7 +139,13 @@ export function kanaalTokenControle(opts: KanaalTokenOpties): (authorization: st
     let payload: Record<string, unknown>;
     try {
       const key = await jose.importJWK(jwk as Parameters<typeof jose.importJWK>[0], header.alg);
-      ({ payload } = await jose.jwtVerify(token, key, { issuer: KANAAL_UITGEVER, audience: opts.appId, algorithms: ALGORITMES, clockTolerance: KLOKSPELING_S, currentDate: new Date(now()) }));
+      ({ payload } = await jose.jwtVerify(token, key, {
+        issuer: KANAAL_UITGEVER,
+        audience: opts.appId,
+        algorithms: ALGORITMES,
+        clockTolerance: KLOKSPELING_S,
+        currentDate: new Date(now()),
+      }));
     } catch (err) {
       return weiger(redenVan(err, jose.errors));
     }

@@ -134,9 +134,14 @@ export async function startPgBossJobs(opts: PgBossJobsOptions): Promise<PgBossJo
     const client = await opts.pool.connect();
     try {
       await client.query('BEGIN');
-      const won = await client.query('INSERT INTO job_momenten (job, moment) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1', [job.naam, moment]);
+      const won = await client.query('INSERT INTO job_momenten (job, moment) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1', [
+        job.naam,
+        moment,
+      ]);
       if (won.rowCount === 1) {
-        await boss.send(job.naam, { moment }, { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } } as PgBoss.SendOptions);
+        await boss.send(job.naam, { moment }, {
+          db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
+        } as PgBoss.SendOptions);
       }
       await client.query('COMMIT');
       return won.rowCount === 1;
@@ -159,7 +164,10 @@ export async function startPgBossJobs(opts: PgBossJobsOptions): Promise<PgBossJo
           log?.info({ job: job.naam, moment }, 'geplande job in de wachtrij');
         }
       } catch (err) {
-        log?.warn({ job: job.naam, moment, err: (err as Error).message }, 'geplande job niet in de wachtrij gezet; volgende tik probeert opnieuw');
+        log?.warn(
+          { job: job.naam, moment, err: (err as Error).message },
+          'geplande job niet in de wachtrij gezet; volgende tik probeert opnieuw',
+        );
       }
     }
     return sent;

@@ -24,7 +24,12 @@ export const BOT_ROUTES = [
   { naam: 'berichten', methode: 'POST', pad: '/api/messages', doel: 'Bot Framework-activiteiten (Teams, Agents Playground)' },
   { naam: 'gezondheid', methode: 'GET', pad: '/healthz', doel: 'gezondheid van het botproces' },
   { naam: 'ambtseedAgenda', methode: 'GET', pad: '/ambtseed/agenda/:bestand', doel: 'uitnodiging van een ambtseedbijeenkomst (.ics)' },
-  { naam: 'ambtseedOorkonde', methode: 'GET', pad: '/ambtseed/oorkonde/:bestand', doel: 'ondertekende oorkonde van een afgelegde eed of belofte (.docx)' },
+  {
+    naam: 'ambtseedOorkonde',
+    methode: 'GET',
+    pad: '/ambtseed/oorkonde/:bestand',
+    doel: 'ondertekende oorkonde van een afgelegde eed of belofte (.docx)',
+  },
 ] as const satisfies readonly BotRoute[];
 
 export type BotRouteNaam = (typeof BOT_ROUTES)[number]['naam'];
@@ -52,7 +57,8 @@ export function gemonteerdeRoutes(app: { _router?: { stack: ExpressLayer[] } }):
         for (const m of Object.keys(layer.route.methods)) uit.push(`${m.toUpperCase()} ${layer.route.path}`);
       } else if (layer.name === 'router' && layer.handle?.stack) {
         // Only root mounts (`app.use(router)`): a prefixed mount would change the paths; none exists.
-        if (!layer.regexp?.fast_slash) throw new Error('controleerBotRoutes: een router op een voorvoegsel wordt niet ondersteund; monteer op de root.');
+        if (!layer.regexp?.fast_slash)
+          throw new Error('controleerBotRoutes: een router op een voorvoegsel wordt niet ondersteund; monteer op de root.');
         bezoek(layer.handle.stack);
       }
     }

@@ -40,7 +40,10 @@ export function amsterdamTijd(now: Date): string {
 }
 
 function claim(db: SqliteDatabase, job: string, datum: string, now: Date): boolean {
-  return db.prepare(`INSERT OR IGNORE INTO intake_job_runs (job, datum, gestart_op) VALUES (?, ?, ?)`).run(job, datum, now.toISOString()).changes === 1;
+  return (
+    db.prepare(`INSERT OR IGNORE INTO intake_job_runs (job, datum, gestart_op) VALUES (?, ?, ?)`).run(job, datum, now.toISOString())
+      .changes === 1
+  );
 }
 function release(db: SqliteDatabase, job: string, datum: string): void {
   db.prepare(`DELETE FROM intake_job_runs WHERE job = ? AND datum = ?`).run(job, datum);
@@ -56,8 +59,15 @@ export async function runDagelijkseJobs(ctx: JobContext, now: Date): Promise<Dag
   const datum = vandaagVan(now);
   const jobs: [keyof DagelijkseRun, () => Promise<unknown>][] = [
     ['wbk', async () => (out.wbk = await runWbkHerinnering(ctx, now))],
-    ['uitvraag', async () => (out.uitvraag = await runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.lokaal.db) }, now))],
-    ['ambtseed', async () => (out.ambtseed = await runAmbtseedHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now }))],
+    [
+      'uitvraag',
+      async () =>
+        (out.uitvraag = await runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.lokaal.db) }, now)),
+    ],
+    [
+      'ambtseed',
+      async () => (out.ambtseed = await runAmbtseedHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now })),
+    ],
   ];
   for (const [job, run] of jobs) {
     if (!claim(ctx.lokaal.db, job, datum, now)) continue;
@@ -77,7 +87,10 @@ export async function runDagelijkseJobs(ctx: JobContext, now: Date): Promise<Dag
  * it never keeps the process alive. Host wiring: `const jobs = startIntakeJobs({ store, config, proactive, lokaal, log })`
  * after the proactive sender exists, and `jobs.stop()` on shutdown.
  */
-export function startIntakeJobs(ctx: JobContext, opts: { clock?: () => Date; intervalMs?: number } = {}): { stop(): void; tick(): Promise<DagelijkseRun> } {
+export function startIntakeJobs(
+  ctx: JobContext,
+  opts: { clock?: () => Date; intervalMs?: number } = {},
+): { stop(): void; tick(): Promise<DagelijkseRun> } {
   const clock = opts.clock ?? (() => new Date());
   let running: Promise<DagelijkseRun> | undefined;
   const tick = () => {

@@ -73,9 +73,13 @@ export class ConversationReferenceStore {
        ON CONFLICT(aad_object_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at, stale_since = NULL,
          locale = COALESCE(excluded.locale, proactive_conversation_refs.locale)`,
     );
-    this.select = db.prepare(`SELECT aad_object_id, reference, updated_at, stale_since, locale FROM proactive_conversation_refs WHERE aad_object_id = ?`);
+    this.select = db.prepare(
+      `SELECT aad_object_id, reference, updated_at, stale_since, locale FROM proactive_conversation_refs WHERE aad_object_id = ?`,
+    );
     this.stale = db.prepare(`UPDATE proactive_conversation_refs SET stale_since = ? WHERE aad_object_id = ? AND stale_since IS NULL`);
-    this.all = db.prepare(`SELECT aad_object_id, reference, updated_at, stale_since, locale FROM proactive_conversation_refs ORDER BY aad_object_id`);
+    this.all = db.prepare(
+      `SELECT aad_object_id, reference, updated_at, stale_since, locale FROM proactive_conversation_refs ORDER BY aad_object_id`,
+    );
   }
 
   /**

@@ -82,12 +82,20 @@ export function httpStatusOf(err: unknown): number | undefined {
  *   `proactive_conversation_refs` come from shared/src/store/migraties.ts).
  * @param opts.transport the host's SDK call; without it every send returns `mislukt` and claims no key.
  */
-export function createProactiveSender(opts: { db: SqliteDatabase; transport?: ProactiveTransport; log?: ProactiveLog; clock?: () => Date; refs?: ConversationReferenceStore }): ProactiveSender & { refs: ConversationReferenceStore } {
+export function createProactiveSender(opts: {
+  db: SqliteDatabase;
+  transport?: ProactiveTransport;
+  log?: ProactiveLog;
+  clock?: () => Date;
+  refs?: ConversationReferenceStore;
+}): ProactiveSender & { refs: ConversationReferenceStore } {
   const { db, transport } = opts;
   const clock = opts.clock ?? (() => new Date());
   const log = opts.log ?? { info: () => undefined, warn: () => undefined };
   const refs = opts.refs ?? new ConversationReferenceStore(db);
-  const claim = db.prepare(`INSERT OR IGNORE INTO proactive_sent (dedupe_key, aad_object_id, status, claimed_at) VALUES (?, ?, 'bezig', ?)`);
+  const claim = db.prepare(
+    `INSERT OR IGNORE INTO proactive_sent (dedupe_key, aad_object_id, status, claimed_at) VALUES (?, ?, 'bezig', ?)`,
+  );
   const done = db.prepare(`UPDATE proactive_sent SET status = 'verzonden', sent_at = ? WHERE dedupe_key = ?`);
   const release = db.prepare(`DELETE FROM proactive_sent WHERE dedupe_key = ? AND status = 'bezig'`);
   const lookup = db.prepare(`SELECT 1 FROM proactive_sent WHERE dedupe_key = ?`);

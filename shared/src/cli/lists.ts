@@ -47,7 +47,13 @@ export function aantal(n: number, enkelvoud: string, meervoud: string): string {
  * reported when they differ from the file; with `update: true` those items are updated to the file's values.
  * @returns the exit code (0 ok, 1 bad rows or unreadable file).
  */
-export async function importFile(store: ListStore, file: string, list: ListName, io: CliIo = defaultIo, options: { update?: boolean } = {}): Promise<number> {
+export async function importFile(
+  store: ListStore,
+  file: string,
+  list: ListName,
+  io: CliIo = defaultIo,
+  options: { update?: boolean } = {},
+): Promise<number> {
   if (!fs.existsSync(file)) {
     io.err(`Bestand ${file} bestaat niet.\n`);
     return 1;
@@ -60,7 +66,9 @@ export async function importFile(store: ListStore, file: string, list: ListName,
   const unit = isJson ? 'item' : 'regel';
   if (!parsed.ok) {
     const badRows = new Set(parsed.problems.map((p) => p.line)).size;
-    io.err(`Niets geïmporteerd: ${isJson ? aantal(badRows, 'item', 'items') : aantal(badRows, 'regel', 'regels')} met fouten in ${path.basename(file)} (lijst ${list}):\n`);
+    io.err(
+      `Niets geïmporteerd: ${isJson ? aantal(badRows, 'item', 'items') : aantal(badRows, 'regel', 'regels')} met fouten in ${path.basename(file)} (lijst ${list}):\n`,
+    );
     for (const p of parsed.problems) io.err(`  ${unit} ${p.line}, kolom ${p.column}: ${p.message}\n`);
     return 1;
   }
@@ -88,13 +96,21 @@ export async function importFile(store: ListStore, file: string, list: ListName,
   if (differing.length) parts.push(options.update ? `${differing.length} bijgewerkt` : `${differing.length} afwijkend en niet bijgewerkt`);
   io.out(`${list}: ${parts.join(', ')}; ${aantal(total, 'rij', 'rijen')} gelezen uit ${path.basename(file)}.\n`);
   if (differing.length && !options.update) {
-    io.err(`Let op: ${differing.length === 1 ? '1 bestaand item verschilt' : `${differing.length} bestaande items verschillen`} van het bestand. Importeer opnieuw met --update om ${differing.length === 1 ? 'het' : 'ze'} bij te werken.\n`);
+    io.err(
+      `Let op: ${differing.length === 1 ? '1 bestaand item verschilt' : `${differing.length} bestaande items verschillen`} van het bestand. Importeer opnieuw met --update om ${differing.length === 1 ? 'het' : 'ze'} bij te werken.\n`,
+    );
   }
   return 0;
 }
 
 /** Export list NAME as canonical JSON or Dutch-Excel CSV to `out` (a file) or stdout. */
-export async function exportList(store: ListStore, list: ListName, format: 'csv' | 'json', out: string | undefined, io: CliIo = defaultIo): Promise<number> {
+export async function exportList(
+  store: ListStore,
+  list: ListName,
+  format: 'csv' | 'json',
+  out: string | undefined,
+  io: CliIo = defaultIo,
+): Promise<number> {
   const items = await queryAll(store, list);
   const text = format === 'json' ? itemsToJson(items) : itemsToCsv(list, items);
   if (out) {
@@ -105,7 +121,10 @@ export async function exportList(store: ListStore, list: ListName, format: 'csv'
   return 0;
 }
 
-type GraphCli = { runProvision(args: { site?: string; dryRun?: boolean }, io: CliIo): Promise<number>; runSync(args: Record<string, unknown>, io: CliIo): Promise<number> };
+type GraphCli = {
+  runProvision(args: { site?: string; dryRun?: boolean }, io: CliIo): Promise<number>;
+  runSync(args: Record<string, unknown>, io: CliIo): Promise<number>;
+};
 async function graphCli(): Promise<GraphCli> {
   const modulePath = '../store/graph/cli';
   const mod = (await import(modulePath).catch(() => undefined)) as Partial<GraphCli> | undefined;
@@ -136,7 +155,9 @@ export async function runListsCli(argv: string[], io: CliIo = defaultIo): Promis
     .argument('<bestand>', 'CSV- of JSON-bestand')
     .requiredOption('--list <naam>', 'lijst')
     .option('--update', 'bestaande items met dezelfde sleutel bijwerken naar de waarden in het bestand')
-    .action(async (file: string, o: { list: string; update?: boolean }) => withStore((s) => importFile(s, file, listOption(o.list), io, { update: !!o.update })));
+    .action(async (file: string, o: { list: string; update?: boolean }) =>
+      withStore((s) => importFile(s, file, listOption(o.list), io, { update: !!o.update })),
+    );
   program
     .command('export')
     .requiredOption('--list <naam>', 'lijst')

@@ -53,7 +53,10 @@ const geheel = (min: number, max: number) => z.string().trim().regex(/^\d+$/).tr
  * Validate the raw option strings (zod). Dutch message per problem.
  * @throws ArgumentFout with a Dutch message naming the option and what is expected.
  */
-export function parseReportOpties(raw: { year?: string; format?: string; out?: string; org?: string; years?: string; suppressBelow?: string }, env: NodeJS.ProcessEnv): ReportOpties {
+export function parseReportOpties(
+  raw: { year?: string; format?: string; out?: string; org?: string; years?: string; suppressBelow?: string },
+  env: NodeJS.ProcessEnv,
+): ReportOpties {
   const m = (key: string, waarde?: string) => t('nl', `report.cli.fout.${key}`, { waarde: waarde ?? '' });
   const jaar = geheel(1900, 9999).safeParse(raw.year ?? '');
   if (!jaar.success) throw new ArgumentFout(m('jaar', raw.year));
@@ -68,7 +71,14 @@ export function parseReportOpties(raw: { year?: string; format?: string; out?: s
     if (!s.success) throw new ArgumentFout(m('suppress', raw.suppressBelow));
     onderDrempel = s.data;
   }
-  return { jaar: jaar.data, formaat: formaat.data, out: raw.out, org: raw.org?.trim() || orgNameFromEnv(env), years: years.data, onderDrempel };
+  return {
+    jaar: jaar.data,
+    formaat: formaat.data,
+    out: raw.out,
+    org: raw.org?.trim() || orgNameFromEnv(env),
+    years: years.data,
+    onderDrempel,
+  };
 }
 
 /**
@@ -121,7 +131,8 @@ export async function runReportCli(argv: string[], io: ReportIo = defaultIo): Pr
   let opties: ReportOpties;
   try {
     opties = parseReportOpties(program.opts(), io.env);
-    if (fs.existsSync(opties.out) && !fs.statSync(opties.out).isDirectory()) throw new ArgumentFout(t('nl', 'report.cli.fout.outNietMap', { waarde: opties.out }));
+    if (fs.existsSync(opties.out) && !fs.statSync(opties.out).isDirectory())
+      throw new ArgumentFout(t('nl', 'report.cli.fout.outNietMap', { waarde: opties.out }));
   } catch (err) {
     if (err instanceof ArgumentFout) {
       io.err(`Fout: ${err.message}\n`);

@@ -54,8 +54,16 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const lastYear = Number(until.slice(0, 4));
   const out: Items = {
-    Meldingen: [], Gesprekken: [], AmbtseedSessies: [], AmbtseedInschrijvingen: [], Dilemmas: [], DilemmaStemmen: [],
-    DilemmaSessies: [], AgressieIncidenten: [], NieuweMedewerkers: [], MeldwijzerGebruik: [],
+    Meldingen: [],
+    Gesprekken: [],
+    AmbtseedSessies: [],
+    AmbtseedInschrijvingen: [],
+    Dilemmas: [],
+    DilemmaStemmen: [],
+    DilemmaSessies: [],
+    AgressieIncidenten: [],
+    NieuweMedewerkers: [],
+    MeldwijzerGebruik: [],
   };
   const fmt = (d: Date) => format(d, 'yyyy-MM-dd');
   const dayIn = (year: number) => {
@@ -88,23 +96,51 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
     for (let i = 1, n = int(8, 15); i <= n; i++) {
       const ontvangenOp = dayIn(year);
       if (!ontvangenOp) continue;
-      const soort = weighted([['zakelijk', 5], ['sociaal', 5], ['vermoedenMisstand', 1]] as const);
-      const categorie = soort === 'sociaal' ? 'ongewensteOmgangsvormen' : soort === 'vermoedenMisstand' ? 'misstand' : pick(CATEGORIEEN.filter((c) => c !== 'ongewensteOmgangsvormen' && c !== 'misstand'));
+      const soort = weighted([
+        ['zakelijk', 5],
+        ['sociaal', 5],
+        ['vermoedenMisstand', 1],
+      ] as const);
+      const categorie =
+        soort === 'sociaal'
+          ? 'ongewensteOmgangsvormen'
+          : soort === 'vermoedenMisstand'
+            ? 'misstand'
+            : pick(CATEGORIEEN.filter((c) => c !== 'ongewensteOmgangsvormen' && c !== 'misstand'));
       const ontvangen = new Date(`${ontvangenOp}T12:00:00Z`);
       const bevestigd = addDays(ontvangen, int(1, 10));
       const teruggekoppeld = addDays(addMonths(bevestigd, 2), int(0, 45));
       const afgesloten = fmt(teruggekoppeld) <= until && rnd() < 0.85 ? fmt(teruggekoppeld) : null;
-      const uitkomst = afgesloten ? weighted([['gegrond', 5], ['ongegrond', 3], ['nietOnderzoekswaardig', 1], ['geenSchending', 2]] as const) : 'lopend';
+      const uitkomst = afgesloten
+        ? weighted([
+            ['gegrond', 5],
+            ['ongegrond', 3],
+            ['nietOnderzoekswaardig', 1],
+            ['geenSchending', 2],
+          ] as const)
+        : 'lopend';
       out.Meldingen.push({
         meldingId: `M-${year}-${String(i).padStart(4, '0')}`,
         ontvangenOp,
         kanaal: pick(['schriftelijk', 'telefonisch', 'gesprek', 'teams'] as const),
-        meldpunt: weighted([['leidinggevende', 5], ['vertrouwenspersoon', 3], ['integriteitscoordinator', 3], ['secretaris', 1], ['extern', 1]] as const),
+        meldpunt: weighted([
+          ['leidinggevende', 5],
+          ['vertrouwenspersoon', 3],
+          ['integriteitscoordinator', 3],
+          ['secretaris', 1],
+          ['extern', 1],
+        ] as const),
         soort,
         categorie,
         betrokkene: rnd() < 0.9 ? 'ambtenaar' : pick(['politiekAmbtsdrager', 'onbekend'] as const),
         anoniem: rnd() < 0.15,
-        onderzoek: !afgesloten ? pick(['geen', 'vooronderzoek'] as const) : uitkomst === 'nietOnderzoekswaardig' ? 'vooronderzoek' : uitkomst === 'geenSchending' ? pick(['vooronderzoek', 'lijn'] as const) : pick(['lijn', 'intern', 'extern'] as const),
+        onderzoek: !afgesloten
+          ? pick(['geen', 'vooronderzoek'] as const)
+          : uitkomst === 'nietOnderzoekswaardig'
+            ? 'vooronderzoek'
+            : uitkomst === 'geenSchending'
+              ? pick(['vooronderzoek', 'lijn'] as const)
+              : pick(['lijn', 'intern', 'extern'] as const),
         uitkomst,
         maatregelen: uitkomst === 'gegrond' ? [pick(MAATREGELEN.slice(1))] : ['geen'],
         ontvangstbevestigdOp: fmt(bevestigd) <= until ? fmt(bevestigd) : null,
@@ -138,9 +174,15 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
     for (let i = 1, n = int(140, 160); i <= n; i++) {
       const indienstOp = dayIn(year);
       if (!indienstOp) continue;
-      const dienstverband = weighted([['arbeidsovereenkomst', 80], ['extern', 12], ['stagiair', 8]] as const);
+      const dienstverband = weighted([
+        ['arbeidsovereenkomst', 80],
+        ['extern', 12],
+        ['stagiair', 8],
+      ] as const);
       const medewerkerId = `demo-mw-${year}-${String(i).padStart(4, '0')}`;
-      const workshop = sessies.find((s) => s.soort === 'workshopIntegriteit' && s.start >= indienstOp && s.start <= until && (taken.get(s.id) ?? 0) < s.capaciteit);
+      const workshop = sessies.find(
+        (s) => s.soort === 'workshopIntegriteit' && s.start >= indienstOp && s.start <= until && (taken.get(s.id) ?? 0) < s.capaciteit,
+      );
       const workshopGevolgdOp = workshop && rnd() < 0.7 ? workshop.start : null;
       if (workshop && workshopGevolgdOp) taken.set(workshop.id, (taken.get(workshop.id) ?? 0) + 1);
       out.NieuweMedewerkers.push({ medewerkerId, indienstOp, dienstverband, workshopGevolgdOp });
@@ -156,7 +198,8 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
         dienstverband,
         indienstOp,
         status: !past ? 'ingeschreven' : absent ? 'afwezig' : 'afgelegd',
-        vorm: !past || absent ? null : dienstverband === 'arbeidsovereenkomst' ? (rnd() < 0.55 ? 'belofte' : 'eed') : 'integriteitsverklaring',
+        vorm:
+          !past || absent ? null : dienstverband === 'arbeidsovereenkomst' ? (rnd() < 0.55 ? 'belofte' : 'eed') : 'integriteitsverklaring',
         afgelegdOp: past && !absent ? sessie.start : null,
       });
     }
@@ -164,7 +207,12 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
     for (let i = 1, n = int(12, 18); i <= n; i++) {
       const datum = dayIn(year);
       if (!datum) continue;
-      const werkvorm = weighted([['dilemmaspel', 6], ['moreelBeraad', 2], ['moreelBeraadLight', 3], ['workshop', 2]] as const);
+      const werkvorm = weighted([
+        ['dilemmaspel', 6],
+        ['moreelBeraad', 2],
+        ['moreelBeraadLight', 3],
+        ['workshop', 2],
+      ] as const);
       out.DilemmaSessies.push({
         sessieId: `DS-${year}-${String(i).padStart(3, '0')}`,
         datum,
@@ -178,9 +226,24 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
     for (let i = 1, n = int(15, 25); i <= n; i++) {
       const datum = dayIn(year);
       if (!datum) continue;
-      const soort = rnd() < 0.2 ? ['verbaal', pick(AGRESSIE_SOORTEN.slice(1))] : [weighted([['verbaal', 8], ['fysiek', 1], ['psychisch', 2], ['anders', 1]] as const)];
+      const soort =
+        rnd() < 0.2
+          ? ['verbaal', pick(AGRESSIE_SOORTEN.slice(1))]
+          : [
+              weighted([
+                ['verbaal', 8],
+                ['fysiek', 1],
+                ['psychisch', 2],
+                ['anders', 1],
+              ] as const),
+            ];
       const maatregelen = rnd() < 0.6 ? [pick(AGRESSIE_MAATREGELEN)] : [];
-      out.AgressieIncidenten.push({ incidentId: `A-${year}-${String(i).padStart(4, '0')}`, datum, soort: [...new Set(soort)] as never, maatregelen: maatregelen });
+      out.AgressieIncidenten.push({
+        incidentId: `A-${year}-${String(i).padStart(4, '0')}`,
+        datum,
+        soort: [...new Set(soort)] as never,
+        maatregelen: maatregelen,
+      });
     }
     // Meldwijzer use: a few consultations per week per situation.
     for (let w = 0; w < 52; w++) {
@@ -188,7 +251,10 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
       if (day > until) break;
       const week = isoWeek(day);
       for (const situatie of SITUATIES) {
-        const aantal = Math.max(0, Math.round((rnd() * ({ ongewenstGedrag: 4, dilemma: 3, zakelijk: 2 } as Record<string, number>)[situatie] || rnd() * 1.5)));
+        const aantal = Math.max(
+          0,
+          Math.round(rnd() * ({ ongewenstGedrag: 4, dilemma: 3, zakelijk: 2 } as Record<string, number>)[situatie] || rnd() * 1.5),
+        );
         if (aantal > 0) out.MeldwijzerGebruik.push({ week, situatie, aantal });
       }
     }
@@ -220,7 +286,14 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
 export async function seedDemo(store: ListStore, org = 'demo', until: string = vandaag()): Promise<Record<string, number>> {
   const config = loadOrgConfig(org);
   const created: Record<string, number> = {};
-  const dilemmas = config.dilemmas.map((d) => ({ dilemmaId: d.id, titel: d.titel, tekst: d.tekst, opties: JSON.stringify(d.opties), thema: d.thema, bron: d.bron }));
+  const dilemmas = config.dilemmas.map((d) => ({
+    dilemmaId: d.id,
+    titel: d.titel,
+    tekst: d.tekst,
+    opties: JSON.stringify(d.opties),
+    thema: d.thema,
+    bron: d.bron,
+  }));
   created.Dilemmas = (await store.addMany('Dilemmas', dilemmas)).created;
   const data = buildDemoData(until, dilemmas.map((d) => d.dilemmaId).concat(dilemmas.length ? [] : ['D-001']));
   for (const [list, items] of Object.entries(data) as [ListName, ListItemInput<ListName>[]][]) {

@@ -42,7 +42,9 @@ function schrijver(stream: Writable): { write: (s: string) => void; klaar: () =>
  * Writers for `stdout` and `stderr` (default the process's own) that track pending writes.
  * @param streams injectable for tests.
  */
-export function procesUitvoer(streams: { stdout: Writable; stderr: Writable } = { stdout: process.stdout, stderr: process.stderr }): ProcesUitvoer {
+export function procesUitvoer(
+  streams: { stdout: Writable; stderr: Writable } = { stdout: process.stdout, stderr: process.stderr },
+): ProcesUitvoer {
   const o = schrijver(streams.stdout);
   const e = schrijver(streams.stderr);
   return { out: o.write, err: e.write, geschreven: () => Promise.all([o.klaar(), e.klaar()]).then(() => undefined) };

@@ -43,9 +43,9 @@ export function onopgelosteKeyVaultVerwijzing(waarde: string | undefined): boole
  */
 export function geheimProbleem(naam: string, waarde: string | undefined): string | undefined {
   const v = (waarde ?? '').trim();
-  if (onopgelosteKeyVaultVerwijzing(v)) return `${naam} is een Key Vault-verwijzing die App Service niet kon oplossen (controleer het secret en de rol "Key Vault Secrets User" van de managed identity)`;
+  if (onopgelosteKeyVaultVerwijzing(v))
+    return `${naam} is een Key Vault-verwijzing die App Service niet kon oplossen (controleer het secret en de rol "Key Vault Secrets User" van de managed identity)`;
   if (!v) return `${naam} ontbreekt`;
   if (v.length < MIN_GEHEIM_LENGTE) return `${naam} is korter dan ${MIN_GEHEIM_LENGTE} tekens`;
   return undefined;
 }
-

@@ -38,7 +38,8 @@ export function parseOrgConfig(textContent: string, file: string): OrgConfig {
     );
   }
   const data: unknown = doc.toJS();
-  if (data === null || data === undefined) throw new ConfigError(file, ['bestand is leeg: verwacht de organisatieconfiguratie (zie config/demo.yaml als voorbeeld)']);
+  if (data === null || data === undefined)
+    throw new ConfigError(file, ['bestand is leeg: verwacht de organisatieconfiguratie (zie config/demo.yaml als voorbeeld)']);
   const r = orgConfigSchema.safeParse(data);
   if (!r.success) {
     throw new ConfigError(
@@ -58,7 +59,12 @@ export function loadOrgConfig(org: string = orgNameFromEnv(), dir: string = path
   const file = path.join(dir, `${org}.yaml`);
   const shown = path.relative(process.cwd(), file) || file;
   if (!fs.existsSync(file)) {
-    const available = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')) : [];
+    const available = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.yaml'))
+          .map((f) => f.replace(/\.yaml$/, ''))
+      : [];
     throw new ConfigError(shown, [`bestand bestaat niet; INTEGRITEITSPLEIN_ORG kan zijn: ${available.join(', ') || '(geen)'}`]);
   }
   return parseOrgConfig(fs.readFileSync(file, 'utf8'), shown);

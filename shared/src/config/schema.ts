@@ -16,9 +16,18 @@ export const tekstSchema = z.object({
 export type Tekst = z.infer<typeof tekstSchema>;
 
 /** Either a plain Dutch string or `{ nl, en }`; normalised to `{ nl, en? }`. */
-export const tekst = z.union([z.string().min(1, 'mag niet leeg zijn').transform((nl) => ({ nl })), tekstSchema], {
-  error: 'verwacht een tekst of { nl, en }',
-});
+export const tekst = z.union(
+  [
+    z
+      .string()
+      .min(1, 'mag niet leeg zijn')
+      .transform((nl) => ({ nl })),
+    tekstSchema,
+  ],
+  {
+    error: 'verwacht een tekst of { nl, en }',
+  },
+);
 
 const email = z.email({ error: 'verwacht een e-mailadres' });
 const telefoon = z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'verwacht een telefoonnummer, bv. 070 441 66 11');
@@ -40,8 +49,24 @@ export const contactgegevensSchema = z
 export const contactSchema = z.object({
   id,
   rol: z.enum(
-    ['vertrouwenspersoon', 'integriteitscoordinator', 'secretaris', 'adviseurVpt', 'personeelsadviseur', 'bedrijfsmaatschappelijkWerk', 'bing', 'lkog', 'huisVoorKlokkenluiders', 'politie', 'hr', 'overig'],
-    { error: 'verwacht een rol zoals vertrouwenspersoon, integriteitscoordinator, secretaris, adviseurVpt, bing, lkog, huisVoorKlokkenluiders' },
+    [
+      'vertrouwenspersoon',
+      'integriteitscoordinator',
+      'secretaris',
+      'adviseurVpt',
+      'personeelsadviseur',
+      'bedrijfsmaatschappelijkWerk',
+      'bing',
+      'lkog',
+      'huisVoorKlokkenluiders',
+      'politie',
+      'hr',
+      'overig',
+    ],
+    {
+      error:
+        'verwacht een rol zoals vertrouwenspersoon, integriteitscoordinator, secretaris, adviseurVpt, bing, lkog, huisVoorKlokkenluiders',
+    },
   ),
   naam: tekst,
   /** For vertrouwenspersonen where the organisation offers a choice. */
@@ -104,7 +129,15 @@ export type Route = z.infer<typeof routeSchema>;
 
 export const regelingSchema = z.object({
   id,
-  soort: z.enum(['gedragscode', 'klokkenluidersregeling', 'klachtenregeling', 'nevenwerkzaamheden', 'integriteitsbeleid', 'agressie', 'overig']),
+  soort: z.enum([
+    'gedragscode',
+    'klokkenluidersregeling',
+    'klachtenregeling',
+    'nevenwerkzaamheden',
+    'integriteitsbeleid',
+    'agressie',
+    'overig',
+  ]),
   titel: tekst,
   url,
 });
@@ -128,7 +161,9 @@ export type DilemmaConfig = z.infer<typeof dilemmaConfigSchema>;
 /** Ambtseed rules: deadline after start, texts of the eed/belofte/integriteitsverklaring, ceremony official. */
 export const ambtseedSchema = z.object({
   /** Deadline after indienstOp, in whole months and/or days (e.g. `{ maanden: 2 }`). */
-  termijn: z.object({ maanden: z.number().int().min(0).default(0), dagen: z.number().int().min(0).default(0) }).refine((t) => t.maanden + t.dagen > 0, 'termijn moet groter dan 0 zijn'),
+  termijn: z
+    .object({ maanden: z.number().int().min(0).default(0), dagen: z.number().int().min(0).default(0) })
+    .refine((t) => t.maanden + t.dagen > 0, 'termijn moet groter dan 0 zijn'),
   /** Function before whom the oath is taken (Commissaris van de Koning, provinciesecretaris, burgemeester…). */
   afnemer: tekst,
   eedTekst: z.string().min(1),
@@ -142,7 +177,9 @@ export const ambtseedSchema = z.object({
 });
 
 /** Object ids and group ids (Entra) per role; in local mode the Playground's mock user ids. */
-const principals = z.object({ gebruikers: z.array(z.string().min(1)).default([]), groepen: z.array(z.string().min(1)).default([]) }).default({ gebruikers: [], groepen: [] });
+const principals = z
+  .object({ gebruikers: z.array(z.string().min(1)).default([]), groepen: z.array(z.string().min(1)).default([]) })
+  .default({ gebruikers: [], groepen: [] });
 export const ROLLEN = ['vertrouwenspersoon', 'integriteitscoordinator', 'hr', 'manager', 'adviseurVpt'] as const;
 export type Rol = (typeof ROLLEN)[number];
 export const rollenSchema = z.object({
@@ -161,16 +198,27 @@ export const intakeSchema = z
     /** Half-yearly uitvraag dates as `MM-DD` (Europe/Amsterdam). */
     uitvraagDatums: z.array(z.string().regex(/^\d{2}-\d{2}$/, 'verwacht MM-DD')).default(['01-01', '07-01']),
     /** Local time (HH:mm, Europe/Amsterdam) at which daily jobs run. */
-    dagelijksOm: z.string().regex(/^\d{2}:\d{2}$/, 'verwacht UU:MM').default('08:00'),
+    dagelijksOm: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/, 'verwacht UU:MM')
+      .default('08:00'),
     /** Roles that may register and update meldingen (the integriteitscoördinator and the meldpunten the organisation names). */
     meldingRollen: z.array(z.enum(ROLLEN)).min(1, 'noem minstens één rol').default(['integriteitscoordinator']),
     /** Look-ahead of the daily Wbk reminder in days (deadlines within this many days, and overdue ones). */
     wbkVooruitDagen: z.number().int().min(0).max(30).default(2),
   })
-  .default({ bewaartermijnMaanden: 12, uitvraagDatums: ['01-01', '07-01'], dagelijksOm: '08:00', meldingRollen: ['integriteitscoordinator'], wbkVooruitDagen: 2 });
+  .default({
+    bewaartermijnMaanden: 12,
+    uitvraagDatums: ['01-01', '07-01'],
+    dagelijksOm: '08:00',
+    meldingRollen: ['integriteitscoordinator'],
+    wbkVooruitDagen: 2,
+  });
 
 /** Extra words the triage should recognise, per situation (lower case, diacritics optional). */
-export const triageSchema = z.object({ extraTermen: z.partialRecord(z.enum(SITUATIES), z.array(z.string().min(2))).default({}) }).default({ extraTermen: {} });
+export const triageSchema = z
+  .object({ extraTermen: z.partialRecord(z.enum(SITUATIES), z.array(z.string().min(2))).default({}) })
+  .default({ extraTermen: {} });
 
 /** The whole organisation configuration. Cross-references are checked (route → meldpunt → contact). */
 export const orgConfigSchema = z
@@ -210,13 +258,19 @@ export const orgConfigSchema = z
     const regelingIds = new Set(cfg.regelingen.map((r) => r.id));
     cfg.meldpunten.forEach((m, i) =>
       m.contacten.forEach((c, j) => {
-        if (!contactIds.has(c)) ctx.addIssue({ code: 'custom', path: ['meldpunten', i, 'contacten', j], message: `verwacht een id uit contacten, niet "${c}"` });
+        if (!contactIds.has(c))
+          ctx.addIssue({ code: 'custom', path: ['meldpunten', i, 'contacten', j], message: `verwacht een id uit contacten, niet "${c}"` });
       }),
     );
     for (const [situatie, route] of Object.entries(cfg.routes)) {
       const check = (ids: string[] | undefined, field: (string | number)[]) =>
         (ids ?? []).forEach((m, j) => {
-          if (!meldpuntIds.has(m)) ctx.addIssue({ code: 'custom', path: ['routes', situatie, ...field, j], message: `verwacht een id uit meldpunten, niet "${m}"` });
+          if (!meldpuntIds.has(m))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['routes', situatie, ...field, j],
+              message: `verwacht een id uit meldpunten, niet "${m}"`,
+            });
         });
       check(route.meldpunten, ['meldpunten']);
       check(route.ook, ['ook']);
@@ -226,7 +280,12 @@ export const orgConfigSchema = z
         check(v.ook, ['varianten', k, 'ook']);
       });
       route.regelingen.forEach((r, j) => {
-        if (!regelingIds.has(r)) ctx.addIssue({ code: 'custom', path: ['routes', situatie, 'regelingen', j], message: `verwacht een id uit regelingen, niet "${r}"` });
+        if (!regelingIds.has(r))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['routes', situatie, 'regelingen', j],
+            message: `verwacht een id uit regelingen, niet "${r}"`,
+          });
       });
     }
   });

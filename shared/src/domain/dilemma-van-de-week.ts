@@ -81,7 +81,11 @@ export interface DilemmaOverride {
  * @returns the id, or `undefined` when there are no dilemmas.
  * @throws Error for an invalid week.
  */
-export function dilemmaVanDeWeek(week: string, dilemmaIds: readonly string[], overrides: readonly DilemmaOverride[] = []): string | undefined {
+export function dilemmaVanDeWeek(
+  week: string,
+  dilemmaIds: readonly string[],
+  overrides: readonly DilemmaOverride[] = [],
+): string | undefined {
   const ids = [...new Set(dilemmaIds)].sort();
   const index = weekIndex(week);
   const override = [...overrides].reverse().find((o) => o.week === week && ids.includes(o.dilemmaId));

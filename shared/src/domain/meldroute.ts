@@ -165,5 +165,9 @@ export const SITUATIE_VOLGORDE: readonly Situatie[] = SITUATIES;
 
 /** Mentioned ids, for tests and logs: `{ eerst: ['leidinggevende', …], ook: […], anoniem: […] }`. */
 export function meldpuntIds(advies: Meldadvies): { eerst: string[]; ook: string[]; anoniem: string[] } {
-  return { eerst: advies.eerst.map((m) => m.meldpunt.id), ook: advies.ook.map((m) => m.meldpunt.id), anoniem: advies.anoniem.map((m) => m.meldpunt.id) };
+  return {
+    eerst: advies.eerst.map((m) => m.meldpunt.id),
+    ook: advies.ook.map((m) => m.meldpunt.id),
+    anoniem: advies.anoniem.map((m) => m.meldpunt.id),
+  };
 }

@@ -79,9 +79,9 @@ function cijferWaarde(cp: number): number {
  */
 export function normaliseerVoorPii(tekst: string): string {
   let s = tekst.normalize('NFKC').replace(ONZICHTBAAR, '');
-  s = Array.from(s, (ch) => (ch >= '0' && ch <= '9') || !IS_CIJFER.test(ch) ? ch : String(cijferWaarde(ch.codePointAt(0)!))).join('');
+  s = Array.from(s, (ch) => ((ch >= '0' && ch <= '9') || !IS_CIJFER.test(ch) ? ch : String(cijferWaarde(ch.codePointAt(0)!)))).join('');
   // O for 0: "O6-12345678", "2O26", "06-1234567O"; "Oktober", "foto2" and "2 Oosterstraat" stay as they are.
-  for (let vorige = ''; vorige !== s; ) {
+  for (let vorige = ''; vorige !== s;) {
     vorige = s;
     s = s.replace(/[Oo]/g, (o, i: number) => {
       const voor = s[i - 1] ?? '';

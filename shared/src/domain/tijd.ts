@@ -67,9 +67,17 @@ export class TijdFout extends Error {
 }
 
 const datumLangIn = (locale: Locale, dag: string) =>
-  new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${dag}T12:00:00Z`));
+  new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${dag}T12:00:00Z`));
 const maandNaamIn = (locale: Locale, jaar: number, maand: number) =>
-  new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(jaar, maand - 1, 1)));
+  new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(jaar, maand - 1, 1)),
+  );
 
 /** Days in `maand` (1–12) of `jaar` (Gregorian). */
 function dagenInMaand(jaar: number, maand: number): number {
@@ -84,7 +92,8 @@ export function leesDatum(datum: string): { jaar: number; maand: number; dag: nu
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(datum);
   if (!m) throw new TijdFout('formaat', { waarde: datum, verwacht: 'JJJJ-MM-DD' });
   const [jaar, maand, dag] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (maand < 1 || maand > 12) throw new TijdFout('onmogelijkeDatum', { waarde: datum, maandNummer: maand }, [], 'tijd.fout.onmogelijkeMaand');
+  if (maand < 1 || maand > 12)
+    throw new TijdFout('onmogelijkeDatum', { waarde: datum, maandNummer: maand }, [], 'tijd.fout.onmogelijkeMaand');
   const max = dagenInMaand(jaar, maand);
   if (dag < 1 || dag > max) throw new TijdFout('onmogelijkeDatum', { waarde: datum, jaar, maand, n: max });
   return { jaar, maand, dag };
@@ -157,7 +166,8 @@ export function weekJaar(week: string): number {
 
 /* ---------- wall time → instant ---------- */
 
-const offsetTekst = (min: number) => `${min < 0 ? '-' : '+'}${String(Math.floor(Math.abs(min) / 60)).padStart(2, '0')}:${String(Math.abs(min) % 60).padStart(2, '0')}`;
+const offsetTekst = (min: number) =>
+  `${min < 0 ? '-' : '+'}${String(Math.floor(Math.abs(min) / 60)).padStart(2, '0')}:${String(Math.abs(min) % 60).padStart(2, '0')}`;
 const kloktijd = (minVanDag: number) => `${String(Math.floor(minVanDag / 60)).padStart(2, '0')}:${String(minVanDag % 60).padStart(2, '0')}`;
 
 /** How the caller picks between the two instants of an ambiguous wall time. */
@@ -182,7 +192,8 @@ export interface WandtijdKeuze {
 export function wandtijdNaarInstant(datum: string, tijd: string, kies: WandtijdKeuze = {}, milliseconden = 0): string {
   const { jaar, maand, dag } = leesDatum(datum);
   const tm = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(tijd);
-  if (!tm || Number(tm[1]) > 23 || Number(tm[2]) > 59 || Number(tm[3] ?? 0) > 59) throw new TijdFout('formaat', { waarde: `${datum} ${tijd}`, verwacht: 'JJJJ-MM-DD UU:MM' });
+  if (!tm || Number(tm[1]) > 23 || Number(tm[2]) > 59 || Number(tm[3] ?? 0) > 59)
+    throw new TijdFout('formaat', { waarde: `${datum} ${tijd}`, verwacht: 'JJJJ-MM-DD UU:MM' });
   const wand = Date.UTC(jaar, maand - 1, dag, Number(tm[1]), Number(tm[2]), Number(tm[3] ?? 0), milliseconden);
   if (kies.offset !== undefined) {
     const om = /^(?:Z|([+-])(\d{2}):?(\d{2}))$/.exec(kies.offset);
@@ -201,12 +212,20 @@ export function wandtijdNaarInstant(datum: string, tijd: string, kies: WandtijdK
   const middernacht = Date.UTC(jaar, maand - 1, dag);
   const wissel = tzScan(TIJDZONE, { start: new Date(middernacht - DAG_MS), end: new Date(middernacht + 2 * DAG_MS) })[0];
   const voor = wissel.offset - wissel.change;
-  const van = kloktijd(((wissel.date.getTime() / 60_000 + voor) % 1440 + 1440) % 1440);
-  const naar = kloktijd(((wissel.date.getTime() / 60_000 + wissel.offset) % 1440 + 1440) % 1440);
+  const van = kloktijd((((wissel.date.getTime() / 60_000 + voor) % 1440) + 1440) % 1440);
+  const naar = kloktijd((((wissel.date.getTime() / 60_000 + wissel.offset) % 1440) + 1440) % 1440);
   if (kandidaten.length === 0) throw new TijdFout('bestaatNiet', { wandtijd, dag: datum, van, naar });
-  const opties: Tijdoptie[] = kandidaten.map(({ o, instant }) => ({ instant: new Date(instant).toISOString(), offset: offsetTekst(o), keuze: o > Math.min(...kandidaten.map((k) => k.o)) ? 'zomertijd' : 'wintertijd' }));
+  const opties: Tijdoptie[] = kandidaten.map(({ o, instant }) => ({
+    instant: new Date(instant).toISOString(),
+    offset: offsetTekst(o),
+    keuze: o > Math.min(...kandidaten.map((k) => k.o)) ? 'zomertijd' : 'wintertijd',
+  }));
   if (kies.keuze) return opties.find((k) => k.keuze === kies.keuze)!.instant;
-  throw new TijdFout('dubbelzinnig', { wandtijd, dag: datum, van, naar, isoTijd: `${datum}T${tijd.slice(0, 5)}`, zomer: opties[0].offset, winter: opties[1].offset }, opties);
+  throw new TijdFout(
+    'dubbelzinnig',
+    { wandtijd, dag: datum, van, naar, isoTijd: `${datum}T${tijd.slice(0, 5)}`, zomer: opties[0].offset, winter: opties[1].offset },
+    opties,
+  );
 }
 
 const TIJDSTIP_ISO = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
@@ -227,7 +246,12 @@ export function leesTijdstip(tekst: string): string {
   const [datum, uur, min, sec, ms, offset] = iso
     ? [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]]
     : [`${nl![3]}-${nl![2].padStart(2, '0')}-${nl![1].padStart(2, '0')}`, nl![4], nl![5], nl![6], undefined, nl![7]];
-  return wandtijdNaarInstant(datum, `${uur.padStart(2, '0')}:${min}:${sec ?? '00'}`, offset ? { offset } : {}, ms ? Number(ms.padEnd(3, '0')) : 0);
+  return wandtijdNaarInstant(
+    datum,
+    `${uur.padStart(2, '0')}:${min}:${sec ?? '00'}`,
+    offset ? { offset } : {},
+    ms ? Number(ms.padEnd(3, '0')) : 0,
+  );
 }
 
 /* ---------- instant → wall time (display) ---------- */
@@ -240,7 +264,10 @@ export function leesTijdstip(tekst: string): string {
 export function toonTijd(isoInstant: string, locale: Locale): string {
   const d = new TZDate(Date.parse(isoInstant), TIJDZONE);
   const dagen = locale === 'nl' ? ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'] : ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const maanden = locale === 'nl' ? ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'] : ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const maanden =
+    locale === 'nl'
+      ? ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec']
+      : ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${dagen[d.getDay()]} ${d.getDate()} ${maanden[d.getMonth()]} ${d.getFullYear()}, ${format(d, 'HH:mm')}`;
 }
 

@@ -22,9 +22,13 @@ export type Taal = 'nl' | 'en';
 
 /** Function words per language: for the language guess, and never a feature on their own. */
 const NL_FUNCTIE =
-  'de het een en of in op aan van voor met bij door naar over uit als dat die dit deze wat wie waar hoe ik je jij u hij zij ze we wij mij me mijn jouw zijn haar ons onze hun er is was wordt werd word heb heeft hebben had niet geen wel ook nog al dan maar want omdat zo te om tot mag kan moet zou wil kun kunnen mogen moeten even steeds toch eigenlijk echt gewoon iets iemand hem mee ben bent zijn zeg zegt gaat doet doen daar hier nu wanneer welke waarom alles elke elk iedere ieder mn m n zn ge gij'.split(' ');
+  'de het een en of in op aan van voor met bij door naar over uit als dat die dit deze wat wie waar hoe ik je jij u hij zij ze we wij mij me mijn jouw zijn haar ons onze hun er is was wordt werd word heb heeft hebben had niet geen wel ook nog al dan maar want omdat zo te om tot mag kan moet zou wil kun kunnen mogen moeten even steeds toch eigenlijk echt gewoon iets iemand hem mee ben bent zijn zeg zegt gaat doet doen daar hier nu wanneer welke waarom alles elke elk iedere ieder mn m n zn ge gij'.split(
+    ' ',
+  );
 const EN_FUNCTIE =
-  'the a an and or in on at of for with by to from about as that this these those what who where how i you he she it we they me my your his her our their is was are were be been am have has had not no yes also still but because so too very all some any do does did can could may might should would will shall must if then than there here when which why just really even im its dont doesnt didnt cant keeps keep get gets got him them us'.split(' ');
+  'the a an and or in on at of for with by to from about as that this these those what who where how i you he she it we they me my your his her our their is was are were be been am have has had not no yes also still but because so too very all some any do does did can could may might should would will shall must if then than there here when which why just really even im its dont doesnt didnt cant keeps keep get gets got him them us'.split(
+    ' ',
+  );
 const NL_SET = new Set(NL_FUNCTIE);
 const EN_SET = new Set(EN_FUNCTIE);
 /** Words in both lists that say nothing about the language ("in", "is", "me", "we"…). */

@@ -17,23 +17,185 @@ import { analyseer, normaliseer, type Taal } from './triage-tekst';
 
 /** Word families a FAQ trefwoord stands for: naming one member names the family. */
 const FAMILIES: readonly (readonly string[])[] = [
-  ['geschenk', 'cadeau', 'relatiegeschenk', 'kerstpakket', 'gift', 'present', 'fles wijn', 'wijn', 'bloemen', 'kaartjes', 'tickets', 'bonbons', 'chocolade', 'hamper', 'voucher', 'tegoedbon', 'cadeaubon', 'wine'],
-  ['anoniem', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity', 'privacy', 'opgeslagen', 'bewaard', 'stored', 'saved', 'logged', 'meelezen', 'meekijken'],
+  [
+    'geschenk',
+    'cadeau',
+    'relatiegeschenk',
+    'kerstpakket',
+    'gift',
+    'present',
+    'fles wijn',
+    'wijn',
+    'bloemen',
+    'kaartjes',
+    'tickets',
+    'bonbons',
+    'chocolade',
+    'hamper',
+    'voucher',
+    'tegoedbon',
+    'cadeaubon',
+    'wine',
+  ],
+  [
+    'anoniem',
+    'anonymous',
+    'anonymously',
+    'anonimiteit',
+    'anonymity',
+    'privacy',
+    'opgeslagen',
+    'bewaard',
+    'stored',
+    'saved',
+    'logged',
+    'meelezen',
+    'meekijken',
+  ],
   ['ambtseed', 'eed', 'belofte', 'oath', 'affirmation', 'eedaflegging', 'beedigd', 'beediging'],
-  ['nevenwerkzaamheden', 'nevenwerkzaamheid', 'bijbaan', 'bijbaantje', 'nevenfunctie', 'side job', 'second job', 'outside activities', 'freelance', 'zzp'],
+  [
+    'nevenwerkzaamheden',
+    'nevenwerkzaamheid',
+    'bijbaan',
+    'bijbaantje',
+    'nevenfunctie',
+    'side job',
+    'second job',
+    'outside activities',
+    'freelance',
+    'zzp',
+  ],
 ];
 
 /** Privacy words: anonymity, storage, who reads along. */
 const PRIVACY = [
-  'anoniem', 'anonieme', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity', 'privacy', 'prive blijven', 'opgeslagen', 'opslaan', 'slaat',
-  'bewaard', 'bewaart', 'bewaren', 'gelogd', 'logt', 'meelezen', 'leest mee', 'lezen mee', 'meekijken', 'kijkt mee', 'herleidbaar', 'herleiden',
-  'terugzien', 'terug zien', 'te zien', 'inzien', 'vertrouwelijk', 'geheim', 'stored', 'store', 'saved', 'save', 'logged', 'log', 'logs', 'recorded',
-  'read this', 'reads this', 'see this', 'sees this', 'see what i', 'traced', 'traceable', 'track', 'tracked', 'confidential', 'kept',
-  'mijn naam', 'my name', 'zonder naam', 'identiteit', 'identity',
+  'anoniem',
+  'anonieme',
+  'anonymous',
+  'anonymously',
+  'anonimiteit',
+  'anonymity',
+  'privacy',
+  'prive blijven',
+  'opgeslagen',
+  'opslaan',
+  'slaat',
+  'bewaard',
+  'bewaart',
+  'bewaren',
+  'gelogd',
+  'logt',
+  'meelezen',
+  'leest mee',
+  'lezen mee',
+  'meekijken',
+  'kijkt mee',
+  'herleidbaar',
+  'herleiden',
+  'terugzien',
+  'terug zien',
+  'te zien',
+  'inzien',
+  'vertrouwelijk',
+  'geheim',
+  'stored',
+  'store',
+  'saved',
+  'save',
+  'logged',
+  'log',
+  'logs',
+  'recorded',
+  'read this',
+  'reads this',
+  'see this',
+  'sees this',
+  'see what i',
+  'traced',
+  'traceable',
+  'track',
+  'tracked',
+  'confidential',
+  'kept',
+  'mijn naam',
+  'my name',
+  'zonder naam',
+  'identiteit',
+  'identity',
 ];
 /** Question openings (after normalising; the "?" itself is seen in the raw text). */
-const VRAAGWOORDEN = ['is', 'zijn', 'wordt', 'worden', 'blijf', 'blijft', 'kan', 'kunnen', 'kun', 'mag', 'wie', 'wat', 'waar', 'hoe', 'weet', 'ziet', 'leest', 'bewaart', 'slaat', 'does', 'do', 'is', 'are', 'will', 'can', 'who', 'what', 'where', 'how', 'am', 'would'];
-const HELP = new Set(['help', 'hulp', 'helpen', 'menu', 'start', 'opnieuw', 'hallo', 'hoi', 'help me', 'wat kun je', 'wat kan je', 'wat kun jij', 'wat kan jij', 'wat doe je', 'wat doe jij', 'wat kun je allemaal', 'wat kan je allemaal', 'wat kun je doen', 'wat kan ik hier', 'wat kan ik hier doen', 'wat is dit', 'hoe werkt dit', 'hoe werkt deze bot', 'wie ben je', 'what can you do', 'what do you do', 'how does this work', 'how does this bot work', 'who are you', 'what is this', 'what can i do here', 'what can i ask', 'wat kan ik vragen', 'uitleg', 'instructies', 'instructions', 'commands']);
+const VRAAGWOORDEN = [
+  'is',
+  'zijn',
+  'wordt',
+  'worden',
+  'blijf',
+  'blijft',
+  'kan',
+  'kunnen',
+  'kun',
+  'mag',
+  'wie',
+  'wat',
+  'waar',
+  'hoe',
+  'weet',
+  'ziet',
+  'leest',
+  'bewaart',
+  'slaat',
+  'does',
+  'do',
+  'is',
+  'are',
+  'will',
+  'can',
+  'who',
+  'what',
+  'where',
+  'how',
+  'am',
+  'would',
+];
+const HELP = new Set([
+  'help',
+  'hulp',
+  'helpen',
+  'menu',
+  'start',
+  'opnieuw',
+  'hallo',
+  'hoi',
+  'help me',
+  'wat kun je',
+  'wat kan je',
+  'wat kun jij',
+  'wat kan jij',
+  'wat doe je',
+  'wat doe jij',
+  'wat kun je allemaal',
+  'wat kan je allemaal',
+  'wat kun je doen',
+  'wat kan ik hier',
+  'wat kan ik hier doen',
+  'wat is dit',
+  'hoe werkt dit',
+  'hoe werkt deze bot',
+  'wie ben je',
+  'what can you do',
+  'what do you do',
+  'how does this work',
+  'how does this bot work',
+  'who are you',
+  'what is this',
+  'what can i do here',
+  'what can i ask',
+  'wat kan ik vragen',
+  'uitleg',
+  'instructies',
+  'instructions',
+  'commands',
+]);
 
 interface FaqIndex {
   /** Content stems per entry (the question in both languages). */
@@ -53,7 +215,10 @@ function bouwIndex(faq: OrgConfig['faq']): FaqIndex {
   const trefwoorden: string[][] = [];
   for (const entry of faq) {
     const stammen = new Set<string>();
-    for (const [taal, tekst] of [['nl', entry.vraag.nl], ['en', 'en' in entry.vraag ? entry.vraag.en : undefined]] as [Taal, string | undefined][]) {
+    for (const [taal, tekst] of [
+      ['nl', entry.vraag.nl],
+      ['en', 'en' in entry.vraag ? entry.vraag.en : undefined],
+    ] as [Taal, string | undefined][]) {
       if (!tekst) continue;
       for (const s of analyseer(normaliseer(tekst)).stammen) stammen.add(`${taal}:${s}`);
     }
@@ -80,7 +245,12 @@ function noemt(zin: string, woorden: readonly string[], term: string): boolean {
  * @param faq the organisation's FAQ entries (index → `TriageVraag.faq`).
  * @param perspectief from actor detection: a trefwoord match counts only for one's own question.
  */
-export function herkenVraag(ruw: string, genormaliseerd: string, faq: OrgConfig['faq'], perspectief: Perspectief | undefined): TriageVraag | undefined {
+export function herkenVraag(
+  ruw: string,
+  genormaliseerd: string,
+  faq: OrgConfig['faq'],
+  perspectief: Perspectief | undefined,
+): TriageVraag | undefined {
   const zin = ` ${genormaliseerd} `;
   const { woorden, taal, stammen } = analyseer(genormaliseerd);
   if (woorden.length === 0) return undefined;
@@ -93,7 +263,14 @@ export function herkenVraag(ruw: string, genormaliseerd: string, faq: OrgConfig[
   return undefined;
 }
 
-function besteFaq(zin: string, woorden: readonly string[], taal: Taal, stammen: readonly string[], faq: OrgConfig['faq'], eigenVraag: boolean): number | undefined {
+function besteFaq(
+  zin: string,
+  woorden: readonly string[],
+  taal: Taal,
+  stammen: readonly string[],
+  faq: OrgConfig['faq'],
+  eigenVraag: boolean,
+): number | undefined {
   if (faq.length === 0) return undefined;
   let index = indexCache.get(faq);
   if (!index) indexCache.set(faq, (index = bouwIndex(faq)));

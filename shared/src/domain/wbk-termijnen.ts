@@ -108,7 +108,8 @@ export function wbkSignalen(
     const t = wbkTermijnen(m);
     const push = (actie: WbkSignaal['actie'], uiterlijk: string) => {
       const dagenTot = dagenTussen(vandaag, uiterlijk);
-      if (dagenTot <= vooruitDagen) out.push({ meldingId: m.meldingId, actie, uiterlijk, dagenTot, status: dagenTot < 0 ? 'verlopen' : 'binnenkort' });
+      if (dagenTot <= vooruitDagen)
+        out.push({ meldingId: m.meldingId, actie, uiterlijk, dagenTot, status: dagenTot < 0 ? 'verlopen' : 'binnenkort' });
     };
     if (!m.ontvangstbevestigdOp) push('ontvangstbevestiging', t.ontvangstbevestigingUiterlijk);
     if (!m.terugkoppelingOp) push('terugkoppeling', t.terugkoppelingUiterlijk);

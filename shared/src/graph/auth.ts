@@ -37,7 +37,8 @@ export class MsalTokenProvider implements AuthenticationProvider {
   /** @throws Error (Dutch) when Entra ID gives no token (wrong tenant, client id, secret or certificate). */
   async getAccessToken(): Promise<string> {
     const result = await this.app.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] });
-    if (!result?.accessToken) throw new Error('Geen Graph-token ontvangen van Entra ID. Controleer GRAPH_TENANT_ID, GRAPH_CLIENT_ID en het geheim of certificaat.');
+    if (!result?.accessToken)
+      throw new Error('Geen Graph-token ontvangen van Entra ID. Controleer GRAPH_TENANT_ID, GRAPH_CLIENT_ID en het geheim of certificaat.');
     return result.accessToken;
   }
 }

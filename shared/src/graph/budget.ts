@@ -43,7 +43,7 @@ export class GraphBudgetMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const options = (context.options ?? {}) as RequestInit;
     const method = options.method ?? 'GET';
-    const url = typeof context.request === 'string' ? context.request : (context.request).url;
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
     let units = resourceEenheden(method, url);
     if (/\/\$batch(\?|$)/.test(url) && typeof options.body === 'string') {
       try {
@@ -64,7 +64,10 @@ const unitsSchema = z
     if (s === undefined || s.trim() === '') return 1250;
     const n = Number(s);
     if (!Number.isInteger(n) || n < 0) {
-      ctx.addIssue({ code: 'custom', message: 'GRAPH_RESOURCE_UNITS_PER_MINUTE: verwacht een geheel getal ≥ 0 (1250–6250; 0 = niet doseren)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'GRAPH_RESOURCE_UNITS_PER_MINUTE: verwacht een geheel getal ≥ 0 (1250–6250; 0 = niet doseren)',
+      });
       return z.NEVER;
     }
     return n;

@@ -3,7 +3,14 @@
  * chain (bearer token from an AuthenticationProvider → the one retry policy → fetch), pointed at
  * `GRAPH_BASE_URL`, plus `$batch` with at most 20 sub-requests where only failed sub-requests are retried.
  */
-import { Client, GraphError, HTTPMessageHandler, type AuthenticationProvider, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import {
+  Client,
+  GraphError,
+  HTTPMessageHandler,
+  type AuthenticationProvider,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { GraphRetryMiddleware, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy, type RetryStats } from './retry';
 
@@ -151,7 +158,8 @@ export class GraphHttp {
     let next: string | undefined = path;
     while (next) {
       const r = collectionPage.safeParse(await this.get(next));
-      if (!r.success) throw new Error(`Onverwacht antwoord van Graph (collectie): ${r.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`);
+      if (!r.success)
+        throw new Error(`Onverwacht antwoord van Graph (collectie): ${r.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`);
       yield r.data.value;
       next = r.data['@odata.nextLink'];
     }
@@ -192,12 +200,14 @@ export class GraphHttp {
           })),
         });
         const res = batchResponseSchema.safeParse(raw);
-        if (!res.success) throw new Error(`Onverwacht $batch-antwoord van Graph: ${res.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+        if (!res.success)
+          throw new Error(`Onverwacht $batch-antwoord van Graph: ${res.error.issues.map((i) => i.path.join('.')).join(', ')}`);
         parsed = res.data;
       } catch (err) {
         if ((err as Error)?.name === 'AbortError' || (err as GraphError)?.code === 'AbortError') throw err;
         const f = toFailure(err);
-        for (const r of pending) out.set(r.id, { id: r.id, status: f.status, headers: {}, body: { error: { code: f.code, message: f.message } } });
+        for (const r of pending)
+          out.set(r.id, { id: r.id, status: f.status, headers: {}, body: { error: { code: f.code, message: f.message } } });
         return out;
       }
       const byId = new Map(parsed.responses.map((r) => [r.id, r]));
@@ -207,7 +217,12 @@ export class GraphHttp {
         const res = byId.get(r.id);
         const sub: SubResponse = res
           ? { id: r.id, status: res.status, headers: lowerKeys(res.headers ?? {}), body: res.body }
-          : { id: r.id, status: 0, headers: {}, body: { error: { code: 'ontbreekt', message: 'Geen antwoord op deze deelaanvraag in $batch.' } } };
+          : {
+              id: r.id,
+              status: 0,
+              headers: {},
+              body: { error: { code: 'ontbreekt', message: 'Geen antwoord op deze deelaanvraag in $batch.' } },
+            };
         if (res && isRetryable(res.status, r.method) && attempt < this.policy.maxAttempts) {
           again.push(r);
           const ra = parseRetryAfter(sub.headers['retry-after']);

@@ -32,5 +32,8 @@ export function createGraphHttp(env: NodeJS.ProcessEnv = process.env, signal?: A
 
 /** True when the environment names a way to authenticate to Graph (a token, or tenant + client + secret/certificate). */
 export function graphConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !!(env.GRAPH_ACCESS_TOKEN?.trim() || (env.GRAPH_TENANT_ID?.trim() && env.GRAPH_CLIENT_ID?.trim() && (env.GRAPH_CLIENT_SECRET?.trim() || env.GRAPH_CLIENT_CERT_PATH?.trim())));
+  return !!(
+    env.GRAPH_ACCESS_TOKEN?.trim() ||
+    (env.GRAPH_TENANT_ID?.trim() && env.GRAPH_CLIENT_ID?.trim() && (env.GRAPH_CLIENT_SECRET?.trim() || env.GRAPH_CLIENT_CERT_PATH?.trim()))
+  );
 }

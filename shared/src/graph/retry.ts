@@ -45,7 +45,16 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 
 /** The default policy: 6 attempts, 500 ms base, 30 s cap, 30 s timeout, Retry-After up to 120 s. */
 export function defaultRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
-  return { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000, timeoutMs: 30_000, maxRetryAfterMs: 120_000, sleep: abortableSleep, random: Math.random, ...overrides };
+  return {
+    maxAttempts: 6,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+    timeoutMs: 30_000,
+    maxRetryAfterMs: 120_000,
+    sleep: abortableSleep,
+    random: Math.random,
+    ...overrides,
+  };
 }
 
 /** Statuses that mean "try again later". */

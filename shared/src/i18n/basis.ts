@@ -22,7 +22,12 @@ export function tekstIn(locale: Locale, tekst: { nl: string; en?: string }): str
  * The message `key` of `catalogus` in `locale` with `{name}` placeholders filled from `params`. Falls back to
  * Dutch, then to the key itself (so a missing message is visible, never a crash).
  */
-export function vertaalUit(catalogus: Record<Locale, Record<string, string>>, locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+export function vertaalUit(
+  catalogus: Record<Locale, Record<string, string>>,
+  locale: Locale,
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
   const template = catalogus[locale][key] ?? catalogus.nl[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
 }

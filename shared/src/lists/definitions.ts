@@ -42,10 +42,20 @@ type ColumnOptions = { indexed?: boolean; integer?: boolean; description?: strin
    Every builder makes a required column; wrap it in `optional(...)` for an optional one. */
 const text = <const N extends string>(name: N, o: ColumnOptions = {}) => ({ ...o, name, type: 'text' as const, required: true as const });
 const date = <const N extends string>(name: N, o: ColumnOptions = {}) => ({ ...o, name, type: 'date' as const, required: true as const });
-const choice = <const N extends string, const C extends readonly string[]>(name: N, choices: C, o: ColumnOptions = {}) =>
-  ({ ...o, name, type: 'choice' as const, choices, required: true as const });
-const multi = <const N extends string, const C extends readonly string[]>(name: N, choices: C, o: ColumnOptions = {}) =>
-  ({ ...o, name, type: 'multichoice' as const, choices, required: true as const });
+const choice = <const N extends string, const C extends readonly string[]>(name: N, choices: C, o: ColumnOptions = {}) => ({
+  ...o,
+  name,
+  type: 'choice' as const,
+  choices,
+  required: true as const,
+});
+const multi = <const N extends string, const C extends readonly string[]>(name: N, choices: C, o: ColumnOptions = {}) => ({
+  ...o,
+  name,
+  type: 'multichoice' as const,
+  choices,
+  required: true as const,
+});
 const optional = <C extends { required: true }>(col: C): Omit<C, 'required'> & { required: false } => ({ ...col, required: false });
 
 /* Choice values, exported so domain code and cards use the same constants. */
@@ -53,14 +63,51 @@ export const KANALEN = ['schriftelijk', 'telefonisch', 'gesprek', 'teams'] as co
 export const MELDPUNT_SOORTEN = ['leidinggevende', 'vertrouwenspersoon', 'integriteitscoordinator', 'secretaris', 'extern'] as const;
 export const MELDING_SOORTEN = ['vermoedenMisstand', 'zakelijk', 'sociaal'] as const;
 /** Central-government typology of integrity violations (categorie of a melding). */
-export const CATEGORIEEN = ['financieel', 'misbruikPositie', 'informatie', 'misbruikBevoegdheden', 'ongewensteOmgangsvormen', 'privesfeer', 'dienstmiddelenInterneRegels', 'misstand'] as const;
+export const CATEGORIEEN = [
+  'financieel',
+  'misbruikPositie',
+  'informatie',
+  'misbruikBevoegdheden',
+  'ongewensteOmgangsvormen',
+  'privesfeer',
+  'dienstmiddelenInterneRegels',
+  'misstand',
+] as const;
 export const BETROKKENEN = ['ambtenaar', 'politiekAmbtsdrager', 'onbekend'] as const;
 export const ONDERZOEKEN = ['geen', 'vooronderzoek', 'lijn', 'intern', 'extern'] as const;
 export const UITKOMSTEN = ['lopend', 'gegrond', 'ongegrond', 'nietOnderzoekswaardig', 'geenSchending'] as const;
-export const MAATREGELEN = ['geen', 'waarschuwing', 'berisping', 'overplaatsing', 'voorwaardelijkStrafontslag', 'ontslag', 'teamtraject', 'dossiernotitie', 'aangifte', 'vertrek', 'overig'] as const;
+export const MAATREGELEN = [
+  'geen',
+  'waarschuwing',
+  'berisping',
+  'overplaatsing',
+  'voorwaardelijkStrafontslag',
+  'ontslag',
+  'teamtraject',
+  'dossiernotitie',
+  'aangifte',
+  'vertrek',
+  'overig',
+] as const;
 export const VP_SOORTEN = ['intern', 'extern'] as const;
-export const ONDERWERPEN = ['integriteit', 'ongewensteOmgangsvormen', 'discriminatie', 'arbeidsconflict', 'onveiligheid', 'adviesAlgemeen'] as const;
-export const DOORVERWIJZINGEN = ['geen', 'coach', 'loopbaanadviseur', 'mediation', 'klachtencommissie', 'leidinggevende', 'bedrijfsarts', 'overig'] as const;
+export const ONDERWERPEN = [
+  'integriteit',
+  'ongewensteOmgangsvormen',
+  'discriminatie',
+  'arbeidsconflict',
+  'onveiligheid',
+  'adviesAlgemeen',
+] as const;
+export const DOORVERWIJZINGEN = [
+  'geen',
+  'coach',
+  'loopbaanadviseur',
+  'mediation',
+  'klachtencommissie',
+  'leidinggevende',
+  'bedrijfsarts',
+  'overig',
+] as const;
 export const SESSIE_SOORTEN = ['ambtseed', 'workshopIntegriteit'] as const;
 export const DIENSTVERBANDEN = ['arbeidsovereenkomst', 'extern', 'stagiair'] as const;
 export const INSCHRIJVING_STATUSSEN = ['ingeschreven', 'wachtlijst', 'geannuleerd', 'afgelegd', 'afwezig'] as const;
@@ -70,9 +117,23 @@ export const DILEMMA_BRONNEN = ['dilemmaspel', 'moresprudentie', 'eigen'] as con
 export const WERKVORMEN = ['dilemmaspel', 'moreelBeraad', 'moreelBeraadLight', 'workshop'] as const;
 export const DOELGROEPEN = ['nieuweMedewerkers', 'afdeling', 'vakgenootschap', 'management', 'organisatiebreed'] as const;
 export const AGRESSIE_SOORTEN = ['verbaal', 'fysiek', 'psychisch', 'anders'] as const;
-export const AGRESSIE_MAATREGELEN = ['waarschuwingsbrief', 'herstelgesprek', 'contactafspraken', 'meldingPolitie', 'aangiftePolitie'] as const;
+export const AGRESSIE_MAATREGELEN = [
+  'waarschuwingsbrief',
+  'herstelgesprek',
+  'contactafspraken',
+  'meldingPolitie',
+  'aangiftePolitie',
+] as const;
 /** Situation types of the meldwijzer (bot) and the MeldwijzerGebruik list. */
-export const SITUATIES = ['dilemma', 'vermoedenMisstand', 'zakelijk', 'ongewenstGedrag', 'agressieExtern', 'nevenwerkzaamheden', 'algemeen'] as const;
+export const SITUATIES = [
+  'dilemma',
+  'vermoedenMisstand',
+  'zakelijk',
+  'ongewenstGedrag',
+  'agressieExtern',
+  'nevenwerkzaamheden',
+  'algemeen',
+] as const;
 
 export type Situatie = (typeof SITUATIES)[number];
 

@@ -60,7 +60,9 @@ export function leesNederlandsGetal(tekst: string): number | CelFout {
   if (m) return Number(`${m[1]}${m[2].replace(/\./g, '')}${m[3] ? `.${m[3]}` : ''}`);
   if (/^[+-]?0x[0-9a-f]+$/i.test(v)) return new CelFout(`"${tekst}" is een hexadecimaal getal; schrijf het als gewoon getal, bv. 16`);
   if (/^[+-]?[\d.,]+e[+-]?\d+$/i.test(v)) return new CelFout(`"${tekst}" is een getal met exponent; schrijf het voluit, bv. 1000 of 1.000`);
-  return new CelFout(`"${tekst}" is geen eenduidig getal; schrijf het zoals Nederlandse Excel: 2000, 2.000 of 1.234,56 (punt voor duizendtallen, komma voor decimalen)`);
+  return new CelFout(
+    `"${tekst}" is geen eenduidig getal; schrijf het zoals Nederlandse Excel: 2000, 2.000 of 1.234,56 (punt voor duizendtallen, komma voor decimalen)`,
+  );
 }
 
 /**
@@ -97,7 +99,10 @@ export function coerceCell(col: ColumnDefinition, raw: string): unknown {
         throw err;
       }
     case 'multichoice':
-      return v.split(/[;,|]/).map((s) => s.trim()).filter(Boolean);
+      return v
+        .split(/[;,|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     case 'text':
     case 'note':
       return herstelFormule(v);
@@ -150,18 +155,34 @@ export function parseCsvItems(list: ListName, text: string): ParseResult {
   const clean = text.replace(/^\uFEFF/, '');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(clean, { delimiter: detectDelimiter(clean), info: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as never;
+    records = parseCsv(clean, {
+      delimiter: detectDelimiter(clean),
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      bom: true,
+    }) as never;
   } catch (err) {
     const e = err as { lines?: number; message: string };
-    return { ok: false, rows: 0, problems: [{ line: e.lines ?? 1, column: '(bestand)', message: `geen geldige CSV: ${e.message.split('\n')[0]}` }] };
+    return {
+      ok: false,
+      rows: 0,
+      problems: [{ line: e.lines ?? 1, column: '(bestand)', message: `geen geldige CSV: ${e.message.split('\n')[0]}` }],
+    };
   }
-  if (records.length === 0) return { ok: false, rows: 0, problems: [{ line: 1, column: '(bestand)', message: 'leeg bestand: verwacht een kopregel met kolomnamen' }] };
+  if (records.length === 0)
+    return {
+      ok: false,
+      rows: 0,
+      problems: [{ line: 1, column: '(bestand)', message: 'leeg bestand: verwacht een kopregel met kolomnamen' }],
+    };
   const byLower = new Map(def.columns.map((c) => [c.name.toLowerCase(), c]));
   const header = records[0].record.map((h) => h.trim());
   const problems: RowProblem[] = [];
   const cols = header.map((h) => {
     const c = byLower.get(h.toLowerCase());
-    if (!c) problems.push({ line: 1, column: h || '(leeg)', message: `onbekende kolom; verwacht: ${def.columns.map((x) => x.name).join(', ')}` });
+    if (!c)
+      problems.push({ line: 1, column: h || '(leeg)', message: `onbekende kolom; verwacht: ${def.columns.map((x) => x.name).join(', ')}` });
     return c;
   });
   for (const c of def.columns) {
@@ -183,7 +204,11 @@ export function parseCsvItems(list: ListName, text: string): ParseResult {
   const columnCountProblems: RowProblem[] = [];
   for (const r of rows) {
     if (r.item.__aantalKolommen) {
-      columnCountProblems.push({ line: r.line, column: '(rij)', message: `verwacht ${header.length} cellen, kreeg ${String(r.item.__aantalKolommen).split(' ')[0]}` });
+      columnCountProblems.push({
+        line: r.line,
+        column: '(rij)',
+        message: `verwacht ${header.length} cellen, kreeg ${String(r.item.__aantalKolommen).split(' ')[0]}`,
+      });
       delete r.item.__aantalKolommen;
     }
   }
@@ -206,9 +231,21 @@ export function parseJsonItems(list: ListName, text: string): ParseResult {
   } catch (err) {
     return { ok: false, rows: 0, problems: [{ line: 1, column: '(bestand)', message: `geen geldige JSON: ${(err as Error).message}` }] };
   }
-  const arr = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : undefined;
-  if (!arr) return { ok: false, rows: 0, problems: [{ line: 1, column: '(bestand)', message: 'verwacht een JSON-array van items of { "items": [...] }' }] };
-  return validate(list, arr.map((item, i) => ({ line: i + 1, item: item as Record<string, unknown> })));
+  const arr = Array.isArray(data)
+    ? data
+    : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)
+      ? (data as { items: unknown[] }).items
+      : undefined;
+  if (!arr)
+    return {
+      ok: false,
+      rows: 0,
+      problems: [{ line: 1, column: '(bestand)', message: 'verwacht een JSON-array van items of { "items": [...] }' }],
+    };
+  return validate(
+    list,
+    arr.map((item, i) => ({ line: i + 1, item: item as Record<string, unknown> })),
+  );
 }
 
 /** Items as pretty JSON (2 spaces, trailing newline): the canonical export that imports back unchanged. */

@@ -56,10 +56,7 @@ const bestaandeDatum = (s: string, ctx: z.RefinementCtx) => {
 };
 
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const dateSchema = z
-  .string()
-  .regex(ISO_DATE, 'verwacht een datum als JJJJ-MM-DD (in CSV ook DD-MM-JJJJ)')
-  .superRefine(bestaandeDatum);
+const dateSchema = z.string().regex(ISO_DATE, 'verwacht een datum als JJJJ-MM-DD (in CSV ook DD-MM-JJJJ)').superRefine(bestaandeDatum);
 const dateTimeSchema = z
   .string()
   .regex(ISO_DATETIME, 'verwacht datum en tijd als ISO 8601 met tijdzone, bv. 2026-03-29T10:00:00+02:00')
@@ -77,13 +74,19 @@ const dateTimeSchema = z
  * (a Windows-1252 file read as UTF-8, "Caf� �-zaal"). It is never stored; the file has to be fixed or re-saved.
  */
 const zonderVervangingsteken = (s: string) => !s.includes('\uFFFD');
-const VERVANGINGSTEKEN = 'bevat het teken � (U+FFFD): de tekst is beschadigd bij het omzetten van tekens; bewaar het bestand opnieuw als "CSV UTF-8" en importeer nogmaals';
+const VERVANGINGSTEKEN =
+  'bevat het teken � (U+FFFD): de tekst is beschadigd bij het omzetten van tekens; bewaar het bestand opnieuw als "CSV UTF-8" en importeer nogmaals';
 
 /** zod schema of one column's value (required or not is applied by `itemSchema`). */
 export function columnSchema(col: ColumnDefinition): z.ZodType<unknown> {
   switch (col.type) {
     case 'text':
-      return z.string().trim().min(col.required ? 1 : 0, 'mag niet leeg zijn').max(255, 'maximaal 255 tekens').refine(zonderVervangingsteken, VERVANGINGSTEKEN);
+      return z
+        .string()
+        .trim()
+        .min(col.required ? 1 : 0, 'mag niet leeg zijn')
+        .max(255, 'maximaal 255 tekens')
+        .refine(zonderVervangingsteken, VERVANGINGSTEKEN);
     case 'note':
       return z.string().max(10000, 'maximaal 10.000 tekens').refine(zonderVervangingsteken, VERVANGINGSTEKEN);
     case 'number':
@@ -116,8 +119,16 @@ function bouwItemSchema(name: string, jaNeeOnbekend: boolean): z.ZodType<AnyList
     // Optional columns: absent → null; an optional multichoice is always an array (empty = none chosen),
     // as SharePoint cannot tell "null" from "no choices" apart.
     const empty = col.type === 'multichoice' ? () => [] : () => null;
-    if (!col.required) shape[col.name] = s.nullable().optional().transform((v) => v ?? empty());
-    else if (jaNeeOnbekend && col.type === 'boolean') shape[col.name] = s.nullable().optional().transform((v) => v ?? null);
+    if (!col.required)
+      shape[col.name] = s
+        .nullable()
+        .optional()
+        .transform((v) => v ?? empty());
+    else if (jaNeeOnbekend && col.type === 'boolean')
+      shape[col.name] = s
+        .nullable()
+        .optional()
+        .transform((v) => v ?? null);
     else shape[col.name] = s;
   }
   return z.strictObject(shape);
@@ -151,7 +162,9 @@ export function leesItemSchema(name: string): z.ZodType<AnyListItem> {
 
 /** The key of an item: its key columns' values joined with `|` (e.g. `2026-W48|dilemma`). */
 export function itemKey(list: string, item: AnyListItem): string {
-  return getListDefinition(list).key.map((k) => String(item[k])).join('|');
+  return getListDefinition(list)
+    .key.map((k) => String(item[k]))
+    .join('|');
 }
 
 /**

@@ -2,14 +2,27 @@ import { getListDefinition } from '../lists/definitions';
 import type { ListItem } from '../lists/schemas';
 import type { SqliteDatabase } from '../store/database';
 import type { ListQuery, ListStore } from '../store/list-store';
-import { jaarBereik, JAARVERSLAG_KOLOMMEN, JAARVERSLAG_LIJSTEN, type BronItem, type JaarverslagBronnen, type JaarverslagLijst } from './jaarverslag';
+import {
+  jaarBereik,
+  JAARVERSLAG_KOLOMMEN,
+  JAARVERSLAG_LIJSTEN,
+  type BronItem,
+  type JaarverslagBronnen,
+  type JaarverslagLijst,
+} from './jaarverslag';
 
 /** Progress of reading the lists: list name, items read so far from that list. */
 export type LeesVoortgang = (lijst: JaarverslagLijst, gelezen: number) => void;
 
 const PAGINA = 5000;
 
-async function leesAlles<L extends JaarverslagLijst>(store: ListStore, lijst: L, query: Omit<ListQuery, 'pageToken'>, voortgang?: LeesVoortgang, al = 0): Promise<ListItem<L>[]> {
+async function leesAlles<L extends JaarverslagLijst>(
+  store: ListStore,
+  lijst: L,
+  query: Omit<ListQuery, 'pageToken'>,
+  voortgang?: LeesVoortgang,
+  al = 0,
+): Promise<ListItem<L>[]> {
   const uit: ListItem<L>[] = [];
   let pageToken: string | undefined;
   do {
@@ -22,7 +35,8 @@ async function leesAlles<L extends JaarverslagLijst>(store: ListStore, lijst: L,
 }
 
 /** `[van, tot]` date bounds (`YYYY-MM-DD`, inclusive) of every year from `eerste` to `laatste`, or of its months. */
-const jaren = (eerste: number, laatste: number): [string, string][] => Array.from({ length: laatste - eerste + 1 }, (_, i) => [`${eerste + i}-01-01`, `${eerste + i}-12-31`]);
+const jaren = (eerste: number, laatste: number): [string, string][] =>
+  Array.from({ length: laatste - eerste + 1 }, (_, i) => [`${eerste + i}-01-01`, `${eerste + i}-12-31`]);
 const maanden = (jaar: string): [string, string][] =>
   Array.from({ length: 12 }, (_, m) => {
     const mm = String(m + 1).padStart(2, '0');
@@ -35,7 +49,15 @@ const maanden = (jaar: string): [string, string][] =>
  * every page (SQLite) — small ranges that fit one page keep reading linear (bench/report), and a store
  * with cheap paging (Graph) only pays one extra request per large year.
  */
-async function leesPerPeriode<L extends JaarverslagLijst>(store: ListStore, lijst: L, kolom: string, eerste: number, laatste: number, voortgang?: LeesVoortgang, al = 0): Promise<ListItem<L>[]> {
+async function leesPerPeriode<L extends JaarverslagLijst>(
+  store: ListStore,
+  lijst: L,
+  kolom: string,
+  eerste: number,
+  laatste: number,
+  voortgang?: LeesVoortgang,
+  al = 0,
+): Promise<ListItem<L>[]> {
   const uit: ListItem<L>[] = [];
   for (const [van, tot] of jaren(eerste, laatste)) {
     const eerstePagina = await store.query(lijst, { pageSize: PAGINA, range: { column: kolom, from: van, to: tot } });
@@ -68,7 +90,11 @@ async function leesPerPeriode<L extends JaarverslagLijst>(store: ListStore, lijs
  * @param voortgang called after every page with the list and the number of items read from it.
  * @returns items per list, ready for `buildJaarverslag`.
  */
-export async function leesJaarverslagBronnen(store: ListStore, opties: { jaar: number; years?: number }, voortgang?: LeesVoortgang): Promise<Required<JaarverslagBronnen>> {
+export async function leesJaarverslagBronnen(
+  store: ListStore,
+  opties: { jaar: number; years?: number },
+  voortgang?: LeesVoortgang,
+): Promise<Required<JaarverslagBronnen>> {
   const db = sqliteVan(store);
   return db ? leesUitSqlite(db, opties, voortgang) : leesViaPoort(store, opties, voortgang);
 }
@@ -77,9 +103,14 @@ export async function leesJaarverslagBronnen(store: ListStore, opties: { jaar: n
  * The same items as `leesJaarverslagBronnen`, always through the ListStore port (paged queries). Exported for
  * the test that checks the SQLite fast path returns the same data.
  */
-export async function leesViaPoort(store: ListStore, opties: { jaar: number; years?: number }, voortgang?: LeesVoortgang): Promise<Required<JaarverslagBronnen>> {
+export async function leesViaPoort(
+  store: ListStore,
+  opties: { jaar: number; years?: number },
+  voortgang?: LeesVoortgang,
+): Promise<Required<JaarverslagBronnen>> {
   const { eersteJaar } = jaarBereik(opties.jaar, opties.years ?? 1);
-  const perPeriode = <L extends JaarverslagLijst>(lijst: L, kolom: string, al = 0) => leesPerPeriode(store, lijst, kolom, eersteJaar, opties.jaar, voortgang, al);
+  const perPeriode = <L extends JaarverslagLijst>(lijst: L, kolom: string, al = 0) =>
+    leesPerPeriode(store, lijst, kolom, eersteJaar, opties.jaar, voortgang, al);
   const nieuwByIndienst = await perPeriode('NieuweMedewerkers', 'indienstOp');
   const nieuwByWorkshop = await perPeriode('NieuweMedewerkers', 'workshopGevolgdOp', nieuwByIndienst.length);
   const gezien = new Set(nieuwByIndienst.map((n) => n.medewerkerId));
@@ -87,11 +118,21 @@ export async function leesViaPoort(store: ListStore, opties: { jaar: number; yea
     Gesprekken: await perPeriode('Gesprekken', 'datum'),
     Meldingen: await perPeriode('Meldingen', 'ontvangenOp'),
     AmbtseedInschrijvingen: await leesAlles(store, 'AmbtseedInschrijvingen', { where: { status: 'afgelegd' } }, voortgang),
-    AmbtseedSessies: await leesAlles(store, 'AmbtseedSessies', { range: { column: 'start', from: `${eersteJaar - 1}-12-31T00:00:00.000Z`, to: `${opties.jaar + 1}-01-01T23:59:59.999Z` } }, voortgang),
+    AmbtseedSessies: await leesAlles(
+      store,
+      'AmbtseedSessies',
+      { range: { column: 'start', from: `${eersteJaar - 1}-12-31T00:00:00.000Z`, to: `${opties.jaar + 1}-01-01T23:59:59.999Z` } },
+      voortgang,
+    ),
     NieuweMedewerkers: [...nieuwByIndienst, ...nieuwByWorkshop.filter((n) => !gezien.has(n.medewerkerId))],
     DilemmaSessies: await perPeriode('DilemmaSessies', 'datum'),
     AgressieIncidenten: await perPeriode('AgressieIncidenten', 'datum'),
-    MeldwijzerGebruik: await leesAlles(store, 'MeldwijzerGebruik', { range: { column: 'week', from: `${eersteJaar}-W00`, to: `${opties.jaar}-W99` } }, voortgang),
+    MeldwijzerGebruik: await leesAlles(
+      store,
+      'MeldwijzerGebruik',
+      { range: { column: 'week', from: `${eersteJaar}-W00`, to: `${opties.jaar}-W99` } },
+      voortgang,
+    ),
   };
   return bronnen;
 }
@@ -129,7 +170,10 @@ function selecteer<L extends JaarverslagLijst>(db: SqliteDatabase, lijst: L, whe
     if (type === 'multichoice') return (v: unknown) => (v === null ? null : keuzes(v as string));
     return (v: unknown) => v;
   });
-  const rijen = db.prepare(`SELECT ${kolommen.map(q).join(', ')} FROM ${q(`list_${lijst}`)} WHERE ${where}`).raw(true).all(...params) as unknown[][];
+  const rijen = db
+    .prepare(`SELECT ${kolommen.map(q).join(', ')} FROM ${q(`list_${lijst}`)} WHERE ${where}`)
+    .raw(true)
+    .all(...params) as unknown[][];
   const uit = new Array<BronItem<L>>(rijen.length);
   for (let i = 0; i < rijen.length; i++) {
     const rij = rijen[i];
@@ -141,7 +185,11 @@ function selecteer<L extends JaarverslagLijst>(db: SqliteDatabase, lijst: L, whe
 }
 
 /** The SQLite fast path of `leesJaarverslagBronnen`: the same selection, one query per list. */
-function leesUitSqlite(db: SqliteDatabase, opties: { jaar: number; years?: number }, voortgang?: LeesVoortgang): Required<JaarverslagBronnen> {
+function leesUitSqlite(
+  db: SqliteDatabase,
+  opties: { jaar: number; years?: number },
+  voortgang?: LeesVoortgang,
+): Required<JaarverslagBronnen> {
   const { van, tot, eersteJaar } = jaarBereik(opties.jaar, opties.years ?? 1);
   const tussen = (kolom: string) => `${q(kolom)} BETWEEN ? AND ?`;
   const lees = <L extends JaarverslagLijst>(lijst: L, where: string, params: unknown[]): BronItem<L>[] => {
@@ -153,7 +201,10 @@ function leesUitSqlite(db: SqliteDatabase, opties: { jaar: number; years?: numbe
     Gesprekken: lees('Gesprekken', tussen('datum'), [van, tot]),
     Meldingen: lees('Meldingen', tussen('ontvangenOp'), [van, tot]),
     AmbtseedInschrijvingen: lees('AmbtseedInschrijvingen', `${q('status')} = ?`, ['afgelegd']),
-    AmbtseedSessies: lees('AmbtseedSessies', tussen('start'), [`${eersteJaar - 1}-12-31T00:00:00.000Z`, `${opties.jaar + 1}-01-01T23:59:59.999Z`]),
+    AmbtseedSessies: lees('AmbtseedSessies', tussen('start'), [
+      `${eersteJaar - 1}-12-31T00:00:00.000Z`,
+      `${opties.jaar + 1}-01-01T23:59:59.999Z`,
+    ]),
     NieuweMedewerkers: lees('NieuweMedewerkers', `${tussen('indienstOp')} OR ${tussen('workshopGevolgdOp')}`, [van, tot, van, tot]),
     DilemmaSessies: lees('DilemmaSessies', tussen('datum'), [van, tot]),
     AgressieIncidenten: lees('AgressieIncidenten', tussen('datum'), [van, tot]),

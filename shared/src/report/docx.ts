@@ -39,7 +39,9 @@ export interface RenderOpties {
 
 const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
 /** DejaVu Sans when installed (Debian: fonts-dejavu-core, present with Chromium), else every system font. */
-const fontOpties = DEJAVU.every((f) => fs.existsSync(f)) ? { fontFiles: DEJAVU, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } : { loadSystemFonts: true };
+const fontOpties = DEJAVU.every((f) => fs.existsSync(f))
+  ? { fontFiles: DEJAVU, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' }
+  : { loadSystemFonts: true };
 
 /**
  * Render a chart to PNG with resvg (system fonts; DejaVu Sans on Debian), at twice the display size.
@@ -66,7 +68,7 @@ const CEL_MARGE = 100;
  * Width of one character of table text, in twips: half an em (Calibri's and its metric twin Carlito's
  * average is ≈ 0.49 em), a little more for bold. An estimate on the safe side, so no word is broken.
  */
-const tekenBreedte = (vet: boolean) => (TABEL_PT * 20 * (vet ? 0.54 : 0.5));
+const tekenBreedte = (vet: boolean) => TABEL_PT * 20 * (vet ? 0.54 : 0.5);
 
 /** The longest piece of `tekst` that cannot wrap (lines wrap at spaces and after hyphens). */
 function langsteWoord(tekst: string): number {
@@ -80,8 +82,13 @@ function langsteWoord(tekst: string): number {
  * the minimum widths are scaled down (the table stays on the page).
  */
 export function kolomBreedtes(tb: Tabel, opties: RenderOpties = {}): number[] {
-  const cellen = (i: number) => tb.rijen.map((r) => (tb.tekstTabel ? String(r[i] ?? '') : toonCel(r[i] ?? '', opties.onderDrempel, opties.locale ?? 'nl')));
-  const minimum = tb.kolommen.map((k, i) => 2 * CEL_MARGE + Math.ceil(Math.max(langsteWoord(k) * tekenBreedte(true), ...cellen(i).map((c) => langsteWoord(c) * tekenBreedte(false)))));
+  const cellen = (i: number) =>
+    tb.rijen.map((r) => (tb.tekstTabel ? String(r[i] ?? '') : toonCel(r[i] ?? '', opties.onderDrempel, opties.locale ?? 'nl')));
+  const minimum = tb.kolommen.map(
+    (k, i) =>
+      2 * CEL_MARGE +
+      Math.ceil(Math.max(langsteWoord(k) * tekenBreedte(true), ...cellen(i).map((c) => langsteWoord(c) * tekenBreedte(false)))),
+  );
   const gewicht = tb.kolommen.map((k, i) => Math.max([...k].length, ...cellen(i).map((c) => [...c].length)));
   const somMin = minimum.reduce((a, b) => a + b, 0);
   if (somMin >= TEKSTBREEDTE) return minimum.map((b) => Math.floor((b * TEKSTBREEDTE) / somMin));
@@ -104,7 +111,12 @@ function tabelDocx(tb: Tabel, n: number, jaar: number, opties: RenderOpties): (P
           borders: randen,
           width: { size: breedtes[i], type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'DCE6F0' },
-          children: [new Paragraph({ alignment: i === 0 || tb.tekstTabel ? AlignmentType.LEFT : AlignmentType.RIGHT, children: [new TextRun({ text: k, bold: true, size: TABEL_PT * 2 })] })],
+          children: [
+            new Paragraph({
+              alignment: i === 0 || tb.tekstTabel ? AlignmentType.LEFT : AlignmentType.RIGHT,
+              children: [new TextRun({ text: k, bold: true, size: TABEL_PT * 2 })],
+            }),
+          ],
         }),
     ),
   });
@@ -120,8 +132,14 @@ function tabelDocx(tb: Tabel, n: number, jaar: number, opties: RenderOpties): (P
             children: [
               new Paragraph({
                 alignment: typeof cel === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-               
-                children: [new TextRun({ text: tb.tekstTabel ? String(cel) : toonCel(cel, opties.onderDrempel, locale), bold: vet, size: TABEL_PT * 2 })],
+
+                children: [
+                  new TextRun({
+                    text: tb.tekstTabel ? String(cel) : toonCel(cel, opties.onderDrempel, locale),
+                    bold: vet,
+                    size: TABEL_PT * 2,
+                  }),
+                ],
               }),
             ],
           });
@@ -129,7 +147,11 @@ function tabelDocx(tb: Tabel, n: number, jaar: number, opties: RenderOpties): (P
       }),
   );
   return [
-    new Paragraph({ keepNext: true, spacing: { before: 200, after: 80 }, children: [new TextRun({ text: t(locale, 'report.tabelVan', { n, titel: tb.titel }), bold: true })] }),
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 200, after: 80 },
+      children: [new TextRun({ text: t(locale, 'report.tabelVan', { n, titel: tb.titel }), bold: true })],
+    }),
     new Table({
       width: { size: TEKSTBREEDTE, type: WidthType.DXA },
       columnWidths: breedtes,
@@ -158,13 +180,21 @@ function grafiekDocx(g: Grafiek, n: number, opties: RenderOpties): Paragraph[] {
         }),
       ],
     }),
-    new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: t(locale, 'report.figuurVan', { n, titel: g.titel }), italics: true })] }),
+    new Paragraph({
+      spacing: { after: 200 },
+      children: [new TextRun({ text: t(locale, 'report.figuurVan', { n, titel: g.titel }), italics: true })],
+    }),
   ];
 }
 
 /** "2 december 2026" / "2 December 2026" (Europe/Amsterdam). */
 function langeDatum(d: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(d);
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  }).format(d);
 }
 
 /** Bookmark name of chapter `id` (letters, digits and _ only, as Word requires). */
@@ -189,12 +219,34 @@ export async function renderDocx(r: Jaarverslag, opties: RenderOpties & { nu?: D
   const titel = t(locale, 'report.titel', { jaar: r.jaar });
   const omslag: Paragraph[] = [
     new Paragraph({ spacing: { before: 3600 }, heading: HeadingLevel.TITLE, children: [new TextRun(titel)] }),
-    new Paragraph({ spacing: { after: 480 }, children: [new TextRun({ text: t(locale, 'report.ondertitel', { organisatie: r.organisatie }), size: 36, color: '404040' })] }),
-    new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: t(locale, 'report.omslag.verslagjaar', { jaar: r.jaar }), size: 24 })] }),
-    new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: t(locale, 'report.omslag.datum', { datum: langeDatum(opties.nu ?? new Date(), locale) }), size: 24, color: '404040' })] }),
+    new Paragraph({
+      spacing: { after: 480 },
+      children: [new TextRun({ text: t(locale, 'report.ondertitel', { organisatie: r.organisatie }), size: 36, color: '404040' })],
+    }),
+    new Paragraph({
+      spacing: { after: 120 },
+      children: [new TextRun({ text: t(locale, 'report.omslag.verslagjaar', { jaar: r.jaar }), size: 24 })],
+    }),
+    new Paragraph({
+      spacing: { after: 120 },
+      children: [
+        new TextRun({
+          text: t(locale, 'report.omslag.datum', { datum: langeDatum(opties.nu ?? new Date(), locale) }),
+          size: 24,
+          color: '404040',
+        }),
+      ],
+    }),
   ];
   if (opties.onderDrempel && opties.onderDrempel > 1) {
-    omslag.push(new Paragraph({ spacing: { before: 480 }, children: [new TextRun({ text: t(locale, 'report.onderdrukt', { n: opties.onderDrempel, max: opties.onderDrempel - 1 }), italics: true })] }));
+    omslag.push(
+      new Paragraph({
+        spacing: { before: 480 },
+        children: [
+          new TextRun({ text: t(locale, 'report.onderdrukt', { n: opties.onderDrempel, max: opties.onderDrempel - 1 }), italics: true }),
+        ],
+      }),
+    );
   }
   const secties = jaarverslagSecties(r, locale, { onderDrempel: opties.onderDrempel });
   const inhoudsopgave: Paragraph[] = [
@@ -204,7 +256,11 @@ export async function renderDocx(r: Jaarverslag, opties: RenderOpties & { nu?: D
         new Paragraph({
           spacing: { after: 80 },
           tabStops: [{ type: TabStopType.RIGHT, position: TEKSTBREEDTE, leader: LeaderType.DOT }],
-          children: [new InternalHyperlink({ anchor: bladwijzer(s.id), children: [new TextRun(s.titel)] }), new TextRun('\t'), new PageReference(bladwijzer(s.id))],
+          children: [
+            new InternalHyperlink({ anchor: bladwijzer(s.id), children: [new TextRun(s.titel)] }),
+            new TextRun('\t'),
+            new PageReference(bladwijzer(s.id)),
+          ],
         }),
     ),
   ];
@@ -233,7 +289,9 @@ export async function renderDocx(r: Jaarverslag, opties: RenderOpties & { nu?: D
     children: [
       new Paragraph({
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '808080', space: 4 } },
-        children: [new TextRun({ text: t(locale, 'report.kopregel', { jaar: r.jaar, organisatie: r.organisatie }), size: 18, color: '404040' })],
+        children: [
+          new TextRun({ text: t(locale, 'report.kopregel', { jaar: r.jaar, organisatie: r.organisatie }), size: 18, color: '404040' }),
+        ],
       }),
     ],
   });
@@ -241,7 +299,13 @@ export async function renderDocx(r: Jaarverslag, opties: RenderOpties & { nu?: D
     children: [
       new Paragraph({
         alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ size: 18, color: '404040', children: [`${t(locale, 'report.pagina')} `, PageNumber.CURRENT, ` ${t(locale, 'report.paginaVan')} `, PageNumber.TOTAL_PAGES] })],
+        children: [
+          new TextRun({
+            size: 18,
+            color: '404040',
+            children: [`${t(locale, 'report.pagina')} `, PageNumber.CURRENT, ` ${t(locale, 'report.paginaVan')} `, PageNumber.TOTAL_PAGES],
+          }),
+        ],
       }),
     ],
   });

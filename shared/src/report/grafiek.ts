@@ -62,7 +62,9 @@ export function staafdiagramSvg(g: Grafiek, opties: SvgOpties = {}): { svg: stri
     const y = boven + i * rij;
     const shown = onderdruk(g.waarden[i], opties.onderDrempel);
     const lengte = typeof shown === 'number' ? Math.round((shown / max) * plotBreedte) : 0;
-    parts.push(`<text x="${labelBreedte - 8}" y="${y + 18}" ${font} font-size="12" fill="${TEKST}" text-anchor="end">${xmlEscape(l)}</text>`);
+    parts.push(
+      `<text x="${labelBreedte - 8}" y="${y + 18}" ${font} font-size="12" fill="${TEKST}" text-anchor="end">${xmlEscape(l)}</text>`,
+    );
     if (lengte > 0) parts.push(`<rect x="${labelBreedte + 1}" y="${y + 5}" width="${lengte}" height="${rij - 10}" fill="${BALK}"/>`);
     const tekst = typeof shown === 'number' ? shown.toLocaleString(opties.locale === 'en' ? 'en-GB' : 'nl-NL') : shown;
     parts.push(`<text x="${labelBreedte + lengte + 6}" y="${y + 18}" ${font} font-size="12" fill="${TEKST}">${xmlEscape(tekst)}</text>`);

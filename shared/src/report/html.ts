@@ -80,17 +80,20 @@ export function renderHtml(r: Jaarverslag, opties: RenderOpties = {}): string {
         body.push(tabelHtml(b.tabel, ++tabelNr, opties));
         const uitleg = tabelUitleg(b.tabel, { jaar: r.jaar, locale, onderDrempel: opties.onderDrempel });
         if (uitleg) body.push(`<p class="uitleg">${xmlEscape(uitleg)}</p>`);
-      }
-      else {
+      } else {
         const { svg } = staafdiagramSvg(b.grafiek, { onderDrempel: opties.onderDrempel, locale });
-        body.push(`<figure id="figuur-${b.grafiek.id}">${svg}<figcaption>${xmlEscape(t(locale, 'report.figuurVan', { n: ++figuurNr, titel: b.grafiek.titel }))}</figcaption></figure>`);
+        body.push(
+          `<figure id="figuur-${b.grafiek.id}">${svg}<figcaption>${xmlEscape(t(locale, 'report.figuurVan', { n: ++figuurNr, titel: b.grafiek.titel }))}</figcaption></figure>`,
+        );
       }
     }
     body.push('</section>');
   }
   const inhoud = secties.map((s) => `<li><a href="#h-${s.id}">${xmlEscape(s.titel)}</a></li>`).join('');
   const onderdrukt =
-    opties.onderDrempel && opties.onderDrempel > 1 ? `<p class="let-op">${xmlEscape(t(locale, 'report.onderdrukt', { n: opties.onderDrempel, max: opties.onderDrempel - 1 }))}</p>` : '';
+    opties.onderDrempel && opties.onderDrempel > 1
+      ? `<p class="let-op">${xmlEscape(t(locale, 'report.onderdrukt', { n: opties.onderDrempel, max: opties.onderDrempel - 1 }))}</p>`
+      : '';
   return `<!DOCTYPE html>
 <html lang="${locale}">
 <head>

@@ -39,7 +39,19 @@ export type JaarverslagLijst = (typeof JAARVERSLAG_LIJSTEN)[number];
  */
 export const JAARVERSLAG_KOLOMMEN = {
   Gesprekken: ['datum', 'vertrouwenspersoon', 'onderwerp', 'isMelding', 'doorverwezen'],
-  Meldingen: ['meldingId', 'ontvangenOp', 'meldpunt', 'soort', 'categorie', 'anoniem', 'onderzoek', 'uitkomst', 'maatregelen', 'ontvangstbevestigdOp', 'terugkoppelingOp'],
+  Meldingen: [
+    'meldingId',
+    'ontvangenOp',
+    'meldpunt',
+    'soort',
+    'categorie',
+    'anoniem',
+    'onderzoek',
+    'uitkomst',
+    'maatregelen',
+    'ontvangstbevestigdOp',
+    'terugkoppelingOp',
+  ],
   AmbtseedInschrijvingen: ['sessieId', 'status', 'vorm', 'afgelegdOp'],
   AmbtseedSessies: ['sessieId', 'start', 'soort'],
   NieuweMedewerkers: ['medewerkerId', 'indienstOp', 'dienstverband', 'workshopGevolgdOp'],
@@ -88,7 +100,11 @@ export interface JaarCijfers {
   ambtseed: { afgelegd: number; eed: number; belofte: number; integriteitsverklaring: number; bijeenkomsten: number; vormOnbekend: number };
   onboarding: { nieuweMedewerkers: number; arbeidsovereenkomst: number; extern: number; stagiair: number; workshopDeelnemers: number };
   dilemma: { sessies: number; bereik: number; perDoelgroep: Record<(typeof DOELGROEPEN)[number], { sessies: number; deelnemers: number }> };
-  agressie: { incidenten: number; perSoort: Telling<(typeof AGRESSIE_SOORTEN)[number]>; perMaatregel: Telling<(typeof AGRESSIE_MAATREGELEN)[number]> };
+  agressie: {
+    incidenten: number;
+    perSoort: Telling<(typeof AGRESSIE_SOORTEN)[number]>;
+    perMaatregel: Telling<(typeof AGRESSIE_MAATREGELEN)[number]>;
+  };
   meldwijzer: { raadplegingen: number; perSituatie: Telling<(typeof SITUATIES)[number]> };
 }
 
@@ -137,12 +153,34 @@ const zero = <K extends string>(keys: readonly K[]): Telling<K> => Object.fromEn
 export function legeJaarCijfers(jaar: number): JaarCijfers {
   return {
     jaar,
-    gesprekken: { totaal: 0, meldingen: 0, perOnderwerp: zero(ONDERWERPEN), meldingenPerOnderwerp: zero(ONDERWERPEN), extern: 0, doorverwezen: 0, meldingenOnbekend: 0 },
-    meldingen: { totaal: 0, perSoort: zero(MELDING_SOORTEN), perCategorie: zero(CATEGORIEEN), anoniem: 0, perUitkomst: zero(UITKOMSTEN), perMaatregel: zero(MAATREGELEN), anoniemOnbekend: 0 },
+    gesprekken: {
+      totaal: 0,
+      meldingen: 0,
+      perOnderwerp: zero(ONDERWERPEN),
+      meldingenPerOnderwerp: zero(ONDERWERPEN),
+      extern: 0,
+      doorverwezen: 0,
+      meldingenOnbekend: 0,
+    },
+    meldingen: {
+      totaal: 0,
+      perSoort: zero(MELDING_SOORTEN),
+      perCategorie: zero(CATEGORIEEN),
+      anoniem: 0,
+      perUitkomst: zero(UITKOMSTEN),
+      perMaatregel: zero(MAATREGELEN),
+      anoniemOnbekend: 0,
+    },
     wbk: { ontvangstbevestigdBinnen7Dagen: { aantal: 0, van: 0 }, terugkoppelingBinnen3Maanden: { aantal: 0, van: 0 } },
     ambtseed: { afgelegd: 0, eed: 0, belofte: 0, integriteitsverklaring: 0, bijeenkomsten: 0, vormOnbekend: 0 },
     onboarding: { nieuweMedewerkers: 0, arbeidsovereenkomst: 0, extern: 0, stagiair: 0, workshopDeelnemers: 0 },
-    dilemma: { sessies: 0, bereik: 0, perDoelgroep: Object.fromEntries(DOELGROEPEN.map((d) => [d, { sessies: 0, deelnemers: 0 }])) as JaarCijfers['dilemma']['perDoelgroep'] },
+    dilemma: {
+      sessies: 0,
+      bereik: 0,
+      perDoelgroep: Object.fromEntries(
+        DOELGROEPEN.map((d) => [d, { sessies: 0, deelnemers: 0 }]),
+      ) as JaarCijfers['dilemma']['perDoelgroep'],
+    },
     agressie: { incidenten: 0, perSoort: zero(AGRESSIE_SOORTEN), perMaatregel: zero(AGRESSIE_MAATREGELEN) },
     meldwijzer: { raadplegingen: 0, perSituatie: zero(SITUATIES) },
   };
@@ -213,7 +251,11 @@ export function binnen7Dagen(ontvangenOp: string, ontvangstbevestigdOp: string |
  * acknowledgement the law counts 3 months from the end of the 7-day acknowledgement period
  * (`ontvangenOp` + 7 days + 3 months), as `terugkoppelingOpTijd` in shared/src/domain/wbk-termijnen.ts does.
  */
-export function binnen3Maanden(ontvangenOp: string, ontvangstbevestigdOp: string | null | undefined, terugkoppelingOp: string | null | undefined): boolean {
+export function binnen3Maanden(
+  ontvangenOp: string,
+  ontvangstbevestigdOp: string | null | undefined,
+  terugkoppelingOp: string | null | undefined,
+): boolean {
   if (!terugkoppelingOp) return false;
   const basis = ontvangstbevestigdOp ? dagNummer(ontvangstbevestigdOp) : dagNummer(ontvangenOp) + 7;
   return dagNummer(terugkoppelingOp) <= plusMaandenDag(basis, 3);
@@ -343,9 +385,19 @@ const vergelijk = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The anonymised case table of `jaar`: investigated meldingen (`onderzoek` ≠ `geen`) in order of receipt. */
 export function zakenVan(meldingen: readonly BronItem<'Meldingen'>[], jaar: number): Zaak[] {
   return meldingen
-    .filter((m) => m.onderzoek && m.onderzoek !== 'geen' && jaarVanDatum(m.ontvangenOp) === jaar && m.meldpunt && m.soort && m.categorie && m.uitkomst)
+    .filter(
+      (m) =>
+        m.onderzoek && m.onderzoek !== 'geen' && jaarVanDatum(m.ontvangenOp) === jaar && m.meldpunt && m.soort && m.categorie && m.uitkomst,
+    )
     .sort((a, b) => vergelijk(a.ontvangenOp ?? '', b.ontvangenOp ?? '') || vergelijk(a.meldingId ?? '', b.meldingId ?? ''))
-    .map((m) => ({ meldpunt: m.meldpunt, soort: m.soort, categorie: m.categorie, onderzoek: m.onderzoek, uitkomst: m.uitkomst, maatregelen: [...(m.maatregelen ?? [])] }));
+    .map((m) => ({
+      meldpunt: m.meldpunt,
+      soort: m.soort,
+      categorie: m.categorie,
+      onderzoek: m.onderzoek,
+      uitkomst: m.uitkomst,
+      maatregelen: [...(m.maatregelen ?? [])],
+    }));
 }
 
 /**
@@ -362,7 +414,8 @@ export function buildJaarverslag(bronnen: JaarverslagBronnen, opties: Jaarversla
   const { jaar, organisatie } = opties;
   const years = opties.years ?? 1;
   if (!Number.isInteger(jaar) || jaar < 1900 || jaar > 9999) throw new RangeError(`Ongeldig jaar ${jaar}: verwacht een jaartal als 2024.`);
-  if (!Number.isInteger(years) || years < 1 || years > 20) throw new RangeError(`Ongeldig aantal jaren ${years}: verwacht een geheel getal van 1 tot en met 20.`);
+  if (!Number.isInteger(years) || years < 1 || years > 20)
+    throw new RangeError(`Ongeldig aantal jaren ${years}: verwacht een geheel getal van 1 tot en met 20.`);
   const jaren = new Map<number, JaarCijfers>();
   for (let j = jaar - years + 1; j <= jaar; j++) jaren.set(j, legeJaarCijfers(j));
   tel(bronnen, jaren);
@@ -397,8 +450,16 @@ export function jaarBereik(jaar: number, years = 1): { van: string; tot: string;
 /** True when the year has no records at all (the CLI warns; the report still has every key with 0). */
 export function isLeegJaar(c: JaarCijfers): boolean {
   return (
-    c.gesprekken.totaal + c.meldingen.totaal + c.ambtseed.afgelegd + c.ambtseed.integriteitsverklaring + c.ambtseed.bijeenkomsten +
-      c.onboarding.nieuweMedewerkers + c.onboarding.workshopDeelnemers + c.dilemma.sessies + c.agressie.incidenten + c.meldwijzer.raadplegingen ===
+    c.gesprekken.totaal +
+      c.meldingen.totaal +
+      c.ambtseed.afgelegd +
+      c.ambtseed.integriteitsverklaring +
+      c.ambtseed.bijeenkomsten +
+      c.onboarding.nieuweMedewerkers +
+      c.onboarding.workshopDeelnemers +
+      c.dilemma.sessies +
+      c.agressie.incidenten +
+      c.meldwijzer.raadplegingen ===
     0
   );
 }

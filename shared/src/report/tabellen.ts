@@ -85,7 +85,9 @@ export function zaakRij(locale: Locale, z: Zaak): [string, string, string, strin
  * `"{n} melding"` (t() fills `{n}` itself). A placeholder without a parameter is left as is.
  */
 export function meervoud(tekst: string, params: Record<string, string | number>): string {
-  return tekst.replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (m, naam: string, een: string, meer: string) => (naam in params ? (String(params[naam]) === '1' ? een : meer) : m));
+  return tekst.replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (m, naam: string, een: string, meer: string) =>
+    naam in params ? (String(params[naam]) === '1' ? een : meer) : m,
+  );
 }
 
 /** The anonymised case table (`r.zaken`, one row per investigated melding; see `zaakRij`). */
@@ -110,7 +112,8 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
   const jaarKoppen = jaren.map((c) => String(c.jaar));
   const m = (key: string, params: Record<string, string | number> = {}) => meervoud(t(locale, `report.${key}`, params), params);
   /** Counts in running text, suppressed like table cells (years are not counts: pass them as strings). */
-  const n = (params: Record<string, string | number>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? toonCel(v, opties.onderDrempel, locale) : v]));
+  const n = (params: Record<string, string | number>) =>
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? toonCel(v, opties.onderDrempel, locale) : v]));
   const tekst = (s: string): Blok => ({ soort: 'tekst', tekst: s });
   const tabel = (tb: Tabel): Blok => ({ soort: 'tabel', tabel: tb });
   const grafiek = (g: Grafiek): Blok => ({ soort: 'grafiek', grafiek: g });
@@ -134,7 +137,11 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
     titel: m('inleiding.titel'),
     blokken: [
       tekst(m('inleiding.tekst', { organisatie: r.organisatie, jaar: String(r.jaar) })),
-      tekst(meerdereJaren ? m('scope.tekst', { jaar: r.jaar, vanaf: jaren[0].jaar, totEnMet: jaren[jaren.length - 2].jaar }) : m('scope.eenJaar', { jaar: r.jaar })),
+      tekst(
+        meerdereJaren
+          ? m('scope.tekst', { jaar: r.jaar, vanaf: jaren[0].jaar, totEnMet: jaren[jaren.length - 2].jaar })
+          : m('scope.eenJaar', { jaar: r.jaar }),
+      ),
       tekst(m('gegenereerd', { jaar: r.jaar })),
     ],
   };
@@ -144,10 +151,36 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
     id: 'vertrouwenspersonen',
     titel: m('vp.titel'),
     blokken: [
-      tekst(m('vp.tekst', n({ jaar: String(r.jaar), totaal: g.totaal, meldingen: g.meldingen, extern: g.extern, doorverwezen: g.doorverwezen }))),
-      grafiek({ id: 'gesprekkenPerOnderwerp', titel: m('grafiek.gesprekkenPerOnderwerp', { jaar: r.jaar }), labels: ONDERWERPEN.map((o) => label(locale, 'onderwerp', o)), waarden: ONDERWERPEN.map((o) => g.perOnderwerp[o]) }),
-      tabel(jaarTabel('gesprekkenPerOnderwerp', 'onderwerp', [...perKeuze('onderwerp', ONDERWERPEN, (c) => c.gesprekken.perOnderwerp), rij(totaal, (c) => c.gesprekken.totaal)], true)),
-      ...(meerdereJaren ? [grafiek({ id: 'gesprekkenPerJaar', titel: m('grafiek.gesprekkenPerJaar'), labels: jaarKoppen, waarden: jaren.map((c) => c.gesprekken.totaal) })] : []),
+      tekst(
+        m(
+          'vp.tekst',
+          n({ jaar: String(r.jaar), totaal: g.totaal, meldingen: g.meldingen, extern: g.extern, doorverwezen: g.doorverwezen }),
+        ),
+      ),
+      grafiek({
+        id: 'gesprekkenPerOnderwerp',
+        titel: m('grafiek.gesprekkenPerOnderwerp', { jaar: r.jaar }),
+        labels: ONDERWERPEN.map((o) => label(locale, 'onderwerp', o)),
+        waarden: ONDERWERPEN.map((o) => g.perOnderwerp[o]),
+      }),
+      tabel(
+        jaarTabel(
+          'gesprekkenPerOnderwerp',
+          'onderwerp',
+          [...perKeuze('onderwerp', ONDERWERPEN, (c) => c.gesprekken.perOnderwerp), rij(totaal, (c) => c.gesprekken.totaal)],
+          true,
+        ),
+      ),
+      ...(meerdereJaren
+        ? [
+            grafiek({
+              id: 'gesprekkenPerJaar',
+              titel: m('grafiek.gesprekkenPerJaar'),
+              labels: jaarKoppen,
+              waarden: jaren.map((c) => c.gesprekken.totaal),
+            }),
+          ]
+        : []),
       tabel(
         jaarTabel('gesprekkenKenmerken', 'kenmerk', [
           rij(totaal, (c) => c.gesprekken.totaal),
@@ -157,7 +190,14 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
           rij(m('rij.doorverwezen'), (c) => c.gesprekken.doorverwezen),
         ]),
       ),
-      tabel(jaarTabel('meldingenPerOnderwerp', 'onderwerp', [...perKeuze('onderwerp', ONDERWERPEN, (c) => c.gesprekken.meldingenPerOnderwerp), rij(totaal, (c) => c.gesprekken.meldingen)], true)),
+      tabel(
+        jaarTabel(
+          'meldingenPerOnderwerp',
+          'onderwerp',
+          [...perKeuze('onderwerp', ONDERWERPEN, (c) => c.gesprekken.meldingenPerOnderwerp), rij(totaal, (c) => c.gesprekken.meldingen)],
+          true,
+        ),
+      ),
     ],
   };
 
@@ -167,13 +207,59 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
     titel: m('meldingen.titel'),
     blokken: [
       tekst(m('meldingen.tekst', n({ jaar: String(r.jaar), totaal: md.totaal, anoniem: md.anoniem }))),
-      tabel(jaarTabel('meldingenPerSoort', 'soort', [...perKeuze('soort', MELDING_SOORTEN, (c) => c.meldingen.perSoort), rij(totaal, (c) => c.meldingen.totaal)], true)),
-      grafiek({ id: 'meldingenPerCategorie', titel: m('grafiek.meldingenPerCategorie', { jaar: r.jaar }), labels: CATEGORIEEN.map((c) => label(locale, 'categorie', c)), waarden: CATEGORIEEN.map((c) => md.perCategorie[c]) }),
-      tabel(jaarTabel('meldingenPerCategorie', 'categorie', [...perKeuze('categorie', CATEGORIEEN, (c) => c.meldingen.perCategorie), rij(totaal, (c) => c.meldingen.totaal)], true)),
-      ...(meerdereJaren ? [grafiek({ id: 'meldingenPerJaar', titel: m('grafiek.meldingenPerJaar'), labels: jaarKoppen, waarden: jaren.map((c) => c.meldingen.totaal) })] : []),
-      tabel(jaarTabel('meldingenKenmerken', 'kenmerk', [rij(totaal, (c) => c.meldingen.totaal), rij(m('rij.anoniem'), (c) => c.meldingen.anoniem)])),
-      tabel(jaarTabel('meldingenPerUitkomst', 'uitkomst', [...perKeuze('uitkomst', UITKOMSTEN, (c) => c.meldingen.perUitkomst), rij(totaal, (c) => c.meldingen.totaal)], true)),
-      tabel(jaarTabel('meldingenPerMaatregel', 'maatregel', perKeuze('maatregel', MAATREGELEN, (c) => c.meldingen.perMaatregel))),
+      tabel(
+        jaarTabel(
+          'meldingenPerSoort',
+          'soort',
+          [...perKeuze('soort', MELDING_SOORTEN, (c) => c.meldingen.perSoort), rij(totaal, (c) => c.meldingen.totaal)],
+          true,
+        ),
+      ),
+      grafiek({
+        id: 'meldingenPerCategorie',
+        titel: m('grafiek.meldingenPerCategorie', { jaar: r.jaar }),
+        labels: CATEGORIEEN.map((c) => label(locale, 'categorie', c)),
+        waarden: CATEGORIEEN.map((c) => md.perCategorie[c]),
+      }),
+      tabel(
+        jaarTabel(
+          'meldingenPerCategorie',
+          'categorie',
+          [...perKeuze('categorie', CATEGORIEEN, (c) => c.meldingen.perCategorie), rij(totaal, (c) => c.meldingen.totaal)],
+          true,
+        ),
+      ),
+      ...(meerdereJaren
+        ? [
+            grafiek({
+              id: 'meldingenPerJaar',
+              titel: m('grafiek.meldingenPerJaar'),
+              labels: jaarKoppen,
+              waarden: jaren.map((c) => c.meldingen.totaal),
+            }),
+          ]
+        : []),
+      tabel(
+        jaarTabel('meldingenKenmerken', 'kenmerk', [
+          rij(totaal, (c) => c.meldingen.totaal),
+          rij(m('rij.anoniem'), (c) => c.meldingen.anoniem),
+        ]),
+      ),
+      tabel(
+        jaarTabel(
+          'meldingenPerUitkomst',
+          'uitkomst',
+          [...perKeuze('uitkomst', UITKOMSTEN, (c) => c.meldingen.perUitkomst), rij(totaal, (c) => c.meldingen.totaal)],
+          true,
+        ),
+      ),
+      tabel(
+        jaarTabel(
+          'meldingenPerMaatregel',
+          'maatregel',
+          perKeuze('maatregel', MAATREGELEN, (c) => c.meldingen.perMaatregel),
+        ),
+      ),
     ],
   };
 
@@ -248,10 +334,18 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
         id: 'dilemmaPerDoelgroep',
         titel: m('tabel.dilemmaPerDoelgroep'),
         kolommen: [m('kolom.doelgroep'), m('kolom.sessies'), m('kolom.deelnemers')],
-        rijen: [...DOELGROEPEN.map((dg) => [label(locale, 'doelgroep', dg), d.perDoelgroep[dg].sessies, d.perDoelgroep[dg].deelnemers]), [totaal, d.sessies, d.bereik]],
+        rijen: [
+          ...DOELGROEPEN.map((dg) => [label(locale, 'doelgroep', dg), d.perDoelgroep[dg].sessies, d.perDoelgroep[dg].deelnemers]),
+          [totaal, d.sessies, d.bereik],
+        ],
         totaalRij: true,
       }),
-      tabel(jaarTabel('dilemmaPerJaar', 'kenmerk', [rij(m('rij.sessies'), (c) => c.dilemma.sessies), rij(m('rij.bereik'), (c) => c.dilemma.bereik)])),
+      tabel(
+        jaarTabel('dilemmaPerJaar', 'kenmerk', [
+          rij(m('rij.sessies'), (c) => c.dilemma.sessies),
+          rij(m('rij.bereik'), (c) => c.dilemma.bereik),
+        ]),
+      ),
     ],
   };
 
@@ -260,8 +354,24 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
     titel: m('agressie.titel'),
     blokken: [
       tekst(m('agressie.tekst', n({ incidenten: r.agressie.incidenten }))),
-      tabel(jaarTabel('agressiePerSoort', 'soort', [...perKeuze('agressieSoort', AGRESSIE_SOORTEN, (c) => c.agressie.perSoort), rij(m('rij.incidenten'), (c) => c.agressie.incidenten)], true)),
-      tabel(jaarTabel('agressiePerMaatregel', 'maatregel', perKeuze('agressieMaatregel', AGRESSIE_MAATREGELEN, (c) => c.agressie.perMaatregel))),
+      tabel(
+        jaarTabel(
+          'agressiePerSoort',
+          'soort',
+          [
+            ...perKeuze('agressieSoort', AGRESSIE_SOORTEN, (c) => c.agressie.perSoort),
+            rij(m('rij.incidenten'), (c) => c.agressie.incidenten),
+          ],
+          true,
+        ),
+      ),
+      tabel(
+        jaarTabel(
+          'agressiePerMaatregel',
+          'maatregel',
+          perKeuze('agressieMaatregel', AGRESSIE_MAATREGELEN, (c) => c.agressie.perMaatregel),
+        ),
+      ),
     ],
   };
 
@@ -270,7 +380,14 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
     titel: m('meldwijzer.titel'),
     blokken: [
       tekst(m('meldwijzer.tekst', n({ raadplegingen: r.meldwijzer.raadplegingen }))),
-      tabel(jaarTabel('meldwijzer', 'situatie', [...perKeuze('situatie', SITUATIES, (c) => c.meldwijzer.perSituatie), rij(totaal, (c) => c.meldwijzer.raadplegingen)], true)),
+      tabel(
+        jaarTabel(
+          'meldwijzer',
+          'situatie',
+          [...perKeuze('situatie', SITUATIES, (c) => c.meldwijzer.perSituatie), rij(totaal, (c) => c.meldwijzer.raadplegingen)],
+          true,
+        ),
+      ),
     ],
   };
 

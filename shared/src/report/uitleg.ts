@@ -46,7 +46,11 @@ export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
 
   const totaalLabel = t(locale, 'report.rij.totaal');
   const totaalIndex = tb.totaalRij ? tb.rijen.length - 1 : tb.rijen.findIndex((r) => r[0] === totaalLabel);
-  const rijen = tb.rijen.map((r, i) => ({ label: String(r[0]), waarden: r.slice(1).map((c: Cel) => (typeof c === 'number' ? c : 0)), totaal: i === totaalIndex }));
+  const rijen = tb.rijen.map((r, i) => ({
+    label: String(r[0]),
+    waarden: r.slice(1).map((c: Cel) => (typeof c === 'number' ? c : 0)),
+    totaal: i === totaalIndex,
+  }));
   const jaarKolommen = tb.kolommen.slice(1).every((k) => /^\d{4}$/.test(k));
   const laatste = tb.kolommen.length - 2; // index into waarden of the report year (last column)
   const kolom = jaarKolommen ? laatste : 0;
@@ -56,11 +60,14 @@ export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
 
   if (jaarKolommen && laatste >= 1) {
     const vorig = tb.kolommen[tb.kolommen.length - 2];
-    const vergelijkbaar = (r: (typeof rijen)[number]) => !verborgen(r.waarden[laatste], onderDrempel) && !verborgen(r.waarden[laatste - 1], onderDrempel);
+    const vergelijkbaar = (r: (typeof rijen)[number]) =>
+      !verborgen(r.waarden[laatste], onderDrempel) && !verborgen(r.waarden[laatste - 1], onderDrempel);
     const totaal = rijen.find((r) => r.totaal);
     if (totaal && vergelijkbaar(totaal)) {
       const [van, naar] = [totaal.waarden[laatste - 1], totaal.waarden[laatste]];
-      zinnen.push(m(naar > van ? 'totaalGestegen' : naar < van ? 'totaalGedaald' : 'totaalGelijk', { van: toon(van), naar: toon(naar), vorig, jaar }));
+      zinnen.push(
+        m(naar > van ? 'totaalGestegen' : naar < van ? 'totaalGedaald' : 'totaalGelijk', { van: toon(van), naar: toon(naar), vorig, jaar }),
+      );
     }
     const verschil = (r: (typeof rijen)[number]) => r.waarden[laatste] - r.waarden[laatste - 1];
     const noem = (rs: typeof rijen) =>
@@ -94,10 +101,18 @@ export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
   return zinnen.join(' ');
 }
 
-function wbkUitleg(tb: Tabel, opties: UitlegOpties, m: (key: string, params?: Record<string, string | number>) => string, toon: (n: number) => string): string {
+function wbkUitleg(
+  tb: Tabel,
+  opties: UitlegOpties,
+  m: (key: string, params?: Record<string, string | number>) => string,
+  toon: (n: number) => string,
+): string {
   const [bevestiging, terugkoppeling] = tb.rijen.map((r) => ({ aantal: Number(r[1]), van: Number(r[2]) }));
   if (!bevestiging || bevestiging.van === 0) return m('wbkGeen', { jaar: String(opties.jaar) });
-  const laat = { bevestiging: bevestiging.van - bevestiging.aantal, terugkoppeling: terugkoppeling ? terugkoppeling.van - terugkoppeling.aantal : 0 };
+  const laat = {
+    bevestiging: bevestiging.van - bevestiging.aantal,
+    terugkoppeling: terugkoppeling ? terugkoppeling.van - terugkoppeling.aantal : 0,
+  };
   if (laat.bevestiging === 0 && laat.terugkoppeling === 0) return m('wbkOpTijd');
   return m('wbkTeLaat', { bevestiging: toon(laat.bevestiging), terugkoppeling: toon(laat.terugkoppeling) });
 }

@@ -44,7 +44,12 @@ export class AmbtseedBoeking {
 
   /** Move an inschrijving to another session of the same kind, atomically. @throws BoekingFout. */
   verzet(inschrijvingId: string, nieuweSessieId: string, now: Date): Promise<BoekingPlan> {
-    return this.atomair([sessieVanId(inschrijvingId), nieuweSessieId], undefined, (s) => planVerzetten(s, inschrijvingId, nieuweSessieId, now), inschrijvingId);
+    return this.atomair(
+      [sessieVanId(inschrijvingId), nieuweSessieId],
+      undefined,
+      (s) => planVerzetten(s, inschrijvingId, nieuweSessieId, now),
+      inschrijvingId,
+    );
   }
 
   /** HR cancels a session: capaciteit 0, all active inschrijvingen geannuleerd (returned to be told). */
@@ -58,7 +63,12 @@ export class AmbtseedBoeking {
   }
 
   /** Read, plan and write in one transaction of the store (see the class comment). */
-  private atomair(sessieIds: string[], medewerker: string | undefined, plan: (s: BoekingSnapshot) => BoekingPlan, inschrijvingId?: string): Promise<BoekingPlan> {
+  private atomair(
+    sessieIds: string[],
+    medewerker: string | undefined,
+    plan: (s: BoekingSnapshot) => BoekingPlan,
+    inschrijvingId?: string,
+  ): Promise<BoekingPlan> {
     return this.store.atomically(async (tx) => {
       const wie = medewerker ?? (inschrijvingId ? (await tx.get('AmbtseedInschrijvingen', inschrijvingId))?.medewerker : undefined);
       const p = plan(await leesSnapshot(tx, sessieIds, wie));
@@ -110,7 +120,10 @@ async function schrijfPlan(tx: ListTransaction, p: BoekingPlan): Promise<Boeking
   const ids = new Map<string, string>();
   for (const n of p.nieuw) {
     const { inschrijvingId: voorstel, ...rest } = n;
-    const geschreven = await tx.addWithSequence('AmbtseedInschrijvingen', inschrijvingVolgnummer(n.sessieId), (id) => ({ ...rest, inschrijvingId: id }));
+    const geschreven = await tx.addWithSequence('AmbtseedInschrijvingen', inschrijvingVolgnummer(n.sessieId), (id) => ({
+      ...rest,
+      inschrijvingId: id,
+    }));
     ids.set(voorstel, geschreven.inschrijvingId);
   }
   for (const g of p.gewijzigd) {
@@ -141,7 +154,8 @@ export async function markeerAanwezigheid(
 ): Promise<Inschrijving> {
   const oud = await store.get('AmbtseedInschrijvingen', inschrijvingId);
   if (!oud) throw new BoekingFout('INSCHRIJVING_ONBEKEND', 'Deze inschrijving bestaat niet (meer).');
-  if (oud.status === 'geannuleerd' || oud.status === 'wachtlijst') throw new BoekingFout('NIET_ACTIEF', 'Deze persoon had geen plaats in de bijeenkomst.');
+  if (oud.status === 'geannuleerd' || oud.status === 'wachtlijst')
+    throw new BoekingFout('NIET_ACTIEF', 'Deze persoon had geen plaats in de bijeenkomst.');
   const sessie = await store.get('AmbtseedSessies', oud.sessieId);
   const ambtseed = sessie?.soort === 'ambtseed';
   const vorm = besluit.status === 'afgelegd' && ambtseed ? (besluit.vorm ?? oud.vorm ?? 'eed') : ambtseed ? oud.vorm : null;

@@ -26,7 +26,10 @@ export async function createListStore(env: NodeJS.ProcessEnv = process.env, loka
     if (!graph || typeof (graph as { createGraphListStore?: unknown }).createGraphListStore !== 'function') {
       throw new Error('STORE=graph is in deze versie nog niet beschikbaar. Gebruik STORE=sqlite.');
     }
-    return (graph as { createGraphListStore: (e: NodeJS.ProcessEnv, l?: LokaleStaat) => Promise<ListStore> }).createGraphListStore(env, lokaal);
+    return (graph as { createGraphListStore: (e: NodeJS.ProcessEnv, l?: LokaleStaat) => Promise<ListStore> }).createGraphListStore(
+      env,
+      lokaal,
+    );
   }
   if (kind === 'postgres') {
     const { createPostgresListStore } = await import('./postgres');

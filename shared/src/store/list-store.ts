@@ -125,7 +125,11 @@ export interface ListStore {
    * written, or, when any item is invalid, none is and `InvalidItemError` names every bad item by index.
    * @returns how many were new and how many keys already existed.
    */
-  addMany<L extends ListName>(list: L, items: readonly ListItemInput<L>[], onProgress?: (done: number, total: number) => void): Promise<{ created: number; existing: number }>;
+  addMany<L extends ListName>(
+    list: L,
+    items: readonly ListItemInput<L>[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ created: number; existing: number }>;
   /**
    * Change columns of the item with `key` (key columns cannot change).
    * @throws ItemNotFoundError when there is no such item; InvalidItemError when the result is invalid.
@@ -162,7 +166,11 @@ export interface ListStore {
  * Every item of a query, following pages until the end.
  * @returns all items matching `query` (pageSize per request defaults to 5000).
  */
-export async function queryAll<L extends ListName>(store: ListStore, list: L, query: Omit<ListQuery, 'pageToken'> = {}): Promise<ListItem<L>[]> {
+export async function queryAll<L extends ListName>(
+  store: ListStore,
+  list: L,
+  query: Omit<ListQuery, 'pageToken'> = {},
+): Promise<ListItem<L>[]> {
   const out: ListItem<L>[] = [];
   let pageToken: string | undefined;
   do {

@@ -52,7 +52,10 @@ export class LokaleStaat {
   async eersteKeer(soort: string, sleutel: string, ttlMs: number, nu: number = Date.now()): Promise<boolean> {
     return this.transactie(() => {
       this.db.prepare('DELETE FROM lokaal_eenmalig WHERE verloopt <= ?').run(nu);
-      return this.db.prepare('INSERT OR IGNORE INTO lokaal_eenmalig (soort, sleutel, verloopt) VALUES (?, ?, ?)').run(soort, sleutel, nu + ttlMs).changes === 1;
+      return (
+        this.db.prepare('INSERT OR IGNORE INTO lokaal_eenmalig (soort, sleutel, verloopt) VALUES (?, ?, ?)').run(soort, sleutel, nu + ttlMs)
+          .changes === 1
+      );
     });
   }
 

@@ -117,14 +117,20 @@ export function migreerLokaleStaat(db: SqliteDatabase): void {
     aantal INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (cyclus, aad_object_id)
   )`);
-  db.exec('CREATE TABLE IF NOT EXISTS intake_job_runs (job TEXT NOT NULL, datum TEXT NOT NULL, gestart_op TEXT NOT NULL, PRIMARY KEY (job, datum))');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS intake_job_runs (job TEXT NOT NULL, datum TEXT NOT NULL, gestart_op TEXT NOT NULL, PRIMARY KEY (job, datum))',
+  );
   db.exec('CREATE TABLE IF NOT EXISTS ambtseed_agenda (sessie_id TEXT PRIMARY KEY NOT NULL, event_id TEXT NOT NULL)');
   db.exec(`CREATE TABLE IF NOT EXISTS ambtseed_wacht_op_lijst (
     inschrijving_id TEXT PRIMARY KEY NOT NULL,
     aad_object_id TEXT NOT NULL,
     aangevraagd_op TEXT NOT NULL
   )`);
-  db.exec('CREATE TABLE IF NOT EXISTS tab_vote_guard (hash TEXT PRIMARY KEY NOT NULL, week TEXT NOT NULL, verloopt TEXT NOT NULL) WITHOUT ROWID');
-  db.exec('CREATE TABLE IF NOT EXISTS tab_vote_keys (week TEXT PRIMARY KEY NOT NULL, sleutel BLOB NOT NULL, verloopt TEXT NOT NULL) WITHOUT ROWID');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS tab_vote_guard (hash TEXT PRIMARY KEY NOT NULL, week TEXT NOT NULL, verloopt TEXT NOT NULL) WITHOUT ROWID',
+  );
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS tab_vote_keys (week TEXT PRIMARY KEY NOT NULL, sleutel BLOB NOT NULL, verloopt TEXT NOT NULL) WITHOUT ROWID',
+  );
   db.exec('CREATE TABLE IF NOT EXISTS tab_dilemma_keuze (week TEXT PRIMARY KEY NOT NULL, dilemmaId TEXT NOT NULL)');
 }

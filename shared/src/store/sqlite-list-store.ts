@@ -77,7 +77,9 @@ export class SqliteListStore implements ListStore {
       this.tables.set(name, {
         def,
         cols: new Map(def.columns.map((c) => [c.name, c])),
-        insert: this.db.prepare(`INSERT OR IGNORE INTO ${table} (_key, ${names.map(q).join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`),
+        insert: this.db.prepare(
+          `INSERT OR IGNORE INTO ${table} (_key, ${names.map(q).join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`,
+        ),
         get: this.db.prepare(`SELECT * FROM ${table} WHERE _key = ?`),
         update: this.db.prepare(`UPDATE ${table} SET ${nonKey.map((n) => `${q(n)} = ?`).join(', ')} WHERE _key = ?`),
       });
@@ -210,19 +212,21 @@ export class SqliteListStore implements ListStore {
   private addWithSequenceNu<L extends ListName>(list: L, seq: SequenceSpec, build: (id: string) => ListItemInput<L>): ListItem<L> {
     const t = this.table(list);
     if (!t.cols.has(seq.column)) throw new Error(`Lijst ${list} heeft geen kolom "${seq.column}".`);
-    return this.db.transaction(() => {
-      let n = this.volgnummers.laatste(list, seq.prefix) ?? this.seedVolgnummer(list, seq);
-      for (let poging = 0; poging < MAX_VOLGNUMMER_POGINGEN; poging++) {
-        n++;
-        const id = volgnummerId(seq, n);
-        const item = this.validate(list, build(id));
-        controleerVolgnummer(list, seq, item, id);
-        const created = t.insert.run(itemKey(list, item), ...this.toRow(t, item)).changes === 1;
-        this.volgnummers.zet(list, seq.prefix, n);
-        if (created) return item as ListItem<L>;
-      }
-      throw new Error(`Geen vrij volgnummer gevonden in ${list} voor ${seq.prefix}.`);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        let n = this.volgnummers.laatste(list, seq.prefix) ?? this.seedVolgnummer(list, seq);
+        for (let poging = 0; poging < MAX_VOLGNUMMER_POGINGEN; poging++) {
+          n++;
+          const id = volgnummerId(seq, n);
+          const item = this.validate(list, build(id));
+          controleerVolgnummer(list, seq, item, id);
+          const created = t.insert.run(itemKey(list, item), ...this.toRow(t, item)).changes === 1;
+          this.volgnummers.zet(list, seq.prefix, n);
+          if (created) return item as ListItem<L>;
+        }
+        throw new Error(`Geen vrij volgnummer gevonden in ${list} voor ${seq.prefix}.`);
+      })
+      .immediate();
   }
 
   /* ---------------- ListStore ---------------- */
@@ -232,7 +236,11 @@ export class SqliteListStore implements ListStore {
     return this.addNu(list, input);
   }
 
-  async addMany<L extends ListName>(list: L, inputs: readonly ListItemInput<L>[], onProgress?: (done: number, total: number) => void): Promise<{ created: number; existing: number }> {
+  async addMany<L extends ListName>(
+    list: L,
+    inputs: readonly ListItemInput<L>[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ created: number; existing: number }> {
     if (this.bezet) await this.vrij();
     const t = this.table(list);
     const items = validateAll(list, inputs);

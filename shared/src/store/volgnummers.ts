@@ -41,7 +41,9 @@ export class Volgnummers {
 
   constructor(db: SqliteDatabase) {
     this.lees = db.prepare('SELECT laatste FROM store_volgnummers WHERE list = ? AND prefix = ?');
-    this.schrijf = db.prepare('INSERT INTO store_volgnummers (list, prefix, laatste) VALUES (?, ?, ?) ON CONFLICT(list, prefix) DO UPDATE SET laatste = MAX(laatste, excluded.laatste)');
+    this.schrijf = db.prepare(
+      'INSERT INTO store_volgnummers (list, prefix, laatste) VALUES (?, ?, ?) ON CONFLICT(list, prefix) DO UPDATE SET laatste = MAX(laatste, excluded.laatste)',
+    );
   }
 
   /** The last number handed out, or undefined when this counter was never used (seed it first). */

@@ -39,7 +39,8 @@ export class RollendBudget {
     readonly vensters: readonly BudgetVenster[],
     private readonly klok: BudgetKlok = echteKlok,
   ) {
-    if (vensters.length === 0 || vensters.some((v) => !(v.eenheden > 0) || !(v.perMs > 0))) throw new Error('Een budget heeft minstens één venster met eenheden > 0 en perMs > 0.');
+    if (vensters.length === 0 || vensters.some((v) => !(v.eenheden > 0) || !(v.perMs > 0)))
+      throw new Error('Een budget heeft minstens één venster met eenheden > 0 en perMs > 0.');
     this.langste = Math.max(...vensters.map((v) => v.perMs));
   }
 
@@ -92,7 +93,11 @@ export class RollendBudget {
  * @returns how long it waited (ms).
  * @throws the signal's reason when `signal` is or becomes aborted (nothing is spent then).
  */
-export async function neemSamen(delen: readonly { budget: RollendBudget; eenheden: number }[], klok: BudgetKlok = echteKlok, signal?: AbortSignal): Promise<number> {
+export async function neemSamen(
+  delen: readonly { budget: RollendBudget; eenheden: number }[],
+  klok: BudgetKlok = echteKlok,
+  signal?: AbortSignal,
+): Promise<number> {
   const begin = klok.nu();
   for (;;) {
     if (signal?.aborted) throw signal.reason ?? new Error('afgebroken');

@@ -26,7 +26,6 @@ const Dilemma = lazy(() => import('./pages/Dilemma').then((m) => ({ default: m.D
 const Sessie = lazy(() => import('./pages/Sessie').then((m) => ({ default: m.Sessie })));
 const Dashboard = lazy(() => import('./pages/Dashboard').then((m) => ({ default: m.Dashboard })));
 
-
 /** The pages: path → title key. Each path is a static tab's contentUrl. */
 export const PAGINAS = [
   { pad: '/', titel: 'nav.portal' },
@@ -67,7 +66,14 @@ const useStyles = makeStyles({
     '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}` },
   },
   banners: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
-  dev: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  dev: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
 });
 
 /** Keep `theme`, `lang` and `rol` when moving between pages outside Teams. */
@@ -102,7 +108,10 @@ export function App({ omgeving, pad, search, thema: beginThema }: { omgeving: Om
     document.documentElement.lang = omgeving.locale;
   }, [omgeving.locale]);
 
-  const aanmelding = useMemo(() => (omgeving.token ? { token: omgeving.token, locale: omgeving.locale } : { devRol: rol, locale: omgeving.locale }), [omgeving, rol]);
+  const aanmelding = useMemo(
+    () => (omgeving.token ? { token: omgeving.token, locale: omgeving.locale } : { devRol: rol, locale: omgeving.locale }),
+    [omgeving, rol],
+  );
   useEffect(() => {
     api<{ modus: 'sso' | 'lokaal'; rollen: TabRol[] }>(aanmelding, '/ik').then(
       (ik) => {
@@ -120,7 +129,9 @@ export function App({ omgeving, pad, search, thema: beginThema }: { omgeving: Om
   }, [aanmelding, poging]);
   useEffect(() => {
     if (omgeving.inTeams) return;
-    api<{ modus: 'sso' | 'lokaal'; teamsAppId?: string }>({ locale: omgeving.locale }, '/aanmelding').then(setAanmeldInfo, () => setAanmeldInfo(null));
+    api<{ modus: 'sso' | 'lokaal'; teamsAppId?: string }>({ locale: omgeving.locale }, '/aanmelding').then(setAanmeldInfo, () =>
+      setAanmeldInfo(null),
+    );
   }, [omgeving]);
 
   /** The consent button (a user gesture): one interactive flow, then /ik again. */
@@ -142,7 +153,10 @@ export function App({ omgeving, pad, search, thema: beginThema }: { omgeving: Om
     );
   };
 
-  const ctx = useMemo(() => maakContext(omgeving.locale, aanmelding, rollen ?? ['medewerker'], modus !== 'sso'), [omgeving.locale, aanmelding, rollen, modus]);
+  const ctx = useMemo(
+    () => maakContext(omgeving.locale, aanmelding, rollen ?? ['medewerker'], modus !== 'sso'),
+    [omgeving.locale, aanmelding, rollen, modus],
+  );
   const { t } = ctx;
   const vertaalTab = (soort: TokenFoutSoort) => t(TOKEN_FOUT_TEKST[soort]);
   const buitenTeams = !omgeving.inTeams && aanmeldInfo?.modus === 'sso';
@@ -181,7 +195,15 @@ export function App({ omgeving, pad, search, thema: beginThema }: { omgeving: Om
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t('aanmelding.toestemmingTitel')}</MessageBarTitle>
-          <Text>{toestemmingBezig ? t('aanmelding.bezig') : nogGeenToestemming ? t('aanmelding.nogGeenToestemming') : aanmeldFout === 'toestemming' ? t('aanmelding.toestemmingUitleg') : vertaalTab(aanmeldFout)}</Text>
+          <Text>
+            {toestemmingBezig
+              ? t('aanmelding.bezig')
+              : nogGeenToestemming
+                ? t('aanmelding.nogGeenToestemming')
+                : aanmeldFout === 'toestemming'
+                  ? t('aanmelding.toestemmingUitleg')
+                  : vertaalTab(aanmeldFout)}
+          </Text>
         </MessageBarBody>
         <MessageBarActions>
           <Button appearance="primary" onClick={geefToestemming} disabled={toestemmingBezig}>
@@ -220,7 +242,11 @@ export function App({ omgeving, pad, search, thema: beginThema }: { omgeving: Om
             <ul className={s.nav}>
               {PAGINAS.map((p) => (
                 <li key={p.pad}>
-                  <Link href={href(p.pad, search)} aria-current={p === pagina ? 'page' : undefined} className={p === pagina ? s.actief : undefined}>
+                  <Link
+                    href={href(p.pad, search)}
+                    aria-current={p === pagina ? 'page' : undefined}
+                    className={p === pagina ? s.actief : undefined}
+                  >
                     {t(p.titel)}
                   </Link>
                 </li>

@@ -53,7 +53,11 @@ export interface Aanmelding {
  * Call the tab API. Sends JSON, adds `Authorization: Bearer` (Teams) or `X-Dev-Rol` (local mode).
  * @throws ApiFout with the server's `fout` message (or a generic Dutch one) for non-2xx answers.
  */
-export async function api<T>(aanmelding: Aanmelding, pad: string, init: { method?: string; body?: unknown; blob?: boolean } = {}): Promise<T> {
+export async function api<T>(
+  aanmelding: Aanmelding,
+  pad: string,
+  init: { method?: string; body?: unknown; blob?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   const locale = aanmelding.locale ?? 'nl';
@@ -66,11 +70,14 @@ export async function api<T>(aanmelding: Aanmelding, pad: string, init: { method
       const soort = tokenFoutSoort(err);
       throw new ApiFout(401, t(locale, `tab.${TOKEN_FOUT_TEKST[soort]}`), soort);
     }
-  }
-  else if (aanmelding.devRol) headers['X-Dev-Rol'] = aanmelding.devRol;
+  } else if (aanmelding.devRol) headers['X-Dev-Rol'] = aanmelding.devRol;
   let res: Response;
   try {
-    res = await fetch(`/api${pad}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    res = await fetch(`/api${pad}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
   } catch {
     throw new ApiFout(0, t(locale, 'tab.fout.verbinding'));
   }

@@ -14,7 +14,14 @@ export interface TabContext {
 }
 
 export function maakContext(locale: Locale, aanmelding: Aanmelding, rollen: TabRol[], lokaal: boolean): TabContext {
-  return { locale, t: (key, params) => vertaal(locale, `tab.${key}`, params), tekst: (x) => tekstIn(locale, x), aanmelding, rollen, lokaal };
+  return {
+    locale,
+    t: (key, params) => vertaal(locale, `tab.${key}`, params),
+    tekst: (x) => tekstIn(locale, x),
+    aanmelding,
+    rollen,
+    lokaal,
+  };
 }
 
 export const TabCtx = createContext<TabContext>(maakContext('nl', {}, ['medewerker'], true));

@@ -13,6 +13,8 @@ else if (window.location.pathname === '/auth/end') void eindToestemming();
 else {
   void detecteerOmgeving(window.location.search).then(async (omgeving) => {
     const thema = await laadThema(omgeving.thema);
-    createRoot(document.getElementById('root')!).render(<App omgeving={omgeving} pad={window.location.pathname} search={window.location.search} thema={thema} />);
+    createRoot(document.getElementById('root')!).render(
+      <App omgeving={omgeving} pad={window.location.pathname} search={window.location.search} thema={thema} />,
+    );
   });
 }

@@ -58,7 +58,11 @@ export async function detecteerOmgeving(search: string, timeoutMs = 3000): Promi
       thema: themaUitTeams(ctx.app.theme),
       token: () => teams.authentication.getAuthToken(),
       toestemming: async () => {
-        await teams.authentication.authenticate({ url: `${window.location.origin}/auth/start?lang=${toLocale(ctx.app.locale)}`, width: 600, height: 535 });
+        await teams.authentication.authenticate({
+          url: `${window.location.origin}/auth/start?lang=${toLocale(ctx.app.locale)}`,
+          width: 600,
+          height: 535,
+        });
       },
       ingebed: true,
       opThemaWissel: (cb) => teams.app.registerOnThemeChangeHandler((naam) => cb(themaUitTeams(naam))),

@@ -13,7 +13,15 @@ import { toLocale } from '@shared/i18n/tab';
  */
 
 /** Entra's v2 authorize endpoint for a tenant (`organizations` when the context has none). */
-export function authorizeUrl(o: { tenant?: string; clientId: string; scope: string; redirectUri: string; state: string; loginHint?: string; locale: string }): string {
+export function authorizeUrl(o: {
+  tenant?: string;
+  clientId: string;
+  scope: string;
+  redirectUri: string;
+  state: string;
+  loginHint?: string;
+  locale: string;
+}): string {
   const q = new URLSearchParams({
     client_id: o.clientId,
     response_type: 'code',
@@ -35,7 +43,10 @@ export async function startToestemming(): Promise<void> {
   const teams = await import('@microsoft/teams-js');
   await teams.app.initialize();
   const ctx = await teams.app.getContext();
-  const info = (await (await fetch('/api/aanmelding', { headers: { Accept: 'application/json' } })).json()) as { clientId?: string; scope?: string };
+  const info = (await (await fetch('/api/aanmelding', { headers: { Accept: 'application/json' } })).json()) as {
+    clientId?: string;
+    scope?: string;
+  };
   if (!info.clientId || !info.scope) return teams.authentication.notifyFailure('resourceDisabled');
   const state = crypto.randomUUID();
   sessionStorage.setItem(STATE_SLEUTEL, state);

@@ -17,9 +17,11 @@ export async function aanwezigheid(d: AanwezigheidInvoer, input: TurnInput, serv
   const l = input.locale;
   const s = await bestaandeSessie(services.store, d.sessieId, l);
   if (Date.parse(s.start) > input.now.getTime()) return [{ type: 'text', text: t(l, 'ambtseed.aanwezigheid.nogNiet') }];
-  const rijen = (await queryAll(services.store, 'AmbtseedInschrijvingen', { where: { sessieId: s.sessieId, status: ['ingeschreven', 'afgelegd', 'afwezig'] } })).sort((a, b) =>
-    a.inschrijvingId.localeCompare(b.inschrijvingId),
-  );
+  const rijen = (
+    await queryAll(services.store, 'AmbtseedInschrijvingen', {
+      where: { sessieId: s.sessieId, status: ['ingeschreven', 'afgelegd', 'afwezig'] },
+    })
+  ).sort((a, b) => a.inschrijvingId.localeCompare(b.inschrijvingId));
   if (!rijen.length) return [{ type: 'text', text: t(l, 'ambtseed.aanwezigheid.geen') }];
   const ambtseed = s.soort === 'ambtseed';
   const keuzes = ambtseed
@@ -41,7 +43,11 @@ export async function aanwezigheid(d: AanwezigheidInvoer, input: TurnInput, serv
         opslaanTitel: t(l, 'ambtseed.aanwezigheid.opslaan'),
         deelnemers: rijen.map((i, n) => ({
           veld: `a_${i.inschrijvingId}`,
-          label: t(l, 'ambtseed.aanwezigheid.deelnemer', { n: n + 1, kort: i.medewerker.slice(0, 8), vorm: i.vorm ? t(l, `ambtseed.vorm.${i.vorm}`) : '—' }),
+          label: t(l, 'ambtseed.aanwezigheid.deelnemer', {
+            n: n + 1,
+            kort: i.medewerker.slice(0, 8),
+            vorm: i.vorm ? t(l, `ambtseed.vorm.${i.vorm}`) : '—',
+          }),
           standaard: i.status === 'afwezig' ? 'afwezig' : ambtseed ? `afgelegd-${i.vorm === 'belofte' ? 'belofte' : 'eed'}` : 'afgelegd',
           keuzes,
         })),
@@ -73,7 +79,13 @@ export async function aanwezigheidOpslaan(d: AanwezigheidInvoer, input: TurnInpu
     const i = await markeerAanwezigheid(services.store, b.inschrijvingId, { status, vorm, datum });
     if (status === 'afgelegd') {
       afgelegd++;
-      const kaart = bevestiging(l, services.publicUrl, soortNaam(s.soort, l), t(l, 'ambtseed.aanwezigheid.afgerond', { wat: t(l, `ambtseed.verplichting.${s.soort}`), datum }), undefined);
+      const kaart = bevestiging(
+        l,
+        services.publicUrl,
+        soortNaam(s.soort, l),
+        t(l, 'ambtseed.aanwezigheid.afgerond', { wat: t(l, `ambtseed.verplichting.${s.soort}`), datum }),
+        undefined,
+      );
       if (i.vorm === 'eed' || i.vorm === 'belofte') kaart.oorkondeUrl = oorkondeUrl(services.publicUrl, i.inschrijvingId, l);
       berichten.push({ medewerker: i.medewerker, dedupeKey: `ambtseed:afgelegd:${i.inschrijvingId}`, kaart });
     } else afwezig++;

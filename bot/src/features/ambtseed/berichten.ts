@@ -19,7 +19,15 @@ export const soortNaam = (soort: string, l: Locale): string => t(l, `ambtseed.so
  * The data of a confirmation card: title, text, optional extra line; with `sessie` and `metAgenda` an .ics
  * download link under `publicUrl`.
  */
-export function bevestiging(l: Locale, publicUrl: string, titel: string, tekst: string, sessie?: Sessie, extra = '', metAgenda = true): BevestigingKaartData {
+export function bevestiging(
+  l: Locale,
+  publicUrl: string,
+  titel: string,
+  tekst: string,
+  sessie?: Sessie,
+  extra = '',
+  metAgenda = true,
+): BevestigingKaartData {
   return {
     titel,
     tekst,
@@ -61,7 +69,11 @@ export async function vertelGepromoveerd(services: BotServices, plan: BoekingPla
     const s = await services.store.get('AmbtseedSessies', p.sessieId);
     if (!s) continue;
     const tekst = t(l, 'ambtseed.gepromoveerd', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l), plaats: plaats(s, l) });
-    aan.push({ medewerker: p.medewerker, dedupeKey: `ambtseed:promotie:${p.inschrijvingId}`, kaart: bevestiging(l, services.publicUrl, soortNaam(s.soort, l), tekst, s) });
+    aan.push({
+      medewerker: p.medewerker,
+      dedupeKey: `ambtseed:promotie:${p.inschrijvingId}`,
+      kaart: bevestiging(l, services.publicUrl, soortNaam(s.soort, l), tekst, s),
+    });
   }
   await vertel(services, aan);
 }
@@ -78,15 +90,23 @@ export async function synchroniseerAgenda(services: BotServices, sessieIds: stri
   for (const id of new Set(sessieIds)) {
     const sessie = await services.store.get('AmbtseedSessies', id);
     if (!sessie || isGeannuleerd(sessie)) continue;
-    const deelnemers = (await queryAll(services.store, 'AmbtseedInschrijvingen', { where: { sessieId: id, status: 'ingeschreven' } })).map((i) => i.medewerker);
+    const deelnemers = (await queryAll(services.store, 'AmbtseedInschrijvingen', { where: { sessieId: id, status: 'ingeschreven' } })).map(
+      (i) => i.medewerker,
+    );
     try {
       const r = await agenda.synchroniseer(sessie, deelnemers, {
-        onderwerp: t(locale, 'ambtseed.ics.titel', { soort: soortNaam(sessie.soort, locale), organisatie: services.config.organisatie.naam }),
+        onderwerp: t(locale, 'ambtseed.ics.titel', {
+          soort: soortNaam(sessie.soort, locale),
+          organisatie: services.config.organisatie.naam,
+        }),
         beschrijving: t(locale, 'ambtseed.ics.beschrijving', { afnemer: sessie.afnemer }),
       });
       joinUrl = r.joinUrl ?? joinUrl;
     } catch (err) {
-      services.log.warn({ feature: 'ambtseed', actie: 'agenda', status: (err as { statusCode?: number }).statusCode ?? null }, 'agenda-uitnodiging niet bijgewerkt');
+      services.log.warn(
+        { feature: 'ambtseed', actie: 'agenda', status: (err as { statusCode?: number }).statusCode ?? null },
+        'agenda-uitnodiging niet bijgewerkt',
+      );
     }
   }
   return joinUrl;

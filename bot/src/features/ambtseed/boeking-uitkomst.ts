@@ -33,7 +33,11 @@ export async function uitkomstVan(store: ListStore, plan: BoekingPlan): Promise<
 
 /** The text parameters of a session in messages: kind, Amsterdam time, place. */
 export function sessieTekst(s: Sessie, l: Locale): { soort: string; tijd: string; plaats: string } {
-  return { soort: t(l, `ambtseed.soort.${s.soort}`), tijd: toonTijd(s.start, l), plaats: s.online ? t(l, 'ambtseed.sessie.online') : (s.locatie ?? '') };
+  return {
+    soort: t(l, `ambtseed.soort.${s.soort}`),
+    tijd: toonTijd(s.start, l),
+    plaats: s.online ? t(l, 'ambtseed.sessie.online') : (s.locatie ?? ''),
+  };
 }
 
 /** Options of {@link BoekingWachtrij}. */
@@ -72,7 +76,11 @@ export class BoekingWachtrij {
 
   /** Inschrijving ids still waiting, oldest first. */
   async wachtend(): Promise<string[]> {
-    return (this.opties.lokaal.db.prepare('SELECT inschrijving_id FROM ambtseed_wacht_op_lijst ORDER BY aangevraagd_op, inschrijving_id').all() as { inschrijving_id: string }[]).map((r) => r.inschrijving_id);
+    return (
+      this.opties.lokaal.db
+        .prepare('SELECT inschrijving_id FROM ambtseed_wacht_op_lijst ORDER BY aangevraagd_op, inschrijving_id')
+        .all() as { inschrijving_id: string }[]
+    ).map((r) => r.inschrijving_id);
   }
 
   /**
@@ -87,7 +95,9 @@ export class BoekingWachtrij {
 
   private async ronde(): Promise<WachtrijRonde> {
     const { lokaal, store, proactive, log } = this.opties;
-    const rijen = lokaal.db.prepare('SELECT inschrijving_id, aad_object_id FROM ambtseed_wacht_op_lijst ORDER BY aangevraagd_op, inschrijving_id').all() as { inschrijving_id: string; aad_object_id: string }[];
+    const rijen = lokaal.db
+      .prepare('SELECT inschrijving_id, aad_object_id FROM ambtseed_wacht_op_lijst ORDER BY aangevraagd_op, inschrijving_id')
+      .all() as { inschrijving_id: string; aad_object_id: string }[];
     const weg = lokaal.db.prepare('DELETE FROM ambtseed_wacht_op_lijst WHERE inschrijving_id = ?');
     let verteld = 0;
     let wachtend = 0;
@@ -102,9 +112,15 @@ export class BoekingWachtrij {
       const sessie = await store.get('AmbtseedSessies', sessieId);
       const l = proactive?.localeVan?.(r.aad_object_id) ?? 'nl';
       const p = sessie ? sessieTekst(sessie, l) : { soort: t(l, 'ambtseed.soort.ambtseed'), tijd: '', plaats: '' };
-      const sleutel = !inschrijving ? 'ambtseed.uitkomst.mislukt' : inschrijving.status === 'wachtlijst' ? 'ambtseed.uitkomst.wachtlijst' : 'ambtseed.uitkomst.ingeschreven';
+      const sleutel = !inschrijving
+        ? 'ambtseed.uitkomst.mislukt'
+        : inschrijving.status === 'wachtlijst'
+          ? 'ambtseed.uitkomst.wachtlijst'
+          : 'ambtseed.uitkomst.ingeschreven';
       const replies: Reply[] = [{ type: 'text', text: t(l, sleutel, p) }];
-      const verzonden = proactive ? await proactive.send(r.aad_object_id, replies, `ambtseed:uitkomst:${r.inschrijving_id}`) : 'geenReferentie';
+      const verzonden = proactive
+        ? await proactive.send(r.aad_object_id, replies, `ambtseed:uitkomst:${r.inschrijving_id}`)
+        : 'geenReferentie';
       log?.info({ feature: 'ambtseed', actie: 'uitkomst', status: status.state, verzonden }, 'uitkomst van een wachtende boeking');
       if (verzonden === 'mislukt') {
         wachtend++;
@@ -118,7 +134,10 @@ export class BoekingWachtrij {
 
   /** Run a pass now and then every `intervalMs` (ms, default 5000) until `stop()`; the timer does not keep the process alive. */
   start(intervalMs = 5000): void {
-    const tik = () => void this.verwerk().catch((err) => this.opties.log?.warn({ feature: 'ambtseed', err: (err as Error).message }, 'wachtrij van boekingen: ronde mislukt'));
+    const tik = () =>
+      void this.verwerk().catch((err) =>
+        this.opties.log?.warn({ feature: 'ambtseed', err: (err as Error).message }, 'wachtrij van boekingen: ronde mislukt'),
+      );
     tik();
     this.timer = setInterval(tik, intervalMs);
     this.timer.unref();

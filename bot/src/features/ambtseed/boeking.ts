@@ -23,7 +23,10 @@ export async function boek(d: BoekInvoer, input: TurnInput, services: BotService
   if (!sessieId) return [{ type: 'text', text: t(l, 'ambtseed.keuzeOngeldig') }];
   if (d.soort === 'ambtseed' && !d.vorm) return [{ type: 'text', text: t(l, 'ambtseed.vormOngeldig') }];
   const { nm } = await nieuweMedewerker(services.store, me, input.now);
-  const plan = await boekingVoor(services.store).boek({ sessieId, medewerker: me, dienstverband: nm.dienstverband, indienstOp: nm.indienstOp, vorm: d.vorm ?? null }, input.now);
+  const plan = await boekingVoor(services.store).boek(
+    { sessieId, medewerker: me, dienstverband: nm.dienstverband, indienstOp: nm.indienstOp, vorm: d.vorm ?? null },
+    input.now,
+  );
   services.log.info({ feature: 'ambtseed', actie: 'boek', status: plan.resultaat?.status }, 'boeking');
   return bevestigBoeking(input, services, plan, 'ambtseed.geboekt');
 }
@@ -38,11 +41,26 @@ async function bevestigBoeking(input: TurnInput, services: BotServices, plan: Bo
   if (r.status === 'wachtlijst') {
     const rij = await queryAll(services.store, 'AmbtseedInschrijvingen', { where: { sessieId: s.sessieId, status: 'wachtlijst' } });
     const positie = wachtrij(s.sessieId, rij).findIndex((i) => i.inschrijvingId === r.inschrijvingId) + 1;
-    return [{ type: 'card', card: renderBevestigingKaart(bevestiging(l, services.publicUrl, params.soort, t(l, 'ambtseed.wachtlijst', { ...params, positie }), s, '', false)) }];
+    return [
+      {
+        type: 'card',
+        card: renderBevestigingKaart(
+          bevestiging(l, services.publicUrl, params.soort, t(l, 'ambtseed.wachtlijst', { ...params, positie }), s, '', false),
+        ),
+      },
+    ];
   }
   const agenda = services.agenda;
   const joinUrl = await synchroniseerAgenda(services, [s.sessieId, ...plan.geannuleerd.map((g) => g.sessieId)], l);
-  const kaart = bevestiging(l, services.publicUrl, params.soort, t(l, sleutel, params), s, agenda ? t(l, 'ambtseed.uitnodiging.graph') : '', !agenda);
+  const kaart = bevestiging(
+    l,
+    services.publicUrl,
+    params.soort,
+    t(l, sleutel, params),
+    s,
+    agenda ? t(l, 'ambtseed.uitnodiging.graph') : '',
+    !agenda,
+  );
   kaart.teamsUrl = joinUrl ?? '';
   return [{ type: 'card', card: renderBevestigingKaart(kaart) }];
 }
@@ -51,7 +69,8 @@ async function bevestigBoeking(input: TurnInput, services: BotServices, plan: Bo
 async function eigenInschrijving(input: TurnInput, services: BotServices, inschrijvingId: string): Promise<Inschrijving> {
   const i = await services.store.get('AmbtseedInschrijvingen', inschrijvingId);
   if (!i) throw new BoekingFout('INSCHRIJVING_ONBEKEND', t(input.locale, 'ambtseed.fout.nietGevonden'));
-  if (i.medewerker !== input.user.aadObjectId && !heeftRol(input.user.rollen, 'hr')) throw new BoekingFout('INSCHRIJVING_ONBEKEND', t(input.locale, 'ambtseed.fout.nietVanJou'));
+  if (i.medewerker !== input.user.aadObjectId && !heeftRol(input.user.rollen, 'hr'))
+    throw new BoekingFout('INSCHRIJVING_ONBEKEND', t(input.locale, 'ambtseed.fout.nietVanJou'));
   return i;
 }
 
@@ -85,7 +104,17 @@ export async function verklaar(_invoer: unknown, input: TurnInput, services: Bot
   if (!me) return planKaart(input, services);
   const { nm } = await nieuweMedewerker(services.store, me, input.now);
   if (nm.dienstverband === 'arbeidsovereenkomst') return [{ type: 'text', text: t(l, 'ambtseed.verklaring.nietNodig') }];
-  const r = await legVerklaringVast(services.store, { medewerker: me, dienstverband: nm.dienstverband, indienstOp: nm.indienstOp, datum: vandaag(input.now) });
+  const r = await legVerklaringVast(services.store, {
+    medewerker: me,
+    dienstverband: nm.dienstverband,
+    indienstOp: nm.indienstOp,
+    datum: vandaag(input.now),
+  });
   services.log.info({ feature: 'ambtseed', actie: 'verklaring', nieuw: r.created }, 'integriteitsverklaring');
-  return [{ type: 'text', text: t(l, r.created ? 'ambtseed.verklaring.getekend' : 'ambtseed.verklaring.alGetekend', { datum: r.inschrijving.afgelegdOp ?? '' }) }];
+  return [
+    {
+      type: 'text',
+      text: t(l, r.created ? 'ambtseed.verklaring.getekend' : 'ambtseed.verklaring.alGetekend', { datum: r.inschrijving.afgelegdOp ?? '' }),
+    },
+  ];
 }

@@ -22,7 +22,15 @@ function expand(naam: string, data: object): Record<string, unknown> {
 }
 
 /** The names of all ambtseed templates. */
-export const AMBTSEED_KAARTEN = ['ambtseed-plan', 'ambtseed-bevestiging', 'ambtseed-hr', 'ambtseed-sessie', 'ambtseed-aanwezigheid', 'ambtseed-overzicht', 'ambtseed-herinnering'] as const;
+export const AMBTSEED_KAARTEN = [
+  'ambtseed-plan',
+  'ambtseed-bevestiging',
+  'ambtseed-hr',
+  'ambtseed-sessie',
+  'ambtseed-aanwezigheid',
+  'ambtseed-overzicht',
+  'ambtseed-herinnering',
+] as const;
 
 /** One option in a ChoiceSet. */
 export interface Keuze {
@@ -118,8 +126,21 @@ export const renderHrKaart = (d: HrKaartData) => expand('ambtseed-hr', d);
 /** Data of `ambtseed-sessie.json` (create/edit form). Values are strings as the inputs expect them. */
 export interface SessieFormulierData {
   titel: string;
-  l: Record<'soort' | 'ambtseed' | 'workshop' | 'datum' | 'begin' | 'eind' | 'locatie' | 'online' | 'afnemer' | 'capaciteit' | 'opslaan', string>;
-  v: { sessieId: string; soort: string; datum: string; begin: string; eind: string; locatie: string; online: 'true' | 'false'; afnemer: string; capaciteit: string };
+  l: Record<
+    'soort' | 'ambtseed' | 'workshop' | 'datum' | 'begin' | 'eind' | 'locatie' | 'online' | 'afnemer' | 'capaciteit' | 'opslaan',
+    string
+  >;
+  v: {
+    sessieId: string;
+    soort: string;
+    datum: string;
+    begin: string;
+    eind: string;
+    locatie: string;
+    online: 'true' | 'false';
+    afnemer: string;
+    capaciteit: string;
+  };
 }
 export const renderSessieFormulier = (d: SessieFormulierData) => expand('ambtseed-sessie', d);
 

@@ -10,7 +10,10 @@ import { renderHerinneringKaart, renderOverzichtKaart } from './cards';
 import { overzichtRegels } from './overzicht';
 
 /** Counts of one run of the reminder job, per send status (for the job log; no ids). */
-export type HerinneringRapport = Record<'welkom' | 'deadline14' | 'deadline3' | 'dagVoor' | 'weekoverzicht', Partial<Record<SendStatus, number>>>;
+export type HerinneringRapport = Record<
+  'welkom' | 'deadline14' | 'deadline3' | 'dagVoor' | 'weekoverzicht',
+  Partial<Record<SendStatus, number>>
+>;
 
 /**
  * The daily ambtseed job (issue 5, "Reminders"): run it once a day (e.g. 08:00 Europe/Amsterdam, the
@@ -22,17 +25,28 @@ export type HerinneringRapport = Record<'welkom' | 'deadline14' | 'deadline3' | 
  *   with counts only (`ambtseed:weekoverzicht:<week>:<hr id>`).
  * Messages are Dutch (the job has no user locale; `locale` overrides).
  */
-export async function runAmbtseedHerinneringen(deps: { store: ListStore; config: OrgConfig; sender: ProactiveSender; now: Date; locale?: Locale }): Promise<HerinneringRapport> {
+export async function runAmbtseedHerinneringen(deps: {
+  store: ListStore;
+  config: OrgConfig;
+  sender: ProactiveSender;
+  now: Date;
+  locale?: Locale;
+}): Promise<HerinneringRapport> {
   const { store, config, sender, now } = deps;
   const l = deps.locale ?? 'nl';
   const today = vandaag(now);
   // New hires whose deadline can still be ahead or recently passed: started in the last ~15 months.
   const nms = await queryAll(store, 'NieuweMedewerkers', { range: { column: 'indienstOp', from: plusDagen(today, -460) } });
-  const sessies = await queryAll(store, 'AmbtseedSessies', { range: { column: 'start', from: new Date(now.getTime() - 460 * 86400_000).toISOString() } });
+  const sessies = await queryAll(store, 'AmbtseedSessies', {
+    range: { column: 'start', from: new Date(now.getTime() - 460 * 86400_000).toISOString() },
+  });
   const inschrijvingen = new Map<string, Inschrijving>();
-  for (const r of await queryAll(store, 'AmbtseedInschrijvingen', { where: { medewerker: nms.map((m) => m.medewerkerId) } })) inschrijvingen.set(r.inschrijvingId, r);
+  for (const r of await queryAll(store, 'AmbtseedInschrijvingen', { where: { medewerker: nms.map((m) => m.medewerkerId) } }))
+    inschrijvingen.set(r.inschrijvingId, r);
   const komend = sessies.filter((s) => Date.parse(s.start) > now.getTime()).map((s) => s.sessieId);
-  if (komend.length) for (const r of await queryAll(store, 'AmbtseedInschrijvingen', { where: { sessieId: komend, status: 'ingeschreven' } })) inschrijvingen.set(r.inschrijvingId, r);
+  if (komend.length)
+    for (const r of await queryAll(store, 'AmbtseedInschrijvingen', { where: { sessieId: komend, status: 'ingeschreven' } }))
+      inschrijvingen.set(r.inschrijvingId, r);
   const rijen = [...inschrijvingen.values()];
   const sessieVan = new Map(sessies.map((s) => [s.sessieId, s]));
 
@@ -43,16 +57,30 @@ export async function runAmbtseedHerinneringen(deps: { store: ListStore; config:
     let tekst: string;
     if (h.soort === 'dagVoor') {
       const s = sessieVan.get(h.sessieId!)!;
-      tekst = t(l, 'ambtseed.herinnering.dagVoor', { soort: t(l, `ambtseed.soort.${s.soort}`), tijd: toonTijd(s.start, l), plaats: s.online ? t(l, 'ambtseed.sessie.online') : (s.locatie ?? '') });
+      tekst = t(l, 'ambtseed.herinnering.dagVoor', {
+        soort: t(l, `ambtseed.soort.${s.soort}`),
+        tijd: toonTijd(s.start, l),
+        plaats: s.online ? t(l, 'ambtseed.sessie.online') : (s.locatie ?? ''),
+      });
     } else {
-      tekst = t(l, `ambtseed.herinnering.${h.soort}`, { dagen: h.dagenTotDeadline ?? 0, deadline: h.deadline ?? '', wat: t(l, `ambtseed.verplichting.${h.onderwerp}`) });
+      tekst = t(l, `ambtseed.herinnering.${h.soort}`, {
+        dagen: h.dagenTotDeadline ?? 0,
+        deadline: h.deadline ?? '',
+        wat: t(l, `ambtseed.verplichting.${h.onderwerp}`),
+      });
     }
     const card = renderHerinneringKaart({ titel: t(l, 'ambtseed.plan.titel'), tekst, planTitel: t(l, 'ambtseed.actie.plan') });
     tel(h.soort, await sender.send(h.medewerker, [{ type: 'card', card }], h.dedupeKey));
   }
 
   const o = weekOverzicht(now, nms, rijen, sessies, config.ambtseed);
-  const card = renderOverzichtKaart({ titel: t(l, 'ambtseed.overzicht.titel', { week: o.week }), regels: overzichtRegels(o, l), voetnoot: t(l, 'ambtseed.overzicht.alleenAantallen'), beheerTitel: t(l, 'ambtseed.hr.titel') });
-  for (const hr of gebruikersMetRol(config.rollen, 'hr')) tel('weekoverzicht', await sender.send(hr, [{ type: 'card', card }], `ambtseed:weekoverzicht:${o.week}:${hr}`));
+  const card = renderOverzichtKaart({
+    titel: t(l, 'ambtseed.overzicht.titel', { week: o.week }),
+    regels: overzichtRegels(o, l),
+    voetnoot: t(l, 'ambtseed.overzicht.alleenAantallen'),
+    beheerTitel: t(l, 'ambtseed.hr.titel'),
+  });
+  for (const hr of gebruikersMetRol(config.rollen, 'hr'))
+    tel('weekoverzicht', await sender.send(hr, [{ type: 'card', card }], `ambtseed:weekoverzicht:${o.week}:${hr}`));
   return rapport;
 }

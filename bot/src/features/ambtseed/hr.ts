@@ -1,4 +1,13 @@
-import { amsterdamDelen, amsterdamNaarUtc, BoekingFout, bezetting, capaciteitsPrognose, isGeannuleerd, toonTijd, weekOverzicht } from '@shared/domain/ambtseed';
+import {
+  amsterdamDelen,
+  amsterdamNaarUtc,
+  BoekingFout,
+  bezetting,
+  capaciteitsPrognose,
+  isGeannuleerd,
+  toonTijd,
+  weekOverzicht,
+} from '@shared/domain/ambtseed';
 import { plusDagen } from '@shared/domain/ambtseed/verplichtingen';
 import { vandaag } from '@shared/domain/tijd';
 import { t, tekstIn, type Locale } from '@shared/i18n';
@@ -21,10 +30,17 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
   const { store, config } = services;
   const now = input.now;
   const nms = await queryAll(store, 'NieuweMedewerkers', { range: { column: 'indienstOp', from: plusDagen(vandaag(now), -400) } });
-  const alle = await queryAll(store, 'AmbtseedSessies', { range: { column: 'start', from: new Date(now.getTime() - 400 * 86400_000).toISOString() } });
+  const alle = await queryAll(store, 'AmbtseedSessies', {
+    range: { column: 'start', from: new Date(now.getTime() - 400 * 86400_000).toISOString() },
+  });
   const inschrijvingen = await queryAll(store, 'AmbtseedInschrijvingen', { where: { medewerker: nms.map((m) => m.medewerkerId) } });
-  const komend = alle.filter((s) => Date.parse(s.eind) > now.getTime() - 7 * 86400_000 && !isGeannuleerd(s)).sort((a, b) => a.start.localeCompare(b.start));
-  const perSessie = await inschrijvingenVan(store, komend.map((s) => s.sessieId));
+  const komend = alle
+    .filter((s) => Date.parse(s.eind) > now.getTime() - 7 * 86400_000 && !isGeannuleerd(s))
+    .sort((a, b) => a.start.localeCompare(b.start));
+  const perSessie = await inschrijvingenVan(
+    store,
+    komend.map((s) => s.sessieId),
+  );
   const alleInschr = [...new Map([...inschrijvingen, ...perSessie].map((i) => [i.inschrijvingId, i])).values()];
   const o = weekOverzicht(now, nms, alleInschr, alle, config.ambtseed);
   const prognose = capaciteitsPrognose(now, nms, alle, alleInschr, config.ambtseed);
@@ -34,14 +50,38 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
     overzicht: overzichtRegels(o, l),
     prognoseTitel: t(l, 'ambtseed.hr.prognose', { kwartaal: prognose[0]?.kwartaal ?? '' }),
     prognose: prognose.flatMap((p) => [
-      { tekst: t(l, 'ambtseed.hr.prognose.regel', { soort: soortNaam(p.soort, l), vraag: p.vraag, instroom: p.verwachteInstroom, achterstand: p.achterstand, aanbod: p.aanbod, sessies: p.sessiesGepland }), kleur: 'Default' as const },
-      p.toereikend ? { tekst: t(l, 'ambtseed.hr.prognose.ok'), kleur: 'Good' as const } : { tekst: t(l, 'ambtseed.hr.prognose.tekort', { tekort: p.tekort, extra: p.extraSessies, cap: p.standaardCapaciteit }), kleur: 'Attention' as const },
+      {
+        tekst: t(l, 'ambtseed.hr.prognose.regel', {
+          soort: soortNaam(p.soort, l),
+          vraag: p.vraag,
+          instroom: p.verwachteInstroom,
+          achterstand: p.achterstand,
+          aanbod: p.aanbod,
+          sessies: p.sessiesGepland,
+        }),
+        kleur: 'Default' as const,
+      },
+      p.toereikend
+        ? { tekst: t(l, 'ambtseed.hr.prognose.ok'), kleur: 'Good' as const }
+        : {
+            tekst: t(l, 'ambtseed.hr.prognose.tekort', { tekort: p.tekort, extra: p.extraSessies, cap: p.standaardCapaciteit }),
+            kleur: 'Attention' as const,
+          },
     ]),
     sessiesTitel: t(l, 'ambtseed.hr.sessies'),
     geenSessies: komend.length ? '' : t(l, 'ambtseed.hr.geenSessies'),
     sessies: komend.map((s) => {
       const b = bezetting(s.sessieId, perSessie);
-      return { label: t(l, 'ambtseed.hr.regel', { tijd: toonTijd(s.start, l), soort: soortNaam(s.soort, l), plaats: plaats(s, l), bezet: b.ingeschreven, capaciteit: s.capaciteit, wachtlijst: b.wachtlijst }) };
+      return {
+        label: t(l, 'ambtseed.hr.regel', {
+          tijd: toonTijd(s.start, l),
+          soort: soortNaam(s.soort, l),
+          plaats: plaats(s, l),
+          bezet: b.ingeschreven,
+          capaciteit: s.capaciteit,
+          wachtlijst: b.wachtlijst,
+        }),
+      };
     }),
     keuzes: komend.map((s) => ({ id: s.sessieId, label: `${toonTijd(s.start, l)} · ${soortNaam(s.soort, l)}` })),
     eersteSessie: komend[0]?.sessieId ?? '',
@@ -58,7 +98,7 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
 /** Route `ambtseed.sessieFormulier`: the form for a new session (`nieuw`) or to edit `sessieId`. */
 export async function sessieFormulier(d: SessieKeuzeInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const l = input.locale;
-  const bestaand = !d.nieuw && d.sessieId ? (await services.store.get('AmbtseedSessies', d.sessieId)) : undefined;
+  const bestaand = !d.nieuw && d.sessieId ? await services.store.get('AmbtseedSessies', d.sessieId) : undefined;
   if (!d.nieuw && d.sessieId && !bestaand) throw new BoekingFout('SESSIE_ONBEKEND', t(l, 'ambtseed.fout.nietGevonden'));
   const start = bestaand ? amsterdamDelen(bestaand.start) : { datum: plusDagen(vandaag(input.now), 14), tijd: '10:00' };
   const eind = bestaand ? amsterdamDelen(bestaand.eind) : { datum: start.datum, tijd: '11:00' };
@@ -68,7 +108,19 @@ export async function sessieFormulier(d: SessieKeuzeInvoer, input: TurnInput, se
       type: 'card',
       card: renderSessieFormulier({
         titel: lab(bestaand ? 'wijzig' : 'nieuw'),
-        l: { soort: lab('soort'), ambtseed: soortNaam('ambtseed', l), workshop: soortNaam('workshopIntegriteit', l), datum: lab('datum'), begin: lab('begin'), eind: lab('eind'), locatie: lab('locatie'), online: lab('online'), afnemer: lab('afnemer'), capaciteit: lab('capaciteit'), opslaan: lab('opslaan') },
+        l: {
+          soort: lab('soort'),
+          ambtseed: soortNaam('ambtseed', l),
+          workshop: soortNaam('workshopIntegriteit', l),
+          datum: lab('datum'),
+          begin: lab('begin'),
+          eind: lab('eind'),
+          locatie: lab('locatie'),
+          online: lab('online'),
+          afnemer: lab('afnemer'),
+          capaciteit: lab('capaciteit'),
+          opslaan: lab('opslaan'),
+        },
         v: {
           sessieId: bestaand?.sessieId ?? '',
           soort: bestaand?.soort ?? 'ambtseed',
@@ -101,7 +153,15 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
   }
   if (eind <= start) return [{ type: 'text', text: t(l, 'ambtseed.hr.eindVoorBegin') }];
   if (!d.online && !d.locatie) return [{ type: 'text', text: t(l, 'ambtseed.hr.locatieOntbreekt') }];
-  const velden = { start, eind, soort: d.soort, locatie: d.locatie || null, online: d.online, afnemer: d.afnemer, capaciteit: d.capaciteit };
+  const velden = {
+    start,
+    eind,
+    soort: d.soort,
+    locatie: d.locatie || null,
+    online: d.online,
+    afnemer: d.afnemer,
+    capaciteit: d.capaciteit,
+  };
   let gepromoveerd = 0;
   if (d.sessieId) {
     const oud = await services.store.get('AmbtseedSessies', d.sessieId);
@@ -115,7 +175,17 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
         services,
         geboekt
           .filter((i) => !plan.gepromoveerd.some((p) => p.inschrijvingId === i.inschrijvingId))
-          .map((i) => ({ medewerker: i.medewerker, dedupeKey: `ambtseed:gewijzigd:${i.inschrijvingId}:${s.start}:${s.online ? 'online' : (s.locatie ?? '')}`.slice(0, 200), kaart: bevestiging(l, services.publicUrl, soortNaam(s.soort, l), t(l, 'ambtseed.sessieGewijzigd', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l), plaats: plaats(s, l) }), s) })),
+          .map((i) => ({
+            medewerker: i.medewerker,
+            dedupeKey: `ambtseed:gewijzigd:${i.inschrijvingId}:${s.start}:${s.online ? 'online' : (s.locatie ?? '')}`.slice(0, 200),
+            kaart: bevestiging(
+              l,
+              services.publicUrl,
+              soortNaam(s.soort, l),
+              t(l, 'ambtseed.sessieGewijzigd', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l), plaats: plaats(s, l) }),
+              s,
+            ),
+          })),
       );
     }
     await synchroniseerAgenda(services, [s.sessieId], l);
@@ -140,7 +210,10 @@ export async function sessieAnnuleer(d: SessieKeuzeInvoer, input: TurnInput, ser
     try {
       await agenda.annuleer(s.sessieId, tekst(l));
     } catch (err) {
-      services.log.warn({ feature: 'ambtseed', actie: 'agendaAnnuleren', status: (err as { statusCode?: number }).statusCode ?? null }, 'agenda-annulering mislukt');
+      services.log.warn(
+        { feature: 'ambtseed', actie: 'agendaAnnuleren', status: (err as { statusCode?: number }).statusCode ?? null },
+        'agenda-annulering mislukt',
+      );
     }
   }
   await vertel(
@@ -149,7 +222,10 @@ export async function sessieAnnuleer(d: SessieKeuzeInvoer, input: TurnInput, ser
       medewerker: i.medewerker,
       dedupeKey: `ambtseed:sessieGeannuleerd:${i.inschrijvingId}`,
       // Without Graph the .ics link now serves METHOD:CANCEL, which removes an imported invitation.
-      kaart: { ...bevestiging(l, services.publicUrl, soortNaam(s.soort, l), tekst(l), s, '', !agenda), agendaTitel: t(l, 'ambtseed.actie.agendaAnnuleren') },
+      kaart: {
+        ...bevestiging(l, services.publicUrl, soortNaam(s.soort, l), tekst(l), s, '', !agenda),
+        agendaTitel: t(l, 'ambtseed.actie.agendaAnnuleren'),
+      },
     })),
   );
   services.log.info({ feature: 'ambtseed', actie: 'sessieGeannuleerd', getroffen: plan.geannuleerd.length }, 'sessie geannuleerd');

@@ -51,12 +51,28 @@ export const AMBTSEED_ACTIONS = {
 
 /** Typed commands (lower case, Dutch and English) → action. */
 const COMMANDS: Record<string, AmbtseedAction> = {
-  ...Object.fromEntries(['plan mijn ambtseed', 'ambtseed', 'ambtsbelofte', 'eed afleggen', 'integriteitsverklaring', 'plan my oath', 'oath of office', 'integrity declaration'].map((c) => [c, 'ambtseed.plan' as const])),
+  ...Object.fromEntries(
+    [
+      'plan mijn ambtseed',
+      'ambtseed',
+      'ambtsbelofte',
+      'eed afleggen',
+      'integriteitsverklaring',
+      'plan my oath',
+      'oath of office',
+      'integrity declaration',
+    ].map((c) => [c, 'ambtseed.plan' as const]),
+  ),
   ...Object.fromEntries(['ambtseed beheer', 'ambtseed hr', 'manage oath', 'oath admin'].map((c) => [c, 'ambtseed.hr' as const])),
 };
 
 /** A refused booking (`BoekingFout`): Dutch gets the domain's own message (it can be more specific), English the translated one per code. */
-function boekingsfout(err: unknown, locale: 'nl' | 'en', log: { info(o: object, msg?: string): void }, action: string): Reply[] | undefined {
+function boekingsfout(
+  err: unknown,
+  locale: 'nl' | 'en',
+  log: { info(o: object, msg?: string): void },
+  action: string,
+): Reply[] | undefined {
   if (!(err instanceof BoekingFout)) return undefined;
   log.info({ feature: 'ambtseed', actie: action, code: err.code }, 'boeking geweigerd');
   return [{ type: 'text', text: locale === 'en' ? t('en', `ambtseed.boekingsfout.${err.code}`, err.params) : err.message }];

@@ -25,7 +25,8 @@ export async function bestaandeSessie(store: ListStore, sessieId: string, l: Loc
 /** The bookings of the sessions `sessieIds` and (when given) of one employee, without duplicates. */
 export async function inschrijvingenVan(store: ListStore, sessieIds: string[], medewerker?: string): Promise<Inschrijving[]> {
   const rows = new Map<string, Inschrijving>();
-  if (sessieIds.length) for (const r of await queryAll(store, 'AmbtseedInschrijvingen', { where: { sessieId: sessieIds } })) rows.set(r.inschrijvingId, r);
+  if (sessieIds.length)
+    for (const r of await queryAll(store, 'AmbtseedInschrijvingen', { where: { sessieId: sessieIds } })) rows.set(r.inschrijvingId, r);
   if (medewerker) for (const r of await queryAll(store, 'AmbtseedInschrijvingen', { where: { medewerker } })) rows.set(r.inschrijvingId, r);
   return [...rows.values()];
 }
@@ -36,7 +37,12 @@ export async function inschrijvingenVan(store: ListStore, sessieIds: string[], m
  */
 export async function nieuweMedewerker(store: ListStore, me: string, now: Date): Promise<{ nm: NieuweMedewerker; geregistreerd: boolean }> {
   const nm = await store.get('NieuweMedewerkers', me);
-  return nm ? { nm, geregistreerd: true } : { nm: { medewerkerId: me, indienstOp: vandaag(now), dienstverband: 'arbeidsovereenkomst', workshopGevolgdOp: null }, geregistreerd: false };
+  return nm
+    ? { nm, geregistreerd: true }
+    : {
+        nm: { medewerkerId: me, indienstOp: vandaag(now), dienstverband: 'arbeidsovereenkomst', workshopGevolgdOp: null },
+        geregistreerd: false,
+      };
 }
 
 const boekingen = new WeakMap<ListStore, AmbtseedBoeking>();

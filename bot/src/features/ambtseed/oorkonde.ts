@@ -14,7 +14,12 @@ export interface OorkondeGegevens {
 
 function datumTekst(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /**
@@ -25,7 +30,11 @@ function datumTekst(iso: string, locale: Locale): string {
 export async function oorkondeDocx(g: OorkondeGegevens): Promise<Buffer> {
   const datum = datumTekst(g.datum, g.locale);
   const p = (text: string, size: number, opts: { bold?: boolean; spacing?: number } = {}) =>
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: opts.spacing ?? 300 }, children: [new TextRun({ text, size, bold: opts.bold, font: 'Calibri' })] });
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: opts.spacing ?? 300 },
+      children: [new TextRun({ text, size, bold: opts.bold, font: 'Calibri' })],
+    });
   const doc = new Document({
     creator: 'Integriteitsplein',
     title: t(g.locale, 'ambtseed.oorkonde.titel'),
@@ -40,7 +49,11 @@ export async function oorkondeDocx(g: OorkondeGegevens): Promise<Buffer> {
             border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 4 } },
             children: [new TextRun({ text: t(g.locale, 'ambtseed.oorkonde.naam'), size: 28, color: '999999' })],
           }),
-          p(t(g.locale, 'ambtseed.oorkonde.tekst', { datum, vorm: t(g.locale, `ambtseed.oorkonde.vorm.${g.vorm}`), afnemer: g.afnemer }), 28, { spacing: 1200 }),
+          p(
+            t(g.locale, 'ambtseed.oorkonde.tekst', { datum, vorm: t(g.locale, `ambtseed.oorkonde.vorm.${g.vorm}`), afnemer: g.afnemer }),
+            28,
+            { spacing: 1200 },
+          ),
           p(t(g.locale, 'ambtseed.oorkonde.plaats', { organisatie: g.organisatie, datum }), 24),
         ],
       },

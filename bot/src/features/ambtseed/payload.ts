@@ -11,9 +11,17 @@ import { SESSIE_SOORTEN } from '@shared/lists/definitions';
 const knop = <const A extends string>(action: A) => z.looseObject({ action: z.literal(action) });
 const id = z.string().min(1).max(255);
 const soort = z.enum(SESSIE_SOORTEN);
-const tijd = z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/, 'verwacht UU:MM').transform((s) => s.slice(0, 5));
+const tijd = z
+  .string()
+  .regex(/^\d{2}:\d{2}(:\d{2})?$/, 'verwacht UU:MM')
+  .transform((s) => s.slice(0, 5));
 /** The session chosen in the plan card: one ChoiceSet per kind of session. */
-const sessieKeuze = { soort, vorm: z.enum(['eed', 'belofte']).optional(), sessieId_ambtseed: z.string().optional(), sessieId_workshop: z.string().optional() };
+const sessieKeuze = {
+  soort,
+  vorm: z.enum(['eed', 'belofte']).optional(),
+  sessieId_ambtseed: z.string().optional(),
+  sessieId_workshop: z.string().optional(),
+};
 
 export const planInvoer = knop('ambtseed.plan');
 export const boekInvoer = z.looseObject({ action: z.literal('ambtseed.boek'), ...sessieKeuze });
@@ -37,16 +45,32 @@ export const sessieFormInvoer = z.looseObject({
   begin: tijd,
   eind: tijd,
   locatie: z.string().trim().max(255).optional().default(''),
-  online: z.union([z.boolean(), z.enum(['true', 'false'])]).optional().transform((v) => v === true || v === 'true'),
+  online: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .optional()
+    .transform((v) => v === true || v === 'true'),
   afnemer: z.string().trim().min(1, 'mag niet leeg zijn').max(255),
   capaciteit: z.coerce.number().int('verwacht een geheel getal').min(1, 'verwacht minstens 1').max(500, 'maximaal 500'),
 });
-export const aanwezigheidInvoer = z.looseObject({ action: z.enum(['ambtseed.aanwezigheid', 'ambtseed.aanwezigheidOpslaan']), sessieId: id });
+export const aanwezigheidInvoer = z.looseObject({
+  action: z.enum(['ambtseed.aanwezigheid', 'ambtseed.aanwezigheidOpslaan']),
+  sessieId: id,
+});
 /** One attendance choice (`a_<inschrijvingId>` fields of the attendance card). */
 export const aanwezigheidKeuze = z.enum(['afgelegd-eed', 'afgelegd-belofte', 'afgelegd', 'afwezig']);
 
 /** Every ambtseed submit. */
-export const ambtseedSubmitSchema = z.union([planInvoer, boekInvoer, annuleerInvoer, verzetInvoer, verklaringInvoer, hrInvoer, sessieKeuzeInvoer, sessieFormInvoer, aanwezigheidInvoer]);
+export const ambtseedSubmitSchema = z.union([
+  planInvoer,
+  boekInvoer,
+  annuleerInvoer,
+  verzetInvoer,
+  verklaringInvoer,
+  hrInvoer,
+  sessieKeuzeInvoer,
+  sessieFormInvoer,
+  aanwezigheidInvoer,
+]);
 /** A validated ambtseed submit. */
 export type AmbtseedSubmit = z.output<typeof ambtseedSubmitSchema>;
 /** Every ambtseed action name. */

@@ -14,16 +14,26 @@ import { icsUrl } from './routes';
 export async function planKaart(input: TurnInput, services: BotServices, melding?: string): Promise<Reply[]> {
   const l = input.locale;
   const me = input.user.aadObjectId;
-  if (!me) return [{ type: 'text', text: t(l, 'fout.nietToegestaan', { rol: l === 'nl' ? 'medewerkers met een Teams-account' : 'employees with a Teams account' }) }];
+  if (!me)
+    return [
+      {
+        type: 'text',
+        text: t(l, 'fout.nietToegestaan', { rol: l === 'nl' ? 'medewerkers met een Teams-account' : 'employees with a Teams account' }),
+      },
+    ];
   const { store, config } = services;
   const now = input.now;
   const { nm, geregistreerd } = await nieuweMedewerker(store, me, now);
   const toekomst = await sessiesVanaf(store, now);
   const mijnRijen = await queryAll(store, 'AmbtseedInschrijvingen', { where: { medewerker: me } });
   const extraIds = mijnRijen.map((i) => i.sessieId).filter((id) => !toekomst.some((s) => s.sessieId === id));
-  const extra = extraIds.length ? (await queryAll(store, 'AmbtseedSessies', { where: { sessieId: extraIds } })) : [];
+  const extra = extraIds.length ? await queryAll(store, 'AmbtseedSessies', { where: { sessieId: extraIds } }) : [];
   const sessies = [...toekomst, ...extra];
-  const inschrijvingen = await inschrijvingenVan(store, toekomst.map((s) => s.sessieId), me);
+  const inschrijvingen = await inschrijvingenVan(
+    store,
+    toekomst.map((s) => s.sessieId),
+    me,
+  );
   const vs = verplichtingenVan(nm, inschrijvingen, sessies, config.ambtseed);
   const deadline = vs[0]?.deadline ?? '';
   const sessieVan = new Map(sessies.map((s) => [s.sessieId, s]));
@@ -37,14 +47,28 @@ export async function planKaart(input: TurnInput, services: BotServices, melding
       .filter((k) => k.sessie.sessieId !== mijn?.sessieId)
       .map((k) => ({
         id: k.sessie.sessieId,
-        label: [toonTijd(k.sessie.start, l), plaats(k.sessie, l), k.vrij > 0 ? t(l, 'ambtseed.sessie.vrij', { n: k.vrij }) : t(l, 'ambtseed.sessie.vol', { n: k.wachtlijst }), k.voorDeadline ? '' : t(l, 'ambtseed.sessie.naDeadline')].filter(Boolean).join(' · '),
+        label: [
+          toonTijd(k.sessie.start, l),
+          plaats(k.sessie, l),
+          k.vrij > 0 ? t(l, 'ambtseed.sessie.vrij', { n: k.vrij }) : t(l, 'ambtseed.sessie.vol', { n: k.wachtlijst }),
+          k.voorDeadline ? '' : t(l, 'ambtseed.sessie.naDeadline'),
+        ]
+          .filter(Boolean)
+          .join(' · '),
       }));
     return {
       toon: !!v && v.status !== 'voldaan',
       soort,
       kopje: soortNaam(soort, l),
       heeftMijn: !!mijn,
-      mijnTekst: mijn && ms ? t(l, 'ambtseed.sessie.jouw', { tijd: toonTijd(ms.start, l), plaats: plaats(ms, l), status: t(l, `ambtseed.status.${mijn.status}`) }) : '',
+      mijnTekst:
+        mijn && ms
+          ? t(l, 'ambtseed.sessie.jouw', {
+              tijd: toonTijd(ms.start, l),
+              plaats: plaats(ms, l),
+              status: t(l, `ambtseed.status.${mijn.status}`),
+            })
+          : '',
       inschrijvingId: mijn?.inschrijvingId ?? '',
       icsUrl: mijn && ms && mijn.status === 'ingeschreven' ? icsUrl(services.publicUrl, ms.sessieId) : '',
       teamsUrl: '',
@@ -59,7 +83,11 @@ export async function planKaart(input: TurnInput, services: BotServices, melding
       verzetTitel: t(l, 'ambtseed.actie.verzet'),
     };
   };
-  const slot = (s: string) => s.trim().split(/(?<=[.!?])\s+/).pop() ?? s;
+  const slot = (s: string) =>
+    s
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .pop() ?? s;
   const a = config.ambtseed;
   const ambtseedSectie: EedSectie = {
     ...sectie('ambtseed'),
@@ -79,7 +107,11 @@ export async function planKaart(input: TurnInput, services: BotServices, melding
   const open = vs.filter((v) => v.status !== 'voldaan');
   const card = renderPlanKaart({
     titel: t(l, 'ambtseed.plan.titel'),
-    intro: t(l, 'ambtseed.plan.intro', { dienstverband: t(l, `ambtseed.dienstverband.${nm.dienstverband}`), indienstOp: nm.indienstOp, deadline }),
+    intro: t(l, 'ambtseed.plan.intro', {
+      dienstverband: t(l, `ambtseed.dienstverband.${nm.dienstverband}`),
+      indienstOp: nm.indienstOp,
+      deadline,
+    }),
     nietGeregistreerd: geregistreerd ? '' : t(l, 'ambtseed.plan.nietGeregistreerd'),
     allesKlaar: open.length === 0 ? t(l, 'ambtseed.plan.allesKlaar') : '',
     verplichtingen: vs.map((v) => ({ wat: t(l, `ambtseed.verplichting.${v.soort}`), status: t(l, `ambtseed.status.${v.status}`) })),

@@ -69,7 +69,11 @@ export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): R
         t(locale, 'ambtseed.ics.titel', { soort: t(locale, `ambtseed.soort.${sessie.soort}`), organisatie: deps.config.organisatie.naam }),
         t(locale, 'ambtseed.ics.beschrijving', { afnemer: sessie.afnemer }),
       );
-      res.status(200).type('text/calendar; charset=utf-8').set('Content-Disposition', `attachment; filename="ambtseed-${id.data.replace(/[^A-Za-z0-9_-]/g, '_')}.ics"`).send(ics);
+      res
+        .status(200)
+        .type('text/calendar; charset=utf-8')
+        .set('Content-Disposition', `attachment; filename="ambtseed-${id.data.replace(/[^A-Za-z0-9_-]/g, '_')}.ics"`)
+        .send(ics);
     } catch (err) {
       next(err);
     }
@@ -82,9 +86,11 @@ export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): R
       if (!m || !q.success) return void res.status(400).type('text/plain').send('Ongeldige link.');
       const inschrijvingId = m[1];
       const verwacht = tekenLink(inschrijvingId);
-      if (!crypto.timingSafeEqual(Buffer.from(q.data.sig), Buffer.from(verwacht))) return void res.status(403).type('text/plain').send('Deze link is niet (meer) geldig.');
+      if (!crypto.timingSafeEqual(Buffer.from(q.data.sig), Buffer.from(verwacht)))
+        return void res.status(403).type('text/plain').send('Deze link is niet (meer) geldig.');
       const i = await deps.store.get('AmbtseedInschrijvingen', inschrijvingId);
-      if (!i || i.status !== 'afgelegd' || (i.vorm !== 'eed' && i.vorm !== 'belofte')) return void res.status(404).type('text/plain').send('Geen afgelegde eed of belofte bij deze link.');
+      if (!i || i.status !== 'afgelegd' || (i.vorm !== 'eed' && i.vorm !== 'belofte'))
+        return void res.status(404).type('text/plain').send('Geen afgelegde eed of belofte bij deze link.');
       const sessie = await deps.store.get('AmbtseedSessies', i.sessieId);
       const locale = q.data.lang === 'en' ? 'en' : 'nl';
       const buf = await oorkondeDocx({
@@ -94,7 +100,11 @@ export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): R
         afnemer: sessie?.afnemer ?? tekstIn(locale, deps.config.ambtseed.afnemer),
         locale,
       });
-      res.status(200).type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').set('Content-Disposition', 'attachment; filename="oorkonde.docx"').send(buf);
+      res
+        .status(200)
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .set('Content-Disposition', 'attachment; filename="oorkonde.docx"')
+        .send(buf);
     } catch (err) {
       next(err);
     }

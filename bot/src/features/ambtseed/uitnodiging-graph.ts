@@ -30,7 +30,9 @@ export interface AgendaRegister {
 /** `AgendaRegister` in the table `ambtseed_agenda` of the shared SQLite file. */
 export function sqliteAgendaRegister(db: SqliteDatabase): AgendaRegister {
   const get = db.prepare('SELECT event_id FROM ambtseed_agenda WHERE sessie_id = ?');
-  const set = db.prepare('INSERT INTO ambtseed_agenda (sessie_id, event_id) VALUES (?, ?) ON CONFLICT(sessie_id) DO UPDATE SET event_id = excluded.event_id');
+  const set = db.prepare(
+    'INSERT INTO ambtseed_agenda (sessie_id, event_id) VALUES (?, ?) ON CONFLICT(sessie_id) DO UPDATE SET event_id = excluded.event_id',
+  );
   return { get: (s) => (get.get(s) as { event_id: string } | undefined)?.event_id, set: (s, e) => void set.run(s, e) };
 }
 

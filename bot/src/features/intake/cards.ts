@@ -45,7 +45,29 @@ export function toonWaarde(locale: Locale, v: unknown): string {
 }
 
 function labels(locale: Locale, extra: Record<string, string> = {}): Record<string, string> {
-  const velden = ['datum', 'vertrouwenspersoon', 'onderwerp', 'isMelding', 'doorverwezen', 'ontvangenOp', 'kanaal', 'meldpunt', 'soort', 'categorie', 'betrokkene', 'anoniem', 'onderzoek', 'uitkomst', 'maatregelen', 'ontvangstbevestigdOp', 'terugkoppelingOp', 'afgeslotenOp', 'bewaarTot', 'agressieSoort', 'toelichting'];
+  const velden = [
+    'datum',
+    'vertrouwenspersoon',
+    'onderwerp',
+    'isMelding',
+    'doorverwezen',
+    'ontvangenOp',
+    'kanaal',
+    'meldpunt',
+    'soort',
+    'categorie',
+    'betrokkene',
+    'anoniem',
+    'onderzoek',
+    'uitkomst',
+    'maatregelen',
+    'ontvangstbevestigdOp',
+    'terugkoppelingOp',
+    'afgeslotenOp',
+    'bewaarTot',
+    'agressieSoort',
+    'toelichting',
+  ];
   const out: Record<string, string> = Object.fromEntries(velden.map((v) => [v, t(locale, `intake.veld.${v}`)]));
   out.verplicht = t(locale, 'intake.verplicht');
   out.opslaan = t(locale, 'intake.knop.opslaan');
@@ -62,7 +84,11 @@ interface KaartActie {
 }
 
 /** The intake menu: one button per action the caller may perform; `metRol` false explains that the caller has no register role. */
-export function renderIntakeMenuCard(locale: Locale, acties: { titel: string; action: IntakeAction }[], metRol = acties.length > 0): AdaptiveCardJson {
+export function renderIntakeMenuCard(
+  locale: Locale,
+  acties: { titel: string; action: IntakeAction }[],
+  metRol = acties.length > 0,
+): AdaptiveCardJson {
   return renderCard('intake-menu', {
     titel: t(locale, 'intake.menu.titel'),
     uitleg: metRol ? t(locale, 'intake.menu.uitleg') : t(locale, 'intake.menu.geenActies'),
@@ -74,7 +100,10 @@ export function renderIntakeMenuCard(locale: Locale, acties: { titel: string; ac
  * "Gesprek vastleggen" (list `Gesprekken`). Date defaults to `vandaag`. In uitvraag mode (`uitvraag` given) the
  * card explains the uitvraag and has "Toevoegen" and "Niets (meer) te melden".
  */
-export function renderGesprekCard(locale: Locale, opts: { vandaag: string; uitvraag?: { cyclus: string; sinds: string } }): AdaptiveCardJson {
+export function renderGesprekCard(
+  locale: Locale,
+  opts: { vandaag: string; uitvraag?: { cyclus: string; sinds: string } },
+): AdaptiveCardJson {
   const kaartId = randomUUID();
   const acties: KaartActie[] = opts.uitvraag
     ? [
@@ -89,7 +118,11 @@ export function renderGesprekCard(locale: Locale, opts: { vandaag: string; uitvr
     labels: labels(locale),
     datum: opts.vandaag,
     standaard: { vertrouwenspersoon: 'intern', doorverwezen: 'geen', isMelding: 'true' },
-    keuzes: { vertrouwenspersoon: keuzes(locale, VP_SOORTEN), onderwerp: keuzes(locale, ONDERWERPEN), doorverwezen: keuzes(locale, DOORVERWIJZINGEN) },
+    keuzes: {
+      vertrouwenspersoon: keuzes(locale, VP_SOORTEN),
+      onderwerp: keuzes(locale, ONDERWERPEN),
+      doorverwezen: keuzes(locale, DOORVERWIJZINGEN),
+    },
     acties,
   });
   return metNietsTeMeldenZonderInvoer(card);
@@ -99,7 +132,10 @@ export function renderGesprekCard(locale: Locale, opts: { vandaag: string; uitvr
  * "Melding registreren" (list `Meldingen`), also used for the managers' uitvraag. `meldpunt` is preselected
  * (integriteitscoordinator when the coordinator registers, leidinggevende in the uitvraag).
  */
-export function renderMeldingCard(locale: Locale, opts: { vandaag: string; meldpunt: (typeof MELDPUNT_SOORTEN)[number]; uitvraag?: { cyclus: string; sinds: string } }): AdaptiveCardJson {
+export function renderMeldingCard(
+  locale: Locale,
+  opts: { vandaag: string; meldpunt: (typeof MELDPUNT_SOORTEN)[number]; uitvraag?: { cyclus: string; sinds: string } },
+): AdaptiveCardJson {
   const kaartId = randomUUID();
   const acties: KaartActie[] = opts.uitvraag
     ? [
@@ -113,7 +149,14 @@ export function renderMeldingCard(locale: Locale, opts: { vandaag: string; meldp
     privacy: t(locale, 'intake.privacy'),
     labels: labels(locale),
     datum: opts.vandaag,
-    standaard: { kanaal: 'gesprek', meldpunt: opts.meldpunt, betrokkene: 'ambtenaar', onderzoek: 'geen', uitkomst: 'lopend', maatregelen: 'geen' },
+    standaard: {
+      kanaal: 'gesprek',
+      meldpunt: opts.meldpunt,
+      betrokkene: 'ambtenaar',
+      onderzoek: 'geen',
+      uitkomst: 'lopend',
+      maatregelen: 'geen',
+    },
     keuzes: {
       kanaal: keuzes(locale, KANALEN),
       meldpunt: keuzes(locale, MELDPUNT_SOORTEN),
@@ -158,7 +201,10 @@ export function renderMeldingBijwerkenCard(locale: Locale, melding: ListItem<'Me
 }
 
 /** A chooser: one ChoiceSet (`veld`) and a button that submits `action`. */
-export function renderKiesCard(locale: Locale, opts: { titel: string; veld: 'meldingId' | 'incidentId'; action: Extract<IntakeAction, `${string}.kies`>; keuzes: Keuze[] }): AdaptiveCardJson {
+export function renderKiesCard(
+  locale: Locale,
+  opts: { titel: string; veld: 'meldingId' | 'incidentId'; action: Extract<IntakeAction, `${string}.kies`>; keuzes: Keuze[] },
+): AdaptiveCardJson {
   return renderCard('intake-kies', {
     titel: opts.titel,
     veld: opts.veld,
@@ -183,7 +229,11 @@ export function renderAgressieCard(locale: Locale, opts: { vandaag: string }): A
 }
 
 /** The proactive card to the adviseur VPT about a new incident, with a button to record maatregelen. */
-export function renderAgressieNieuwCard(locale: Locale, incident: ListItem<'AgressieIncidenten'>, toelichting: string | null): AdaptiveCardJson {
+export function renderAgressieNieuwCard(
+  locale: Locale,
+  incident: ListItem<'AgressieIncidenten'>,
+  toelichting: string | null,
+): AdaptiveCardJson {
   return renderCard('intake-agressie-nieuw', {
     titel: t(locale, 'intake.agressie.nieuwTitel', { incidentId: incident.incidentId }),
     uitleg: t(locale, 'intake.agressie.nieuwUitleg'),
@@ -241,10 +291,19 @@ export function renderSamenvattingCard(titel: string, feiten: { title: string; v
 }
 
 /** The confirmation after saving or updating an item: every saved column with its translated value. */
-export function renderBevestigingCard(locale: Locale, titel: string, item: Record<string, unknown>, kolommen: readonly string[], regels: string[] = []): AdaptiveCardJson {
+export function renderBevestigingCard(
+  locale: Locale,
+  titel: string,
+  item: Record<string, unknown>,
+  kolommen: readonly string[],
+  regels: string[] = [],
+): AdaptiveCardJson {
   return renderSamenvattingCard(
     titel,
-    kolommen.map((k) => ({ title: t(locale, `intake.veld.${k === 'soort' && 'incidentId' in item ? 'agressieSoort' : k}`), value: toonWaarde(locale, item[k]) })),
+    kolommen.map((k) => ({
+      title: t(locale, `intake.veld.${k === 'soort' && 'incidentId' in item ? 'agressieSoort' : k}`),
+      value: toonWaarde(locale, item[k]),
+    })),
     regels,
   );
 }

@@ -70,7 +70,6 @@ import { nietToegestaanTekst, toegang, type IntakeActie } from './toegang';
  * offer a button with `{ action: 'intake.agressie.start' }`.
  */
 
-
 /** Commands (lower case, Dutch and English) → action. */
 export const INTAKE_COMMANDS: Record<string, IntakeAction> = {
   intake: 'intake.menu',
@@ -98,17 +97,17 @@ export const INTAKE_COMMANDS: Record<string, IntakeAction> = {
 
 /** i18n key of the readable name of an action, for "niet toegestaan". */
 const ACTIE_NAAM: Record<IntakeActie, string> = {
-    menu: 'intake.menu.titel',
-    gesprek: 'intake.actie.gesprek',
-    melding: 'intake.actie.melding',
-    meldingBijwerken: 'intake.actie.meldingBijwerken',
-    wbk: 'intake.actie.wbk',
-    uitvraagStatus: 'intake.actie.uitvraagStatus',
-    uitvraagGesprek: 'intake.uitvraag.titel',
-    uitvraagMelding: 'intake.uitvraag.titel',
-    uitvraagGeen: 'intake.uitvraag.titel',
-    agressie: 'intake.actie.agressie',
-    agressieBijwerken: 'intake.actie.agressieBijwerken',
+  menu: 'intake.menu.titel',
+  gesprek: 'intake.actie.gesprek',
+  melding: 'intake.actie.melding',
+  meldingBijwerken: 'intake.actie.meldingBijwerken',
+  wbk: 'intake.actie.wbk',
+  uitvraagStatus: 'intake.actie.uitvraagStatus',
+  uitvraagGesprek: 'intake.uitvraag.titel',
+  uitvraagMelding: 'intake.uitvraag.titel',
+  uitvraagGeen: 'intake.uitvraag.titel',
+  agressie: 'intake.actie.agressie',
+  agressieBijwerken: 'intake.actie.agressieBijwerken',
 };
 
 /** zod issues as one Dutch line, with field labels instead of column names; logs get the paths only. */
@@ -132,12 +131,19 @@ function regelFout(input: TurnInput, details: string[]): Reply[] {
 }
 
 /** Checks that a date is not in the future and not before `minimum`. @returns Dutch/English problem lines. */
-function datumRegels(locale: Locale, vandaag: string, velden: Record<string, string | null | undefined>, minimum?: string, toekomstToegestaan: string[] = []): string[] {
+function datumRegels(
+  locale: Locale,
+  vandaag: string,
+  velden: Record<string, string | null | undefined>,
+  minimum?: string,
+  toekomstToegestaan: string[] = [],
+): string[] {
   const out: string[] = [];
   for (const [veld, waarde] of Object.entries(velden)) {
     if (!waarde) continue;
     const label = t(locale, `intake.veld.${veld}`);
-    if (!toekomstToegestaan.includes(veld) && dagenTussen(vandaag, waarde) > 0) out.push(t(locale, 'intake.fout.toekomst', { veld: label }));
+    if (!toekomstToegestaan.includes(veld) && dagenTussen(vandaag, waarde) > 0)
+      out.push(t(locale, 'intake.fout.toekomst', { veld: label }));
     if (minimum && dagenTussen(minimum, waarde) < 0) out.push(t(locale, 'intake.fout.voorOntvangst', { veld: label }));
   }
   return out;
@@ -152,7 +158,12 @@ function maatregelRegels(locale: Locale, maatregelen: readonly string[]): string
  * Write once per card: claim the card's `kaartId`, write, record the id. A second submit of the same card answers
  * "al opgeslagen" and writes nothing. Store validation errors release the claim and answer with the issues.
  */
-async function eenmaalPerKaart(input: TurnInput, services: BotServices, kaartId: string, schrijf: () => Promise<{ id: string; replies: Reply[] }>): Promise<Reply[]> {
+async function eenmaalPerKaart(
+  input: TurnInput,
+  services: BotServices,
+  kaartId: string,
+  schrijf: () => Promise<{ id: string; replies: Reply[] }>,
+): Promise<Reply[]> {
   const staat = intakeStaat(services.lokaal.db);
   const al = staat.claimKaart(kaartId, input.now);
   if (al !== undefined) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al || '…' }))];
@@ -185,7 +196,9 @@ async function menu(_invoer: unknown, input: TurnInput, services: BotServices): 
     ['uitvraagStatus', 'intake.uitvraag.status', 'intake.actie.uitvraagStatus'],
     ['agressieBijwerken', 'intake.agressie.bijwerkenStart', 'intake.actie.agressieBijwerken'],
   ];
-  const acties = kandidaten.filter(([, action]) => magGebruiken(INTAKE_ACTIONS[action].rol, input.user.rollen, services.config)).map(([, action, key]) => ({ titel: t(input.locale, key), action }));
+  const acties = kandidaten
+    .filter(([, action]) => magGebruiken(INTAKE_ACTIONS[action].rol, input.user.rollen, services.config))
+    .map(([, action, key]) => ({ titel: t(input.locale, key), action }));
   const metRol = acties.length > 0;
   // Everyone may register an agressie-incident (the meldwijzer's "agressie van buiten" result leads here too).
   acties.push({ titel: t(input.locale, 'intake.actie.agressie'), action: 'intake.agressie.start' });
@@ -210,7 +223,10 @@ async function gesprekOpslaan(v: GesprekInvoer, input: TurnInput, services: BotS
       doorverwezen: v.doorverwezen,
     }));
     services.log.info({ feature: 'intake', actie: 'gesprek.opslaan', id: item.gesprekId }, 'gesprek vastgelegd');
-    const replies: Reply[] = [text(t(input.locale, 'intake.opgeslagen', { id: item.gesprekId })), card(renderBevestigingCard(input.locale, item.gesprekId, item, GESPREK_KOLOMMEN.slice(1)))];
+    const replies: Reply[] = [
+      text(t(input.locale, 'intake.opgeslagen', { id: item.gesprekId })),
+      card(renderBevestigingCard(input.locale, item.gesprekId, item, GESPREK_KOLOMMEN.slice(1))),
+    ];
     if (v.cyclus && input.user.aadObjectId) replies.push(...uitvraagVervolg(input, services, v.cyclus, 'vertrouwenspersoon'));
     return { id: item.gesprekId, replies };
   });
@@ -248,7 +264,10 @@ async function meldingOpslaan(v: MeldingInvoer, input: TurnInput, services: BotS
       bewaarTot: null,
     }));
     services.log.info({ feature: 'intake', actie: 'melding.opslaan', id: item.meldingId }, 'melding geregistreerd');
-    const replies: Reply[] = [text(t(input.locale, 'intake.opgeslagen', { id: item.meldingId })), card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1)))];
+    const replies: Reply[] = [
+      text(t(input.locale, 'intake.opgeslagen', { id: item.meldingId })),
+      card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1))),
+    ];
     if (v.cyclus && input.user.aadObjectId) replies.push(...uitvraagVervolg(input, services, v.cyclus, 'manager'));
     return { id: item.meldingId, replies };
   });
@@ -270,7 +289,10 @@ async function meldingBijwerkenStart(_invoer: unknown, input: TurnInput, service
         titel: t(input.locale, 'intake.melding.kiesTitel'),
         veld: 'meldingId',
         action: 'intake.melding.kies',
-        keuzes: open.map((m) => ({ title: `${m.meldingId} · ${m.ontvangenOp} · ${toonWaarde(input.locale, m.soort)}`, value: m.meldingId })),
+        keuzes: open.map((m) => ({
+          title: `${m.meldingId} · ${m.ontvangenOp} · ${toonWaarde(input.locale, m.soort)}`,
+          value: m.meldingId,
+        })),
       }),
     ),
   ];
@@ -290,12 +312,24 @@ async function meldingBijwerken(v: MeldingBijwerkenInvoer, input: TurnInput, ser
   }
   const vandaag = vandaagVan(input.now);
   const fouten = [
-    ...datumRegels(input.locale, vandaag, { ontvangstbevestigdOp: v.ontvangstbevestigdOp, terugkoppelingOp: v.terugkoppelingOp, afgeslotenOp: v.afgeslotenOp, bewaarTot: v.bewaarTot }, melding.ontvangenOp, ['bewaarTot']),
+    ...datumRegels(
+      input.locale,
+      vandaag,
+      {
+        ontvangstbevestigdOp: v.ontvangstbevestigdOp,
+        terugkoppelingOp: v.terugkoppelingOp,
+        afgeslotenOp: v.afgeslotenOp,
+        bewaarTot: v.bewaarTot,
+      },
+      melding.ontvangenOp,
+      ['bewaarTot'],
+    ),
     ...maatregelRegels(input.locale, v.maatregelen),
   ];
   if (v.afgeslotenOp && v.uitkomst === 'lopend') fouten.push(t(input.locale, 'intake.fout.afgeslotenLopend'));
   if (fouten.length) return regelFout(input, fouten);
-  const bewaarTot = v.bewaarTot ?? (v.afgeslotenOp ? standaardBewaarTot(v.afgeslotenOp, services.config.intake.bewaartermijnMaanden) : null);
+  const bewaarTot =
+    v.bewaarTot ?? (v.afgeslotenOp ? standaardBewaarTot(v.afgeslotenOp, services.config.intake.bewaartermijnMaanden) : null);
   try {
     const item = await services.store.update('Meldingen', v.meldingId, {
       ontvangstbevestigdOp: v.ontvangstbevestigdOp,
@@ -307,7 +341,10 @@ async function meldingBijwerken(v: MeldingBijwerkenInvoer, input: TurnInput, ser
       bewaarTot,
     });
     services.log.info({ feature: 'intake', actie: 'melding.bijwerken', id: item.meldingId }, 'melding bijgewerkt');
-    return [text(t(input.locale, 'intake.bijgewerkt', { id: item.meldingId })), card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1)))];
+    return [
+      text(t(input.locale, 'intake.bijgewerkt', { id: item.meldingId })),
+      card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1))),
+    ];
   } catch (err) {
     if (err instanceof InvalidItemError) return regelFout(input, err.issues);
     throw err;
@@ -362,11 +399,23 @@ async function agressieOpslaan(v: AgressieInvoer, input: TurnInput, services: Bo
     const pii = controleerPii(v.toelichting);
     if (!pii.ok) {
       services.log.warn({ feature: 'intake', actie: 'agressie.opslaan', pii: pii.soort }, 'toelichting geweigerd door PII-controle');
-      return [text(t(input.locale, 'intake.pii', { veld: t(input.locale, 'intake.veld.toelichting'), reden: input.locale === 'en' ? pii.redenEn : pii.reden }))];
+      return [
+        text(
+          t(input.locale, 'intake.pii', {
+            veld: t(input.locale, 'intake.veld.toelichting'),
+            reden: input.locale === 'en' ? pii.redenEn : pii.reden,
+          }),
+        ),
+      ];
     }
   }
   return eenmaalPerKaart(input, services, v.kaartId, async () => {
-    const item = await voegToeMetVolgnummer(services.store, 'AgressieIncidenten', v.datum, (incidentId) => ({ incidentId, datum: v.datum, soort: v.soort, maatregelen: [] }));
+    const item = await voegToeMetVolgnummer(services.store, 'AgressieIncidenten', v.datum, (incidentId) => ({
+      incidentId,
+      datum: v.datum,
+      soort: v.soort,
+      maatregelen: [],
+    }));
     services.log.info({ feature: 'intake', actie: 'agressie.opslaan', id: item.incidentId }, 'agressie-incident geregistreerd');
     // Notify every configured adviseur VPT once per incident (the note travels in the card only, it is not stored).
     const sender = services.proactive;
@@ -383,7 +432,11 @@ async function agressieOpslaan(v: AgressieInvoer, input: TurnInput, services: Bo
       replies: [
         text(t(input.locale, 'intake.opgeslagen', { id: item.incidentId })),
         card(renderBevestigingCard(input.locale, item.incidentId, item, ['datum', 'soort'])),
-        text(bereikt > 0 ? t(input.locale, 'intake.agressie.vptGemeld') : t(input.locale, 'intake.agressie.vptNietBereikt', { contact: vptContact(services) })),
+        text(
+          bereikt > 0
+            ? t(input.locale, 'intake.agressie.vptGemeld')
+            : t(input.locale, 'intake.agressie.vptNietBereikt', { contact: vptContact(services) }),
+        ),
       ],
     };
   });
@@ -416,11 +469,15 @@ async function agressieBijwerken(d: z.output<typeof agressieBijwerkenInvoer>, in
   if (!incident) return [text(t(input.locale, 'intake.agressie.onbekend', { incidentId: d.incidentId }))];
   const item = await services.store.update('AgressieIncidenten', incident.incidentId, { maatregelen: d.maatregelen });
   services.log.info({ feature: 'intake', actie: 'agressie.bijwerken', id: item.incidentId }, 'maatregelen vastgelegd');
-  return [text(t(input.locale, 'intake.bijgewerkt', { id: item.incidentId })), card(renderBevestigingCard(input.locale, item.incidentId, item, AGRESSIE_KOLOMMEN.slice(1)))];
+  return [
+    text(t(input.locale, 'intake.bijgewerkt', { id: item.incidentId })),
+    card(renderBevestigingCard(input.locale, item.incidentId, item, AGRESSIE_KOLOMMEN.slice(1))),
+  ];
 }
 
 /** One intake route: the role rule of `actie` (`toegang.ts`), its schema and its handler. */
-const route = <S extends z.ZodType>(wie: IntakeActie, invoer: S, run: Actie<S>['run']): Actie<S> => actie({ rol: toegang(wie), naam: ACTIE_NAAM[wie], invoer, run });
+const route = <S extends z.ZodType>(wie: IntakeActie, invoer: S, run: Actie<S>['run']): Actie<S> =>
+  actie({ rol: toegang(wie), naam: ACTIE_NAAM[wie], invoer, run });
 
 /** Every submit action: who may use it, its schema, its handler (`features/kit.ts` checks them in that order). */
 export const INTAKE_ACTIONS = {

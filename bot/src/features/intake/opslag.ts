@@ -19,8 +19,22 @@ type IdLijst = keyof typeof ID_KOLOM;
  * @throws InvalidItemError from the store when the item does not match the list schema (nothing written);
  *   Error when no free id was found.
  */
-export async function voegToeMetVolgnummer<L extends IdLijst>(store: ListStore, list: L, datum: string, build: (id: string) => ListItemInput<L>): Promise<ListItem<L>> {
+export async function voegToeMetVolgnummer<L extends IdLijst>(
+  store: ListStore,
+  list: L,
+  datum: string,
+  build: (id: string) => ListItemInput<L>,
+): Promise<ListItem<L>> {
   const k = ID_KOLOM[list];
   const jaar = jaarVan(datum);
-  return store.addWithSequence(list, { column: k.id, prefix: `${k.soort}-${jaar}-`, digits: 4, seed: { range: { column: k.datum, from: `${jaar}-01-01`, to: `${jaar}-12-31` } } }, build);
+  return store.addWithSequence(
+    list,
+    {
+      column: k.id,
+      prefix: `${k.soort}-${jaar}-`,
+      digits: 4,
+      seed: { range: { column: k.datum, from: `${jaar}-01-01`, to: `${jaar}-12-31` } },
+    },
+    build,
+  );
 }

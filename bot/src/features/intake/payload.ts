@@ -36,15 +36,26 @@ export const optioneleDatum = z
   .optional()
   .transform((v) => (v ? v : null));
 /** Teams' toggle value (`"true"`/`"false"`) or a JSON boolean. */
-export const janee = z.union([z.boolean(), z.enum(['true', 'false'], { error: 'verwacht ja of nee' }).transform((v) => v === 'true')], { error: 'verwacht ja of nee' });
+export const janee = z.union([z.boolean(), z.enum(['true', 'false'], { error: 'verwacht ja of nee' }).transform((v) => v === 'true')], {
+  error: 'verwacht ja of nee',
+});
 /** A multi-select: Teams sends `"a,b"`; arrays are accepted too. Values must come from `waarden`, no duplicates. */
 const meerkeuze = <const T extends readonly [string, ...string[]]>(waarden: T, min: number) =>
   z
-    .union([z.string().transform((s) => (s.trim() === '' ? [] : s.split(',').map((x) => x.trim()))), z.array(z.string())], { error: 'verwacht een keuze uit de lijst' })
-    .pipe(z.array(enumVan(waarden)).min(min, 'kies minstens één waarde').refine((a) => new Set(a).size === a.length, 'dubbele waarde'));
+    .union([z.string().transform((s) => (s.trim() === '' ? [] : s.split(',').map((x) => x.trim()))), z.array(z.string())], {
+      error: 'verwacht een keuze uit de lijst',
+    })
+    .pipe(
+      z
+        .array(enumVan(waarden))
+        .min(min, 'kies minstens één waarde')
+        .refine((a) => new Set(a).size === a.length, 'dubbele waarde'),
+    );
 
 /** A card instance id (UUID) generated when the card was rendered: a second submit of the same card is recognised. */
-export const kaartId = z.string({ error: 'kaart-id ontbreekt' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'ongeldig kaart-id');
+export const kaartId = z
+  .string({ error: 'kaart-id ontbreekt' })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'ongeldig kaart-id');
 /** Uitvraag cycle id (`YYYY-MM-DD`, the uitvraag date) or empty outside an uitvraag. */
 const cyclus = z
   .union([z.literal(''), datum])
@@ -106,7 +117,11 @@ export const agressieInvoer = z.strictObject({
   kaartId,
   datum,
   soort: meerkeuze(AGRESSIE_SOORTEN, 1),
-  toelichting: z.string().max(500, 'maximaal 500 tekens').optional().transform((v) => (v && v.trim() ? v.trim() : null)),
+  toelichting: z
+    .string()
+    .max(500, 'maximaal 500 tekens')
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : null)),
 });
 export type AgressieInvoer = z.infer<typeof agressieInvoer>;
 
@@ -118,7 +133,9 @@ export const agressieKiesInvoer = z.strictObject({
 export const agressieBijwerkenInvoer = z.strictObject({
   action: z.literal('intake.agressie.bijwerken'),
   incidentId: z.string({ error: 'incident-id ontbreekt' }).regex(INCIDENT_ID, 'verwacht een incident-id als A-2026-0001'),
-  maatregelen: meerkeuze(AGRESSIE_MAATREGELEN, 0).optional().transform((v) => v ?? []),
+  maatregelen: meerkeuze(AGRESSIE_MAATREGELEN, 0)
+    .optional()
+    .transform((v) => v ?? []),
 });
 
 export const uitvraagGeenInvoer = z.strictObject({

@@ -35,7 +35,16 @@ export interface UitvraagRespons {
   items: number;
 }
 
-type Row = { cyclus: string; aad_object_id: string; rol: string; gevraagd_op: string; bereikbaar: number; herinnerd_op: string | null; beantwoord_op: string | null; aantal: number };
+type Row = {
+  cyclus: string;
+  aad_object_id: string;
+  rol: string;
+  gevraagd_op: string;
+  bereikbaar: number;
+  herinnerd_op: string | null;
+  beantwoord_op: string | null;
+  aantal: number;
+};
 const toRij = (r: Row): UitvraagRij => ({
   cyclus: r.cyclus,
   aadObjectId: r.aad_object_id,
@@ -56,9 +65,13 @@ export class IntakeStaat {
    * of the item this card already produced (`''` while another submit of it is still being written).
    */
   claimKaart(kaartId: string, now: Date): string | undefined {
-    const r = this.db.prepare(`INSERT OR IGNORE INTO intake_kaarten (kaart_id, item_id, created_at) VALUES (?, NULL, ?)`).run(kaartId.toLowerCase(), now.toISOString());
+    const r = this.db
+      .prepare(`INSERT OR IGNORE INTO intake_kaarten (kaart_id, item_id, created_at) VALUES (?, NULL, ?)`)
+      .run(kaartId.toLowerCase(), now.toISOString());
     if (r.changes === 1) return undefined;
-    const row = this.db.prepare(`SELECT item_id FROM intake_kaarten WHERE kaart_id = ?`).get(kaartId.toLowerCase()) as { item_id: string | null };
+    const row = this.db.prepare(`SELECT item_id FROM intake_kaarten WHERE kaart_id = ?`).get(kaartId.toLowerCase()) as {
+      item_id: string | null;
+    };
     return row.item_id ?? '';
   }
 
@@ -93,7 +106,9 @@ export class IntakeStaat {
 
   /** Record that a reminder went out. */
   uitvraagHerinnerd(cyclus: string, aadObjectId: string, vandaag: string): void {
-    this.db.prepare(`UPDATE intake_uitvraag SET herinnerd_op = ? WHERE cyclus = ? AND aad_object_id = ?`).run(vandaag, cyclus, aadObjectId.trim().toLowerCase());
+    this.db
+      .prepare(`UPDATE intake_uitvraag SET herinnerd_op = ? WHERE cyclus = ? AND aad_object_id = ?`)
+      .run(vandaag, cyclus, aadObjectId.trim().toLowerCase());
   }
 
   /**
@@ -103,7 +118,9 @@ export class IntakeStaat {
   uitvraagBeantwoord(cyclus: string, aadObjectId: string, vandaag: string, items: number): boolean {
     return (
       this.db
-        .prepare(`UPDATE intake_uitvraag SET beantwoord_op = COALESCE(beantwoord_op, ?), aantal = aantal + ? WHERE cyclus = ? AND aad_object_id = ?`)
+        .prepare(
+          `UPDATE intake_uitvraag SET beantwoord_op = COALESCE(beantwoord_op, ?), aantal = aantal + ? WHERE cyclus = ? AND aad_object_id = ?`,
+        )
         .run(vandaag, items, cyclus, aadObjectId.trim().toLowerCase()).changes === 1
     );
   }

@@ -32,7 +32,10 @@ function datumsRond(vandaag: string, mmdd: readonly string[]): string[] {
   const jaar = Number(vandaag.slice(0, 4));
   const out: string[] = [];
   for (const y of [jaar, jaar - 1]) for (const d of mmdd) out.push(`${y}-${d}`);
-  return out.filter((d) => d <= vandaag).sort().reverse();
+  return out
+    .filter((d) => d <= vandaag)
+    .sort()
+    .reverse();
 }
 
 /**
@@ -53,8 +56,16 @@ export function teStartenCyclus(vandaag: string, mmdd: readonly string[]): { cyc
 }
 
 /** The uitvraag card for a role, in `locale` (default Dutch). */
-export function uitvraagKaart(rol: 'vertrouwenspersoon' | 'manager', vandaag: string, c: { cyclus: string; sinds: string }, locale: Locale = 'nl'): Reply {
-  const card = rol === 'vertrouwenspersoon' ? renderGesprekCard(locale, { vandaag, uitvraag: c }) : renderMeldingCard(locale, { vandaag, meldpunt: 'leidinggevende', uitvraag: c });
+export function uitvraagKaart(
+  rol: 'vertrouwenspersoon' | 'manager',
+  vandaag: string,
+  c: { cyclus: string; sinds: string },
+  locale: Locale = 'nl',
+): Reply {
+  const card =
+    rol === 'vertrouwenspersoon'
+      ? renderGesprekCard(locale, { vandaag, uitvraag: c })
+      : renderMeldingCard(locale, { vandaag, meldpunt: 'leidinggevende', uitvraag: c });
   return { type: 'card', card };
 }
 
@@ -74,7 +85,10 @@ export interface UitvraagResultaat {
  * Idempotent: running it twice on a day, or after a restart, sends nothing twice (dedupe keys
  * `uitvraag:<cyclus>:<oid>` and `uitvraag-herinnering:<cyclus>:<oid>`).
  */
-export async function runUitvraag(ctx: { config: OrgConfig; proactive: ProactiveSender; staat: IntakeStaat }, now: Date): Promise<UitvraagResultaat> {
+export async function runUitvraag(
+  ctx: { config: OrgConfig; proactive: ProactiveSender; staat: IntakeStaat },
+  now: Date,
+): Promise<UitvraagResultaat> {
   const vandaag = vandaagVan(now);
   const { config, proactive, staat } = ctx;
   const res: UitvraagResultaat = { vandaag, gestart: {}, herinnerd: {}, responsVerzonden: {} };
@@ -82,10 +96,15 @@ export async function runUitvraag(ctx: { config: OrgConfig; proactive: Proactive
   if (start) {
     const ontvangers = new Map<string, 'vertrouwenspersoon' | 'manager'>();
     for (const oid of gebruikersMetRol(config.rollen, 'vertrouwenspersoon')) ontvangers.set(oid.toLowerCase(), 'vertrouwenspersoon');
-    for (const oid of gebruikersMetRol(config.rollen, 'manager')) if (!ontvangers.has(oid.toLowerCase())) ontvangers.set(oid.toLowerCase(), 'manager');
+    for (const oid of gebruikersMetRol(config.rollen, 'manager'))
+      if (!ontvangers.has(oid.toLowerCase())) ontvangers.set(oid.toLowerCase(), 'manager');
     for (const [oid, rol] of ontvangers) {
       staat.uitvraagToevoegen(start.cyclus, oid, rol, vandaag);
-      const status = await proactive.send(oid, [uitvraagKaart(rol, vandaag, start, proactive.localeVan?.(oid))], `uitvraag:${start.cyclus}:${oid}`);
+      const status = await proactive.send(
+        oid,
+        [uitvraagKaart(rol, vandaag, start, proactive.localeVan?.(oid))],
+        `uitvraag:${start.cyclus}:${oid}`,
+      );
       if (status === 'verzonden') staat.uitvraagBereikt(start.cyclus, oid, vandaag);
       res.gestart[oid] = status;
     }
@@ -98,7 +117,10 @@ export async function runUitvraag(ctx: { config: OrgConfig; proactive: Proactive
       const locale = proactive.localeVan?.(r.aadObjectId) ?? 'nl';
       const status = await proactive.send(
         r.aadObjectId,
-        [{ type: 'text', text: t(locale, 'intake.uitvraag.herinnering', { datum: r.gevraagdOp }) }, uitvraagKaart(r.rol, vandaag, huidig, locale)],
+        [
+          { type: 'text', text: t(locale, 'intake.uitvraag.herinnering', { datum: r.gevraagdOp }) },
+          uitvraagKaart(r.rol, vandaag, huidig, locale),
+        ],
         `uitvraag-herinnering:${huidig.cyclus}:${r.aadObjectId}`,
       );
       if (status === 'verzonden' || status === 'alVerzonden') staat.uitvraagHerinnerd(huidig.cyclus, r.aadObjectId, vandaag);
@@ -110,7 +132,11 @@ export async function runUitvraag(ctx: { config: OrgConfig; proactive: Proactive
     if (res.respons.gevraagd > 0 && dag >= RESPONS_NA_DAGEN && dag <= RESPONS_NA_DAGEN + INHAALDAGEN) {
       for (const oid of gebruikersMetRol(config.rollen, 'integriteitscoordinator')) {
         const card = renderUitvraagResponsCard(proactive.localeVan?.(oid) ?? 'nl', res.respons);
-        res.responsVerzonden[oid] = await proactive.send(oid, [{ type: 'card', card }], `uitvraag-respons:${huidig.cyclus}:${oid.toLowerCase()}`);
+        res.responsVerzonden[oid] = await proactive.send(
+          oid,
+          [{ type: 'card', card }],
+          `uitvraag-respons:${huidig.cyclus}:${oid.toLowerCase()}`,
+        );
       }
     }
   }

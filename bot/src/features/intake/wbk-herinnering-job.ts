@@ -32,11 +32,19 @@ export interface WbkHerinneringResultaat {
  * Run the reminder for the day of `now` (Europe/Amsterdam).
  * @param ctx store, config and the proactive sender (inject a fake in tests).
  */
-export async function runWbkHerinnering(ctx: { store: ListStore; config: OrgConfig; proactive: ProactiveSender }, now: Date): Promise<WbkHerinneringResultaat> {
+export async function runWbkHerinnering(
+  ctx: { store: ListStore; config: OrgConfig; proactive: ProactiveSender },
+  now: Date,
+): Promise<WbkHerinneringResultaat> {
   const vandaag = vandaagVan(now);
   const vooruit = ctx.config.intake.wbkVooruitDagen;
   const signalen = await wbkSignalenUitStore(ctx.store, vandaag, vooruit);
-  const resultaat: WbkHerinneringResultaat = { vandaag, signalen: signalen.length, verlopen: signalen.filter((s) => s.status === 'verlopen').length, verzonden: {} };
+  const resultaat: WbkHerinneringResultaat = {
+    vandaag,
+    signalen: signalen.length,
+    verlopen: signalen.filter((s) => s.status === 'verlopen').length,
+    verzonden: {},
+  };
   if (signalen.length === 0) return resultaat;
   // Sequential on purpose: a handful of recipients, and Teams throttles bursts per bot. Each in their own language.
   for (const oid of gebruikersMetRol(ctx.config.rollen, 'integriteitscoordinator')) {

@@ -113,7 +113,11 @@ export const situatieLabel = (locale: Locale, s: Situatie): string => t(locale, 
 
 /** Menu choices: short titles (Teams cuts long button titles off) plus a wrapping explanation each. */
 function menuKnoppen(locale: Locale): MenuKeuze[] {
-  return SITUATIES.map((s) => ({ titel: t(locale, `meldwijzer.menuknop.${s}`), uitleg: t(locale, `meldwijzer.menuuitleg.${s}`), data: submit.situatie(s) }));
+  return SITUATIES.map((s) => ({
+    titel: t(locale, `meldwijzer.menuknop.${s}`),
+    uitleg: t(locale, `meldwijzer.menuuitleg.${s}`),
+    data: submit.situatie(s),
+  }));
 }
 
 /**
@@ -165,7 +169,10 @@ export function menuData(locale: Locale): MenuData {
 }
 
 const opnieuwKnop = (locale: Locale): SubmitKnop => ({ titel: t(locale, 'meldwijzer.knop.opnieuw'), data: submit.menu() });
-const terugKnop = (locale: Locale, staat: RouteStaat): SubmitKnop => ({ titel: t(locale, 'meldwijzer.knop.terug'), data: submit.terug(staat) });
+const terugKnop = (locale: Locale, staat: RouteStaat): SubmitKnop => ({
+  titel: t(locale, 'meldwijzer.knop.terug'),
+  data: submit.terug(staat),
+});
 
 /** Data of a clarifying-question card for `vraag` in route state `staat`. */
 export function vraagData(locale: Locale, staat: RouteStaat, vraag: VraagId): VraagData {
@@ -173,7 +180,10 @@ export function vraagData(locale: Locale, staat: RouteStaat, vraag: VraagId): Vr
     situatie: situatieLabel(locale, staat.situatie),
     stap: t(locale, 'meldwijzer.vraag.stap', { n: staat.gevraagd.length + 1, max: MAX_VRAGEN }),
     vraag: t(locale, `meldwijzer.vraag.${vraag}`),
-    opties: ANTWOORDEN[vraag].map((w) => ({ titel: t(locale, `meldwijzer.antwoord.${vraag}.${w}`), data: submit.antwoord(staat, vraag, w) })),
+    opties: ANTWOORDEN[vraag].map((w) => ({
+      titel: t(locale, `meldwijzer.antwoord.${vraag}.${w}`),
+      data: submit.antwoord(staat, vraag, w),
+    })),
     terug: terugKnop(locale, staat),
     opnieuw: opnieuwKnop(locale),
   };
@@ -197,7 +207,8 @@ export function contactKnoppen(locale: Locale, c: Contact): UrlKnop[] {
     k.push({ titel: t(locale, 'meldwijzer.knop.bel'), url: `https://teams.microsoft.com/l/call/0/0?users=${encodeURIComponent(teams)}` });
   }
   if (email) k.push({ titel: t(locale, 'meldwijzer.knop.mail'), url: `mailto:${email}` });
-  if (telefoon) k.push({ titel: t(locale, 'meldwijzer.knop.telefoon', { nummer: telefoon }), url: `tel:${telefoon.replace(/[^+0-9]/g, '')}` });
+  if (telefoon)
+    k.push({ titel: t(locale, 'meldwijzer.knop.telefoon', { nummer: telefoon }), url: `tel:${telefoon.replace(/[^+0-9]/g, '')}` });
   if (url) k.push({ titel: t(locale, 'meldwijzer.knop.website'), url });
   return k;
 }

@@ -45,7 +45,6 @@ export { flushMeldwijzerGebruik } from './gebruik';
  * Never logs or stores the employee's text or answers.
  */
 
-
 /** The main menu as a reply. */
 export const menu = (locale: Locale): Reply => card(renderMenuCard(menuData(locale)));
 
@@ -92,8 +91,24 @@ const stappen = new WeakMap<object, Map<string, { card: Record<string, unknown>;
 
 /** Greetings that get a short hello plus the main menu instead of triage's "not sure" answer. */
 const GROETEN = [
-  'hallo', 'hoi', 'hey', 'hee', 'hi', 'hello', 'hallo daar', 'goedemorgen', 'goedemiddag', 'goedenavond', 'goeiemorgen', 'goedendag', 'dag',
-  'good morning', 'good afternoon', 'good evening', 'hi there', 'hello there',
+  'hallo',
+  'hoi',
+  'hey',
+  'hee',
+  'hi',
+  'hello',
+  'hallo daar',
+  'goedemorgen',
+  'goedemiddag',
+  'goedenavond',
+  'goeiemorgen',
+  'goedendag',
+  'dag',
+  'good morning',
+  'good afternoon',
+  'good evening',
+  'hi there',
+  'hello there',
 ];
 
 /** Commands (lower case; Dutch and English) → action. */
@@ -143,8 +158,18 @@ export const MELDWIJZER_ACTIONS = {
       return stap({ situatie: d.situatie, antwoorden, gevraagd: d.gevraagd.slice(0, -1) }, input, services);
     },
   }),
-  'meldwijzer.help': actie({ rol: 'iedereen', invoer: helpInvoer, alleenCommando: true, run: async (_d, input) => [text(t(input.locale, 'meldwijzer.help')), menu(input.locale)] }),
-  'meldwijzer.groet': actie({ rol: 'iedereen', invoer: groetInvoer, alleenCommando: true, run: async (_d, input) => [text(t(input.locale, 'meldwijzer.groet')), menu(input.locale)] }),
+  'meldwijzer.help': actie({
+    rol: 'iedereen',
+    invoer: helpInvoer,
+    alleenCommando: true,
+    run: async (_d, input) => [text(t(input.locale, 'meldwijzer.help')), menu(input.locale)],
+  }),
+  'meldwijzer.groet': actie({
+    rol: 'iedereen',
+    invoer: groetInvoer,
+    alleenCommando: true,
+    run: async (_d, input) => [text(t(input.locale, 'meldwijzer.groet')), menu(input.locale)],
+  }),
 } satisfies Record<MeldwijzerAction, Actie>;
 
 export const meldwijzerFeature = defineFeature({

@@ -14,7 +14,10 @@ import { ANTWOORDEN, MAX_VRAGEN } from '@shared/domain/meldroute';
 const antwoorden = z
   .partialRecord(z.enum(VRAGEN), z.string().max(20))
   .default({})
-  .refine((a) => Object.entries(a).every(([v, w]) => (ANTWOORDEN[v as VraagId] as readonly string[]).includes(w as string)), 'onbekend antwoord');
+  .refine(
+    (a) => Object.entries(a).every(([v, w]) => (ANTWOORDEN[v as VraagId] as readonly string[]).includes(w as string)),
+    'onbekend antwoord',
+  );
 const gevraagd = z.array(z.enum(VRAGEN)).max(MAX_VRAGEN).default([]);
 const situatie = z.enum(SITUATIES);
 
@@ -23,13 +26,22 @@ export const privacyInvoer = z.object({ action: z.literal('meldwijzer.privacy') 
 export const situatieInvoer = z.object({ action: z.literal('meldwijzer.situatie'), situatie, antwoorden });
 export const antwoordInvoer = z
   .object({ action: z.literal('meldwijzer.antwoord'), situatie, antwoorden, gevraagd, vraag: z.enum(VRAGEN), waarde: z.string().max(20) })
-  .refine((d) => (ANTWOORDEN[d.vraag] as readonly string[]).includes(d.waarde), { path: ['waarde'], message: 'geen antwoord op deze vraag' });
+  .refine((d) => (ANTWOORDEN[d.vraag] as readonly string[]).includes(d.waarde), {
+    path: ['waarde'],
+    message: 'geen antwoord op deze vraag',
+  });
 export const terugInvoer = z.object({ action: z.literal('meldwijzer.terug'), situatie, antwoorden, gevraagd });
 /** Typed commands only ("help", a greeting): no card has these buttons. */
 export const helpInvoer = z.object({ action: z.literal('meldwijzer.help') });
 export const groetInvoer = z.object({ action: z.literal('meldwijzer.groet') });
 
-export const meldwijzerSubmitSchema = z.discriminatedUnion('action', [menuInvoer, privacyInvoer, situatieInvoer, antwoordInvoer, terugInvoer]);
+export const meldwijzerSubmitSchema = z.discriminatedUnion('action', [
+  menuInvoer,
+  privacyInvoer,
+  situatieInvoer,
+  antwoordInvoer,
+  terugInvoer,
+]);
 
 /** A validated meldwijzer submit. */
 export type MeldwijzerSubmit = z.infer<typeof meldwijzerSubmitSchema>;
@@ -46,7 +58,16 @@ export interface RouteStaat {
 export const submit = {
   menu: (): MeldwijzerSubmit => ({ action: 'meldwijzer.menu' }),
   privacy: (): MeldwijzerSubmit => ({ action: 'meldwijzer.privacy' }),
-  situatie: (s: Situatie, a: RouteStaat['antwoorden'] = {}): MeldwijzerSubmit => ({ action: 'meldwijzer.situatie', situatie: s, antwoorden: a }),
-  antwoord: (staat: RouteStaat, vraag: VraagId, waarde: string): MeldwijzerSubmit => ({ action: 'meldwijzer.antwoord', ...staat, vraag, waarde }),
+  situatie: (s: Situatie, a: RouteStaat['antwoorden'] = {}): MeldwijzerSubmit => ({
+    action: 'meldwijzer.situatie',
+    situatie: s,
+    antwoorden: a,
+  }),
+  antwoord: (staat: RouteStaat, vraag: VraagId, waarde: string): MeldwijzerSubmit => ({
+    action: 'meldwijzer.antwoord',
+    ...staat,
+    vraag,
+    waarde,
+  }),
   terug: (staat: RouteStaat): MeldwijzerSubmit => ({ action: 'meldwijzer.terug', ...staat }),
 };

@@ -21,7 +21,15 @@ export const VERKLARING_SESSIE_ID = 'integriteitsverklaring';
 export const ACTIEVE_STATUSSEN = ['ingeschreven', 'wachtlijst'] as const;
 
 /** Stable error codes of booking refusals; the message is Dutch and tells what to do. */
-export type BoekingFoutCode = 'SESSIE_ONBEKEND' | 'SESSIE_GEANNULEERD' | 'SESSIE_BEGONNEN' | 'AL_INGESCHREVEN' | 'INSCHRIJVING_ONBEKEND' | 'NIET_ACTIEF' | 'CAPACITEIT_TE_LAAG' | 'VERKEERDE_SOORT';
+export type BoekingFoutCode =
+  | 'SESSIE_ONBEKEND'
+  | 'SESSIE_GEANNULEERD'
+  | 'SESSIE_BEGONNEN'
+  | 'AL_INGESCHREVEN'
+  | 'INSCHRIJVING_ONBEKEND'
+  | 'NIET_ACTIEF'
+  | 'CAPACITEIT_TE_LAAG'
+  | 'VERKEERDE_SOORT';
 
 /** A refused booking action. `code` is stable for callers and tests. */
 export class BoekingFout extends Error {
@@ -72,7 +80,11 @@ export interface SessieKeuze {
  * full ones; each group by start time.
  * @param deadline `YYYY-MM-DD`, or undefined when the person has no deadline (all sessions count as before).
  */
-export function sessieKeuze(sessies: readonly Sessie[], inschrijvingen: readonly Inschrijving[], opties: { soort: SessieSoort; deadline?: string; now: Date }): SessieKeuze[] {
+export function sessieKeuze(
+  sessies: readonly Sessie[],
+  inschrijvingen: readonly Inschrijving[],
+  opties: { soort: SessieSoort; deadline?: string; now: Date },
+): SessieKeuze[] {
   const nu = opties.now.getTime();
   const keuzes = sessies
     .filter((s) => s.soort === opties.soort && !isGeannuleerd(s) && Date.parse(s.start) > nu)
@@ -86,7 +98,10 @@ export function sessieKeuze(sessies: readonly Sessie[], inschrijvingen: readonly
       };
     });
   const rang = (k: SessieKeuze) => (k.voorDeadline ? 0 : 2) + (k.vrij > 0 ? 0 : 1);
-  return keuzes.sort((a, b) => rang(a) - rang(b) || Date.parse(a.sessie.start) - Date.parse(b.sessie.start) || a.sessie.sessieId.localeCompare(b.sessie.sessieId));
+  return keuzes.sort(
+    (a, b) =>
+      rang(a) - rang(b) || Date.parse(a.sessie.start) - Date.parse(b.sessie.start) || a.sessie.sessieId.localeCompare(b.sessie.sessieId),
+  );
 }
 
 /**
@@ -96,13 +111,16 @@ export function sessieKeuze(sessies: readonly Sessie[], inschrijvingen: readonly
  */
 export function boekingsBesluit(sessie: Sessie, b: { ingeschreven: number; wachtlijst: number }, now: Date): 'ingeschreven' | 'wachtlijst' {
   if (isGeannuleerd(sessie)) throw new BoekingFout('SESSIE_GEANNULEERD', 'Deze bijeenkomst is geannuleerd. Kies een andere bijeenkomst.');
-  if (Date.parse(sessie.start) <= now.getTime()) throw new BoekingFout('SESSIE_BEGONNEN', 'Deze bijeenkomst is al begonnen of voorbij. Kies een latere bijeenkomst.');
+  if (Date.parse(sessie.start) <= now.getTime())
+    throw new BoekingFout('SESSIE_BEGONNEN', 'Deze bijeenkomst is al begonnen of voorbij. Kies een latere bijeenkomst.');
   return b.ingeschreven < sessie.capaciteit && b.wachtlijst === 0 ? 'ingeschreven' : 'wachtlijst';
 }
 
 /** The waitlist of a session in FIFO order (by inschrijvingId, which encodes arrival order). */
 export function wachtrij(sessieId: string, inschrijvingen: readonly Inschrijving[]): Inschrijving[] {
-  return inschrijvingen.filter((i) => i.sessieId === sessieId && i.status === 'wachtlijst').sort((a, b) => a.inschrijvingId.localeCompare(b.inschrijvingId));
+  return inschrijvingen
+    .filter((i) => i.sessieId === sessieId && i.status === 'wachtlijst')
+    .sort((a, b) => a.inschrijvingId.localeCompare(b.inschrijvingId));
 }
 
 /**
@@ -116,13 +134,25 @@ export function promoties(sessie: Sessie, inschrijvingen: readonly Inschrijving[
 }
 
 /** The active (ingeschreven or wachtlijst) inschrijving of `medewerker` for a session of `soort`, if any. */
-export function actieveInschrijving(medewerker: string, soort: SessieSoort, inschrijvingen: readonly Inschrijving[], sessies: readonly Sessie[]): Inschrijving | undefined {
+export function actieveInschrijving(
+  medewerker: string,
+  soort: SessieSoort,
+  inschrijvingen: readonly Inschrijving[],
+  sessies: readonly Sessie[],
+): Inschrijving | undefined {
   const soortVan = new Map(sessies.map((s) => [s.sessieId, s.soort]));
-  return inschrijvingen.find((i) => i.medewerker === medewerker && (i.status === 'ingeschreven' || i.status === 'wachtlijst') && soortVan.get(i.sessieId) === soort);
+  return inschrijvingen.find(
+    (i) => i.medewerker === medewerker && (i.status === 'ingeschreven' || i.status === 'wachtlijst') && soortVan.get(i.sessieId) === soort,
+  );
 }
 
 /** Whether `medewerker` has completed a session of `soort` (status afgelegd). */
-export function heeftAfgelegd(medewerker: string, soort: SessieSoort, inschrijvingen: readonly Inschrijving[], sessies: readonly Sessie[]): boolean {
+export function heeftAfgelegd(
+  medewerker: string,
+  soort: SessieSoort,
+  inschrijvingen: readonly Inschrijving[],
+  sessies: readonly Sessie[],
+): boolean {
   const soortVan = new Map(sessies.map((s) => [s.sessieId, s.soort]));
   return inschrijvingen.some((i) => i.medewerker === medewerker && i.status === 'afgelegd' && soortVan.get(i.sessieId) === soort);
 }

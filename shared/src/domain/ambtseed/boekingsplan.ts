@@ -37,7 +37,11 @@ export interface BoekAanvraag {
 
 function sessieUit(s: BoekingSnapshot, sessieId: string): Sessie {
   const sessie = s.sessies.find((x) => x.sessieId === sessieId);
-  if (!sessie) throw new BoekingFout('SESSIE_ONBEKEND', 'Deze bijeenkomst bestaat niet (meer). Vraag een nieuw overzicht op met "Plan mijn ambtseed".');
+  if (!sessie)
+    throw new BoekingFout(
+      'SESSIE_ONBEKEND',
+      'Deze bijeenkomst bestaat niet (meer). Vraag een nieuw overzicht op met "Plan mijn ambtseed".',
+    );
   return sessie;
 }
 
@@ -57,10 +61,18 @@ export function planBoeking(snapshot: BoekingSnapshot, aanvraag: BoekAanvraag, n
   const sessie = sessieUit(snapshot, aanvraag.sessieId);
   const soortVan = new Map(snapshot.sessies.map((s) => [s.sessieId, s.soort]));
   const dubbel = snapshot.inschrijvingen.find(
-    (i) => i.medewerker === aanvraag.medewerker && (i.status === 'ingeschreven' || i.status === 'wachtlijst') && soortVan.get(i.sessieId) === sessie.soort,
+    (i) =>
+      i.medewerker === aanvraag.medewerker &&
+      (i.status === 'ingeschreven' || i.status === 'wachtlijst') &&
+      soortVan.get(i.sessieId) === sessie.soort,
   );
   if (dubbel) {
-    throw new BoekingFout('AL_INGESCHREVEN', dubbel.sessieId === sessie.sessieId ? 'Je staat al ingeschreven voor deze bijeenkomst.' : 'Je hebt al een inschrijving voor zo’n bijeenkomst. Kies "Verzetten" om naar een andere bijeenkomst te gaan.');
+    throw new BoekingFout(
+      'AL_INGESCHREVEN',
+      dubbel.sessieId === sessie.sessieId
+        ? 'Je staat al ingeschreven voor deze bijeenkomst.'
+        : 'Je hebt al een inschrijving voor zo’n bijeenkomst. Kies "Verzetten" om naar een andere bijeenkomst te gaan.',
+    );
   }
   const status = boekingsBesluit(sessie, bezetting(sessie.sessieId, snapshot.inschrijvingen), now);
   const volgnummer = snapshot.inschrijvingen.filter((i) => i.sessieId === sessie.sessieId).length + 1;
@@ -85,7 +97,8 @@ export function planBoeking(snapshot: BoekingSnapshot, aanvraag: BoekAanvraag, n
 export function planAnnulering(snapshot: BoekingSnapshot, inschrijvingId: string, now: Date): BoekingPlan {
   const oud = snapshot.inschrijvingen.find((i) => i.inschrijvingId === inschrijvingId);
   if (!oud) throw new BoekingFout('INSCHRIJVING_ONBEKEND', 'Deze inschrijving bestaat niet (meer).');
-  if (oud.status !== 'ingeschreven' && oud.status !== 'wachtlijst') throw new BoekingFout('NIET_ACTIEF', 'Deze inschrijving is al geannuleerd of afgerond.');
+  if (oud.status !== 'ingeschreven' && oud.status !== 'wachtlijst')
+    throw new BoekingFout('NIET_ACTIEF', 'Deze inschrijving is al geannuleerd of afgerond.');
   const geannuleerd: Inschrijving = { ...oud, status: 'geannuleerd' };
   const sessie = sessieUit(snapshot, oud.sessieId);
   const na = metWijzigingen(snapshot.inschrijvingen, [geannuleerd]);
@@ -103,11 +116,28 @@ export function planVerzetten(snapshot: BoekingSnapshot, inschrijvingId: string,
   if (!oud) throw new BoekingFout('INSCHRIJVING_ONBEKEND', 'Deze inschrijving bestaat niet (meer).');
   if (oud.sessieId === nieuweSessieId) throw new BoekingFout('AL_INGESCHREVEN', 'Je staat al ingeschreven voor deze bijeenkomst.');
   const nieuweSessie = sessieUit(snapshot, nieuweSessieId);
-  if (sessieUit(snapshot, oud.sessieId).soort !== nieuweSessie.soort) throw new BoekingFout('VERKEERDE_SOORT', 'Verzetten kan alleen naar een bijeenkomst van dezelfde soort.');
+  if (sessieUit(snapshot, oud.sessieId).soort !== nieuweSessie.soort)
+    throw new BoekingFout('VERKEERDE_SOORT', 'Verzetten kan alleen naar een bijeenkomst van dezelfde soort.');
   const annulering = planAnnulering(snapshot, inschrijvingId, now);
   const na: BoekingSnapshot = { sessies: snapshot.sessies, inschrijvingen: metWijzigingen(snapshot.inschrijvingen, annulering.gewijzigd) };
-  const boeking = planBoeking(na, { sessieId: nieuweSessieId, medewerker: oud.medewerker, dienstverband: oud.dienstverband, indienstOp: oud.indienstOp, vorm: oud.vorm === 'eed' || oud.vorm === 'belofte' ? oud.vorm : null }, now);
-  return { nieuw: boeking.nieuw, gewijzigd: annulering.gewijzigd, resultaat: boeking.resultaat, gepromoveerd: annulering.gepromoveerd, geannuleerd: [annulering.resultaat!] };
+  const boeking = planBoeking(
+    na,
+    {
+      sessieId: nieuweSessieId,
+      medewerker: oud.medewerker,
+      dienstverband: oud.dienstverband,
+      indienstOp: oud.indienstOp,
+      vorm: oud.vorm === 'eed' || oud.vorm === 'belofte' ? oud.vorm : null,
+    },
+    now,
+  );
+  return {
+    nieuw: boeking.nieuw,
+    gewijzigd: annulering.gewijzigd,
+    resultaat: boeking.resultaat,
+    gepromoveerd: annulering.gepromoveerd,
+    geannuleerd: [annulering.resultaat!],
+  };
 }
 
 /**
@@ -128,13 +158,23 @@ export function planSessieAnnulering(snapshot: BoekingSnapshot, sessieId: string
  * the waitlist; a capacity below the places already taken is refused (cancel bookings first).
  * @throws BoekingFout SESSIE_ONBEKEND, SESSIE_GEANNULEERD, CAPACITEIT_TE_LAAG.
  */
-export function planSessieWijziging(snapshot: BoekingSnapshot, sessieId: string, patch: Partial<Omit<Sessie, 'sessieId'>>, now: Date): BoekingPlan {
+export function planSessieWijziging(
+  snapshot: BoekingSnapshot,
+  sessieId: string,
+  patch: Partial<Omit<Sessie, 'sessieId'>>,
+  now: Date,
+): BoekingPlan {
   const oud = sessieUit(snapshot, sessieId);
-  if (isGeannuleerd(oud)) throw new BoekingFout('SESSIE_GEANNULEERD', 'Deze bijeenkomst is geannuleerd en kan niet meer worden gewijzigd. Maak een nieuwe aan.');
+  if (isGeannuleerd(oud))
+    throw new BoekingFout('SESSIE_GEANNULEERD', 'Deze bijeenkomst is geannuleerd en kan niet meer worden gewijzigd. Maak een nieuwe aan.');
   const sessie: Sessie = { ...oud, ...patch, sessieId };
   const bezet = bezetting(sessieId, snapshot.inschrijvingen).ingeschreven;
   if (sessie.capaciteit < 1 || sessie.capaciteit < bezet) {
-    throw new BoekingFout('CAPACITEIT_TE_LAAG', `De capaciteit moet minstens ${Math.max(1, bezet)} zijn: zoveel plaatsen zijn al bezet. Annuleer eerst inschrijvingen of de hele bijeenkomst.`, { minimum: Math.max(1, bezet) });
+    throw new BoekingFout(
+      'CAPACITEIT_TE_LAAG',
+      `De capaciteit moet minstens ${Math.max(1, bezet)} zijn: zoveel plaatsen zijn al bezet. Annuleer eerst inschrijvingen of de hele bijeenkomst.`,
+      { minimum: Math.max(1, bezet) },
+    );
   }
   const gepromoveerd = promoties(sessie, snapshot.inschrijvingen, now).map((i) => ({ ...i, status: 'ingeschreven' as const }));
   return { nieuw: [], gewijzigd: gepromoveerd, sessie, gepromoveerd, geannuleerd: [] };

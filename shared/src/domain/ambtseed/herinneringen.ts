@@ -1,6 +1,14 @@
 import { amsterdamDate, isoWeek, vandaag } from '../tijd';
 import { verplichtingenVan } from './status';
-import { dagenTussen, plusDagen, type AmbtseedConfig, type Dienstverband, type Inschrijving, type NieuweMedewerker, type Sessie } from './verplichtingen';
+import {
+  dagenTussen,
+  plusDagen,
+  type AmbtseedConfig,
+  type Dienstverband,
+  type Inschrijving,
+  type NieuweMedewerker,
+  type Sessie,
+} from './verplichtingen';
 import { isGeannuleerd } from './boeking';
 
 /** Kinds of ambtseed reminder (issue 5, "Reminders"). */
@@ -46,14 +54,29 @@ export function dueHerinneringen(
     const vs = verplichtingenVan(m, inschrijvingen, sessies, config);
     const open = vs.filter((v) => v.status === 'open');
     if (open.length && m.indienstOp <= today && open[0].deadline >= today) {
-      out.push({ soort: 'welkom', medewerker: m.medewerkerId, onderwerp: open[0].soort, deadline: open[0].deadline, dagenTotDeadline: dagenTussen(today, open[0].deadline), dedupeKey: `ambtseed:welkom:${m.medewerkerId}` });
+      out.push({
+        soort: 'welkom',
+        medewerker: m.medewerkerId,
+        onderwerp: open[0].soort,
+        deadline: open[0].deadline,
+        dagenTotDeadline: dagenTussen(today, open[0].deadline),
+        dedupeKey: `ambtseed:welkom:${m.medewerkerId}`,
+      });
     }
     for (const v of vs) {
       if (v.status !== 'open') continue;
       const dagen = dagenTussen(today, v.deadline);
-      const soort: HerinneringSoort | undefined = dagen >= 0 && dagen <= 3 ? 'deadline3' : dagen > 3 && dagen <= 14 ? 'deadline14' : undefined;
+      const soort: HerinneringSoort | undefined =
+        dagen >= 0 && dagen <= 3 ? 'deadline3' : dagen > 3 && dagen <= 14 ? 'deadline14' : undefined;
       if (!soort) continue;
-      out.push({ soort, medewerker: m.medewerkerId, onderwerp: v.soort, deadline: v.deadline, dagenTotDeadline: dagen, dedupeKey: `ambtseed:${soort}:${v.soort}:${m.medewerkerId}:${v.deadline}` });
+      out.push({
+        soort,
+        medewerker: m.medewerkerId,
+        onderwerp: v.soort,
+        deadline: v.deadline,
+        dagenTotDeadline: dagen,
+        dedupeKey: `ambtseed:${soort}:${v.soort}:${m.medewerkerId}:${v.deadline}`,
+      });
     }
   }
   const morgen = plusDagen(today, 1);
@@ -62,7 +85,13 @@ export function dueHerinneringen(
     if (i.status !== 'ingeschreven') continue;
     const s = sessieVan.get(i.sessieId);
     if (!s || isGeannuleerd(s) || amsterdamDate(new Date(s.start)) !== morgen) continue;
-    out.push({ soort: 'dagVoor', medewerker: i.medewerker, onderwerp: s.soort, sessieId: s.sessieId, dedupeKey: `ambtseed:dagVoor:${i.inschrijvingId}` });
+    out.push({
+      soort: 'dagVoor',
+      medewerker: i.medewerker,
+      onderwerp: s.soort,
+      sessieId: s.sessieId,
+      dedupeKey: `ambtseed:dagVoor:${i.inschrijvingId}`,
+    });
   }
   return out;
 }
@@ -92,7 +121,14 @@ export function weekOverzicht(
   config: Pick<AmbtseedConfig, 'termijn' | 'workshopVerplicht'>,
 ): WeekOverzicht {
   const today = vandaag(now);
-  const o: WeekOverzicht = { week: isoWeek(now), achterstallig: 0, achterstalligPerDienstverband: { arbeidsovereenkomst: 0, extern: 0, stagiair: 0 }, binnenkortZonderBoeking: 0, ingeschreven: 0, wachtlijst: 0 };
+  const o: WeekOverzicht = {
+    week: isoWeek(now),
+    achterstallig: 0,
+    achterstalligPerDienstverband: { arbeidsovereenkomst: 0, extern: 0, stagiair: 0 },
+    binnenkortZonderBoeking: 0,
+    ingeschreven: 0,
+    wachtlijst: 0,
+  };
   for (const m of nieuweMedewerkers) {
     const vs = verplichtingenVan(m, inschrijvingen, sessies, config);
     if (vs.some((v) => v.status !== 'voldaan' && v.deadline < today)) {

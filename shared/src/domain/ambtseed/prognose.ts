@@ -1,7 +1,15 @@
 import { amsterdamDate, vandaag } from '../tijd';
 import { bezetting, isGeannuleerd } from './boeking';
 import { verplichtingenVan } from './status';
-import { plusDagen, plusMaanden, type AmbtseedConfig, type Inschrijving, type NieuweMedewerker, type Sessie, type SessieSoort } from './verplichtingen';
+import {
+  plusDagen,
+  plusMaanden,
+  type AmbtseedConfig,
+  type Inschrijving,
+  type NieuweMedewerker,
+  type Sessie,
+  type SessieSoort,
+} from './verplichtingen';
 
 /** Capacity forecast for one kind of session in the next calendar quarter (issue 5, "Capacity forecast"). */
 export interface CapaciteitsPrognose {

@@ -1,5 +1,13 @@
 import { actieveInschrijving, heeftAfgelegd, heeftVerklaring } from './boeking';
-import { ambtseedDeadline, verplichtingen, type AmbtseedConfig, type Inschrijving, type NieuweMedewerker, type Sessie, type SessieSoort } from './verplichtingen';
+import {
+  ambtseedDeadline,
+  verplichtingen,
+  type AmbtseedConfig,
+  type Inschrijving,
+  type NieuweMedewerker,
+  type Sessie,
+  type SessieSoort,
+} from './verplichtingen';
 
 /** Where one obligation of a new hire stands. */
 export type VerplichtingStatus = 'voldaan' | 'ingeschreven' | 'wachtlijst' | 'open';
@@ -36,7 +44,8 @@ export function verplichtingenVan(
     return { soort, deadline, status: 'open' };
   };
   if (v.ambtseed) out.push(sessieStatus('ambtseed'));
-  if (v.integriteitsverklaring) out.push({ soort: 'integriteitsverklaring', deadline, status: heeftVerklaring(id, inschrijvingen) ? 'voldaan' : 'open' });
+  if (v.integriteitsverklaring)
+    out.push({ soort: 'integriteitsverklaring', deadline, status: heeftVerklaring(id, inschrijvingen) ? 'voldaan' : 'open' });
   if (v.workshop) out.push(sessieStatus('workshopIntegriteit', !!medewerker.workshopGevolgdOp));
   return out;
 }

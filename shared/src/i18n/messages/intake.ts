@@ -3,7 +3,8 @@ export const intake = {
   nl: {
     'intake.menu.titel': 'Registratie integriteit',
     'intake.menu.uitleg': 'Kies wat je wilt vastleggen. Er worden geen namen of vrije tekst over personen bewaard.',
-    'intake.menu.geenActies': 'Je hebt geen rol voor de registratie. Een incident van agressie of geweld van buiten (burger, klant, bezoeker) kun je wel vastleggen.',
+    'intake.menu.geenActies':
+      'Je hebt geen rol voor de registratie. Een incident van agressie of geweld van buiten (burger, klant, bezoeker) kun je wel vastleggen.',
     'intake.actie.gesprek': 'Gesprek vastleggen',
     'intake.actie.melding': 'Melding registreren',
     'intake.actie.meldingBijwerken': 'Melding bijwerken',
@@ -27,11 +28,14 @@ export const intake = {
     'intake.melding.bewaarTotUitleg': 'Leeg laten: {maanden} maanden na afsluiten.',
     'intake.agressie.titel': 'Agressie-incident registreren',
     'intake.agressie.uitleg': 'Leg alleen de datum en de soort agressie vast, geen namen van jou, een collega of de burger.',
-    'intake.agressie.toelichtingUitleg': 'Korte toelichting voor de adviseur Veilige Publieke Taak (wordt niet bewaard; geen namen, e-mailadressen of telefoonnummers).',
+    'intake.agressie.toelichtingUitleg':
+      'Korte toelichting voor de adviseur Veilige Publieke Taak (wordt niet bewaard; geen namen, e-mailadressen of telefoonnummers).',
     'intake.agressie.vptGemeld': 'De adviseur Veilige Publieke Taak heeft een bericht gekregen en neemt contact op over maatregelen.',
-    'intake.agressie.vptNietBereikt': 'De adviseur Veilige Publieke Taak kon niet automatisch worden bericht. Neem zelf contact op: {contact}.',
+    'intake.agressie.vptNietBereikt':
+      'De adviseur Veilige Publieke Taak kon niet automatisch worden bericht. Neem zelf contact op: {contact}.',
     'intake.agressie.nieuwTitel': 'Nieuw agressie-incident {incidentId}',
-    'intake.agressie.nieuwUitleg': 'Er is een incident van agressie van buiten geregistreerd. Leg de maatregelen vast zodra ze bekend zijn.',
+    'intake.agressie.nieuwUitleg':
+      'Er is een incident van agressie van buiten geregistreerd. Leg de maatregelen vast zodra ze bekend zijn.',
     'intake.agressie.kiesTitel': 'Voor welk incident wil je maatregelen vastleggen?',
     'intake.agressie.geenIncidenten': 'Er zijn geen incidenten.',
     'intake.agressie.onbekend': 'Incident {incidentId} bestaat niet. Er is niets opgeslagen.',
@@ -85,8 +89,10 @@ export const intake = {
     'intake.wbk.nogDag': '{meldingId}: {actie} uiterlijk {uiterlijk}: nog 1 dag',
     'intake.wbk.wet': 'Wbk: ontvangstbevestiging binnen 7 dagen; terugkoppeling binnen 3 maanden na de ontvangstbevestiging.',
     'intake.uitvraag.titel': 'Halfjaarlijkse uitvraag integriteit',
-    'intake.uitvraag.uitlegGesprek': 'Heb je sinds {sinds} gesprekken gevoerd die nog niet zijn vastgelegd? Leg ze hieronder één voor één vast (alleen kenmerken, geen namen). Niets meer? Kies "Niets (meer) te melden".',
-    'intake.uitvraag.uitlegMelding': 'Heb je sinds {sinds} integriteitskwesties behandeld die nog niet bij de integriteitscoördinator zijn geregistreerd? Leg ze hieronder één voor één vast (alleen kenmerken, geen namen). Niets meer? Kies "Niets (meer) te melden".',
+    'intake.uitvraag.uitlegGesprek':
+      'Heb je sinds {sinds} gesprekken gevoerd die nog niet zijn vastgelegd? Leg ze hieronder één voor één vast (alleen kenmerken, geen namen). Niets meer? Kies "Niets (meer) te melden".',
+    'intake.uitvraag.uitlegMelding':
+      'Heb je sinds {sinds} integriteitskwesties behandeld die nog niet bij de integriteitscoördinator zijn geregistreerd? Leg ze hieronder één voor één vast (alleen kenmerken, geen namen). Niets meer? Kies "Niets (meer) te melden".',
     'intake.uitvraag.herinnering': 'Herinnering: we hebben nog geen antwoord op de uitvraag van {datum}.',
     'intake.uitvraag.bedankt': 'Dank je wel. Je antwoord op de uitvraag is verwerkt ({aantal} vastgelegd).',
     'intake.uitvraag.geenCyclus': 'Er loopt geen uitvraag.',
@@ -169,7 +175,8 @@ export const intake = {
   en: {
     'intake.menu.titel': 'Integrity register',
     'intake.menu.uitleg': 'Choose what to record. No names or free text about people are stored.',
-    'intake.menu.geenActies': 'You have no role for the register. You can record an incident of aggression or violence by outsiders (citizen, client, visitor).',
+    'intake.menu.geenActies':
+      'You have no role for the register. You can record an incident of aggression or violence by outsiders (citizen, client, visitor).',
     'intake.actie.gesprek': 'Log a conversation',
     'intake.actie.melding': 'Register a report',
     'intake.actie.meldingBijwerken': 'Update a report',
@@ -193,9 +200,11 @@ export const intake = {
     'intake.melding.bewaarTotUitleg': 'Leave empty: {maanden} months after closing.',
     'intake.agressie.titel': 'Register an aggression incident',
     'intake.agressie.uitleg': 'Record only the date and the kind of aggression, no names of you, a colleague or the citizen.',
-    'intake.agressie.toelichtingUitleg': 'Short note for the Safe Public Service adviser (not stored; no names, e-mail addresses or phone numbers).',
+    'intake.agressie.toelichtingUitleg':
+      'Short note for the Safe Public Service adviser (not stored; no names, e-mail addresses or phone numbers).',
     'intake.agressie.vptGemeld': 'The Safe Public Service adviser has been notified and will contact you about measures.',
-    'intake.agressie.vptNietBereikt': 'The Safe Public Service adviser could not be notified automatically. Please contact them: {contact}.',
+    'intake.agressie.vptNietBereikt':
+      'The Safe Public Service adviser could not be notified automatically. Please contact them: {contact}.',
     'intake.agressie.nieuwTitel': 'New aggression incident {incidentId}',
     'intake.agressie.nieuwUitleg': 'An incident of aggression by outsiders was registered. Record the measures once they are known.',
     'intake.agressie.kiesTitel': 'For which incident do you want to record measures?',
@@ -251,8 +260,10 @@ export const intake = {
     'intake.wbk.nogDag': '{meldingId}: {actie} due {uiterlijk}: 1 day left',
     'intake.wbk.wet': 'Wbk: acknowledgement within 7 days; feedback within 3 months after the acknowledgement.',
     'intake.uitvraag.titel': 'Half-yearly integrity survey',
-    'intake.uitvraag.uitlegGesprek': 'Have you had conversations since {sinds} that have not been recorded? Record them below one by one (characteristics only, no names). Nothing more? Choose "Nothing (more) to report".',
-    'intake.uitvraag.uitlegMelding': 'Have you handled integrity matters since {sinds} that the integrity coordinator has not registered? Record them below one by one (characteristics only, no names). Nothing more? Choose "Nothing (more) to report".',
+    'intake.uitvraag.uitlegGesprek':
+      'Have you had conversations since {sinds} that have not been recorded? Record them below one by one (characteristics only, no names). Nothing more? Choose "Nothing (more) to report".',
+    'intake.uitvraag.uitlegMelding':
+      'Have you handled integrity matters since {sinds} that the integrity coordinator has not registered? Record them below one by one (characteristics only, no names). Nothing more? Choose "Nothing (more) to report".',
     'intake.uitvraag.herinnering': 'Reminder: we have not yet received your answer to the survey of {datum}.',
     'intake.uitvraag.bedankt': 'Thank you. Your answer to the survey has been processed ({aantal} recorded).',
     'intake.uitvraag.geenCyclus': 'No survey is running.',

@@ -2,10 +2,12 @@
 export const meldwijzer = {
   nl: {
     'meldwijzer.welkom.titel': 'Welkom bij de meldwijzer van {organisatie}',
-    'meldwijzer.welkom.voorWie': 'Deze bot is er voor iedere medewerker met een vraag of zorg over integriteit: een dilemma, een vermoeden van een misstand, ongewenst gedrag of agressie. Binnen een minuut weet je waar je terechtkunt, wat er dan gebeurt en wat vertrouwelijk blijft.',
+    'meldwijzer.welkom.voorWie':
+      'Deze bot is er voor iedere medewerker met een vraag of zorg over integriteit: een dilemma, een vermoeden van een misstand, ongewenst gedrag of agressie. Binnen een minuut weet je waar je terechtkunt, wat er dan gebeurt en wat vertrouwelijk blijft.',
     'meldwijzer.privacy.titel': 'Privacy',
     'meldwijzer.privacy.nietAnoniem': 'Een chat in Teams is niet anoniem: je organisatie kan zien dat jij met deze bot chat.',
-    'meldwijzer.privacy.bewaart': 'De bot bewaart niets over je vraag: geen tekst en geen antwoorden. Alleen hoe vaak per week een route per soort situatie is getoond, zonder naam.',
+    'meldwijzer.privacy.bewaart':
+      'De bot bewaart niets over je vraag: geen tekst en geen antwoorden. Alleen hoe vaak per week een route per soort situatie is getoond, zonder naam.',
     'meldwijzer.privacy.anoniem': 'Anoniem melden kan via:',
     'meldwijzer.privacy.anoniemGeen': 'Wil je anoniem blijven? Vraag een vertrouwenspersoon wat er mogelijk is.',
     'meldwijzer.menu.titel': 'Waar gaat je vraag over?',
@@ -18,7 +20,8 @@ export const meldwijzer = {
     'meldwijzer.situatie.nevenwerkzaamheden': 'Nevenwerkzaamheden en belangen',
     'meldwijzer.situatie.algemeen': 'Een algemene vraag',
     'meldwijzer.vraag.stap': 'Vraag {n} van maximaal {max}',
-    'meldwijzer.vraag.maatschappelijkBelang': 'Gaat het om een vermoeden van een misstand die het maatschappelijk belang raakt? Bijvoorbeeld gevaar voor mensen of het milieu, of fraude met of ernstige verspilling van publiek geld.',
+    'meldwijzer.vraag.maatschappelijkBelang':
+      'Gaat het om een vermoeden van een misstand die het maatschappelijk belang raakt? Bijvoorbeeld gevaar voor mensen of het milieu, of fraude met of ernstige verspilling van publiek geld.',
     'meldwijzer.vraag.wie': 'Van wie gaat het gedrag uit?',
     'meldwijzer.vraag.anoniem': 'Wil je anoniem blijven?',
     'meldwijzer.vraag.voorkeurVertrouwenspersoon': 'Heb je een voorkeur voor een vertrouwenspersoon?',
@@ -45,7 +48,8 @@ export const meldwijzer = {
     'meldwijzer.resultaat.anoniemUitleg': 'Je melding wordt dan in overleg met jou doorgezet zonder je naam.',
     'meldwijzer.resultaat.stappen': 'Wat gebeurt er?',
     'meldwijzer.resultaat.beslisser': 'Wie beslist: {tekst}',
-    'meldwijzer.resultaat.wbk': 'Termijnen (Wet bescherming klokkenluiders): binnen 7 dagen krijg je een ontvangstbevestiging en uiterlijk 3 maanden daarna hoor je hoe je melding is beoordeeld en opgevolgd.',
+    'meldwijzer.resultaat.wbk':
+      'Termijnen (Wet bescherming klokkenluiders): binnen 7 dagen krijg je een ontvangstbevestiging en uiterlijk 3 maanden daarna hoor je hoe je melding is beoordeeld en opgevolgd.',
     'meldwijzer.resultaat.regelingen': 'Regelingen',
     'meldwijzer.resultaat.privacy': 'Een Teams-chat is niet anoniem. De bot bewaart niets over je vraag.',
     'meldwijzer.knop.chat': 'Chat',
@@ -60,7 +64,8 @@ export const meldwijzer = {
     'meldwijzer.keuze.anders': 'Iets anders',
     'meldwijzer.onbekend': 'Ik weet niet zeker waar je vraag over gaat. Kies hieronder wat het best past. (Ik bewaar je bericht niet.)',
     'meldwijzer.fout.submit': 'Die knop werkte niet: de kaart is verouderd of onvolledig. Kies hieronder opnieuw.',
-    'meldwijzer.groep.tekst': 'Over integriteit praat je liever niet in een groep. Stuur me een privébericht, dan help ik je daar verder. Ik lees en bewaar hier niets.',
+    'meldwijzer.groep.tekst':
+      'Over integriteit praat je liever niet in een groep. Stuur me een privébericht, dan help ik je daar verder. Ik lees en bewaar hier niets.',
     'meldwijzer.groep.knop': 'Chat 1-op-1 met de meldwijzer',
     'meldwijzer.help': 'Typ je vraag in je eigen woorden, of typ "menu", "privacy" of "opnieuw".',
     'meldwijzer.groet': 'Hallo! Ik help je de juiste plek te vinden voor een vraag of zorg over integriteit.',
@@ -81,10 +86,12 @@ export const meldwijzer = {
   } as Record<string, string>,
   en: {
     'meldwijzer.welkom.titel': 'Welcome to the {organisatie} integrity guide',
-    'meldwijzer.welkom.voorWie': 'This bot is for every employee with a question or worry about integrity: a dilemma, a suspicion of wrongdoing, undesirable behaviour or aggression. Within a minute you know where to go, what happens next and what stays confidential.',
+    'meldwijzer.welkom.voorWie':
+      'This bot is for every employee with a question or worry about integrity: a dilemma, a suspicion of wrongdoing, undesirable behaviour or aggression. Within a minute you know where to go, what happens next and what stays confidential.',
     'meldwijzer.privacy.titel': 'Privacy',
     'meldwijzer.privacy.nietAnoniem': 'A Teams chat is not anonymous: your organisation can see that you chat with this bot.',
-    'meldwijzer.privacy.bewaart': 'The bot stores nothing about your question: no text and no answers. Only how often per week a route was shown per type of situation, without names.',
+    'meldwijzer.privacy.bewaart':
+      'The bot stores nothing about your question: no text and no answers. Only how often per week a route was shown per type of situation, without names.',
     'meldwijzer.privacy.anoniem': 'You can report anonymously through:',
     'meldwijzer.privacy.anoniemGeen': 'Want to stay anonymous? Ask a confidential counsellor what is possible.',
     'meldwijzer.menu.titel': 'What is your question about?',
@@ -97,7 +104,8 @@ export const meldwijzer = {
     'meldwijzer.situatie.nevenwerkzaamheden': 'Outside activities and interests',
     'meldwijzer.situatie.algemeen': 'A general question',
     'meldwijzer.vraag.stap': 'Question {n} of at most {max}',
-    'meldwijzer.vraag.maatschappelijkBelang': 'Is it about suspected wrongdoing that affects the public interest? For example danger to people or the environment, or fraud with or serious waste of public money.',
+    'meldwijzer.vraag.maatschappelijkBelang':
+      'Is it about suspected wrongdoing that affects the public interest? For example danger to people or the environment, or fraud with or serious waste of public money.',
     'meldwijzer.vraag.wie': 'Whose behaviour is it?',
     'meldwijzer.vraag.anoniem': 'Do you want to stay anonymous?',
     'meldwijzer.vraag.voorkeurVertrouwenspersoon': 'Do you have a preference for a confidential counsellor?',
@@ -124,7 +132,8 @@ export const meldwijzer = {
     'meldwijzer.resultaat.anoniemUitleg': 'Your report is then passed on without your name, in consultation with you.',
     'meldwijzer.resultaat.stappen': 'What happens next?',
     'meldwijzer.resultaat.beslisser': 'Who decides: {tekst}',
-    'meldwijzer.resultaat.wbk': 'Deadlines (Whistleblower Protection Act): you receive an acknowledgement within 7 days, and within 3 months after that you hear how your report was assessed and followed up.',
+    'meldwijzer.resultaat.wbk':
+      'Deadlines (Whistleblower Protection Act): you receive an acknowledgement within 7 days, and within 3 months after that you hear how your report was assessed and followed up.',
     'meldwijzer.resultaat.regelingen': 'Procedures',
     'meldwijzer.resultaat.privacy': 'A Teams chat is not anonymous. The bot stores nothing about your question.',
     'meldwijzer.knop.chat': 'Chat',
@@ -139,7 +148,8 @@ export const meldwijzer = {
     'meldwijzer.keuze.anders': 'Something else',
     'meldwijzer.onbekend': "I'm not sure what your question is about. Choose what fits best below. (I do not keep your message.)",
     'meldwijzer.fout.submit': 'That button did not work: the card is outdated or incomplete. Please choose again below.',
-    'meldwijzer.groep.tekst': "Integrity is better not discussed in a group. Send me a private message and I'll help you there. I read and store nothing here.",
+    'meldwijzer.groep.tekst':
+      "Integrity is better not discussed in a group. Send me a private message and I'll help you there. I read and store nothing here.",
     'meldwijzer.groep.knop': 'Chat 1:1 with the integrity guide',
     'meldwijzer.help': 'Type your question in your own words, or type "menu", "privacy" or "start over".',
     'meldwijzer.groet': 'Hello! I help you find the right place for a question or worry about integrity.',

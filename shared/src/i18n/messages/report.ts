@@ -9,30 +9,40 @@ const nl: Record<string, string> = {
   'report.titel': 'Jaarverslag integriteit {jaar}',
   'report.ondertitel': '{organisatie}',
   'report.gegenereerd': 'Samengesteld uit de registraties in Integriteitsplein. Alle cijfers zijn aantallen in het kalenderjaar {jaar}.',
-  'report.onderdrukt': 'Aantallen van 1 tot en met {max} zijn weergegeven als "<{n}" om herleidbaarheid te voorkomen; totalen zijn de werkelijke totalen.',
+  'report.onderdrukt':
+    'Aantallen van 1 tot en met {max} zijn weergegeven als "<{n}" om herleidbaarheid te voorkomen; totalen zijn de werkelijke totalen.',
   'report.inleiding.titel': 'Inleiding',
   'report.inleiding.tekst':
     'Dit jaarverslag geeft verantwoording over het integriteitsbeleid van {organisatie} in {jaar}, zoals de Ambtenarenwet (artikel 4) vraagt. Het beschrijft de gesprekken met vertrouwenspersonen, de meldingen van vermoedens van integriteitsschendingen en misstanden en de afhandeling daarvan, de termijnen van de Wet bescherming klokkenluiders, de ambtseed en de introductie van nieuwe medewerkers, de activiteiten voor bewustwording, agressie en geweld van buiten en het gebruik van de meldwijzer.',
-  'report.scope.tekst': 'Het verslag gaat over de periode 1 januari tot en met 31 december {jaar}. Ter vergelijking staan de cijfers van {vanaf} tot en met {totEnMet} erbij.',
+  'report.scope.tekst':
+    'Het verslag gaat over de periode 1 januari tot en met 31 december {jaar}. Ter vergelijking staan de cijfers van {vanaf} tot en met {totEnMet} erbij.',
   'report.scope.eenJaar': 'Het verslag gaat over de periode 1 januari tot en met 31 december {jaar}.',
   'report.geenGegevens': 'Over {jaar} zijn geen registraties gevonden; alle aantallen zijn 0.',
   'report.vp.titel': 'Vertrouwenspersonen',
-  'report.vp.tekst': 'In {jaar} voerden de vertrouwenspersonen {totaal} {totaal|gesprek|gesprekken}, waarvan {meldingen} over een nieuwe kwestie. {extern} {extern|gesprek was|gesprekken waren} met een externe vertrouwenspersoon; {doorverwezen} keer werd doorverwezen.',
+  'report.vp.tekst':
+    'In {jaar} voerden de vertrouwenspersonen {totaal} {totaal|gesprek|gesprekken}, waarvan {meldingen} over een nieuwe kwestie. {extern} {extern|gesprek was|gesprekken waren} met een externe vertrouwenspersoon; {doorverwezen} keer werd doorverwezen.',
   'report.meldingen.titel': 'Meldingen en onderzoeken',
-  'report.meldingen.tekst': 'In {jaar} {totaal|kwam|kwamen} {totaal} {totaal|melding|meldingen} binnen, waarvan {anoniem} anoniem. De tabellen tonen de soort, de categorie, de uitkomst en de maatregelen.',
+  'report.meldingen.tekst':
+    'In {jaar} {totaal|kwam|kwamen} {totaal} {totaal|melding|meldingen} binnen, waarvan {anoniem} anoniem. De tabellen tonen de soort, de categorie, de uitkomst en de maatregelen.',
   'report.zaken.titel': 'Onderzoeken (geanonimiseerd)',
   'report.zaken.tekst': 'De onderzochte meldingen van {jaar}, beschreven met categorieën en uitkomsten; geen namen, data of vrije tekst.',
   'report.zaken.geen': 'In {jaar} is geen melding onderzocht.',
-  'report.zaken.weggelaten': 'De tabel met de afzonderlijke onderzoeken van {jaar} is weggelaten vanwege kleine aantallen: per zaak zouden soort, uitkomst en maatregel tot personen herleidbaar kunnen zijn.',
+  'report.zaken.weggelaten':
+    'De tabel met de afzonderlijke onderzoeken van {jaar} is weggelaten vanwege kleine aantallen: per zaak zouden soort, uitkomst en maatregel tot personen herleidbaar kunnen zijn.',
   'report.wbk.titel': 'Termijnen Wet bescherming klokkenluiders',
-  'report.wbk.tekst': 'De Wbk vraagt een ontvangstbevestiging binnen 7 dagen en een terugkoppeling binnen 3 maanden na de ontvangstbevestiging.',
+  'report.wbk.tekst':
+    'De Wbk vraagt een ontvangstbevestiging binnen 7 dagen en een terugkoppeling binnen 3 maanden na de ontvangstbevestiging.',
   'report.ambtseed.titel': 'Ambtseed en introductie',
-  'report.ambtseed.tekst': 'In {jaar} {afgelegd|legde|legden} {afgelegd} {afgelegd|medewerker|medewerkers} de eed of belofte af ({eed} eed, {belofte} belofte) in {bijeenkomsten} {bijeenkomsten|bijeenkomst|bijeenkomsten}; {integriteitsverklaring} {integriteitsverklaring|externe of stagiair tekende|externen en stagiairs tekenden} een integriteitsverklaring.',
-  'report.onboarding.tekst': 'Er {nieuweMedewerkers|kwam|kwamen} {nieuweMedewerkers} {nieuweMedewerkers|nieuwe medewerker|nieuwe medewerkers} in dienst; {workshopDeelnemers} {workshopDeelnemers|medewerker volgde|medewerkers volgden} de workshop integriteit.',
+  'report.ambtseed.tekst':
+    'In {jaar} {afgelegd|legde|legden} {afgelegd} {afgelegd|medewerker|medewerkers} de eed of belofte af ({eed} eed, {belofte} belofte) in {bijeenkomsten} {bijeenkomsten|bijeenkomst|bijeenkomsten}; {integriteitsverklaring} {integriteitsverklaring|externe of stagiair tekende|externen en stagiairs tekenden} een integriteitsverklaring.',
+  'report.onboarding.tekst':
+    'Er {nieuweMedewerkers|kwam|kwamen} {nieuweMedewerkers} {nieuweMedewerkers|nieuwe medewerker|nieuwe medewerkers} in dienst; {workshopDeelnemers} {workshopDeelnemers|medewerker volgde|medewerkers volgden} de workshop integriteit.',
   'report.dilemma.titel': "Dilemma's en bewustwording",
-  'report.dilemma.tekst': 'Er {sessies|was|waren} {sessies} {sessies|dilemmasessie of bijeenkomst|dilemmasessies en bijeenkomsten} moreel beraad met samen {bereik} {bereik|deelnemer|deelnemers}.',
+  'report.dilemma.tekst':
+    'Er {sessies|was|waren} {sessies} {sessies|dilemmasessie of bijeenkomst|dilemmasessies en bijeenkomsten} moreel beraad met samen {bereik} {bereik|deelnemer|deelnemers}.',
   'report.agressie.titel': 'Agressie en geweld',
-  'report.agressie.tekst': 'Er {incidenten|is|zijn} {incidenten} {incidenten|incident|incidenten} van agressie en geweld door externen geregistreerd.',
+  'report.agressie.tekst':
+    'Er {incidenten|is|zijn} {incidenten} {incidenten|incident|incidenten} van agressie en geweld door externen geregistreerd.',
   'report.meldwijzer.titel': 'Gebruik van de meldwijzer',
   'report.meldwijzer.tekst': 'De meldwijzer in Teams toonde {raadplegingen} keer een route.',
   'report.vooruitblik.titel': 'Vooruitblik',
@@ -118,10 +128,12 @@ const nl: Record<string, string> = {
   'report.uitleg.allesNul': 'In {jaar} is hier niets geregistreerd.',
   'report.uitleg.nogMeer': '{n} {n|andere|andere}',
   'report.uitleg.meest': 'Het hoogste aantal: {label} ({n}).',
-  'report.uitleg.zaken': 'De tabel beschrijft {n} {n|onderzochte melding|onderzochte meldingen} in codes, zonder namen of omschrijvingen van personen.',
+  'report.uitleg.zaken':
+    'De tabel beschrijft {n} {n|onderzochte melding|onderzochte meldingen} in codes, zonder namen of omschrijvingen van personen.',
   'report.uitleg.wbkGeen': 'In {jaar} waren er geen meldingen met een termijn uit de Wet bescherming klokkenluiders.',
   'report.uitleg.wbkOpTijd': 'Alle ontvangstbevestigingen en terugkoppelingen vielen binnen de wettelijke termijn.',
-  'report.uitleg.wbkTeLaat': 'Niet binnen de termijn: {bevestiging} {bevestiging|ontvangstbevestiging|ontvangstbevestigingen} en {terugkoppeling} {terugkoppeling|terugkoppeling|terugkoppelingen}.',
+  'report.uitleg.wbkTeLaat':
+    'Niet binnen de termijn: {bevestiging} {bevestiging|ontvangstbevestiging|ontvangstbevestigingen} en {terugkoppeling} {terugkoppeling|terugkoppeling|terugkoppelingen}.',
   // Excel sheet names (at most 31 characters, none of : \ / ? * [ ])
   'report.blad.gesprekkenPerOnderwerp': 'Gesprekken per onderwerp',
   'report.blad.gesprekkenKenmerken': 'Gesprekken in cijfers',
@@ -220,7 +232,8 @@ const nl: Record<string, string> = {
   'report.cli.fout.outNietMap': '--out "{waarde}" is een bestand, geen map.',
   'report.cli.fout.argument': 'Ongeldige opdracht: {details}. Voorbeeld: npm run report -- --year 2024 --format docx --out verslagen',
   'report.cli.fout.algemeen': 'Het jaarverslag kon niet worden gemaakt: {details}',
-  'report.cli.fout.geenDatabase': 'De database "{pad}" bestaat niet (INTEGRITEITSPLEIN_DB). Controleer het pad of vul eerst de lijsten, bv. npm run lists -- import BESTAND --list NAAM.',
+  'report.cli.fout.geenDatabase':
+    'De database "{pad}" bestaat niet (INTEGRITEITSPLEIN_DB). Controleer het pad of vul eerst de lijsten, bv. npm run lists -- import BESTAND --list NAAM.',
 };
 
 const en: Record<string, string> = {
@@ -231,26 +244,34 @@ const en: Record<string, string> = {
   'report.inleiding.titel': 'Introduction',
   'report.inleiding.tekst':
     'This annual report accounts for the integrity policy of {organisatie} in {jaar}, as the Civil Servants Act (article 4) requires. It covers conversations with confidential counsellors, reports of suspected integrity violations and wrongdoing and how they were handled, the deadlines of the Whistleblower Protection Act, the oath of office and the onboarding of new staff, awareness activities, aggression and violence from outside, and the use of the reporting guide.',
-  'report.scope.tekst': 'The report covers 1 January to 31 December {jaar}. For comparison, the figures of {vanaf} to {totEnMet} are included.',
+  'report.scope.tekst':
+    'The report covers 1 January to 31 December {jaar}. For comparison, the figures of {vanaf} to {totEnMet} are included.',
   'report.scope.eenJaar': 'The report covers 1 January to 31 December {jaar}.',
   'report.geenGegevens': 'No records were found for {jaar}; all counts are 0.',
   'report.vp.titel': 'Confidential counsellors',
-  'report.vp.tekst': 'In {jaar} the confidential counsellors held {totaal} {totaal|conversation|conversations}, {meldingen} of them about a new matter. {extern} {extern|was|were} with an external counsellor; {doorverwezen} led to a referral.',
+  'report.vp.tekst':
+    'In {jaar} the confidential counsellors held {totaal} {totaal|conversation|conversations}, {meldingen} of them about a new matter. {extern} {extern|was|were} with an external counsellor; {doorverwezen} led to a referral.',
   'report.meldingen.titel': 'Reports and investigations',
-  'report.meldingen.tekst': 'In {jaar}, {totaal} {totaal|report was|reports were} received, {anoniem} of them anonymous. The tables show type, category, outcome and measures.',
+  'report.meldingen.tekst':
+    'In {jaar}, {totaal} {totaal|report was|reports were} received, {anoniem} of them anonymous. The tables show type, category, outcome and measures.',
   'report.zaken.titel': 'Investigations (anonymised)',
   'report.zaken.tekst': 'The investigated reports of {jaar}, described by category and outcome; no names, dates or free text.',
   'report.zaken.geen': 'No report was investigated in {jaar}.',
-  'report.zaken.weggelaten': 'The table of the individual investigations of {jaar} is left out because of small numbers: per case, type, outcome and measure could identify people.',
+  'report.zaken.weggelaten':
+    'The table of the individual investigations of {jaar} is left out because of small numbers: per case, type, outcome and measure could identify people.',
   'report.wbk.titel': 'Whistleblower Protection Act deadlines',
   'report.wbk.tekst': 'The Act requires an acknowledgement within 7 days and feedback within 3 months of the acknowledgement.',
   'report.ambtseed.titel': 'Oath of office and onboarding',
-  'report.ambtseed.tekst': 'In {jaar}, {afgelegd} {afgelegd|employee|employees} took the oath or affirmation ({eed} oath, {belofte} affirmation) in {bijeenkomsten} {bijeenkomsten|ceremony|ceremonies}; {integriteitsverklaring} {integriteitsverklaring|external or intern|externals and interns} signed an integrity declaration.',
-  'report.onboarding.tekst': '{nieuweMedewerkers} new {nieuweMedewerkers|employee|employees} joined; {workshopDeelnemers} {workshopDeelnemers|employee|employees} attended the integrity workshop.',
+  'report.ambtseed.tekst':
+    'In {jaar}, {afgelegd} {afgelegd|employee|employees} took the oath or affirmation ({eed} oath, {belofte} affirmation) in {bijeenkomsten} {bijeenkomsten|ceremony|ceremonies}; {integriteitsverklaring} {integriteitsverklaring|external or intern|externals and interns} signed an integrity declaration.',
+  'report.onboarding.tekst':
+    '{nieuweMedewerkers} new {nieuweMedewerkers|employee|employees} joined; {workshopDeelnemers} {workshopDeelnemers|employee|employees} attended the integrity workshop.',
   'report.dilemma.titel': 'Dilemmas and awareness',
-  'report.dilemma.tekst': 'There {sessies|was|were} {sessies} dilemma {sessies|session or moral deliberation|sessions and moral deliberations} with {bereik} {bereik|participant|participants} in total.',
+  'report.dilemma.tekst':
+    'There {sessies|was|were} {sessies} dilemma {sessies|session or moral deliberation|sessions and moral deliberations} with {bereik} {bereik|participant|participants} in total.',
   'report.agressie.titel': 'Aggression and violence',
-  'report.agressie.tekst': '{incidenten} {incidenten|incident|incidents} of aggression and violence by outsiders {incidenten|was|were} recorded.',
+  'report.agressie.tekst':
+    '{incidenten} {incidenten|incident|incidents} of aggression and violence by outsiders {incidenten|was|were} recorded.',
   'report.meldwijzer.titel': 'Use of the reporting guide',
   'report.meldwijzer.tekst': 'The reporting guide in Teams showed a route {raadplegingen} {raadplegingen|time|times}.',
   'report.vooruitblik.titel': 'Outlook',
@@ -338,7 +359,8 @@ const en: Record<string, string> = {
   'report.uitleg.zaken': 'The table describes {n} investigated {n|report|reports} in codes, without names or descriptions of people.',
   'report.uitleg.wbkGeen': 'In {jaar} there were no reports with a deadline under the Whistleblower Protection Act.',
   'report.uitleg.wbkOpTijd': 'Every acknowledgement and every feedback was within the statutory deadline.',
-  'report.uitleg.wbkTeLaat': 'Not within the deadline: {bevestiging} {bevestiging|acknowledgement|acknowledgements} and {terugkoppeling} {terugkoppeling|feedback message|feedback messages}.',
+  'report.uitleg.wbkTeLaat':
+    'Not within the deadline: {bevestiging} {bevestiging|acknowledgement|acknowledgements} and {terugkoppeling} {terugkoppeling|feedback message|feedback messages}.',
   // Excel sheet names (at most 31 characters, none of : \ / ? * [ ])
   'report.blad.gesprekkenPerOnderwerp': 'Conversations by subject',
   'report.blad.gesprekkenKenmerken': 'Conversations in figures',
@@ -435,7 +457,8 @@ const en: Record<string, string> = {
   'report.cli.fout.outNietMap': '--out "{waarde}" is a file, not a folder.',
   'report.cli.fout.argument': 'Invalid command: {details}. Example: npm run report -- --year 2024 --format docx --out reports',
   'report.cli.fout.algemeen': 'The annual report could not be built: {details}',
-  'report.cli.fout.geenDatabase': 'The database "{pad}" does not exist (INTEGRITEITSPLEIN_DB). Check the path or fill the lists first, e.g. npm run lists -- import FILE --list NAME.',
+  'report.cli.fout.geenDatabase':
+    'The database "{pad}" does not exist (INTEGRITEITSPLEIN_DB). Check the path or fill the lists first, e.g. npm run lists -- import FILE --list NAME.',
 };
 
 /** Messages of the report feature (keys `report.*`). Dutch first; every key also in English. */

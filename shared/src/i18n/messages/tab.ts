@@ -12,10 +12,12 @@ const nl = {
   'aanmelding.toestemmingUitleg': 'Het Integriteitsplein heeft eenmalig je toestemming nodig om je met je Teams-account aan te melden.',
   'aanmelding.toestemmingKnop': 'Toestemming geven',
   'aanmelding.bezig': 'Het venster voor toestemming is geopend…',
-  'aanmelding.nogGeenToestemming': 'Er is nog geen toestemming gegeven. Probeer het opnieuw, of vraag je beheerder om toestemming namens de organisatie te geven.',
+  'aanmelding.nogGeenToestemming':
+    'Er is nog geen toestemming gegeven. Probeer het opnieuw, of vraag je beheerder om toestemming namens de organisatie te geven.',
   'aanmelding.geannuleerd': 'Het aanmeldvenster is gesloten voordat de toestemming was gegeven. Klik nog eens op "Toestemming geven".',
   'aanmelding.popupGeblokkeerd': 'Het aanmeldvenster kon niet openen. Sta pop-ups toe voor Teams en klik nog eens op "Toestemming geven".',
-  'aanmelding.nietIngericht': 'De aanmelding van deze app is niet goed ingericht (Entra-app of Application ID URI). Neem contact op met de beheerder van het Integriteitsplein.',
+  'aanmelding.nietIngericht':
+    'De aanmelding van deze app is niet goed ingericht (Entra-app of Application ID URI). Neem contact op met de beheerder van het Integriteitsplein.',
   'aanmelding.buitenTeams': 'Het Integriteitsplein werkt het best in Microsoft Teams: daar ben je meteen aangemeld.',
   'aanmelding.openInTeams': 'Openen in Teams',
   'nav.label': 'Integriteitsplein',
@@ -43,7 +45,8 @@ const nl = {
   'rolVoor.adviseurVpt': 'de adviseur Veilige Publieke Taak',
 
   'portal.titel': 'Integriteitsplein',
-  'portal.intro': 'Alles over integriteit bij {organisatie}: waar je terechtkunt met een vraag, dilemma of melding, de regelingen, veelgestelde vragen en de ambtseed.',
+  'portal.intro':
+    'Alles over integriteit bij {organisatie}: waar je terechtkunt met een vraag, dilemma of melding, de regelingen, veelgestelde vragen en de ambtseed.',
   'portal.contactVia': 'Contact met {naam}',
   'portal.chatInTeams': 'Chat in Teams',
   'portal.waar.titel': 'Waar kan ik terecht?',
@@ -53,7 +56,8 @@ const nl = {
   'portal.waar.anoniem': 'Anoniem',
   'portal.waar.ook': 'Je kunt ook terecht bij',
   'portal.waar.stappen': 'Wat gebeurt er?',
-  'portal.waar.wbk': 'Wet bescherming klokkenluiders: je krijgt binnen 7 dagen een ontvangstbevestiging en binnen 3 maanden daarna terugkoppeling.',
+  'portal.waar.wbk':
+    'Wet bescherming klokkenluiders: je krijgt binnen 7 dagen een ontvangstbevestiging en binnen 3 maanden daarna terugkoppeling.',
   'portal.waar.regelingen': 'Regeling:',
   'portal.regelingen.titel': 'Regelingen',
   'portal.meldpunten.titel': 'Meldpunten en contactpersonen',
@@ -64,7 +68,8 @@ const nl = {
   'portal.faq.aantal': '{n} vragen gevonden',
   'portal.faq.aantal.een': '1 vraag gevonden',
   'portal.eed.titel': 'Ambtseed en belofte',
-  'portal.eed.intro': 'Nieuwe medewerkers leggen de eed of belofte af bij {afnemer}. Externen en stagiairs tekenen een integriteitsverklaring.',
+  'portal.eed.intro':
+    'Nieuwe medewerkers leggen de eed of belofte af bij {afnemer}. Externen en stagiairs tekenen een integriteitsverklaring.',
   'portal.eed.eed': 'Tekst van de eed',
   'portal.eed.belofte': 'Tekst van de belofte',
   'portal.eed.verklaring': 'Integriteitsverklaring',
@@ -102,7 +107,8 @@ const nl = {
   'dilemma.keuze.opgeslagen': 'Opgeslagen: dit dilemma verschijnt in week {week}.',
 
   'sessie.titel': 'Sessie leiden',
-  'sessie.intro': 'Leid een dilemmaspel of een moreel beraad light met je team. Aan het eind leg je alleen vast wanneer, welke werkvorm, voor wie en met hoeveel deelnemers.',
+  'sessie.intro':
+    'Leid een dilemmaspel of een moreel beraad light met je team. Aan het eind leg je alleen vast wanneer, welke werkvorm, voor wie en met hoeveel deelnemers.',
   'sessie.alleenManagers': 'Deze pagina is voor leidinggevenden, HR en de integriteitscoördinator.',
   'sessie.werkvorm': 'Werkvorm',
   'sessie.doelgroep': 'Doelgroep',
@@ -131,7 +137,8 @@ const nl = {
   'sessie.tijdOm': 'De tijd is om.',
   'sessie.afrondenTitel': 'Sessie vastleggen',
   'sessie.klaarTitel': 'Sessie vastgelegd',
-  'sessie.privacy': 'We leggen alleen datum, werkvorm, doelgroep, aantal deelnemers en de besproken dilemma’s vast. Geen namen en geen aantekeningen over personen.',
+  'sessie.privacy':
+    'We leggen alleen datum, werkvorm, doelgroep, aantal deelnemers en de besproken dilemma’s vast. Geen namen en geen aantekeningen over personen.',
   'sessie.datum': 'Datum van de sessie',
   'sessie.samenvatting': '{werkvorm} voor {doelgroep}, dilemma’s: {dilemmas}.',
   'sessie.vastleggen': 'Sessie vastleggen',
@@ -139,7 +146,8 @@ const nl = {
   'sessie.bedankt': 'Dank je wel!',
   'sessie.opties': 'Mogelijke keuzes',
   'sessie.gespreksvragen': 'Vragen om te bespreken',
-  'sessie.eenDilemma': 'Je hebt één dilemma gekozen: elke tafel bespreekt het in elke ronde. Kies meer dilemma’s om ze per ronde over de tafels te laten rouleren.',
+  'sessie.eenDilemma':
+    'Je hebt één dilemma gekozen: elke tafel bespreekt het in elke ronde. Kies meer dilemma’s om ze per ronde over de tafels te laten rouleren.',
   'sessie.dilemmasTerug': 'Elke tafel heeft alle gekozen dilemma’s besproken; vanaf deze ronde komen ze terug.',
   'werkvorm.dilemmaspel': 'Dilemmaspel (tafels van maximaal 8)',
   'werkvorm.moreelBeraadLight': 'Moreel beraad light (één casus in vijf stappen)',
@@ -167,7 +175,8 @@ const nl = {
   'dash.onderdrukken': 'Kleine aantallen in het Word-verslag',
   'dash.onderdrukken.geen': 'Niet verbergen (voor HR)',
   'dash.onderdrukken.onder': 'Aantallen onder {n} verbergen (publicatie)',
-  'dash.onderdrukken.hint': 'Zoals --suppress-below bij npm run report: 1 tot en met {max} wordt “<{n}”. De Excel-cijfers zijn voor HR en blijven volledig.',
+  'dash.onderdrukken.hint':
+    'Zoals --suppress-below bij npm run report: 1 tot en met {max} wordt “<{n}”. De Excel-cijfers zijn voor HR en blijven volledig.',
   'dash.kerncijfers': 'Kerncijfers {jaar} en voorgaande jaren',
   'dash.tabelBijschrift': 'Kerncijfers integriteit van {organisatie} per jaar',
   'dash.cijfer': 'Cijfer',
@@ -220,10 +229,12 @@ const en: Record<keyof typeof nl, string> = {
   'aanmelding.toestemmingUitleg': 'Integriteitsplein needs your consent once to sign you in with your Teams account.',
   'aanmelding.toestemmingKnop': 'Give consent',
   'aanmelding.bezig': 'The consent window is open…',
-  'aanmelding.nogGeenToestemming': 'Consent has not been given yet. Try again, or ask your administrator to consent on behalf of the organisation.',
+  'aanmelding.nogGeenToestemming':
+    'Consent has not been given yet. Try again, or ask your administrator to consent on behalf of the organisation.',
   'aanmelding.geannuleerd': 'The sign-in window was closed before consent was given. Click "Give consent" again.',
   'aanmelding.popupGeblokkeerd': 'The sign-in window could not open. Allow pop-ups for Teams and click "Give consent" again.',
-  'aanmelding.nietIngericht': 'Sign-in for this app is not set up correctly (Entra app or Application ID URI). Contact the administrator of Integriteitsplein.',
+  'aanmelding.nietIngericht':
+    'Sign-in for this app is not set up correctly (Entra app or Application ID URI). Contact the administrator of Integriteitsplein.',
   'aanmelding.buitenTeams': 'Integriteitsplein works best in Microsoft Teams: you are signed in there right away.',
   'aanmelding.openInTeams': 'Open in Teams',
   'nav.label': 'Integriteitsplein',
@@ -231,7 +242,8 @@ const en: Record<keyof typeof nl, string> = {
   'nav.dilemma': 'Dilemma of the week',
   'nav.sessie': 'Lead a session',
   'nav.dashboard': 'Dashboard',
-  losseModus: 'You are using Integriteitsplein outside Teams (standalone mode). Choose theme and language with ?theme= and ?lang= in the address.',
+  losseModus:
+    'You are using Integriteitsplein outside Teams (standalone mode). Choose theme and language with ?theme= and ?lang= in the address.',
   'dev.titel': 'Development mode: no real sign-in',
   'dev.uitleg': 'No Entra app is configured. You are using a test identity; choose the role to test below.',
   'dev.rol': 'Test role',
@@ -251,7 +263,8 @@ const en: Record<keyof typeof nl, string> = {
   'rolVoor.adviseurVpt': 'the Safe Public Service adviser',
 
   'portal.titel': 'Integriteitsplein',
-  'portal.intro': 'Everything about integrity at {organisatie}: where to go with a question, dilemma or report, the procedures, frequently asked questions and the oath of office.',
+  'portal.intro':
+    'Everything about integrity at {organisatie}: where to go with a question, dilemma or report, the procedures, frequently asked questions and the oath of office.',
   'portal.contactVia': 'Contact {naam}',
   'portal.chatInTeams': 'Chat in Teams',
   'portal.waar.titel': 'Where can I go?',
@@ -310,7 +323,8 @@ const en: Record<keyof typeof nl, string> = {
   'dilemma.keuze.opgeslagen': 'Saved: this dilemma appears in week {week}.',
 
   'sessie.titel': 'Lead a session',
-  'sessie.intro': 'Lead a dilemma game or a light moral deliberation with your team. At the end you record only when, which format, for whom and how many took part.',
+  'sessie.intro':
+    'Lead a dilemma game or a light moral deliberation with your team. At the end you record only when, which format, for whom and how many took part.',
   'sessie.alleenManagers': 'This page is for managers, HR and the integrity coordinator.',
   'sessie.werkvorm': 'Format',
   'sessie.doelgroep': 'Audience',
@@ -339,7 +353,8 @@ const en: Record<keyof typeof nl, string> = {
   'sessie.tijdOm': 'Time is up.',
   'sessie.afrondenTitel': 'Record the session',
   'sessie.klaarTitel': 'Session recorded',
-  'sessie.privacy': 'We record only the date, format, audience, number of participants and the dilemmas discussed. No names and no notes about people.',
+  'sessie.privacy':
+    'We record only the date, format, audience, number of participants and the dilemmas discussed. No names and no notes about people.',
   'sessie.datum': 'Date of the session',
   'sessie.samenvatting': '{werkvorm} for {doelgroep}, dilemmas: {dilemmas}.',
   'sessie.vastleggen': 'Record session',
@@ -347,7 +362,8 @@ const en: Record<keyof typeof nl, string> = {
   'sessie.bedankt': 'Thank you!',
   'sessie.opties': 'Possible choices',
   'sessie.gespreksvragen': 'Questions to discuss',
-  'sessie.eenDilemma': 'You chose one dilemma: every table discusses it in every round. Choose more dilemmas to rotate them over the tables per round.',
+  'sessie.eenDilemma':
+    'You chose one dilemma: every table discusses it in every round. Choose more dilemmas to rotate them over the tables per round.',
   'sessie.dilemmasTerug': 'Every table has discussed all chosen dilemmas; from this round on they come back.',
   'werkvorm.dilemmaspel': 'Dilemma game (tables of at most 8)',
   'werkvorm.moreelBeraadLight': 'Light moral deliberation (one case in five steps)',
@@ -375,7 +391,8 @@ const en: Record<keyof typeof nl, string> = {
   'dash.onderdrukken': 'Small counts in the Word report',
   'dash.onderdrukken.geen': 'Do not hide (for HR)',
   'dash.onderdrukken.onder': 'Hide counts below {n} (publication)',
-  'dash.onderdrukken.hint': 'As --suppress-below in npm run report: 1 to {max} becomes “<{n}”. The Excel figures are for HR and stay complete.',
+  'dash.onderdrukken.hint':
+    'As --suppress-below in npm run report: 1 to {max} becomes “<{n}”. The Excel figures are for HR and stay complete.',
   'dash.kerncijfers': 'Key figures {jaar} and previous years',
   'dash.tabelBijschrift': 'Key integrity figures of {organisatie} per year',
   'dash.cijfer': 'Figure',
@@ -418,7 +435,8 @@ const en: Record<keyof typeof nl, string> = {
   'categorie.misstand': 'Wrongdoing',
 };
 
-const prefix = (o: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(o).map(([k, v]) => [`tab.${k}`, v]));
+const prefix = (o: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [`tab.${k}`, v]));
 
 /** Messages of the tab feature (keys `tab.*`). */
 export const tab = {

@@ -51,7 +51,8 @@ export async function runProvision(args: { site?: string; dryRun?: boolean }, io
   } catch (e) {
     const ge = e as { statusCode?: number; code?: string; message?: string };
     io.err(`Fout bij provisioning${ge.statusCode ? ` (HTTP ${ge.statusCode} ${ge.code ?? ''})` : ''}: ${ge.message}\n`);
-    if (ge.statusCode === 403) io.err('Heeft de app-registratie Sites.Selected met schrijfrechten op deze site? Zie README, "SharePoint via Microsoft Graph".\n');
+    if (ge.statusCode === 403)
+      io.err('Heeft de app-registratie Sites.Selected met schrijfrechten op deze site? Zie README, "SharePoint via Microsoft Graph".\n');
     return 1;
   }
 }
@@ -72,7 +73,13 @@ export async function runSync(args: { retryFailed?: boolean } = {}, io: GraphCli
   try {
     if (args.retryFailed) store.outbox.requeueFailed();
     const total = store.outbox.counts().pending;
-    const bar = process.stderr.isTTY && io.err === defaultIo.err ? new cliProgress.SingleBar({ format: 'outbox {bar} {value}/{total} rijen', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+    const bar =
+      process.stderr.isTTY && io.err === defaultIo.err
+        ? new cliProgress.SingleBar(
+            { format: 'outbox {bar} {value}/{total} rijen', stream: process.stderr },
+            cliProgress.Presets.shades_classic,
+          )
+        : undefined;
     bar?.start(total, 0);
     let lastTenth = -1;
     const summary = await store.drain({

@@ -141,7 +141,11 @@ export class GraphListStore implements ListStore {
   }
 
   /** Append `writes` (and counter moves) in one local transaction, then wait up to `writeWaitMs` for Graph. */
-  private async commit(writes: readonly Write[], counters: ReadonlyMap<string, { list: string; prefix: string; n: number }> = new Map(), waitMs?: number): Promise<void> {
+  private async commit(
+    writes: readonly Write[],
+    counters: ReadonlyMap<string, { list: string; prefix: string; n: number }> = new Map(),
+    waitMs?: number,
+  ): Promise<void> {
     this.db.transaction(() => {
       this.outbox.enqueue(writes);
       for (const c of counters.values()) this.volgnummers.zet(c.list, c.prefix, c.n);
@@ -166,7 +170,12 @@ export class GraphListStore implements ListStore {
       return await this.lists.index(list);
     } catch (err) {
       const status = (err as { statusCode?: number }).statusCode ?? 0;
-      if (this.abort.signal.aborted || (err as Error).message?.startsWith('Lijst ') || (status >= 400 && status < 500 && status !== 408 && status !== 429)) throw err;
+      if (
+        this.abort.signal.aborted ||
+        (err as Error).message?.startsWith('Lijst ') ||
+        (status >= 400 && status < 500 && status !== 408 && status !== 429)
+      )
+        throw err;
       log.warn({ list, status }, 'Graph unreachable; write kept in the outbox');
       return undefined;
     }
@@ -227,7 +236,11 @@ export class GraphListStore implements ListStore {
     });
   }
 
-  async addMany<L extends ListName>(list: L, inputs: readonly ListItemInput<L>[], onProgress?: (done: number, total: number) => void): Promise<{ created: number; existing: number }> {
+  async addMany<L extends ListName>(
+    list: L,
+    inputs: readonly ListItemInput<L>[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ created: number; existing: number }> {
     getListDefinition(list);
     const items = validateAll(list, inputs);
     const index = (await this.indexOrNothing(list)) ?? new Map<string, string>();
@@ -337,7 +350,10 @@ export class GraphListStore implements ListStore {
           let n = counters.get(ck)?.n ?? this.volgnummers.laatste(list, seq.prefix);
           if (n === undefined) {
             const items = await this.reads.readMatching(getListDefinition(list), seq.seed ?? {}, overlay(list));
-            n = hoogsteVolgnummer(seq.prefix, items.map((i) => i[seq.column]));
+            n = hoogsteVolgnummer(
+              seq.prefix,
+              items.map((i) => i[seq.column]),
+            );
           }
           for (let poging = 0; poging < MAX_VOLGNUMMER_POGINGEN; poging++) {
             n++;

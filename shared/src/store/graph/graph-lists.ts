@@ -27,14 +27,19 @@ const listSchema = z.object({ id: z.string(), name: z.string().optional(), displ
 /** Parse a Graph response with `schema`; the error names only paths, never values. */
 export function parseGraph<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   const r = schema.safeParse(raw);
-  if (!r.success) throw new Error(`Onverwacht antwoord van Graph (${what}): ${r.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`);
+  if (!r.success)
+    throw new Error(`Onverwacht antwoord van Graph (${what}): ${r.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')}`);
   return r.data;
 }
 
 /** The key of an item from Graph fields (key columns converted like any read). */
 export function keyFromFields(def: ListDefinition, fields: Record<string, unknown>): string {
   const item: Record<string, unknown> = {};
-  for (const k of def.key) item[k] = columnFromGraph(def.columns.find((c) => c.name === k)!, fields[k]);
+  for (const k of def.key)
+    item[k] = columnFromGraph(
+      def.columns.find((c) => c.name === k)!,
+      fields[k],
+    );
   return itemKey(def.name, item);
 }
 

@@ -58,7 +58,8 @@ export class SharePointWeigertFout extends Error {
  */
 export function alsSharePointWeigering(lijst: string, err: unknown): SharePointWeigertFout | undefined {
   const f = toFailure(err);
-  if (/list view threshold|SPQueryThrottledException/i.test(`${f.code} ${f.message}`)) return new SharePointWeigertFout(lijst, 'lijstdrempel');
+  if (/list view threshold|SPQueryThrottledException/i.test(`${f.code} ${f.message}`))
+    return new SharePointWeigertFout(lijst, 'lijstdrempel');
   const m = /Field '([^']+)' cannot be referenced in filter or orderby as it is not indexed/i.exec(f.message);
   if (m) return new SharePointWeigertFout(lijst, 'nietGeindexeerd', m[1]);
   return undefined;

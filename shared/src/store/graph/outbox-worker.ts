@@ -125,11 +125,20 @@ export class OutboxWorker {
       handled += g.entries.length;
     };
     const later = (g: Group, status: number, reason: string, uncertain: boolean) => {
-      this.outbox.retryLater(g.entries.map((e) => e.seq), status, reason, uncertain);
+      this.outbox.retryLater(
+        g.entries.map((e) => e.seq),
+        status,
+        reason,
+        uncertain,
+      );
       summary.retried += g.entries.length;
     };
     const failed = (g: Group, status: number, reason: string) => {
-      this.outbox.fail(g.entries.map((e) => e.seq), status, reason);
+      this.outbox.fail(
+        g.entries.map((e) => e.seq),
+        status,
+        reason,
+      );
       summary.failed.push({ list: g.list, key: g.key, status, reason });
       handled += g.entries.length;
       log.warn({ list: g.list, key: g.key, status }, 'graph write failed permanently; kept in outbox');
@@ -159,7 +168,12 @@ export class OutboxWorker {
       let unknown = new Set<string>();
       if (unsure.length > 0) {
         try {
-          unknown = (await this.lists.lookup(list, unsure.map((g) => g.key))).unknown;
+          unknown = (
+            await this.lists.lookup(
+              list,
+              unsure.map((g) => g.key),
+            )
+          ).unknown;
         } catch (err) {
           if (isAbort(err)) throw err;
           unknown = new Set(unsure.map((g) => g.key));
@@ -180,8 +194,18 @@ export class OutboxWorker {
           continue;
         }
         const req: SubRequest = id
-          ? { id: String(requests.length + 1), method: 'PATCH', url: `${base}/items/${id}/fields`, body: toGraphFields(def, last.fields, 'patch') }
-          : { id: String(requests.length + 1), method: 'POST', url: `${base}/items`, body: { fields: toGraphFields(def, last.fields, 'create') } };
+          ? {
+              id: String(requests.length + 1),
+              method: 'PATCH',
+              url: `${base}/items/${id}/fields`,
+              body: toGraphFields(def, last.fields, 'patch'),
+            }
+          : {
+              id: String(requests.length + 1),
+              method: 'POST',
+              url: `${base}/items`,
+              body: { fields: toGraphFields(def, last.fields, 'create') },
+            };
         requests.push({ req, group: g });
       }
     }
@@ -205,7 +229,11 @@ export class OutboxWorker {
     req: SubRequest,
     res: SubResponse | undefined,
     g: Group,
-    on: { written: (g: Group) => void; later: (g: Group, s: number, r: string, u: boolean) => void; failed: (g: Group, s: number, r: string) => void },
+    on: {
+      written: (g: Group) => void;
+      later: (g: Group, s: number, r: string, u: boolean) => void;
+      failed: (g: Group, s: number, r: string) => void;
+    },
   ): void {
     const status = res?.status ?? 0;
     const reason = res ? reasonOf(res) : 'geen antwoord';

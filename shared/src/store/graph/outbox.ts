@@ -101,7 +101,10 @@ export class GraphOutbox {
 
   /** The newest pending entry for a key (what Graph will hold once drained), or undefined. */
   latestPending(list: string, key: string): OutboxEntry | undefined {
-    const r = this.sql("SELECT * FROM graph_outbox WHERE list = ? AND item_key = ? AND state = 'pending' ORDER BY seq DESC LIMIT 1").get(list, key) as Row | undefined;
+    const r = this.sql("SELECT * FROM graph_outbox WHERE list = ? AND item_key = ? AND state = 'pending' ORDER BY seq DESC LIMIT 1").get(
+      list,
+      key,
+    ) as Row | undefined;
     return r ? toEntry(r) : undefined;
   }
 
@@ -110,7 +113,10 @@ export class GraphOutbox {
    * drained), for reads that must see this process's own writes.
    */
   pendingByKey(list: string): Map<string, AnyListItem> {
-    const rows = this.sql("SELECT item_key, fields FROM graph_outbox WHERE list = ? AND state = 'pending' ORDER BY seq").all(list) as { item_key: string; fields: string }[];
+    const rows = this.sql("SELECT item_key, fields FROM graph_outbox WHERE list = ? AND state = 'pending' ORDER BY seq").all(list) as {
+      item_key: string;
+      fields: string;
+    }[];
     const out = new Map<string, AnyListItem>();
     for (const r of rows) out.set(r.item_key, JSON.parse(r.fields) as AnyListItem);
     return out;
@@ -121,9 +127,9 @@ export class GraphOutbox {
    * failed row) when one was refused for good, else undefined (nothing in the outbox: written).
    */
   statusOf(list: string, key: string): { state: 'pending' } | { state: 'failed'; status: number | null; reason: string } | undefined {
-    const r = this.sql("SELECT state, last_status, last_error FROM graph_outbox WHERE list = ? AND item_key = ? ORDER BY (state = 'pending') DESC, seq DESC LIMIT 1").get(list, key) as
-      | { state: 'pending' | 'failed'; last_status: number | null; last_error: string | null }
-      | undefined;
+    const r = this.sql(
+      "SELECT state, last_status, last_error FROM graph_outbox WHERE list = ? AND item_key = ? ORDER BY (state = 'pending') DESC, seq DESC LIMIT 1",
+    ).get(list, key) as { state: 'pending' | 'failed'; last_status: number | null; last_error: string | null } | undefined;
     if (!r) return undefined;
     if (r.state === 'pending') return { state: 'pending' };
     return { state: 'failed', status: r.last_status, reason: r.last_error ?? `HTTP ${r.last_status ?? '?'}` };
@@ -150,9 +156,9 @@ export class GraphOutbox {
   claim(owner: string, limit: number, leaseMs: number): OutboxEntry[][] {
     const t = this.now();
     return this.db.transaction(() => {
-      const rows = this
-        .sql("SELECT * FROM graph_outbox WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < ?) ORDER BY seq LIMIT ?")
-        .all(t, limit) as Row[];
+      const rows = this.sql(
+        "SELECT * FROM graph_outbox WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < ?) ORDER BY seq LIMIT ?",
+      ).all(t, limit) as Row[];
       if (rows.length === 0) return [];
       const earlierBusy = this.sql(
         "SELECT 1 FROM graph_outbox WHERE list = ? AND item_key = ? AND seq < ? AND state = 'pending' AND lease_until IS NOT NULL AND lease_until >= ? LIMIT 1",
@@ -221,6 +227,7 @@ export class GraphOutbox {
 
   /** Put failed rows back in the queue (after the cause was fixed, e.g. a missing column provisioned). */
   requeueFailed(): number {
-    return this.sql("UPDATE graph_outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE state = 'failed'").run().changes;
+    return this.sql("UPDATE graph_outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE state = 'failed'").run()
+      .changes;
   }
 }

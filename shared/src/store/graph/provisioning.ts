@@ -66,7 +66,10 @@ const columnSchema = z
     number: z.object({}).passthrough().optional(),
     boolean: z.object({}).passthrough().optional(),
     dateTime: z.object({ format: z.string().optional() }).passthrough().optional(),
-    choice: z.object({ choices: z.array(z.string()).optional(), displayAs: z.string().optional() }).passthrough().optional(),
+    choice: z
+      .object({ choices: z.array(z.string()).optional(), displayAs: z.string().optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 type GraphColumn = z.infer<typeof columnSchema>;
@@ -130,9 +133,11 @@ export async function planProvision(http: GraphHttp, siteId: string): Promise<Pr
         continue;
       }
       const t = typeOf(c);
-      if (t !== col.type) warnings.push(`${name}.${col.name}: type op SharePoint is ${t}, verwacht ${col.type} (niet automatisch gewijzigd)`);
+      if (t !== col.type)
+        warnings.push(`${name}.${col.name}: type op SharePoint is ${t}, verwacht ${col.type} (niet automatisch gewijzigd)`);
       const wantUnique = graphColumn(col, def).enforceUniqueValues === true;
-      if ((col.indexed && !c.indexed) || (wantUnique && !c.enforceUniqueValues)) steps.push({ kind: 'indexColumn', list: name, column: col.name, unique: wantUnique });
+      if ((col.indexed && !c.indexed) || (wantUnique && !c.enforceUniqueValues))
+        steps.push({ kind: 'indexColumn', list: name, column: col.name, unique: wantUnique });
       if (col.choices && c.choice?.choices) {
         const missing = col.choices.filter((x) => !c.choice!.choices!.includes(x));
         if (missing.length) steps.push({ kind: 'addChoices', list: name, column: col.name, choices: missing });
@@ -161,7 +166,11 @@ export function describeStep(s: ProvisionStep): string {
  * @param onStep called before each step
  * @throws GraphError of the first step that fails (steps before it stay done; rerun to continue)
  */
-export async function applyProvision(http: GraphHttp, plan: ProvisionPlan, onStep: (s: ProvisionStep) => void = () => undefined): Promise<void> {
+export async function applyProvision(
+  http: GraphHttp,
+  plan: ProvisionPlan,
+  onStep: (s: ProvisionStep) => void = () => undefined,
+): Promise<void> {
   const state = plan.steps.some((s) => s.kind !== 'createList') ? await readSite(http, plan.siteId) : { lists: new Map() };
   for (const s of plan.steps) {
     onStep(s);
@@ -182,7 +191,10 @@ export async function applyProvision(http: GraphHttp, plan: ProvisionPlan, onSte
         break;
       case 'indexColumn': {
         const existing = state.lists.get(s.list)!.columns.get(s.column)!;
-        await http.patch(`/sites/${plan.siteId}/lists/${listId}/columns/${existing.id}`, { indexed: true, ...(s.unique ? { enforceUniqueValues: true } : {}) });
+        await http.patch(`/sites/${plan.siteId}/lists/${listId}/columns/${existing.id}`, {
+          indexed: true,
+          ...(s.unique ? { enforceUniqueValues: true } : {}),
+        });
         break;
       }
       case 'addChoices': {

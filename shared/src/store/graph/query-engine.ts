@@ -40,7 +40,11 @@ export class GraphQueryEngine {
    * `$expand`, and a next page may lose it) are requested again with `$expand=fields`, 20 per `$batch`.
    * Items that still cannot be read are returned in `onleesbaar` (id and columns), never dropped.
    */
-  private async leesPagina(def: ListDefinition, base: string, raws: readonly unknown[]): Promise<{ items: { id: string; item: AnyListItem }[]; onleesbaar: OnleesbaarItem[] }> {
+  private async leesPagina(
+    def: ListDefinition,
+    base: string,
+    raws: readonly unknown[],
+  ): Promise<{ items: { id: string; item: AnyListItem }[]; onleesbaar: OnleesbaarItem[] }> {
     const items: { id: string; item: AnyListItem }[] = [];
     const onleesbaar: OnleesbaarItem[] = [];
     const zonderVelden: string[] = [];
@@ -56,7 +60,9 @@ export class GraphQueryEngine {
     }
     if (zonderVelden.length) {
       log.warn({ list: def.name, aantal: zonderVelden.length }, 'Graph returned items without fields; asking again with $expand=fields');
-      const res = await this.http.batch(zonderVelden.map((id) => ({ id, method: 'GET' as const, url: `${base}/items/${id}?$expand=fields` })));
+      const res = await this.http.batch(
+        zonderVelden.map((id) => ({ id, method: 'GET' as const, url: `${base}/items/${id}?$expand=fields` })),
+      );
       for (const id of zonderVelden) {
         const r = res.get(id);
         const it = r && r.status === 200 ? listItemSchema.safeParse(r.body) : undefined;
@@ -123,7 +129,10 @@ export class GraphQueryEngine {
     const byKey = new Map<string, AnyListItem>();
     const onleesbaar: OnleesbaarItem[] = [];
     const index = this.lists.hasIndex(def.name) ? await this.lists.index(def.name) : undefined;
-    for await (const page of this.paginas(def.name, `${base}/items?$expand=fields&$top=${this.pageSize}${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`)) {
+    for await (const page of this.paginas(
+      def.name,
+      `${base}/items?$expand=fields&$top=${this.pageSize}${filter ? `&$filter=${encodeURIComponent(filter)}` : ''}`,
+    )) {
       const gelezen = await this.leesPagina(def, base, page);
       onleesbaar.push(...gelezen.onleesbaar);
       for (const { id, item } of gelezen.items) {

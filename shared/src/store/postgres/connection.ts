@@ -18,7 +18,8 @@ const parsers: Record<number, (s: string) => unknown> = {
 
 /** node-postgres type parsers with the port's value shapes (see module doc). */
 export const PG_TYPES: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    parsers[oid] ?? pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 /** Options of `createPgPool`. */
@@ -65,7 +66,9 @@ const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 export function createPgPool(url: string | undefined, options: PgPoolOptions = {}): pg.Pool {
   if (!url || !/^postgres(ql)?:\/\//.test(url.trim())) {
-    throw new Error('DATABASE_URL ontbreekt of is geen PostgreSQL-URL (postgres://gebruiker:wachtwoord@host:5432/database). Nodig bij STORE=postgres.');
+    throw new Error(
+      'DATABASE_URL ontbreekt of is geen PostgreSQL-URL (postgres://gebruiker:wachtwoord@host:5432/database). Nodig bij STORE=postgres.',
+    );
   }
   if (options.schema !== undefined && !SCHEMA.test(options.schema)) throw new Error(`Ongeldige schemanaam "${options.schema}".`);
   return new pg.Pool({
@@ -90,7 +93,11 @@ const RETRYABLE = new Set(['40001', '40P01']);
  * default 8, with jittered exponential backoff up to 400 ms), so callers see either success or their own error.
  * @throws whatever `fn` throws; the last serialization error after `attempts` tries.
  */
-export async function inTransaction<T>(pool: pg.Pool, fn: (tx: PgTx) => Promise<T>, options: { isolation?: 'read committed' | 'serializable'; attempts?: number } = {}): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  fn: (tx: PgTx) => Promise<T>,
+  options: { isolation?: 'read committed' | 'serializable'; attempts?: number } = {},
+): Promise<T> {
   const attempts = options.attempts ?? 8;
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();

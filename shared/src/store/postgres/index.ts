@@ -23,7 +23,10 @@ export function pgPoolOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PgPo
  * Migrates the schema first (safe from every instance at once).
  * @throws Error (Dutch) when DATABASE_URL is missing or invalid; the database error when it cannot connect.
  */
-export async function createPostgresListStore(env: NodeJS.ProcessEnv = process.env, options: PgListStoreOptions & { schema?: string } = {}): Promise<PgListStore> {
+export async function createPostgresListStore(
+  env: NodeJS.ProcessEnv = process.env,
+  options: PgListStoreOptions & { schema?: string } = {},
+): Promise<PgListStore> {
   const pool = createPgPool(env.DATABASE_URL, { ...pgPoolOptionsFromEnv(env), schema: options.schema });
   try {
     await migratePostgres(pool);

@@ -135,7 +135,11 @@ export class PgListStore implements ListStore {
     return { created: false, item: this.fromRow(t, row) as ListItem<L> };
   }
 
-  async addMany<L extends ListName>(list: L, inputs: readonly ListItemInput<L>[], onProgress?: (done: number, total: number) => void): Promise<{ created: number; existing: number }> {
+  async addMany<L extends ListName>(
+    list: L,
+    inputs: readonly ListItemInput<L>[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ created: number; existing: number }> {
     const t = this.table(list);
     const items = validateAll(list, inputs);
     const rows = items.map((item) => ({ key: itemKey(list, item), item }));
@@ -170,10 +174,10 @@ export class PgListStore implements ListStore {
     if (!row) throw new ItemNotFoundError(list, key);
     const merged = mergeUpdate(list, this.fromRow(t, row), patch as AnyListItem);
     const nonKey = t.def.columns.filter((c) => !t.def.key.includes(c.name));
-    await tx.query(
-      `UPDATE ${t.name} SET ${nonKey.map((c, i) => `${qi(c.name)} = $${i + 2}`).join(', ')} WHERE _key = $1`,
-      [key, ...nonKey.map((c) => merged[c.name] ?? null)],
-    );
+    await tx.query(`UPDATE ${t.name} SET ${nonKey.map((c, i) => `${qi(c.name)} = $${i + 2}`).join(', ')} WHERE _key = $1`, [
+      key,
+      ...nonKey.map((c) => merged[c.name] ?? null),
+    ]);
     await this.mirror(tx, [{ list, key, mode: 'upsert', fields: merged }]);
     return merged as ListItem<L>;
   }
@@ -239,7 +243,9 @@ export class PgListStore implements ListStore {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => this.fromRow(t, r) as ListItem<L>),
-      ...(more ? { nextPageToken: encodeToken({ k: String(last._key), v: query.orderBy ? (last[query.orderBy] ?? null) : undefined }) } : {}),
+      ...(more
+        ? { nextPageToken: encodeToken({ k: String(last._key), v: query.orderBy ? (last[query.orderBy] ?? null) : undefined }) }
+        : {}),
     };
   }
 
@@ -298,7 +304,12 @@ export class PgListStore implements ListStore {
     return inTransaction(this.pool, (tx) => this.addWithSequenceOn(tx, list, seq, build));
   }
 
-  private async addWithSequenceOn<L extends ListName>(tx: PgTx, list: L, seq: SequenceSpec, build: (id: string) => ListItemInput<L>): Promise<ListItem<L>> {
+  private async addWithSequenceOn<L extends ListName>(
+    tx: PgTx,
+    list: L,
+    seq: SequenceSpec,
+    build: (id: string) => ListItemInput<L>,
+  ): Promise<ListItem<L>> {
     const t = this.table(list);
     if (!t.cols.has(seq.column)) throw new Error(`Lijst ${list} heeft geen kolom "${seq.column}".`);
     for (;;) {
@@ -328,7 +339,11 @@ export class PgListStore implements ListStore {
         `SELECT max(substring(${col} FROM $2::int + 1)::bigint) AS hoogste FROM ${t.name} WHERE ${col} LIKE $1 AND substring(${col} FROM $2::int + 1) ~ '^[0-9]{1,15}$'`,
         [like, seq.prefix.length],
       );
-      await db.query(`INSERT INTO store_volgnummers (list, prefix, laatste) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [list, seq.prefix, seed.rows[0].hoogste ?? 0]);
+      await db.query(`INSERT INTO store_volgnummers (list, prefix, laatste) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+        list,
+        seq.prefix,
+        seed.rows[0].hoogste ?? 0,
+      ]);
       r = await db.query<{ laatste: number }>(bump, [list, seq.prefix]);
     }
     return Number(r.rows[0].laatste);
@@ -359,7 +374,8 @@ function arrayType(c: ColumnDefinition): string {
 /** `where` values as the column's type; values that can never match (a non-date on a date column) are left out. */
 function matchValues(c: ColumnDefinition, values: readonly (string | number | boolean)[]): unknown[] {
   if (c.type === 'date') return values.filter((v) => typeof v === 'string' && isIsoDate(v));
-  if (c.type === 'dateTime') return values.filter((v) => typeof v === 'string' && !Number.isNaN(Date.parse(v))).map((v) => new Date(v as string).toISOString());
+  if (c.type === 'dateTime')
+    return values.filter((v) => typeof v === 'string' && !Number.isNaN(Date.parse(v))).map((v) => new Date(v as string).toISOString());
   if (c.type === 'boolean') return values.filter((v) => typeof v === 'boolean');
   if (c.type === 'number') return values.filter((v) => typeof v === 'number');
   return values.map(String);

@@ -35,15 +35,30 @@ function Patronen({ id, n }: { id: string; n: number }) {
 
 function Staaf({ id, si, n, x, y, w, h }: { id: string; si: number; n: number; x: number; y: number; w: number; h: number }) {
   const v = vulling(id, si, n);
-  return <rect x={x + 0.5} y={y + 0.5} width={Math.max(0, w - 1)} height={h - 1} style={{ fill: v.fill, stroke: v.kleur, strokeWidth: 1 }} />;
+  return (
+    <rect x={x + 0.5} y={y + 0.5} width={Math.max(0, w - 1)} height={h - 1} style={{ fill: v.fill, stroke: v.kleur, strokeWidth: 1 }} />
+  );
 }
 
 const useStyles = makeStyles({
   svg: { width: '100%', height: 'auto', overflow: 'visible' },
-  kop: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  kop: {
+    margin: `0 0 ${tokens.spacingVerticalS}`,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   as: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
   tekst: { fill: tokens.colorNeutralForeground1, fontSize: '12px' },
-  legenda: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', margin: `${tokens.spacingVerticalXS} 0 0`, padding: 0, listStyleType: 'none' },
+  legenda: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    padding: 0,
+    listStyleType: 'none',
+  },
   stip: { display: 'inline-block', marginRight: tokens.spacingHorizontalXS, verticalAlign: 'middle' },
 });
 

@@ -13,7 +13,11 @@ const useStyles = makeStyles({
     borderCollapse: 'collapse',
     width: '100%',
     backgroundColor: tokens.colorNeutralBackground1,
-    '& th, & td': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: 'right' },
+    '& th, & td': {
+      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      textAlign: 'right',
+    },
     '& th[scope="row"]': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
     '& caption': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalS} 0` },
     '@media (max-width: 480px)': { '& th, & td': { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}` } },
@@ -110,7 +114,10 @@ export function Dashboard() {
             ))}
           </Select>
         </Field>
-        <Field label={t('dash.onderdrukken')} hint={drempel ? t('dash.onderdrukken.hint', { n: drempel, max: Number(drempel) - 1 }) : undefined}>
+        <Field
+          label={t('dash.onderdrukken')}
+          hint={drempel ? t('dash.onderdrukken.hint', { n: drempel, max: Number(drempel) - 1 }) : undefined}
+        >
           <Select value={drempel} onChange={(_, d) => setDrempel(d.value)}>
             <option value="">{t('dash.onderdrukken.geen')}</option>
             {ONDERDRUK_DREMPELS.map((n) => (
@@ -178,13 +185,19 @@ export function Dashboard() {
                   id="g-soort"
                   titel={t('dash.g.soort')}
                   series={reeks}
-                  groepen={MELDING_SOORTEN.map((k) => ({ label: t(`meldingsoort.${k}`), waarden: jaren.map((j) => j.meldingen.perSoort[k]) }))}
+                  groepen={MELDING_SOORTEN.map((k) => ({
+                    label: t(`meldingsoort.${k}`),
+                    waarden: jaren.map((j) => j.meldingen.perSoort[k]),
+                  }))}
                 />
                 <Staafdiagram
                   id="g-onderwerp"
                   titel={t('dash.g.onderwerp')}
                   series={reeks}
-                  groepen={ONDERWERPEN.map((k) => ({ label: t(`onderwerp.${k}`), waarden: jaren.map((j) => j.gesprekken.perOnderwerp[k]) }))}
+                  groepen={ONDERWERPEN.map((k) => ({
+                    label: t(`onderwerp.${k}`),
+                    waarden: jaren.map((j) => j.gesprekken.perOnderwerp[k]),
+                  }))}
                 />
                 <Staafdiagram
                   id="g-categorie"

@@ -43,7 +43,9 @@ function Uitslag({ dilemma, resultaten }: { dilemma: TabDilemma; resultaten: Res
   const { t } = useTab();
   return (
     <>
-      <h3 className={usePaginaStyles().h3}>{t(resultaten.totaal === 1 ? 'dilemma.uitslag.een' : 'dilemma.uitslag', { n: resultaten.totaal })}</h3>
+      <h3 className={usePaginaStyles().h3}>
+        {t(resultaten.totaal === 1 ? 'dilemma.uitslag.een' : 'dilemma.uitslag', { n: resultaten.totaal })}
+      </h3>
       <ul className={s.uitslag}>
         {dilemma.opties.map((o, i) => {
           const n = resultaten.perOptie[i] ?? 0;
@@ -72,10 +74,13 @@ function Keuze({ week }: { week: string }) {
   const [keuze, setKeuze] = useState('');
   const [melding, setMelding] = useState<{ intent: 'success' | 'error'; tekst: string } | null>(null);
   useEffect(() => {
-    api<{ dilemmas: TabDilemma[] }>(aanmelding, '/dilemmas').then((r) => {
-      setDilemmas(r.dilemmas);
-      setKeuze(r.dilemmas[0]?.dilemmaId ?? '');
-    }, () => undefined);
+    api<{ dilemmas: TabDilemma[] }>(aanmelding, '/dilemmas').then(
+      (r) => {
+        setDilemmas(r.dilemmas);
+        setKeuze(r.dilemmas[0]?.dilemmaId ?? '');
+      },
+      () => undefined,
+    );
   }, [aanmelding]);
   const opslaan = async () => {
     try {
@@ -90,7 +95,9 @@ function Keuze({ week }: { week: string }) {
       <h2 id="kop-keuze" className={p.h2}>
         {t('dilemma.keuze.titel')}
       </h2>
-      <Body1 as="p" block>{t('dilemma.keuze.uitleg', { week: doelWeek })}</Body1>
+      <Body1 as="p" block>
+        {t('dilemma.keuze.uitleg', { week: doelWeek })}
+      </Body1>
       <div className={s.knoppen}>
         <Field label={t('dilemma.keuze.label', { week: doelWeek })}>
           <Select value={keuze} onChange={(_, d) => setKeuze(d.value)}>
@@ -137,7 +144,10 @@ export function Dilemma() {
     setBezig(true);
     setStemFout(null);
     try {
-      const r = await api<{ resultaten: Resultaten; toelichting: string | null }>(aanmelding, '/dilemma/stem', { method: 'POST', body: { week: data.week, dilemmaId: data.dilemma.dilemmaId, optie: Number(keuze) } });
+      const r = await api<{ resultaten: Resultaten; toelichting: string | null }>(aanmelding, '/dilemma/stem', {
+        method: 'POST',
+        body: { week: data.week, dilemmaId: data.dilemma.dilemmaId, optie: Number(keuze) },
+      });
       setData({ ...data, gestemd: true, resultaten: r.resultaten, dilemma: { ...data.dilemma, toelichting: r.toelichting } });
     } catch (e) {
       setStemFout(e instanceof ApiFout && e.status === 409 ? t('dilemma.alGestemd') : (e as Error).message);
@@ -161,7 +171,9 @@ export function Dilemma() {
         {t('dilemma.week', { week: data.week })}
       </Text>
       {!d ? (
-        <Body1 as="p" block>{t('dilemma.geen')}</Body1>
+        <Body1 as="p" block>
+          {t('dilemma.geen')}
+        </Body1>
       ) : (
         <Card className={s.kaart}>
           {/* List text is rendered as text (React escapes it), never as HTML or markdown. */}

@@ -22,7 +22,17 @@ export interface PortalData {
   organisatie: string;
   meldpunten: Meldpunt[];
   contacten: Contact[];
-  routes: { situatie: Situatie; naar: Situatie; eerst: string[]; ook: string[]; anoniem: string[]; stappen: Tekst[]; beslisser: Tekst | null; wbk: boolean; regelingen: string[] }[];
+  routes: {
+    situatie: Situatie;
+    naar: Situatie;
+    eerst: string[];
+    ook: string[];
+    anoniem: string[];
+    stappen: Tekst[];
+    beslisser: Tekst | null;
+    wbk: boolean;
+    regelingen: string[];
+  }[];
   regelingen: Regeling[];
   faq: { vraag: Tekst; antwoord: Tekst; trefwoorden: string[] }[];
   ambtseed: { afnemer: Tekst; eedTekst: string; belofteTekst: string; verklaringTekst: string | null };
@@ -31,10 +41,31 @@ export interface PortalData {
 
 export const usePaginaStyles = makeStyles({
   sectie: { marginTop: tokens.spacingVerticalXXL },
-  h1: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
-  h2: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalM}` },
-  h3: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0` },
-  raster: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(260px, 100%), 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start', overflowWrap: 'anywhere' },
+  h1: {
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `0 0 ${tokens.spacingVerticalS}`,
+  },
+  h2: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `0 0 ${tokens.spacingVerticalM}`,
+  },
+  h3: {
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalS} 0`,
+  },
+  raster: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(260px, 100%), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+    overflowWrap: 'anywhere',
+  },
   alinea: { margin: `${tokens.spacingVerticalS} 0` },
   lijst: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   kaal: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -55,17 +86,26 @@ export function ContactRegels({ contact }: { contact: Contact }) {
       <ul aria-label={t('portal.contactVia', { naam: tekst(contact.naam) })} style={{ margin: 0, paddingLeft: '1.2em' }}>
         {c.email && (
           <li>
-            <Link className={s.doel} href={`mailto:${c.email}`}>{c.email}</Link>
+            <Link className={s.doel} href={`mailto:${c.email}`}>
+              {c.email}
+            </Link>
           </li>
         )}
         {c.telefoon && (
           <li>
-            <Link className={s.doel} href={`tel:${c.telefoon.replace(/[^0-9+]/g, '')}`}>{c.telefoon}</Link>
+            <Link className={s.doel} href={`tel:${c.telefoon.replace(/[^0-9+]/g, '')}`}>
+              {c.telefoon}
+            </Link>
           </li>
         )}
         {c.teams && (
           <li>
-            <Link className={s.doel} href={`https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(c.teams)}`} target="_blank" rel="noopener noreferrer">
+            <Link
+              className={s.doel}
+              href={`https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(c.teams)}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
               {t('portal.chatInTeams')}
             </Link>
           </li>
@@ -135,7 +175,9 @@ function WaarKanIkTerecht({ data }: { data: PortalData }) {
       </Field>
       <div aria-live="polite">
         {route.naar !== route.situatie && (
-          <Body1 as="p" block>{t('portal.waar.doorverwezen', { situatie: t(`situatie.${route.naar}`) })}</Body1>
+          <Body1 as="p" block>
+            {t('portal.waar.doorverwezen', { situatie: t(`situatie.${route.naar}`) })}
+          </Body1>
         )}
         {blok(route.eerst, t('portal.waar.eerst'))}
         {blok(route.anoniem, t('portal.waar.anoniem'))}
@@ -150,8 +192,16 @@ function WaarKanIkTerecht({ data }: { data: PortalData }) {
             </ol>
           </>
         )}
-        {route.beslisser && <Body1 as="p" block>{tekst(route.beslisser)}</Body1>}
-        {route.wbk && <Body1 as="p" block>{t('portal.waar.wbk')}</Body1>}
+        {route.beslisser && (
+          <Body1 as="p" block>
+            {tekst(route.beslisser)}
+          </Body1>
+        )}
+        {route.wbk && (
+          <Body1 as="p" block>
+            {t('portal.waar.wbk')}
+          </Body1>
+        )}
         {route.regelingen.length > 0 && (
           <Body1 as="p" block>
             {t('portal.waar.regelingen')}{' '}
@@ -194,11 +244,18 @@ export function Portal() {
       </MessageBar>
     );
   if (!data) return <Spinner label={t('laden')} />;
-  const datumTijd = (iso: string) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+  const datumTijd = (iso: string) =>
+    new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      timeZone: 'Europe/Amsterdam',
+    }).format(new Date(iso));
   return (
     <>
       <h1 className={s.h1}>{t('portal.titel')}</h1>
-      <Body1 as="p" block>{t('portal.intro', { organisatie: data.organisatie })}</Body1>
+      <Body1 as="p" block>
+        {t('portal.intro', { organisatie: data.organisatie })}
+      </Body1>
 
       <WaarKanIkTerecht data={data} />
 
@@ -229,7 +286,9 @@ export function Portal() {
         <h2 id="kop-eed" className={s.h2}>
           {t('portal.eed.titel')}
         </h2>
-        <Body1 as="p" block>{t('portal.eed.intro', { afnemer: tekst(data.ambtseed.afnemer) })}</Body1>
+        <Body1 as="p" block>
+          {t('portal.eed.intro', { afnemer: tekst(data.ambtseed.afnemer) })}
+        </Body1>
         <div className={s.raster}>
           <Card>
             <h3 className={s.h3}>{t('portal.eed.eed')}</h3>
@@ -254,7 +313,9 @@ export function Portal() {
         </div>
         <h3 className={s.h3}>{t('portal.eed.sessies')}</h3>
         {data.sessies.length === 0 ? (
-          <Body1 as="p" block>{t('portal.eed.geenSessies')}</Body1>
+          <Body1 as="p" block>
+            {t('portal.eed.geenSessies')}
+          </Body1>
         ) : (
           <ul className={s.lijst}>
             {data.sessies.map((x) => (
@@ -264,7 +325,9 @@ export function Portal() {
             ))}
           </ul>
         )}
-        <Body1 as="p" block>{t('portal.eed.aanmelden')}</Body1>
+        <Body1 as="p" block>
+          {t('portal.eed.aanmelden')}
+        </Body1>
       </section>
     </>
   );

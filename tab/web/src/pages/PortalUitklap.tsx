@@ -49,7 +49,11 @@ export function Faq({ data }: { data: PortalData }) {
   const s = usePaginaStyles();
   const { t, tekst, locale } = useTab();
   const [zoek, setZoek] = useState('');
-  const norm = (x: string) => x.toLocaleLowerCase(locale).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const norm = (x: string) =>
+    x
+      .toLocaleLowerCase(locale)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
   const gevonden = useMemo(() => {
     const q = norm(zoek.trim());
     if (!q) return data.faq;
@@ -81,4 +85,3 @@ export function Faq({ data }: { data: PortalData }) {
     </section>
   );
 }
-

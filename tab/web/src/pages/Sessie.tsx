@@ -58,7 +58,8 @@ export function Sessie() {
 
   const casus = dilemmas.find((d) => d.dilemmaId === staat.gekozen.find((id) => dilemmas.some((x) => x.dilemmaId === id)));
   if (staat.fase === 'opzet') return <Opzet staat={staat} dispatch={dispatch} dilemmas={dilemmas} kop={kop} />;
-  if (staat.fase === 'bezig' && staat.werkvorm === 'moreelBeraadLight' && casus) return <MoreelBeraad stap={staat.stap} casus={casus} dispatch={dispatch} kop={kop} />;
+  if (staat.fase === 'bezig' && staat.werkvorm === 'moreelBeraadLight' && casus)
+    return <MoreelBeraad stap={staat.stap} casus={casus} dispatch={dispatch} kop={kop} />;
   if (staat.fase === 'bezig') return <Dilemmaspel staat={staat} dilemmas={dilemmas} dispatch={dispatch} kop={kop} />;
   return <Afronden staat={staat} dilemmas={dilemmas} dispatch={dispatch} kop={kop} />;
 }

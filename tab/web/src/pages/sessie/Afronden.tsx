@@ -8,7 +8,17 @@ import { aantalDeelnemers, deelnemersGeldig, MAX_DEELNEMERS, type SessieActie, t
 import { useSessieStyles } from './stijlen';
 
 /** Phases `afronden` (date, participants, summary, record) and `klaar` (thanks, start a new session). */
-export function Afronden({ staat, dilemmas, dispatch, kop }: { staat: SessieStaat; dilemmas: TabDilemma[]; dispatch: Dispatch<SessieActie>; kop: RefObject<HTMLHeadingElement | null> }) {
+export function Afronden({
+  staat,
+  dilemmas,
+  dispatch,
+  kop,
+}: {
+  staat: SessieStaat;
+  dilemmas: TabDilemma[];
+  dispatch: Dispatch<SessieActie>;
+  kop: RefObject<HTMLHeadingElement | null>;
+}) {
   const p = usePaginaStyles();
   const s = useSessieStyles();
   const { t, aanmelding, locale } = useTab();
@@ -45,12 +55,20 @@ export function Afronden({ staat, dilemmas, dispatch, kop }: { staat: SessieStaa
       </div>
       {fase === 'afronden' && (
         <div className={s.formulier}>
-          <Body1 as="p" block>{t('sessie.privacy')}</Body1>
+          <Body1 as="p" block>
+            {t('sessie.privacy')}
+          </Body1>
           <Field label={t('sessie.datum')}>
             <Input type="date" value={datum} onChange={(_, d) => dispatch({ type: 'datum', datum: d.value })} />
           </Field>
           <Field label={t('sessie.deelnemers')} validationState={deelnemersFout ? 'error' : 'none'} validationMessage={deelnemersFout}>
-            <Input type="number" min={1} max={MAX_DEELNEMERS} value={staat.deelnemers} onChange={(_, d) => dispatch({ type: 'deelnemers', waarde: d.value })} />
+            <Input
+              type="number"
+              min={1}
+              max={MAX_DEELNEMERS}
+              value={staat.deelnemers}
+              onChange={(_, d) => dispatch({ type: 'deelnemers', waarde: d.value })}
+            />
           </Field>
           <Body1 as="p" block>
             {t('sessie.samenvatting', {

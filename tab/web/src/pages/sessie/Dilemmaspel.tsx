@@ -14,7 +14,17 @@ import { useSessieStyles } from './stijlen';
  * by `deelDilemmas`), its choices and discussion questions; says so when one dilemma is played at every table
  * or when the dilemmas come back.
  */
-export function Dilemmaspel({ staat, dilemmas, dispatch, kop }: { staat: SessieStaat; dilemmas: TabDilemma[]; dispatch: Dispatch<SessieActie>; kop: RefObject<HTMLHeadingElement | null> }) {
+export function Dilemmaspel({
+  staat,
+  dilemmas,
+  dispatch,
+  kop,
+}: {
+  staat: SessieStaat;
+  dilemmas: TabDilemma[];
+  dispatch: Dispatch<SessieActie>;
+  kop: RefObject<HTMLHeadingElement | null>;
+}) {
   const p = usePaginaStyles();
   const s = useSessieStyles();
   const { t } = useTab();

@@ -10,7 +10,17 @@ import type { SessieActie } from './staat';
 import { useSessieStyles } from './stijlen';
 
 /** Phase `bezig` of a moreel beraad light: one step at a time with its question, the casus (with its choices and `gespreksvragen`) and a timer. */
-export function MoreelBeraad({ stap, casus, dispatch, kop }: { stap: number; casus: TabDilemma; dispatch: Dispatch<SessieActie>; kop: RefObject<HTMLHeadingElement | null> }) {
+export function MoreelBeraad({
+  stap,
+  casus,
+  dispatch,
+  kop,
+}: {
+  stap: number;
+  casus: TabDilemma;
+  dispatch: Dispatch<SessieActie>;
+  kop: RefObject<HTMLHeadingElement | null>;
+}) {
   const p = usePaginaStyles();
   const s = useSessieStyles();
   const { t } = useTab();

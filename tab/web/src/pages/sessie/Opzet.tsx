@@ -5,11 +5,29 @@ import { DOELGROEPEN } from '@shared/lists/definitions';
 import type { TabDilemma } from '../../../../api/router';
 import { useTab } from '../../context';
 import { usePaginaStyles } from '../Portal';
-import { aantalDeelnemers, deelnemersGeldig, MAX_DEELNEMERS, type Doelgroep, type SessieActie, type SessieStaat, type Werkvorm } from './staat';
+import {
+  aantalDeelnemers,
+  deelnemersGeldig,
+  MAX_DEELNEMERS,
+  type Doelgroep,
+  type SessieActie,
+  type SessieStaat,
+  type Werkvorm,
+} from './staat';
 import { useSessieStyles } from './stijlen';
 
 /** Phase `opzet`: choose the werkvorm, doelgroep, number of participants and the dilemma(s), then start. */
-export function Opzet({ staat, dispatch, dilemmas, kop }: { staat: SessieStaat; dispatch: Dispatch<SessieActie>; dilemmas: TabDilemma[]; kop: RefObject<HTMLHeadingElement | null> }) {
+export function Opzet({
+  staat,
+  dispatch,
+  dilemmas,
+  kop,
+}: {
+  staat: SessieStaat;
+  dispatch: Dispatch<SessieActie>;
+  dilemmas: TabDilemma[];
+  kop: RefObject<HTMLHeadingElement | null>;
+}) {
   const p = usePaginaStyles();
   const s = useSessieStyles();
   const { t } = useTab();
@@ -22,7 +40,9 @@ export function Opzet({ staat, dispatch, dilemmas, kop }: { staat: SessieStaat; 
       <h1 className={p.h1} ref={kop} tabIndex={-1}>
         {t('sessie.titel')}
       </h1>
-      <Body1 as="p" block>{t('sessie.intro')}</Body1>
+      <Body1 as="p" block>
+        {t('sessie.intro')}
+      </Body1>
       <div className={s.formulier}>
         <Field label={t('sessie.werkvorm')}>
           <RadioGroup value={werkvorm} onChange={(_, d) => dispatch({ type: 'werkvorm', werkvorm: d.value as Werkvorm })}>
@@ -43,14 +63,30 @@ export function Opzet({ staat, dispatch, dilemmas, kop }: { staat: SessieStaat; 
           label={t('sessie.deelnemers')}
           validationState={deelnemersFout ? 'error' : 'none'}
           validationMessage={deelnemersFout}
-          hint={werkvorm === 'dilemmaspel' && !deelnemersFout ? t(tafels.length === 1 ? 'sessie.tafelsHint.een' : 'sessie.tafelsHint', { tafels: tafels.length, max: MAX_PER_TAFEL }) : undefined}
+          hint={
+            werkvorm === 'dilemmaspel' && !deelnemersFout
+              ? t(tafels.length === 1 ? 'sessie.tafelsHint.een' : 'sessie.tafelsHint', { tafels: tafels.length, max: MAX_PER_TAFEL })
+              : undefined
+          }
         >
-          <Input type="number" min={1} max={MAX_DEELNEMERS} value={staat.deelnemers} onChange={(_, d) => dispatch({ type: 'deelnemers', waarde: d.value })} />
+          <Input
+            type="number"
+            min={1}
+            max={MAX_DEELNEMERS}
+            value={staat.deelnemers}
+            onChange={(_, d) => dispatch({ type: 'deelnemers', waarde: d.value })}
+          />
         </Field>
         {werkvorm === 'dilemmaspel' ? (
           <>
             <Field label={t('sessie.minutenPerRonde')}>
-              <Input type="number" min={1} max={60} value={staat.minutenPerRonde} onChange={(_, d) => dispatch({ type: 'minutenPerRonde', waarde: d.value })} />
+              <Input
+                type="number"
+                min={1}
+                max={60}
+                value={staat.minutenPerRonde}
+                onChange={(_, d) => dispatch({ type: 'minutenPerRonde', waarde: d.value })}
+              />
             </Field>
             <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
               <legend>

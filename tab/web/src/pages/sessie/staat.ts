@@ -87,7 +87,11 @@ export function sessieReducer(staat: SessieStaat, actie: SessieActie): SessieSta
     case 'dilemmasGeladen':
       return { ...staat, gekozen: actie.ids.slice(0, 1) };
     case 'werkvorm':
-      return { ...staat, werkvorm: actie.werkvorm, gekozen: actie.werkvorm === 'moreelBeraadLight' ? staat.gekozen.slice(0, 1) : staat.gekozen };
+      return {
+        ...staat,
+        werkvorm: actie.werkvorm,
+        gekozen: actie.werkvorm === 'moreelBeraadLight' ? staat.gekozen.slice(0, 1) : staat.gekozen,
+      };
     case 'doelgroep':
       return { ...staat, doelgroep: actie.doelgroep };
     case 'deelnemers':

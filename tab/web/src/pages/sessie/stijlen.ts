@@ -12,7 +12,12 @@ export const useSessieStyles = makeStyles({
     overflowY: 'auto',
   },
   podiumKop: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  timer: { fontSize: tokens.fontSizeHero900, lineHeight: tokens.lineHeightHero900, fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
+  timer: {
+    fontSize: tokens.fontSizeHero900,
+    lineHeight: tokens.lineHeightHero900,
+    fontVariantNumeric: 'tabular-nums',
+    fontWeight: tokens.fontWeightSemibold,
+  },
   tafels: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(280px, 100%), 1fr))', gap: tokens.spacingHorizontalL },
   dilemmas: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
