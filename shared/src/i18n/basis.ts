@@ -19,8 +19,51 @@ export function tekstIn(locale: Locale, tekst: { nl: string; en?: string }): str
 }
 
 /**
- * The message `key` of `catalogus` in `locale` with `{name}` placeholders filled from `params`. Falls back to
- * Dutch, then to the key itself (so a missing message is visible, never a crash).
+ * ICU-style plurals in a catalogue text: `{n, plural, =0 {geen plaatsen} one {# plaats} other {# plaatsen}}`
+ * picks the branch for `params.n` by an exact `=N` match first, then by `Intl.PluralRules` of `locale`
+ * (`one`, `other`; Dutch and English have only these two), and replaces `#` by the number. A text parameter
+ * (e.g. a suppressed `<5`) takes `other`. Branches may hold `{name}` placeholders and further plurals.
+ * A plural whose parameter is missing, or that is malformed, is left as written (visible, never a crash).
+ */
+export function kiesMeervouden(template: string, locale: Locale, params: Record<string, string | number>): string {
+  const start = /\{(\w+),\s*plural,/g;
+  let out = '';
+  let vanaf = 0;
+  for (let m = start.exec(template); m; m = start.exec(template)) {
+    const naam = m[1];
+    const takken = new Map<string, string>();
+    let i = m.index + m[0].length;
+    let eind = -1;
+    for (;;) {
+      while (/\s/.test(template[i] ?? '')) i++;
+      if (template[i] === '}') {
+        eind = i + 1;
+        break;
+      }
+      const sel = /^(=\d+|\w+)\s*\{/.exec(template.slice(i));
+      if (!sel) break;
+      let diepte = 1;
+      let j = i + sel[0].length;
+      for (; j < template.length && diepte > 0; j++) diepte += template[j] === '{' ? 1 : template[j] === '}' ? -1 : 0;
+      if (diepte > 0) break;
+      takken.set(sel[1], template.slice(i + sel[0].length, j - 1));
+      i = j;
+    }
+    if (eind < 0 || !(naam in params) || !takken.has('other')) continue;
+    const waarde = params[naam];
+    const n = typeof waarde === 'number' ? waarde : /^-?\d+(\.\d+)?$/.test(waarde) ? Number(waarde) : undefined;
+    const regel = n === undefined ? 'other' : new Intl.PluralRules(locale === 'en' ? 'en-GB' : 'nl-NL').select(n);
+    const tak = (n !== undefined ? takken.get(`=${n}`) : undefined) ?? takken.get(regel) ?? takken.get('other')!;
+    out += template.slice(vanaf, m.index) + kiesMeervouden(tak, locale, params).replace(/#/g, String(waarde));
+    vanaf = eind;
+    start.lastIndex = eind;
+  }
+  return out + template.slice(vanaf);
+}
+
+/**
+ * The message `key` of `catalogus` in `locale` with plurals chosen (`kiesMeervouden`) and `{name}` placeholders
+ * filled from `params`. Falls back to Dutch, then to the key itself (so a missing message is visible, never a crash).
  */
 export function vertaalUit(
   catalogus: Record<Locale, Record<string, string>>,
@@ -28,6 +71,6 @@ export function vertaalUit(
   key: string,
   params: Record<string, string | number> = {},
 ): string {
-  const template = catalogus[locale][key] ?? catalogus.nl[key] ?? key;
+  const template = kiesMeervouden(catalogus[locale][key] ?? catalogus.nl[key] ?? key, locale, params);
   return template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
 }
