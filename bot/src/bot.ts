@@ -14,7 +14,8 @@ import type { ProactiveSender } from './proactive';
 /**
  * The dispatcher (DESIGN.md: "bot/src/bot.ts dispatches; features decide"). The only file besides
  * bot/src/host/ that imports botbuilder. Per turn, Teams hygiene first:
- *   1. ignore a retried activity (same conversation + activity id seen in the last 10 minutes);
+ *   1. ignore a retried activity (same conversation + activity id seen in the last 10 minutes; remembered in the
+ *      local state, `LokaleStaat.eersteKeer`, so a redelivery after a restart is ignored as well);
  *   2. strip the bot's own @mention before reading text;
  *   3. in a group chat or channel, answer only with an invitation to continue 1:1 (never read the text).
  * Then, in order: card submits by `data.action` prefix → the owning feature; typed commands → the feature
@@ -49,8 +50,14 @@ export interface IntegriteitsBotOptions {
   onPersonalActivity?: (aadObjectId: string, activity: Partial<Activity>) => void;
 }
 
-/** How long a seen activity id is remembered (Teams retries within seconds). */
-const DEDUPE_MS = 10 * 60 * 1000;
+/**
+ * How long a seen activity id is remembered (ms). Teams redelivers an activity whose turn took longer than about
+ * 15 s, within seconds to a few minutes; the ids live in the local state (table `lokaal_eenmalig`) so a restart
+ * between the delivery and the redelivery does not run the turn twice (issue 14, item 8).
+ */
+export const DEDUPE_MS = 10 * 60 * 1000;
+/** The key kind of seen activity ids in `lokaal_eenmalig`. */
+export const ACTIVITEIT_SOORT = 'activiteit';
 const DEDUPE_MAX = 10_000;
 /** A welcome is sent at most once per conversation in this window (Teams sends conversationUpdate and installationUpdate). */
 const WELKOM_MS = 60 * 1000;
@@ -60,7 +67,6 @@ type ConversationType = TurnInput['conversation']['type'];
 export class IntegriteitsBot extends ActivityHandler {
   private readonly features: Feature[];
   private readonly services = new Map<string, BotServices>();
-  private readonly seen = new Map<string, number>();
   private readonly welkom = new Map<string, number>();
   private readonly clock: () => Date;
   private readonly log: BotLogger;
@@ -101,25 +107,11 @@ export class IntegriteitsBot extends ActivityHandler {
   /** Hygiene step 1 (retries), then botbuilder's ActivityHandler routing. */
   async run(context: TurnContext): Promise<void> {
     const a = context.activity;
-    if (a.id && a.conversation?.id && this.isRetry(`${a.conversation.id}|${a.id}`)) {
+    if (a.id && a.conversation?.id && !(await this.opts.lokaal.eersteKeer(ACTIVITEIT_SOORT, `${a.conversation.id}|${a.id}`, DEDUPE_MS))) {
       this.log.info({ event: 'activiteit.herhaald', type: a.type }, 'herhaalde activiteit genegeerd');
       return;
     }
     await super.run(context);
-  }
-
-  private isRetry(key: string): boolean {
-    const now = Date.now();
-    const at = this.seen.get(key);
-    if (at !== undefined && now - at < DEDUPE_MS) return true;
-    // Map keeps insertion order: drop the oldest ids while they are expired or the map is full.
-    for (const [k, v] of this.seen) {
-      if (now - v < DEDUPE_MS && this.seen.size < DEDUPE_MAX) break;
-      this.seen.delete(k);
-    }
-    this.seen.delete(key);
-    this.seen.set(key, now);
-    return false;
   }
 
   private service(f: Feature): BotServices {

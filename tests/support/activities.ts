@@ -131,10 +131,21 @@ function listen(app: express.Express): Promise<http.Server> {
   });
 }
 
-/** Start the bot (local mode unless `env.MicrosoftAppId`) for `config` with an in-memory store. */
+/**
+ * Start the bot (local mode unless `env.MicrosoftAppId`) for `config` with an in-memory store and local state
+ * (or the given ones: `store` and `lokaal` are then the caller's to close).
+ */
 export async function startBotHarness(
   config: OrgConfig,
-  opts: { env?: NodeJS.ProcessEnv; clock?: () => Date; store?: ListStore; log?: BotLogger; features?: Feature[] } = {},
+  opts: {
+    env?: NodeJS.ProcessEnv;
+    clock?: () => Date;
+    store?: ListStore;
+    lokaal?: LokaleStaat;
+    log?: BotLogger;
+    features?: Feature[];
+    publicUrl?: string;
+  } = {},
 ): Promise<BotHarness> {
   const replies: CapturedReply[] = [];
   const connector = express();
@@ -147,10 +158,12 @@ export async function startBotHarness(
   const connectorServer = await listen(connector);
   const serviceUrl = `http://127.0.0.1:${(connectorServer.address() as AddressInfo).port}/`;
   const store = opts.store ?? new SqliteListStore(':memory:');
+  const lokaal = opts.lokaal ?? LokaleStaat.open(':memory:');
   const host = createBotHost({
     config,
     store,
-    lokaal: LokaleStaat.open(':memory:'),
+    lokaal,
+    publicUrl: opts.publicUrl,
     log: opts.log ?? createLogger('silent'),
     env: opts.env ?? { MicrosoftAppId: '' },
     clock: opts.clock,
@@ -187,6 +200,7 @@ export async function startBotHarness(
       await new Promise((r) => botServer.close(r));
       await new Promise((r) => connectorServer.close(r));
       if (!opts.store) await store.close();
+      if (!opts.lokaal) lokaal.close();
     },
   };
 }
