@@ -64,24 +64,6 @@ export default tseslint.config(
     },
   },
   {
-    // Temporary: these folders are being restructured (issue 12 feature kit and store port). Their findings
-    // are fixed right after that lands; then this block goes.
-    files: ['bot/src/features/**', 'bot/src/bot.ts', 'bot/src/host/**', 'bot/src/jobs/**', 'bot/src/proactive/**', 'shared/src/store/**'],
-    rules: {
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/unbound-method': 'off',
-      '@typescript-eslint/no-misused-promises': 'off',
-      '@typescript-eslint/prefer-promise-reject-errors': 'off',
-      '@typescript-eslint/no-unused-vars': 'off',
-      '@typescript-eslint/only-throw-error': 'off',
-    },
-  },
-  {
     files: ['**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

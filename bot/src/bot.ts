@@ -2,7 +2,7 @@ import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, TurnContex
 import type { OrgConfig } from '@shared/config';
 import { formatPath } from '@shared/config';
 import { rollenVan } from '@shared/domain/rollen';
-import { t, toLocale, type Locale } from '@shared/i18n';
+import { t, toLocale } from '@shared/i18n';
 import type { ListStore, LokaleStaat } from '@shared/store';
 import type { BotServices, Feature, Reply, TurnInput } from './features/feature';
 import { FEATURES } from './features';
@@ -178,7 +178,7 @@ export class IntegriteitsBot extends ActivityHandler {
       return;
     }
     // Hygiene step 2: strip our own @mention.
-    const raw = (TurnContext.removeRecipientMention(a as Activity) ?? a.text ?? '').trim();
+    const raw = (TurnContext.removeRecipientMention(a) ?? a.text ?? '').trim();
     const command = raw
       .toLowerCase()
       .replace(/[.!?\s]+$/g, '')
@@ -258,7 +258,7 @@ export function turnErrorHandler(log: BotLogger) {
       'fout in beurt',
     );
     try {
-      await context.sendActivity(t(toLocale(context.activity.locale) as Locale, 'fout.algemeen'));
+      await context.sendActivity(t(toLocale(context.activity.locale), 'fout.algemeen'));
     } catch {
       // The channel cannot be reached either; nothing more to do.
     }

@@ -89,15 +89,15 @@ export interface Feature {
   actions: string[];
   /** Typed commands (lower case, Dutch and English), e.g. `['gesprek vastleggen', 'log conversation']`. */
   commands: string[];
-  onSubmit(input: TurnInput, services: BotServices): Promise<Reply[]>;
-  onCommand?(command: string, input: TurnInput, services: BotServices): Promise<Reply[]>;
+  onSubmit: (input: TurnInput, services: BotServices) => Promise<Reply[]>;
+  onCommand?: (command: string, input: TurnInput, services: BotServices) => Promise<Reply[]>;
   /** Welcome on install (conversationUpdate / installationUpdate in a 1:1 chat). Only the meldwijzer has one. */
-  onInstall?(input: TurnInput, services: BotServices): Promise<Reply[]>;
+  onInstall?: (input: TurnInput, services: BotServices) => Promise<Reply[]>;
   /** Free text nobody claimed (the catch-all, last). Only the meldwijzer's triage has one. */
-  onFreeText?(input: TurnInput, services: BotServices): Promise<Reply[]>;
+  onFreeText?: (input: TurnInput, services: BotServices) => Promise<Reply[]>;
   /**
    * Answer to a card submit that no feature could use (unknown action prefix, not an object): a short Dutch
    * message and the main menu. Only the meldwijzer has one.
    */
-  onInvalidSubmit?(input: TurnInput, services: BotServices): Promise<Reply[]>;
+  onInvalidSubmit?: (input: TurnInput, services: BotServices) => Promise<Reply[]>;
 }

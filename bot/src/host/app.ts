@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import {
   CallerIdConstants,
@@ -127,7 +127,7 @@ export function createBotHost(opts: BotHostOptions): BotHost {
             failure = err;
           }
         });
-        if (failure) throw failure;
+        if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
       },
     },
   });
@@ -151,7 +151,11 @@ export function createBotHost(opts: BotHostOptions): BotHost {
     res.json({ status: 'ok', organisatie: opts.config.organisatie.id, modus: localMode ? 'lokaal' : 'beveiligd' });
   });
   const tokenControle = localMode ? undefined : kanaalTokenControle({ appId, metadataUrl: env.ToBotFromChannelOpenIdMetadataUrl });
-  app.post('/api/messages', express.json({ limit: BODY_LIMIT }), activityCheck(log), async (req, res) => {
+  app.post('/api/messages', express.json({ limit: BODY_LIMIT }), activityCheck(log), (req, res, next) => {
+    // express 4 drops a rejected handler promise: anything that escapes goes to the JSON error handler.
+    berichtVerwerken(req, res).catch(next);
+  });
+  async function berichtVerwerken(req: Request, res: Response): Promise<void> {
     const weiger = (status: 401 | 503, reden: AanmeldReden | 'botbuilder') => {
       // One warning line with the reason; never the token, the library's message, a stack trace or key material.
       log.warn({ event: 'http.aanmelding', status, reden }, 'verzoek geweigerd');
@@ -176,7 +180,7 @@ export function createBotHost(opts: BotHostOptions): BotHost {
       log.error({ event: 'http.fout', err: (err as Error)?.name ?? 'Error' }, 'verwerken mislukt');
       if (!res.headersSent) res.status(500).json({ fout: HTTP_FOUTEN.intern });
     }
-  });
+  }
   for (const route of opts.routes ?? []) app.use(route);
   app.use(jsonErrorHandler(log));
   return { app, adapter, bot, localMode, proactive };

@@ -64,7 +64,7 @@ export function gepastTransport(
   const basis = opts.basisMs ?? 500;
   const max = opts.maxWachtMs ?? 30_000;
   const random = opts.random ?? Math.random;
-  const slaap = klok?.slaap ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const slaap = klok ? (ms: number) => klok.slaap(ms) : (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
   const stats = { verzoeken: 0, herhaald: 0 };
   // Sends to one conversation keep their order; different conversations only share the app budget.
   const ketens = new Map<string, Promise<unknown>>();

@@ -138,7 +138,7 @@ export function kanaalTokenControle(
     if (jwk.endorsements && !(activity.channelId && jwk.endorsements.includes(activity.channelId))) return weiger('endorsement');
     let payload: Record<string, unknown>;
     try {
-      const key = await jose.importJWK(jwk as Parameters<typeof jose.importJWK>[0], header.alg);
+      const key = await jose.importJWK(jwk, header.alg);
       ({ payload } = await jose.jwtVerify(token, key, {
         issuer: KANAAL_UITGEVER,
         audience: opts.appId,

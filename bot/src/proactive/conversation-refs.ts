@@ -42,7 +42,7 @@ const norm = (id: string) => id.trim().toLowerCase();
 type Row = { aad_object_id: string; reference: string; updated_at: string; stale_since: string | null; locale: string | null };
 const toStored = (row: Row): StoredReference => ({
   aadObjectId: row.aad_object_id,
-  reference: JSON.parse(row.reference),
+  reference: JSON.parse(row.reference) as StoredReference['reference'],
   updatedAt: row.updated_at,
   staleSince: row.stale_since,
   locale: row.locale,

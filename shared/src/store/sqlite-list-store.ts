@@ -139,7 +139,7 @@ export class SqliteListStore implements ListStore {
     return this.db.transaction(() => {
       const row = t.get.get(key) as Record<string, unknown> | undefined;
       if (!row) throw new ItemNotFoundError(list, key);
-      const merged = mergeUpdate(list, this.fromRow(t, row), patch as AnyListItem);
+      const merged = mergeUpdate(list, this.fromRow(t, row), patch);
       const nonKey = t.def.columns.filter((c) => !t.def.key.includes(c.name));
       t.update.run(...this.toRow(t, merged, nonKey), key);
       return merged as ListItem<L>;
@@ -174,7 +174,7 @@ export class SqliteListStore implements ListStore {
     }
     for (const [name, value] of Object.entries(query.where ?? {})) {
       const c = column(name);
-      const values = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
+      const values = ((Array.isArray(value) ? value : [value]) as unknown[]).map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
       if (values.length === 0) {
         where.push('0');
         continue;
@@ -331,8 +331,8 @@ function encodeToken(offset: number): string {
 
 function decodeToken(token: string): number {
   try {
-    const o = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')).o;
-    if (Number.isInteger(o) && o >= 0) return o;
+    const o: unknown = (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown }).o;
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
   } catch {
     /* fall through */
   }

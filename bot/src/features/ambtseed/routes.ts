@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { amsterdamDate } from '@shared/domain/tijd';
 import type { OrgConfig } from '@shared/config';
@@ -52,12 +52,20 @@ export function publicUrlVanEnv(env: NodeJS.ProcessEnv = process.env): string {
 const idParam = z.string().min(1).max(255);
 const oorkondeQuery = z.object({ sig: z.string().regex(/^[0-9a-f]{32}$/), lang: z.string().optional() });
 
+/** An async express 4 handler whose rejection goes to `next` (express 4 drops it otherwise). */
+const viaNext =
+  (fn: (req: Request, res: Response) => Promise<unknown>) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    fn(req, res).catch(next);
+  };
+
 /** Build the router (see the module comment). */
 export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): Router {
   const router = express.Router();
 
-  router.get('/ambtseed/agenda/:bestand', async (req, res, next) => {
-    try {
+  router.get(
+    '/ambtseed/agenda/:bestand',
+    viaNext(async (req, res) => {
       const m = /^(.+)\.ics$/.exec(req.params.bestand);
       const id = m ? idParam.safeParse(m[1]) : undefined;
       if (!id?.success) return void res.status(400).type('text/plain').send('Ongeldige link: verwacht /ambtseed/agenda/<sessieId>.ics.');
@@ -74,13 +82,12 @@ export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): R
         .type('text/calendar; charset=utf-8')
         .set('Content-Disposition', `attachment; filename="ambtseed-${id.data.replace(/[^A-Za-z0-9_-]/g, '_')}.ics"`)
         .send(ics);
-    } catch (err) {
-      next(err);
-    }
-  });
+    }),
+  );
 
-  router.get('/ambtseed/oorkonde/:bestand', async (req, res, next) => {
-    try {
+  router.get(
+    '/ambtseed/oorkonde/:bestand',
+    viaNext(async (req, res) => {
       const m = /^(.+)\.docx$/.exec(req.params.bestand);
       const q = oorkondeQuery.safeParse(req.query);
       if (!m || !q.success) return void res.status(400).type('text/plain').send('Ongeldige link.');
@@ -105,10 +112,8 @@ export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): R
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .set('Content-Disposition', 'attachment; filename="oorkonde.docx"')
         .send(buf);
-    } catch (err) {
-      next(err);
-    }
-  });
+    }),
+  );
 
   return router;
 }

@@ -68,7 +68,7 @@ async function stap(staat: RouteStaat, input: TurnInput, services: BotServices):
   // The next card depends only on config, locale and route state: memoised per config (bounded).
   const key = `${input.locale}|${staat.situatie}|${JSON.stringify(staat.antwoorden)}|${staat.gevraagd.join(',')}`;
   let perConfig = stappen.get(config);
-  if (!perConfig) stappen.set(config, (perConfig = new Map()));
+  if (!perConfig) stappen.set(config, (perConfig = new Map<string, Stap>()));
   let volgende = perConfig.get(key);
   if (!volgende) {
     const vraag = volgendeVraag(config, staat.situatie, staat.antwoorden);
@@ -87,7 +87,8 @@ async function stap(staat: RouteStaat, input: TurnInput, services: BotServices):
   }
   return [card(volgende.card)];
 }
-const stappen = new WeakMap<object, Map<string, { card: Record<string, unknown>; getoond?: Situatie }>>();
+type Stap = { card: Record<string, unknown>; getoond?: Situatie };
+const stappen = new WeakMap<object, Map<string, Stap>>();
 
 /** Greetings that get a short hello plus the main menu instead of triage's "not sure" answer. */
 const GROETEN = [

@@ -14,10 +14,7 @@ import { ANTWOORDEN, MAX_VRAGEN } from '@shared/domain/meldroute';
 const antwoorden = z
   .partialRecord(z.enum(VRAGEN), z.string().max(20))
   .default({})
-  .refine(
-    (a) => Object.entries(a).every(([v, w]) => (ANTWOORDEN[v as VraagId] as readonly string[]).includes(w as string)),
-    'onbekend antwoord',
-  );
+  .refine((a) => Object.entries(a).every(([v, w]) => (ANTWOORDEN[v as VraagId] as readonly string[]).includes(w)), 'onbekend antwoord');
 const gevraagd = z.array(z.enum(VRAGEN)).max(MAX_VRAGEN).default([]);
 const situatie = z.enum(SITUATIES);
 

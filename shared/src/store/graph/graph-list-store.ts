@@ -267,7 +267,7 @@ export class GraphListStore implements ListStore {
   async update<L extends ListName>(list: L, key: string, patch: Partial<ListItemInput<L>>): Promise<ListItem<L>> {
     getListDefinition(list);
     return this.exclusive(`${list}|${key}`, async () => {
-      const merged = this.merge(list, key, await this.reads.readItem(list, key), patch as AnyListItem);
+      const merged = this.merge(list, key, await this.reads.readItem(list, key), patch);
       await this.commit([{ list, key, mode: 'upsert', fields: merged }]);
       return merged as ListItem<L>;
     });
@@ -341,7 +341,7 @@ export class GraphListStore implements ListStore {
         },
         add: async (list, input) => (await add(list, input)) as never,
         update: async (list, key, patch) => {
-          const merged = this.merge(list, key, await get(list, key), patch as AnyListItem);
+          const merged = this.merge(list, key, await get(list, key), patch);
           write({ list, key, mode: 'upsert', fields: merged });
           return merged as never;
         },

@@ -171,7 +171,9 @@ export async function applyProvision(
   plan: ProvisionPlan,
   onStep: (s: ProvisionStep) => void = () => undefined,
 ): Promise<void> {
-  const state = plan.steps.some((s) => s.kind !== 'createList') ? await readSite(http, plan.siteId) : { lists: new Map() };
+  const state: Awaited<ReturnType<typeof readSite>> = plan.steps.some((s) => s.kind !== 'createList')
+    ? await readSite(http, plan.siteId)
+    : { lists: new Map() };
   for (const s of plan.steps) {
     onStep(s);
     const def: ListDefinition = LIST_DEFINITIONS[s.list as keyof typeof LIST_DEFINITIONS];

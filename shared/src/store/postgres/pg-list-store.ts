@@ -131,7 +131,7 @@ export class PgListStore implements ListStore {
       await this.mirror(tx, [{ list, key, mode: 'insert', fields: item }]);
       return { created: true, item: item as ListItem<L> };
     }
-    const row = (await tx.query(`SELECT * FROM ${t.name} WHERE _key = $1`, [key])).rows[0];
+    const row = (await tx.query<Record<string, unknown>>(`SELECT * FROM ${t.name} WHERE _key = $1`, [key])).rows[0];
     return { created: false, item: this.fromRow(t, row) as ListItem<L> };
   }
 
@@ -170,9 +170,9 @@ export class PgListStore implements ListStore {
 
   private async updateOn<L extends ListName>(tx: PgTx, list: L, key: string, patch: Partial<ListItemInput<L>>): Promise<ListItem<L>> {
     const t = this.table(list);
-    const row = (await tx.query(`SELECT * FROM ${t.name} WHERE _key = $1 FOR UPDATE`, [key])).rows[0];
+    const row = (await tx.query<Record<string, unknown>>(`SELECT * FROM ${t.name} WHERE _key = $1 FOR UPDATE`, [key])).rows[0];
     if (!row) throw new ItemNotFoundError(list, key);
-    const merged = mergeUpdate(list, this.fromRow(t, row), patch as AnyListItem);
+    const merged = mergeUpdate(list, this.fromRow(t, row), patch);
     const nonKey = t.def.columns.filter((c) => !t.def.key.includes(c.name));
     await tx.query(`UPDATE ${t.name} SET ${nonKey.map((c, i) => `${qi(c.name)} = $${i + 2}`).join(', ')} WHERE _key = $1`, [
       key,
@@ -188,7 +188,7 @@ export class PgListStore implements ListStore {
 
   private async getOn<L extends ListName>(on: Runner, list: L, key: string): Promise<ListItem<L> | undefined> {
     const t = this.table(list);
-    const row = (await on.query(`SELECT * FROM ${t.name} WHERE _key = $1`, [key])).rows[0];
+    const row = (await on.query<Record<string, unknown>>(`SELECT * FROM ${t.name} WHERE _key = $1`, [key])).rows[0];
     return row ? (this.fromRow(t, row) as ListItem<L>) : undefined;
   }
 
@@ -258,7 +258,7 @@ export class PgListStore implements ListStore {
     return inTransaction(this.pool, async (tx) => {
       const col = qi(column);
       const row = (
-        await tx.query(
+        await tx.query<Record<string, unknown>>(
           `INSERT INTO ${t.name} AS t (_key, ${t.columnList}) SELECT _key, ${t.columnList} FROM json_populate_record(NULL::${t.name}, $1::json)
            ON CONFLICT (_key) DO UPDATE SET ${col} = t.${col} + $2 RETURNING *`,
           [JSON.stringify(this.toJson(t, key, item)), by],
