@@ -124,12 +124,30 @@ describe('intake card details', () => {
         status: dagenTot < 0 ? 'verlopen' : 'binnenkort',
       });
     expect([s(-3), s(-1), s(0), s(1), s(2)]).toEqual([
-      'M-2026-0001: terugkoppeling uiterlijk 2026-06-01: 3 dagen te laat',
-      'M-2026-0001: terugkoppeling uiterlijk 2026-06-01: 1 dag te laat',
-      'M-2026-0001: terugkoppeling uiterlijk vandaag (2026-06-01)',
-      'M-2026-0001: terugkoppeling uiterlijk 2026-06-01: nog 1 dag',
-      'M-2026-0001: terugkoppeling uiterlijk 2026-06-01: nog 2 dagen',
+      'M-2026-0001: terugkoppeling uiterlijk 1 juni 2026: 3 dagen te laat',
+      'M-2026-0001: terugkoppeling uiterlijk 1 juni 2026: 1 dag te laat',
+      'M-2026-0001: terugkoppeling uiterlijk vandaag (1 juni 2026)',
+      'M-2026-0001: terugkoppeling uiterlijk 1 juni 2026: nog 1 dag',
+      'M-2026-0001: terugkoppeling uiterlijk 1 juni 2026: nog 2 dagen',
     ]);
+    const en = (dagenTot: number) =>
+      k.wbkRegel('en', { meldingId: 'M-2026-0001', actie: 'terugkoppeling', uiterlijk: '2026-06-01', dagenTot, status: 'binnenkort' });
+    expect([en(-1), en(-2), en(1), en(2)]).toEqual([
+      'M-2026-0001: feedback due 1 June 2026: 1 day overdue',
+      'M-2026-0001: feedback due 1 June 2026: 2 days overdue',
+      'M-2026-0001: feedback due 1 June 2026: 1 day left',
+      'M-2026-0001: feedback due 1 June 2026: 2 days left',
+    ]);
+  });
+  it('dates in running text and facts read as dates, not ISO: "2 december 2026" / "2 December 2026"', () => {
+    expect(k.toonWaarde('nl', '2026-12-02')).toBe('2 december 2026');
+    expect(k.toonWaarde('en', '2026-12-02')).toBe('2 December 2026');
+    const card = JSON.stringify(
+      k.renderGesprekCard('en', { vandaag: '2026-07-01', uitvraag: { cyclus: '2026-07-01', sinds: '2026-01-01' } }),
+    );
+    expect(card).toContain('since 1 January 2026');
+    // The form field itself keeps the ISO value Input.Date needs.
+    expect(card).toContain('"value":"2026-07-01"');
   });
   it('every intake message exists in Dutch and English', () => {
     const { nl, en } = messageKeys();

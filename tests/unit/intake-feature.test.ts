@@ -382,7 +382,7 @@ describe('Wbk overview on demand', () => {
     await intakeFeature.onSubmit(input('ic', melding()), services);
     const [card] = cards(await intakeFeature.onCommand!('termijnen', input('ic'), services));
     const red = JSON.stringify(card).match(/"text":"([^"]*)","wrap":true,"color":"Attention"/);
-    expect(red![1]).toBe('M-2026-0001: ontvangstbevestiging uiterlijk 2026-02-27: 3 dagen te laat');
+    expect(red![1]).toBe('M-2026-0001: ontvangstbevestiging uiterlijk 27 februari 2026: 3 dagen te laat');
     expect((await queryAll(store, 'Meldingen')).length).toBe(1);
   });
 });

@@ -82,9 +82,9 @@ describe('daily Wbk reminder (fake clock)', () => {
     expect(sent).toHaveLength(1);
     const card = JSON.stringify(sent[0].replies);
     expect(card).toContain(
-      '"text":"M-2026-0002: ontvangstbevestiging uiterlijk 2026-02-27: 8 dagen te laat","wrap":true,"color":"Attention"',
+      '"text":"M-2026-0002: ontvangstbevestiging uiterlijk 27 februari 2026: 8 dagen te laat","wrap":true,"color":"Attention"',
     );
-    expect(card).toContain('M-2026-0001: ontvangstbevestiging uiterlijk 2026-03-09: nog 2 dagen');
+    expect(card).toContain('M-2026-0001: ontvangstbevestiging uiterlijk 9 maart 2026: nog 2 dagen');
     expect(card).not.toContain('M-2026-0003');
     expect(card).not.toContain('M-2026-0004');
 
@@ -101,7 +101,7 @@ describe('daily Wbk reminder (fake clock)', () => {
     proactive.refs.save(IC, { ...ref(IC), locale: 'en-GB' });
     await store.add('Meldingen', melding('M-2026-0002', '2026-02-20'));
     await runDagelijkseJobs(ctx, new Date('2026-03-07T07:00:00Z'));
-    expect(JSON.stringify(sent[0].replies)).toContain('M-2026-0002: acknowledgement due 2026-02-27: 8 days overdue');
+    expect(JSON.stringify(sent[0].replies)).toContain('M-2026-0002: acknowledgement due 27 February 2026: 8 days overdue');
   });
 
   it('sends nothing when nothing needs attention', async () => {
@@ -173,7 +173,7 @@ describe('half-yearly uitvraag', () => {
     });
     expect(run1.uitvraag!.respons).toMatchObject({ cyclus: '2026-07-01', gevraagd: 4, beantwoord: 0, percentage: 0, nietBereikbaar: 2 });
     const vpCard = JSON.stringify(sent.find((s) => s.conv === `a:${VP}`)!.replies);
-    expect(vpCard).toContain('Heb je sinds 2026-01-01 gesprekken gevoerd');
+    expect(vpCard).toContain('Heb je sinds 1 januari 2026 gesprekken gevoerd');
     expect(vpCard).toContain('"action":"intake.uitvraag.gesprek"');
     expect(JSON.stringify(sent.find((s) => s.conv === `a:${MGR}`)!.replies)).toContain('"action":"intake.uitvraag.melding"');
 
@@ -222,7 +222,7 @@ describe('half-yearly uitvraag', () => {
     const run8 = await runDagelijkseJobs(ctx, new Date('2026-07-08T07:00:00Z'));
     expect(run8.uitvraag!.herinnerd).toEqual({ [MGR]: 'verzonden' });
     expect(sent).toHaveLength(1);
-    expect(JSON.stringify(sent[0].replies)).toContain('Herinnering: we hebben nog geen antwoord op de uitvraag van 2026-07-01.');
+    expect(JSON.stringify(sent[0].replies)).toContain('Herinnering: we hebben nog geen antwoord op de uitvraag van 1 juli 2026.');
 
     // 9 July: no second reminder.
     const run9 = await runDagelijkseJobs(ctx, new Date('2026-07-09T07:00:00Z'));
@@ -285,7 +285,7 @@ describe('half-yearly uitvraag', () => {
     expect(run15.uitvraag!.responsVerzonden[IC]).toBe('verzonden');
     // (The coordinator also gets that day's Wbk card: the manager's melding of April has overdue feedback.)
     const responsKaarten = () =>
-      sent.filter((s) => s.conv === `a:${IC}` && JSON.stringify(s.replies).includes('Uitvraag van 2026-07-01: respons'));
+      sent.filter((s) => s.conv === `a:${IC}` && JSON.stringify(s.replies).includes('Uitvraag van 1 juli 2026: respons'));
     expect(responsKaarten()).toHaveLength(1);
     expect(JSON.stringify(responsKaarten()[0].replies)).toContain('{"title":"Respons","value":"50%"}');
     await runDagelijkseJobs(ctx, new Date('2026-07-16T07:00:00Z'));

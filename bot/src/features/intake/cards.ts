@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
 import { t, type Locale } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import {
   AGRESSIE_MAATREGELEN,
   AGRESSIE_SOORTEN,
@@ -33,12 +34,13 @@ export function keuzes(locale: Locale, waarden: readonly string[]): Keuze[] {
   return waarden.map((value) => ({ title: t(locale, `intake.keuze.${value}`), value }));
 }
 
-/** A value (or list of values) as display text. */
+/** A value (or list of values) as display text; a calendar date `YYYY-MM-DD` as `2 december 2026` (formaat.ts). */
 export function toonWaarde(locale: Locale, v: unknown): string {
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return t(locale, 'intake.leeg');
   if (typeof v === 'boolean') return t(locale, v ? 'intake.ja' : 'intake.nee');
   if (Array.isArray(v)) return v.map((x) => toonWaarde(locale, x)).join(', ');
   const s = String(v);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return datumTekst(locale, s);
   const key = `intake.keuze.${s}`;
   const label = t(locale, key);
   return label === key ? s : label;
@@ -113,7 +115,7 @@ export function renderGesprekCard(
     : [{ titel: t(locale, 'intake.knop.opslaan'), action: 'intake.gesprek.opslaan', kaartId, cyclus: '' }];
   const card = renderCard('intake-gesprek', {
     titel: opts.uitvraag ? t(locale, 'intake.uitvraag.titel') : t(locale, 'intake.gesprek.titel'),
-    intro: opts.uitvraag ? t(locale, 'intake.uitvraag.uitlegGesprek', { sinds: opts.uitvraag.sinds }) : '',
+    intro: opts.uitvraag ? t(locale, 'intake.uitvraag.uitlegGesprek', { sinds: datumTekst(locale, opts.uitvraag.sinds) }) : '',
     privacy: t(locale, 'intake.privacy'),
     labels: labels(locale),
     datum: opts.vandaag,
@@ -145,7 +147,7 @@ export function renderMeldingCard(
     : [{ titel: t(locale, 'intake.knop.opslaan'), action: 'intake.melding.opslaan', kaartId, cyclus: '' }];
   const card = renderCard('intake-melding', {
     titel: opts.uitvraag ? t(locale, 'intake.uitvraag.titel') : t(locale, 'intake.melding.titel'),
-    intro: opts.uitvraag ? t(locale, 'intake.uitvraag.uitlegMelding', { sinds: opts.uitvraag.sinds }) : '',
+    intro: opts.uitvraag ? t(locale, 'intake.uitvraag.uitlegMelding', { sinds: datumTekst(locale, opts.uitvraag.sinds) }) : '',
     privacy: t(locale, 'intake.privacy'),
     labels: labels(locale),
     datum: opts.vandaag,
@@ -238,7 +240,7 @@ export function renderAgressieNieuwCard(
     titel: t(locale, 'intake.agressie.nieuwTitel', { incidentId: incident.incidentId }),
     uitleg: t(locale, 'intake.agressie.nieuwUitleg'),
     feiten: [
-      { title: t(locale, 'intake.veld.datum'), value: incident.datum },
+      { title: t(locale, 'intake.veld.datum'), value: toonWaarde(locale, incident.datum) },
       { title: t(locale, 'intake.veld.agressieSoort'), value: toonWaarde(locale, incident.soort) },
     ],
     toelichting: toelichting ?? '',
@@ -253,7 +255,7 @@ export function renderAgressieBijwerkenCard(locale: Locale, incident: ListItem<'
     titel: t(locale, 'intake.agressie.bijwerkenTitel', { incidentId: incident.incidentId }),
     incidentId: incident.incidentId,
     feiten: [
-      { title: t(locale, 'intake.veld.datum'), value: incident.datum },
+      { title: t(locale, 'intake.veld.datum'), value: toonWaarde(locale, incident.datum) },
       { title: t(locale, 'intake.veld.agressieSoort'), value: toonWaarde(locale, incident.soort) },
     ],
     labels: labels(locale),
@@ -262,13 +264,16 @@ export function renderAgressieBijwerkenCard(locale: Locale, incident: ListItem<'
   });
 }
 
-/** One line of the Wbk card, e.g. "M-2026-0003: ontvangstbevestiging uiterlijk 2026-03-09: 2 dagen te laat". */
+/** One line of the Wbk card, e.g. "M-2026-0003: ontvangstbevestiging uiterlijk 9 maart 2026: 2 dagen te laat". */
 export function wbkRegel(locale: Locale, s: WbkSignaal): string {
-  const p = { meldingId: s.meldingId, actie: t(locale, `intake.wbk.${s.actie}`), uiterlijk: s.uiterlijk, dagen: Math.abs(s.dagenTot) };
-  if (s.dagenTot < -1) return t(locale, 'intake.wbk.teLaat', p);
-  if (s.dagenTot === -1) return t(locale, 'intake.wbk.teLaat1', p);
+  const p = {
+    meldingId: s.meldingId,
+    actie: t(locale, `intake.wbk.${s.actie}`),
+    uiterlijk: datumTekst(locale, s.uiterlijk),
+    dagen: Math.abs(s.dagenTot),
+  };
+  if (s.dagenTot < 0) return t(locale, 'intake.wbk.teLaat', p);
   if (s.dagenTot === 0) return t(locale, 'intake.wbk.vandaag', p);
-  if (s.dagenTot === 1) return t(locale, 'intake.wbk.nogDag', p);
   return t(locale, 'intake.wbk.nogDagen', p);
 }
 
@@ -277,7 +282,7 @@ export function renderWbkCard(locale: Locale, opts: { vandaag: string; vooruitDa
   return renderCard('intake-wbk', {
     titel: t(locale, 'intake.wbk.titel'),
     uitleg: opts.signalen.length
-      ? t(locale, 'intake.wbk.uitleg', { dagen: opts.vooruitDagen, vandaag: opts.vandaag })
+      ? t(locale, 'intake.wbk.uitleg', { dagen: opts.vooruitDagen, vandaag: datumTekst(locale, opts.vandaag) })
       : t(locale, 'intake.wbk.geen', { dagen: opts.vooruitDagen }),
     signalen: opts.signalen.map((s) => ({ regel: wbkRegel(locale, s), verlopen: s.status === 'verlopen' })),
     wet: t(locale, 'intake.wbk.wet'),
@@ -310,7 +315,7 @@ export function renderBevestigingCard(
 
 /** The uitvraag response for the integriteitscoördinator. */
 export function renderUitvraagResponsCard(locale: Locale, r: UitvraagRespons): AdaptiveCardJson {
-  return renderSamenvattingCard(t(locale, 'intake.uitvraag.statusTitel', { cyclus: r.cyclus }), [
+  return renderSamenvattingCard(t(locale, 'intake.uitvraag.statusTitel', { cyclus: datumTekst(locale, r.cyclus) }), [
     { title: t(locale, 'intake.uitvraag.gevraagd'), value: String(r.gevraagd) },
     { title: t(locale, 'intake.uitvraag.beantwoord'), value: String(r.beantwoord) },
     { title: t(locale, 'intake.uitvraag.respons'), value: `${r.percentage}%` },

@@ -290,7 +290,7 @@ async function meldingBijwerkenStart(_invoer: unknown, input: TurnInput, service
         veld: 'meldingId',
         action: 'intake.melding.kies',
         keuzes: open.map((m) => ({
-          title: `${m.meldingId} · ${m.ontvangenOp} · ${toonWaarde(input.locale, m.soort)}`,
+          title: `${m.meldingId} · ${toonWaarde(input.locale, m.ontvangenOp)} · ${toonWaarde(input.locale, m.soort)}`,
           value: m.meldingId,
         })),
       }),
@@ -452,7 +452,10 @@ async function agressieBijwerkenStart(_invoer: unknown, input: TurnInput, servic
         titel: t(input.locale, 'intake.agressie.kiesTitel'),
         veld: 'incidentId',
         action: 'intake.agressie.kies',
-        keuzes: recent.map((i) => ({ title: `${i.incidentId} · ${i.datum} · ${toonWaarde(input.locale, i.soort)}`, value: i.incidentId })),
+        keuzes: recent.map((i) => ({
+          title: `${i.incidentId} · ${toonWaarde(input.locale, i.datum)} · ${toonWaarde(input.locale, i.soort)}`,
+          value: i.incidentId,
+        })),
       }),
     ),
   ];

@@ -6,6 +6,7 @@ import type { ProactiveSender, SendStatus } from '../../proactive';
 import { renderGesprekCard, renderMeldingCard, renderUitvraagResponsCard } from './cards';
 import type { IntakeStaat, UitvraagRespons } from './staat';
 import { t, type Locale } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import type { Reply } from '../feature';
 
 /**
@@ -118,7 +119,7 @@ export async function runUitvraag(
       const status = await proactive.send(
         r.aadObjectId,
         [
-          { type: 'text', text: t(locale, 'intake.uitvraag.herinnering', { datum: r.gevraagdOp }) },
+          { type: 'text', text: t(locale, 'intake.uitvraag.herinnering', { datum: datumTekst(locale, r.gevraagdOp) }) },
           uitvraagKaart(r.rol, vandaag, huidig, locale),
         ],
         `uitvraag-herinnering:${huidig.cyclus}:${r.aadObjectId}`,
