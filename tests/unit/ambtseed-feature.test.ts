@@ -1,4 +1,3 @@
-import * as AC from 'adaptivecards';
 import { loadOrgConfig } from '@shared/config';
 import { SqliteListStore } from '@shared/store';
 import type { Reply, TurnInput } from '../../bot/src/features/feature';
@@ -6,18 +5,7 @@ import { testServices } from '../support/services';
 import type { ProactiveSender } from '../../bot/src/proactive';
 import { ambtseedFeature } from '../../bot/src/features/ambtseed';
 import { AMBTSEED_KAARTEN, kaartTemplate } from '../../bot/src/features/ambtseed/cards';
-
-/** Adaptive Cards 1.5 check: parse events and validation events of the `adaptivecards` object model. */
-function kaartFouten(card: unknown): string[] {
-  const c = new AC.AdaptiveCard();
-  const ctx = new AC.SerializationContext(new AC.Version(1, 5));
-  c.parse(card, ctx);
-  const out: string[] = [];
-  for (let i = 0; i < ctx.eventCount; i++) out.push(ctx.getEventAt(i).message);
-  for (const e of c.validateProperties().validationEvents) out.push(e.message);
-  if (JSON.stringify(card).includes('${')) out.push('unexpanded template expression');
-  return out;
-}
+import { kaartFouten } from '../support/adaptive-kaart';
 
 const HR = '00000000-0000-0000-0000-0000000000a3';
 const config = loadOrgConfig('demo');

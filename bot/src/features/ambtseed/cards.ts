@@ -123,9 +123,15 @@ export interface HrKaartData {
 }
 export const renderHrKaart = (d: HrKaartData) => expand('ambtseed-hr', d);
 
-/** Data of `ambtseed-sessie.json` (create/edit form). Values are strings as the inputs expect them. */
+/**
+ * Data of `ambtseed-sessie.json` (create/edit form). Values are strings as the inputs expect them. `melding`
+ * (Attention, above the fields) says why the form came back; `dst` asks, per time that happens twice when
+ * summer time ends, which of the two is meant (field `beginKeuze` / `eindKeuze`, values `zomertijd` / `wintertijd`).
+ */
 export interface SessieFormulierData {
   titel: string;
+  melding: string;
+  dst: { veld: 'beginKeuze' | 'eindKeuze'; vraag: string; keuzes: { title: string; value: string }[] }[];
   l: Record<
     'soort' | 'ambtseed' | 'workshop' | 'datum' | 'begin' | 'eind' | 'locatie' | 'online' | 'afnemer' | 'capaciteit' | 'opslaan',
     string

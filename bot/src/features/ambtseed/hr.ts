@@ -1,21 +1,21 @@
 import {
   amsterdamDelen,
-  amsterdamNaarUtc,
   BoekingFout,
   bezetting,
   capaciteitsPrognose,
   isGeannuleerd,
   toonTijd,
   weekOverzicht,
+  type Sessie,
 } from '@shared/domain/ambtseed';
 import { plusDagen } from '@shared/domain/ambtseed/verplichtingen';
-import { vandaag } from '@shared/domain/tijd';
+import { TijdFout, vandaag, wandtijdNaarInstant } from '@shared/domain/tijd';
 import { t, tekstIn, type Locale } from '@shared/i18n';
 import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { bevestiging, plaats, soortNaam, synchroniseerAgenda, vertel, vertelGepromoveerd } from './berichten';
-import { renderHrKaart, renderSessieFormulier } from './cards';
-import { boekingVoor, inschrijvingenVan } from './lezen';
+import { renderHrKaart, renderSessieFormulier, type SessieFormulierData } from './cards';
+import { bestaandeSessie, boekingVoor, inschrijvingenVan } from './lezen';
 import { overzichtRegels } from './overzicht';
 import type { SessieFormInvoer, SessieKeuzeInvoer } from './payload';
 
@@ -102,55 +102,120 @@ export async function sessieFormulier(d: SessieKeuzeInvoer, input: TurnInput, se
   if (!d.nieuw && d.sessieId && !bestaand) throw new BoekingFout('SESSIE_ONBEKEND', t(l, 'ambtseed.fout.nietGevonden'));
   const start = bestaand ? amsterdamDelen(bestaand.start) : { datum: plusDagen(vandaag(input.now), 14), tijd: '10:00' };
   const eind = bestaand ? amsterdamDelen(bestaand.eind) : { datum: start.datum, tijd: '11:00' };
-  const lab = (k: string) => t(l, `ambtseed.hr.form.${k}`);
   return [
-    {
-      type: 'card',
-      card: renderSessieFormulier({
-        titel: lab(bestaand ? 'wijzig' : 'nieuw'),
-        l: {
-          soort: lab('soort'),
-          ambtseed: soortNaam('ambtseed', l),
-          workshop: soortNaam('workshopIntegriteit', l),
-          datum: lab('datum'),
-          begin: lab('begin'),
-          eind: lab('eind'),
-          locatie: lab('locatie'),
-          online: lab('online'),
-          afnemer: lab('afnemer'),
-          capaciteit: lab('capaciteit'),
-          opslaan: lab('opslaan'),
-        },
-        v: {
-          sessieId: bestaand?.sessieId ?? '',
-          soort: bestaand?.soort ?? 'ambtseed',
-          datum: start.datum,
-          begin: start.tijd,
-          eind: eind.tijd,
-          locatie: bestaand?.locatie ?? '',
-          online: bestaand?.online ? 'true' : 'false',
-          afnemer: bestaand?.afnemer ?? tekstIn(l, services.config.ambtseed.afnemer),
-          capaciteit: String(bestaand?.capaciteit ?? 20),
-        },
-      }),
-    },
+    formulierKaart(l, !!bestaand, {
+      sessieId: bestaand?.sessieId ?? '',
+      soort: bestaand?.soort ?? 'ambtseed',
+      datum: start.datum,
+      begin: start.tijd,
+      eind: eind.tijd,
+      locatie: bestaand?.locatie ?? '',
+      online: bestaand?.online ? 'true' : 'false',
+      afnemer: bestaand?.afnemer ?? tekstIn(l, services.config.ambtseed.afnemer),
+      capaciteit: String(bestaand?.capaciteit ?? 20),
+    }),
   ];
 }
 
+/** The session form card with values `v`; `melding` and `dst` as in {@link SessieFormulierData}. */
+function formulierKaart(
+  l: Locale,
+  wijzig: boolean,
+  v: SessieFormulierData['v'],
+  melding = '',
+  dst: SessieFormulierData['dst'] = [],
+): Reply {
+  const lab = (k: string) => t(l, `ambtseed.hr.form.${k}`);
+  return {
+    type: 'card',
+    card: renderSessieFormulier({
+      titel: lab(wijzig ? 'wijzig' : 'nieuw'),
+      melding,
+      dst,
+      l: {
+        soort: lab('soort'),
+        ambtseed: soortNaam('ambtseed', l),
+        workshop: soortNaam('workshopIntegriteit', l),
+        datum: lab('datum'),
+        begin: lab('begin'),
+        eind: lab('eind'),
+        locatie: lab('locatie'),
+        online: lab('online'),
+        afnemer: lab('afnemer'),
+        capaciteit: lab('capaciteit'),
+        opslaan: lab('opslaan'),
+      },
+      v,
+    }),
+  };
+}
+
 /**
- * Route `ambtseed.sessieOpslaan`: create or change a session. A change that moves the time or place tells the
- * booked people; more capacity moves people up from the waitlist.
+ * The instants of the form's begin and end (Europe/Amsterdam wall time → UTC, `shared/src/domain/tijd.ts`), or
+ * the answer that stops the save: an impossible date ("Ongeldige datum", before any summer-time check), a time
+ * that does not exist (names the switch), or — for a time that happens twice — the form again asking which one.
+ */
+function sessieTijden(d: SessieFormInvoer, l: Locale): { start: string; eind: string } | Reply[] {
+  const dst: SessieFormulierData['dst'] = [];
+  const uit: Partial<Record<'begin' | 'eind', string>> = {};
+  for (const veld of ['begin', 'eind'] as const) {
+    try {
+      uit[veld] = wandtijdNaarInstant(d.datum, d[veld], { keuze: d[`${veld}Keuze`] });
+    } catch (err) {
+      if (!(err instanceof TijdFout)) throw err;
+      if (err.soort === 'formaat' || err.soort === 'onmogelijkeDatum')
+        return [{ type: 'text', text: t(l, 'ambtseed.hr.ongeldigeDatum', { fout: err.bericht(l) }) }];
+      if (err.soort === 'bestaatNiet') return [{ type: 'text', text: t(l, 'ambtseed.hr.nietsOpgeslagen', { fout: err.bericht(l) }) }];
+      dst.push({
+        veld: `${veld}Keuze`,
+        vraag: t(l, 'tijd.keuze.vraag', { wandtijd: t(l, `ambtseed.hr.dst.${veld}`, { tijd: d[veld] }) }),
+        keuzes: err.opties.map((o) => ({ title: t(l, `tijd.keuze.${o.keuze}`, { tijd: d[veld], offset: o.offset }), value: o.keuze })),
+      });
+    }
+  }
+  if (uit.begin && uit.eind) return { start: uit.begin, eind: uit.eind };
+  const v: SessieFormulierData['v'] = {
+    sessieId: d.sessieId ?? '',
+    soort: d.soort,
+    datum: d.datum,
+    begin: d.begin,
+    eind: d.eind,
+    locatie: d.locatie,
+    online: d.online ? 'true' : 'false',
+    afnemer: d.afnemer,
+    capaciteit: String(d.capaciteit),
+  };
+  return [formulierKaart(l, !!d.sessieId, v, t(l, 'ambtseed.hr.kiesZomerWinter'), dst)];
+}
+
+/** What HR changed in a session, one "veld: oud → nieuw" text per changed field (empty: nothing changed). */
+function wijzigingen(oud: Sessie, nieuw: Sessie, l: Locale): string[] {
+  const uit: string[] = [];
+  const regel = (veld: string, a: string, b: string) => {
+    if (a !== b) uit.push(t(l, 'ambtseed.hr.wijziging', { veld: t(l, `ambtseed.hr.form.${veld}`), oud: a || '—', nieuw: b || '—' }));
+  };
+  const janee = (b: boolean) => t(l, b ? 'ambtseed.hr.ja' : 'ambtseed.hr.nee');
+  regel('soort', soortNaam(oud.soort, l), soortNaam(nieuw.soort, l));
+  regel('begin', toonTijd(oud.start, l), toonTijd(nieuw.start, l));
+  regel('eind', toonTijd(oud.eind, l), toonTijd(nieuw.eind, l));
+  regel('locatie', oud.locatie ?? '', nieuw.locatie ?? '');
+  regel('online', janee(oud.online), janee(nieuw.online));
+  regel('afnemer', oud.afnemer, nieuw.afnemer);
+  regel('capaciteit', String(oud.capaciteit), String(nieuw.capaciteit));
+  return uit;
+}
+
+/**
+ * Route `ambtseed.sessieOpslaan`: create or change a session. A change says what changed (or that nothing did);
+ * one that moves the time or place tells the booked people; more capacity moves people up from the waitlist.
+ * A new session on a slot (date, begin, soort) that already has one is refused, naming the existing session:
+ * nothing is saved and nothing of the form is dropped silently.
  */
 export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const l = input.locale;
-  let start: string;
-  let eind: string;
-  try {
-    start = amsterdamNaarUtc(d.datum, d.begin);
-    eind = amsterdamNaarUtc(d.datum, d.eind);
-  } catch (err) {
-    return [{ type: 'text', text: (err as Error).message }];
-  }
+  const tijden = sessieTijden(d, l);
+  if (Array.isArray(tijden)) return tijden;
+  const { start, eind } = tijden;
   if (eind <= start) return [{ type: 'text', text: t(l, 'ambtseed.hr.eindVoorBegin') }];
   if (!d.online && !d.locatie) return [{ type: 'text', text: t(l, 'ambtseed.hr.locatieOntbreekt') }];
   const velden = {
@@ -162,14 +227,13 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
     afnemer: d.afnemer,
     capaciteit: d.capaciteit,
   };
-  let gepromoveerd = 0;
+  let melding: string;
   if (d.sessieId) {
-    const oud = await services.store.get('AmbtseedSessies', d.sessieId);
+    const oud = await bestaandeSessie(services.store, d.sessieId, l);
     const plan = await boekingVoor(services.store).wijzigSessie(d.sessieId, velden, input.now);
-    gepromoveerd = plan.gepromoveerd.length;
     await vertelGepromoveerd(services, plan, l);
     const s = plan.sessie!;
-    if (oud && (oud.start !== s.start || oud.locatie !== s.locatie || oud.online !== s.online)) {
+    if (oud.start !== s.start || oud.locatie !== s.locatie || oud.online !== s.online) {
       const geboekt = await queryAll(services.store, 'AmbtseedInschrijvingen', { where: { sessieId: s.sessieId, status: 'ingeschreven' } });
       await vertel(
         services,
@@ -189,12 +253,34 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
       );
     }
     await synchroniseerAgenda(services, [s.sessieId], l);
+    const wat = wijzigingen(oud, s, l);
+    const params = { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l), gepromoveerd: plan.gepromoveerd.length };
+    melding = wat.length
+      ? t(l, 'ambtseed.hr.gewijzigd', { ...params, wijzigingen: wat.join('; ') })
+      : t(l, 'ambtseed.hr.ongewijzigd', params);
+    services.log.info(
+      { feature: 'ambtseed', actie: 'sessieGewijzigd', velden: wat.length, gepromoveerd: plan.gepromoveerd.length },
+      'sessie opgeslagen',
+    );
   } else {
     const sessieId = `S-${d.datum}-${d.begin.replace(':', '')}-${d.soort === 'ambtseed' ? 'E' : 'W'}`;
-    await services.store.add('AmbtseedSessies', { sessieId, ...velden });
+    const bestaand = await services.store.get('AmbtseedSessies', sessieId);
+    const r = bestaand ? undefined : await services.store.add('AmbtseedSessies', { sessieId, ...velden });
+    const er = bestaand ?? (r && !r.created ? r.item : undefined);
+    if (er) {
+      services.log.info({ feature: 'ambtseed', actie: 'sessieNieuw', bestaat: true }, 'sessie niet opgeslagen: tijdstip bezet');
+      return [{ type: 'text', text: slotBestaat(er, l) }];
+    }
+    melding = t(l, 'ambtseed.hr.opgeslagen', { soort: soortNaam(d.soort, l), tijd: toonTijd(start, l), gepromoveerd: 0 });
+    services.log.info({ feature: 'ambtseed', actie: 'sessieNieuw' }, 'sessie opgeslagen');
   }
-  services.log.info({ feature: 'ambtseed', actie: d.sessieId ? 'sessieGewijzigd' : 'sessieNieuw', gepromoveerd }, 'sessie opgeslagen');
-  return hrKaart(input, services, t(l, 'ambtseed.hr.opgeslagen', { soort: soortNaam(d.soort, l), tijd: toonTijd(start, l), gepromoveerd }));
+  return hrKaart(input, services, melding);
+}
+
+/** The refusal of a new session on an occupied slot, naming what is there (or that it was cancelled). */
+function slotBestaat(s: Sessie, l: Locale): string {
+  const params = { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l), plaats: plaats(s, l), capaciteit: s.capaciteit };
+  return t(l, isGeannuleerd(s) ? 'ambtseed.hr.slotGeannuleerd' : 'ambtseed.hr.slotBestaat', params);
 }
 
 /** Route `ambtseed.sessieAnnuleer` (with `bevestigd: 'ja'`): cancel a session and tell everyone booked. */

@@ -36,7 +36,19 @@ export const sessieKeuzeInvoer = z.looseObject({
   nieuw: z.boolean().optional(),
   bevestigd: z.string().optional(),
 });
-/** The session form (new when `sessieId` is empty). Times are Europe/Amsterdam wall-clock `HH:mm`. */
+/**
+ * Which of the two instants of a wall time that happens twice (last Sunday of October, 02:00–02:59): the
+ * first (`zomertijd`, +02:00) or the second (`wintertijd`, +01:00). Asked by the session form only when needed;
+ * an empty ChoiceSet sends `''`.
+ */
+const dstKeuze = z
+  .union([z.enum(['zomertijd', 'wintertijd']), z.literal('')])
+  .optional()
+  .transform((v) => v || undefined);
+/**
+ * The session form (new when `sessieId` is empty). Times are Europe/Amsterdam wall-clock `HH:mm`; the date is
+ * checked as a calendar date by `shared/src/domain/tijd.ts` (31 February is refused there, with its own message).
+ */
 export const sessieFormInvoer = z.looseObject({
   action: z.literal('ambtseed.sessieOpslaan'),
   sessieId: z.string().max(255).optional(),
@@ -44,6 +56,8 @@ export const sessieFormInvoer = z.looseObject({
   datum: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht JJJJ-MM-DD'),
   begin: tijd,
   eind: tijd,
+  beginKeuze: dstKeuze,
+  eindKeuze: dstKeuze,
   locatie: z.string().trim().max(255).optional().default(''),
   online: z
     .union([z.boolean(), z.enum(['true', 'false'])])

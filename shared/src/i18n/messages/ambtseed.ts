@@ -105,6 +105,22 @@ export const ambtseed = {
     'ambtseed.hr.eindVoorBegin': 'De eindtijd moet na de begintijd liggen.',
     'ambtseed.hr.annuleerNietBevestigd': 'Vink eerst de bevestiging aan; er is niets geannuleerd.',
     'ambtseed.hr.locatieOntbreekt': 'Geef een locatie op, of kies online.',
+    'ambtseed.hr.ongeldigeDatum': 'Ongeldige datum: {fout} Er is niets opgeslagen.',
+    'ambtseed.hr.nietsOpgeslagen': '{fout} Er is niets opgeslagen.',
+    'ambtseed.hr.kiesZomerWinter':
+      'Dit tijdstip komt die nacht twee keer voor, omdat de zomertijd eindigt. Kies hieronder welke je bedoelt en sla opnieuw op; er is nog niets opgeslagen.',
+    'ambtseed.hr.dst.begin': 'Begintijd {tijd}',
+    'ambtseed.hr.dst.eind': 'Eindtijd {tijd}',
+    'ambtseed.hr.wijziging': '{veld}: {oud} → {nieuw}',
+    'ambtseed.hr.ja': 'ja',
+    'ambtseed.hr.nee': 'nee',
+    'ambtseed.hr.gewijzigd':
+      'Bijeenkomst gewijzigd: {soort} op {tijd}. Wat er veranderde: {wijzigingen}. Van de wachtlijst ingeschreven: {gepromoveerd}.',
+    'ambtseed.hr.ongewijzigd': 'Er is niets veranderd aan {soort} op {tijd}: alle gegevens waren al zo.',
+    'ambtseed.hr.slotBestaat':
+      'Er is al een bijeenkomst {soort} op {tijd} ({plaats}, {capaciteit} plaatsen). Er is niets opgeslagen: kies die bijeenkomst op de beheerkaart en "Wijzigen" om capaciteit, locatie of afnemer aan te passen.',
+    'ambtseed.hr.slotGeannuleerd':
+      'Op {tijd} stond al een bijeenkomst {soort}; die is geannuleerd. Er is niets opgeslagen: kies een andere begintijd (bijvoorbeeld een minuut later).',
     'ambtseed.aanwezigheid.titel': 'Aanwezigheid: {soort} op {tijd}',
     'ambtseed.aanwezigheid.deelnemer': 'Deelnemer {n} ({kort}), gekozen vorm: {vorm}',
     'ambtseed.aanwezigheid.afgelegdEed': 'Eed afgelegd',
@@ -245,6 +261,22 @@ export const ambtseed = {
     'ambtseed.hr.eindVoorBegin': 'The end time must be after the start time.',
     'ambtseed.hr.annuleerNietBevestigd': 'Tick the confirmation first; nothing was cancelled.',
     'ambtseed.hr.locatieOntbreekt': 'Enter a location, or choose online.',
+    'ambtseed.hr.ongeldigeDatum': 'Invalid date: {fout} Nothing was saved.',
+    'ambtseed.hr.nietsOpgeslagen': '{fout} Nothing was saved.',
+    'ambtseed.hr.kiesZomerWinter':
+      'This time happens twice that night because summer time ends. Choose below which one you mean and save again; nothing has been saved yet.',
+    'ambtseed.hr.dst.begin': 'Start time {tijd}',
+    'ambtseed.hr.dst.eind': 'End time {tijd}',
+    'ambtseed.hr.wijziging': '{veld}: {oud} → {nieuw}',
+    'ambtseed.hr.ja': 'yes',
+    'ambtseed.hr.nee': 'no',
+    'ambtseed.hr.gewijzigd':
+      'Session changed: {soort} on {tijd}. What changed: {wijzigingen}. Moved up from the waiting list: {gepromoveerd}.',
+    'ambtseed.hr.ongewijzigd': 'Nothing changed for {soort} on {tijd}: every value was already so.',
+    'ambtseed.hr.slotBestaat':
+      'There already is a session {soort} on {tijd} ({plaats}, {capaciteit} places). Nothing was saved: choose that session on the management card and "Edit" to change its capacity, location or official.',
+    'ambtseed.hr.slotGeannuleerd':
+      'There was a session {soort} on {tijd}; it was cancelled. Nothing was saved: choose another start time (for example one minute later).',
     'ambtseed.aanwezigheid.titel': 'Attendance: {soort} on {tijd}',
     'ambtseed.aanwezigheid.deelnemer': 'Participant {n} ({kort}), chosen form: {vorm}',
     'ambtseed.aanwezigheid.afgelegdEed': 'Took the oath',
