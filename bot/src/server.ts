@@ -5,6 +5,7 @@
 import { ConfigError, loadOrgConfig } from '@shared/config';
 import { createListStore, LokaleStaat } from '@shared/store';
 import { ambtseedRouter, publicUrlVanEnv } from './features/ambtseed/routes';
+import { BoekingWachtrij } from './features/ambtseed/boeking-uitkomst';
 import { agendaVanEnv } from './features/ambtseed/uitnodiging-graph';
 import { flushMeldwijzerGebruik } from './features/meldwijzer';
 import { createBotHost } from './host/app';
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
   controleerBotRoutes(host.app);
   // Daily jobs (bot/src/jobs schedules them; each lives with its feature): Wbk reminder, uitvraag, ambtseed reminders.
   const jobs = startIntakeJobs({ store, config, proactive: host.proactive, lokaal, log: log.child({ module: 'jobs' }) });
+  // Bookings answered "pending" (Graph store: the seat still in the outbox) get their outcome proactively, also
+  // those left by an earlier run (issue 14, item 5). Every BOEKING_WACHTRIJ_MS (default 5000) ms.
+  const wachtrij = new BoekingWachtrij({ lokaal, store, proactive: host.proactive, log: log.child({ module: 'ambtseed-wachtrij' }) });
+  wachtrij.start(Number(process.env.BOEKING_WACHTRIJ_MS ?? 5000) || 5000);
   const port = Number(process.env.BOT_PORT ?? 3978);
   // Local mode (no token needed) listens on loopback only; with an app id on every interface.
   const gestart = () => {
@@ -64,7 +69,9 @@ async function main(): Promise<void> {
   const stop = () => {
     jobs.stop();
     server.close();
-    void flushMeldwijzerGebruik()
+    void wachtrij
+      .stop()
+      .then(() => flushMeldwijzerGebruik())
       .finally(() => store.close())
       .finally(() => lokaal.close());
     setTimeout(() => process.exit(0), 200).unref();

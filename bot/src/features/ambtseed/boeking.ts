@@ -7,6 +7,7 @@ import { legVerklaringVast } from '@shared/store/ambtseed-booking';
 import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { bevestiging, plaats, soortNaam, synchroniseerAgenda, vertelGepromoveerd } from './berichten';
+import { BoekingWachtrij, uitkomstVan } from './boeking-uitkomst';
 import { renderBevestigingKaart } from './cards';
 import { bestaandeSessie, boekingVoor, nieuweMedewerker } from './lezen';
 import type { annuleerInvoer, BoekInvoer, VerzetInvoer } from './payload';
@@ -31,12 +32,35 @@ export async function boek(d: BoekInvoer, input: TurnInput, services: BotService
   return bevestigBoeking(input, services, plan, 'ambtseed.geboekt');
 }
 
-/** The confirmation after a booking or rebooking: waitlist position, or the invitation (Graph or .ics). */
+/**
+ * The answer after a booking or rebooking (issue 14, item 5: only a seat that is durably reserved is confirmed):
+ * - the plan's writes are all in the lists → waitlist position, or the confirmation with the invitation (Graph or
+ *   .ics), and whoever moved up is told;
+ * - one write still waits in the Graph outbox (Graph throttled or down past `GRAPH_WRITE_WAIT_MS`) → "received,
+ *   not yet confirmed"; the booking (and anyone who moved up) goes to `BoekingWachtrij`, which tells the outcome
+ *   proactively once the outbox has settled it;
+ * - a write refused for good (e.g. 400; kept in the outbox with Graph's reason) → "niet gelukt", no place.
+ */
 async function bevestigBoeking(input: TurnInput, services: BotServices, plan: BoekingPlan, sleutel: string): Promise<Reply[]> {
   const l = input.locale;
   const r = plan.resultaat!;
   const s = await bestaandeSessie(services.store, r.sessieId, l);
   const params = { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l), plaats: plaats(s, l) };
+  const uitkomst = await uitkomstVan(services.store, plan);
+  if (uitkomst.soort === 'mislukt') {
+    services.log.warn(
+      { feature: 'ambtseed', actie: 'boek', uitkomst: 'mislukt', httpStatus: uitkomst.status },
+      'boeking door Graph geweigerd',
+    );
+    return [{ type: 'text', text: t(l, 'ambtseed.uitkomst.mislukt', params) }];
+  }
+  if (uitkomst.soort === 'wacht') {
+    const wachtrij = new BoekingWachtrij({ lokaal: services.lokaal, store: services.store });
+    await wachtrij.registreer(r.inschrijvingId, r.medewerker, input.now);
+    for (const p of plan.gepromoveerd) await wachtrij.registreer(p.inschrijvingId, p.medewerker, input.now);
+    services.log.info({ feature: 'ambtseed', actie: 'boek', uitkomst: 'wacht' }, 'boeking wacht op SharePoint');
+    return [{ type: 'text', text: t(l, 'ambtseed.inBehandeling', params) }];
+  }
   await vertelGepromoveerd(services, plan, l);
   if (r.status === 'wachtlijst') {
     const rij = await queryAll(services.store, 'AmbtseedInschrijvingen', { where: { sessieId: s.sessieId, status: 'wachtlijst' } });
