@@ -4,12 +4,13 @@
  */
 import { ConfigError, loadOrgConfig } from '@shared/config';
 import { createListStore, LokaleStaat } from '@shared/store';
+import { PgListStore } from '@shared/store/postgres/pg-list-store';
 import { ambtseedRouter, publicUrlVanEnv } from './features/ambtseed/routes';
 import { BoekingWachtrij } from './features/ambtseed/boeking-uitkomst';
 import { agendaVanEnv } from './features/ambtseed/uitnodiging-graph';
 import { flushMeldwijzerGebruik } from './features/meldwijzer';
 import { createBotHost } from './host/app';
-import { startIntakeJobs } from './jobs';
+import { startJobs } from './jobs';
 import { createLogger } from './host/logger';
 import { controleerBotInstellingen } from './host/instellingen';
 import { controleerBotRoutes } from './host/routes';
@@ -51,8 +52,11 @@ async function main(): Promise<void> {
     routes: [ambtseedRouter({ store, config })],
   });
   controleerBotRoutes(host.app);
-  // Daily jobs (bot/src/jobs schedules them; each lives with its feature): Wbk reminder, uitvraag, ambtseed reminders.
-  const jobs = startIntakeJobs({ store, config, proactive: host.proactive, lokaal, log: log.child({ module: 'jobs' }) });
+  // Jobs (bot/src/jobs; each lives with its feature): Wbk reminder, uitvraag, ambtseed reminders, HR's weekly
+  // overview. SQLite: the in-process scheduler. STORE=postgres: pg-boss, once per due moment across all instances.
+  const jobLog = log.child({ module: 'jobs' });
+  const pool = store instanceof PgListStore ? store.pool : undefined;
+  const jobs = await startJobs({ store, config, proactive: host.proactive, lokaal, log: jobLog }, { pool, log: jobLog });
   // Bookings answered "pending" (Graph store: the seat still in the outbox) get their outcome proactively, also
   // those left by an earlier run (issue 14, item 5). Every BOEKING_WACHTRIJ_MS (default 5000) ms.
   const wachtrij = new BoekingWachtrij({ lokaal, store, proactive: host.proactive, log: log.child({ module: 'ambtseed-wachtrij' }) });
@@ -67,14 +71,13 @@ async function main(): Promise<void> {
   };
   const server = host.localMode ? host.app.listen(port, '127.0.0.1', gestart) : host.app.listen(port, gestart);
   const stop = () => {
-    jobs.stop();
     server.close();
-    void wachtrij
-      .stop()
+    void Promise.all([jobs.stop(), wachtrij.stop()])
+      .catch(() => undefined)
       .then(() => flushMeldwijzerGebruik())
       .finally(() => store.close())
       .finally(() => lokaal.close());
-    setTimeout(() => process.exit(0), 200).unref();
+    setTimeout(() => process.exit(0), jobs.soort === 'pg-boss' ? 6000 : 200).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -23,39 +23,44 @@ function fakeSender() {
   return { sender, sent, zetDag: (d: string) => (dag = d) };
 }
 
+async function vulStore(): Promise<SqliteListStore> {
+  const store = new SqliteListStore(':memory:');
+  await store.addMany('NieuweMedewerkers', [
+    { medewerkerId: 'mw-open', indienstOp: '2027-01-04', dienstverband: 'arbeidsovereenkomst' }, // deadline 2027-03-04
+    { medewerkerId: 'mw-geboekt', indienstOp: '2027-01-04', dienstverband: 'stagiair', workshopGevolgdOp: '2027-01-20' },
+  ]);
+  await store.add('AmbtseedSessies', {
+    sessieId: 'S-1',
+    start: '2027-02-15T09:00:00.000Z',
+    eind: '2027-02-15T10:00:00.000Z',
+    soort: 'ambtseed',
+    locatie: 'Statenzaal',
+    online: false,
+    afnemer: 'de provinciesecretaris',
+    capaciteit: 20,
+  });
+  await store.add('AmbtseedSessies', {
+    sessieId: 'W-1',
+    start: '2027-02-16T09:00:00.000Z',
+    eind: '2027-02-16T10:00:00.000Z',
+    soort: 'workshopIntegriteit',
+    locatie: 'Zaal',
+    online: false,
+    afnemer: 'de integriteitscoördinator',
+    capaciteit: 20,
+  });
+  // mw-open books only the workshop; the stagiair signs the verklaring on day 1.
+  await new AmbtseedBoeking(store).boek(
+    { sessieId: 'W-1', medewerker: 'mw-open', dienstverband: 'arbeidsovereenkomst', indienstOp: '2027-01-04' },
+    new Date('2027-01-05T10:00:00Z'),
+  );
+  await legVerklaringVast(store, { medewerker: 'mw-geboekt', dienstverband: 'stagiair', indienstOp: '2027-01-04', datum: '2027-01-04' });
+  return store;
+}
+
 describe('herinneringsjob met een nep-klok', () => {
   it('dagelijks gedraaid van indiensttreding tot na de deadline: 14 en 3 dagen vooraf, de dag ervoor, wekelijks HR-overzicht met alleen aantallen', async () => {
-    const store = new SqliteListStore(':memory:');
-    await store.addMany('NieuweMedewerkers', [
-      { medewerkerId: 'mw-open', indienstOp: '2027-01-04', dienstverband: 'arbeidsovereenkomst' }, // deadline 2027-03-04
-      { medewerkerId: 'mw-geboekt', indienstOp: '2027-01-04', dienstverband: 'stagiair', workshopGevolgdOp: '2027-01-20' },
-    ]);
-    await store.add('AmbtseedSessies', {
-      sessieId: 'S-1',
-      start: '2027-02-15T09:00:00.000Z',
-      eind: '2027-02-15T10:00:00.000Z',
-      soort: 'ambtseed',
-      locatie: 'Statenzaal',
-      online: false,
-      afnemer: 'de provinciesecretaris',
-      capaciteit: 20,
-    });
-    await store.add('AmbtseedSessies', {
-      sessieId: 'W-1',
-      start: '2027-02-16T09:00:00.000Z',
-      eind: '2027-02-16T10:00:00.000Z',
-      soort: 'workshopIntegriteit',
-      locatie: 'Zaal',
-      online: false,
-      afnemer: 'de integriteitscoördinator',
-      capaciteit: 20,
-    });
-    // mw-open books only the workshop; the stagiair signs the verklaring on day 1.
-    await new AmbtseedBoeking(store).boek(
-      { sessieId: 'W-1', medewerker: 'mw-open', dienstverband: 'arbeidsovereenkomst', indienstOp: '2027-01-04' },
-      new Date('2027-01-05T10:00:00Z'),
-    );
-    await legVerklaringVast(store, { medewerker: 'mw-geboekt', dienstverband: 'stagiair', indienstOp: '2027-01-04', datum: '2027-01-04' });
+    const store = await vulStore();
 
     const { sender, sent, zetDag } = fakeSender();
     for (let d = Date.parse('2027-01-04T07:00:00Z'); d <= Date.parse('2027-03-10T07:00:00Z'); d += 86400_000) {
@@ -78,6 +83,20 @@ describe('herinneringsjob met een nep-klok', () => {
     const laatste = JSON.stringify(hr.at(-1)![1].replies);
     expect(laatste).toContain('Over de deadline: 1 nieuwe medewerkers'); // in week 10 (8 March) mw-open is past 4 March
     expect(laatste).not.toMatch(/mw-/);
+    await store.close();
+  });
+
+  it('STORE=postgres runs them as two jobs: the daily one sends no HR overview, the weekly one only the HR overview', async () => {
+    const store = await vulStore();
+    const { sender, sent } = fakeSender();
+    const maandag = new Date('2027-01-04T07:00:00Z');
+    await runAmbtseedHerinneringen({ store, config, sender, now: maandag, onderdelen: 'herinneringen' });
+    expect([...sent.keys()]).toEqual(['ambtseed:welkom:mw-open']);
+    sent.clear();
+    await runAmbtseedHerinneringen({ store, config, sender, now: maandag, onderdelen: 'weekoverzicht' });
+    // the demo organisation has two HR users; 2027-01-04 is in ISO week 2027-W01
+    expect([...sent.keys()].sort()).toEqual([...sent.keys()].filter((k) => k.startsWith('ambtseed:weekoverzicht:2027-W01:')).sort());
+    expect(sent.size).toBe(2);
     await store.close();
   });
 });

@@ -3,7 +3,11 @@
  * 1,000 people book at once over 50 sessions of 15 places (20 people per session) → no session over capacity,
  * nobody twice, and with one instance SIGKILLed in the middle of the burst nothing is lost: every person ends
  * with exactly one inschrijving (Teams' redelivery of a failed activity is the client's retry here).
+ * Item 3: with four instances running, the scheduled jobs (pg-boss) are enqueued and run once per due moment.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { queryAll } from '@shared/store/list-store';
 import { migratePostgres } from '@shared/store/postgres/migrations';
 import { PgListStore } from '@shared/store/postgres/pg-list-store';
@@ -20,19 +24,13 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
   let schema: string;
   let store: PgListStore;
   let cluster: BotCluster | undefined;
+  let configDir: string;
+  const oid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
   beforeAll(async () => {
     schema = await freshSchema();
     store = new PgListStore(schemaPool(schema, 4));
     await migratePostgres(store.pool);
-  });
-  afterAll(async () => {
-    await cluster?.close();
-    await store.close();
-    await dropSchema(schema);
-  });
-
-  test('1,000 concurrent bookings over 50 sessions, one instance killed mid-burst: no overbooking, no duplicate, nothing lost', async () => {
     const start = Date.now() + 30 * 86_400_000;
     await store.addMany(
       'AmbtseedSessies',
@@ -47,7 +45,6 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
         capaciteit: CAPACITEIT,
       })),
     );
-    const oid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
     await store.addMany(
       'NieuweMedewerkers',
       Array.from({ length: MENSEN }, (_, i) => ({
@@ -58,8 +55,65 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
     );
 
     const url = `${DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    cluster = await startBotCluster(4, { STORE: 'postgres', DATABASE_URL: url, PG_POOL_MAX: '6' });
-    const c = cluster;
+    // The demo organisation with its daily jobs due from 00:00, so they are due whenever the test runs.
+    configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-config-'));
+    const demo = fs.readFileSync(path.join(__dirname, '..', '..', 'config', 'demo.yaml'), 'utf8');
+    expect(demo).toContain('dagelijksOm: "08:00"');
+    fs.writeFileSync(path.join(configDir, 'demo.yaml'), demo.replace('dagelijksOm: "08:00"', 'dagelijksOm: "00:00"'));
+    cluster = await startBotCluster(4, {
+      STORE: 'postgres',
+      DATABASE_URL: url,
+      PG_POOL_MAX: '6',
+      PGBOSS_SCHEMA: `${schema}_boss`,
+      INTEGRITEITSPLEIN_CONFIG_DIR: configDir,
+    });
+  });
+  afterAll(async () => {
+    await cluster?.close();
+    await store.close();
+    await dropSchema(schema);
+    await dropSchema(`${schema}_boss`);
+    if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
+  });
+
+  test('the Wbk reminder, uitvraag, ambtseed reminders and HR overview are enqueued and run exactly once with four instances starting together', async () => {
+    const c = cluster!;
+    const boss = `${schema}_boss`;
+    const jobs = async () =>
+      (
+        await store.pool.query<{ name: string; moment: string; state: string }>(
+          `SELECT name, data->>'moment' AS moment, state FROM ${boss}.job WHERE name = ANY($1) ORDER BY name`,
+          [['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen', 'hr-weekoverzicht']],
+        )
+      ).rows;
+    const tot = Date.now() + 60_000;
+    while ((await jobs()).filter((j) => j.state === 'completed').length < 4) {
+      if (Date.now() > tot) throw new Error(`jobs niet op tijd klaar: ${JSON.stringify(await jobs())}\n${c.logs.join('\n')}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await new Promise((r) => setTimeout(r, 2000)); // room for a wrong second run to show up
+    const rows = await jobs();
+    const vandaag = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    expect(rows.map((r) => [r.name, r.state])).toEqual([
+      ['ambtseed-herinneringen', 'completed'],
+      ['hr-weekoverzicht', 'completed'],
+      ['uitvraag', 'completed'],
+      ['wbk-herinnering', 'completed'],
+    ]);
+    // Daily moments are the Amsterdam date, the weekly one the ISO week (yyyy-Www).
+    for (const r of rows) expect(r.moment).toMatch(r.name === 'hr-weekoverzicht' ? /^\d{4}-W\d{2}$/ : new RegExp(`^${vandaag}$`));
+    const claims = await store.pool.query('SELECT job FROM job_momenten ORDER BY job');
+    expect(claims.rows.map((r: { job: string }) => r.job)).toEqual([
+      'ambtseed-herinneringen',
+      'hr-weekoverzicht',
+      'uitvraag',
+      'wbk-herinnering',
+    ]);
+    expect(c.instances.every((i) => i.alive)).toBe(true);
+  });
+
+  test('1,000 concurrent bookings over 50 sessions, one instance killed mid-burst: no overbooking, no duplicate, nothing lost', async () => {
+    const c = cluster!;
 
     let klaar = 0;
     let gedood = false;

@@ -8,6 +8,7 @@ import { runAmbtseedHerinneringen, type HerinneringRapport } from '../features/a
 import { intakeStaat } from '../features/intake/staat';
 import { runUitvraag, type UitvraagResultaat } from '../features/intake/uitvraag-job';
 import { runWbkHerinnering, type WbkHerinneringResultaat } from '../features/intake/wbk-herinnering-job';
+import { dagelijks, startPgBossJobs, wekelijks, type GeplandeJob, type PgBossJobsOptions } from '../host/pg-boss-jobs';
 
 /**
  * The scheduler of the bot's daily jobs. The jobs live with their feature: the Wbk reminder and the half-yearly
@@ -15,6 +16,9 @@ import { runWbkHerinnering, type WbkHerinneringResultaat } from '../features/int
  * Europe/Amsterdam day, at or after `intake.dagelijksOm` (default 08:00). A run is recorded in the table
  * `intake_job_runs` (job, date) so a restart on the same day does not run it again; every message also has its
  * own dedupe key, so even a repeated run sends nothing twice. The clock is injectable for tests.
+ *
+ * With `STORE=postgres` (several instances on one database) `startJobs` runs the same jobs as scheduled pg-boss
+ * jobs instead (`geplandeJobs`, bot/src/host/pg-boss-jobs.ts): once per due moment across all instances.
  */
 
 /** What the jobs need: the same services the features get (`lokaal` holds the job runs and the uitvraag state). */
@@ -101,4 +105,73 @@ export function startIntakeJobs(
   timer.unref();
   void tick();
   return { stop: () => clearInterval(timer), tick };
+}
+
+/** pg-boss queue names of the scheduled jobs (STORE=postgres). */
+export const GEPLANDE_JOBS = ['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen', 'hr-weekoverzicht'] as const;
+
+/**
+ * The bot's jobs as pg-boss jobs (STORE=postgres): the Wbk reminder, the uitvraag and the ambtseed reminders
+ * daily from `intake.dagelijksOm` (Europe/Amsterdam; moment = the Amsterdam date), HR's weekly overview from
+ * Monday at `intake.dagelijksOm` (moment = the ISO week, so an instance that was down on Monday still sends it
+ * that week). Each run gets the time it actually runs (a retry the next morning looks at that day's deadlines).
+ */
+export function geplandeJobs(ctx: JobContext): GeplandeJob[] {
+  const om = ctx.config.intake.dagelijksOm;
+  const [wbk, uitvraag, ambtseed, hr] = GEPLANDE_JOBS;
+  return [
+    { naam: wbk, moment: dagelijks(om), run: (_m, now) => runWbkHerinnering(ctx, now) },
+    {
+      naam: uitvraag,
+      moment: dagelijks(om),
+      run: (_m, now) => runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.lokaal.db) }, now),
+    },
+    {
+      naam: ambtseed,
+      moment: dagelijks(om),
+      run: (_m, now) =>
+        runAmbtseedHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now, onderdelen: 'herinneringen' }),
+    },
+    {
+      naam: hr,
+      moment: wekelijks(1, om),
+      run: (_m, now) =>
+        runAmbtseedHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now, onderdelen: 'weekoverzicht' }),
+    },
+  ];
+}
+
+/** A running scheduler of either kind. */
+export interface GestarteJobs {
+  /** `in-process` (SQLite, one instance) or `pg-boss` (STORE=postgres). */
+  readonly soort: 'in-process' | 'pg-boss';
+  stop(): Promise<void>;
+}
+
+/**
+ * Start the jobs the way the store asks for: `STORE=postgres` → pg-boss on `DATABASE_URL` (schema
+ * `PGBOSS_SCHEMA`, default `pgboss`; the claims in the application schema's `job_momenten`), every instance
+ * calls this and each due moment runs once; otherwise the in-process scheduler (`startIntakeJobs`).
+ * @param opts.pool the PostgreSQL pool of the application schema (the PgListStore's), needed with STORE=postgres.
+ * @throws Error (Dutch) with STORE=postgres without a pool or DATABASE_URL; the database error when pg-boss cannot start.
+ */
+export async function startJobs(
+  ctx: JobContext,
+  opts: { env?: NodeJS.ProcessEnv; pool?: PgBossJobsOptions['pool']; log?: PgBossJobsOptions['log'] } = {},
+): Promise<GestarteJobs> {
+  const env = opts.env ?? process.env;
+  if ((env.STORE ?? '').trim() !== 'postgres') {
+    const jobs = startIntakeJobs(ctx);
+    return { soort: 'in-process', stop: async () => jobs.stop() };
+  }
+  if (!opts.pool || !env.DATABASE_URL)
+    throw new Error('Geplande jobs bij STORE=postgres hebben DATABASE_URL en de PostgreSQL-store nodig.');
+  const jobs = await startPgBossJobs({
+    pool: opts.pool,
+    databaseUrl: env.DATABASE_URL,
+    bossSchema: env.PGBOSS_SCHEMA?.trim() || undefined,
+    jobs: geplandeJobs(ctx),
+    log: opts.log,
+  });
+  return { soort: 'pg-boss', stop: () => jobs.stop() };
 }

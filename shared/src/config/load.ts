@@ -50,11 +50,16 @@ export function parseOrgConfig(textContent: string, file: string): OrgConfig {
   return r.data;
 }
 
+/** The folder of the organisation files: `INTEGRITEITSPLEIN_CONFIG_DIR` (resolved from the cwd), else `<cwd>/config`. */
+export function configDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve((env.INTEGRITEITSPLEIN_CONFIG_DIR ?? '').trim() || 'config');
+}
+
 /**
- * Load `config/<org>.yaml` (relative to `dir`, default `<cwd>/config`).
+ * Load `<dir>/<org>.yaml` (default dir: `configDirFromEnv()`, i.e. `<cwd>/config`).
  * @throws ConfigError when the file is missing or invalid.
  */
-export function loadOrgConfig(org: string = orgNameFromEnv(), dir: string = path.resolve('config')): OrgConfig {
+export function loadOrgConfig(org: string = orgNameFromEnv(), dir: string = configDirFromEnv()): OrgConfig {
   if (!/^[a-z0-9-]+$/i.test(org)) throw new ConfigError(`config/${org}.yaml`, ['ongeldige organisatienaam: gebruik letters, cijfers en -']);
   const file = path.join(dir, `${org}.yaml`);
   const shown = path.relative(process.cwd(), file) || file;

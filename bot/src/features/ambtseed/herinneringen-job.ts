@@ -31,6 +31,12 @@ export async function runAmbtseedHerinneringen(deps: {
   sender: ProactiveSender;
   now: Date;
   locale?: Locale;
+  /**
+   * What to send: `alles` (default: the reminders and HR's weekly overview, the in-process scheduler's daily
+   * run), `herinneringen` (the reminders only) or `weekoverzicht` (HR's overview only). With STORE=postgres
+   * the two are separate pg-boss jobs, daily and weekly (bot/src/jobs).
+   */
+  onderdelen?: 'alles' | 'herinneringen' | 'weekoverzicht';
 }): Promise<HerinneringRapport> {
   const { store, config, sender, now } = deps;
   const l = deps.locale ?? 'nl';
@@ -53,7 +59,9 @@ export async function runAmbtseedHerinneringen(deps: {
   const rapport: HerinneringRapport = { welkom: {}, deadline14: {}, deadline3: {}, dagVoor: {}, weekoverzicht: {} };
   const tel = (soort: keyof HerinneringRapport, s: SendStatus) => (rapport[soort][s] = (rapport[soort][s] ?? 0) + 1);
 
-  for (const h of dueHerinneringen(now, nms, rijen, sessies, config.ambtseed)) {
+  const onderdelen = deps.onderdelen ?? 'alles';
+  const herinneringen = onderdelen === 'weekoverzicht' ? [] : dueHerinneringen(now, nms, rijen, sessies, config.ambtseed);
+  for (const h of herinneringen) {
     let tekst: string;
     if (h.soort === 'dagVoor') {
       const s = sessieVan.get(h.sessieId!)!;
@@ -73,14 +81,29 @@ export async function runAmbtseedHerinneringen(deps: {
     tel(h.soort, await sender.send(h.medewerker, [{ type: 'card', card }], h.dedupeKey));
   }
 
-  const o = weekOverzicht(now, nms, rijen, sessies, config.ambtseed);
+  if (onderdelen !== 'herinneringen') await stuurWeekoverzicht({ ...deps, l, nms, rijen, sessies, tel });
+  return rapport;
+}
+
+/** HR's weekly overview card (counts only) to every `rollen.hr.gebruikers`, once per ISO week per person. */
+async function stuurWeekoverzicht(a: {
+  config: OrgConfig;
+  sender: ProactiveSender;
+  now: Date;
+  l: Locale;
+  nms: Parameters<typeof weekOverzicht>[1];
+  rijen: Inschrijving[];
+  sessies: Parameters<typeof weekOverzicht>[3];
+  tel: (soort: keyof HerinneringRapport, s: SendStatus) => void;
+}): Promise<void> {
+  const { l } = a;
+  const o = weekOverzicht(a.now, a.nms, a.rijen, a.sessies, a.config.ambtseed);
   const card = renderOverzichtKaart({
     titel: t(l, 'ambtseed.overzicht.titel', { week: o.week }),
     regels: overzichtRegels(o, l),
     voetnoot: t(l, 'ambtseed.overzicht.alleenAantallen'),
     beheerTitel: t(l, 'ambtseed.hr.titel'),
   });
-  for (const hr of gebruikersMetRol(config.rollen, 'hr'))
-    tel('weekoverzicht', await sender.send(hr, [{ type: 'card', card }], `ambtseed:weekoverzicht:${o.week}:${hr}`));
-  return rapport;
+  for (const hr of gebruikersMetRol(a.config.rollen, 'hr'))
+    a.tel('weekoverzicht', await a.sender.send(hr, [{ type: 'card', card }], `ambtseed:weekoverzicht:${o.week}:${hr}`));
 }
