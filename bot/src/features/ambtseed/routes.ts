@@ -1,12 +1,14 @@
-import crypto from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { amsterdamDate } from '@shared/domain/tijd';
 import type { OrgConfig } from '@shared/config';
 import { t, tekstIn, toLocale } from '@shared/i18n';
 import type { ListStore } from '@shared/store';
+import { controleerLink, linkGeldigheidDagen, ondertekening, weigeringPagina } from './link-handtekening';
 import { oorkondeDocx } from './oorkonde';
 import { sessieIcs } from './uitnodiging-ics';
+
+export { tekenLink } from './link-handtekening';
 
 /**
  * Download links of the ambtseed feature, as an express Router the bot host mounts at its root:
@@ -16,32 +18,31 @@ import { sessieIcs } from './uitnodiging-ics';
  * ```
  * - `GET /ambtseed/agenda/:sessieId.ics` — the session's iCalendar invitation (cancellation once the
  *   session is cancelled). No personal data, so no signature.
- * - `GET /ambtseed/oorkonde/:inschrijvingId.docx?sig=…` — the certificate of one afgelegd booking; the
- *   link is signed (HMAC-SHA256 with `AMBTSEED_LINK_SECRET`, or a random per-process key when unset, so
- *   links then stop working after a restart) because it tells that a person took the oath.
+ * - `GET /ambtseed/oorkonde/:inschrijvingId.docx?exp=…&sig=…` — the certificate of one afgelegd booking; the
+ *   link is signed and expires (`link-handtekening.ts`: `AMBTSEED_LINK_SECRET`, `AMBTSEED_LINK_TTL_DAYS`, default
+ *   90 days) because it tells that a person took the oath. A wrong, changed or expired link gets a short 403 HTML
+ *   page (Dutch, then English).
  * Bad input gets 400/404 with a short Dutch text; nothing is logged about the person.
  */
-
-let procesGeheim: Buffer | undefined;
-function geheim(env: NodeJS.ProcessEnv = process.env): Buffer {
-  if (env.AMBTSEED_LINK_SECRET) return Buffer.from(env.AMBTSEED_LINK_SECRET, 'utf8');
-  procesGeheim ??= crypto.randomBytes(32);
-  return procesGeheim;
-}
-
-/** The signature of an oorkonde link (hex HMAC-SHA256 of the inschrijvingId, first 32 characters). */
-export function tekenLink(inschrijvingId: string, env: NodeJS.ProcessEnv = process.env): string {
-  return crypto.createHmac('sha256', geheim(env)).update(`oorkonde:${inschrijvingId}`).digest('hex').slice(0, 32);
-}
 
 /** Absolute URL of a session's .ics file under `publicUrl` (e.g. `https://bot.example.nl`). */
 export function icsUrl(publicUrl: string, sessieId: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/ambtseed/agenda/${encodeURIComponent(sessieId)}.ics`;
 }
 
-/** Absolute, signed URL of the oorkonde of one inschrijving. */
-export function oorkondeUrl(publicUrl: string, inschrijvingId: string, locale: 'nl' | 'en' = 'nl'): string {
-  return `${publicUrl.replace(/\/+$/, '')}/ambtseed/oorkonde/${encodeURIComponent(inschrijvingId)}.docx?sig=${tekenLink(inschrijvingId)}&lang=${locale}`;
+/**
+ * Absolute, signed URL of the oorkonde of one inschrijving, valid for `AMBTSEED_LINK_TTL_DAYS` (default 90) days
+ * from `nu`. @throws Error (Dutch) when `AMBTSEED_LINK_TTL_DAYS` is invalid.
+ */
+export function oorkondeUrl(
+  publicUrl: string,
+  inschrijvingId: string,
+  locale: 'nl' | 'en' = 'nl',
+  nu: Date = new Date(),
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const { exp, sig } = ondertekening(inschrijvingId, nu, env);
+  return `${publicUrl.replace(/\/+$/, '')}/ambtseed/oorkonde/${encodeURIComponent(inschrijvingId)}.docx?exp=${exp}&sig=${sig}&lang=${locale}`;
 }
 
 /** Public base URL of the bot: `BOT_PUBLIC_URL`, else `http://localhost:<BOT_PORT|3978>`. */
@@ -50,7 +51,6 @@ export function publicUrlVanEnv(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 const idParam = z.string().min(1).max(255);
-const oorkondeQuery = z.object({ sig: z.string().regex(/^[0-9a-f]{32}$/), lang: z.string().optional() });
 
 /** An async express 4 handler whose rejection goes to `next` (express 4 drops it otherwise). */
 const viaNext =
@@ -59,8 +59,14 @@ const viaNext =
     fn(req, res).catch(next);
   };
 
-/** Build the router (see the module comment). */
-export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): Router {
+/**
+ * Build the router (see the module comment). `env` (default `process.env`) holds the link settings, `clock` the
+ * time links are checked against (tests).
+ * @throws Error (Dutch) when `AMBTSEED_LINK_TTL_DAYS` is invalid, so a bad setting stops the start.
+ */
+export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig; env?: NodeJS.ProcessEnv; clock?: () => Date }): Router {
+  const env = deps.env ?? process.env;
+  linkGeldigheidDagen(env);
   const router = express.Router();
 
   router.get(
@@ -89,17 +95,16 @@ export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): R
     '/ambtseed/oorkonde/:bestand',
     viaNext(async (req, res) => {
       const m = /^(.+)\.docx$/.exec(req.params.bestand);
-      const q = oorkondeQuery.safeParse(req.query);
-      if (!m || !q.success) return void res.status(400).type('text/plain').send('Ongeldige link.');
+      if (!m) return void res.status(400).type('text/plain').send('Ongeldige link.');
       const inschrijvingId = m[1];
-      const verwacht = tekenLink(inschrijvingId);
-      if (!crypto.timingSafeEqual(Buffer.from(q.data.sig), Buffer.from(verwacht)))
-        return void res.status(403).type('text/plain').send('Deze link is niet (meer) geldig.');
+      const weigering = controleerLink(inschrijvingId, req.query, deps.clock?.() ?? new Date(), env);
+      if (weigering)
+        return void res.status(403).set('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(weigeringPagina(weigering, env));
       const i = await deps.store.get('AmbtseedInschrijvingen', inschrijvingId);
       if (!i || i.status !== 'afgelegd' || (i.vorm !== 'eed' && i.vorm !== 'belofte'))
         return void res.status(404).type('text/plain').send('Geen afgelegde eed of belofte bij deze link.');
       const sessie = await deps.store.get('AmbtseedSessies', i.sessieId);
-      const locale = q.data.lang === 'en' ? 'en' : 'nl';
+      const locale = req.query.lang === 'en' ? 'en' : 'nl';
       const buf = await oorkondeDocx({
         organisatie: deps.config.organisatie.naam,
         vorm: i.vorm,
@@ -111,6 +116,7 @@ export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig }): R
         .status(200)
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .set('Content-Disposition', 'attachment; filename="oorkonde.docx"')
+        .set('Cache-Control', 'private, no-store')
         .send(buf);
     }),
   );

@@ -147,6 +147,10 @@ export const ambtseed = {
     'ambtseed.oorkonde.vorm.belofte': 'ambtsbelofte',
     'ambtseed.oorkonde.plaats': '{organisatie}, {datum}',
     'ambtseed.fout.nietGevonden': 'Deze bijeenkomst of inschrijving bestaat niet (meer).',
+    'ambtseed.link.titel': 'Deze link werkt niet (meer)',
+    'ambtseed.link.ongeldig': 'Deze downloadlink is niet geldig: hij is onvolledig of gewijzigd. Vraag HR om een nieuwe link.',
+    'ambtseed.link.verlopen':
+      'Deze downloadlink is verlopen: een link blijft {dagen, plural, one {# dag} other {# dagen}} geldig. Vraag HR om een nieuwe link.',
     'ambtseed.fout.nietVanJou': 'Deze inschrijving is niet van jou.',
     'ambtseed.boekingsfout.SESSIE_ONBEKEND': 'Deze bijeenkomst bestaat niet (meer). Vraag een nieuw overzicht op met "Plan mijn ambtseed".',
     'ambtseed.boekingsfout.SESSIE_GEANNULEERD': 'Deze bijeenkomst is geannuleerd. Kies een andere bijeenkomst.',
@@ -303,6 +307,10 @@ export const ambtseed = {
     'ambtseed.oorkonde.vorm.belofte': 'affirmation of office',
     'ambtseed.oorkonde.plaats': '{organisatie}, {datum}',
     'ambtseed.fout.nietGevonden': 'This session or booking no longer exists.',
+    'ambtseed.link.titel': 'This link does not work (any more)',
+    'ambtseed.link.ongeldig': 'This download link is not valid: it is incomplete or was changed. Ask HR for a new link.',
+    'ambtseed.link.verlopen':
+      'This download link has expired: a link stays valid for {dagen, plural, one {# day} other {# days}}. Ask HR for a new link.',
     'ambtseed.fout.nietVanJou': 'This booking is not yours.',
     'ambtseed.boekingsfout.SESSIE_ONBEKEND': 'This session no longer exists. Ask for a new overview with "Plan my oath".',
     'ambtseed.boekingsfout.SESSIE_GEANNULEERD': 'This session has been cancelled. Please choose another session.',
