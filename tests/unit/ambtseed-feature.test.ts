@@ -223,7 +223,7 @@ describe('ambtseed-feature', () => {
       vorm: 'belofte',
       afgelegdOp: '2026-11-20',
     });
-    expect(JSON.stringify(verzonden.at(-1))).toMatch(/http:\/\/bot\.test\/ambtseed\/oorkonde\/S-A%2300003\.docx\?sig=[0-9a-f]{32}/);
+    expect(JSON.stringify(verzonden.at(-1))).toMatch(/http:\/\/bot\.test\/ambtseed\/oorkonde\/S-A%2300003\.docx\?exp=\d+&sig=[0-9a-f]{32}/);
 
     for (const k of kaarten) expect(kaartFouten(k)).toEqual([]);
     expect(kaarten.length).toBeGreaterThan(12);
