@@ -78,6 +78,36 @@ const cases = (locale: 'nl' | 'en'): [string, Record<string, unknown>][] => [
     }),
   ],
   ['wbk leeg', k.renderWbkCard(locale, { vandaag: '2026-03-07', vooruitDagen: 2, signalen: [] })],
+  [
+    'wbk overzicht',
+    k.renderWbkOverzichtCard(locale, {
+      vandaag: '2026-12-02',
+      lopend: [
+        { meldingId: 'M-2026-0001', actie: 'ontvangstbevestiging', uiterlijk: '2026-12-01', dagenTot: -1, status: 'verlopen' },
+        { meldingId: 'M-2026-0003', actie: 'ontvangstbevestiging', uiterlijk: '2026-12-03', dagenTot: 1, status: 'binnenkort' },
+        { meldingId: 'M-2026-0001', actie: 'terugkoppeling', uiterlijk: '2027-03-01', dagenTot: 89, status: 'lopend' },
+      ],
+      teLaatGedaan: [
+        {
+          meldingId: 'M-2026-0002',
+          actie: 'ontvangstbevestiging',
+          uiterlijk: '2026-11-08',
+          dagenTot: -2,
+          gedaanOp: '2026-11-10',
+          status: 'teLaatGedaan',
+        },
+      ],
+    }),
+  ],
+  ['wbk overzicht leeg', k.renderWbkOverzichtCard(locale, { vandaag: '2026-12-02', lopend: [], teLaatGedaan: [] })],
+  [
+    'respons met volgende',
+    k.renderUitvraagResponsCard(
+      locale,
+      { cyclus: '2026-07-01', gevraagd: 4, beantwoord: 2, percentage: 50, herinnerd: 1, nietBereikbaar: 2, items: 2 },
+      '2027-01-01',
+    ),
+  ],
   ['bevestiging', k.renderBevestigingCard(locale, 'M-2026-0001', melding, ['ontvangenOp', 'soort', 'maatregelen', 'anoniem'])],
   [
     'respons',

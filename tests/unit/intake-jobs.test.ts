@@ -277,6 +277,8 @@ describe('half-yearly uitvraag', () => {
     const facts = JSON.stringify(statusReplies);
     expect(facts).toContain('{"title":"Respons","value":"50%"}');
     expect(facts).toContain('{"title":"Gevraagd","value":"4"}');
+    // The uitvraag dates are 1 January and 1 July: on 10 July the next one is 1 January 2027.
+    expect(facts).toContain('Volgende uitvraag: 1 januari 2027.');
 
     // 15 July (day 14): the coordinator gets the response card once, without asking.
     proactive.refs.save(IC, ref(IC));

@@ -4,7 +4,9 @@ import {
   plusMaanden,
   standaardBewaarTot,
   terugkoppelingOpTijd,
+  wbkOverzicht,
   wbkSignalen,
+  wbkStanden,
   wbkTermijnen,
 } from '@shared/domain/wbk-termijnen';
 import { vandaag } from '@shared/domain/tijd';
@@ -108,6 +110,71 @@ describe('wbkSignalen', () => {
     const w = { meldingId: 'M-2026-0011', ontvangenOp: '2026-10-22' }; // confirm by 2026-10-29
     expect(wbkSignalen([w], vandaag(new Date('2026-10-28T23:30:00Z')))[0]).toMatchObject({ dagenTot: 0 });
     expect(wbkSignalen([w], vandaag(new Date('2026-10-28T22:30:00Z')))[0]).toMatchObject({ dagenTot: 1 });
+  });
+});
+
+describe("wbkStanden and wbkOverzicht (the coordinator's overview)", () => {
+  // Peildatum Wednesday 2 December 2026.
+  const vandaag = '2026-12-02';
+
+  it('a melding received 8 days ago without acknowledgement: the acknowledgement is 1 day late, feedback 3 months after day 7', () => {
+    // 24 Nov + 7 days = 1 Dec (yesterday); 1 Dec + 3 months = 1 March 2027 (89 days after 2 Dec).
+    expect(wbkStanden({ meldingId: 'M-2026-0001', ontvangenOp: '2026-11-24' }, vandaag)).toEqual([
+      { meldingId: 'M-2026-0001', actie: 'ontvangstbevestiging', uiterlijk: '2026-12-01', dagenTot: -1, status: 'verlopen' },
+      { meldingId: 'M-2026-0001', actie: 'terugkoppeling', uiterlijk: '2027-03-01', dagenTot: 89, status: 'lopend' },
+    ]);
+  });
+
+  it('a late acknowledgement stays visible as done late, and moves the feedback deadline to 3 months after it', () => {
+    expect(wbkStanden({ meldingId: 'M-2026-0001', ontvangenOp: '2026-11-24', ontvangstbevestigdOp: '2026-12-02' }, vandaag)).toEqual([
+      {
+        meldingId: 'M-2026-0001',
+        actie: 'ontvangstbevestiging',
+        uiterlijk: '2026-12-01',
+        dagenTot: -1,
+        gedaanOp: '2026-12-02',
+        status: 'teLaatGedaan',
+      },
+      { meldingId: 'M-2026-0001', actie: 'terugkoppeling', uiterlijk: '2027-03-02', dagenTot: 90, status: 'lopend' },
+    ]);
+  });
+
+  it('lists every running deadline, also months ahead, sorted by due date; done-late ones apart; closed ones of earlier years left out', () => {
+    const o = wbkOverzicht(
+      [
+        { meldingId: 'M-2026-0003', ontvangenOp: '2026-12-01' }, // confirm by 8 Dec (6 days), feedback by 8 March
+        { meldingId: 'M-2026-0001', ontvangenOp: '2026-11-24' }, // confirm by 1 Dec (1 late), feedback by 1 March
+        { meldingId: 'M-2026-0002', ontvangenOp: '2026-10-01', ontvangstbevestigdOp: '2026-10-02' }, // feedback by 2 Jan (31 days)
+        {
+          meldingId: 'M-2026-0004',
+          ontvangenOp: '2026-02-01',
+          ontvangstbevestigdOp: '2026-02-12',
+          terugkoppelingOp: '2026-04-01',
+          afgeslotenOp: '2026-05-01',
+        },
+        { meldingId: 'M-2025-0009', ontvangenOp: '2025-02-01', ontvangstbevestigdOp: '2025-02-12', afgeslotenOp: '2025-05-01' },
+      ],
+      vandaag,
+      2,
+    );
+    expect(o.lopend.map((s) => [s.meldingId, s.actie, s.uiterlijk, s.dagenTot, s.status])).toEqual([
+      ['M-2026-0001', 'ontvangstbevestiging', '2026-12-01', -1, 'verlopen'],
+      ['M-2026-0003', 'ontvangstbevestiging', '2026-12-08', 6, 'lopend'],
+      ['M-2026-0002', 'terugkoppeling', '2027-01-02', 31, 'lopend'],
+      ['M-2026-0001', 'terugkoppeling', '2027-03-01', 89, 'lopend'],
+      ['M-2026-0003', 'terugkoppeling', '2027-03-08', 96, 'lopend'],
+    ]);
+    // M-2026-0004 (closed this year) was confirmed on day 11: 4 days after 8 February.
+    expect(o.teLaatGedaan.map((s) => [s.meldingId, s.actie, s.uiterlijk, s.gedaanOp, s.dagenTot])).toEqual([
+      ['M-2026-0004', 'ontvangstbevestiging', '2026-02-08', '2026-02-12', -4],
+    ]);
+  });
+
+  it('the reminder keeps its alarm: only deadlines within the look-ahead or passed', () => {
+    expect(wbkSignalen([{ meldingId: 'M-2026-0003', ontvangenOp: '2026-12-01' }], vandaag, 2)).toEqual([]);
+    expect(wbkSignalen([{ meldingId: 'M-2026-0003', ontvangenOp: '2026-12-01' }], '2026-12-06', 2)).toEqual([
+      { meldingId: 'M-2026-0003', actie: 'ontvangstbevestiging', uiterlijk: '2026-12-08', dagenTot: 2, status: 'binnenkort' },
+    ]);
   });
 });
 

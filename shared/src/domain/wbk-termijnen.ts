@@ -91,30 +91,106 @@ export interface WbkSignaal {
 }
 
 /**
- * The deadlines that fall within `vooruitDagen` days from `vandaag` or have passed, for meldingen that are not
- * closed and whose action is not done yet. Sorted: most overdue first, then by meldingId.
- * @param meldingen items with `meldingId`, the WbkMelding dates and `afgeslotenOp`.
- * @param vandaag today, `YYYY-MM-DD` Europe/Amsterdam (use `vandaag(now)` from ./tijd).
- * @param vooruitDagen look-ahead in days (default 2, as the issue asks).
+ * One Wbk deadline of a melding with where it stands on `vandaag`:
+ * - `lopend`: not done, more than `vooruitDagen` days left; `binnenkort`: not done, 0..`vooruitDagen` days left;
+ *   `verlopen`: not done and the last day has passed;
+ * - `opTijd`: done on or before the last day; `teLaatGedaan`: done after it (the lateness the report counts in
+ *   `wbk.ontvangstbevestigdBinnen7Dagen` / `wbk.terugkoppelingBinnen3Maanden`, docs/contracts.md).
  */
-export function wbkSignalen(
-  meldingen: readonly (WbkMelding & { meldingId: string; afgeslotenOp?: string | null })[],
+export interface WbkTermijnStand {
+  meldingId: string;
+  actie: 'ontvangstbevestiging' | 'terugkoppeling';
+  /** Last permitted day, `YYYY-MM-DD`. */
+  uiterlijk: string;
+  status: 'lopend' | 'binnenkort' | 'verlopen' | 'opTijd' | 'teLaatGedaan';
+  /**
+   * Not done: days from `vandaag` to `uiterlijk` (0 = today is the last day, negative = that many days late).
+   * Done: days from the action to `uiterlijk` (0 or more = in time, negative = that many days late).
+   */
+  dagenTot: number;
+  /** The date the action was done (`ontvangstbevestigdOp` / `terugkoppelingOp`), when done. */
+  gedaanOp?: string;
+}
+
+type WbkMeldingMetId = WbkMelding & { meldingId: string; afgeslotenOp?: string | null };
+
+/**
+ * Both deadlines of one melding as of `vandaag` (`YYYY-MM-DD`, Europe/Amsterdam), ontvangstbevestiging first.
+ * @param vooruitDagen days ahead that count as `binnenkort` (config `intake.wbkVooruitDagen`, default 2).
+ * @throws as {@link wbkTermijnen}.
+ */
+export function wbkStanden(m: WbkMeldingMetId, vandaag: string, vooruitDagen = 2): WbkTermijnStand[] {
+  const t = wbkTermijnen(m);
+  const stand = (actie: WbkTermijnStand['actie'], uiterlijk: string, gedaanOp: string | null | undefined): WbkTermijnStand => {
+    if (gedaanOp) {
+      const dagenTot = dagenTussen(gedaanOp, uiterlijk);
+      return { meldingId: m.meldingId, actie, uiterlijk, dagenTot, gedaanOp, status: dagenTot < 0 ? 'teLaatGedaan' : 'opTijd' };
+    }
+    const dagenTot = dagenTussen(vandaag, uiterlijk);
+    const status = dagenTot < 0 ? 'verlopen' : dagenTot <= vooruitDagen ? 'binnenkort' : 'lopend';
+    return { meldingId: m.meldingId, actie, uiterlijk, dagenTot, status };
+  };
+  return [
+    stand('ontvangstbevestiging', t.ontvangstbevestigingUiterlijk, m.ontvangstbevestigdOp),
+    stand('terugkoppeling', t.terugkoppelingUiterlijk, m.terugkoppelingOp),
+  ];
+}
+
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * The coordinator's overview (`termijnen`):
+ * - `lopend`: every deadline of an open melding (no `afgeslotenOp`) whose action is not done, whatever its
+ *   distance: sorted by due date (so the most overdue first), then meldingId, then ontvangstbevestiging first;
+ * - `teLaatGedaan`: actions done after their deadline, for open meldingen and for meldingen received in the year
+ *   of `vandaag` (the report year, in which they count as not in time), sorted by due date.
+ */
+export function wbkOverzicht(
+  meldingen: readonly WbkMeldingMetId[],
   vandaag: string,
   vooruitDagen = 2,
-): WbkSignaal[] {
-  const out: WbkSignaal[] = [];
+): { lopend: WbkTermijnStand[]; teLaatGedaan: WbkTermijnStand[] } {
+  const lopend: WbkTermijnStand[] = [];
+  const teLaatGedaan: WbkTermijnStand[] = [];
+  const jaar = vandaag.slice(0, 4);
   for (const m of meldingen) {
-    if (m.afgeslotenOp) continue;
-    const t = wbkTermijnen(m);
-    const push = (actie: WbkSignaal['actie'], uiterlijk: string) => {
-      const dagenTot = dagenTussen(vandaag, uiterlijk);
-      if (dagenTot <= vooruitDagen)
-        out.push({ meldingId: m.meldingId, actie, uiterlijk, dagenTot, status: dagenTot < 0 ? 'verlopen' : 'binnenkort' });
-    };
-    if (!m.ontvangstbevestigdOp) push('ontvangstbevestiging', t.ontvangstbevestigingUiterlijk);
-    if (!m.terugkoppelingOp) push('terugkoppeling', t.terugkoppelingUiterlijk);
+    const open = !m.afgeslotenOp;
+    if (!open && m.ontvangenOp.slice(0, 4) !== jaar) continue;
+    for (const s of wbkStanden(m, vandaag, vooruitDagen)) {
+      if (open && !s.gedaanOp) lopend.push(s);
+      else if (s.status === 'teLaatGedaan') teLaatGedaan.push(s);
+    }
   }
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const orde = (a: WbkTermijnStand, b: WbkTermijnStand) =>
+    cmp(a.uiterlijk, b.uiterlijk) || cmp(a.meldingId, b.meldingId) || cmp(a.actie, b.actie);
+  return { lopend: lopend.sort(orde), teLaatGedaan: teLaatGedaan.sort(orde) };
+}
+
+/** One deadline that needs attention (the daily reminder). */
+export interface WbkSignaal {
+  meldingId: string;
+  actie: 'ontvangstbevestiging' | 'terugkoppeling';
+  /** Last permitted day, `YYYY-MM-DD`. */
+  uiterlijk: string;
+  /** Days from today to the deadline: 0 = today is the last day, negative = that many days late. */
+  dagenTot: number;
+  /** `verlopen` when the deadline has passed (shown in red with the days late), else `binnenkort`. */
+  status: 'binnenkort' | 'verlopen';
+}
+
+/**
+ * The deadlines that fall within `vooruitDagen` days from `vandaag` or have passed, for meldingen that are not
+ * closed and whose action is not done yet (the daily reminder's alarm). Sorted: most overdue first, then by meldingId.
+ * @param meldingen items with `meldingId`, the WbkMelding dates and `afgeslotenOp`.
+ * @param vandaag today, `YYYY-MM-DD` Europe/Amsterdam (use `vandaag(now)` from ./tijd).
+ * @param vooruitDagen look-ahead in days (default 2).
+ */
+export function wbkSignalen(meldingen: readonly WbkMeldingMetId[], vandaag: string, vooruitDagen = 2): WbkSignaal[] {
+  const out: WbkSignaal[] = [];
+  for (const s of meldingen.filter((m) => !m.afgeslotenOp).flatMap((m) => wbkStanden(m, vandaag, vooruitDagen))) {
+    if (s.status === 'verlopen' || s.status === 'binnenkort')
+      out.push({ meldingId: s.meldingId, actie: s.actie, uiterlijk: s.uiterlijk, dagenTot: s.dagenTot, status: s.status });
+  }
   return out.sort((a, b) => a.dagenTot - b.dagenTot || cmp(a.meldingId, b.meldingId) || cmp(a.actie, b.actie));
 }
 

@@ -18,7 +18,7 @@ import {
   VP_SOORTEN,
 } from '@shared/lists/definitions';
 import type { ListItem } from '@shared/lists/schemas';
-import type { WbkSignaal } from '@shared/domain/wbk-termijnen';
+import type { WbkSignaal, WbkTermijnStand } from '@shared/domain/wbk-termijnen';
 import type { UitvraagRespons } from './staat';
 import type { IntakeAction } from './payload';
 
@@ -264,17 +264,50 @@ export function renderAgressieBijwerkenCard(locale: Locale, incident: ListItem<'
   });
 }
 
-/** One line of the Wbk card, e.g. "M-2026-0003: ontvangstbevestiging uiterlijk 9 maart 2026: 2 dagen te laat". */
-export function wbkRegel(locale: Locale, s: WbkSignaal): string {
+/**
+ * One line about one Wbk deadline, e.g. "M-2026-0003: ontvangstbevestiging uiterlijk 9 maart 2026: 2 dagen te laat",
+ * "…: nog 89 dagen", "…: uiterlijk vandaag (…)"; for a done action "…: ontvangstbevestiging op 2 december 2026,
+ * 1 dag te laat (uiterlijk 1 december 2026)" or "…, op tijd (…)". Dates as in running text (formaat.ts).
+ */
+export function wbkRegel(locale: Locale, s: WbkSignaal | WbkTermijnStand): string {
   const p = {
     meldingId: s.meldingId,
     actie: t(locale, `intake.wbk.${s.actie}`),
     uiterlijk: datumTekst(locale, s.uiterlijk),
     dagen: Math.abs(s.dagenTot),
+    gedaanOp: 'gedaanOp' in s && s.gedaanOp ? datumTekst(locale, s.gedaanOp) : '',
   };
+  if ('gedaanOp' in s && s.gedaanOp) return t(locale, s.dagenTot < 0 ? 'intake.wbk.teLaatGedaan' : 'intake.wbk.opTijd', p);
   if (s.dagenTot < 0) return t(locale, 'intake.wbk.teLaat', p);
   if (s.dagenTot === 0) return t(locale, 'intake.wbk.vandaag', p);
   return t(locale, 'intake.wbk.nogDagen', p);
+}
+
+/**
+ * The coordinator's overview ("termijnen"): every running deadline by due date with the days left or late
+ * (overdue in red, within `vooruitDagen` in amber), then the actions done late (they stay visible: the report
+ * counts them as not in time).
+ */
+export function renderWbkOverzichtCard(
+  locale: Locale,
+  opts: { vandaag: string; lopend: WbkTermijnStand[]; teLaatGedaan: WbkTermijnStand[] },
+): AdaptiveCardJson {
+  return renderCard('intake-wbk-overzicht', {
+    titel: t(locale, 'intake.wbk.titel'),
+    uitleg: opts.lopend.length
+      ? t(locale, 'intake.wbk.overzichtUitleg', { vandaag: datumTekst(locale, opts.vandaag) })
+      : t(locale, 'intake.wbk.geenLopend', { vandaag: datumTekst(locale, opts.vandaag) }),
+    lopend: opts.lopend.map((s) => ({
+      regel: wbkRegel(locale, s),
+      verlopen: s.status === 'verlopen',
+      binnenkort: s.status === 'binnenkort',
+    })),
+    metTeLaat: opts.teLaatGedaan.length > 0,
+    teLaatKop: t(locale, 'intake.wbk.teLaatGedaanKop'),
+    teLaat: opts.teLaatGedaan.map((s) => ({ regel: wbkRegel(locale, s) })),
+    wet: t(locale, 'intake.wbk.wet'),
+    knop: t(locale, 'intake.actie.meldingBijwerken'),
+  });
 }
 
 /** The Wbk deadline card (daily reminder and the "termijnen" command): overdue lines in red with the days late. */
@@ -313,14 +346,19 @@ export function renderBevestigingCard(
   );
 }
 
-/** The uitvraag response for the integriteitscoördinator. */
-export function renderUitvraagResponsCard(locale: Locale, r: UitvraagRespons): AdaptiveCardJson {
-  return renderSamenvattingCard(t(locale, 'intake.uitvraag.statusTitel', { cyclus: datumTekst(locale, r.cyclus) }), [
-    { title: t(locale, 'intake.uitvraag.gevraagd'), value: String(r.gevraagd) },
-    { title: t(locale, 'intake.uitvraag.beantwoord'), value: String(r.beantwoord) },
-    { title: t(locale, 'intake.uitvraag.respons'), value: `${r.percentage}%` },
-    { title: t(locale, 'intake.uitvraag.herinnerd'), value: String(r.herinnerd) },
-    { title: t(locale, 'intake.uitvraag.nietBereikbaar'), value: String(r.nietBereikbaar) },
-    { title: t(locale, 'intake.uitvraag.vastgelegd'), value: String(r.items) },
-  ]);
+/** The uitvraag response for the integriteitscoördinator, with the next uitvraag date (`YYYY-MM-DD`) when known. */
+export function renderUitvraagResponsCard(locale: Locale, r: UitvraagRespons, volgende?: string): AdaptiveCardJson {
+  const regels = volgende ? [t(locale, 'intake.uitvraag.volgende', { datum: datumTekst(locale, volgende) })] : [];
+  return renderSamenvattingCard(
+    t(locale, 'intake.uitvraag.statusTitel', { cyclus: datumTekst(locale, r.cyclus) }),
+    [
+      { title: t(locale, 'intake.uitvraag.gevraagd'), value: String(r.gevraagd) },
+      { title: t(locale, 'intake.uitvraag.beantwoord'), value: String(r.beantwoord) },
+      { title: t(locale, 'intake.uitvraag.respons'), value: `${r.percentage}%` },
+      { title: t(locale, 'intake.uitvraag.herinnerd'), value: String(r.herinnerd) },
+      { title: t(locale, 'intake.uitvraag.nietBereikbaar'), value: String(r.nietBereikbaar) },
+      { title: t(locale, 'intake.uitvraag.vastgelegd'), value: String(r.items) },
+    ],
+    regels,
+  );
 }

@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { controleerPii } from '@shared/domain/pii-guard';
 import { gebruikersMetRol } from '@shared/domain/rollen';
 import { vandaag as vandaagVan } from '@shared/domain/tijd';
-import { dagenTussen, standaardBewaarTot } from '@shared/domain/wbk-termijnen';
+import { dagenTussen, standaardBewaarTot, wbkOverzicht as wbkOverzichtVan, wbkStanden } from '@shared/domain/wbk-termijnen';
 import { MELDING_ID } from '@shared/domain/melding-id';
 import { t, type Locale } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import { LIST_DEFINITIONS } from '@shared/lists/definitions';
 import { formatIssues, type ListItem } from '@shared/lists/schemas';
 import { InvalidItemError, queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { actie, defineFeature, issuePaden, kaart as card, magGebruiken, tekst as text, type Actie, type FeatureDefinitie } from '../kit';
-import { huidigeCyclus, uitvraagKaart } from './uitvraag-job';
-import { wbkSignalenUitStore } from './wbk-herinnering-job';
+import { huidigeCyclus, uitvraagKaart, volgendeUitvraag } from './uitvraag-job';
 import {
   agressieBijwerkenInvoer,
   agressieBijwerkenStartInvoer,
@@ -46,8 +46,9 @@ import {
   renderMeldingBijwerkenCard,
   renderMeldingCard,
   renderUitvraagResponsCard,
-  renderWbkCard,
+  renderWbkOverzichtCard,
   toonWaarde,
+  wbkRegel,
 } from './cards';
 import { voegToeMetVolgnummer } from './opslag';
 import { intakeStaat } from './staat';
@@ -152,6 +153,28 @@ function datumRegels(
 /** `geen` excludes other maatregelen. */
 function maatregelRegels(locale: Locale, maatregelen: readonly string[]): string[] {
   return maatregelen.includes('geen') && maatregelen.length > 1 ? [t(locale, 'intake.fout.maatregelenGeen')] : [];
+}
+
+/**
+ * The Wbk deadlines of a melding just saved or updated: lines for its confirmation card (heading first, both
+ * deadlines with days left or late, done ones with their date) and a warning per deadline that has passed without
+ * the action (only while the melding is open). Rule: `wbkStanden` (Wbk art. 2 lid 2).
+ */
+function wbkVanMelding(
+  locale: Locale,
+  m: ListItem<'Meldingen'>,
+  vandaag: string,
+  vooruitDagen: number,
+): { regels: string[]; waarschuwingen: Reply[] } {
+  const standen = wbkStanden(m, vandaag, vooruitDagen);
+  return {
+    regels: [t(locale, 'intake.wbk.kop'), ...standen.map((s) => wbkRegel(locale, s))],
+    waarschuwingen: m.afgeslotenOp
+      ? []
+      : standen
+          .filter((s) => s.status === 'verlopen')
+          .map((s) => text(t(locale, 'intake.wbk.waarschuwing', { regel: wbkRegel(locale, s) }))),
+  };
 }
 
 /**
@@ -264,9 +287,11 @@ async function meldingOpslaan(v: MeldingInvoer, input: TurnInput, services: BotS
       bewaarTot: null,
     }));
     services.log.info({ feature: 'intake', actie: 'melding.opslaan', id: item.meldingId }, 'melding geregistreerd');
+    const wbk = wbkVanMelding(input.locale, item, vandaag, services.config.intake.wbkVooruitDagen);
     const replies: Reply[] = [
       text(t(input.locale, 'intake.opgeslagen', { id: item.meldingId })),
-      card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1))),
+      card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1), wbk.regels)),
+      ...wbk.waarschuwingen,
     ];
     if (v.cyclus && input.user.aadObjectId) replies.push(...uitvraagVervolg(input, services, v.cyclus, 'manager'));
     return { id: item.meldingId, replies };
@@ -341,9 +366,11 @@ async function meldingBijwerken(v: MeldingBijwerkenInvoer, input: TurnInput, ser
       bewaarTot,
     });
     services.log.info({ feature: 'intake', actie: 'melding.bijwerken', id: item.meldingId }, 'melding bijgewerkt');
+    const wbk = wbkVanMelding(input.locale, item, vandaag, services.config.intake.wbkVooruitDagen);
     return [
       text(t(input.locale, 'intake.bijgewerkt', { id: item.meldingId })),
-      card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1))),
+      card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1), wbk.regels)),
+      ...wbk.waarschuwingen,
     ];
   } catch (err) {
     if (err instanceof InvalidItemError) return regelFout(input, err.issues);
@@ -351,18 +378,26 @@ async function meldingBijwerken(v: MeldingBijwerkenInvoer, input: TurnInput, ser
   }
 }
 
+/** "termijnen": every running Wbk deadline by due date, then the ones done late (`wbkOverzicht`). */
 async function wbkOverzicht(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const vandaag = vandaagVan(input.now);
-  const vooruit = services.config.intake.wbkVooruitDagen;
-  const signalen = await wbkSignalenUitStore(services.store, vandaag, vooruit);
-  return [card(renderWbkCard(input.locale, { vandaag, vooruitDagen: vooruit, signalen }))];
+  const overzicht = wbkOverzichtVan(await queryAll(services.store, 'Meldingen'), vandaag, services.config.intake.wbkVooruitDagen);
+  return [card(renderWbkOverzichtCard(input.locale, { vandaag, ...overzicht }))];
 }
 
 async function uitvraagStatus(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const staat = intakeStaat(services.lokaal.db);
   const cyclus = staat.laatsteCyclus();
-  if (!cyclus) return [text(t(input.locale, 'intake.uitvraag.geenCyclus'))];
-  return [card(renderUitvraagResponsCard(input.locale, staat.respons(cyclus)))];
+  const volgende = volgendeUitvraag(vandaagVan(input.now), services.config.intake.uitvraagDatums);
+  if (!cyclus)
+    return [
+      text(
+        volgende
+          ? t(input.locale, 'intake.uitvraag.nogGeen', { datum: datumTekst(input.locale, volgende) })
+          : t(input.locale, 'intake.uitvraag.geenCyclus'),
+      ),
+    ];
+  return [card(renderUitvraagResponsCard(input.locale, staat.respons(cyclus), volgende))];
 }
 
 /** After an uitvraag answer: count it and offer a fresh card for the next matter. */

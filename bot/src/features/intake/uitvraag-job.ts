@@ -50,6 +50,18 @@ export function huidigeCyclus(vandaag: string, mmdd: readonly string[]): { cyclu
   return { cyclus: d[0], sinds: vorige };
 }
 
+/**
+ * The next configured uitvraag date strictly after `vandaag` (`YYYY-MM-DD`; this year's or next year's), or
+ * undefined when `mmdd` is empty. On an uitvraag date itself the next one is the date after it.
+ */
+export function volgendeUitvraag(vandaag: string, mmdd: readonly string[]): string | undefined {
+  const jaar = Number(vandaag.slice(0, 4));
+  return [jaar, jaar + 1]
+    .flatMap((y) => mmdd.map((d) => `${y}-${d}`))
+    .filter((d) => d > vandaag)
+    .sort()[0];
+}
+
 /** The cycle to start today: the current cycle when `vandaag` is at most `INHAALDAGEN` days after its date. */
 export function teStartenCyclus(vandaag: string, mmdd: readonly string[]): { cyclus: string; sinds: string } | undefined {
   const c = huidigeCyclus(vandaag, mmdd);
@@ -132,7 +144,11 @@ export async function runUitvraag(
     const dag = dagenTussen(huidig.cyclus, vandaag);
     if (res.respons.gevraagd > 0 && dag >= RESPONS_NA_DAGEN && dag <= RESPONS_NA_DAGEN + INHAALDAGEN) {
       for (const oid of gebruikersMetRol(config.rollen, 'integriteitscoordinator')) {
-        const card = renderUitvraagResponsCard(proactive.localeVan?.(oid) ?? 'nl', res.respons);
+        const card = renderUitvraagResponsCard(
+          proactive.localeVan?.(oid) ?? 'nl',
+          res.respons,
+          volgendeUitvraag(vandaag, config.intake.uitvraagDatums),
+        );
         res.responsVerzonden[oid] = await proactive.send(
           oid,
           [{ type: 'card', card }],
