@@ -21,7 +21,9 @@ function makePng(width: number, height: number, colorType: number, raw: number[]
   const chunk = (type: string, body: Buffer) => {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(body.length);
-    return Buffer.concat([len, Buffer.from(type, 'latin1'), body, Buffer.alloc(4)]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type, 'latin1'), body])));
+    return Buffer.concat([len, Buffer.from(type, 'latin1'), body, crc]);
   };
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
