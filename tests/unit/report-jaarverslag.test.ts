@@ -83,6 +83,8 @@ describe('buildJaarverslag', () => {
       'dilemma',
       'agressie',
       'meldwijzer',
+      'vog',
+      'anoniemeMeldingen',
       'zaken',
       'vorigeJaren',
     ]);

@@ -64,6 +64,8 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
     AgressieIncidenten: [],
     NieuweMedewerkers: [],
     MeldwijzerGebruik: [],
+    VogFunctiehouders: [],
+    VogAanvragen: [],
   };
   const fmt = (d: Date) => format(d, 'yyyy-MM-dd');
   const dayIn = (year: number) => {

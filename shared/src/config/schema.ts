@@ -176,6 +176,30 @@ export const ambtseedSchema = z.object({
   organisator: z.string().min(3).optional(),
 });
 
+/** A kwetsbare functie: a function for which the employer asks a Verklaring Omtrent Gedrag (VOG). */
+export const vogFunctieSchema = z.object({
+  /** Code used in the `VogFunctiehouders` and `VogAanvragen` lists (HR's import names it). */
+  id,
+  /** Shown to the employee and HR; a function title, never a person. */
+  titel: tekst,
+});
+export type VogFunctie = z.infer<typeof vogFunctieSchema>;
+
+/**
+ * VOG renewal for kwetsbare functies: which functions, how long a VOG counts and when the bot reminds. The rule
+ * "a new VOG every three years" is the organisation's own (a province's 2024 integrity report); it is config,
+ * not code. Without `functies` the VOG feature asks nobody.
+ */
+export const vogSchema = z
+  .object({
+    functies: z.array(vogFunctieSchema).default([]),
+    /** Whole years after the issue date of the last VOG at which a new one is asked (default 3). */
+    geldigheidJaren: z.number().int().min(1).max(10).default(3),
+    /** Days after the request on which the employee is reminded while HR has recorded nothing (default 14 and 28). */
+    herinneringNaDagen: z.array(z.number().int().min(1).max(365)).max(5).default([14, 28]),
+  })
+  .default({ functies: [], geldigheidJaren: 3, herinneringNaDagen: [14, 28] });
+
 /** Object ids and group ids (Entra) per role; in local mode the Playground's mock user ids. */
 const principals = z
   .object({ gebruikers: z.array(z.string().min(1)).default([]), groepen: z.array(z.string().min(1)).default([]) })
@@ -240,6 +264,7 @@ export const orgConfigSchema = z
     rollen: rollenSchema,
     intake: intakeSchema,
     triage: triageSchema,
+    vog: vogSchema,
   })
   .superRefine((cfg, ctx) => {
     const unique = (items: { id: string }[], where: string) => {
@@ -253,6 +278,7 @@ export const orgConfigSchema = z
     unique(cfg.meldpunten, 'meldpunten');
     unique(cfg.regelingen, 'regelingen');
     unique(cfg.dilemmas, 'dilemmas');
+    unique(cfg.vog.functies, 'vog.functies');
     const contactIds = new Set(cfg.contacten.map((c) => c.id));
     const meldpuntIds = new Set(cfg.meldpunten.map((m) => m.id));
     const regelingIds = new Set(cfg.regelingen.map((r) => r.id));

@@ -137,6 +137,15 @@ export const SITUATIES = [
 
 export type Situatie = (typeof SITUATIES)[number];
 
+/* ---------- VOG renewal (Verklaring Omtrent Gedrag for kwetsbare functies): codes and dates only ---------- */
+/** Why a VOG is asked: on taking up a kwetsbare functie (`start`) or because the last one is three years old (`hernieuwing`). */
+export const VOG_AANLEIDINGEN = ['start', 'hernieuwing'] as const;
+/**
+ * Where a VOG request stands: `openstaand` (asked, nothing heard), `aangevraagd` (the employee says it has been
+ * requested at Justis), `ontvangen` / `nietOntvangen` (recorded by HR; both close the request).
+ */
+export const VOG_STATUSSEN = ['openstaand', 'aangevraagd', 'ontvangen', 'nietOntvangen'] as const;
+
 /** All lists, in provisioning order. */
 export const LIST_DEFINITIONS = {
   Meldingen: {
@@ -281,6 +290,37 @@ export const LIST_DEFINITIONS = {
       text('week', { indexed: true }),
       choice('situatie', SITUATIES),
       { name: 'aantal', type: 'number', required: true, integer: true },
+    ],
+  },
+  VogFunctiehouders: {
+    name: 'VogFunctiehouders',
+    key: ['medewerker', 'functie'],
+    yearColumn: 'startOp',
+    description: 'Wie een kwetsbare functie (VOG-plichtig) vervult: object id, functiecode uit de configuratie, startdatum. HR importeert.',
+    columns: [
+      text('medewerker', { indexed: true, description: 'Entra object id' }),
+      text('functie', { indexed: true, description: 'Id van een kwetsbare functie uit de configuratie (vog.functies)' }),
+      date('startOp', { indexed: true }),
+      optional(date('eindOp', { description: 'Laatste dag in de functie; daarna geen VOG-verzoeken meer' })),
+      optional(date('laatsteVogOp', { description: 'Afgiftedatum van de laatste VOG vóór dit register; de cyclus telt vanaf hier' })),
+    ],
+  },
+  VogAanvragen: {
+    name: 'VogAanvragen',
+    key: ['aanvraagId'],
+    yearColumn: 'gevraagdOp',
+    description: 'VOG-verzoeken van de bot aan functiehouders en wat HR vastlegde. Geen namen, geen vrije tekst.',
+    columns: [
+      text('aanvraagId', { indexed: true, description: '<functie>:<medewerker>:<peildatum>' }),
+      text('medewerker', { indexed: true, description: 'Entra object id' }),
+      text('functie', { indexed: true }),
+      choice('aanleiding', VOG_AANLEIDINGEN),
+      date('peildatum', { description: 'Wanneer de VOG nodig was: de start in de functie of drie jaar na de vorige' }),
+      date('gevraagdOp', { indexed: true, description: 'Dag waarop de bot het verzoek deed' }),
+      choice('status', VOG_STATUSSEN, { indexed: true }),
+      optional(date('aangevraagdOp')),
+      optional(date('vastgelegdOp', { description: 'Dag waarop HR ontvangen of niet ontvangen vastlegde' })),
+      optional(date('afgifteOp', { description: 'Afgiftedatum op de ontvangen VOG; de volgende ronde telt vanaf hier' })),
     ],
   },
 } as const satisfies Record<string, ListDefinition>;

@@ -133,6 +133,7 @@ export async function leesViaPoort(
       { range: { column: 'week', from: `${eersteJaar}-W00`, to: `${opties.jaar}-W99` } },
       voortgang,
     ),
+    VogAanvragen: await perPeriode('VogAanvragen', 'gevraagdOp'),
   };
   return bronnen;
 }
@@ -209,5 +210,6 @@ function leesUitSqlite(
     DilemmaSessies: lees('DilemmaSessies', tussen('datum'), [van, tot]),
     AgressieIncidenten: lees('AgressieIncidenten', tussen('datum'), [van, tot]),
     MeldwijzerGebruik: lees('MeldwijzerGebruik', tussen('week'), [`${eersteJaar}-W00`, `${opties.jaar}-W99`]),
+    VogAanvragen: lees('VogAanvragen', tussen('gevraagdOp'), [van, tot]),
   };
 }

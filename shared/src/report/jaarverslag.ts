@@ -11,6 +11,7 @@ import {
   ONDERZOEKEN,
   SITUATIES,
   UITKOMSTEN,
+  VOG_AANLEIDINGEN,
 } from '../lists/definitions';
 import type { ListItem } from '../lists/schemas';
 
@@ -30,6 +31,7 @@ export const JAARVERSLAG_LIJSTEN = [
   'DilemmaSessies',
   'AgressieIncidenten',
   'MeldwijzerGebruik',
+  'VogAanvragen',
 ] as const;
 export type JaarverslagLijst = (typeof JAARVERSLAG_LIJSTEN)[number];
 
@@ -58,6 +60,7 @@ export const JAARVERSLAG_KOLOMMEN = {
   DilemmaSessies: ['datum', 'doelgroep', 'deelnemers'],
   AgressieIncidenten: ['datum', 'soort', 'maatregelen'],
   MeldwijzerGebruik: ['week', 'situatie', 'aantal'],
+  VogAanvragen: ['gevraagdOp', 'aanleiding', 'status'],
 } as const satisfies { [L in JaarverslagLijst]: readonly (keyof ListItem<L>)[] };
 
 /** The part of an item of list `L` that the report reads. */
@@ -106,6 +109,28 @@ export interface JaarCijfers {
     perMaatregel: Telling<(typeof AGRESSIE_MAATREGELEN)[number]>;
   };
   meldwijzer: { raadplegingen: number; perSituatie: Telling<(typeof SITUATIES)[number]> };
+  /**
+   * VOG renewal in kwetsbare functies (additive section): the requests the bot opened in the year (`gevraagd`,
+   * by `VogAanvragen.gevraagdOp`), per aanleiding, and where those requests stand now: `ontvangen`,
+   * `nietOntvangen` (both recorded by HR), `openstaand` (status openstaand or aangevraagd). The three add up
+   * to `gevraagd`.
+   */
+  vog: {
+    gevraagd: number;
+    perAanleiding: Telling<(typeof VOG_AANLEIDINGEN)[number]>;
+    ontvangen: number;
+    nietOntvangen: number;
+    openstaand: number;
+  };
+  /**
+   * Anonymous meldingen (additive section, the yearly account the draft decree on anonymous reporting asks
+   * for): `Meldingen` with `anoniem = true`, by `ontvangenOp`; `ontvangen`, per soort and per uitkomst.
+   */
+  anoniemeMeldingen: {
+    ontvangen: number;
+    perSoort: Telling<(typeof MELDING_SOORTEN)[number]>;
+    perUitkomst: Telling<(typeof UITKOMSTEN)[number]>;
+  };
 }
 
 /**
@@ -183,6 +208,8 @@ export function legeJaarCijfers(jaar: number): JaarCijfers {
     },
     agressie: { incidenten: 0, perSoort: zero(AGRESSIE_SOORTEN), perMaatregel: zero(AGRESSIE_MAATREGELEN) },
     meldwijzer: { raadplegingen: 0, perSituatie: zero(SITUATIES) },
+    vog: { gevraagd: 0, perAanleiding: zero(VOG_AANLEIDINGEN), ontvangen: 0, nietOntvangen: 0, openstaand: 0 },
+    anoniemeMeldingen: { ontvangen: 0, perSoort: zero(MELDING_SOORTEN), perUitkomst: zero(UITKOMSTEN) },
   };
 }
 
@@ -309,7 +336,13 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     plus(s.perSoort, m.soort);
     plus(s.perCategorie, m.categorie);
     if (m.anoniem === null || m.anoniem === undefined) s.anoniemOnbekend++;
-    else if (m.anoniem) s.anoniem++;
+    else if (m.anoniem) {
+      s.anoniem++;
+      const a = c.anoniemeMeldingen;
+      a.ontvangen++;
+      plus(a.perSoort, m.soort);
+      plus(a.perUitkomst, m.uitkomst);
+    }
     plus(s.perUitkomst, m.uitkomst);
     plusElk(s.perMaatregel, m.maatregelen);
     const w = c.wbk;
@@ -378,6 +411,17 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     c.meldwijzer.raadplegingen += aantal;
     plus(c.meldwijzer.perSituatie, u.situatie, aantal);
   }
+
+  for (const v of bronnen.VogAanvragen ?? []) {
+    const c = cijfersVoor(jaren, jaarVanDatum(v.gevraagdOp));
+    if (!c) continue;
+    const s = c.vog;
+    s.gevraagd++;
+    plus(s.perAanleiding, v.aanleiding);
+    if (v.status === 'ontvangen') s.ontvangen++;
+    else if (v.status === 'nietOntvangen') s.nietOntvangen++;
+    else s.openstaand++;
+  }
 }
 
 const vergelijk = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -433,6 +477,8 @@ export function buildJaarverslag(bronnen: JaarverslagBronnen, opties: Jaarversla
     dilemma: c.dilemma,
     agressie: c.agressie,
     meldwijzer: c.meldwijzer,
+    vog: c.vog,
+    anoniemeMeldingen: c.anoniemeMeldingen,
     zaken: zakenVan(bronnen.Meldingen ?? [], jaar),
     vorigeJaren,
   };
@@ -459,7 +505,8 @@ export function isLeegJaar(c: JaarCijfers): boolean {
       c.onboarding.workshopDeelnemers +
       c.dilemma.sessies +
       c.agressie.incidenten +
-      c.meldwijzer.raadplegingen ===
+      c.meldwijzer.raadplegingen +
+      c.vog.gevraagd ===
     0
   );
 }

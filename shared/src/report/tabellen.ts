@@ -263,6 +263,33 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
     ],
   };
 
+  // Anonymous meldingen in their own section: the yearly account to the highest authority and the works council
+  // that the draft decree on anonymous reporting asks for (received, per soort, per uitkomst).
+  const an = r.anoniemeMeldingen;
+  const anoniemeMeldingen: Sectie = {
+    id: 'anoniemeMeldingen',
+    titel: m('anoniem.titel'),
+    blokken: [
+      tekst(m('anoniem.tekst', n({ jaar: String(r.jaar), ontvangen: an.ontvangen }))),
+      tabel(
+        jaarTabel(
+          'anoniemPerSoort',
+          'soort',
+          [...perKeuze('soort', MELDING_SOORTEN, (c) => c.anoniemeMeldingen.perSoort), rij(totaal, (c) => c.anoniemeMeldingen.ontvangen)],
+          true,
+        ),
+      ),
+      tabel(
+        jaarTabel(
+          'anoniemPerUitkomst',
+          'uitkomst',
+          [...perKeuze('uitkomst', UITKOMSTEN, (c) => c.anoniemeMeldingen.perUitkomst), rij(totaal, (c) => c.anoniemeMeldingen.ontvangen)],
+          true,
+        ),
+      ),
+    ],
+  };
+
   // With small-number suppression (publication) the case table is left out: one row per case with soort,
   // uitkomst and maatregel (e.g. a single "Ontslag") identifies people in a small organisation, whatever the
   // counts elsewhere. The json and xlsx (for HR, rendered without `onderDrempel`) keep the full table.
@@ -319,6 +346,36 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
           rij(m('rij.externDienstverband'), (c) => c.onboarding.extern),
           rij(m('rij.stagiair'), (c) => c.onboarding.stagiair),
           rij(m('rij.workshopDeelnemers'), (c) => c.onboarding.workshopDeelnemers),
+        ]),
+      ),
+    ],
+  };
+
+  const v = r.vog;
+  const vog: Sectie = {
+    id: 'vog',
+    titel: m('vog.titel'),
+    blokken: [
+      tekst(
+        m(
+          'vog.tekst',
+          n({
+            jaar: String(r.jaar),
+            gevraagd: v.gevraagd,
+            ontvangen: v.ontvangen,
+            nietOntvangen: v.nietOntvangen,
+            openstaand: v.openstaand,
+          }),
+        ),
+      ),
+      tabel(
+        jaarTabel('vog', 'kenmerk', [
+          rij(m('rij.vogGevraagd'), (c) => c.vog.gevraagd),
+          rij(m('rij.vogStart'), (c) => c.vog.perAanleiding.start),
+          rij(m('rij.vogHernieuwing'), (c) => c.vog.perAanleiding.hernieuwing),
+          rij(m('rij.vogOntvangen'), (c) => c.vog.ontvangen),
+          rij(m('rij.vogNietOntvangen'), (c) => c.vog.nietOntvangen),
+          rij(m('rij.vogOpenstaand'), (c) => c.vog.openstaand),
         ]),
       ),
     ],
@@ -393,7 +450,20 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
 
   const vooruitblik: Sectie = { id: 'vooruitblik', titel: m('vooruitblik.titel'), blokken: [tekst(m('vooruitblik.tekst'))] };
 
-  return [inleiding, vertrouwenspersonen, meldingen, zaken, wbk, ambtseed, dilemma, agressie, meldwijzer, vooruitblik];
+  return [
+    inleiding,
+    vertrouwenspersonen,
+    meldingen,
+    anoniemeMeldingen,
+    zaken,
+    wbk,
+    ambtseed,
+    vog,
+    dilemma,
+    agressie,
+    meldwijzer,
+    vooruitblik,
+  ];
 }
 
 /** Every table of the report, in order (for xlsx and tests). */
