@@ -8,6 +8,7 @@ import { StaticTokenProvider } from '@shared/graph/auth';
 import { abortableSleep, defaultRetryPolicy, isRetryable, parseRetryAfter, retryDelayMs } from '@shared/graph/retry';
 import { FAKE_BASE_URL, FAKE_SITE_ID, FAKE_TOKEN, GraphFake } from '../support/graph-fake';
 import { provisionFake } from '../support/graph-store';
+import { LIST_NAMES } from '@shared/lists/definitions';
 
 const fake = new GraphFake();
 beforeAll(async () => {
@@ -68,7 +69,7 @@ describe('GraphRetryMiddleware on the fake', () => {
     const { http, slept } = client();
     fake.failNext({ kind: 'throttle', retryAfter: '3' });
     const r = (await http.get(`${site}/lists`)) as { value: unknown[] };
-    expect(r.value).toHaveLength(10);
+    expect(r.value).toHaveLength(LIST_NAMES.length); // every provisioned list
     expect(slept).toEqual([3000]);
     expect(fake.stats.requests).toBe(2);
   });
