@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ListItemInput } from '@shared/lists/schemas';
+import { LIST_NAMES } from '@shared/lists/definitions';
 import { queryAll } from '@shared/store/list-store';
 import { runProvision, runSync } from '@shared/store/graph/cli';
 import { createListStore } from '@shared/store';
@@ -59,7 +60,7 @@ describe('provisioning', () => {
   test('creates every list with the DESIGN.md column shapes; a second run does nothing', async () => {
     const http = fakeHttp();
     const plan = await planProvision(http, FAKE_SITE_ID);
-    expect(plan.steps.map((s) => s.kind)).toEqual(Array(10).fill('createList'));
+    expect(plan.steps.map((s) => s.kind)).toEqual(Array(LIST_NAMES.length).fill('createList'));
     await provisionFake(fake);
     const cols = new Map(fake.list('Meldingen')!.columns.map((c) => [c.name, c]));
     expect(cols.get('meldingId')).toMatchObject({ type: 'text', indexed: true, enforceUniqueValues: true });
