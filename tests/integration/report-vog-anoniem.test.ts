@@ -10,6 +10,10 @@ import ExcelJS from 'exceljs';
 import { runReportCli, type ReportIo } from '@shared/cli/report';
 import { listsCli } from '../support/lists-cli';
 
+// jsdom ships no types here (no @types/jsdom installed): type the one constructor we use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { JSDOM } = require('jsdom') as { JSDOM: new (html: string) => { window: Window } };
+
 const ROOT = path.resolve(__dirname, '../..');
 let tmp: string;
 beforeAll(() => {
@@ -101,7 +105,6 @@ describe('VOG and anonymous meldingen in the jaarverslag, from an import', () =>
       ),
     ).toBe(0);
     const html = fs.readFileSync(path.join(out, 'jaarverslag-2024.html'), 'utf8');
-    const { JSDOM } = await import('jsdom');
     const doc = new JSDOM(html).window.document;
     const rijen = (id: string) =>
       [...doc.querySelectorAll(`#tabel-${id} tbody tr`)].map((tr) => [...tr.children].map((c) => c.textContent?.trim()));
