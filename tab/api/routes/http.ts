@@ -1,0 +1,85 @@
+/** What every tab API route shares: the roles, zod's issues as Dutch 400 answers, common schemas, the route context. */
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import '@shared/lists/zod-nl';
+import type { OrgConfig } from '@shared/config/schema';
+import type { ListStore } from '@shared/store/list-store';
+import type { SqliteDatabase } from '@shared/store/database';
+import { isIsoWeek, type DilemmaOverride } from '@shared/domain/dilemma-van-de-week';
+import type { StemSlot } from '../stem-slot';
+
+/** What a route module gets from `createTabRouter`: the store, config and clock, the tab's own tables. */
+export interface RouteContext {
+  store: ListStore;
+  config: OrgConfig;
+  /** SQLite handle for the tab's own tables (`tab_dilemma_keuze`). */
+  db: SqliteDatabase;
+  /** The anonymous one-vote-per-week guard. */
+  slot: StemSlot;
+  /** HR's choices of the dilemma of the week, by week. */
+  keuzes: () => DilemmaOverride[];
+  /** Clock (tests). */
+  now: () => Date;
+  log?: Logger;
+}
+
+/** An async express 4 handler whose rejection goes to the router's error handler (express 4 drops it otherwise). */
+export const wrap =
+  (fn: (req: Request, res: Response) => Promise<unknown>) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    fn(req, res).catch(next);
+  };
+
+/** Managers lead sessions; HR and the integriteitscoördinator may too. */
+export const SESSIE_ROLLEN = ['manager', 'hr', 'integriteitscoordinator'] as const;
+export const HR_ROLLEN = ['hr', 'integriteitscoordinator'] as const;
+
+/**
+ * One zod issue as readable Dutch `veld: wat er mis is` (no values echoed). zod's Dutch locale prefixes
+ * many messages with "Ongeldige invoer:", which the 400 text already says once, so that prefix is dropped.
+ */
+export function leesbaarIssue(i: z.core.$ZodIssue): string {
+  const veld = i.path.join('.') || 'invoer';
+  if (i.code === 'unrecognized_keys') return `${veld}: onbekend veld ${i.keys.join(', ')}`;
+  if (i.code === 'invalid_type' && /ontving undefined|received undefined/.test(i.message)) return `${veld}: verplicht veld ontbreekt`;
+  const bericht = i.message
+    .replace(/^Ongeldige invoer:\s*/i, '')
+    .replace(/\bverwacht string\b/g, 'verwacht tekst')
+    .replace(/\bontving string\b/g, 'ontving tekst');
+  return `${veld}: ${bericht}`;
+}
+
+/**
+ * Answer 400 with one readable Dutch message naming the fields (never echoing the values):
+ * `Ongeldige invoer: week: verwacht tekst, ontving getal; optie: …`. Only writes (non-GET) add
+ * "Er is niets opgeslagen." — a read never stores anything.
+ */
+export function ongeldig(req: Request, res: Response, error: z.ZodError): void {
+  const details = error.issues.map(leesbaarIssue).join('; ');
+  const schrijf = req.method !== 'GET' && req.method !== 'HEAD';
+  res.status(400).json({
+    fout: `Ongeldige invoer: ${details}.${schrijf ? ' Er is niets opgeslagen.' : ''}`,
+    velden: error.issues.map((i) => i.path.join('.')),
+  });
+}
+
+/** Parse `req.body` with `schema`; on failure answer 400 and return undefined. */
+export function parseBody<T>(schema: z.ZodType<T>, req: Request, res: Response): T | undefined {
+  const r = schema.safeParse(req.body);
+  if (!r.success) {
+    ongeldig(req, res, r.error);
+    return undefined;
+  }
+  return r.data;
+}
+
+/** An existing ISO week (`2026-W48`). */
+export const weekSchema = z.string().refine(isIsoWeek, 'verwacht een bestaande ISO-week, bv. 2026-W48');
+/** A list id: letters, digits, - and _, at most 64. */
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1, 'mag niet leeg zijn')
+  .max(64, 'maximaal 64 tekens')
+  .regex(/^[A-Za-z0-9_-]+$/, 'alleen letters, cijfers, - en _');
