@@ -2,7 +2,8 @@
  * End to end in the Microsoft 365 Agents Playground (Teams channel `msteams`) in headless Chromium:
  * start the bot (Zuid-Holland config) and the Playground on free ports, type a fixture question from
  * ../shared/fixtures/meldwijzer-cases.json, click through the card and see the expected meldpunten on the
- * result card, in the organisation's order. Screenshot: tests/e2e/artifacts/playground-meldwijzer.png.
+ * result card, in the organisation's order. Screenshot: tests/e2e/artifacts/playground-meldwijzer.png; the
+ * rendered height and visible buttons of the result card go to tests/e2e/artifacts/playground-meldwijzer-kaart.json.
  * The Playground's mock client is en-US, so the bot answers in English.
  */
 import { fixturePath } from '../support/fixtures';
@@ -19,11 +20,13 @@ const fixture = JSON.parse(fs.readFileSync(fixturePath('meldwijzer-cases.json'),
   cases: { org: string; vraag: string; situatie: string; first: string[]; also: string[] }[];
 };
 // "Mijn teamleider kleineert me in elk overleg." → ongewenstGedrag: first vertrouwenspersoon, leidinggevende; also LKOG.
+// The teamleider is the employee's own manager, so the "leidinggevende" of the procedure is a more senior one
+// (Zuid-Holland: "iedere hiërarchisch hogere leidinggevende"; routes.ongewenstGedrag.bijLeidinggevende).
 const CASE = fixture.cases.find((c) => c.org === 'zuid-holland' && c.situatie === 'ongewenstGedrag')!;
 /** English names of the meldpunten in config/zuid-holland.yaml. */
 const NAMES: Record<string, string> = {
   vertrouwenspersoon: 'Confidential counsellor',
-  leidinggevende: 'Your manager',
+  leidinggevende: 'A more senior manager',
   LKOG: 'National Complaints Committee on Undesirable Behaviour (LKOG)',
 };
 
@@ -86,6 +89,14 @@ describeWithChromium('Agents Playground: meldwijzer end to end', () => {
     await page.waitForTimeout(500);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground-meldwijzer.png'), fullPage: true });
+    // The result card as rendered: height and visible buttons (contacts collapse behind a toggle per meldpunt).
+    const kaart = page.locator('.ac-adaptiveCard').last();
+    const hoogte = Math.round((await kaart.boundingBox())?.height ?? 0);
+    const knoppen = await kaart.locator('button:visible').count();
+    fs.writeFileSync(path.join(ARTIFACTS, 'playground-meldwijzer-kaart.json'), JSON.stringify({ hoogte, knoppen }));
+    expect(hoogte).toBeGreaterThan(200);
+    expect(hoogte).toBeLessThanOrEqual(1100);
+    expect(knoppen).toBeLessThanOrEqual(10);
 
     const all = await page.locator('body').innerText();
     const result = all.slice(all.lastIndexOf('Where you can go'));

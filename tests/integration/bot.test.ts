@@ -144,7 +144,10 @@ describe('guided route, every situation type', () => {
     const txt = replyText(r.replies);
     for (const m of mentions) expect(txt).toContain(m);
     expect(txt).toContain('Een Teams-chat is niet anoniem');
-    expect(submitActions(card).map((a) => a.title)).toEqual(['Terug', 'Opnieuw beginnen']);
+    // Agressie: "bel 112 bij direct gevaar" first, with the intake's incident registration as a button.
+    const knoppen =
+      situatie === 'Agressie van buiten' ? ['Incident registreren', 'Terug', 'Opnieuw beginnen'] : ['Terug', 'Opnieuw beginnen'];
+    expect(submitActions(card).map((a) => a.title)).toEqual(knoppen);
   });
 
   it('hides vertrouwenspersonen that do not fit a preference', async () => {
@@ -186,7 +189,7 @@ describe('free text', () => {
     const r = await h.send(message('Mijn leidinggevende schreeuwt tegen me'));
     const txt = replyText(r.replies);
     expect(r.replies).toHaveLength(1); // intro text and card in one activity
-    expect(txt).toContain('Over: Ongewenst gedrag door een collega');
+    expect(txt).toContain('Over: Ongewenst gedrag door je leidinggevende'); // the heading follows the actor
     expect(txt).not.toContain('Van wie gaat het gedrag uit?'); // "leidinggevende" answered it
     expect(txt).toContain('Heb je een voorkeur voor een vertrouwenspersoon?');
   });

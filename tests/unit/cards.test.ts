@@ -104,7 +104,7 @@ describe('rendered meldwijzer cards', () => {
   it('a result card for every situation, with submit data that round-trips', () => {
     for (const s of SITUATIES) {
       const staat = { situatie: s, antwoorden: {}, gevraagd: [] };
-      const c = cards.renderResultaatCard(cards.resultaatData('nl', meldroute(config, s), staat));
+      const c = cards.renderResultaatCard(cards.resultaatData('nl', meldroute(config, s), staat, config));
       expect(problems(c)).toEqual([]);
       const json = JSON.stringify(c);
       expect(json).not.toContain('${');

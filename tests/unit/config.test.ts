@@ -43,6 +43,9 @@ test('an invalid file names the file, the path inside it and what was expected',
   expect(broken((d) => (d.routes.dilemma.meldpunten = ['onbekend']))).toBe(
     'config/demo.yaml: routes.dilemma.meldpunten[0]: verwacht een id uit meldpunten, niet "onbekend"',
   );
+  expect(broken((d) => (d.routes.zakelijk.bijDirectie.ook = ['secretaris', 'baas']))).toBe(
+    'config/demo.yaml: routes.zakelijk.bijDirectie.ook[1]: verwacht een id uit meldpunten, niet "baas"',
+  );
   expect(broken((d) => (d.ambtseed.termijn = { maanden: 0 }))).toMatch(/ambtseed\.termijn: termijn moet groter dan 0 zijn/);
 });
 

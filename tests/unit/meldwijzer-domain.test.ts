@@ -1,7 +1,15 @@
 /** meldroute (variants, questions, preferences) and triage (rules, privacy) on the real configs. */
 import path from 'node:path';
 import { loadOrgConfig } from '@shared/config';
-import { meldroute, meldpuntIds, volgendeVraag, MAX_VRAGEN, geldigeAntwoorden } from '@shared/domain/meldroute';
+import {
+  betrokkeneVan,
+  meldroute,
+  meldpuntIds,
+  situatieVoorPerspectief,
+  volgendeVraag,
+  MAX_VRAGEN,
+  geldigeAntwoorden,
+} from '@shared/domain/meldroute';
 import { triage, normaliseer, bewerkingsafstand } from '@shared/domain/triage';
 import { SITUATIES } from '@shared/lists/definitions';
 
@@ -74,6 +82,91 @@ describe('meldroute', () => {
 
   it('reports Wbk deadlines only for vermoedenMisstand in these configs', () => {
     for (const cfg of [demo, zh, huizen]) for (const s of SITUATIES) expect(meldroute(cfg, s).wbk).toBe(s === 'vermoedenMisstand');
+  });
+});
+
+describe('meldroute when someone in the line above is involved', () => {
+  it('maps the triage actor (or the answer wie: leidinggevende) to the betrokkene', () => {
+    expect(betrokkeneVan('leidinggevende')).toBe('leidinggevende');
+    expect(betrokkeneVan('hogerLeidinggevende')).toBe('directie');
+    expect(betrokkeneVan('bestuurder')).toBe('bestuurder');
+    expect(betrokkeneVan(undefined, { wie: 'leidinggevende' })).toBe('leidinggevende');
+    expect(betrokkeneVan('collega', { wie: 'leidinggevende' })).toBeUndefined();
+    for (const a of ['ik', 'collega', 'burger', 'leverancier'] as const) expect(betrokkeneVan(a)).toBeUndefined();
+  });
+
+  it('takes the route field of the config (demo zakelijk.bijLeidinggevende / bijDirectie / bijBestuurder)', () => {
+    const a = meldroute(demo, 'zakelijk', {}, { actor: 'leidinggevende' });
+    expect(meldpuntIds(a)).toMatchObject({ eerst: ['hogerLeidinggevende', 'vertrouwenspersoon'], ook: ['secretaris'] });
+    expect(a.betrokkene).toBe('leidinggevende');
+    expect(a.stappen[0].nl).toContain('niet bij je eigen leidinggevende');
+    expect(meldpuntIds(meldroute(demo, 'zakelijk', {}, { actor: 'hogerLeidinggevende' }))).toMatchObject({
+      eerst: ['secretaris', 'vertrouwenspersoon'],
+      ook: ['integriteitscoordinator'],
+    });
+    expect(meldpuntIds(meldroute(demo, 'zakelijk', {}, { actor: 'bestuurder' })).eerst).toEqual([
+      'integriteitscoordinator',
+      'vertrouwenspersoon',
+    ]);
+    // Nobody above involved: the route as configured, no betrokkene.
+    expect(meldroute(demo, 'zakelijk', {}, { actor: 'collega' }).betrokkene).toBeUndefined();
+    expect(meldpuntIds(meldroute(demo, 'zakelijk', {}, { actor: 'collega' })).eerst).toEqual(['leidinggevende']);
+  });
+
+  it('keeps a variant the answers chose, without any manager (demo zakelijk, anoniem: ja)', () => {
+    // The variant: meldpunten [vertrouwenspersoon], ook [leidinggevende, secretaris]; the own manager drops out.
+    expect(meldpuntIds(meldroute(demo, 'zakelijk', { anoniem: 'ja' }, { actor: 'leidinggevende' }))).toMatchObject({
+      eerst: ['vertrouwenspersoon'],
+      ook: ['secretaris'],
+    });
+  });
+
+  it('without a route field: the route without managers, else the first "ook", else the vertrouwenspersonen', () => {
+    // demo nevenwerkzaamheden: meldpunten [leidinggevende], ook [integriteitscoordinator], no bij… fields.
+    const a = meldroute(demo, 'nevenwerkzaamheden', {}, { actor: 'leidinggevende' });
+    expect(meldpuntIds(a)).toMatchObject({ eerst: ['integriteitscoordinator'], ook: [] });
+    // huizen agressieExtern: meldpunten [leidinggevende], ook [politie, bing] → politie first, bing also.
+    expect(meldpuntIds(meldroute(huizen, 'agressieExtern', {}, { actor: 'bestuurder' }))).toMatchObject({
+      eerst: ['politie'],
+      ook: ['bing'],
+    });
+    // huizen nevenwerkzaamheden: ook [po] (soort extern) is left; a config without any: the vertrouwenspersonen.
+    const zonderOok = {
+      ...huizen,
+      routes: { ...huizen.routes, algemeen: { ...huizen.routes.algemeen, meldpunten: ['leidinggevende'], ook: [] } },
+    };
+    expect(meldpuntIds(meldroute(zonderOok, 'algemeen', {}, { actor: 'hogerLeidinggevende' })).eerst).toEqual(['bing']);
+  });
+
+  it('never offers a manager of soort leidinggevende that the route field does not list', () => {
+    for (const cfg of [demo, zh, huizen]) {
+      const leidinggevenden = cfg.meldpunten.filter((m) => m.soort === 'leidinggevende').map((m) => m.id);
+      for (const s of SITUATIES)
+        for (const actor of ['leidinggevende', 'hogerLeidinggevende', 'bestuurder'] as const) {
+          const a = meldroute(cfg, s, {}, { actor });
+          const veld = { leidinggevende: 'bijLeidinggevende', hogerLeidinggevende: 'bijDirectie', bestuurder: 'bijBestuurder' } as const;
+          const toegestaan = cfg.routes[a.situatie][veld[actor]]?.meldpunten ?? [];
+          const ids = meldpuntIds(a);
+          for (const id of [...ids.eerst, ...ids.ook]) if (leidinggevenden.includes(id)) expect(toegestaan).toContain(id);
+          expect(ids.eerst).not.toContain('leidinggevende');
+          expect(ids.eerst.length).toBeGreaterThan(0);
+        }
+    }
+  });
+
+  it("routes someone else's conduct as a melding, one's own doubt as a dilemma", () => {
+    expect(situatieVoorPerspectief({ situatie: 'dilemma', perspectief: 'ander', actor: 'collega', scores: { dilemma: 2 } })).toBe(
+      'zakelijk',
+    );
+    expect(situatieVoorPerspectief({ situatie: 'dilemma', perspectief: 'ander', actor: 'leidinggevende' })).toBe('zakelijk');
+    // The text says it is a doubt ("twijfelt of hij…", "dilemma"): kept.
+    expect(situatieVoorPerspectief({ situatie: 'dilemma', perspectief: 'ander', actor: 'collega', scores: { dilemma: 4 } })).toBe(
+      'dilemma',
+    );
+    // A supplier offering something: the employee weighs their own conduct.
+    expect(situatieVoorPerspectief({ situatie: 'dilemma', perspectief: 'ander', actor: 'leverancier' })).toBe('dilemma');
+    expect(situatieVoorPerspectief({ situatie: 'dilemma', perspectief: 'zelf', actor: 'ik' })).toBe('dilemma');
+    expect(situatieVoorPerspectief({ situatie: 'ongewenstGedrag', perspectief: 'ander', actor: 'collega' })).toBe('ongewenstGedrag');
   });
 });
 

@@ -106,6 +106,19 @@ export const routeVariantSchema = z.object({
   situatie: z.enum(SITUATIES).optional(),
 });
 
+/**
+ * Who to go to instead when the behaviour comes from someone in the line above the employee: their own manager
+ * (`bijLeidinggevende`), a director or higher manager (`bijDirectie`) or a bestuurder such as a wethouder or
+ * gedeputeerde (`bijBestuurder`). Replaces the route's `meldpunten` (and `ook` / `stappen` when given); the
+ * result never offers a meldpunt of soort `leidinggevende` that is not listed here (shared/src/domain/meldroute.ts).
+ */
+export const routeBetrokkeneSchema = z.object({
+  meldpunten: z.array(id).min(1, 'geef minstens één meldpunt'),
+  ook: z.array(id).optional(),
+  stappen: z.array(tekst).optional(),
+});
+export type RouteBetrokkene = z.infer<typeof routeBetrokkeneSchema>;
+
 /** The route for one situation type: meldpunten in the organisation's order, steps, deadlines, regeling. */
 export const routeSchema = z.object({
   /** Meldpunten offered first, in this order. */
@@ -124,6 +137,12 @@ export const routeSchema = z.object({
   wbk: z.boolean().default(false),
   /** Regeling ids from `regelingen`. */
   regelingen: z.array(id).default([]),
+  /** When the employee's own manager is involved (see `routeBetrokkeneSchema`); default: the route without the manager. */
+  bijLeidinggevende: routeBetrokkeneSchema.optional(),
+  /** When a director or higher manager is involved; default: the route without any manager. */
+  bijDirectie: routeBetrokkeneSchema.optional(),
+  /** When a bestuurder (wethouder, gedeputeerde, burgemeester) is involved; default: the route without any manager. */
+  bijBestuurder: routeBetrokkeneSchema.optional(),
 });
 export type Route = z.infer<typeof routeSchema>;
 
@@ -305,6 +324,10 @@ export const orgConfigSchema = z
         check(v.meldpunten, ['varianten', k, 'meldpunten']);
         check(v.ook, ['varianten', k, 'ook']);
       });
+      for (const veld of ['bijLeidinggevende', 'bijDirectie', 'bijBestuurder'] as const) {
+        check(route[veld]?.meldpunten, [veld, 'meldpunten']);
+        check(route[veld]?.ook, [veld, 'ook']);
+      }
       route.regelingen.forEach((r, j) => {
         if (!regelingIds.has(r))
           ctx.addIssue({

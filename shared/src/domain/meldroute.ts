@@ -1,7 +1,8 @@
-import type { Contact, Meldpunt, OrgConfig, Regeling, Route, Tekst, VraagId } from '../config/schema';
+import type { Contact, Meldpunt, OrgConfig, Regeling, Route, RouteBetrokkene, Tekst, VraagId } from '../config/schema';
 import { VRAGEN } from '../config/schema';
 import type { Situatie } from '../lists/definitions';
 import { SITUATIES } from '../lists/definitions';
+import type { Actor, Perspectief } from './triage';
 
 /**
  * Which meldpunten fit a situation, given the answers to the clarifying questions — read only from the
@@ -14,6 +15,10 @@ import { SITUATIES } from '../lists/definitions';
  * - `vragen`: at most three clarifying questions, asked in order.
  * - `varianten`: the first variant whose every `als` answer matches replaces `meldpunten` / `ook`, or sends
  *   the employee to another situation's route (`situatie`), whose own variants then apply.
+ * - `bijLeidinggevende` / `bijDirectie` / `bijBestuurder`: when the behaviour comes from the employee's own
+ *   manager, a director or a bestuurder (the triage actor, or the answer `wie: leidinggevende`), these
+ *   meldpunten replace the route's (unless a variant already chose); in every case the result offers no
+ *   meldpunt of soort `leidinggevende` that the field does not list, so nobody is sent to the person they report.
  */
 
 /** Allowed answer values per clarifying question (card buttons; free-text triage fills some). */
@@ -33,6 +38,53 @@ export interface AdviesMeldpunt {
   contacten: Contact[];
 }
 
+/**
+ * Someone in the line above the employee whose behaviour it is about: `leidinggevende` their own manager,
+ * `directie` a director or higher manager, `bestuurder` a wethouder, gedeputeerde or burgemeester.
+ */
+export type Betrokkene = 'leidinggevende' | 'directie' | 'bestuurder';
+
+/** Route field per betrokkene (schema.ts `routeBetrokkeneSchema`). */
+const BIJ_VELD: Record<Betrokkene, 'bijLeidinggevende' | 'bijDirectie' | 'bijBestuurder'> = {
+  leidinggevende: 'bijLeidinggevende',
+  directie: 'bijDirectie',
+  bestuurder: 'bijBestuurder',
+};
+
+/**
+ * The betrokkene for a triage actor, or else for the answer to "van wie gaat het gedrag uit?"
+ * (`wie: leidinggevende` counts as the employee's own manager). Undefined: nobody in the line above.
+ */
+export function betrokkeneVan(actor: Actor | undefined, antwoorden: Antwoorden = {}): Betrokkene | undefined {
+  if (actor === 'leidinggevende') return 'leidinggevende';
+  if (actor === 'hogerLeidinggevende') return 'directie';
+  if (actor === 'bestuurder') return 'bestuurder';
+  if (actor === undefined && antwoorden.wie === 'leidinggevende') return 'leidinggevende';
+  return undefined;
+}
+
+/** Actors inside the organisation: their conduct is reported, not weighed as one's own dilemma. */
+const INTERN: ReadonlySet<Actor> = new Set(['collega', 'leidinggevende', 'hogerLeidinggevende', 'bestuurder']);
+
+/**
+ * The situation to route, given whose conduct the text is about: a colleague, manager, director or bestuurder
+ * doing what would be a dilemma for oneself ("een collega neemt steeds cadeaus aan van een aannemer") is a
+ * melding of a business integrity violation (`zakelijk`), unless the text itself says it is a doubt or
+ * dilemma (a dilemma score of 3 or more: "dilemma", "twijfel of"). Suppliers and citizens are left alone: in
+ * "een aannemer biedt me kaartjes aan" the employee weighs their own conduct. "Mag ik …?" about one's own
+ * conduct is already a dilemma in triage. Pure; the fields come from triage (triage.ts `TriageUitkomst`).
+ */
+export function situatieVoorPerspectief(uitkomst: {
+  situatie: Situatie;
+  perspectief?: Perspectief;
+  actor?: Actor;
+  scores?: Partial<Record<Situatie, number>>;
+}): Situatie {
+  const { situatie, perspectief, actor, scores } = uitkomst;
+  if (situatie === 'dilemma' && perspectief === 'ander' && actor && INTERN.has(actor) && (scores?.dilemma ?? 0) < 3) return 'zakelijk';
+  return situatie;
+}
+
 /** The advice for one situation: what the result card shows. */
 export interface Meldadvies {
   /** The situation the employee chose (or triage found). */
@@ -50,6 +102,8 @@ export interface Meldadvies {
   /** Wet bescherming klokkenluiders deadlines apply: acknowledgement within 7 days, feedback within 3 months. */
   wbk: boolean;
   regelingen: Regeling[];
+  /** Set when the behaviour comes from someone in the line above: the route left them out. */
+  betrokkene?: Betrokkene;
 }
 
 /** Maximum number of clarifying questions in one route (issue 3: "at most three"). */
@@ -84,6 +138,8 @@ interface Opgelost {
   route: Route;
   meldpunten: string[];
   ook: string[];
+  /** A variant (without redirect) chose `meldpunten` / `ook`. */
+  variant: boolean;
   /** Situations visited, in order (for the question sequence). */
   pad: Situatie[];
 }
@@ -101,7 +157,14 @@ function los(config: OrgConfig, situatie: Situatie, antwoorden: Antwoorden): Opg
       huidig = variant.situatie;
       continue;
     }
-    return { situatie: huidig, route, meldpunten: variant?.meldpunten ?? route.meldpunten, ook: variant?.ook ?? route.ook, pad };
+    return {
+      situatie: huidig,
+      route,
+      meldpunten: variant?.meldpunten ?? route.meldpunten,
+      ook: variant?.ook ?? route.ook,
+      variant: !!variant,
+      pad,
+    };
   }
 }
 
@@ -116,13 +179,47 @@ function filterOpVoorkeur(contacten: Contact[], voorkeur: string | undefined): C
 }
 
 /**
+ * Meldpunten and steps when `betrokkene` is involved: the route's `bij…` field (unless a variant chose), with
+ * every meldpunt of soort `leidinggevende` that field does not list left out. When nothing is left to go to
+ * first, the first remaining `ook`, else the organisation's vertrouwenspersonen and integriteitscoördinator.
+ */
+function zonderBetrokkene(
+  config: OrgConfig,
+  r: Opgelost,
+  betrokkene: Betrokkene,
+): Pick<Opgelost, 'meldpunten' | 'ook'> & { stappen: Tekst[] } {
+  const bij: RouteBetrokkene | undefined = r.variant ? undefined : r.route[BIJ_VELD[betrokkene]];
+  const toegestaan = new Set(bij?.meldpunten ?? []);
+  const soort = new Map(config.meldpunten.map((m) => [m.id, m.soort]));
+  const mag = (id: string) => toegestaan.has(id) || soort.get(id) !== 'leidinggevende';
+  let meldpunten = (bij?.meldpunten ?? r.meldpunten).filter(mag);
+  let ook = (bij?.ook ?? r.ook).filter(mag);
+  if (meldpunten.length === 0) {
+    const terugval = config.meldpunten.filter((m) => m.soort === 'vertrouwenspersoon' || m.soort === 'integriteitscoordinator');
+    meldpunten = ook.length ? [ook[0]] : terugval.map((m) => m.id);
+    ook = ook.filter((id) => !meldpunten.includes(id));
+  }
+  return { meldpunten, ook, stappen: bij?.stappen ?? r.route.stappen };
+}
+
+/** Options of `meldroute`. */
+export interface MeldrouteOpties {
+  /** Whose behaviour it is (from triage); an own manager, director or bestuurder changes who is offered. */
+  actor?: Actor;
+}
+
+/**
  * The advice for `situatie` with `antwoorden`: meldpunten in the organisation's order, steps, deadlines,
- * regelingen. Unanswered questions take the route's default (no variant).
+ * regelingen. Unanswered questions take the route's default (no variant). When the behaviour comes from the
+ * employee's own manager, a director or a bestuurder (`opties.actor`, or `wie: leidinggevende`), the route's
+ * `bijLeidinggevende` / `bijDirectie` / `bijBestuurder` applies and no manager is offered that it does not list.
  * @throws Error when the config has no route for the situation (the schema requires one for each).
  */
-export function meldroute(config: OrgConfig, situatie: Situatie, antwoorden: Antwoorden = {}): Meldadvies {
+export function meldroute(config: OrgConfig, situatie: Situatie, antwoorden: Antwoorden = {}, opties: MeldrouteOpties = {}): Meldadvies {
   const a = geldigeAntwoorden(antwoorden);
   const r = los(config, situatie, a);
+  const betrokkene = betrokkeneVan(opties.actor, a);
+  const gekozen = betrokkene ? zonderBetrokkene(config, r, betrokkene) : { meldpunten: r.meldpunten, ook: r.ook, stappen: r.route.stappen };
   const byId = new Map(config.meldpunten.map((m) => [m.id, m]));
   const contacts = new Map(config.contacten.map((c) => [c.id, c]));
   const advies = (id: string): AdviesMeldpunt => {
@@ -131,8 +228,8 @@ export function meldroute(config: OrgConfig, situatie: Situatie, antwoorden: Ant
     const cs = meldpunt.contacten.map((c) => contacts.get(c)).filter((c): c is Contact => !!c);
     return { meldpunt, contacten: filterOpVoorkeur(cs, a.voorkeurVertrouwenspersoon) };
   };
-  const eerstIds = [...new Set(r.meldpunten)];
-  const ookIds = [...new Set(r.ook)].filter((id) => !eerstIds.includes(id));
+  const eerstIds = [...new Set(gekozen.meldpunten)];
+  const ookIds = [...new Set(gekozen.ook)].filter((id) => !eerstIds.includes(id));
   const regelingen = r.route.regelingen.map((id) => config.regelingen.find((x) => x.id === id)).filter((x): x is Regeling => !!x);
   return {
     gekozen: situatie,
@@ -140,10 +237,11 @@ export function meldroute(config: OrgConfig, situatie: Situatie, antwoorden: Ant
     eerst: eerstIds.map(advies),
     ook: ookIds.map(advies),
     anoniem: [...new Set(r.route.anoniem)].map(advies),
-    stappen: r.route.stappen,
+    stappen: gekozen.stappen,
     beslisser: r.route.beslisser,
     wbk: r.route.wbk,
     regelingen,
+    ...(betrokkene ? { betrokkene } : {}),
   };
 }
 

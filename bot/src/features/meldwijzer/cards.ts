@@ -1,5 +1,6 @@
 import type { Contact, OrgConfig, VraagId } from '@shared/config';
 import { ANTWOORDEN, MAX_VRAGEN, type AdviesMeldpunt, type Meldadvies } from '@shared/domain/meldroute';
+import type { Actor } from '@shared/domain/triage';
 import { t, tekstIn, type Locale } from '@shared/i18n';
 import { SITUATIES, type Situatie } from '@shared/lists/definitions';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
@@ -65,16 +66,49 @@ export interface GroepData {
   knop: string;
   url: string;
 }
+/** A contact on the result card: its name and its buttons (chat, call, mail, phone, website). */
+export interface ResultaatContact {
+  naam: string;
+  knoppen: UrlKnop[];
+}
+/**
+ * A meldpunt on the result card. Its contacts are split so the card stays short: `zichtbaar` (the first
+ * contact of the first meldpunt) is shown, `verborgen` sits in a collapsed container (`toggleId`) that the
+ * `knop` button (Action.ToggleVisibility) opens.
+ */
 export interface ResultaatMeldpunt {
   naam: string;
   uitleg: string;
-  contacten: { naam: string; knoppen: UrlKnop[] }[];
+  zichtbaar: ResultaatContact[];
+  verborgen: ResultaatContact[];
+  toonKnop: boolean;
+  knop: string;
+  /** Unique within its section; the template prefixes `eerst-` / `ook-` to make the element id. */
+  toggleId: string;
+}
+export interface PrivacyData {
+  titel: string;
+  toonFaq: boolean;
+  faqVraag: string;
+  faqAntwoord: string;
+  nietAnoniem: string;
+  bewaart: string;
+  anoniem: string;
+  anoniemKanalen: LijstRegel[];
+  menu: SubmitKnop;
 }
 export interface ResultaatData {
   titel: string;
   situatie: string;
+  /** Agressie: "bel 112 bij direct gevaar" first, with the incident-registration button. */
+  toonSpoed: boolean;
+  spoed: string;
+  incident: string;
   toonDoorverwezen: boolean;
   doorverwezen: string;
+  /** The behaviour comes from the own manager, a director or a bestuurder: why they are not offered. */
+  toonBetrokkene: boolean;
+  betrokkene: string;
   eerstKop: string;
   eerst: ResultaatMeldpunt[];
   toonOok: boolean;
@@ -107,9 +141,32 @@ export const renderVraagCard = (d: VraagData): AdaptiveCardJson => renderCard('m
 export const renderKeuzeCard = (d: KeuzeData): AdaptiveCardJson => renderCard('meldwijzer-keuze', d, { cache: true });
 export const renderGroepCard = (d: GroepData): AdaptiveCardJson => renderCard('meldwijzer-groep', d, { cache: true });
 export const renderResultaatCard = (d: ResultaatData): AdaptiveCardJson => renderCard('meldwijzer-resultaat', d, { cache: true });
+export const renderPrivacyCard = (d: PrivacyData): AdaptiveCardJson => renderCard('meldwijzer-privacy', d, { cache: true });
 
-/** Label of a situation type in `locale`. */
-export const situatieLabel = (locale: Locale, s: Situatie): string => t(locale, `meldwijzer.situatie.${s}`);
+/** Actors a situation's heading can name ("Ongewenst gedrag door je leidinggevende"); others keep the plain label. */
+const KOP_ACTOREN: Partial<Record<Situatie, readonly Actor[]>> = {
+  ongewenstGedrag: ['collega', 'leidinggevende', 'hogerLeidinggevende', 'bestuurder'],
+  zakelijk: ['collega', 'leidinggevende', 'hogerLeidinggevende', 'bestuurder', 'leverancier'],
+  vermoedenMisstand: ['collega', 'leidinggevende', 'hogerLeidinggevende', 'bestuurder', 'leverancier'],
+  agressieExtern: ['burger', 'leverancier'],
+};
+
+/**
+ * Label of a situation type in `locale`; with an `actor` the situation allows, the heading names them
+ * (`meldwijzer.situatieDoor.<situatie>` with `meldwijzer.door.<actor>`): "Ongewenst gedrag door je leidinggevende".
+ */
+export function situatieLabel(locale: Locale, s: Situatie, actor?: Actor): string {
+  if (actor && KOP_ACTOREN[s]?.includes(actor))
+    return t(locale, `meldwijzer.situatieDoor.${s}`, { door: t(locale, `meldwijzer.door.${actor}`) });
+  return t(locale, `meldwijzer.situatie.${s}`);
+}
+
+/** Whose behaviour a route state is about: the triage actor, else the answer to "van wie gaat het gedrag uit?". */
+export function actorVan(staat: Pick<RouteStaat, 'actor' | 'antwoorden'>): Actor | undefined {
+  if (staat.actor) return staat.actor;
+  const wie = staat.antwoorden.wie;
+  return wie === 'collega' || wie === 'leidinggevende' || wie === 'burger' ? wie : undefined;
+}
 
 /** Menu choices: short titles (Teams cuts long button titles off) plus a wrapping explanation each. */
 function menuKnoppen(locale: Locale): MenuKeuze[] {
@@ -157,6 +214,26 @@ export function welkomData(config: OrgConfig, locale: Locale): WelkomData {
   };
 }
 
+/**
+ * Data of the privacy card (the answer to "is deze chat anoniem?", the `privacy` command and button): what the
+ * bot keeps, that a Teams chat is not anonymous, and the organisation's anonymous routes — the same list as
+ * the welcome card and every result card. `faq`: a config FAQ entry the question matched, answered first.
+ */
+export function privacyData(config: OrgConfig, locale: Locale, faq?: OrgConfig['faq'][number]): PrivacyData {
+  const kanalen = anoniemeKanalen(config, locale);
+  return {
+    titel: t(locale, 'meldwijzer.privacy.kaartTitel'),
+    toonFaq: !!faq,
+    faqVraag: faq ? tekstIn(locale, faq.vraag) : '',
+    faqAntwoord: faq ? tekstIn(locale, faq.antwoord) : '',
+    nietAnoniem: t(locale, 'meldwijzer.privacy.nietAnoniem'),
+    bewaart: t(locale, 'meldwijzer.privacy.bewaart'),
+    anoniem: kanalen.length ? t(locale, 'meldwijzer.privacy.anoniem') : t(locale, 'meldwijzer.privacy.anoniemGeen'),
+    anoniemKanalen: lijst(kanalen),
+    menu: { titel: t(locale, 'meldwijzer.knop.menu'), data: submit.menu() },
+  };
+}
+
 /** Data of the main menu card. */
 export function menuData(locale: Locale): MenuData {
   return {
@@ -177,7 +254,7 @@ const terugKnop = (locale: Locale, staat: RouteStaat): SubmitKnop => ({
 /** Data of a clarifying-question card for `vraag` in route state `staat`. */
 export function vraagData(locale: Locale, staat: RouteStaat, vraag: VraagId): VraagData {
   return {
-    situatie: situatieLabel(locale, staat.situatie),
+    situatie: situatieLabel(locale, staat.situatie, actorVan(staat)),
     stap: t(locale, 'meldwijzer.vraag.stap', { n: staat.gevraagd.length + 1, max: MAX_VRAGEN }),
     vraag: t(locale, `meldwijzer.vraag.${vraag}`),
     opties: ANTWOORDEN[vraag].map((w) => ({
@@ -190,10 +267,10 @@ export function vraagData(locale: Locale, staat: RouteStaat, vraag: VraagId): Vr
 }
 
 /** Data of the "which of these two?" card after a close triage call. */
-export function keuzeData(locale: Locale, opties: Situatie[], antwoorden: RouteStaat['antwoorden']): KeuzeData {
+export function keuzeData(locale: Locale, opties: Situatie[], antwoorden: RouteStaat['antwoorden'], actor?: Actor): KeuzeData {
   return {
     titel: t(locale, 'meldwijzer.keuze.titel'),
-    opties: opties.map((s) => ({ titel: t(locale, `meldwijzer.menuknop.${s}`), data: submit.situatie(s, antwoorden) })),
+    opties: opties.map((s) => ({ titel: t(locale, `meldwijzer.menuknop.${s}`), data: submit.situatie(s, antwoorden, actor) })),
     anders: { titel: t(locale, 'meldwijzer.keuze.anders'), data: submit.menu() },
   };
 }
@@ -213,32 +290,56 @@ export function contactKnoppen(locale: Locale, c: Contact): UrlKnop[] {
   return k;
 }
 
-function resultaatMeldpunt(locale: Locale, m: AdviesMeldpunt): ResultaatMeldpunt {
+/**
+ * A meldpunt on the result card: `eerste` (the first meldpunt offered) shows its first contact; every other
+ * contact sits behind one "Contactgegevens" toggle per meldpunt, so a card with four vertrouwenspersonen
+ * does not show sixteen buttons.
+ */
+function resultaatMeldpunt(locale: Locale, m: AdviesMeldpunt, toggleId: string, eerste: boolean): ResultaatMeldpunt {
+  const contacten = m.contacten.map((c) => ({ naam: tekstIn(locale, c.naam), knoppen: contactKnoppen(locale, c) }));
+  const zichtbaar = eerste ? contacten.slice(0, 1) : [];
+  const verborgen = contacten.slice(zichtbaar.length);
   return {
     naam: tekstIn(locale, m.meldpunt.naam),
     uitleg: tekstIn(locale, m.meldpunt.uitleg),
-    contacten: m.contacten.map((c) => ({ naam: tekstIn(locale, c.naam), knoppen: contactKnoppen(locale, c) })),
+    zichtbaar,
+    verborgen,
+    toonKnop: verborgen.length > 0,
+    knop: zichtbaar.length
+      ? t(locale, 'meldwijzer.knop.meerContacten', { n: verborgen.length })
+      : t(locale, 'meldwijzer.knop.contacten', { n: verborgen.length }),
+    toggleId,
   };
 }
 
-/** Data of the result card for `advies`, reached with route state `staat`. */
-export function resultaatData(locale: Locale, advies: Meldadvies, staat: RouteStaat): ResultaatData {
+/**
+ * Data of the result card for `advies`, reached with route state `staat`. The anonymous routes are the
+ * organisation's (`anoniemeKanalen`), the same as on the welcome and privacy cards.
+ */
+export function resultaatData(locale: Locale, advies: Meldadvies, staat: RouteStaat, config: OrgConfig): ResultaatData {
   const doorverwezen = advies.situatie !== advies.gekozen;
+  const kanalen = anoniemeKanalen(config, locale);
+  const spoed = advies.situatie === 'agressieExtern';
   return {
     titel: t(locale, 'meldwijzer.resultaat.titel'),
-    situatie: t(locale, 'meldwijzer.resultaat.situatie', { situatie: situatieLabel(locale, advies.gekozen) }),
+    situatie: t(locale, 'meldwijzer.resultaat.situatie', { situatie: situatieLabel(locale, advies.gekozen, actorVan(staat)) }),
+    toonSpoed: spoed,
+    spoed: spoed ? t(locale, 'meldwijzer.resultaat.spoed') : '',
+    incident: t(locale, 'meldwijzer.knop.incident'),
     toonDoorverwezen: doorverwezen,
     doorverwezen: doorverwezen ? t(locale, 'meldwijzer.resultaat.doorverwezen', { situatie: situatieLabel(locale, advies.situatie) }) : '',
+    toonBetrokkene: !!advies.betrokkene,
+    betrokkene: advies.betrokkene ? t(locale, `meldwijzer.resultaat.betrokkene.${advies.betrokkene}`) : '',
     eerstKop: t(locale, 'meldwijzer.resultaat.eerst'),
-    eerst: advies.eerst.map((m) => resultaatMeldpunt(locale, m)),
+    eerst: advies.eerst.map((m, i) => resultaatMeldpunt(locale, m, `contact-${i}`, i === 0)),
     toonOok: advies.ook.length > 0,
     ookKop: t(locale, 'meldwijzer.resultaat.ook'),
-    ook: advies.ook.map((m) => resultaatMeldpunt(locale, m)),
-    toonAnoniem: advies.anoniem.length > 0,
+    ook: advies.ook.map((m, i) => resultaatMeldpunt(locale, m, `contact-${i}`, false)),
+    toonAnoniem: kanalen.length > 0,
     anoniemKop: t(locale, 'meldwijzer.resultaat.anoniem'),
-    anoniemTekst: advies.anoniem.length ? t(locale, 'meldwijzer.resultaat.anoniemTekst') : '',
-    anoniemKanalen: lijst(advies.anoniem.map((m) => tekstIn(locale, m.meldpunt.naam))),
-    anoniemUitleg: advies.anoniem.length ? t(locale, 'meldwijzer.resultaat.anoniemUitleg') : '',
+    anoniemTekst: kanalen.length ? t(locale, 'meldwijzer.resultaat.anoniemTekst') : '',
+    anoniemKanalen: lijst(kanalen),
+    anoniemUitleg: kanalen.length ? t(locale, 'meldwijzer.resultaat.anoniemUitleg') : '',
     toonStappen: advies.stappen.length > 0,
     stappenKop: t(locale, 'meldwijzer.resultaat.stappen'),
     stappen: advies.stappen.map((s, i) => ({ tekst: `${i + 1}. ${tekstIn(locale, s)}` })),

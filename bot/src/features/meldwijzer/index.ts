@@ -1,7 +1,8 @@
-import { meldroute, volgendeVraag } from '@shared/domain/meldroute';
+import type { OrgConfig } from '@shared/config';
+import { meldroute, situatieVoorPerspectief, volgendeVraag } from '@shared/domain/meldroute';
 import { isoWeek } from '@shared/domain/tijd';
-import { triage } from '@shared/domain/triage';
-import { t, type Locale } from '@shared/i18n';
+import { triage, type TriageUitkomst } from '@shared/domain/triage';
+import { t, tekstIn, type Locale } from '@shared/i18n';
 import type { Situatie } from '@shared/lists/definitions';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { actie, defineFeature, issuePaden, kaart as card, tekst as text, type Actie } from '../kit';
@@ -12,6 +13,8 @@ import {
   renderGroepCard,
   renderKeuzeCard,
   renderMenuCard,
+  privacyData,
+  renderPrivacyCard,
   renderResultaatCard,
   renderVraagCard,
   renderWelkomCard,
@@ -40,6 +43,10 @@ export { flushMeldwijzerGebruik } from './gebruik';
  * - install → welcome card (who the bot is for, privacy note, anonymous path, main menu);
  * - card submits `meldwijzer.*` → situation → ≤ 3 clarifying questions → result card (state in the card);
  * - free text nobody else claimed → triage (shared/src/domain/triage.ts) → same route; a close call asks;
+ *   the actor triage found travels in the card state: the heading names them and an own manager, director or
+ *   bestuurder is left out of the route (meldroute.ts); someone else's conduct is a melding, not a dilemma;
+ * - a question in the text: a config FAQ entry is answered first (then the route), a privacy or anonymity
+ *   question gets the privacy card with the organisation's anonymous routes, "help" / "wat kun je" explains;
  * - commands menu / privacy / opnieuw / help.
  * Counts every shown result in `MeldwijzerGebruik` (ISO week × situatie, no user, no text).
  * Never logs or stores the employee's text or answers.
@@ -66,7 +73,7 @@ const ongeldig = (locale: Locale): Reply[] => [text(t(locale, 'meldwijzer.fout.s
 async function stap(staat: RouteStaat, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const { config } = services;
   // The next card depends only on config, locale and route state: memoised per config (bounded).
-  const key = `${input.locale}|${staat.situatie}|${JSON.stringify(staat.antwoorden)}|${staat.gevraagd.join(',')}`;
+  const key = `${input.locale}|${staat.situatie}|${JSON.stringify(staat.antwoorden)}|${staat.gevraagd.join(',')}|${staat.actor ?? ''}`;
   let perConfig = stappen.get(config);
   if (!perConfig) stappen.set(config, (perConfig = new Map<string, Stap>()));
   let volgende = perConfig.get(key);
@@ -74,8 +81,8 @@ async function stap(staat: RouteStaat, input: TurnInput, services: BotServices):
     const vraag = volgendeVraag(config, staat.situatie, staat.antwoorden);
     if (vraag) volgende = { card: renderVraagCard(vraagData(input.locale, staat, vraag)) };
     else {
-      const advies = meldroute(config, staat.situatie, staat.antwoorden);
-      volgende = { card: renderResultaatCard(resultaatData(input.locale, advies, staat)), getoond: advies.situatie };
+      const advies = meldroute(config, staat.situatie, staat.antwoorden, { actor: staat.actor });
+      volgende = { card: renderResultaatCard(resultaatData(input.locale, advies, staat, config)), getoond: advies.situatie };
     }
     if (perConfig.size >= 500) perConfig.delete(perConfig.keys().next().value as string);
     perConfig.set(key, volgende);
@@ -131,21 +138,74 @@ const COMMANDS: Record<string, MeldwijzerAction> = {
 
 const welkom = (input: TurnInput, services: BotServices): Reply[] => [card(renderWelkomCard(welkomData(services.config, input.locale)))];
 
+/** The privacy card, with the answer of a matching FAQ entry first (`faq`: index into `config.faq`). */
+const privacy = (input: TurnInput, config: OrgConfig, faq?: number): Reply =>
+  card(renderPrivacyCard(privacyData(config, input.locale, faq === undefined ? undefined : config.faq[faq])));
+
+/** What the bot does (for "help", "wat kun je"), and the main menu. */
+const uitleg = (input: TurnInput, config: OrgConfig): Reply[] => [
+  text(t(input.locale, 'meldwijzer.help', { organisatie: config.organisatie.naam })),
+  menu(input.locale),
+];
+
+/**
+ * The answer to free text after triage: a question first (help, privacy, FAQ), then the route of the
+ * situation — the actor and the perspective from triage decide the situation and who is left out.
+ */
+async function beantwoord(uitkomst: TriageUitkomst, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const { config } = services;
+  const { vraag, actor } = uitkomst;
+  if (vraag?.soort === 'help') return uitleg(input, config);
+  const situatie = uitkomst.situatie && situatieVoorPerspectief({ ...uitkomst, situatie: uitkomst.situatie });
+  const route = async (): Promise<Reply[]> => {
+    if (!situatie) return [menu(input.locale)];
+    if (uitkomst.twijfelTussen) return [card(renderKeuzeCard(keuzeData(input.locale, uitkomst.twijfelTussen, uitkomst.antwoorden, actor)))];
+    const intro = text(t(input.locale, 'meldwijzer.resultaat.situatie', { situatie: situatieLabel(input.locale, situatie, actor) }));
+    return [intro, ...(await stap({ situatie, antwoorden: uitkomst.antwoorden, gevraagd: [], actor }, input, services))];
+  };
+  if (vraag?.soort === 'privacy') {
+    // "Kan ik anoniem melden dat mijn baas fraude pleegt?" describes a matter too: its route follows the card.
+    // A bare "mag ik anoniem melden?" is a dilemma only because it asks: the privacy card answers it.
+    const zaak = uitkomst.beslissing === 'zeker' && situatie !== undefined && situatie !== 'dilemma' && situatie !== 'algemeen';
+    return [privacy(input, config, vraag.faq), ...(zaak ? await route() : [])];
+  }
+  if (vraag?.soort === 'faq') {
+    const entry = config.faq[vraag.faq];
+    const antwoord = text(
+      t(input.locale, 'meldwijzer.faq.antwoord', {
+        vraag: tekstIn(input.locale, entry.vraag),
+        antwoord: tekstIn(input.locale, entry.antwoord),
+      }),
+    );
+    return [antwoord, ...(await route())];
+  }
+  if (!situatie) return [text(t(input.locale, 'meldwijzer.onbekend')), menu(input.locale)];
+  return route();
+}
+
 /** Every meldwijzer action; everyone may use them (the meldwijzer is for every employee). */
 export const MELDWIJZER_ACTIONS = {
   'meldwijzer.menu': actie({ rol: 'iedereen', invoer: menuInvoer, run: async (_d, input) => [menu(input.locale)] }),
-  'meldwijzer.privacy': actie({ rol: 'iedereen', invoer: privacyInvoer, run: async (_d, input, services) => welkom(input, services) }),
+  'meldwijzer.privacy': actie({
+    rol: 'iedereen',
+    invoer: privacyInvoer,
+    run: async (_d, input, services) => [privacy(input, services.config)],
+  }),
   'meldwijzer.situatie': actie({
     rol: 'iedereen',
     invoer: situatieInvoer,
-    run: (d, input, services) => stap({ situatie: d.situatie, antwoorden: d.antwoorden, gevraagd: [] }, input, services),
+    run: (d, input, services) => stap({ situatie: d.situatie, antwoorden: d.antwoorden, gevraagd: [], actor: d.actor }, input, services),
   }),
   'meldwijzer.antwoord': actie({
     rol: 'iedereen',
     invoer: antwoordInvoer,
     run: (d, input, services) => {
       const gevraagd = [...d.gevraagd.filter((v) => v !== d.vraag), d.vraag].slice(-3);
-      return stap({ situatie: d.situatie, antwoorden: { ...d.antwoorden, [d.vraag]: d.waarde }, gevraagd }, input, services);
+      return stap(
+        { situatie: d.situatie, antwoorden: { ...d.antwoorden, [d.vraag]: d.waarde }, gevraagd, actor: d.actor },
+        input,
+        services,
+      );
     },
   }),
   'meldwijzer.terug': actie({
@@ -156,14 +216,14 @@ export const MELDWIJZER_ACTIONS = {
       if (!laatste) return [menu(input.locale)];
       const antwoorden = { ...d.antwoorden };
       delete antwoorden[laatste];
-      return stap({ situatie: d.situatie, antwoorden, gevraagd: d.gevraagd.slice(0, -1) }, input, services);
+      return stap({ situatie: d.situatie, antwoorden, gevraagd: d.gevraagd.slice(0, -1), actor: d.actor }, input, services);
     },
   }),
   'meldwijzer.help': actie({
     rol: 'iedereen',
     invoer: helpInvoer,
     alleenCommando: true,
-    run: async (_d, input) => [text(t(input.locale, 'meldwijzer.help')), menu(input.locale)],
+    run: async (_d, input, services) => uitleg(input, services.config),
   }),
   'meldwijzer.groet': actie({
     rol: 'iedereen',
@@ -195,11 +255,17 @@ export const meldwijzerFeature = defineFeature({
   async onFreeText(input, services) {
     // The text is read here only; it is neither logged nor stored, and triage keeps none of it.
     const uitkomst = triage(input.text ?? '', services.config);
-    services.log.info({ event: 'triage', situatie: uitkomst.situatie ?? null, twijfel: !!uitkomst.twijfelTussen }, 'triage');
-    if (!uitkomst.situatie) return [text(t(input.locale, 'meldwijzer.onbekend')), menu(input.locale)];
-    if (uitkomst.twijfelTussen) return [card(renderKeuzeCard(keuzeData(input.locale, uitkomst.twijfelTussen, uitkomst.antwoorden)))];
-    const intro = text(t(input.locale, 'meldwijzer.resultaat.situatie', { situatie: situatieLabel(input.locale, uitkomst.situatie) }));
-    return [intro, ...(await stap({ situatie: uitkomst.situatie, antwoorden: uitkomst.antwoorden, gevraagd: [] }, input, services))];
+    services.log.info(
+      {
+        event: 'triage',
+        situatie: uitkomst.situatie ?? null,
+        twijfel: !!uitkomst.twijfelTussen,
+        actor: uitkomst.actor ?? null,
+        vraag: uitkomst.vraag?.soort ?? null,
+      },
+      'triage',
+    );
+    return beantwoord(uitkomst, input, services);
   },
 
   async onInvalidSubmit(input) {

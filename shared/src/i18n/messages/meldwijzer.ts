@@ -67,7 +67,8 @@ export const meldwijzer = {
     'meldwijzer.groep.tekst':
       'Over integriteit praat je liever niet in een groep. Stuur me een privébericht, dan help ik je daar verder. Ik lees en bewaar hier niets.',
     'meldwijzer.groep.knop': 'Chat 1-op-1 met de meldwijzer',
-    'meldwijzer.help': 'Typ je vraag in je eigen woorden, of typ "menu", "privacy" of "opnieuw".',
+    'meldwijzer.help':
+      'Ik ben de meldwijzer van {organisatie}. Ik wijs je de weg bij een vraag of zorg over integriteit: een dilemma, een vermoeden van een misstand, fraude of geschenken, ongewenst gedrag, agressie van buiten of nevenwerkzaamheden. Ik vertel bij wie je terechtkunt, wat er dan gebeurt en hoe je anoniem meldt, en ik beantwoord veelgestelde vragen. Typ je vraag in je eigen woorden, of typ "menu", "privacy" of "opnieuw". Ik bewaar niets van wat je typt.',
     'meldwijzer.groet': 'Hallo! Ik help je de juiste plek te vinden voor een vraag of zorg over integriteit.',
     'meldwijzer.menuknop.dilemma': 'Dilemma of twijfel',
     'meldwijzer.menuknop.vermoedenMisstand': 'Vermoeden van een misstand',
@@ -83,6 +84,29 @@ export const meldwijzer = {
     'meldwijzer.menuuitleg.agressieExtern': 'Agressie of geweld van een burger, klant of bezoeker.',
     'meldwijzer.menuuitleg.nevenwerkzaamheden': 'Een bijbaan, nevenfunctie of financieel belang naast je werk.',
     'meldwijzer.menuuitleg.algemeen': 'Een vraag over regels, de gedragscode of wie je kunt benaderen.',
+    'meldwijzer.privacy.kaartTitel': 'Privacy en anoniem melden',
+    'meldwijzer.situatieDoor.ongewenstGedrag': 'Ongewenst gedrag door {door}',
+    'meldwijzer.situatieDoor.zakelijk': 'Een zakelijke integriteitsschending door {door}',
+    'meldwijzer.situatieDoor.vermoedenMisstand': 'Een vermoeden van een misstand door {door}',
+    'meldwijzer.situatieDoor.agressieExtern': 'Agressie of geweld door {door}',
+    'meldwijzer.door.collega': 'een collega',
+    'meldwijzer.door.leidinggevende': 'je leidinggevende',
+    'meldwijzer.door.hogerLeidinggevende': 'een directeur of hogere leidinggevende',
+    'meldwijzer.door.bestuurder': 'een bestuurder',
+    'meldwijzer.door.burger': 'een burger, klant of bezoeker',
+    'meldwijzer.door.leverancier': 'een leverancier of aannemer',
+    'meldwijzer.resultaat.spoed': 'Bel 112 bij direct gevaar.',
+    'meldwijzer.resultaat.betrokkene.leidinggevende':
+      'Het gaat over je eigen leidinggevende. Daarom wijs ik je niet naar hem of haar, maar naar deze plekken.',
+    'meldwijzer.resultaat.betrokkene.directie':
+      'Het gaat over een directeur of hogere leidinggevende. Daarom wijs ik je niet naar je leidinggevende, maar naar deze plekken.',
+    'meldwijzer.resultaat.betrokkene.bestuurder':
+      'Het gaat over een bestuurder. Daarom wijs ik je niet naar je leidinggevende, maar naar deze plekken.',
+    'meldwijzer.knop.contacten': 'Contactgegevens ({n})',
+    'meldwijzer.knop.meerContacten': 'Meer contactpersonen ({n})',
+    'meldwijzer.knop.incident': 'Incident registreren',
+    'meldwijzer.knop.menu': 'Naar het menu',
+    'meldwijzer.faq.antwoord': '**{vraag}**\n\n{antwoord}',
   } as Record<string, string>,
   en: {
     'meldwijzer.welkom.titel': 'Welcome to the {organisatie} integrity guide',
@@ -151,7 +175,8 @@ export const meldwijzer = {
     'meldwijzer.groep.tekst':
       "Integrity is better not discussed in a group. Send me a private message and I'll help you there. I read and store nothing here.",
     'meldwijzer.groep.knop': 'Chat 1:1 with the integrity guide',
-    'meldwijzer.help': 'Type your question in your own words, or type "menu", "privacy" or "start over".',
+    'meldwijzer.help':
+      'I am the {organisatie} integrity guide. I show you the way with a question or worry about integrity: a dilemma, a suspicion of wrongdoing, fraud or gifts, undesirable behaviour, aggression from outside or outside activities. I tell you where to go, what happens next and how to report anonymously, and I answer frequently asked questions. Type your question in your own words, or type "menu", "privacy" or "start over". I keep nothing of what you type.',
     'meldwijzer.groet': 'Hello! I help you find the right place for a question or worry about integrity.',
     'meldwijzer.menuknop.dilemma': 'Dilemma or doubt',
     'meldwijzer.menuknop.vermoedenMisstand': 'Suspected wrongdoing',
@@ -167,5 +192,27 @@ export const meldwijzer = {
     'meldwijzer.menuuitleg.agressieExtern': 'Aggression or violence by a citizen, client or visitor.',
     'meldwijzer.menuuitleg.nevenwerkzaamheden': 'A side job, secondary position or financial interest besides your work.',
     'meldwijzer.menuuitleg.algemeen': 'A question about rules, the code of conduct or whom to contact.',
+    'meldwijzer.privacy.kaartTitel': 'Privacy and reporting anonymously',
+    'meldwijzer.situatieDoor.ongewenstGedrag': 'Undesirable behaviour by {door}',
+    'meldwijzer.situatieDoor.zakelijk': 'A business integrity violation by {door}',
+    'meldwijzer.situatieDoor.vermoedenMisstand': 'Suspected wrongdoing by {door}',
+    'meldwijzer.situatieDoor.agressieExtern': 'Aggression or violence by {door}',
+    'meldwijzer.door.collega': 'a colleague',
+    'meldwijzer.door.leidinggevende': 'your manager',
+    'meldwijzer.door.hogerLeidinggevende': 'a director or senior manager',
+    'meldwijzer.door.bestuurder': 'an elected or appointed official',
+    'meldwijzer.door.burger': 'a citizen, client or visitor',
+    'meldwijzer.door.leverancier': 'a supplier or contractor',
+    'meldwijzer.resultaat.spoed': 'Call 112 in an emergency.',
+    'meldwijzer.resultaat.betrokkene.leidinggevende': 'This is about your own manager. So I do not send you to them, but to these places.',
+    'meldwijzer.resultaat.betrokkene.directie':
+      'This is about a director or senior manager. So I do not send you to your manager, but to these places.',
+    'meldwijzer.resultaat.betrokkene.bestuurder':
+      'This is about an elected or appointed official. So I do not send you to your manager, but to these places.',
+    'meldwijzer.knop.contacten': 'Contact details ({n})',
+    'meldwijzer.knop.meerContacten': 'More contacts ({n})',
+    'meldwijzer.knop.incident': 'Register incident',
+    'meldwijzer.knop.menu': 'To the menu',
+    'meldwijzer.faq.antwoord': '**{vraag}**\n\n{antwoord}',
   } as Record<string, string>,
 };
