@@ -12,7 +12,7 @@ import type { Agenda } from './features/ambtseed/uitnodiging-graph';
 import type { ProactiveSender } from './proactive';
 
 /**
- * The dispatcher (DESIGN.md: "bot/src/bot.ts dispatches; features decide"). The only file besides
+ * The dispatcher (docs/conventions.md "Style" 1: "bot/src/bot.ts dispatches; features decide"). The only file besides
  * bot/src/host/ that imports botbuilder. Per turn, Teams hygiene first:
  *   1. ignore a retried activity (same conversation + activity id seen in the last 10 minutes; remembered in the
  *      local state, `LokaleStaat.eersteKeer`, so a redelivery after a restart is ignored as well);
@@ -53,7 +53,7 @@ export interface IntegriteitsBotOptions {
 /**
  * How long a seen activity id is remembered (ms). Teams redelivers an activity whose turn took longer than about
  * 15 s, within seconds to a few minutes; the ids live in the local state (table `lokaal_eenmalig`) so a restart
- * between the delivery and the redelivery does not run the turn twice (issue 14, item 8).
+ * between the delivery and the redelivery does not run the turn twice.
  */
 export const DEDUPE_MS = 10 * 60 * 1000;
 /** The key kind of seen activity ids in `lokaal_eenmalig`. */

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const pool = store instanceof PgListStore ? store.pool : undefined;
   const jobs = await startJobs({ store, config, proactive: host.proactive, lokaal, log: jobLog }, { pool, log: jobLog });
   // Bookings answered "pending" (Graph store: the seat still in the outbox) get their outcome proactively, also
-  // those left by an earlier run (issue 14, item 5). Every BOEKING_WACHTRIJ_MS (default 5000) ms.
+  // those left by an earlier run. Every BOEKING_WACHTRIJ_MS (default 5000) ms.
   const wachtrij = new BoekingWachtrij({ lokaal, store, proactive: host.proactive, log: log.child({ module: 'ambtseed-wachtrij' }) });
   wachtrij.start(Number(process.env.BOEKING_WACHTRIJ_MS ?? 5000) || 5000);
   const port = Number(process.env.BOT_PORT ?? 3978);

@@ -6,7 +6,7 @@ import { t, toLocale, type Locale } from '@shared/i18n';
 import { geheimProbleem, MIN_GEHEIM_LENGTE, productieKenmerk, StartWeigering } from '@shared/config/hosting';
 
 /**
- * Who is calling the tab API (issue 6 "Auth").
+ * Who is calling the tab API.
  * - `sso`: inside Teams the web app sends `Authorization: Bearer <token>` from `authentication.getAuthToken()`;
  *   the token is checked with `jose` against Entra's JWKS (signature, issuer, audience, expiry) and the
  *   user's object id (`oid`) and `groups` claim are mapped to roles with the shared `rollenVan`
@@ -70,7 +70,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
 }
 
 /**
- * Start-up rules of the tab (issue 14, item 3), the bot's rule for its local mode: in production
+ * Start-up rules of the tab, the bot's rule for its local mode: in production
  * (`productieKenmerk`: NODE_ENV=production or an App Service variable) the local dev identity is refused
  * (`TAB_SSO_CLIENT_ID` must be set) and `TAB_VOTE_SECRET` must be a real secret (else the anonymous vote keys
  * would sit in the database next to the votes).

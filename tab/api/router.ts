@@ -16,7 +16,7 @@ export { leesbaarIssue } from './routes/http';
 export type { TabDilemma } from './routes/dilemma';
 
 /**
- * The tab's HTTP API (issue 6), mounted under `/api` by `createTabApp`, one file per resource in `routes/`. A thin adapter: it parses every body
+ * The tab's HTTP API, mounted under `/api` by `createTabApp`, one file per resource in `routes/`. A thin adapter: it parses every body
  * with zod (400 `{ fout }` in Dutch), resolves the caller (401) and checks roles (403), then calls domain
  * functions from `shared/` and the ListStore. Errors never carry stack traces to the client.
  *
@@ -30,7 +30,7 @@ export type { TabDilemma } from './routes/dilemma';
  * - `GET  /api/dilemmas` (manager, hr, integriteitscoordinator) → dilemmas for a session
  * - `POST /api/sessies` (manager, hr, integriteitscoordinator) `{ datum, werkvorm, doelgroep, deelnemers, dilemmaIds, sessieId? }`
  *   → 201 `{ sessieId }`
- * - `GET  /api/dashboard?jaar=2025&jaren=3` (hr, integriteitscoordinator) → the jaarverslag JSON (DESIGN.md)
+ * - `GET  /api/dashboard?jaar=2025&jaren=3` (hr, integriteitscoordinator) → the jaarverslag JSON (docs/contracts.md)
  * - `GET  /api/rapport/:jaar.(docx|xlsx)?suppressBelow=N` (hr, integriteitscoordinator) → the report document;
  *   `suppressBelow` (≥ 2) suppresses small counts in the docx as the CLI's `--suppress-below` does
  */

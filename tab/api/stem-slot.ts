@@ -3,7 +3,7 @@ import type { SqliteDatabase } from '@shared/store/database';
 import { eindeVanWeek } from '@shared/domain/dilemma-van-de-week';
 
 /**
- * One vote per person per week for the dilemma of the week, without storing who voted (issue 6).
+ * One vote per person per week for the dilemma of the week, without storing who voted.
  *
  * The `DilemmaStemmen` list holds only `stemId` (random), `dilemmaId`, `week`, `optie`. To refuse a second
  * vote, this module keeps `HMAC-SHA256(weekKey, userId)` in its own SQLite table `tab_vote_guard` until the

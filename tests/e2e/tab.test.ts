@@ -457,7 +457,7 @@ describeWithChromium('tab (e2e, Chromium)', () => {
   });
 
   test('inside a non-Teams iframe, teams-js initialize is raced with a timeout and the tab falls back to standalone', async () => {
-    // teams-js initialize() never settles in a frame whose parent is not Teams (STACK.md).
+    // teams-js initialize() never settles in a frame whose parent is not Teams (docs/conventions.md "Platform facts").
     const parent = `${base}/frame-test`;
     await page.route(parent, (r) =>
       r.fulfill({

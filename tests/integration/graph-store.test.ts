@@ -57,7 +57,7 @@ function tmpDb(): { file: string; cleanup: () => void } {
 }
 
 describe('provisioning', () => {
-  test('creates every list with the DESIGN.md column shapes; a second run does nothing', async () => {
+  test('creates every list with the column shapes of docs/contracts.md; a second run does nothing', async () => {
     const http = fakeHttp();
     const plan = await planProvision(http, FAKE_SITE_ID);
     expect(plan.steps.map((s) => s.kind)).toEqual(Array(LIST_NAMES.length).fill('createList'));

@@ -1,5 +1,5 @@
 /**
- * Items recorded through the intake feature show up in the jaarverslag (DESIGN.md annual report contract) for
+ * Items recorded through the intake feature show up in the jaarverslag (docs/contracts.md annual report contract) for
  * their year, and the report's Wbk counting agrees with the intake's deadline arithmetic.
  */
 import { randomUUID } from 'node:crypto';

@@ -22,7 +22,7 @@ export const describeWithChromium: jest.Describe = chromiumAvailable() ? describ
 export const ARTIFACTS = path.resolve(__dirname, '../e2e/artifacts');
 
 /**
- * Launch headless Chromium with a fresh profile and the flags this closed network needs (STACK.md).
+ * Launch headless Chromium with a fresh profile and the flags this closed network needs (docs/conventions.md "Platform facts").
  * CDN font lookups are aborted. Close the returned context (its profile folder is removed).
  */
 export async function launchBrowser(): Promise<BrowserContext> {

@@ -1,6 +1,6 @@
 /**
  * Conversions between canonical items and Graph `fields` (shared/src/store/graph/fields.ts). Expected
- * values are worked out by hand from the Graph and SharePoint behaviour described in DESIGN.md.
+ * values are worked out by hand from the Graph and SharePoint behaviour described in docs/contracts.md "SharePoint lists".
  */
 import { getListDefinition } from '@shared/lists/definitions';
 import { columnFromGraph, dateFromGraph, fromGraphFields, odataString, toGraphFields } from '@shared/store/graph/fields';

@@ -70,7 +70,7 @@ describe('buildJaarverslag', () => {
     expect(/:[1-9]/.test(json.replace(/"jaar":2024/g, ''))).toBe(false);
   });
 
-  test('the contract keys, in the DESIGN.md order (the *Onbekend counts are additive, at the end of their section)', () => {
+  test('the contract keys, in the docs/contracts.md order (the *Onbekend counts are additive, at the end of their section)', () => {
     const r = buildJaarverslag({}, { jaar: 2024, organisatie: 'X', years: 2 });
     expect(Object.keys(r)).toEqual([
       'jaar',

@@ -4,7 +4,7 @@ import * as ACData from 'adaptivecards-templating';
 
 /**
  * The shared card-render helper: Adaptive Card 1.5 templates live as data in `bot/cards/<name>.json`
- * (DESIGN.md "Cards are data") and are expanded with `adaptivecards-templating`. Each template has a typed
+ * (docs/conventions.md "Style" 3, "Cards are data") and are expanded with `adaptivecards-templating`. Each template has a typed
  * `render<Name>Card(data)` next to the feature that uses it; this module only loads, caches and expands.
  */
 

@@ -22,7 +22,7 @@ import { kanaalTokenControle, type AanmeldReden } from './kanaal-token';
 /**
  * The HTTP host (no logic): express + botbuilder `CloudAdapter` on `POST /api/messages`, `GET /healthz`.
  *
- * Auth (botbuilder env names, DESIGN.md): with `MicrosoftAppId` set, every request needs a valid Bot Framework
+ * Auth (botbuilder env names, docs/contracts.md "Environment"): with `MicrosoftAppId` set, every request needs a valid Bot Framework
  * JWT — a missing or forged token gets 401 with a short body before any bot code runs, 503 when the channel's
  * signing keys cannot be fetched (`kanaal-token.ts`; botbuilder then validates the accepted token again).
  * With an empty `MicrosoftAppId` the bot runs in *local mode* (Agents Playground, tests): it accepts

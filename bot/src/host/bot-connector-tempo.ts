@@ -1,5 +1,5 @@
 /**
- * Proactive sends paced to the Bot Connector's limits (issue 17; Microsoft Teams "Rate limiting for bots"):
+ * Proactive sends paced to the Bot Connector's limits (Microsoft Teams "Rate limiting for bots"):
  * at most 50 requests per second per app per tenant and 7 per second per conversation, each over a
  * rolling second (shared/src/tempo/rollend-budget.ts). Answers 429 (throttled), 412 (precondition failed:
  * a concurrent operation on the conversation), 502 and 504 are retried with exponential backoff and full

@@ -1,7 +1,7 @@
 import { geheimProbleem, MIN_GEHEIM_LENGTE, productieKenmerk, StartWeigering } from '@shared/config/hosting';
 
 /**
- * Start-up rules of the bot process (issue 14, items 2 and 3): what must be set before it may serve traffic.
+ * Start-up rules of the bot process: what must be set before it may serve traffic.
  *
  * - Local mode (empty `MicrosoftAppId`: no Bot Framework token needed) only where it is safe: never when the
  *   process counts as production (`productieKenmerk`: NODE_ENV=production or an App Service variable).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The Bot Framework channel token check that the host runs BEFORE botbuilder sees a request (issue 14, item 4).
+ * The Bot Framework channel token check that the host runs BEFORE botbuilder sees a request.
  *
  * botbuilder 4.23 answers a forged token with `alg=none`, HS256 or a wrong signature with HTTP 500 and the
  * library's text as the body, writes a stack trace and the channel's public keys to the log per request, and

@@ -34,7 +34,7 @@ export interface JobContext {
 export interface DagelijkseRun {
   wbk?: WbkHerinneringResultaat;
   uitvraag?: UitvraagResultaat;
-  /** Ambtseed reminders (issue 5): new hires 14 and 3 days before their deadline, the day before a session, HR weekly. */
+  /** Ambtseed reminders: new hires 14 and 3 days before their deadline, the day before a session, HR weekly. */
   ambtseed?: HerinneringRapport;
 }
 

@@ -3,7 +3,7 @@ import type { SqliteDatabase } from '@shared/store';
 
 /**
  * Conversation references for proactive messages, kept in the SQLite file that holds the lists
- * (DESIGN.md decision 5: one file, own table prefix), so they survive a restart of the bot.
+ * (docs/architecture.md: one local-state file, tables owned by shared/src/store/migraties.ts), so they survive a restart of the bot.
  *
  * Table `proactive_conversation_refs`: one row per person (Entra object id, lower case) with the personal-chat
  * reference the Bot Framework gave us the last time that person wrote to the bot or installed it. A reference

@@ -1,5 +1,5 @@
 /**
- * `npm run lists -- <import|export|provision|sync> …` (DESIGN.md conventions).
+ * `npm run lists -- <import|export|provision|sync> …` (docs/contracts.md "Commands").
  *
  *   import FILE --list NAME          CSV (`;`/`,`, BOM or not; UTF-8, else read as Windows-1252 with a notice) or
  *                                    JSON; all rows or none; exit 1 on bad rows

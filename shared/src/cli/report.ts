@@ -1,6 +1,6 @@
 /**
  * `npm run report -- --year 2024 --format json|docx|xlsx|html --out DIR [--org NAME] [--years 3]
- * [--suppress-below N]` — the jaarverslag integriteit from the lists (issue 8, DESIGN.md "The annual report
+ * [--suppress-below N]` — the jaarverslag integriteit from the lists (docs/contracts.md "The annual report
  * contract").
  *
  * Reads the store the environment configures (STORE=sqlite|graph, INTEGRITEITSPLEIN_DB) through the

@@ -1,5 +1,5 @@
 /**
- * Where a process runs, as far as safety settings are concerned (issue 14 "local mode only where it is safe").
+ * Where a process runs, as far as safety settings are concerned.
  *
  * Production is `NODE_ENV=production` or any Azure App Service variable: App Service sets `WEBSITE_SITE_NAME`
  * and `WEBSITE_INSTANCE_ID` on every web app (Microsoft Learn, "Environment variables and app settings in

@@ -3,7 +3,7 @@ import '../lists/zod-nl';
 import { DILEMMA_BRONNEN, DILEMMA_THEMAS, MELDPUNT_SOORTEN, SITUATIES } from '../lists/definitions';
 
 /**
- * The organisation configuration (`config/<org>.yaml`, DESIGN.md "Organisation configuration"): who is a
+ * The organisation configuration (`config/<org>.yaml`, docs/contracts.md "Organisation configuration"): who is a
  * meldpunt for what, contacts, routes per situation, ambtseed rules, regelingen, FAQ, dilemmas and roles.
  * The bot, tab and report read only this. Validated with zod when the process starts.
  */
@@ -191,7 +191,7 @@ export const ambtseedSchema = z.object({
   workshopVerplicht: z.boolean().default(false),
   /** Who owes what, by dienstverband (defaults: arbeidsovereenkomst eed/belofte, others a verklaring). */
   getuige: tekst.optional(),
-  /** Mailbox (UPN) whose calendar holds the session events when Graph is configured (issue 5); without it: .ics. */
+  /** Mailbox (UPN) whose calendar holds the session events when Graph is configured; without it: .ics. */
   organisator: z.string().min(3).optional(),
 });
 

@@ -1,8 +1,8 @@
 import { isoWeek } from './tijd';
 
 /**
- * Dilemma van de week: which dilemma is shown in which ISO week (issue 6, DESIGN.md "dilemma-of-the-week
- * rotation"). Pure functions, no I/O.
+ * Dilemma van de week: which dilemma is shown in which ISO week (docs/decisions.md "Tab: dilemma-of-the-week
+ * rotation by consecutive week number"). Pure functions, no I/O.
  *
  * Rule: the ISO weeks are numbered consecutively from a fixed epoch (ISO week 2001-W01, which starts on
  * Monday 2001-01-01), so week 53 of a long year and the step from the last week of a year to W01 of the next

@@ -1,5 +1,5 @@
 /**
- * Rules for leading a dilemma session (issue 6, GLOSSARY.md "dilemmaspel", "moreel beraad (light)").
+ * Rules for leading a dilemma session (docs/glossary.md "dilemmaspel", "moreel beraad (light)").
  * Pure functions: the tab's session runner shows what these return.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Readable ids for intake items: `M-<jaar>-<nnnn>` for Meldingen (issue 4), `G-<jaar>-<nnnn>` for Gesprekken and
+ * Readable ids for intake items: `M-<jaar>-<nnnn>` for Meldingen, `G-<jaar>-<nnnn>` for Gesprekken and
  * `A-<jaar>-<nnnn>` for AgressieIncidenten (the same form the demo seed uses). The year is the Europe/Amsterdam
  * calendar year of the item's date (ontvangenOp, datum), so the number restarts every year as registers do;
  * numbers are at least four digits (`M-2026-0001`, …, `M-2026-9999`, `M-2026-10000`).

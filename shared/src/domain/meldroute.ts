@@ -106,7 +106,7 @@ export interface Meldadvies {
   betrokkene?: Betrokkene;
 }
 
-/** Maximum number of clarifying questions in one route (issue 3: "at most three"). */
+/** Maximum number of clarifying questions in one route (at most three). */
 export const MAX_VRAGEN = 3;
 
 /** True when `v` is a known question id. */

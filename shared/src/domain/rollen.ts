@@ -3,7 +3,7 @@ import { ROLLEN, type OrgConfig, type Rol } from '../config/schema';
 /**
  * Roles of Integriteitsplein (vertrouwenspersoon, integriteitscoordinator, hr, manager, adviseurVpt) and how a
  * signed-in person gets them: the organisation config's `rollen` section lists Entra object ids
- * (`gebruikers`) and Entra group ids (`groepen`) per role (DESIGN.md "Organisation configuration"). In local
+ * (`gebruikers`) and Entra group ids (`groepen`) per role (docs/contracts.md "Organisation configuration"). In local
  * mode those are the Agents Playground's mock user ids (see README, "Intake en termijnen").
  *
  * Pure functions, used by the bot (every intake/agressie/ambtseed action is checked on the server) and by

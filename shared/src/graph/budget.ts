@@ -1,5 +1,5 @@
 /**
- * SharePoint's resource-unit budget for Graph calls (issue 17): SharePoint Online throttles per app per
+ * SharePoint's resource-unit budget for Graph calls: SharePoint Online throttles per app per
  * tenant by *resource units* per minute — 1,250 to 6,250 depending on the tenant's licence count — where
  * a single-item read costs 1 unit, a multi-item query 2 and a create/update/delete 2 ("Avoid getting
  * throttled or blocked in SharePoint Online"). In `$batch` every sub-request counts on its own.

@@ -1,5 +1,5 @@
 /**
- * The one retry policy for every Graph call (STYLE.md §5, after pnpjs `behaviors/fetch.ts`):
+ * The one retry policy for every Graph call (docs/conventions.md "Style" 5, after pnpjs `behaviors/fetch.ts`):
  * - 429, 503 and 504 are retried; the wait is the response's `Retry-After` (seconds or HTTP date) when
  *   present, else exponential backoff with jitter (`baseDelayMs · 2^(attempt-1)`, capped at `maxDelayMs`,
  *   then a random factor in [0.5, 1]).

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-/** Default Graph endpoint (DESIGN.md conventions: `GRAPH_BASE_URL`). */
+/** Default Graph endpoint (docs/contracts.md "Environment": `GRAPH_BASE_URL`). */
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
 /**
- * Everything the Graph module reads from the environment (DESIGN.md conventions), parsed with zod.
+ * Everything the Graph module reads from the environment (docs/contracts.md "Environment"), parsed with zod.
  * - `baseUrl`: `GRAPH_BASE_URL` without a trailing slash, including the version segment (`…/v1.0`).
  * - `siteId`: `SHAREPOINT_SITE_ID` (`host,siteCollectionId,webId` or any id Graph accepts).
  * - auth: `GRAPH_ACCESS_TOKEN` (static bearer token) or `GRAPH_TENANT_ID` + `GRAPH_CLIENT_ID` +

@@ -1,9 +1,9 @@
 /**
- * The SharePoint lists of Integriteitsplein, as data: one definition per list (../shared/DESIGN.md,
+ * The SharePoint lists of Integriteitsplein, as data: one definition per list (docs/contracts.md "SharePoint lists",
  * "SharePoint lists"). Infra (provisioning), both stores, the import/export CLI and the report read these
  * definitions; the zod schemas in `schemas.ts` are derived from them, never written by hand.
  *
- * Privacy rule (DESIGN.md): no list holds a name, e-mail address, phone number or free text about a person.
+ * Privacy rule (docs/conventions.md "Text, privacy, errors"): no list holds a name, e-mail address, phone number or free text about a person.
  */
 
 /** SharePoint column types we use (Graph column definitions: text, note, number, boolean, dateTime, choice). */
@@ -11,7 +11,7 @@ export type ColumnType = 'text' | 'note' | 'number' | 'boolean' | 'date' | 'date
 
 /** One column of a list: internal name, type, choice values, required flag, index flag. */
 export interface ColumnDefinition {
-  /** Internal name (SharePoint `name`), fixed by DESIGN.md; also the JSON/CSV key. */
+  /** Internal name (SharePoint `name`), fixed by docs/contracts.md; also the JSON/CSV key. */
   readonly name: string;
   readonly type: ColumnType;
   /** Allowed values for `choice` and `multichoice` columns, in display order. */

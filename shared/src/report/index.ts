@@ -1,5 +1,5 @@
 /**
- * The jaarverslag integriteit (issue 8): `buildJaarverslag` computes the DESIGN.md JSON contract from list
+ * The jaarverslag integriteit: `buildJaarverslag` computes the JSON contract of docs/contracts.md from list
  * items; `renderDocx`, `renderXlsx` and `renderHtml` render it. Import from `shared/src/report`.
  */
 export * from './jaarverslag';

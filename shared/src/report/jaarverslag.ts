@@ -17,7 +17,7 @@ import type { ListItem } from '../lists/schemas';
 
 /*
  * The jaarverslag integriteit as data: pure functions over list items that compute exactly the JSON contract
- * of ../shared/DESIGN.md ("The annual report contract"). No I/O here; the CLI (shared/src/cli/report.ts)
+ * of docs/contracts.md ("The annual report (jaarverslag) JSON"). No I/O here; the CLI (shared/src/cli/report.ts)
  * reads the lists and the renderers (docx, xlsx, html) only render the result.
  */
 
@@ -149,7 +149,7 @@ export interface Zaak {
 }
 
 /**
- * The whole jaarverslag (DESIGN.md contract): the year's counts, the organisation, `vorigeJaren` keyed by
+ * The whole jaarverslag (docs/contracts.md contract): the year's counts, the organisation, `vorigeJaren` keyed by
  * year (`"2023"`: the same counts for that year) and `zaken`, the anonymised case table of the year
  * (meldingen that were investigated, i.e. `onderzoek` ≠ `geen`, in order of receipt).
  */
@@ -264,7 +264,7 @@ function plusMaandenDag(dagnr: number, n: number): number {
 }
 
 /**
- * Acknowledgement in time (Wbk art. 2 lid 2; DESIGN.md `ontvangstbevestigdBinnen7Dagen`): true when
+ * Acknowledgement in time (Wbk art. 2 lid 2; docs/contracts.md `ontvangstbevestigdBinnen7Dagen`): true when
  * `ontvangstbevestigdOp` is set and at most 7 calendar days after `ontvangenOp` (receipt 1 March → by 8 March).
  */
 export function binnen7Dagen(ontvangenOp: string, ontvangstbevestigdOp: string | null | undefined): boolean {
@@ -273,7 +273,7 @@ export function binnen7Dagen(ontvangenOp: string, ontvangstbevestigdOp: string |
 }
 
 /**
- * Feedback in time (Wbk art. 2 lid 2; DESIGN.md `terugkoppelingBinnen3Maanden`): true when `terugkoppelingOp`
+ * Feedback in time (Wbk art. 2 lid 2; docs/contracts.md `terugkoppelingBinnen3Maanden`): true when `terugkoppelingOp`
  * is set and at most 3 calendar months after `ontvangstbevestigdOp` (30 Nov → 28/29 Feb). Without an
  * acknowledgement the law counts 3 months from the end of the 7-day acknowledgement period
  * (`ontvangenOp` + 7 days + 3 months), as `terugkoppelingOpTijd` in shared/src/domain/wbk-termijnen.ts does.
@@ -310,7 +310,7 @@ function cijfersVoor(jaren: Map<number, JaarCijfers>, jaar: number): JaarCijfers
 
 /**
  * Count every list into the years of `jaren` (a map year → counts, mutated in place), one pass per list.
- * Counting rules: DESIGN.md "The annual report contract".
+ * Counting rules: docs/contracts.md "The annual report (jaarverslag) JSON".
  */
 function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void {
   for (const g of bronnen.Gesprekken ?? []) {
@@ -445,7 +445,7 @@ export function zakenVan(meldingen: readonly BronItem<'Meldingen'>[], jaar: numb
 }
 
 /**
- * Build the jaarverslag of `opties.jaar` from list items (DESIGN.md "The annual report contract").
+ * Build the jaarverslag of `opties.jaar` from list items (docs/contracts.md "The annual report (jaarverslag) JSON").
  *
  * @param bronnen items per list (any years; items outside the covered years are ignored, a missing list
  *   counts as empty).

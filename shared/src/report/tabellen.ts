@@ -472,7 +472,7 @@ export function jaarverslagTabellen(r: Jaarverslag, locale: Locale = 'nl'): Tabe
 }
 
 /**
- * Small-number suppression for publication (DESIGN.md): a count from 1 to `onderDrempel − 1` becomes the
+ * Small-number suppression for publication (docs/contracts.md "The annual report (jaarverslag) JSON"): a count from 1 to `onderDrempel − 1` becomes the
  * string `"<N"`; 0 and counts ≥ N stay numbers. `onderDrempel` undefined or ≤ 1: nothing is suppressed.
  */
 export function onderdruk(n: number, onderDrempel?: number): number | string {

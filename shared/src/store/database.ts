@@ -5,7 +5,7 @@ import path from 'node:path';
 /** A better-sqlite3 database handle (re-exported so other modules need not import the driver's types). */
 export type SqliteDatabase = Database.Database;
 
-/** Default database file (DESIGN.md: `data/integriteitsplein.db`), relative to the project root. */
+/** Default database file (docs/contracts.md "Environment": `data/integriteitsplein.db`), relative to the project root. */
 export const DEFAULT_DB_PATH = path.join('data', 'integriteitsplein.db');
 
 /** The database path from `INTEGRITEITSPLEIN_DB`, else `data/integriteitsplein.db`. */

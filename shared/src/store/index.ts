@@ -9,7 +9,7 @@ export { openDatabase, databasePathFromEnv, type SqliteDatabase } from './databa
 export { LokaleStaat } from './lokaal';
 
 /**
- * The store the environment asks for (DESIGN.md conventions): `STORE=sqlite` (default) opens
+ * The store the environment asks for (docs/contracts.md "Environment"): `STORE=sqlite` (default) opens
  * `INTEGRITEITSPLEIN_DB` (default `data/integriteitsplein.db`); `STORE=graph` the SharePoint lists;
  * `STORE=postgres` the PostgreSQL database at `DATABASE_URL` (migrated on open; see ./postgres).
  * @param lokaal the process's local state: the SQLite store then uses its handle (one connection per process)

@@ -110,7 +110,7 @@ export interface ListTransaction {
 }
 
 /**
- * The one port through which bot, tab, CLI and report reach the lists (DESIGN.md).
+ * The one port through which bot, tab, CLI and report reach the lists (docs/architecture.md).
  * Implementations: `SqliteListStore` (embedded default) and `GraphListStore` (SharePoint via Graph).
  * Every implementation passes `tests/contract/list-store.contract.ts`.
  *

@@ -1,5 +1,5 @@
 /**
- * Pacing to a platform's published budgets (issue 17): "at most N units per window", for every window at
+ * Pacing to a platform's published budgets: "at most N units per window", for every window at
  * once, measured over a *rolling* window (any interval of that length), because that is how the platforms
  * count: the Bot Connector allows 50 requests/s per app per tenant and 7/s per conversation; SharePoint
  * counts resource units per minute per app per tenant (a list write costs 2; 1,250–6,250 units per minute

@@ -16,7 +16,7 @@ export function dashboardRoutes(router: Router, { store, config }: RouteContext)
       .max(2100, 'tot en met 2100'),
     jaren: z.coerce.number().int().min(1, 'minstens 1').max(10, 'maximaal 10').default(3),
   });
-  // The CLI's --suppress-below N for the downloaded Word report (counts 1..N−1 as "<N"; never in xlsx, DESIGN.md).
+  // The CLI's --suppress-below N for the downloaded Word report (counts 1..N−1 as "<N"; never in xlsx, docs/contracts.md).
   const onderDrempelQuery = z.object({
     suppressBelow: z.coerce
       .number({ error: 'verwacht een geheel getal' })
@@ -25,7 +25,7 @@ export function dashboardRoutes(router: Router, { store, config }: RouteContext)
       .max(1_000_000, 'maximaal 1.000.000')
       .optional(),
   });
-  // The report's own reader and pure aggregation (issue 8): the dashboard shows exactly the jaarverslag's figures.
+  // The report's own reader and pure aggregation: the dashboard shows exactly the jaarverslag's figures.
   const jaarverslag = async (jaar: number, jaren: number) =>
     buildJaarverslag(await leesJaarverslagBronnen(store, { jaar, years: jaren }), {
       jaar,

@@ -40,7 +40,7 @@ export function uitQuery(search: string): { thema: Thema; locale: Locale } {
 }
 
 /**
- * Detect Teams: teams-js `app.initialize()` rejects at top level but hangs inside a non-Teams iframe (STACK.md),
+ * Detect Teams: teams-js `app.initialize()` rejects at top level but hangs inside a non-Teams iframe (docs/conventions.md "Platform facts"),
  * so it is only tried when framed/opened, raced with a 3 s timeout. teams-js is loaded only then.
  */
 export async function detecteerOmgeving(search: string, timeoutMs = 3000): Promise<Omgeving> {

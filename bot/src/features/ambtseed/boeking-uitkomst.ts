@@ -5,7 +5,7 @@ import type { Reply } from '../feature';
 import type { ProactiveSender } from '../../proactive';
 
 /**
- * Whether a booking is true yet (issue 14: "a booking is confirmed only once its seat is durably reserved").
+ * Whether a booking is true yet ("a booking is confirmed only once its seat is durably reserved").
  *
  * With `STORE=graph` a booking's writes go to the outbox and reach SharePoint in the background; the store waits
  * up to `GRAPH_WRITE_WAIT_MS`. After the booking's transaction the feature asks `store.writeStatus` for every

@@ -33,7 +33,7 @@ export async function boek(d: BoekInvoer, input: TurnInput, services: BotService
 }
 
 /**
- * The answer after a booking or rebooking (issue 14, item 5: only a seat that is durably reserved is confirmed):
+ * The answer after a booking or rebooking (only a seat that is durably reserved is confirmed):
  * - the plan's writes are all in the lists → waitlist position, or the confirmation with the invitation (Graph or
  *   .ics), and whoever moved up is told;
  * - one write still waits in the Graph outbox (Graph throttled or down past `GRAPH_WRITE_WAIT_MS`) → "received,

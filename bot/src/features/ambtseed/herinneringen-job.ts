@@ -16,7 +16,7 @@ export type HerinneringRapport = Record<
 >;
 
 /**
- * The daily ambtseed job (issue 5, "Reminders"): run it once a day (e.g. 08:00 Europe/Amsterdam, the
+ * The daily ambtseed job: run it once a day (e.g. 08:00 Europe/Amsterdam, the
  * config's `intake.dagelijksOm`); running it more often is harmless because every message has a dedupe key.
  * - new hires with an obligation not booked: once an invitation to plan it ("welkom"), then a reminder
  *   14 days and 3 days before their deadline;

@@ -20,7 +20,7 @@ import {
 import { plan } from './plan';
 
 /**
- * The ambtseed feature (issue 5): "Plan mijn ambtseed" for new hires (what they owe, eed vs belofte,
+ * The ambtseed feature: "Plan mijn ambtseed" for new hires (what they owe, eed vs belofte,
  * book / cancel / rebook / waitlist, integriteitsverklaring: `plan.ts`, `boeking.ts`), and for HR (role `hr`
  * from the config): create, edit and cancel sessions by card, the capacity forecast (`hr.ts`), and attendance
  * (afgelegd / afwezig: `aanwezigheid.ts`).

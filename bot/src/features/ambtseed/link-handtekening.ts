@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { t } from '@shared/i18n';
 
 /**
- * Signatures of personal download links (issue 14, item 2): the oorkonde tells that a person took the oath, so its
+ * Signatures of personal download links: the oorkonde tells that a person took the oath, so its
  * link carries an expiry and an HMAC over the inschrijving and that expiry. A link without a valid signature, with
  * a changed id or expiry, or past its expiry, gets a short 403 page (Dutch first, English second).
  *

@@ -6,7 +6,7 @@ import type { Sessie } from '@shared/domain/ambtseed';
 import type { LokaleStaat, SqliteDatabase } from '@shared/store';
 
 /**
- * Calendar invitations through Microsoft Graph (issue 5, "Invites"): one event per session in the
+ * Calendar invitations through Microsoft Graph: one event per session in the
  * organiser's calendar (`POST /users/{organizer}/events`), with `isOnlineMeeting: true` and
  * `onlineMeetingProvider: teamsForBusiness` for online sessions (Graph then adds the Teams meeting). The
  * booked people are the event's attendees: after every booking change the attendee list is replaced

@@ -55,7 +55,7 @@ import { intakeStaat } from './staat';
 import { nietToegestaanTekst, toegang, type IntakeActie } from './toegang';
 
 /**
- * The intake feature (issue 4): vertrouwenspersonen log gesprekken, the integriteitscoördinator (and the roles in
+ * The intake feature: vertrouwenspersonen log gesprekken, the integriteitscoördinator (and the roles in
  * `intake.meldingRollen`) registers and updates meldingen, everyone can register an agressie-incident (the
  * adviseur VPT is notified and adds maatregelen), managers and vertrouwenspersonen answer the half-yearly
  * uitvraag, and the coordinator sees Wbk deadlines and the uitvraag response.

@@ -19,7 +19,7 @@ import { isIsoDate } from '@shared/lists/schemas';
 import { MELDING_ID } from '@shared/domain/melding-id';
 
 /**
- * zod schemas of the intake card submits (DESIGN.md: every boundary is parsed with zod). Teams sends every
+ * zod schemas of the intake card submits (docs/conventions.md "Style" 4: every boundary is parsed with zod). Teams sends every
  * input as a string (`"true"`, `"a,b"`, `""`), so booleans, multi-selects and empty dates are normalised here.
  * All schemas are strict: a field the card does not have (e.g. a forged `gesprekId`, a name) is rejected, so
  * ids are always generated on the server and nothing outside the list schema can reach a list.

@@ -1,7 +1,7 @@
 import type { SqliteDatabase } from '@shared/store';
 
 /**
- * Local state of the intake feature in the SQLite file that also holds the lists (DESIGN.md decision 5; own
+ * Local state of the intake feature in the SQLite file that also holds the lists (docs/architecture.md; own
  * table prefix `intake_`). Holds ids and dates only: no names, no text, and never who submitted a melding.
  *
  * - `intake_kaarten`: which card instance (`kaartId`, a UUID put on the card when it was rendered) produced which

@@ -4,7 +4,7 @@ import type { Toegang } from '../kit';
 
 /**
  * Who may do what in the intake feature, enforced on the server for every command and every card submit
- * (issue 4, "Roles, enforced on the server"). A denied action answers "Niet toegestaan" and writes nothing.
+ * (roles are enforced on the server). A denied action answers "Niet toegestaan" and writes nothing.
  */
 
 /** Every intake action. */

@@ -10,7 +10,7 @@ import { datumTekst } from '@shared/i18n/formaat';
 import type { Reply } from '../feature';
 
 /**
- * The half-yearly uitvraag (issue 4, item 5; the action point in the Zuid-Holland integrity report that matters
+ * The half-yearly uitvraag (the action point in the Zuid-Holland integrity report that matters
  * recorded by managers and vertrouwenspersonen be asked for regularly). On each configured date
  * (`intake.uitvraagDatums`, default 1 January and 1 July, Europe/Amsterdam) every configured vertrouwenspersoon
  * and manager gets a card asking for matters they have not recorded yet; each answer becomes a list item

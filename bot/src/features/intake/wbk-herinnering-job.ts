@@ -7,7 +7,7 @@ import type { ProactiveSender, SendStatus } from '../../proactive';
 import { renderWbkCard } from './cards';
 
 /**
- * The daily Wbk reminder (issue 4, item 4): the integriteitscoördinator gets a proactive card listing the
+ * The daily Wbk reminder: the integriteitscoördinator gets a proactive card listing the
  * meldingen whose ontvangstbevestiging or terugkoppeling deadline falls within `intake.wbkVooruitDagen` (default 2)
  * days or has passed; overdue lines are red with the days late. Nothing is sent when nothing needs attention.
  * One card per coordinator per day (dedupe key `wbk:<YYYY-MM-DD>:<oid>`), also across restarts.

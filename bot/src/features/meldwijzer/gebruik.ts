@@ -2,7 +2,7 @@ import type { Situatie } from '@shared/lists/definitions';
 import type { ListStore } from '@shared/store';
 
 /**
- * Usage figures without people (issue 3, item 7): how often the meldwijzer showed a route, per ISO week and
+ * Usage figures without people: how often the meldwijzer showed a route, per ISO week and
  * situation, in the `MeldwijzerGebruik` list (key week + situatie; no user, no text, nothing finer than a week).
  *
  * Counts are gathered in memory and written in one `increment` per (week, situatie) at most once a second

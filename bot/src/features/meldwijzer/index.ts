@@ -39,7 +39,7 @@ import {
 export { flushMeldwijzerGebruik } from './gebruik';
 
 /**
- * The meldwijzer: guides an employee to the right meldpunt (issue 3).
+ * The meldwijzer: guides an employee to the right meldpunt.
  * - install → welcome card (who the bot is for, privacy note, anonymous path, main menu);
  * - card submits `meldwijzer.*` → situation → ≤ 3 clarifying questions → result card (state in the card);
  * - free text nobody else claimed → triage (shared/src/domain/triage.ts) → same route; a close call asks;

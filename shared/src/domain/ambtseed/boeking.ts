@@ -2,7 +2,7 @@ import type { Inschrijving, Sessie, SessieSoort } from './verplichtingen';
 import { amsterdamDate } from '../tijd';
 
 /**
- * Booking rules for ambtseed sessions and workshops (issue 5, "Booking in the bot"). Pure functions over
+ * Booking rules for ambtseed sessions and workshops. Pure functions over
  * list items; the atomic write path is `shared/src/store/ambtseed-booking.ts`.
  *
  * Conventions (docs/decisions.md, "Ambtseed"):

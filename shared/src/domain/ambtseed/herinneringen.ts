@@ -11,7 +11,7 @@ import {
 } from './verplichtingen';
 import { isGeannuleerd } from './boeking';
 
-/** Kinds of ambtseed reminder (issue 5, "Reminders"). */
+/** Kinds of ambtseed reminder. */
 export type HerinneringSoort = 'welkom' | 'deadline14' | 'deadline3' | 'dagVoor';
 
 /**
@@ -33,7 +33,7 @@ export interface Herinnering {
 /**
  * The reminders due on `now`'s Europe/Amsterdam date:
  * - `welkom`: once per new hire who has started (indienstOp ≤ today), has an obligation still `open` and
- *   a deadline not yet passed — the proactive "plan your ambtseed" invitation (issue 5, item 3);
+ *   a deadline not yet passed — the proactive "plan your ambtseed" invitation;
  * - `deadline14`: an obligation still `open` (not booked, not signed) when 4..14 days are left until the
  *   deadline — i.e. on day −14, or on the first day the job runs after it;
  * - `deadline3`: still `open` with 0..3 days left;
@@ -97,8 +97,8 @@ export function dueHerinneringen(
 }
 
 /**
- * HR's weekly overview (issue 5: counts only, no names or ids). "Per department" is not possible: the
- * `NieuweMedewerkers` list has no department column (DESIGN.md), so counts are per dienstverband.
+ * HR's weekly overview (counts only, no names or ids). "Per department" is not possible: the
+ * `NieuweMedewerkers` list has no department column (docs/contracts.md "SharePoint lists"), so counts are per dienstverband.
  */
 export interface WeekOverzicht {
   /** ISO week of `now` (`2026-W48`); also the dedupe key's suffix. */

@@ -1,4 +1,4 @@
-/** Ambtseed and workshop integriteit: pure domain rules (issue 5). No I/O here. */
+/** Ambtseed and workshop integriteit: pure domain rules. No I/O here. */
 export * from './verplichtingen';
 export * from './boeking';
 export * from './status';

@@ -11,7 +11,7 @@ import {
   type SessieSoort,
 } from './verplichtingen';
 
-/** Capacity forecast for one kind of session in the next calendar quarter (issue 5, "Capacity forecast"). */
+/** Capacity forecast for one kind of session in the next calendar quarter. */
 export interface CapaciteitsPrognose {
   soort: SessieSoort;
   /** Next calendar quarter (Europe/Amsterdam), e.g. `2027-Q1`, with its first and last date. */

@@ -24,7 +24,7 @@ export type Inschrijving = ListItem<'AmbtseedInschrijvingen'>;
 export type NieuweMedewerker = ListItem<'NieuweMedewerkers'>;
 
 /**
- * What one new hire owes (issue 5, "New hires"; Ambtenarenwet 2017 art. 7 for the eed/belofte):
+ * What one new hire owes (Ambtenarenwet 2017 art. 7 for the eed/belofte):
  * - `arbeidsovereenkomst` → the ambtseed or ambtsbelofte (`ambtseed: true`), taken in a session;
  * - `extern` / `stagiair` → an integriteitsverklaring (`integriteitsverklaring: true`), signed, no session;
  * - everyone → the workshop integriteit when the config says `workshopVerplicht: true`.

@@ -1,5 +1,5 @@
 /**
- * Conversion between our canonical list items and Graph `listItem.fields` (DESIGN.md "SharePoint lists").
+ * Conversion between our canonical list items and Graph `listItem.fields` (docs/contracts.md "SharePoint lists").
  *
  * Writing: multichoice as a string array with `"<col>@odata.type": "Collection(Edm.String)"` beside it
  * (without the annotation SharePoint fails with a generic error); date columns as the calendar date at
@@ -22,7 +22,7 @@ export function dateToGraph(date: string): string {
 
 /**
  * A date-only value as Graph returns it, as `YYYY-MM-DD`: a bare date is kept; an instant becomes its
- * Europe/Amsterdam calendar date (the sites are set to that time zone, DESIGN.md conventions).
+ * Europe/Amsterdam calendar date (the sites are set to that time zone, docs/contracts.md "SharePoint lists").
  */
 export function dateFromGraph(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;

@@ -1,5 +1,5 @@
 /**
- * `GraphListStore`: the ListStore port on SharePoint lists through Microsoft Graph (DESIGN.md). Three parts:
+ * `GraphListStore`: the ListStore port on SharePoint lists through Microsoft Graph (docs/architecture.md). Three parts:
  * - writes (here): validated with the list's zod schema, appended durably to the local outbox (`graph_outbox`,
  *   in the process's `LokaleStaat`), then drained to Graph in `$batch` requests of ≤ 20 (`OutboxDrainer` +
  *   `OutboxWorker`). A write waits up to `writeWaitMs` for its row to reach Graph; when Graph throttles or is down

@@ -1,10 +1,10 @@
 /**
- * Provisioning of the SharePoint lists from `LIST_DEFINITIONS` (DESIGN.md "SharePoint lists"): creates
+ * Provisioning of the SharePoint lists from `LIST_DEFINITIONS` (docs/contracts.md "SharePoint lists"): creates
  * missing lists with all their columns, adds missing columns to existing lists, turns on indexes (and
  * unique values for single-column keys) the definitions ask for. It never deletes or retypes anything:
  * a column whose type differs is reported as a warning. Idempotent: a second run plans nothing.
  *
- * Graph column shapes (DESIGN.md): text `{ text: {} }`, note `{ text: { allowMultipleLines: true } }`,
+ * Graph column shapes (docs/contracts.md "SharePoint lists"): text `{ text: {} }`, note `{ text: { allowMultipleLines: true } }`,
  * number `{ number: {} }`, boolean `{ boolean: {} }`, date `{ dateTime: { format: 'dateOnly' } }`,
  * dateTime `{ dateTime: { format: 'dateTime' } }`, choice `{ choice: { choices } }`, multichoice
  * `{ choice: { choices, displayAs: 'checkBoxes' } }`, indexed columns `indexed: true`.

@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL connection of `STORE=postgres` (issue 17): one node-postgres `Pool` per process, on
+ * The PostgreSQL connection of `STORE=postgres`: one node-postgres `Pool` per process, on
  * `DATABASE_URL` (a libpq URL, `postgres://user:pass@host:5432/db?sslmode=require`).
  *
  * Values come back in the shapes the ListStore port uses, not node-postgres' defaults:

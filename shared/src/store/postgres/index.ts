@@ -1,5 +1,5 @@
 /**
- * `STORE=postgres` (issue 17): the ListStore and local state in PostgreSQL. See pg-list-store.ts,
+ * `STORE=postgres`: the ListStore and local state in PostgreSQL. See pg-list-store.ts,
  * migrations.ts and docs/decisions.md ("PostgreSQL for scale-out").
  */
 import { createPgPool, type PgPoolOptions } from './connection';

@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL schema of `STORE=postgres`, kept in the repo and applied at start-up (issue 17).
+ * The PostgreSQL schema of `STORE=postgres`, kept in the repo and applied at start-up.
  *
  * Two parts, both idempotent and applied under one transaction-scoped advisory lock, so four instances
  * starting at the same moment migrate exactly once and the others wait for it:

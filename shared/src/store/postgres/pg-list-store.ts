@@ -48,7 +48,7 @@ export interface PgListStoreOptions {
 }
 
 /**
- * The ListStore on PostgreSQL (`STORE=postgres`, issue 17): the same table layout as the SQLite store
+ * The ListStore on PostgreSQL (`STORE=postgres`): the same table layout as the SQLite store
  * (`list_<Name>`, `_key` primary key, one typed column per list column; see ./migrations.ts), so any
  * number of bot and tab instances share one truth.
  *
