@@ -174,7 +174,7 @@ export class IntegriteitsBot extends ActivityHandler {
     this.notePersonal(a);
     const value: unknown = a.value;
     if (value !== undefined && value !== null) {
-      await send(context, await this.dispatchSubmit(context, value));
+      await send(context, await this.dispatchSubmit(context, value), this.log);
       return;
     }
     // Hygiene step 2: strip our own @mention.
@@ -228,10 +228,11 @@ export function chatUrl(a: Partial<Activity>): string {
 }
 
 /** Send replies in order; a text directly followed by a card goes out as one activity (fewer round trips). */
-export async function send(context: TurnContext, replies: Reply[]): Promise<void> {
+export async function send(context: TurnContext, replies: Reply[], log?: BotLogger): Promise<void> {
   const out: Partial<Activity>[] = [];
   for (const r of replies) {
-    if (r.type === 'text') out.push(MessageFactory.text(r.text));
+    if (r.type === 'vervangKaart') await vervangKaart(context, r.card, log);
+    else if (r.type === 'text') out.push(MessageFactory.text(r.text));
     else {
       const prev = out[out.length - 1];
       const attachment = CardFactory.adaptiveCard(r.card);
@@ -240,6 +241,22 @@ export async function send(context: TurnContext, replies: Reply[]): Promise<void
     }
   }
   if (out.length) await context.sendActivities(out);
+}
+
+/**
+ * Replace the card the submit came from (`activity.replyToId`) with `card` (`updateActivity`, Bot Framework's
+ * PUT `/v3/conversations/{id}/activities/{activityId}`). No `replyToId`: nothing to replace. A failure (the message
+ * is too old, the channel does not allow it) is logged with its status and does not fail the turn: the answer
+ * itself still goes out.
+ */
+async function vervangKaart(context: TurnContext, card: Record<string, unknown>, log?: BotLogger): Promise<void> {
+  const id = context.activity.replyToId;
+  if (!id) return;
+  try {
+    await context.updateActivity({ type: ActivityTypes.Message, id, attachments: [CardFactory.adaptiveCard(card)] });
+  } catch (err) {
+    log?.warn({ event: 'kaart.vervangen.mislukt', status: (err as { statusCode?: number }).statusCode ?? null }, 'kaart niet vervangen');
+  }
 }
 
 /**

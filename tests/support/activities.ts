@@ -28,6 +28,8 @@ export interface ActivityOptions {
   locale?: string;
   id?: string;
   from?: { id: string; name?: string; aadObjectId?: string };
+  /** The id of the bot's message this activity answers (Teams sets it on a card's `Action.Submit`). */
+  replyToId?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -50,6 +52,7 @@ function base(type: string, o: ActivityOptions): Json {
     },
     locale: o.locale ?? 'nl-NL',
     channelData: { tenant: { id: 'tenant-test' } },
+    ...(o.replyToId ? { replyToId: o.replyToId } : {}),
   };
 }
 
@@ -120,6 +123,8 @@ export interface BotHarness {
   host: BotHost;
   store: ListStore;
   replies: CapturedReply[];
+  /** Messages the bot replaced (`updateActivity`, PUT …/activities/:id): the replaced id and the new activity. */
+  updates: (CapturedReply & { activityId: string })[];
   /** POST one activity; resolves with the HTTP status and the replies sent during it. */
   send(activity: Json, headers?: Record<string, string>): Promise<{ status: number; replies: CapturedReply[] }>;
   close(): Promise<void>;
@@ -155,6 +160,15 @@ export async function startBotHarness(
     replies.push({ conversationId: String(req.params.conv), activity: req.body as CapturedReply['activity'] });
     res.json({ id: `reply-${++n}` });
   });
+  const updates: BotHarness['updates'] = [];
+  connector.put('/v3/conversations/:conv/activities/:id', (req, res) => {
+    updates.push({
+      conversationId: String(req.params.conv),
+      activityId: String(req.params.id),
+      activity: req.body as CapturedReply['activity'],
+    });
+    res.json({ id: String(req.params.id) });
+  });
   const connectorServer = await listen(connector);
   const serviceUrl = `http://127.0.0.1:${(connectorServer.address() as AddressInfo).port}/`;
   const store = opts.store ?? new SqliteListStore(':memory:');
@@ -178,6 +192,7 @@ export async function startBotHarness(
     host,
     store,
     replies,
+    updates,
     async send(activity, headers = {}) {
       const before = replies.length;
       const body = JSON.stringify({ serviceUrl, ...activity, ...(activity.serviceUrl === 'http://127.0.0.1:9/' ? { serviceUrl } : {}) });

@@ -116,8 +116,12 @@ describe('ambtseed-feature', () => {
     );
     // Someone else cannot cancel my booking.
     expect(tekst(await submit('mw-2', { action: 'ambtseed.annuleer', inschrijvingId: 'S-A#00001' }))).toContain('niet van jou');
-    // I cancel: the first on the waitlist gets the place and is told.
-    expect(tekst(await submit('mw-1', { action: 'ambtseed.annuleer', inschrijvingId: 'S-A#00001' }))).toContain('geannuleerd');
+    // I cancel: first the bot asks (nothing changes), then the first on the waitlist gets the place and is told.
+    expect(tekst(await submit('mw-1', { action: 'ambtseed.annuleer', inschrijvingId: 'S-A#00001' }))).toContain('Inschrijving annuleren?');
+    expect((await store.get('AmbtseedInschrijvingen', 'S-A#00001'))?.status).toBe('ingeschreven');
+    expect(tekst(await submit('mw-1', { action: 'ambtseed.annuleer', inschrijvingId: 'S-A#00001', bevestigd: 'ja' }))).toContain(
+      'geannuleerd',
+    );
     expect(verzonden.map((v) => [v.aan, v.key])).toEqual([['mw-2', 'ambtseed:promotie:S-A#00002']]);
     expect((await store.get('AmbtseedInschrijvingen', 'S-A#00002'))?.status).toBe('ingeschreven');
     // Rebook mw-2 to the online session.

@@ -44,8 +44,16 @@ export interface TurnInput {
   now: Date;
 }
 
-/** What a feature answers: text and/or an Adaptive Card 1.5 (JSON), in order. */
-export type Reply = { type: 'text'; text: string } | { type: 'card'; card: Record<string, unknown> };
+/**
+ * What a feature answers: text and/or an Adaptive Card 1.5 (JSON), in order. `vervangKaart` replaces the card whose
+ * button started this submit (Teams gives its id as the activity's `replyToId`) with `card`, typically a read-only
+ * summary, so a submitted form no longer looks editable; the dispatcher does it with the turn's `updateActivity`.
+ * Without a card to replace (a typed command, a proactive send) it is left out.
+ */
+export type Reply =
+  | { type: 'text'; text: string }
+  | { type: 'card'; card: Record<string, unknown> }
+  | { type: 'vervangKaart'; card: Record<string, unknown> };
 
 /** pino-style logger (pino's `Logger` satisfies it); log ids and zod paths, never message text or identities. */
 export interface FeatureLog {

@@ -6,6 +6,7 @@ import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { bevestiging, soortNaam, vertel, type Bericht } from './berichten';
 import { renderAanwezigheidKaart } from './cards';
+import { samenvatting } from './bevestigen';
 import { bestaandeSessie } from './lezen';
 import { aanwezigheidKeuze, type AanwezigheidInvoer } from './payload';
 import { oorkondeUrl } from './routes';
@@ -92,5 +93,18 @@ export async function aanwezigheidOpslaan(d: AanwezigheidInvoer, input: TurnInpu
   }
   await vertel(services, berichten);
   services.log.info({ feature: 'ambtseed', actie: 'aanwezigheid', afgelegd, afwezig }, 'aanwezigheid vastgelegd');
-  return [{ type: 'text', text: t(l, 'ambtseed.aanwezigheid.opgeslagen', { afgelegd, afwezig }) }];
+  const tekst = t(l, 'ambtseed.aanwezigheid.opgeslagen', { afgelegd, afwezig });
+  const keuzeNaam = (k: string) =>
+    t(l, `ambtseed.aanwezigheid.${{ 'afgelegd-eed': 'afgelegdEed', 'afgelegd-belofte': 'afgelegdBelofte' }[k] ?? k}`);
+  return [
+    samenvatting(
+      t(l, 'ambtseed.aanwezigheid.titel', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l) }),
+      tekst,
+      besluiten.map((b, n) => ({
+        titel: t(l, 'ambtseed.aanwezigheid.kort', { n: n + 1, kort: b.inschrijvingId.slice(s.sessieId.length + 1) }),
+        waarde: keuzeNaam(b.keuze),
+      })),
+    ),
+    { type: 'text', text: tekst },
+  ];
 }

@@ -30,6 +30,8 @@ export const AMBTSEED_KAARTEN = [
   'ambtseed-aanwezigheid',
   'ambtseed-overzicht',
   'ambtseed-herinnering',
+  'ambtseed-bevestig',
+  'ambtseed-samenvatting',
 ] as const;
 
 /** One option in a ChoiceSet. */
@@ -117,7 +119,7 @@ export interface HrKaartData {
   kiesSessie: string;
   wijzigTitel: string;
   aanwezigheidTitel: string;
-  bevestigTitel: string;
+  /** "Bijeenkomst annuleren…": asks for confirmation first (`ambtseed-bevestig.json`). */
   annuleerTitel: string;
   nieuwTitel: string;
 }
@@ -175,3 +177,33 @@ export interface HerinneringKaartData {
   planTitel: string;
 }
 export const renderHerinneringKaart = (d: HerinneringKaartData) => expand('ambtseed-herinnering', d);
+
+/** One line of a FactSet: a label and its value (already localised). */
+export interface Feit {
+  titel: string;
+  waarde: string;
+}
+
+/**
+ * Data of `ambtseed-bevestig.json`: "are you sure?" before an action that cannot be undone (cancelling a booking
+ * or a session, sending reminders). `jaData` is the submit of the action itself (with `bevestigd: 'ja'`),
+ * `neeData` the submit that leaves everything as it is.
+ */
+export interface BevestigKaartData {
+  titel: string;
+  tekst: string;
+  regels: Feit[];
+  jaTitel: string;
+  jaData: Record<string, unknown>;
+  neeTitel: string;
+  neeData: Record<string, unknown>;
+}
+export const renderBevestigKaart = (d: BevestigKaartData) => expand('ambtseed-bevestig', d);
+
+/** Data of `ambtseed-samenvatting.json`: the read-only summary that replaces a submitted card (no inputs, no buttons). */
+export interface SamenvattingKaartData {
+  titel: string;
+  tekst: string;
+  regels: Feit[];
+}
+export const renderSamenvattingKaart = (d: SamenvattingKaartData) => expand('ambtseed-samenvatting', d);

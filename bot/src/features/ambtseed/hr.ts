@@ -14,7 +14,8 @@ import { t, tekstIn, type Locale } from '@shared/i18n';
 import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { bevestiging, plaats, soortNaam, synchroniseerAgenda, vertel, vertelGepromoveerd } from './berichten';
-import { renderHrKaart, renderSessieFormulier, type SessieFormulierData } from './cards';
+import { sessieFeiten, samenvatting } from './bevestigen';
+import { renderBevestigKaart, renderHrKaart, renderSessieFormulier, type Feit, type SessieFormulierData } from './cards';
 import { bestaandeSessie, boekingVoor, inschrijvingenVan } from './lezen';
 import { overzichtRegels } from './overzicht';
 import type { SessieFormInvoer, SessieKeuzeInvoer } from './payload';
@@ -88,7 +89,6 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
     kiesSessie: t(l, 'ambtseed.hr.kiesSessie'),
     wijzigTitel: t(l, 'ambtseed.hr.wijzig'),
     aanwezigheidTitel: t(l, 'ambtseed.hr.aanwezigheid'),
-    bevestigTitel: t(l, 'ambtseed.hr.form.bevestigAnnuleren'),
     annuleerTitel: t(l, 'ambtseed.hr.annuleerSessie'),
     nieuwTitel: t(l, 'ambtseed.hr.nieuw'),
   });
@@ -263,7 +263,7 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
       'sessie opgeslagen',
     );
   } else {
-    const sessieId = `S-${d.datum}-${d.begin.replace(':', '')}-${d.soort === 'ambtseed' ? 'E' : 'W'}`;
+    const sessieId = nieuwId(d);
     const bestaand = await services.store.get('AmbtseedSessies', sessieId);
     const r = bestaand ? undefined : await services.store.add('AmbtseedSessies', { sessieId, ...velden });
     const er = bestaand ?? (r && !r.created ? r.item : undefined);
@@ -274,7 +274,24 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
     melding = t(l, 'ambtseed.hr.opgeslagen', { soort: soortNaam(d.soort, l), tijd: toonTijd(start, l), gepromoveerd: 0 });
     services.log.info({ feature: 'ambtseed', actie: 'sessieNieuw' }, 'sessie opgeslagen');
   }
-  return hrKaart(input, services, melding);
+  const s = (await services.store.get('AmbtseedSessies', d.sessieId || nieuwId(d)))!;
+  return [
+    samenvatting(t(l, 'ambtseed.samenvatting.sessieOpgeslagen'), melding, opgeslagenFeiten(s, l)),
+    ...(await hrKaart(input, services, melding)),
+  ];
+}
+
+/** The id of a new session: its slot (date, begin, kind), e.g. `S-2026-12-03-1000-E`. */
+const nieuwId = (d: SessieFormInvoer) => `S-${d.datum}-${d.begin.replace(':', '')}-${d.soort === 'ambtseed' ? 'E' : 'W'}`;
+
+/** Every saved value of a session, for the summary that replaces the form. */
+function opgeslagenFeiten(s: Sessie, l: Locale): Feit[] {
+  return [
+    ...sessieFeiten(s, l),
+    { titel: t(l, 'ambtseed.hr.form.eind'), waarde: toonTijd(s.eind, l) },
+    { titel: t(l, 'ambtseed.hr.form.afnemer'), waarde: s.afnemer },
+    { titel: t(l, 'ambtseed.hr.form.capaciteit'), waarde: String(s.capaciteit) },
+  ];
 }
 
 /** The refusal of a new session on an occupied slot, naming what is there (or that it was cancelled). */
@@ -287,7 +304,7 @@ function slotBestaat(s: Sessie, l: Locale): string {
 export async function sessieAnnuleer(d: SessieKeuzeInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const l = input.locale;
   if (!d.sessieId) return [{ type: 'text', text: t(l, 'ambtseed.keuzeOngeldig') }];
-  if (d.bevestigd !== 'ja') return [{ type: 'text', text: t(l, 'ambtseed.hr.annuleerNietBevestigd') }];
+  if (d.bevestigd !== 'ja') return annuleerVraag(await bestaandeSessie(services.store, d.sessieId, l), l, services);
   const plan = await boekingVoor(services.store).annuleerSessie(d.sessieId);
   const s = plan.sessie!;
   const agenda = services.agenda;
@@ -315,7 +332,30 @@ export async function sessieAnnuleer(d: SessieKeuzeInvoer, input: TurnInput, ser
     })),
   );
   services.log.info({ feature: 'ambtseed', actie: 'sessieGeannuleerd', getroffen: plan.geannuleerd.length }, 'sessie geannuleerd');
-  return hrKaart(input, services, t(l, 'ambtseed.hr.geannuleerd', { n: plan.geannuleerd.length }));
+  const melding = t(l, 'ambtseed.hr.geannuleerd', { n: plan.geannuleerd.length });
+  return [
+    samenvatting(t(l, 'ambtseed.samenvatting.sessieGeannuleerd'), melding, sessieFeiten(s, l)),
+    ...(await hrKaart(input, services, melding)),
+  ];
+}
+
+/** The question before a session is cancelled: which session, and how many booked and waiting people will be told. */
+async function annuleerVraag(s: Sessie, l: Locale, services: BotServices): Promise<Reply[]> {
+  const b = bezetting(s.sessieId, await inschrijvingenVan(services.store, [s.sessieId]));
+  return [
+    {
+      type: 'card',
+      card: renderBevestigKaart({
+        titel: t(l, 'ambtseed.hr.annuleerVraag.titel'),
+        tekst: t(l, 'ambtseed.hr.annuleerVraag', { ingeschreven: b.ingeschreven, wachtlijst: b.wachtlijst }),
+        regels: sessieFeiten(s, l),
+        jaTitel: t(l, 'ambtseed.hr.form.bevestigAnnuleren'),
+        jaData: { action: 'ambtseed.sessieAnnuleer', sessieId: s.sessieId, bevestigd: 'ja' },
+        neeTitel: t(l, 'ambtseed.hr.annuleerVraag.nee'),
+        neeData: { action: 'ambtseed.nietAnnuleren', wat: 'sessie' },
+      }),
+    },
+  ];
 }
 
 /** Route `ambtseed.hr`. */

@@ -3,13 +3,15 @@ import { t } from '@shared/i18n';
 import type { Reply } from '../feature';
 import { actie, defineFeature, type Actie } from '../kit';
 import { aanwezigheid, aanwezigheidOpslaan } from './aanwezigheid';
-import { annuleer, boek, verklaar, verzet } from './boeking';
+import { annuleerBoeking, metKeuzeSamenvatting, nietAnnuleren } from './bevestigen';
+import { boek, verklaar, verzet } from './boeking';
 import { hr, sessieAnnuleer, sessieFormulier, sessieOpslaan } from './hr';
 import {
   aanwezigheidInvoer,
   annuleerInvoer,
   boekInvoer,
   hrInvoer,
+  nietAnnulerenInvoer,
   planInvoer,
   sessieFormInvoer,
   sessieKeuzeInvoer,
@@ -37,9 +39,10 @@ const alleenHr = ['hr'] as const;
 /** Every ambtseed action: who may use it, its submit schema (`payload.ts`), its handler. */
 export const AMBTSEED_ACTIONS = {
   'ambtseed.plan': actie({ rol: iedereen, invoer: planInvoer, run: plan }),
-  'ambtseed.boek': actie({ rol: iedereen, invoer: boekInvoer, run: boek }),
-  'ambtseed.annuleer': actie({ rol: iedereen, invoer: annuleerInvoer, run: annuleer }),
-  'ambtseed.verzet': actie({ rol: iedereen, invoer: verzetInvoer, run: verzet }),
+  'ambtseed.boek': actie({ rol: iedereen, invoer: boekInvoer, run: metKeuzeSamenvatting(boek) }),
+  'ambtseed.annuleer': actie({ rol: iedereen, invoer: annuleerInvoer, run: annuleerBoeking }),
+  'ambtseed.nietAnnuleren': actie({ rol: iedereen, invoer: nietAnnulerenInvoer, run: nietAnnuleren }),
+  'ambtseed.verzet': actie({ rol: iedereen, invoer: verzetInvoer, run: metKeuzeSamenvatting(verzet) }),
   'ambtseed.verklaring': actie({ rol: iedereen, invoer: verklaringInvoer, run: verklaar }),
   'ambtseed.hr': actie({ rol: alleenHr, invoer: hrInvoer, run: hr }),
   'ambtseed.sessieFormulier': actie({ rol: alleenHr, invoer: sessieKeuzeInvoer, run: sessieFormulier }),

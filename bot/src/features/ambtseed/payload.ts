@@ -18,14 +18,25 @@ const tijd = z
 /** The session chosen in the plan card: one ChoiceSet per kind of session. */
 const sessieKeuze = {
   soort,
-  vorm: z.enum(['eed', 'belofte']).optional(),
+  /** Required for an ambtseed booking, without a default: an unanswered ChoiceSet sends `''` (the handler then asks). */
+  vorm: z
+    .union([z.enum(['eed', 'belofte']), z.literal('')])
+    .optional()
+    .transform((v) => v || undefined),
   sessieId_ambtseed: z.string().optional(),
   sessieId_workshop: z.string().optional(),
 };
 
 export const planInvoer = knop('ambtseed.plan');
 export const boekInvoer = z.looseObject({ action: z.literal('ambtseed.boek'), ...sessieKeuze });
-export const annuleerInvoer = z.looseObject({ action: z.literal('ambtseed.annuleer'), inschrijvingId: id });
+/** Cancel a booking: without `bevestigd: 'ja'` the bot first asks (the plan card's button sends none). */
+export const annuleerInvoer = z.looseObject({
+  action: z.literal('ambtseed.annuleer'),
+  inschrijvingId: id,
+  bevestigd: z.string().optional(),
+});
+/** "Nee, niet annuleren" on a confirmation card: nothing changes; the confirmation card is replaced by that answer. */
+export const nietAnnulerenInvoer = z.looseObject({ action: z.literal('ambtseed.nietAnnuleren'), wat: z.enum(['inschrijving', 'sessie']) });
 export const verzetInvoer = z.looseObject({ action: z.literal('ambtseed.verzet'), ...sessieKeuze, inschrijvingId: id });
 export const verklaringInvoer = knop('ambtseed.verklaring');
 export const hrInvoer = knop('ambtseed.hr');
@@ -78,6 +89,7 @@ export const ambtseedSubmitSchema = z.union([
   planInvoer,
   boekInvoer,
   annuleerInvoer,
+  nietAnnulerenInvoer,
   verzetInvoer,
   verklaringInvoer,
   hrInvoer,
@@ -91,6 +103,7 @@ export type AmbtseedSubmit = z.output<typeof ambtseedSubmitSchema>;
 export type AmbtseedAction = AmbtseedSubmit['action'];
 export type BoekInvoer = z.output<typeof boekInvoer>;
 export type VerzetInvoer = z.output<typeof verzetInvoer>;
+export type AnnuleerInvoer = z.output<typeof annuleerInvoer>;
 export type SessieKeuzeInvoer = z.output<typeof sessieKeuzeInvoer>;
 export type SessieFormInvoer = z.output<typeof sessieFormInvoer>;
 export type AanwezigheidInvoer = z.output<typeof aanwezigheidInvoer>;

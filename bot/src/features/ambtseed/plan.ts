@@ -101,7 +101,8 @@ export async function planKaart(input: TurnInput, services: BotServices, melding
     belofteTitel: t(l, 'ambtseed.vorm.belofte'),
     belofteTekst: a.belofteTekst,
     kiesVorm: t(l, 'ambtseed.kies.vorm'),
-    gekozenVorm: vs.find((x) => x.soort === 'ambtseed')?.inschrijving?.vorm ?? 'eed',
+    // No default between eed and belofte: the choice is the employee's (Ambtenarenwet art. 7); only a booked vorm is shown.
+    gekozenVorm: vs.find((x) => x.soort === 'ambtseed')?.inschrijving?.vorm ?? '',
   };
   const verklaring = vs.find((x) => x.soort === 'integriteitsverklaring');
   const open = vs.filter((v) => v.status !== 'voldaan');
