@@ -85,6 +85,7 @@ describe('buildJaarverslag', () => {
       'meldwijzer',
       'vog',
       'anoniemeMeldingen',
+      'nevenwerk',
       'zaken',
       'vorigeJaren',
     ]);

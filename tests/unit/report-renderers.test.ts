@@ -103,7 +103,7 @@ describe('docx', () => {
     const { tabellen, afbeeldingen, altTeksten, tekst } = await leesDocxTabellen(await renderDocx(r));
     const model = jaarverslagTabellen(r);
     expect(tabellen.map((t) => t.titel)).toEqual(model.map((t) => t.titel));
-    expect(tabellen.length).toBe(20); // 17 + anonymous meldingen per soort and per uitkomst + VOG
+    expect(tabellen.length).toBe(26); // 17 + anonymous meldingen per soort and per uitkomst + VOG + 6 of the nevenwerkzaamheden section
     const onderwerp = tabel(tabellen, TITELS.onderwerp);
     expect(onderwerp.kop).toEqual(['Onderwerp', '2023', '2024']);
     expect(cel(onderwerp, 'Ongewenste omgangsvormen', '2024')).toBe(r.gesprekken.perOnderwerp.ongewensteOmgangsvormen);
@@ -194,7 +194,7 @@ describe('html', () => {
     expect(doc.documentElement.lang).toBe('nl');
     expect(doc.title).toContain('Jaarverslag integriteit 2024');
     const tables = [...doc.querySelectorAll('table')];
-    expect(tables.length).toBe(19); // 20 tables minus the case table, left out under suppression
+    expect(tables.length).toBe(25); // 26 tables minus the case table, left out under suppression
     for (const tb of tables) {
       expect(tb.querySelector('caption')?.textContent).toMatch(/^Tabel \d+\. /);
       expect(tb.querySelectorAll('thead th[scope="col"]').length).toBeGreaterThan(1);

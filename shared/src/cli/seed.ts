@@ -66,6 +66,11 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
     MeldwijzerGebruik: [],
     VogFunctiehouders: [],
     VogAanvragen: [],
+
+    // Nevenwerkzaamheden: HR imports the Functiebezetting; the registers fill through the bot.
+    Functiebezetting: [],
+    Nevenwerkzaamheden: [],
+    NevenwerkHerbevestigingen: [],
   };
   const fmt = (d: Date) => format(d, 'yyyy-MM-dd');
   const dayIn = (year: number) => {

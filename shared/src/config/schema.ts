@@ -263,6 +263,40 @@ export const triageSchema = z
   .object({ extraTermen: z.partialRecord(z.enum(SITUATIES), z.array(z.string().min(2))).default({}) })
   .default({ extraTermen: {} });
 
+/**
+ * Nevenwerkzaamheden and financiële belangen (Ambtenarenwet art. 8): the organisation's functions as codes, which
+ * of them must also register financial interests (art. 8 lid 2: functions the employer designates) and whose
+ * nevenwerkzaamheden are published (art. 8 lid 3: senior staff, e.g. Zuid-Holland schaal 14 and higher). `titel` is
+ * the published function title (entered by HR here, never a name). `Functiebezetting` (HR import) says who holds which
+ * function; the yearly refresh round starts on `herbevestigingDatum` (`MM-DD`, Europe/Amsterdam) and reminds once
+ * after `herinneringNaDagen` days.
+ */
+export const nevenwerkFunctieSchema = z.object({
+  code: id,
+  titel: tekst,
+  schaal: z.number().int().min(1).max(25).optional(),
+  financieleBelangen: z.boolean().default(false),
+  publiceren: z.boolean().default(false),
+});
+export type NevenwerkFunctie = z.infer<typeof nevenwerkFunctieSchema>;
+export const nevenwerkSchema = z
+  .object({
+    functies: z.array(nevenwerkFunctieSchema).default([]),
+    herbevestigingDatum: z
+      .string()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'verwacht MM-DD')
+      .default('01-15'),
+    herinneringNaDagen: z.number().int().min(1).max(90).default(21),
+  })
+  .superRefine((n, ctx) => {
+    const seen = new Set<string>();
+    n.functies.forEach((f, i) => {
+      if (seen.has(f.code)) ctx.addIssue({ code: 'custom', path: ['functies', i, 'code'], message: `code "${f.code}" komt dubbel voor` });
+      seen.add(f.code);
+    });
+  })
+  .default({ functies: [], herbevestigingDatum: '01-15', herinneringNaDagen: 21 });
+
 /** The whole organisation configuration. Cross-references are checked (route → meldpunt → contact). */
 export const orgConfigSchema = z
   .object({
@@ -284,6 +318,8 @@ export const orgConfigSchema = z
     intake: intakeSchema,
     triage: triageSchema,
     vog: vogSchema,
+
+    nevenwerk: nevenwerkSchema,
   })
   .superRefine((cfg, ctx) => {
     const unique = (items: { id: string }[], where: string) => {

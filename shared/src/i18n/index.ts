@@ -2,6 +2,7 @@ import { ambtseed } from './messages/ambtseed';
 import { common } from './messages/common';
 import { intake } from './messages/intake';
 import { meldwijzer } from './messages/meldwijzer';
+import { nevenwerk } from './messages/nevenwerk';
 import { report } from './messages/report';
 import { tab } from './messages/tab';
 import { tijd } from './messages/tijd';
@@ -14,7 +15,7 @@ export { tekstIn, toLocale, type Locale } from './basis';
  * Each feature keeps its messages in `messages/<feature>.ts` as `{ nl: {...}, en: {...} }` and is added to
  * `CATALOGUES` below; keys are namespaced (`meldwijzer.welkom`, `intake.opgeslagen`…).
  */
-const CATALOGUES: Catalogue[] = [common, meldwijzer, intake, ambtseed, tab, report, tijd];
+const CATALOGUES: Catalogue[] = [common, meldwijzer, intake, ambtseed, tab, report, tijd, nevenwerk];
 
 const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
 for (const c of CATALOGUES) {

@@ -24,6 +24,11 @@ export interface ColumnDefinition {
   readonly integer?: boolean;
   /** Short Dutch description for provisioning and docs. */
   readonly description?: string;
+  /**
+   * A free-text column: every write (bot, import, store) runs the PII guard (`shared/src/domain/pii-guard.ts`) and
+   * refuses an e-mail address, phone number, IBAN or BSN in it.
+   */
+  readonly piiControle?: boolean;
 }
 
 /** One list: its name, the column(s) that form its key, the date column the report counts it by. */
@@ -37,7 +42,7 @@ export interface ListDefinition {
   readonly description: string;
 }
 
-type ColumnOptions = { indexed?: boolean; integer?: boolean; description?: string };
+type ColumnOptions = { indexed?: boolean; integer?: boolean; description?: string; piiControle?: boolean };
 /* Small generic builders: they keep the literal names, types and choices so item types can be derived.
    Every builder makes a required column; wrap it in `optional(...)` for an optional one. */
 const text = <const N extends string>(name: N, o: ColumnOptions = {}) => ({ ...o, name, type: 'text' as const, required: true as const });
@@ -145,6 +150,48 @@ export const VOG_AANLEIDINGEN = ['start', 'hernieuwing'] as const;
  * requested at Justis), `ontvangen` / `nietOntvangen` (recorded by HR; both close the request).
  */
 export const VOG_STATUSSEN = ['openstaand', 'aangevraagd', 'ontvangen', 'nietOntvangen'] as const;
+
+/* ---------- Nevenwerkzaamheden en financiële belangen (Ambtenarenwet art. 8) ---------- */
+/** Which register an item of `Nevenwerkzaamheden` belongs to (Ambtenarenwet art. 8 lid 1 and lid 2). */
+export const NEVENWERK_REGISTERS = ['nevenwerkzaamheid', 'financieelBelang'] as const;
+/** Kinds of nevenwerkzaamheid (the rows of a "samenvattend overzicht"). */
+export const NEVENWERK_SOORTEN = [
+  'bestuurslid',
+  'toezichthouder',
+  'adviseur',
+  'docent',
+  'eigenOnderneming',
+  'loondienst',
+  'politiekeFunctie',
+  'vrijwilligerswerk',
+  'overig',
+] as const;
+/** Kinds of financial interest (Ambtenarenwet art. 8 lid 2: interests that can touch the service's interests). */
+export const FINANCIEEL_BELANG_SOORTEN = [
+  'aandelen',
+  'opties',
+  'obligaties',
+  'vastgoed',
+  'deelneming',
+  'vordering',
+  'overigBelang',
+] as const;
+/** Where a registration stands. */
+export const NEVENWERK_STATUSSEN = ['gemeld', 'beoordeeld', 'beeindigd'] as const;
+/** The manager's assessment. */
+export const NEVENWERK_BEOORDELINGEN = ['toegestaan', 'toegestaanMetVoorwaarden', 'nietToegestaan'] as const;
+/** Conditions attached to "toegestaan met voorwaarden", as codes. */
+export const NEVENWERK_VOORWAARDEN = [
+  'buitenWerktijd',
+  'geenDienstmiddelen',
+  'geenZakelijkeRelatie',
+  'nietBetrokkenBijBesluitvorming',
+  'geheimhouding',
+  'wijzigingMelden',
+  'herbeoordelingNaJaar',
+] as const;
+/** Answers in the yearly refresh round. */
+export const HERBEVESTIGING_ANTWOORDEN = ['openstaand', 'bevestigd', 'beeindigd'] as const;
 
 /** All lists, in provisioning order. */
 export const LIST_DEFINITIONS = {
@@ -321,6 +368,66 @@ export const LIST_DEFINITIONS = {
       optional(date('aangevraagdOp')),
       optional(date('vastgelegdOp', { description: 'Dag waarop HR ontvangen of niet ontvangen vastlegde' })),
       optional(date('afgifteOp', { description: 'Afgiftedatum op de ontvangen VOG; de volgende ronde telt vanaf hier' })),
+    ],
+  },
+  /* Nevenwerkzaamheden en financiële belangen: codes, opaque ids and two short texts (see the column descriptions). */
+  Functiebezetting: {
+    name: 'Functiebezetting',
+    key: ['medewerker'],
+    yearColumn: '',
+    description: 'Wie welke functie bekleedt en wie de leidinggevende is (HR-import; opake ids en functiecodes uit de configuratie).',
+    columns: [
+      text('medewerker', { indexed: true, description: 'Entra object id' }),
+      text('functie', { indexed: true, description: 'Functiecode uit nevenwerk.functies in de configuratie' }),
+      text('leidinggevende', { indexed: true, description: 'Entra object id van de leidinggevende' }),
+    ],
+  },
+  Nevenwerkzaamheden: {
+    name: 'Nevenwerkzaamheden',
+    key: ['registratieId'],
+    yearColumn: 'gemeldOp',
+    description: 'Register van nevenwerkzaamheden en financiële belangen (Ambtenarenwet art. 8). Geen namen.',
+    columns: [
+      text('registratieId', { indexed: true, description: 'NW-<jaar>-<nnnn>' }),
+      text('medewerker', { indexed: true, description: 'Entra object id' }),
+      text('functie', { indexed: true, description: 'Functiecode bij de melding' }),
+      choice('register', NEVENWERK_REGISTERS, { indexed: true }),
+      optional(choice('soortNevenwerk', NEVENWERK_SOORTEN)),
+      optional(choice('soortBelang', FINANCIEEL_BELANG_SOORTEN)),
+      optional(
+        text('organisatie', {
+          piiControle: true,
+          description: 'Naam van de organisatie of onderneming (PII-controle; nooit gepubliceerd)',
+        }),
+      ),
+      { name: 'betaald', type: 'boolean', required: false },
+      { name: 'urenPerMaand', type: 'number', required: false, integer: true },
+      { name: 'mogelijkConflict', type: 'boolean', required: true, description: 'Kan de belangen van de dienst raken' },
+      date('gemeldOp', { indexed: true }),
+      choice('status', NEVENWERK_STATUSSEN, { indexed: true }),
+      optional(choice('beoordeling', NEVENWERK_BEOORDELINGEN)),
+      optional(multi('voorwaarden', NEVENWERK_VOORWAARDEN)),
+      optional(date('beoordeeldOp')),
+      optional(date('beeindigdOp')),
+      optional(
+        text('publicatieActiviteit', {
+          piiControle: true,
+          description: 'De te publiceren omschrijving van de activiteit, ingevoerd door HR (alleen topfuncties)',
+        }),
+      ),
+    ],
+  },
+  NevenwerkHerbevestigingen: {
+    name: 'NevenwerkHerbevestigingen',
+    key: ['ronde', 'registratieId'],
+    yearColumn: 'gevraagdOp',
+    description: 'De jaarlijkse ronde: per registratie gevraagd, bevestigd of beëindigd.',
+    columns: [
+      text('ronde', { indexed: true, description: 'Jaar van de ronde, 2026' }),
+      text('registratieId', { indexed: true }),
+      date('gevraagdOp', { indexed: true }),
+      choice('antwoord', HERBEVESTIGING_ANTWOORDEN, { indexed: true }),
+      optional(date('beantwoordOp')),
     ],
   },
 } as const satisfies Record<string, ListDefinition>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import './zod-nl';
+import { controleerPii } from '../domain/pii-guard';
 import { isBestaandeDatum, leesDatum, leesTijdstip, TijdFout } from '../domain/tijd';
 import { LIST_DEFINITIONS, getListDefinition, type ColumnDefinition, type ListDefinition, type ListName } from './definitions';
 
@@ -77,16 +78,24 @@ const zonderVervangingsteken = (s: string) => !s.includes('\uFFFD');
 const VERVANGINGSTEKEN =
   'bevat het teken � (U+FFFD): de tekst is beschadigd bij het omzetten van tekens; bewaar het bestand opnieuw als "CSV UTF-8" en importeer nogmaals';
 
+/** The PII guard as a zod refinement: its Dutch reason as the issue (free-text columns with `piiControle`). */
+const geenPii = (s: string, ctx: z.RefinementCtx) => {
+  const u = controleerPii(s);
+  if (!u.ok) ctx.addIssue({ code: 'custom', message: u.reden });
+};
+
 /** zod schema of one column's value (required or not is applied by `itemSchema`). */
 export function columnSchema(col: ColumnDefinition): z.ZodType<unknown> {
   switch (col.type) {
-    case 'text':
-      return z
+    case 'text': {
+      const s = z
         .string()
         .trim()
         .min(col.required ? 1 : 0, 'mag niet leeg zijn')
         .max(255, 'maximaal 255 tekens')
         .refine(zonderVervangingsteken, VERVANGINGSTEKEN);
+      return col.piiControle ? s.superRefine(geenPii) : s;
+    }
     case 'note':
       return z.string().max(10000, 'maximaal 10.000 tekens').refine(zonderVervangingsteken, VERVANGINGSTEKEN);
     case 'number':

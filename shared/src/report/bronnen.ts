@@ -134,6 +134,15 @@ export async function leesViaPoort(
       voortgang,
     ),
     VogAanvragen: await perPeriode('VogAanvragen', 'gevraagdOp'),
+
+    // A registration counts in every year it was in force: all reported up to the end of the report year.
+    Nevenwerkzaamheden: await leesAlles(
+      store,
+      'Nevenwerkzaamheden',
+      { range: { column: 'gemeldOp', to: jaarBereik(opties.jaar).tot } },
+      voortgang,
+    ),
+    NevenwerkHerbevestigingen: await perPeriode('NevenwerkHerbevestigingen', 'gevraagdOp'),
   };
   return bronnen;
 }
@@ -211,5 +220,8 @@ function leesUitSqlite(
     AgressieIncidenten: lees('AgressieIncidenten', tussen('datum'), [van, tot]),
     MeldwijzerGebruik: lees('MeldwijzerGebruik', tussen('week'), [`${eersteJaar}-W00`, `${opties.jaar}-W99`]),
     VogAanvragen: lees('VogAanvragen', tussen('gevraagdOp'), [van, tot]),
+
+    Nevenwerkzaamheden: lees('Nevenwerkzaamheden', `${q('gemeldOp')} <= ?`, [tot]),
+    NevenwerkHerbevestigingen: lees('NevenwerkHerbevestigingen', tussen('gevraagdOp'), [van, tot]),
   };
 }

@@ -7,6 +7,10 @@ import {
   MAATREGELEN,
   MELDING_SOORTEN,
   MELDPUNT_SOORTEN,
+  FINANCIEEL_BELANG_SOORTEN,
+  NEVENWERK_BEOORDELINGEN,
+  NEVENWERK_SOORTEN,
+  NEVENWERK_VOORWAARDEN,
   ONDERWERPEN,
   ONDERZOEKEN,
   SITUATIES,
@@ -32,6 +36,10 @@ export const JAARVERSLAG_LIJSTEN = [
   'AgressieIncidenten',
   'MeldwijzerGebruik',
   'VogAanvragen',
+
+  // Nevenwerkzaamheden en financiële belangen
+  'Nevenwerkzaamheden',
+  'NevenwerkHerbevestigingen',
 ] as const;
 export type JaarverslagLijst = (typeof JAARVERSLAG_LIJSTEN)[number];
 
@@ -61,6 +69,18 @@ export const JAARVERSLAG_KOLOMMEN = {
   AgressieIncidenten: ['datum', 'soort', 'maatregelen'],
   MeldwijzerGebruik: ['week', 'situatie', 'aantal'],
   VogAanvragen: ['gevraagdOp', 'aanleiding', 'status'],
+
+  Nevenwerkzaamheden: [
+    'register',
+    'soortNevenwerk',
+    'soortBelang',
+    'gemeldOp',
+    'beoordeling',
+    'voorwaarden',
+    'beoordeeldOp',
+    'beeindigdOp',
+  ],
+  NevenwerkHerbevestigingen: ['gevraagdOp', 'antwoord'],
 } as const satisfies { [L in JaarverslagLijst]: readonly (keyof ListItem<L>)[] };
 
 /** The part of an item of list `L` that the report reads. */
@@ -131,6 +151,37 @@ export interface JaarCijfers {
     perSoort: Telling<(typeof MELDING_SOORTEN)[number]>;
     perUitkomst: Telling<(typeof UITKOMSTEN)[number]>;
   };
+
+  /** Register of nevenwerkzaamheden and financiële belangen (Ambtenarenwet art. 8; additive key). */
+  nevenwerk: NevenwerkCijfers;
+}
+
+/**
+ * The nevenwerkzaamheden section (docs/contracts.md, "nevenwerk"): the register as it stood during the year and
+ * the yearly refresh round. A registration is *in force* in a year when `gemeldOp` ≤ 31 December and it was not
+ * ended before 1 January (`beeindigdOp` empty or in/after the year). Assessment counts use the item's (latest)
+ * assessment when it was given by the end of the year.
+ */
+export interface NevenwerkCijfers {
+  /** Nevenwerkzaamheden in force during the year. */
+  geregistreerd: number;
+  /** Of those, reported (`gemeldOp`) in the year. */
+  nieuw: number;
+  /** Registrations of either register ended (`beeindigdOp`) in the year. */
+  beeindigd: number;
+  perSoort: Telling<(typeof NEVENWERK_SOORTEN)[number]>;
+  /** Financial interests in force during the year (designated functions only). */
+  financieleBelangen: number;
+  perSoortBelang: Telling<(typeof FINANCIEEL_BELANG_SOORTEN)[number]>;
+  /** Registrations of both registers in force with an assessment given by 31 December. */
+  beoordeeld: number;
+  /** In force but not (yet) assessed at the end of the year. */
+  nietBeoordeeld: number;
+  perUitkomst: Telling<(typeof NEVENWERK_BEOORDELINGEN)[number]>;
+  /** Conditions of "toegestaan met voorwaarden", an item once per condition. */
+  perVoorwaarde: Telling<(typeof NEVENWERK_VOORWAARDEN)[number]>;
+  /** The refresh round(s) asked in the year (`NevenwerkHerbevestigingen` by `gevraagdOp`), by answer. */
+  herbevestiging: { gevraagd: number; bevestigd: number; beeindigd: number; openstaand: number };
 }
 
 /**
@@ -210,6 +261,20 @@ export function legeJaarCijfers(jaar: number): JaarCijfers {
     meldwijzer: { raadplegingen: 0, perSituatie: zero(SITUATIES) },
     vog: { gevraagd: 0, perAanleiding: zero(VOG_AANLEIDINGEN), ontvangen: 0, nietOntvangen: 0, openstaand: 0 },
     anoniemeMeldingen: { ontvangen: 0, perSoort: zero(MELDING_SOORTEN), perUitkomst: zero(UITKOMSTEN) },
+
+    nevenwerk: {
+      geregistreerd: 0,
+      nieuw: 0,
+      beeindigd: 0,
+      perSoort: zero(NEVENWERK_SOORTEN),
+      financieleBelangen: 0,
+      perSoortBelang: zero(FINANCIEEL_BELANG_SOORTEN),
+      beoordeeld: 0,
+      nietBeoordeeld: 0,
+      perUitkomst: zero(NEVENWERK_BEOORDELINGEN),
+      perVoorwaarde: zero(NEVENWERK_VOORWAARDEN),
+      herbevestiging: { gevraagd: 0, bevestigd: 0, beeindigd: 0, openstaand: 0 },
+    },
   };
 }
 
@@ -422,6 +487,42 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     else if (v.status === 'nietOntvangen') s.nietOntvangen++;
     else s.openstaand++;
   }
+  telNevenwerk(bronnen, jaren);
+}
+
+/** The nevenwerk counts (see `NevenwerkCijfers` for the rules): a registration counts in every year it was in force. */
+function telNevenwerk(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void {
+  for (const r of bronnen.Nevenwerkzaamheden ?? []) {
+    const vanaf = jaarVanDatum(r.gemeldOp);
+    if (Number.isNaN(vanaf)) continue;
+    const eind = jaarVanDatum(r.beeindigdOp);
+    const beoordeeldIn = r.beoordeling ? (r.beoordeeldOp ? jaarVanDatum(r.beoordeeldOp) : vanaf) : NaN;
+    for (const [jaar, c] of jaren) {
+      if (jaar === eind) c.nevenwerk.beeindigd++;
+      if (jaar < vanaf || (!Number.isNaN(eind) && eind < jaar)) continue;
+      const s = c.nevenwerk;
+      if (r.register === 'financieelBelang') {
+        s.financieleBelangen++;
+        plus(s.perSoortBelang, r.soortBelang);
+      } else {
+        s.geregistreerd++;
+        if (jaar === vanaf) s.nieuw++;
+        plus(s.perSoort, r.soortNevenwerk);
+      }
+      if (beoordeeldIn <= jaar) {
+        s.beoordeeld++;
+        plus(s.perUitkomst, r.beoordeling);
+        if (r.beoordeling === 'toegestaanMetVoorwaarden') plusElk(s.perVoorwaarde, r.voorwaarden);
+      } else s.nietBeoordeeld++;
+    }
+  }
+  for (const h of bronnen.NevenwerkHerbevestigingen ?? []) {
+    const c = cijfersVoor(jaren, jaarVanDatum(h.gevraagdOp));
+    if (!c) continue;
+    const s = c.nevenwerk.herbevestiging;
+    s.gevraagd++;
+    if (h.antwoord === 'bevestigd' || h.antwoord === 'beeindigd' || h.antwoord === 'openstaand') s[h.antwoord]++;
+  }
 }
 
 const vergelijk = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -479,6 +580,8 @@ export function buildJaarverslag(bronnen: JaarverslagBronnen, opties: Jaarversla
     meldwijzer: c.meldwijzer,
     vog: c.vog,
     anoniemeMeldingen: c.anoniemeMeldingen,
+
+    nevenwerk: c.nevenwerk,
     zaken: zakenVan(bronnen.Meldingen ?? [], jaar),
     vorigeJaren,
   };
@@ -506,7 +609,10 @@ export function isLeegJaar(c: JaarCijfers): boolean {
       c.dilemma.sessies +
       c.agressie.incidenten +
       c.meldwijzer.raadplegingen +
-      c.vog.gevraagd ===
+      c.vog.gevraagd +
+      c.nevenwerk.geregistreerd +
+      c.nevenwerk.financieleBelangen +
+      c.nevenwerk.herbevestiging.gevraagd ===
     0
   );
 }

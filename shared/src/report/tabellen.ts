@@ -3,7 +3,12 @@ import {
   AGRESSIE_SOORTEN,
   CATEGORIEEN,
   DOELGROEPEN,
+  FINANCIEEL_BELANG_SOORTEN,
+  HERBEVESTIGING_ANTWOORDEN,
   MAATREGELEN,
+  NEVENWERK_BEOORDELINGEN,
+  NEVENWERK_SOORTEN,
+  NEVENWERK_VOORWAARDEN,
   MELDING_SOORTEN,
   ONDERWERPEN,
   SITUATIES,
@@ -448,6 +453,92 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
     ],
   };
 
+  // Nevenwerkzaamheden and financiële belangen: the figures, then the "samenvattend overzicht" (Huizen 2020's annex).
+  const nw = r.nevenwerk;
+  const nevenwerk: Sectie = {
+    id: 'nevenwerk',
+    titel: m('nevenwerk.titel'),
+    blokken: [
+      tekst(
+        m(
+          'nevenwerk.tekst',
+          n({
+            jaar: String(r.jaar),
+            geregistreerd: nw.geregistreerd,
+            financieleBelangen: nw.financieleBelangen,
+            beoordeeld: nw.beoordeeld,
+            ...nw.herbevestiging,
+          }),
+        ),
+      ),
+      tabel(
+        jaarTabel('nevenwerk', 'kenmerk', [
+          rij(m('rij.nevenwerkGeregistreerd'), (c) => c.nevenwerk.geregistreerd),
+          rij(m('rij.nevenwerkNieuw'), (c) => c.nevenwerk.nieuw),
+          rij(m('rij.financieleBelangen'), (c) => c.nevenwerk.financieleBelangen),
+          rij(m('rij.nevenwerkBeoordeeld'), (c) => c.nevenwerk.beoordeeld),
+          rij(m('rij.nevenwerkNietBeoordeeld'), (c) => c.nevenwerk.nietBeoordeeld),
+          rij(m('rij.nevenwerkBeeindigd'), (c) => c.nevenwerk.beeindigd),
+        ]),
+      ),
+      tekst(m('nevenwerk.overzicht')),
+      tabel(
+        jaarTabel(
+          'nevenwerkPerSoort',
+          'soort',
+          [...perKeuze('nevenwerkSoort', NEVENWERK_SOORTEN, (c) => c.nevenwerk.perSoort), rij(totaal, (c) => c.nevenwerk.geregistreerd)],
+          true,
+        ),
+      ),
+      tabel(
+        jaarTabel(
+          'belangenPerSoort',
+          'soort',
+          [
+            ...perKeuze('belangSoort', FINANCIEEL_BELANG_SOORTEN, (c) => c.nevenwerk.perSoortBelang),
+            rij(totaal, (c) => c.nevenwerk.financieleBelangen),
+          ],
+          true,
+        ),
+      ),
+      tabel(
+        jaarTabel(
+          'nevenwerkPerUitkomst',
+          'beoordeling',
+          [
+            ...perKeuze('nevenwerkBeoordeling', NEVENWERK_BEOORDELINGEN, (c) => c.nevenwerk.perUitkomst),
+            rij(m('rij.nevenwerkNietBeoordeeld'), (c) => c.nevenwerk.nietBeoordeeld),
+            rij(totaal, (c) => c.nevenwerk.beoordeeld + c.nevenwerk.nietBeoordeeld),
+          ],
+          true,
+        ),
+      ),
+      tabel(
+        jaarTabel(
+          'nevenwerkPerVoorwaarde',
+          'voorwaarde',
+          perKeuze('nevenwerkVoorwaarde', NEVENWERK_VOORWAARDEN, (c) => c.nevenwerk.perVoorwaarde),
+        ),
+      ),
+      tabel(
+        jaarTabel(
+          'nevenwerkHerbevestiging',
+          'antwoord',
+          [
+            ...perKeuze(
+              'herbevestiging',
+              HERBEVESTIGING_ANTWOORDEN.filter((a) => a !== 'openstaand'),
+              (c) => c.nevenwerk.herbevestiging,
+            ),
+            rij(label(locale, 'herbevestiging', 'openstaand'), (c) => c.nevenwerk.herbevestiging.openstaand),
+            rij(m('rij.herbevestigingGevraagd'), (c) => c.nevenwerk.herbevestiging.gevraagd),
+          ],
+          true,
+        ),
+      ),
+    ],
+  };
+
   const vooruitblik: Sectie = { id: 'vooruitblik', titel: m('vooruitblik.titel'), blokken: [tekst(m('vooruitblik.tekst'))] };
 
   return [
@@ -462,6 +553,7 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
     dilemma,
     agressie,
     meldwijzer,
+    nevenwerk,
     vooruitblik,
   ];
 }
