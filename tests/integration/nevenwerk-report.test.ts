@@ -6,13 +6,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { JSDOM } from 'jsdom';
 import { SqliteListStore } from '@shared/store';
 import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
 import { jaarverslagTabellen } from '@shared/report/tabellen';
 import { leesViaPoort } from '@shared/report/bronnen';
 import { renderHtml } from '@shared/report/html';
 import { listsCli } from '../support/lists-cli';
+
+// jsdom ships no types here (no @types/jsdom installed): type the one constructor we use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { JSDOM } = require('jsdom') as { JSDOM: new (html: string) => { window: Window } };
 
 const reg = (id: string, o: Record<string, unknown>) => ({
   registratieId: id,
