@@ -411,6 +411,18 @@ describe('the bot answers questions', () => {
     );
   });
 
+  it.each(['Wordt dit gesprek opgeslagen?', 'Kan mijn baas dit lezen?', 'Mag ik anoniem melden?'])(
+    'a question only about the chat or anonymity gets the privacy card alone: %s',
+    async (tekst) => {
+      const { eerste } = await vraag('zuid-holland', tekst);
+      expect(replyCards(eerste)).toHaveLength(1);
+      const txt = replyText(eerste);
+      expect(txt).toContain('Privacy en anoniem melden');
+      expect(txt).toContain('• Vertrouwenspersoon');
+      expect(txt).not.toMatch(/Hier kun je terecht|Vraag 1 van maximaal/);
+    },
+  );
+
   it.each(['help', 'wat kun je', 'Wat kun je?'])('explains what the bot does for "%s"', async (tekst) => {
     const txt = replyText((await vraag('huizen', tekst)).eerste);
     expect(txt).toContain('Ik ben de meldwijzer van Gemeente Huizen');

@@ -7,9 +7,12 @@ import { analyseer, normaliseer, type Taal } from './triage-tekst';
  * config/<org>.yaml: `vraag` nl/en and `trefwoorden`), a privacy/anonymity question, or a request for help.
  * Pure, in memory; keeps nothing of the text.
  *
- * - help: the text consists only of help words ("help", "hulp", "wat kun je", "what can you do", "menu").
- * - privacy: a question (a "?" or a question opening) that names anonymity, privacy, storing or who can
- *   read the chat ("Is deze chat anoniem?", "Wie leest dit mee?", "Is this stored?").
+ * - help: the text, without greetings and fillers around it, is a help request ("help", "hulp", "wat kun je",
+ *   "hallo, wat doet deze bot eigenlijk?", "what can you do", "menu").
+ * - privacy: a question (a "?" or a question opening) that names anonymity, being traced or one's name
+ *   ("Is deze chat anoniem?", "Blijf ik anoniem?"); or storing, keeping secret or someone else seeing,
+ *   together with a word for this chat ("Wordt dit gesprek opgeslagen?", "Wie leest dit mee?",
+ *   "Can my manager see this?") — so "Mag ik vertrouwelijke informatie delen?" stays a dilemma.
  * - faq: the entry whose question shares at least half of its content stems (two or more) with the text, or
  *   whose `trefwoorden` (or a word of the same family, e.g. "kerstpakket" for "geschenk") the text names in a
  *   question about one's own conduct.
@@ -67,7 +70,7 @@ const FAMILIES: readonly (readonly string[])[] = [
   ],
 ];
 
-/** Privacy words: anonymity, storage, who reads along. */
+/** Privacy words that make a question a privacy question by themselves: anonymity, being traced, one's name. */
 const PRIVACY = [
   'anoniem',
   'anonieme',
@@ -76,10 +79,28 @@ const PRIVACY = [
   'anonimiteit',
   'anonymity',
   'privacy',
-  'prive blijven',
+  'herleidbaar',
+  'herleiden',
+  'traced',
+  'traceable',
+  'mijn naam',
+  'my name',
+  'zonder naam',
+  'identiteit',
+  'identity',
+  'onder ons',
+  'between us',
+];
+/**
+ * Words about storing, seeing or keeping secret that make a privacy question only together with a word for
+ * this chat (`HIER`): "Wordt dit gesprek opgeslagen?" is one, "Mag ik vertrouwelijke informatie delen?" or
+ * "Mag ik dossiers inzien?" is not.
+ */
+const OPSLAG = [
   'opgeslagen',
   'opslaan',
   'slaat',
+  'bewaar',
   'bewaard',
   'bewaart',
   'bewaren',
@@ -90,14 +111,13 @@ const PRIVACY = [
   'lezen mee',
   'meekijken',
   'kijkt mee',
-  'herleidbaar',
-  'herleiden',
   'terugzien',
   'terug zien',
   'te zien',
   'inzien',
   'vertrouwelijk',
   'geheim',
+  'prive',
   'stored',
   'store',
   'saved',
@@ -106,22 +126,79 @@ const PRIVACY = [
   'log',
   'logs',
   'recorded',
-  'read this',
-  'reads this',
-  'see this',
-  'sees this',
-  'see what i',
-  'traced',
-  'traceable',
   'track',
   'tracked',
   'confidential',
-  'kept',
-  'mijn naam',
-  'my name',
-  'zonder naam',
-  'identiteit',
-  'identity',
+  'private',
+  'secret',
+];
+/** Seeing or knowing, when someone else (`KIJKERS`) might do it to this chat (`HIER`): "Kan mijn baas dit lezen?". */
+const KIJKEN = [
+  'lees',
+  'leest',
+  'lezen',
+  'ziet',
+  'zien',
+  'zie',
+  'kijkt',
+  'kijken',
+  'weet',
+  'weten',
+  'read',
+  'reads',
+  'see',
+  'sees',
+  'know',
+  'knows',
+];
+const KIJKERS = [
+  'wie',
+  'iemand',
+  'baas',
+  'leidinggevende',
+  'manager',
+  'chef',
+  'organisatie',
+  'werkgever',
+  'collega',
+  'collegas',
+  'hr',
+  'it',
+  'who',
+  'anyone',
+  'someone',
+  'boss',
+  'employer',
+  'organisation',
+  'organization',
+  'colleague',
+  'colleagues',
+];
+/** Words for this chat and what the employee types in it. */
+const HIER = [
+  'dit',
+  'deze chat',
+  'dit gesprek',
+  'deze bot',
+  'de bot',
+  'hier',
+  'wat ik',
+  'dat ik',
+  'mijn vraag',
+  'mijn vragen',
+  'mijn berichten',
+  'chat',
+  'gesprek',
+  'berichten',
+  'this',
+  'the bot',
+  'what i',
+  'that i',
+  'my question',
+  'my questions',
+  'my messages',
+  'messages',
+  'conversation',
 ];
 /** Question openings (after normalising; the "?" itself is seen in the raw text). */
 const VRAAGWOORDEN = [
@@ -157,6 +234,9 @@ const VRAAGWOORDEN = [
   'am',
   'would',
 ];
+/** Greetings and fillers around a help request ("hallo, wat kun je eigenlijk?"). */
+const GROET = new Set(['hallo', 'hoi', 'hey', 'hee', 'hi', 'hello', 'goedemorgen', 'goedemiddag', 'goedenavond', 'dag', 'beste', 'bot']);
+const VULLING = new Set(['eigenlijk', 'allemaal', 'nou', 'precies', 'dan', 'zoal', 'actually', 'exactly', 'then', 'please', 'aub', 'svp']);
 const HELP = new Set([
   'help',
   'hulp',
@@ -190,7 +270,33 @@ const HELP = new Set([
   'what is this',
   'what can i do here',
   'what can i ask',
+  'what can i ask you',
   'wat kan ik vragen',
+  'wat kan ik aan jou vragen',
+  'wat kan ik jou vragen',
+  'wat kan ik je vragen',
+  'wat kun je voor me doen',
+  'wat kun je voor mij doen',
+  'wat kun jij voor me doen',
+  'wat kun jij voor mij doen',
+  'wat kan je voor me doen',
+  'wat kan je voor mij doen',
+  'waar kun je mee helpen',
+  'waar kan je mee helpen',
+  'waar kun je me mee helpen',
+  'waarmee kun je helpen',
+  'wat doet deze bot',
+  'wat doet de bot',
+  'wat is deze bot',
+  'wat ben jij',
+  'wat ben je',
+  'hoe werkt het',
+  'help mij',
+  'what can you help with',
+  'what can you help me with',
+  'what can you do for me',
+  'how does it work',
+  'what are you',
   'uitleg',
   'instructies',
   'instructions',
@@ -254,13 +360,36 @@ export function herkenVraag(
   const zin = ` ${genormaliseerd} `;
   const { woorden, taal, stammen } = analyseer(genormaliseerd);
   if (woorden.length === 0) return undefined;
-  if (HELP.has(genormaliseerd) || woorden.every((w) => HELP.has(w))) return { soort: 'help' };
+  if (isHulpvraag(woorden)) return { soort: 'help' };
   const vraagvorm = isVraagvorm(ruw, woorden);
   const faqNr = besteFaq(zin, woorden, taal, stammen, faq, vraagvorm && perspectief !== 'ander');
-  const privacy = vraagvorm && PRIVACY.some((p) => noemt(zin, woorden, p));
+  const privacy = vraagvorm && isPrivacyvraag(zin, woorden);
   if (privacy) return faqNr === undefined ? { soort: 'privacy' } : { soort: 'privacy', faq: faqNr };
   if (faqNr !== undefined) return { soort: 'faq', faq: faqNr };
   return undefined;
+}
+
+/** Help words only, or a help phrase, once greetings before and fillers after are left off. */
+function isHulpvraag(woorden: readonly string[]): boolean {
+  let van = 0;
+  let tot = woorden.length;
+  while (van < tot - 1 && GROET.has(woorden[van])) van++;
+  while (tot > van + 1 && VULLING.has(woorden[tot - 1])) tot--;
+  const kern = woorden.slice(van, tot);
+  return HELP.has(kern.join(' ')) || kern.every((w) => HELP.has(w));
+}
+
+/** Openings of a question about one's own conduct: "Mag ik dit geheim houden?" is a dilemma, not about the chat. */
+const EIGEN_OPENING = ['mag ik', 'kan ik', 'kun ik', 'moet ik', 'zal ik', 'may i', 'can i', 'should i', 'must i', 'shall i'];
+
+/** See the module doc: a privacy word, or a storing/seeing word about this chat. */
+function isPrivacyvraag(zin: string, woorden: readonly string[]): boolean {
+  if (PRIVACY.some((p) => noemt(zin, woorden, p))) return true;
+  if (EIGEN_OPENING.some((o) => zin.startsWith(` ${o} `))) return false;
+  const hier = HIER.some((h) => (h.includes(' ') ? zin.includes(` ${h} `) : woorden.includes(h)));
+  if (!hier) return false;
+  if (OPSLAG.some((p) => noemt(zin, woorden, p))) return true;
+  return woorden.some((w) => KIJKEN.includes(w)) && woorden.some((w) => KIJKERS.includes(w));
 }
 
 function besteFaq(

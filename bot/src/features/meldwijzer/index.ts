@@ -164,9 +164,16 @@ async function beantwoord(uitkomst: TriageUitkomst, input: TurnInput, services: 
     return [intro, ...(await stap({ situatie, antwoorden: uitkomst.antwoorden, gevraagd: [], actor }, input, services))];
   };
   if (vraag?.soort === 'privacy') {
-    // "Kan ik anoniem melden dat mijn baas fraude pleegt?" describes a matter too: its route follows the card.
-    // A bare "mag ik anoniem melden?" is a dilemma only because it asks: the privacy card answers it.
-    const zaak = uitkomst.beslissing === 'zeker' && situatie !== undefined && situatie !== 'dilemma' && situatie !== 'algemeen';
+    // "Kan ik anoniem melden dat mijn baas fraude pleegt?" names a matter to report anonymously: its route follows
+    // the card. Only then: a bare "mag ik anoniem melden?" is a dilemma just because it asks, and "wordt dit
+    // gesprek opgeslagen?" is about the chat (whatever a stray lexicon word scored).
+    const zaak =
+      uitkomst.beslissing === 'zeker' &&
+      situatie !== undefined &&
+      situatie !== 'dilemma' &&
+      situatie !== 'algemeen' &&
+      uitkomst.antwoorden.anoniem === 'ja' &&
+      uitkomst.scores[situatie] >= 3;
     return [privacy(input, config, vraag.faq), ...(zaak ? await route() : [])];
   }
   if (vraag?.soort === 'faq') {
