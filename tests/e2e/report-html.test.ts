@@ -25,6 +25,7 @@ function voorbeeld(): string {
       onderwerp: onderwerpen[i % 5],
       isMelding: i % 2 === 0,
       doorverwezen: i % 7 ? 'geen' : 'mediation',
+      verwijderdOp: null,
     });
   const meldingen: ListItem<'Meldingen'>[] = [
     {

@@ -81,7 +81,7 @@ test('10,000 items with 30 % failing requests and a crash in the middle: exactly
 
   // Values arrive typed and on the right day (not shifted by the site's time zone).
   fake.setFaults(undefined);
-  expect(await second.get('Gesprekken', 'G-00042')).toEqual({ ...gesprek(42) });
+  expect(await second.get('Gesprekken', 'G-00042')).toEqual({ ...gesprek(42), verwijderdOp: null });
   await second.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }, 300_000);

@@ -116,6 +116,7 @@ describe('intake through the bot host (local mode)', () => {
       onderwerp: 'discriminatie',
       isMelding: false,
       doorverwezen: 'klachtencommissie',
+      verwijderdOp: null,
     });
   });
 

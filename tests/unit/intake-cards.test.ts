@@ -36,6 +36,15 @@ const melding: ListItem<'Meldingen'> = {
   afgeslotenOp: null,
   bewaarTot: null,
 };
+const gesprekItem: ListItem<'Gesprekken'> = {
+  gesprekId: 'G-2026-0001',
+  datum: '2026-03-02',
+  vertrouwenspersoon: 'extern',
+  onderwerp: 'discriminatie',
+  isMelding: true,
+  doorverwezen: 'klachtencommissie',
+  verwijderdOp: null,
+};
 const incident: ListItem<'AgressieIncidenten'> = { incidentId: 'A-2026-0001', datum: '2026-03-01', soort: ['verbaal'], maatregelen: [] };
 
 const cases = (locale: 'nl' | 'en'): [string, Record<string, unknown>][] => [
@@ -63,6 +72,10 @@ const cases = (locale: 'nl' | 'en'): [string, Record<string, unknown>][] => [
     }),
   ],
   ['agressie', k.renderAgressieCard(locale, { vandaag: '2026-03-02' })],
+  ['gesprek correctie', k.renderGesprekCard(locale, { vandaag: '2026-12-02', correctie: gesprekItem })],
+  ['mijn registraties', k.renderMijnRegistratiesCard(locale, 2026, [gesprekItem])],
+  ['mijn registraties leeg', k.renderMijnRegistratiesCard(locale, 2026, [])],
+  ['gesprek verwijderen', k.renderGesprekVerwijderCard(locale, gesprekItem)],
   ['agressie nieuw', k.renderAgressieNieuwCard(locale, incident, 'Dreigende taal')],
   ['agressie nieuw zonder toelichting', k.renderAgressieNieuwCard(locale, incident, null)],
   ['agressie bijwerken', k.renderAgressieBijwerkenCard(locale, incident)],

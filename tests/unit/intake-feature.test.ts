@@ -115,6 +115,11 @@ describe('intake: every role against every action (server-side)', () => {
     'intake.menu': ALLE,
     'intake.gesprek.start': ['vp'],
     'intake.gesprek.opslaan': ['vp'],
+    'intake.gesprek.mijn': ['vp'],
+    'intake.gesprek.corrigeerStart': ['vp'],
+    'intake.gesprek.corrigeer': ['vp'],
+    'intake.gesprek.verwijderStart': ['vp'],
+    'intake.gesprek.verwijder': ['vp'],
     'intake.melding.start': ['ic'],
     'intake.melding.opslaan': ['ic'],
     'intake.melding.bijwerkenStart': ['ic'],
@@ -134,6 +139,13 @@ describe('intake: every role against every action (server-side)', () => {
   const payload = (action: string): Record<string, unknown> => {
     if (action === 'intake.gesprek.opslaan') return gesprek();
     if (action === 'intake.uitvraag.gesprek') return gesprek({ action, cyclus: '2026-01-01' });
+    if (action === 'intake.gesprek.corrigeerStart' || action === 'intake.gesprek.verwijderStart')
+      return { action, gesprekId: 'G-2026-0001' };
+    if (action === 'intake.gesprek.verwijder') return { action, kaartId: randomUUID(), gesprekId: 'G-2026-0001' };
+    if (action === 'intake.gesprek.corrigeer') {
+      const { cyclus: _geen, ...rest } = gesprek({ action, gesprekId: 'G-2026-0001' });
+      return rest;
+    }
     if (action === 'intake.melding.opslaan') return melding();
     if (action === 'intake.uitvraag.melding') return melding({ action, cyclus: '2026-01-01', meldpunt: 'leidinggevende' });
     if (action === 'intake.melding.kies') return { action, meldingId: 'M-2026-0001' };
@@ -240,6 +252,7 @@ describe('Gesprek vastleggen', () => {
       onderwerp: 'ongewensteOmgangsvormen',
       isMelding: true,
       doorverwezen: 'geen',
+      verwijderdOp: null,
     });
     const facts = (cards(r)[0].body as { type: string; facts?: { title: string; value: string }[] }[]).find(
       (b) => b.type === 'FactSet',

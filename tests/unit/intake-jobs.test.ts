@@ -210,6 +210,7 @@ describe('half-yearly uitvraag', () => {
         onderwerp: 'arbeidsconflict',
         isMelding: true,
         doorverwezen: 'mediation',
+        verwijderdOp: null,
       },
     ]);
 

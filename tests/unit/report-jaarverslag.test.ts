@@ -26,6 +26,7 @@ const gesprek = (id: string, datum: string, o: Partial<ListItem<'Gesprekken'>> =
   onderwerp: 'integriteit',
   isMelding: false,
   doorverwezen: 'geen',
+  verwijderdOp: null,
   ...o,
 });
 
@@ -111,6 +112,19 @@ describe('buildJaarverslag', () => {
     expect(Object.keys(r.onboarding)).toEqual(['nieuweMedewerkers', 'arbeidsovereenkomst', 'extern', 'stagiair', 'workshopDeelnemers']);
     expect(Object.keys(r.vorigeJaren)).toEqual(['2023']);
     expect(r.vorigeJaren['2023']).toEqual(legeJaarCijfers(2023));
+  });
+
+  test('a gesprek its vertrouwenspersoon removed (verwijderdOp) is not counted', () => {
+    const r = buildJaarverslag(
+      {
+        Gesprekken: [
+          gesprek('g1', '2026-03-02', { isMelding: true }),
+          gesprek('g2', '2026-03-03', { isMelding: true, vertrouwenspersoon: 'extern', verwijderdOp: '2026-03-04' }),
+        ],
+      },
+      { jaar: 2026, organisatie: 'X' },
+    );
+    expect([r.gesprekken.totaal, r.gesprekken.meldingen, r.gesprekken.extern]).toEqual([1, 1, 0]);
   });
 
   test('gesprekken: per onderwerp, meldingen (new matters), extern, doorverwezen; only the calendar year', () => {

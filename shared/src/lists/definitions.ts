@@ -230,6 +230,7 @@ export const LIST_DEFINITIONS = {
       choice('onderwerp', ONDERWERPEN),
       { name: 'isMelding', type: 'boolean', required: true, description: 'Een nieuwe kwestie, geen vervolggesprek' },
       choice('doorverwezen', DOORVERWIJZINGEN),
+      optional(date('verwijderdOp', { description: 'Door de vertrouwenspersoon verwijderd (telt niet mee in het jaarverslag)' })),
     ],
   },
   AmbtseedSessies: {

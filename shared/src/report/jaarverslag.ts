@@ -48,7 +48,7 @@ export type JaarverslagLijst = (typeof JAARVERSLAG_LIJSTEN)[number];
  * items). Readers that can project columns (the SQLite fast path in `bronnen.ts`) read only these.
  */
 export const JAARVERSLAG_KOLOMMEN = {
-  Gesprekken: ['datum', 'vertrouwenspersoon', 'onderwerp', 'isMelding', 'doorverwezen'],
+  Gesprekken: ['datum', 'vertrouwenspersoon', 'onderwerp', 'isMelding', 'doorverwezen', 'verwijderdOp'],
   Meldingen: [
     'meldingId',
     'ontvangenOp',
@@ -379,6 +379,8 @@ function cijfersVoor(jaren: Map<number, JaarCijfers>, jaar: number): JaarCijfers
  */
 function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void {
   for (const g of bronnen.Gesprekken ?? []) {
+    // A gesprek its vertrouwenspersoon removed (`verwijderdOp`) is not counted.
+    if (g.verwijderdOp) continue;
     const c = cijfersVoor(jaren, jaarVanDatum(g.datum));
     if (!c) continue;
     const s = c.gesprekken;

@@ -48,7 +48,8 @@ export function migreerLijsttabellen(db: SqliteDatabase): void {
  * - `store_volgnummers` — counters of `ListStore.addWithSequence` (last number per list and prefix);
  * - `lokaal_eenmalig` — keys seen once with an expiry (`LokaleStaat.eersteKeer`: Teams' redelivered activities);
  * - `proactive_sent`, `proactive_conversation_refs` — proactive messaging (bot/src/proactive);
- * - `intake_kaarten`, `intake_uitvraag` — intake card idempotency and the half-yearly uitvraag (bot/src/features/intake/staat.ts);
+ * - `intake_kaarten`, `intake_uitvraag`, `intake_gesprek_eigenaar` — intake card idempotency, the half-yearly uitvraag and
+ *   which vertrouwenspersoon recorded a gesprek, for "Mijn registraties" (bot/src/features/intake/staat.ts);
  * - `intake_job_runs` — which daily job ran on which Amsterdam day (bot/src/jobs);
  * - `ambtseed_agenda` — Graph calendar event id per session (bot/src/features/ambtseed/uitnodiging-graph.ts);
  * - `ambtseed_wacht_op_lijst` — bookings answered "pending" whose outcome is still to be told (bot, ambtseed);
@@ -117,6 +118,12 @@ export function migreerLokaleStaat(db: SqliteDatabase): void {
     aantal INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (cyclus, aad_object_id)
   )`);
+  db.exec(`CREATE TABLE IF NOT EXISTS intake_gesprek_eigenaar (
+    gesprek_id TEXT PRIMARY KEY NOT NULL,
+    aad_object_id TEXT NOT NULL,
+    vastgelegd_op TEXT NOT NULL
+  )`);
+  db.exec('CREATE INDEX IF NOT EXISTS intake_gesprek_eigenaar_oid ON intake_gesprek_eigenaar (aad_object_id)');
   db.exec(
     'CREATE TABLE IF NOT EXISTS intake_job_runs (job TEXT NOT NULL, datum TEXT NOT NULL, gestart_op TEXT NOT NULL, PRIMARY KEY (job, datum))',
   );

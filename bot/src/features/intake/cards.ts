@@ -100,26 +100,45 @@ export function renderIntakeMenuCard(
 
 /**
  * "Gesprek vastleggen" (list `Gesprekken`). Date defaults to `vandaag`. In uitvraag mode (`uitvraag` given) the
- * card explains the uitvraag and has "Toevoegen" and "Niets (meer) te melden".
+ * card explains the uitvraag and has "Toevoegen" and "Niets (meer) te melden". With `correctie` (one of the
+ * caller's own gesprekken, "Mijn registraties") the card is pre-filled with its values and saves a correction of
+ * that gesprek (`intake.gesprek.corrigeer`, same id).
  */
 export function renderGesprekCard(
   locale: Locale,
-  opts: { vandaag: string; uitvraag?: { cyclus: string; sinds: string } },
+  opts: { vandaag: string; uitvraag?: { cyclus: string; sinds: string }; correctie?: ListItem<'Gesprekken'> },
 ): AdaptiveCardJson {
   const kaartId = randomUUID();
-  const acties: KaartActie[] = opts.uitvraag
-    ? [
-        { titel: t(locale, 'intake.knop.toevoegen'), action: 'intake.uitvraag.gesprek', kaartId, cyclus: opts.uitvraag.cyclus },
-        { titel: t(locale, 'intake.knop.nietsTeMelden'), action: 'intake.uitvraag.geen', kaartId, cyclus: opts.uitvraag.cyclus },
-      ]
-    : [{ titel: t(locale, 'intake.knop.opslaan'), action: 'intake.gesprek.opslaan', kaartId, cyclus: '' }];
+  const c = opts.correctie;
+  const acties: { titel: string; data: Record<string, string> }[] = c
+    ? [{ titel: t(locale, 'intake.knop.opslaan'), data: { action: 'intake.gesprek.corrigeer', kaartId, gesprekId: c.gesprekId } }]
+    : opts.uitvraag
+      ? [
+          { titel: t(locale, 'intake.knop.toevoegen'), data: { action: 'intake.uitvraag.gesprek', kaartId, cyclus: opts.uitvraag.cyclus } },
+          {
+            titel: t(locale, 'intake.knop.nietsTeMelden'),
+            data: { action: 'intake.uitvraag.geen', kaartId, cyclus: opts.uitvraag.cyclus },
+          },
+        ]
+      : [{ titel: t(locale, 'intake.knop.opslaan'), data: { action: 'intake.gesprek.opslaan', kaartId, cyclus: '' } }];
   const card = renderCard('intake-gesprek', {
-    titel: opts.uitvraag ? t(locale, 'intake.uitvraag.titel') : t(locale, 'intake.gesprek.titel'),
-    intro: opts.uitvraag ? t(locale, 'intake.uitvraag.uitlegGesprek', { sinds: datumTekst(locale, opts.uitvraag.sinds) }) : '',
+    titel: c
+      ? t(locale, 'intake.mijn.corrigeerTitel', { gesprekId: c.gesprekId })
+      : opts.uitvraag
+        ? t(locale, 'intake.uitvraag.titel')
+        : t(locale, 'intake.gesprek.titel'),
+    intro: opts.uitvraag && !c ? t(locale, 'intake.uitvraag.uitlegGesprek', { sinds: datumTekst(locale, opts.uitvraag.sinds) }) : '',
     privacy: t(locale, 'intake.privacy'),
     labels: labels(locale),
-    datum: opts.vandaag,
-    standaard: { vertrouwenspersoon: 'intern', doorverwezen: 'geen', isMelding: 'true' },
+    datum: c ? c.datum : opts.vandaag,
+    standaard: c
+      ? {
+          vertrouwenspersoon: c.vertrouwenspersoon,
+          onderwerp: c.onderwerp,
+          doorverwezen: c.doorverwezen ?? 'geen',
+          isMelding: String(c.isMelding ?? true),
+        }
+      : { vertrouwenspersoon: 'intern', onderwerp: '', doorverwezen: 'geen', isMelding: 'true' },
     keuzes: {
       vertrouwenspersoon: keuzes(locale, VP_SOORTEN),
       onderwerp: keuzes(locale, ONDERWERPEN),
@@ -128,6 +147,42 @@ export function renderGesprekCard(
     acties,
   });
   return metNietsTeMeldenZonderInvoer(card);
+}
+
+/** One line about a gesprek for "Mijn registraties": `G-2026-0001 · 2 maart 2026 · Discriminatie · Extern → Klachtencommissie`. */
+export function gesprekRegel(locale: Locale, g: ListItem<'Gesprekken'>): string {
+  const delen = [g.gesprekId, toonWaarde(locale, g.datum), toonWaarde(locale, g.onderwerp), toonWaarde(locale, g.vertrouwenspersoon)];
+  const regel = delen.join(' · ');
+  return g.doorverwezen && g.doorverwezen !== 'geen' ? `${regel} → ${toonWaarde(locale, g.doorverwezen)}` : regel;
+}
+
+/**
+ * "Mijn registraties": the caller's own gesprekken of `jaar` (codes only), each with "Corrigeren" and
+ * "Verwijderen" (which asks first).
+ */
+export function renderMijnRegistratiesCard(locale: Locale, jaar: number, gesprekken: ListItem<'Gesprekken'>[]): AdaptiveCardJson {
+  return renderCard('intake-mijn', {
+    titel: t(locale, 'intake.mijn.titel', { jaar }),
+    uitleg: gesprekken.length ? t(locale, 'intake.mijn.uitleg', { n: gesprekken.length, jaar }) : t(locale, 'intake.mijn.geen', { jaar }),
+    gesprekken: gesprekken.map((g) => ({
+      regel: gesprekRegel(locale, g),
+      corrigeer: { titel: t(locale, 'intake.knop.corrigeren'), data: { action: 'intake.gesprek.corrigeerStart', gesprekId: g.gesprekId } },
+      verwijder: { titel: t(locale, 'intake.knop.verwijderen'), data: { action: 'intake.gesprek.verwijderStart', gesprekId: g.gesprekId } },
+    })),
+  });
+}
+
+/** The confirmation before removing one of the caller's gesprekken: what will be removed, and one button. */
+export function renderGesprekVerwijderCard(locale: Locale, g: ListItem<'Gesprekken'>): AdaptiveCardJson {
+  return renderCard('intake-bevestig', {
+    titel: t(locale, 'intake.mijn.verwijderTitel', { gesprekId: g.gesprekId }),
+    regel: gesprekRegel(locale, g),
+    uitleg: t(locale, 'intake.mijn.verwijderUitleg'),
+    knop: {
+      titel: t(locale, 'intake.knop.jaVerwijderen'),
+      data: { action: 'intake.gesprek.verwijder', kaartId: randomUUID(), gesprekId: g.gesprekId },
+    },
+  });
 }
 
 /**

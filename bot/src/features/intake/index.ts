@@ -18,8 +18,13 @@ import {
   agressieInvoer,
   agressieKiesInvoer,
   agressieStartInvoer,
+  gesprekCorrigeerInvoer,
+  gesprekCorrigeerStartInvoer,
   gesprekInvoer,
   gesprekStartInvoer,
+  gesprekVerwijderInvoer,
+  gesprekVerwijderStartInvoer,
+  mijnRegistratiesInvoer,
   meldingBijwerkenInvoer,
   meldingBijwerkenStartInvoer,
   meldingInvoer,
@@ -30,6 +35,7 @@ import {
   uitvraagStatusInvoer,
   wbkOverzichtInvoer,
   type AgressieInvoer,
+  type GesprekCorrigeerInvoer,
   type GesprekInvoer,
   type IntakeAction,
   type MeldingBijwerkenInvoer,
@@ -41,6 +47,8 @@ import {
   renderAgressieNieuwCard,
   renderBevestigingCard,
   renderGesprekCard,
+  renderGesprekVerwijderCard,
+  renderMijnRegistratiesCard,
   renderIntakeMenuCard,
   renderKiesCard,
   renderMeldingBijwerkenCard,
@@ -78,6 +86,9 @@ export const INTAKE_COMMANDS: Record<string, IntakeAction> = {
   register: 'intake.menu',
   'gesprek vastleggen': 'intake.gesprek.start',
   'log conversation': 'intake.gesprek.start',
+  'mijn registraties': 'intake.gesprek.mijn',
+  'my records': 'intake.gesprek.mijn',
+  'my registrations': 'intake.gesprek.mijn',
   'melding registreren': 'intake.melding.start',
   'register report': 'intake.melding.start',
   'melding bijwerken': 'intake.melding.bijwerkenStart',
@@ -100,6 +111,7 @@ export const INTAKE_COMMANDS: Record<string, IntakeAction> = {
 const ACTIE_NAAM: Record<IntakeActie, string> = {
   menu: 'intake.menu.titel',
   gesprek: 'intake.actie.gesprek',
+  mijnRegistraties: 'intake.actie.mijnRegistraties',
   melding: 'intake.actie.melding',
   meldingBijwerken: 'intake.actie.meldingBijwerken',
   wbk: 'intake.actie.wbk',
@@ -204,7 +216,7 @@ async function eenmaalPerKaart(
   }
 }
 
-const GESPREK_KOLOMMEN = LIST_DEFINITIONS.Gesprekken.columns.map((c) => c.name);
+const GESPREK_KOLOMMEN = LIST_DEFINITIONS.Gesprekken.columns.map((c) => c.name).filter((k) => k !== 'verwijderdOp');
 const MELDING_KOLOMMEN = LIST_DEFINITIONS.Meldingen.columns.map((c) => c.name);
 const AGRESSIE_KOLOMMEN = LIST_DEFINITIONS.AgressieIncidenten.columns.map((c) => c.name);
 
@@ -213,6 +225,7 @@ const AGRESSIE_KOLOMMEN = LIST_DEFINITIONS.AgressieIncidenten.columns.map((c) =>
 async function menu(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const kandidaten: [IntakeActie, IntakeAction, string][] = [
     ['gesprek', 'intake.gesprek.start', 'intake.actie.gesprek'],
+    ['mijnRegistraties', 'intake.gesprek.mijn', 'intake.actie.mijnRegistraties'],
     ['melding', 'intake.melding.start', 'intake.actie.melding'],
     ['meldingBijwerken', 'intake.melding.bijwerkenStart', 'intake.actie.meldingBijwerken'],
     ['wbk', 'intake.wbk.overzicht', 'intake.actie.wbk'],
@@ -246,12 +259,101 @@ async function gesprekOpslaan(v: GesprekInvoer, input: TurnInput, services: BotS
       doorverwezen: v.doorverwezen,
     }));
     services.log.info({ feature: 'intake', actie: 'gesprek.opslaan', id: item.gesprekId }, 'gesprek vastgelegd');
+    if (input.user.aadObjectId) intakeStaat(services.lokaal.db).gesprekEigenaarZetten(item.gesprekId, input.user.aadObjectId, input.now);
     const replies: Reply[] = [
       text(t(input.locale, 'intake.opgeslagen', { id: item.gesprekId })),
       card(renderBevestigingCard(input.locale, item.gesprekId, item, GESPREK_KOLOMMEN.slice(1))),
     ];
     if (v.cyclus && input.user.aadObjectId) replies.push(...uitvraagVervolg(input, services, v.cyclus, 'vertrouwenspersoon'));
     return { id: item.gesprekId, replies };
+  });
+}
+
+/* ---- "Mijn registraties": a vertrouwenspersoon's own gesprekken of this year ---- */
+
+/** This year (Europe/Amsterdam): correction and removal are possible for gesprekken of this year only. */
+const ditJaar = (input: TurnInput) => Number(vandaagVan(input.now).slice(0, 4));
+
+/**
+ * The caller's own gesprek `gesprekId` of this year, not removed; undefined otherwise (another's, an earlier year's,
+ * unknown or removed: all answered alike, so the answer tells nothing about other people's registrations).
+ */
+async function eigenGesprek(input: TurnInput, services: BotServices, gesprekId: string): Promise<ListItem<'Gesprekken'> | undefined> {
+  const oid = input.user.aadObjectId;
+  if (!oid || !gesprekId.startsWith(`G-${ditJaar(input)}-`) || !intakeStaat(services.lokaal.db).isEigenaar(gesprekId, oid))
+    return undefined;
+  const g = await services.store.get('Gesprekken', gesprekId);
+  return g && !g.verwijderdOp ? g : undefined;
+}
+
+const nietGevonden = (input: TurnInput, gesprekId: string): Reply[] => [
+  text(t(input.locale, 'intake.mijn.nietGevonden', { gesprekId, jaar: ditJaar(input) })),
+];
+
+async function mijnRegistraties(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const jaar = ditJaar(input);
+  const ids = input.user.aadObjectId ? intakeStaat(services.lokaal.db).gesprekkenVan(input.user.aadObjectId, jaar) : [];
+  const gesprekken: ListItem<'Gesprekken'>[] = [];
+  for (const id of ids) {
+    const g = await services.store.get('Gesprekken', id);
+    if (g && !g.verwijderdOp) gesprekken.push(g);
+  }
+  return [card(renderMijnRegistratiesCard(input.locale, jaar, gesprekken))];
+}
+
+async function gesprekCorrigeerStart(d: { gesprekId: string }, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const g = await eigenGesprek(input, services, d.gesprekId);
+  if (!g) return nietGevonden(input, d.gesprekId);
+  return [card(renderGesprekCard(input.locale, { vandaag: vandaagVan(input.now), correctie: g }))];
+}
+
+async function gesprekCorrigeer(v: GesprekCorrigeerInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const staat = intakeStaat(services.lokaal.db);
+  const al = staat.verwerktAls(v.kaartId);
+  if (al) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al }))];
+  const g = await eigenGesprek(input, services, v.gesprekId);
+  if (!g) return nietGevonden(input, v.gesprekId);
+  const jaar = ditJaar(input);
+  const fouten = datumRegels(input.locale, vandaagVan(input.now), { datum: v.datum });
+  if (Number(v.datum.slice(0, 4)) !== jaar)
+    fouten.push(t(input.locale, 'intake.fout.anderJaar', { veld: t(input.locale, 'intake.veld.datum'), jaar, id: g.gesprekId }));
+  if (fouten.length) return regelFout(input, fouten);
+  return eenmaalPerKaart(input, services, v.kaartId, async () => {
+    const item = await services.store.update('Gesprekken', g.gesprekId, {
+      datum: v.datum,
+      vertrouwenspersoon: v.vertrouwenspersoon,
+      onderwerp: v.onderwerp,
+      isMelding: v.isMelding,
+      doorverwezen: v.doorverwezen,
+    });
+    services.log.info({ feature: 'intake', actie: 'gesprek.corrigeer', id: item.gesprekId }, 'gesprek gecorrigeerd');
+    return {
+      id: item.gesprekId,
+      replies: [
+        text(t(input.locale, 'intake.bijgewerkt', { id: item.gesprekId })),
+        card(renderBevestigingCard(input.locale, item.gesprekId, item, GESPREK_KOLOMMEN.slice(1))),
+      ],
+    };
+  });
+}
+
+async function gesprekVerwijderStart(d: { gesprekId: string }, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const g = await eigenGesprek(input, services, d.gesprekId);
+  if (!g) return nietGevonden(input, d.gesprekId);
+  return [card(renderGesprekVerwijderCard(input.locale, g))];
+}
+
+async function gesprekVerwijder(d: z.output<typeof gesprekVerwijderInvoer>, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const staat = intakeStaat(services.lokaal.db);
+  const al = staat.verwerktAls(d.kaartId);
+  if (al) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al }))];
+  const g = await eigenGesprek(input, services, d.gesprekId);
+  if (!g) return nietGevonden(input, d.gesprekId);
+  return eenmaalPerKaart(input, services, d.kaartId, async () => {
+    // Kept as an item with `verwijderdOp` (the list port has no delete; the report skips it), codes only as before.
+    const item = await services.store.update('Gesprekken', g.gesprekId, { verwijderdOp: vandaagVan(input.now) });
+    services.log.info({ feature: 'intake', actie: 'gesprek.verwijder', id: item.gesprekId }, 'gesprek verwijderd');
+    return { id: item.gesprekId, replies: [text(t(input.locale, 'intake.mijn.verwijderd', { id: item.gesprekId }))] };
   });
 }
 
@@ -522,6 +624,11 @@ export const INTAKE_ACTIONS = {
   'intake.menu': route('menu', menuInvoer, menu),
   'intake.gesprek.start': route('gesprek', gesprekStartInvoer, gesprekStart),
   'intake.gesprek.opslaan': route('gesprek', gesprekInvoer, gesprekOpslaan),
+  'intake.gesprek.mijn': route('mijnRegistraties', mijnRegistratiesInvoer, mijnRegistraties),
+  'intake.gesprek.corrigeerStart': route('mijnRegistraties', gesprekCorrigeerStartInvoer, gesprekCorrigeerStart),
+  'intake.gesprek.corrigeer': route('mijnRegistraties', gesprekCorrigeerInvoer, gesprekCorrigeer),
+  'intake.gesprek.verwijderStart': route('mijnRegistraties', gesprekVerwijderStartInvoer, gesprekVerwijderStart),
+  'intake.gesprek.verwijder': route('mijnRegistraties', gesprekVerwijderInvoer, gesprekVerwijder),
   'intake.melding.start': route('melding', meldingStartInvoer, meldingStart),
   'intake.melding.opslaan': route('melding', meldingInvoer, meldingOpslaan),
   'intake.melding.bijwerkenStart': route('meldingBijwerken', meldingBijwerkenStartInvoer, meldingBijwerkenStart),

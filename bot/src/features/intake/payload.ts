@@ -74,6 +74,29 @@ export const gesprekInvoer = z.strictObject({
 });
 export type GesprekInvoer = z.infer<typeof gesprekInvoer>;
 
+const GESPREK_ID = /^G-\d{4}-\d{4,}$/;
+const gesprekId = z.string({ error: 'gesprek-id ontbreekt' }).regex(GESPREK_ID, 'verwacht een gesprek-id als G-2026-0001');
+
+/** A correction of one of the caller's own gesprekken ("Mijn registraties"): the same fields, the id kept. */
+export const gesprekCorrigeerInvoer = z.strictObject({
+  action: z.literal('intake.gesprek.corrigeer'),
+  kaartId,
+  gesprekId,
+  datum,
+  vertrouwenspersoon: enumVan(VP_SOORTEN),
+  onderwerp: enumVan(ONDERWERPEN),
+  isMelding: janee,
+  doorverwezen: enumVan(DOORVERWIJZINGEN),
+});
+export type GesprekCorrigeerInvoer = z.infer<typeof gesprekCorrigeerInvoer>;
+
+/** "Ja, verwijderen" on the confirmation card of one of the caller's own gesprekken. */
+export const gesprekVerwijderInvoer = z.strictObject({ action: z.literal('intake.gesprek.verwijder'), kaartId, gesprekId });
+
+/** "Corrigeren" / "Verwijderen" next to a gesprek in "Mijn registraties": opens the correction or confirmation card. */
+export const gesprekCorrigeerStartInvoer = z.strictObject({ action: z.literal('intake.gesprek.corrigeerStart'), gesprekId });
+export const gesprekVerwijderStartInvoer = z.strictObject({ action: z.literal('intake.gesprek.verwijderStart'), gesprekId });
+
 export const meldingInvoer = z.strictObject({
   action: z.enum(['intake.melding.opslaan', 'intake.uitvraag.melding']),
   kaartId,
@@ -148,6 +171,7 @@ export const uitvraagGeenInvoer = z.strictObject({
 const knop = <const A extends string>(action: A) => z.looseObject({ action: z.literal(action) });
 export const menuInvoer = knop('intake.menu');
 export const gesprekStartInvoer = knop('intake.gesprek.start');
+export const mijnRegistratiesInvoer = knop('intake.gesprek.mijn');
 export const meldingStartInvoer = knop('intake.melding.start');
 export const meldingBijwerkenStartInvoer = knop('intake.melding.bijwerkenStart');
 export const wbkOverzichtInvoer = knop('intake.wbk.overzicht');
@@ -160,6 +184,11 @@ export const intakeSubmitSchema = z.union([
   menuInvoer,
   gesprekStartInvoer,
   gesprekInvoer,
+  mijnRegistratiesInvoer,
+  gesprekCorrigeerStartInvoer,
+  gesprekCorrigeerInvoer,
+  gesprekVerwijderStartInvoer,
+  gesprekVerwijderInvoer,
   meldingStartInvoer,
   meldingInvoer,
   meldingBijwerkenStartInvoer,

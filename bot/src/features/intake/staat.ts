@@ -6,6 +6,9 @@ import type { SqliteDatabase } from '@shared/store';
  *
  * - `intake_kaarten`: which card instance (`kaartId`, a UUID put on the card when it was rendered) produced which
  *   item, so a double click or a retried submit never writes twice.
+ * - `intake_gesprek_eigenaar`: which vertrouwenspersoon (Entra object id) recorded which gesprek, so "Mijn
+ *   registraties" shows, corrects and removes only their own. Kept here and not in the list: the list is read by
+ *   HR and the report, and must not tell which vertrouwenspersoon an employee went to.
  * - `intake_uitvraag`: per half-yearly uitvraag cycle (`cyclus` = the uitvraag date) who was asked (object id and
  *   role), whether the card reached them, when they were reminded, when they answered and how many items they added.
  */
@@ -75,6 +78,13 @@ export class IntakeStaat {
     return row.item_id ?? '';
   }
 
+  /** The item card `kaartId` produced, or undefined when it produced none (yet). */
+  verwerktAls(kaartId: string): string | undefined {
+    const row = this.db.prepare(`SELECT item_id FROM intake_kaarten WHERE kaart_id = ?`).get(kaartId.toLowerCase()) as
+      { item_id: string | null } | undefined;
+    return row?.item_id ?? undefined;
+  }
+
   /** Record the item a claimed card produced. */
   kaartVerwerkt(kaartId: string, itemId: string): void {
     this.db.prepare(`UPDATE intake_kaarten SET item_id = ? WHERE kaart_id = ?`).run(itemId, kaartId.toLowerCase());
@@ -83,6 +93,31 @@ export class IntakeStaat {
   /** Release a claim when the write failed (validation or store error), so the user can fix and resubmit. */
   kaartVrijgeven(kaartId: string): void {
     this.db.prepare(`DELETE FROM intake_kaarten WHERE kaart_id = ? AND item_id IS NULL`).run(kaartId.toLowerCase());
+  }
+
+  /** Record that `aadObjectId` recorded gesprek `gesprekId` (no-op when already recorded). */
+  gesprekEigenaarZetten(gesprekId: string, aadObjectId: string, now: Date): void {
+    this.db
+      .prepare(`INSERT OR IGNORE INTO intake_gesprek_eigenaar (gesprek_id, aad_object_id, vastgelegd_op) VALUES (?, ?, ?)`)
+      .run(gesprekId, aadObjectId.trim().toLowerCase(), now.toISOString());
+  }
+
+  /** The ids of the gesprekken `aadObjectId` recorded whose id has year `jaar` (`G-<jaar>-…`), in id order. */
+  gesprekkenVan(aadObjectId: string, jaar: number): string[] {
+    return (
+      this.db
+        .prepare(`SELECT gesprek_id FROM intake_gesprek_eigenaar WHERE aad_object_id = ? AND gesprek_id LIKE ? ORDER BY gesprek_id`)
+        .all(aadObjectId.trim().toLowerCase(), `G-${jaar}-%`) as { gesprek_id: string }[]
+    ).map((r) => r.gesprek_id);
+  }
+
+  /** Whether `aadObjectId` recorded gesprek `gesprekId`. */
+  isEigenaar(gesprekId: string, aadObjectId: string): boolean {
+    return (
+      this.db
+        .prepare(`SELECT 1 FROM intake_gesprek_eigenaar WHERE gesprek_id = ? AND aad_object_id = ?`)
+        .get(gesprekId, aadObjectId.trim().toLowerCase()) !== undefined
+    );
   }
 
   /** Add a person to cycle `cyclus` (no-op when present). @returns true when added now. */

@@ -11,6 +11,7 @@ import type { Toegang } from '../kit';
 export const INTAKE_ACTIES = [
   'menu',
   'gesprek',
+  'mijnRegistraties',
   'melding',
   'meldingBijwerken',
   'wbk',
@@ -34,6 +35,7 @@ export function toegestaan(actie: IntakeActie, config: OrgConfig): readonly Rol[
     case 'agressie':
       return 'iedereen';
     case 'gesprek':
+    case 'mijnRegistraties':
     case 'uitvraagGesprek':
       return ['vertrouwenspersoon'];
     case 'melding':

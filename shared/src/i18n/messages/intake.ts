@@ -6,6 +6,20 @@ export const intake = {
     'intake.menu.geenActies':
       'Je hebt geen rol voor de registratie. Een incident van agressie of geweld van buiten (burger, klant, bezoeker) kun je wel vastleggen.',
     'intake.actie.gesprek': 'Gesprek vastleggen',
+    'intake.actie.mijnRegistraties': 'Mijn registraties',
+    'intake.mijn.titel': 'Mijn registraties {jaar}',
+    'intake.mijn.uitleg':
+      '{n, plural, one {# gesprek dat} other {# gesprekken die}} jij in {jaar} hebt vastgelegd (alleen kenmerken). Corrigeren en verwijderen kan tot het eind van het jaar.',
+    'intake.mijn.geen': 'Je hebt in {jaar} nog geen gesprekken vastgelegd (of ze zijn vastgelegd voordat deze functie bestond).',
+    'intake.mijn.corrigeerTitel': 'Gesprek {gesprekId} corrigeren',
+    'intake.mijn.verwijderTitel': 'Gesprek {gesprekId} verwijderen?',
+    'intake.mijn.verwijderUitleg': 'Het gesprek telt daarna niet meer mee in het jaarverslag. Dit kun je niet ongedaan maken.',
+    'intake.mijn.nietGevonden': 'Gesprek {gesprekId} staat niet in jouw registraties van {jaar}. Er is niets gewijzigd.',
+    'intake.mijn.verwijderd': '{id} is verwijderd; het telt niet meer mee in het jaarverslag.',
+    'intake.fout.anderJaar': '{veld} moet in {jaar} liggen, het jaar van {id}',
+    'intake.knop.corrigeren': 'Corrigeren',
+    'intake.knop.verwijderen': 'Verwijderen',
+    'intake.knop.jaVerwijderen': 'Ja, verwijderen',
     'intake.actie.melding': 'Melding registreren',
     'intake.actie.meldingBijwerken': 'Melding bijwerken',
     'intake.actie.wbk': 'Termijnen Wbk',
@@ -97,7 +111,7 @@ export const intake = {
     'intake.wbk.waarschuwing': 'Let op, termijn verlopen: {regel}.',
     'intake.uitvraag.titel': 'Halfjaarlijkse uitvraag integriteit',
     'intake.uitvraag.uitlegGesprek':
-      'Heb je sinds {sinds} gesprekken gevoerd die nog niet zijn vastgelegd? Leg ze hieronder één voor één vast (alleen kenmerken, geen namen). Niets meer? Kies "Niets (meer) te melden".',
+      'Heb je sinds {sinds} gesprekken gevoerd die nog niet zijn vastgelegd? Leg ze hieronder één voor één vast (alleen kenmerken, geen namen). Wat je al hebt vastgelegd, zie je met "mijn registraties". Niets meer? Kies "Niets (meer) te melden".',
     'intake.uitvraag.uitlegMelding':
       'Heb je sinds {sinds} integriteitskwesties behandeld die nog niet bij de integriteitscoördinator zijn geregistreerd? Leg ze hieronder één voor één vast (alleen kenmerken, geen namen). Niets meer? Kies "Niets (meer) te melden".',
     'intake.uitvraag.herinnering': 'Herinnering: we hebben nog geen antwoord op de uitvraag van {datum}.',
@@ -187,6 +201,20 @@ export const intake = {
     'intake.menu.geenActies':
       'You have no role for the register. You can record an incident of aggression or violence by outsiders (citizen, client, visitor).',
     'intake.actie.gesprek': 'Log a conversation',
+    'intake.actie.mijnRegistraties': 'My records',
+    'intake.mijn.titel': 'My records {jaar}',
+    'intake.mijn.uitleg':
+      '{n, plural, one {# conversation} other {# conversations}} you recorded in {jaar} (characteristics only). You can correct or remove them until the end of the year.',
+    'intake.mijn.geen': 'You have not recorded any conversations in {jaar} yet (or they were recorded before this feature existed).',
+    'intake.mijn.corrigeerTitel': 'Correct conversation {gesprekId}',
+    'intake.mijn.verwijderTitel': 'Remove conversation {gesprekId}?',
+    'intake.mijn.verwijderUitleg': 'It will no longer count in the annual report. This cannot be undone.',
+    'intake.mijn.nietGevonden': 'Conversation {gesprekId} is not among your records of {jaar}. Nothing was changed.',
+    'intake.mijn.verwijderd': '{id} has been removed; it no longer counts in the annual report.',
+    'intake.fout.anderJaar': '{veld} must be in {jaar}, the year of {id}',
+    'intake.knop.corrigeren': 'Correct',
+    'intake.knop.verwijderen': 'Remove',
+    'intake.knop.jaVerwijderen': 'Yes, remove',
     'intake.actie.melding': 'Register a report',
     'intake.actie.meldingBijwerken': 'Update a report',
     'intake.actie.wbk': 'Whistleblower deadlines',
@@ -275,7 +303,7 @@ export const intake = {
     'intake.wbk.waarschuwing': 'Please note, deadline passed: {regel}.',
     'intake.uitvraag.titel': 'Half-yearly integrity survey',
     'intake.uitvraag.uitlegGesprek':
-      'Have you had conversations since {sinds} that have not been recorded? Record them below one by one (characteristics only, no names). Nothing more? Choose "Nothing (more) to report".',
+      'Have you had conversations since {sinds} that have not been recorded? Record them below one by one (characteristics only, no names). What you already recorded is under "my records". Nothing more? Choose "Nothing (more) to report".',
     'intake.uitvraag.uitlegMelding':
       'Have you handled integrity matters since {sinds} that the integrity coordinator has not registered? Record them below one by one (characteristics only, no names). Nothing more? Choose "Nothing (more) to report".',
     'intake.uitvraag.herinnering': 'Reminder: we have not yet received your answer to the survey of {datum}.',
