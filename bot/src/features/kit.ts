@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueTeksten } from '@shared/lists/zod-nl';
 import type { OrgConfig, Rol } from '@shared/config';
 import { ROL_NAMEN } from '@shared/domain/rollen';
 import { t } from '@shared/i18n';
@@ -121,7 +122,7 @@ const STANDAARD: KitAntwoorden = {
     return [
       tekst(
         t(turn.locale, 'fout.ongeldigeInvoer', {
-          details: fout.issues.map((i) => `${i.path.join('.') || 'invoer'}: ${i.message}`).join('; '),
+          details: issueTeksten(fout).join('; '),
         }),
       ),
     ];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { orgConfigSchema, type OrgConfig } from './schema';
+import { issueTeksten, padMetHaken } from '../lists/zod-nl';
 
 /** Thrown when a configuration file is missing or invalid; `message` is one Dutch line per problem. */
 export class ConfigError extends Error {
@@ -15,9 +16,7 @@ export class ConfigError extends Error {
 }
 
 /** Render a zod path like `meldpunten[2].contact.email`. */
-export function formatPath(p: readonly PropertyKey[]): string {
-  return p.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), '');
-}
+export const formatPath = padMetHaken;
 
 /** The organisation name from `INTEGRITEITSPLEIN_ORG` (default `demo`). */
 export function orgNameFromEnv(env: NodeJS.ProcessEnv = process.env): string {
@@ -42,10 +41,7 @@ export function parseOrgConfig(textContent: string, file: string): OrgConfig {
     throw new ConfigError(file, ['bestand is leeg: verwacht de organisatieconfiguratie (zie config/demo.yaml als voorbeeld)']);
   const r = orgConfigSchema.safeParse(data);
   if (!r.success) {
-    throw new ConfigError(
-      file,
-      r.error.issues.map((i) => `${formatPath(i.path) || '(bestand)'}: ${i.message}`),
-    );
+    throw new ConfigError(file, issueTeksten(r.error, { pad: padMetHaken, leeg: '(bestand)' }));
   }
   return r.data;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueTeksten } from '../lists/zod-nl';
 
 /** Default Graph endpoint (docs/contracts.md "Environment": `GRAPH_BASE_URL`). */
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
@@ -70,7 +71,7 @@ const envSchema = z.object({
 export function graphSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): GraphSettings {
   const r = envSchema.safeParse(env);
   if (!r.success) {
-    const lines = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const lines = issueTeksten(r.error, { leeg: '(omgeving)' });
     throw new Error(`Ongeldige Graph-instellingen: ${lines.join('; ')}.`);
   }
   const e = r.data;

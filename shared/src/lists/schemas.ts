@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import './zod-nl';
+import { issueTeksten } from './zod-nl';
 import { controleerPii } from '../domain/pii-guard';
 import { isBestaandeDatum, leesDatum, leesTijdstip, TijdFout } from '../domain/tijd';
 import { LIST_DEFINITIONS, getListDefinition, type ColumnDefinition, type ListDefinition, type ListName } from './definitions';
@@ -186,10 +186,5 @@ export function parseItem<L extends ListName>(name: L, input: unknown): z.ZodSaf
 
 /** Format zod issues as `column: message` lines (Dutch), for CLI output and logs (paths only, no values). */
 export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => {
-    const path = i.path.join('.') || '(item)';
-    if (i.code === 'unrecognized_keys') return `${path}: onbekende kolom(men) ${i.keys.join(', ')}`;
-    if (i.code === 'invalid_type' && /(received|ontving) undefined/.test(i.message)) return `${path}: verplicht veld ontbreekt`;
-    return `${path}: ${i.message}`;
-  });
+  return issueTeksten(error, { leeg: '(item)', onbekend: (k) => `onbekende kolom(men) ${k.join(', ')}` });
 }

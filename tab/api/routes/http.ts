@@ -2,7 +2,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import '@shared/lists/zod-nl';
+import { issueTekst } from '@shared/lists/zod-nl';
 import type { OrgConfig } from '@shared/config/schema';
 import type { ListStore } from '@shared/store/list-store';
 import type { SqliteDatabase } from '@shared/store/database';
@@ -35,20 +35,8 @@ export const wrap =
 export const SESSIE_ROLLEN = ['manager', 'hr', 'integriteitscoordinator'] as const;
 export const HR_ROLLEN = ['hr', 'integriteitscoordinator'] as const;
 
-/**
- * One zod issue as readable Dutch `veld: wat er mis is` (no values echoed). zod's Dutch locale prefixes
- * many messages with "Ongeldige invoer:", which the 400 text already says once, so that prefix is dropped.
- */
-export function leesbaarIssue(i: z.core.$ZodIssue): string {
-  const veld = i.path.join('.') || 'invoer';
-  if (i.code === 'unrecognized_keys') return `${veld}: onbekend veld ${i.keys.join(', ')}`;
-  if (i.code === 'invalid_type' && /ontving undefined|received undefined/.test(i.message)) return `${veld}: verplicht veld ontbreekt`;
-  const bericht = i.message
-    .replace(/^Ongeldige invoer:\s*/i, '')
-    .replace(/\bverwacht string\b/g, 'verwacht tekst')
-    .replace(/\bontving string\b/g, 'ontving tekst');
-  return `${veld}: ${bericht}`;
-}
+/** One zod issue as readable Dutch `veld: wat er mis is` (the one formatter, `@shared/lists/zod-nl`). */
+export const leesbaarIssue = (i: z.core.$ZodIssue): string => issueTekst(i);
 
 /**
  * Answer 400 with one readable Dutch message naming the fields (never echoing the values):
