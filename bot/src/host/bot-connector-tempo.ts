@@ -10,6 +10,7 @@
  * multi-reply message can repeat its first replies after a failure halfway — proactive messages here are
  * one card, which makes the retry exact.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BudgetPerSleutel, neemSamen, RollendBudget, type BudgetKlok } from '@shared/tempo/rollend-budget';
 import { httpStatusOf, type ProactiveTransport } from '../proactive/sender';
 
@@ -64,7 +65,7 @@ export function gepastTransport(
   const basis = opts.basisMs ?? 500;
   const max = opts.maxWachtMs ?? 30_000;
   const random = opts.random ?? Math.random;
-  const slaap = klok ? (ms: number) => klok.slaap(ms) : (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+  const slaap = klok ? (ms: number) => klok.slaap(ms) : (ms: number) => sleep(ms);
   const stats = { verzoeken: 0, herhaald: 0 };
   // Sends to one conversation keep their order; different conversations only share the app budget.
   const ketens = new Map<string, Promise<unknown>>();

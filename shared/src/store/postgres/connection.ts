@@ -6,6 +6,7 @@
  * `date` → `YYYY-MM-DD` string (no JS Date, so no time-zone shift), `timestamptz` → ISO 8601 UTC string
  * (`2026-03-29T12:00:00.000Z`), `bigint` (counts) → number.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
 const OID = { int8: 20, date: 1082, timestamptz: 1184 } as const;
@@ -111,7 +112,7 @@ export async function inTransaction<T>(
       const code = (err as { code?: string }).code;
       if (code && RETRYABLE.has(code) && attempt < attempts) {
         // Full jitter, doubling from 4 ms up to 400 ms: competing transactions spread out instead of colliding again.
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(400, 4 * 2 ** attempt)));
+        await sleep(Math.random() * Math.min(400, 4 * 2 ** attempt));
         continue;
       }
       throw err;
