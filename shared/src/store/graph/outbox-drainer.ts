@@ -1,7 +1,7 @@
 /**
  * When the outbox is drained: a write kicks a drain and waits up to `writeWaitMs` for it (then returns; the
  * row is safe in the outbox and the drain goes on in the background); a poller picks up rows left by other
- * processes or earlier runs; `lists sync` drains on demand. One drain runs at a time per store. The draining
+ * processes or earlier runs (once at start-up, then every `pollMs`); `lists sync` drains on demand. One drain runs at a time per store. The draining
  * itself ($batch, per-key order, uncertain sends) is the `OutboxWorker`.
  */
 import pino from 'pino';
@@ -26,10 +26,13 @@ export class OutboxDrainer {
     pollMs: number,
   ) {
     if (pollMs > 0) {
-      this.poller = setInterval(() => {
-        if (!this.running && this.outbox.counts().pending > 0) void this.start();
-      }, pollMs);
+      const kijk = () => {
+        if (!this.stopped && !this.running && this.outbox.counts().pending > 0) void this.start();
+      };
+      this.poller = setInterval(kijk, pollMs);
       this.poller.unref();
+      // Rows left by an earlier run (a restart during a Graph outage) go out at start-up, not one interval later.
+      setImmediate(kijk).unref();
     }
   }
 
