@@ -70,14 +70,17 @@ async function main(): Promise<void> {
     );
   };
   const server = host.localMode ? host.app.listen(port, '127.0.0.1', gestart) : host.app.listen(port, gestart);
+  // Exit once the store is closed (the Graph store then hands its claimed outbox rows back, so the next process
+  // sends them at once instead of after their 60 s lease), at the latest after a grace period.
   const stop = () => {
     server.close();
     void Promise.all([jobs.stop(), wachtrij.stop()])
       .catch(() => undefined)
       .then(() => flushMeldwijzerGebruik())
       .finally(() => store.close())
-      .finally(() => lokaal.close());
-    setTimeout(() => process.exit(0), jobs.soort === 'pg-boss' ? 6000 : 200).unref();
+      .finally(() => lokaal.close())
+      .finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), jobs.soort === 'pg-boss' ? 6000 : 5000).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

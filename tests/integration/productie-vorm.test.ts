@@ -228,8 +228,9 @@ test('a burst of bookings with Graph faults and a restart: exactly the seats boo
   fake.setWriteOutage(undefined);
   await startHost(); // the new processes find the waiting writes and bookings in the local-state file
 
-  // The outbox drains and every waiting person is told the outcome.
-  const deadline = Date.now() + 40_000;
+  // The outbox drains and every waiting person is told the outcome: at once after the restart (the stopped bot
+  // handed its claimed rows back); at the latest once a lease of the stopped process (60 s) ran out.
+  const deadline = Date.now() + 90_000;
   const uitkomsten = () => {
     const rijen = fake.itemsOf('AmbtseedInschrijvingen').filter((r) => r.sessieId === 'S-PROD');
     const verteld = [...Array(PEOPLE).keys()].map((i) => {
