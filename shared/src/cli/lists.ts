@@ -6,6 +6,8 @@
  *   export --list NAME [--format csv|json] [--out FILE]
  *   provision --site ID [--dry-run]  create the SharePoint lists (Graph)
  *   sync                             drain the Graph outbox by hand
+ *   publiceer-nevenwerk --out DIR [--org NAAM] [--peildatum JJJJ-MM-DD] [--lang nl|en]
+ *                                    the publication of senior staff's nevenwerkzaamheden (HTML + CSV)
  *
  * The store comes from the environment (STORE, INTEGRITEITSPLEIN_DB); see shared/src/store/index.ts.
  */
@@ -16,6 +18,11 @@ import { getListDefinition, isListName, LIST_NAMES, type ListName } from '../lis
 import { decodeerBestand, itemsToCsv, itemsToJson, parseCsvItems, parseJsonItems, type ParseResult } from '../lists/import-file';
 import { itemKey, type AnyListItem } from '../lists/schemas';
 import { createListStore, queryAll, type ListStore } from '../store';
+import { configDirFromEnv, loadOrgConfig, orgNameFromEnv } from '../config';
+import { isBestaandeDatum, vandaag } from '../domain/tijd';
+import { t } from '../i18n';
+import { bouwNevenwerkPublicatie, nevenwerkPublicatieCsv, nevenwerkPublicatieHtml } from '../report/publicatie-nevenwerk';
+import { meervoud } from '../report/tabellen';
 import { beeindig, standaardUitvoer } from './uitvoer';
 
 /** Where the CLI writes; injectable for tests. */
@@ -133,6 +140,36 @@ async function graphCli(): Promise<GraphCli> {
 }
 
 /**
+ * Write `DIR/nevenwerkzaamheden-<peildatum>.html` and `.csv`: the published nevenwerkzaamheden of the functions the
+ * organisation file marks `publiceren` (`bouwNevenwerkPublicatie`, Ambtenarenwet art. 8 lid 3).
+ * @returns 0 written (with a warning line when HR's activity text is missing somewhere).
+ * @throws UsageError for a bad --peildatum or --lang.
+ */
+export async function publiceerNevenwerk(
+  store: ListStore,
+  o: { out: string; org?: string; peildatum?: string; lang: string },
+  io: CliIo = defaultIo,
+): Promise<number> {
+  const peildatum = o.peildatum ?? vandaag(new Date());
+  if (!isBestaandeDatum(peildatum))
+    throw new UsageError(`ongeldige --peildatum "${peildatum}": verwacht een bestaande datum als 2026-12-31`);
+  if (o.lang !== 'nl' && o.lang !== 'en') throw new UsageError(`onbekende taal "${o.lang}": kies nl of en`);
+  const config = loadOrgConfig(o.org?.trim() || orgNameFromEnv(io.env), configDirFromEnv(io.env));
+  const items = await queryAll(store, 'Nevenwerkzaamheden', { where: { register: 'nevenwerkzaamheid' } });
+  const p = bouwNevenwerkPublicatie(items, config, peildatum, o.lang);
+  fs.mkdirSync(o.out, { recursive: true });
+  const html = path.join(o.out, `nevenwerkzaamheden-${peildatum}.html`);
+  const csv = path.join(o.out, `nevenwerkzaamheden-${peildatum}.csv`);
+  fs.writeFileSync(html, nevenwerkPublicatieHtml(p, o.lang));
+  fs.writeFileSync(csv, nevenwerkPublicatieCsv(p, o.lang));
+  const n = p.rijen.length;
+  io.out(`${meervoud(t('nl', 'publicatie.nevenwerk.cli.geschreven', { html, csv, n }), { n })}\n`);
+  if (p.zonderActiviteit)
+    io.err(`${meervoud(t('nl', 'publicatie.nevenwerk.cli.zonderActiviteit', { n: p.zonderActiviteit }), { n: p.zonderActiviteit })}\n`);
+  return 0;
+}
+
+/**
  * Run the lists CLI with `argv` (without `node script`).
  * @returns the exit code: 0 ok, 1 data problems, 2 usage errors.
  */
@@ -180,6 +217,16 @@ export async function runListsCli(argv: string[], io: CliIo = defaultIo): Promis
     .option('--retry-failed', 'blijvend mislukte rijen eerst opnieuw in de wachtrij zetten')
     .action(async (o: { retryFailed?: boolean }) => {
       code = await (await graphCli()).runSync({ retryFailed: !!o.retryFailed }, io);
+    });
+  program
+    .command('publiceer-nevenwerk')
+    .description('de publicatie van de nevenwerkzaamheden van topfuncties (HTML en CSV)')
+    .requiredOption('--out <map>', 'map voor nevenwerkzaamheden-<peildatum>.html en .csv')
+    .option('--org <naam>', 'organisatie: config/<naam>.yaml (standaard INTEGRITEITSPLEIN_ORG of demo)')
+    .option('--peildatum <datum>', 'stand per deze datum (JJJJ-MM-DD, standaard vandaag)')
+    .option('--lang <taal>', 'nl of en', 'nl')
+    .action(async (o: { out: string; org?: string; peildatum?: string; lang: string }) => {
+      await withStore((s) => publiceerNevenwerk(s, o, io));
     });
   try {
     await program.parseAsync(argv, { from: 'user' });

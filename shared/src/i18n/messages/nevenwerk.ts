@@ -4,6 +4,25 @@
  * catalogue names them), and the publication page (`publicatie.nevenwerk.*`). Dutch first; every key also in English.
  */
 const nl: Record<string, string> = {
+  // publication (senior staff)
+  'publicatie.nevenwerk.titel': 'Nevenwerkzaamheden topfunctionarissen {organisatie}',
+  'publicatie.nevenwerk.uitleg':
+    'Op grond van artikel 8 van de Ambtenarenwet maakt de werkgever de nevenwerkzaamheden openbaar van de functies die hij daarvoor aanwijst, met de voorwaarden die bij de toestemming horen. Stand per {peildatum}.',
+  'publicatie.nevenwerk.tabel': 'Nevenwerkzaamheden per functie, stand per {peildatum}',
+  'publicatie.nevenwerk.geen': 'Er zijn geen nevenwerkzaamheden te publiceren.',
+  'publicatie.nevenwerk.kolom.functie': 'Functie',
+  'publicatie.nevenwerk.kolom.activiteit': 'Nevenwerkzaamheid',
+  'publicatie.nevenwerk.kolom.soort': 'Soort',
+  'publicatie.nevenwerk.kolom.bezoldigd': 'Bezoldigd',
+  'publicatie.nevenwerk.kolom.urenPerMaand': 'Uren per maand',
+  'publicatie.nevenwerk.kolom.beoordeling': 'Beoordeling',
+  'publicatie.nevenwerk.kolom.voorwaarden': 'Voorwaarden',
+  'publicatie.nevenwerk.ja': 'ja',
+  'publicatie.nevenwerk.nee': 'nee',
+  'publicatie.nevenwerk.nogNietBeoordeeld': 'Nog niet beoordeeld',
+  'publicatie.nevenwerk.cli.geschreven': 'Geschreven: {html} en {csv} ({n} {n|regel|regels}).',
+  'publicatie.nevenwerk.cli.zonderActiviteit':
+    'Let op: {n} {n|registratie heeft|registraties hebben} nog geen publicatietekst van HR (kolom publicatieActiviteit); de soort is getoond.',
   // report section
   'report.nevenwerk.titel': 'Nevenwerkzaamheden en financiële belangen',
   'report.nevenwerk.tekst':
@@ -63,6 +82,24 @@ const nl: Record<string, string> = {
 };
 
 const en: Record<string, string> = {
+  'publicatie.nevenwerk.titel': 'Outside activities of senior officials, {organisatie}',
+  'publicatie.nevenwerk.uitleg':
+    'Under article 8 of the Civil Servants Act the employer publishes the outside activities of the functions it designates, with the conditions attached to the permission. Situation on {peildatum}.',
+  'publicatie.nevenwerk.tabel': 'Outside activities by function, situation on {peildatum}',
+  'publicatie.nevenwerk.geen': 'There are no outside activities to publish.',
+  'publicatie.nevenwerk.kolom.functie': 'Function',
+  'publicatie.nevenwerk.kolom.activiteit': 'Outside activity',
+  'publicatie.nevenwerk.kolom.soort': 'Type',
+  'publicatie.nevenwerk.kolom.bezoldigd': 'Paid',
+  'publicatie.nevenwerk.kolom.urenPerMaand': 'Hours per month',
+  'publicatie.nevenwerk.kolom.beoordeling': 'Assessment',
+  'publicatie.nevenwerk.kolom.voorwaarden': 'Conditions',
+  'publicatie.nevenwerk.ja': 'yes',
+  'publicatie.nevenwerk.nee': 'no',
+  'publicatie.nevenwerk.nogNietBeoordeeld': 'Not assessed yet',
+  'publicatie.nevenwerk.cli.geschreven': 'Written: {html} and {csv} ({n} {n|row|rows}).',
+  'publicatie.nevenwerk.cli.zonderActiviteit':
+    'Note: {n} {n|registration has|registrations have} no publication text from HR yet (column publicatieActiviteit); the type is shown.',
   'report.nevenwerk.titel': 'Outside activities and financial interests',
   'report.nevenwerk.tekst':
     'In {jaar}, {geregistreerd} outside {geregistreerd|activity was|activities were} registered together with {financieleBelangen} financial {financieleBelangen|interest|interests} (Civil Servants Act, article 8); {beoordeeld} {beoordeeld|registration was|registrations were} assessed by the manager. In the yearly update, {gevraagd} {gevraagd|registration was|registrations were} put to the employees: {bevestigd} confirmed, {beeindigd} ended, {openstaand} unanswered.',
