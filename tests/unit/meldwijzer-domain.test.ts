@@ -154,6 +154,19 @@ describe('meldroute when someone in the line above is involved', () => {
     }
   });
 
+  it('gives steps that do not send anyone to the manager they report (misstand, zakelijk, ongewenst gedrag)', () => {
+    for (const cfg of [demo, zh, huizen])
+      for (const s of ['vermoedenMisstand', 'zakelijk', 'ongewenstGedrag'] as const)
+        for (const actor of ['leidinggevende', 'hogerLeidinggevende', 'bestuurder'] as const)
+          for (const stap of meldroute(cfg, s, {}, { actor }).stappen) {
+            // "je leidinggevende" only as "niet bij je eigen leidinggevende", "de leidinggevende van je leidinggevende" …
+            if (/\bje (eigen )?leidinggevende\b/.test(stap.nl))
+              expect(stap.nl).toMatch(/niet bij je eigen leidinggevende|van je leidinggevende|dan je eigen leidinggevende/);
+            if (/\byour (own )?manager\b/.test(stap.en ?? ''))
+              expect(stap.en).toMatch(/not to your own manager|your manager's manager|above your own manager/);
+          }
+  });
+
   it("routes someone else's conduct as a melding, one's own doubt as a dilemma", () => {
     expect(situatieVoorPerspectief({ situatie: 'dilemma', perspectief: 'ander', actor: 'collega', scores: { dilemma: 2 } })).toBe(
       'zakelijk',
