@@ -180,6 +180,20 @@ describe('intake through the bot host (local mode)', () => {
     ).toBeNull();
   });
 
+  it("proactive cards go out in the recipient's language, not the actor's: an English-speaking employee, a Dutch adviser", async () => {
+    await post(message('hallo', van('vpt'))); // the adviser writes in Dutch (nl-NL)
+    const [card] = replyCards(await post(message('report aggression', { ...van('medewerker'), locale: 'en-US' })));
+    const opslaan = submitActions(card).find((a) => a.data.action === 'intake.agressie.opslaan')!;
+    const before = replies.length;
+    const r = await post(submit({ ...opslaan.data, datum: '2026-03-02', soort: 'verbaal' }, { ...van('medewerker'), locale: 'en-US' }));
+    expect(tekst(r)).toMatch(/A-2026-\d{4} has been saved\./);
+    expect(tekst(r)).toContain('The Safe Public Service adviser has been notified');
+    const toVpt = replyCards(replies.slice(before).filter((x) => x.conversationId === 'a:personal-vpt'));
+    expect(toVpt).toHaveLength(1);
+    expect(JSON.stringify(toVpt[0])).toMatch(/Nieuw agressie-incident A-2026-\d{4}/);
+    expect(JSON.stringify(toVpt[0])).toContain('"value":"2 maart 2026"');
+  });
+
   it('the coordinator opens the intake menu and sees only the actions of that role', async () => {
     const [card] = replyCards(await post(message('intake', van('ic'))));
     expect(submitActions(card).map((a) => a.data.action)).toEqual([

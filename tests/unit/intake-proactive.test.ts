@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LokaleStaat } from '@shared/store';
-import { ConversationReferenceStore, createProactiveSender, type ProactiveTransport } from '../../bot/src/proactive';
+import { ConversationReferenceStore, createProactiveSender, verstuurInEigenTaal, type ProactiveTransport } from '../../bot/src/proactive';
 import type { Reply } from '../../bot/src/features/feature';
 
 const ref = (conv: string) => ({
@@ -41,6 +41,26 @@ describe('ConversationReferenceStore', () => {
     const refs = new ConversationReferenceStore(LokaleStaat.open(':memory:').db);
     expect(() => refs.save('x', { conversation: { id: 'c' } })).toThrow();
     expect(() => refs.save('x', { serviceUrl: 'http://x', conversation: {} })).toThrow();
+  });
+});
+
+describe('verstuurInEigenTaal', () => {
+  it("builds each message in the recipient's own Teams language, whoever triggered it; Dutch when unknown", async () => {
+    const { transport, calls } = fakeTransport();
+    const sender = createProactiveSender({ db: LokaleStaat.open(':memory:').db, transport });
+    sender.refs.save('OID-NL', ref('a:nl'));
+    sender.refs.save('OID-EN', { ...ref('a:en'), locale: 'en-US' });
+    sender.refs.save('OID-GB', { ...ref('a:gb'), locale: 'en-GB' });
+    sender.refs.save('OID-ONBEKEND', { ...ref('a:x'), locale: undefined });
+    const bouw = (l: 'nl' | 'en'): Reply[] => [{ type: 'text', text: l === 'en' ? 'You moved up' : 'Je bent doorgeschoven' }];
+    for (const oid of ['OID-NL', 'OID-EN', 'OID-GB', 'OID-ONBEKEND'])
+      expect(await verstuurInEigenTaal(sender, oid, bouw, `t:${oid}`)).toBe('verzonden');
+    expect(calls.map((c) => [c.conv, (c.replies[0] as { text: string }).text])).toEqual([
+      ['a:nl', 'Je bent doorgeschoven'],
+      ['a:en', 'You moved up'],
+      ['a:gb', 'You moved up'],
+      ['a:x', 'Je bent doorgeschoven'],
+    ]);
   });
 });
 

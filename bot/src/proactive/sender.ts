@@ -62,6 +62,24 @@ export interface ProactiveSender {
   localeVan?(aadObjectId: string): Locale | undefined;
 }
 
+/**
+ * Send a message written in the recipient's language: `bouw` gets the recipient's locale (their Teams locale at
+ * their last message, kept with their conversation reference: no personal data), or `standaard` when unknown
+ * (`nl`, the organisation's language, for someone who never wrote to the bot). Use this for every proactive
+ * message, so a message someone else's action triggers (HR cancels a session, a coordinator's deadline job)
+ * reaches each person in their own language, never in the language of whoever acted.
+ * @returns the send status, as `ProactiveSender.send`.
+ */
+export function verstuurInEigenTaal(
+  sender: ProactiveSender,
+  aadObjectId: string,
+  bouw: (locale: Locale) => Reply[],
+  dedupeKey: string,
+  standaard: Locale = 'nl',
+): Promise<SendStatus> {
+  return sender.send(aadObjectId, bouw(sender.localeVan?.(aadObjectId) ?? standaard), dedupeKey);
+}
+
 /** Minimal logger shape (pino child); log ids and statuses only. */
 export interface ProactiveLog {
   info(o: object, msg?: string): void;

@@ -10,6 +10,7 @@ import { LIST_DEFINITIONS } from '@shared/lists/definitions';
 import { formatIssues, type ListItem } from '@shared/lists/schemas';
 import { InvalidItemError, queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
+import { verstuurInEigenTaal } from '../../proactive';
 import { actie, defineFeature, issuePaden, kaart as card, magGebruiken, tekst as text, type Actie, type FeatureDefinitie } from '../kit';
 import { huidigeCyclus, uitvraagKaart, volgendeUitvraag } from './uitvraag-job';
 import {
@@ -559,8 +560,12 @@ async function agressieOpslaan(v: AgressieInvoer, input: TurnInput, services: Bo
     let bereikt = 0;
     if (sender) {
       for (const oid of gebruikersMetRol(services.config.rollen, 'adviseurVpt')) {
-        const nieuw = renderAgressieNieuwCard(sender.localeVan?.(oid) ?? 'nl', item, v.toelichting);
-        const status = await sender.send(oid, [card(nieuw)], `agressie:${item.incidentId}:${oid.toLowerCase()}`);
+        const status = await verstuurInEigenTaal(
+          sender,
+          oid,
+          (l) => [card(renderAgressieNieuwCard(l, item, v.toelichting))],
+          `agressie:${item.incidentId}:${oid.toLowerCase()}`,
+        );
         if (status === 'verzonden' || status === 'alVerzonden') bereikt++;
       }
     }

@@ -2,7 +2,7 @@ import type { OrgConfig } from '@shared/config';
 import { gebruikersMetRol } from '@shared/domain/rollen';
 import { vandaag as vandaagVan } from '@shared/domain/tijd';
 import { dagenTussen } from '@shared/domain/wbk-termijnen';
-import type { ProactiveSender, SendStatus } from '../../proactive';
+import { verstuurInEigenTaal, type ProactiveSender, type SendStatus } from '../../proactive';
 import { renderGesprekCard, renderMeldingCard, renderUitvraagResponsCard } from './cards';
 import type { IntakeStaat, UitvraagRespons } from './staat';
 import { t, type Locale } from '@shared/i18n';
@@ -113,9 +113,10 @@ export async function runUitvraag(
       if (!ontvangers.has(oid.toLowerCase())) ontvangers.set(oid.toLowerCase(), 'manager');
     for (const [oid, rol] of ontvangers) {
       staat.uitvraagToevoegen(start.cyclus, oid, rol, vandaag);
-      const status = await proactive.send(
+      const status = await verstuurInEigenTaal(
+        proactive,
         oid,
-        [uitvraagKaart(rol, vandaag, start, proactive.localeVan?.(oid))],
+        (l) => [uitvraagKaart(rol, vandaag, start, l)],
         `uitvraag:${start.cyclus}:${oid}`,
       );
       if (status === 'verzonden') staat.uitvraagBereikt(start.cyclus, oid, vandaag);
@@ -127,12 +128,12 @@ export async function runUitvraag(
     res.cyclus = huidig.cyclus;
     for (const r of staat.uitvraagRijen(huidig.cyclus)) {
       if (r.beantwoordOp || r.herinnerdOp || !r.bereikbaar || dagenTussen(r.gevraagdOp, vandaag) < HERINNERING_NA_DAGEN) continue;
-      const locale = proactive.localeVan?.(r.aadObjectId) ?? 'nl';
-      const status = await proactive.send(
+      const status = await verstuurInEigenTaal(
+        proactive,
         r.aadObjectId,
-        [
-          { type: 'text', text: t(locale, 'intake.uitvraag.herinnering', { datum: datumTekst(locale, r.gevraagdOp) }) },
-          uitvraagKaart(r.rol, vandaag, huidig, locale),
+        (l) => [
+          { type: 'text', text: t(l, 'intake.uitvraag.herinnering', { datum: datumTekst(l, r.gevraagdOp) }) },
+          uitvraagKaart(r.rol, vandaag, huidig, l),
         ],
         `uitvraag-herinnering:${huidig.cyclus}:${r.aadObjectId}`,
       );
@@ -144,14 +145,11 @@ export async function runUitvraag(
     const dag = dagenTussen(huidig.cyclus, vandaag);
     if (res.respons.gevraagd > 0 && dag >= RESPONS_NA_DAGEN && dag <= RESPONS_NA_DAGEN + INHAALDAGEN) {
       for (const oid of gebruikersMetRol(config.rollen, 'integriteitscoordinator')) {
-        const card = renderUitvraagResponsCard(
-          proactive.localeVan?.(oid) ?? 'nl',
-          res.respons,
-          volgendeUitvraag(vandaag, config.intake.uitvraagDatums),
-        );
-        res.responsVerzonden[oid] = await proactive.send(
+        const volgende = volgendeUitvraag(vandaag, config.intake.uitvraagDatums);
+        res.responsVerzonden[oid] = await verstuurInEigenTaal(
+          proactive,
           oid,
-          [{ type: 'card', card }],
+          (l) => [{ type: 'card', card: renderUitvraagResponsCard(l, res.respons!, volgende) }],
           `uitvraag-respons:${huidig.cyclus}:${oid.toLowerCase()}`,
         );
       }

@@ -3,7 +3,7 @@ import { gebruikersMetRol } from '@shared/domain/rollen';
 import { vandaag as vandaagVan } from '@shared/domain/tijd';
 import { wbkSignalen, type WbkSignaal } from '@shared/domain/wbk-termijnen';
 import { queryAll, type ListStore } from '@shared/store';
-import type { ProactiveSender, SendStatus } from '../../proactive';
+import { verstuurInEigenTaal, type ProactiveSender, type SendStatus } from '../../proactive';
 import { renderWbkCard } from './cards';
 
 /**
@@ -48,8 +48,12 @@ export async function runWbkHerinnering(
   if (signalen.length === 0) return resultaat;
   // Sequential on purpose: a handful of recipients, and Teams throttles bursts per bot. Each in their own language.
   for (const oid of gebruikersMetRol(ctx.config.rollen, 'integriteitscoordinator')) {
-    const card = renderWbkCard(ctx.proactive.localeVan?.(oid) ?? 'nl', { vandaag, vooruitDagen: vooruit, signalen });
-    resultaat.verzonden[oid] = await ctx.proactive.send(oid, [{ type: 'card', card }], `wbk:${vandaag}:${oid.toLowerCase()}`);
+    resultaat.verzonden[oid] = await verstuurInEigenTaal(
+      ctx.proactive,
+      oid,
+      (l) => [{ type: 'card', card: renderWbkCard(l, { vandaag, vooruitDagen: vooruit, signalen }) }],
+      `wbk:${vandaag}:${oid.toLowerCase()}`,
+    );
   }
   return resultaat;
 }
