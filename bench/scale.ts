@@ -10,6 +10,11 @@
  * On a 2-core machine more instances add no CPU: the 2- and 4-instance figures show what coordination
  * costs (SERIALIZABLE retries, connections) and that correctness holds, not how far it scales on real hardware.
  *
+ * Then the annual report over BENCH_SCALE_RAPPORT_N = 1,000,000 items (ten years of a large employer,
+ * 2015–2024) from PostgreSQL — the real path (leesJaarverslagBronnen → buildJaarverslag → JSON) — against a
+ * raw SQL `GROUP BY` computing the same counts in the same database (goal ≤ 1.5× and < 3 s), and whether both
+ * give the same counts. BENCH_SCALE_RAPPORT_N=0 skips it.
+ *
  * Needs PostgreSQL: DATABASE_URL, or else a throwaway cluster is started with scripts/pg-temp.sh.
  * Run: npm run bench -- scale
  */
@@ -24,11 +29,23 @@ import { SqliteListStore } from '@shared/store/sqlite-list-store';
 import { migratePostgres } from '@shared/store/postgres/migrations';
 import { PgListStore } from '@shared/store/postgres/pg-list-store';
 import { createPgPool } from '@shared/store/postgres/connection';
+import { buildJaarverslag, leesJaarverslagBronnen, type JaarCijfers } from '@shared/report';
 import { submit } from '../tests/support/activities';
+import {
+  JAAR,
+  telBaseline,
+  verschillen,
+  vulRapportLijsten,
+  type BaselineNaam,
+  type BaselineQueries,
+  type BaselineRij,
+} from './rapport-data';
 import { postActivity, startBotCluster } from '../tests/support/bot-cluster';
 
 const N = Number(process.env.BENCH_SCALE_N ?? 1000);
 const C = Number(process.env.BENCH_SCALE_C ?? 32);
+const RAPPORT_N = Number(process.env.BENCH_SCALE_RAPPORT_N ?? 1_000_000);
+const RAPPORT_JAREN = 10;
 const SESSIES = 50;
 const CAPACITEIT = 15;
 const fmt = (n: number) => Math.round(n).toLocaleString('nl-NL');
@@ -97,6 +114,131 @@ async function controleer(store: ListStore): Promise<string> {
   return ok ? 'ok (every session full, nobody twice)' : `WRONG: ${per.size} people, max ${Math.max(...vol)} per session`;
 }
 
+/** The PostgreSQL baseline over PgListStore's typed tables: the same named queries and columns as sqliteBaseline. */
+function postgresBaseline(years: number): BaselineQueries {
+  const van = `${JAAR - years + 1}-01-01`;
+  const tot = `${JAAR}-12-31`;
+  const jaar = (kolom: string) => `to_char("${kolom}", 'YYYY')`;
+  const per = (lijst: string, kolom: string, rest: string) =>
+    `SELECT ${jaar(kolom)} j, ${rest} FROM "list_${lijst}" WHERE "${kolom}" BETWEEN $1 AND $2 GROUP BY`;
+  const p = [van, tot];
+  return {
+    gesprekken: {
+      sql: `${per('Gesprekken', 'datum', `onderwerp o, "isMelding" m, vertrouwenspersoon v, doorverwezen <> 'geen' d, count(*) n`)} 1,2,3,4,5`,
+      params: p,
+    },
+    meldingen: {
+      sql: `${per(
+        'Meldingen',
+        'ontvangenOp',
+        `soort s, categorie k, anoniem a, uitkomst u, count(*) n,
+         count(*) FILTER (WHERE "ontvangstbevestigdOp" IS NOT NULL AND "ontvangstbevestigdOp" <= "ontvangenOp" + 7) b7,
+         count(*) FILTER (WHERE "terugkoppelingOp" IS NOT NULL AND "ontvangstbevestigdOp" IS NOT NULL
+           AND "terugkoppelingOp" <= "ontvangstbevestigdOp" + interval '3 months') t3`,
+      )} 1,2,3,4,5`,
+      params: p,
+    },
+    meldingMaatregelen: {
+      sql: `SELECT ${jaar('ontvangenOp')} j, e v, count(DISTINCT _key) n FROM "list_Meldingen", unnest(maatregelen) e WHERE "ontvangenOp" BETWEEN $1 AND $2 GROUP BY 1,2`,
+      params: p,
+    },
+    ambtseed: {
+      sql: `SELECT ${jaar('afgelegdOp')} j, vorm v, count(*) n FROM "list_AmbtseedInschrijvingen" WHERE status = 'afgelegd' AND "afgelegdOp" BETWEEN $1 AND $2 GROUP BY 1,2`,
+      params: p,
+    },
+    bijeenkomsten: {
+      sql: `SELECT to_char(start AT TIME ZONE 'UTC', 'YYYY') j, count(*) n FROM "list_AmbtseedSessies" s WHERE soort = 'ambtseed' AND start BETWEEN $1 AND $2
+         AND EXISTS (SELECT 1 FROM "list_AmbtseedInschrijvingen" i WHERE i."sessieId" = s."sessieId" AND i.status = 'afgelegd') GROUP BY 1`,
+      params: [`${van}T00:00:00.000Z`, `${tot}T23:59:59.999Z`],
+    },
+    indienst: { sql: `${per('NieuweMedewerkers', 'indienstOp', 'dienstverband d, count(*) n')} 1,2`, params: p },
+    workshop: { sql: `${per('NieuweMedewerkers', 'workshopGevolgdOp', 'count(*) n')} 1`, params: p },
+    dilemma: { sql: `${per('DilemmaSessies', 'datum', 'doelgroep g, count(*) n, sum(deelnemers) d')} 1,2`, params: p },
+    agressie: { sql: `${per('AgressieIncidenten', 'datum', 'count(*) n')} 1`, params: p },
+    agressieSoort: {
+      sql: `SELECT ${jaar('datum')} j, e v, count(DISTINCT _key) n FROM "list_AgressieIncidenten", unnest(soort) e WHERE datum BETWEEN $1 AND $2 GROUP BY 1,2`,
+      params: p,
+    },
+    agressieMaatregelen: {
+      sql: `SELECT ${jaar('datum')} j, e v, count(DISTINCT _key) n FROM "list_AgressieIncidenten", unnest(maatregelen) e WHERE datum BETWEEN $1 AND $2 GROUP BY 1,2`,
+      params: p,
+    },
+    meldwijzer: {
+      sql: `SELECT substr(week, 1, 4) j, situatie s, sum(aantal) n FROM "list_MeldwijzerGebruik" WHERE week BETWEEN $1 AND $2 GROUP BY 1,2`,
+      params: [`${JAAR - years + 1}-W00`, `${JAAR}-W99`],
+    },
+  };
+}
+
+/** The report's counts per year from its JSON (the report year and vorigeJaren). */
+function cijfersUitJson(json: string): Record<string, JaarCijfers> {
+  const parsed = JSON.parse(json);
+  const cijfers: Record<string, JaarCijfers> = { ...parsed.vorigeJaren };
+  const { organisatie: _o, zaken: _z, vorigeJaren: _v, ...eigen } = parsed;
+  cijfers[String(JAAR)] = eigen;
+  return cijfers;
+}
+
+/** Best of `runs` timings of `fn` (ms) and its last result. */
+async function besteVan<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number; uit: T }> {
+  let ms = Infinity;
+  let uit: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    uit = await fn();
+    ms = Math.min(ms, performance.now() - t0);
+  }
+  return { ms, uit: uit! };
+}
+
+/** An empty schema `schema` (dropped first) with a migrated PgListStore on it; `admin` drops it afterwards. */
+async function verseStore(url: string, schema: string): Promise<{ admin: pg.Client; store: PgListStore }> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  const store = new PgListStore(createPgPool(url, { schema, max: 4 }));
+  await migratePostgres(store.pool);
+  return { admin, store };
+}
+
+/** The report over RAPPORT_N items from PostgreSQL against the raw SQL baseline (see module doc). */
+async function rapportOverPostgres(url: string): Promise<string[]> {
+  const schema = `bench_rapport_${process.pid}`;
+  const { admin, store } = await verseStore(url, schema);
+  try {
+    const v0 = performance.now();
+    const aantallen = await vulRapportLijsten(store, RAPPORT_N, RAPPORT_JAREN);
+    const vulMs = performance.now() - v0;
+    await store.pool.query('ANALYZE');
+    const totaal = Object.values(aantallen).reduce((a, b) => a + b, 0);
+    const runs = Number(process.env.BENCH_RUNS ?? 3);
+    const rapport = await besteVan(runs, async () => {
+      const bronnen = await leesJaarverslagBronnen(store, { jaar: JAAR, years: RAPPORT_JAREN });
+      return JSON.stringify(buildJaarverslag(bronnen, { jaar: JAAR, organisatie: 'Bench', years: RAPPORT_JAREN }), null, 2);
+    });
+    const queries = postgresBaseline(RAPPORT_JAREN);
+    const sql = await besteVan(runs, async () => {
+      const rijen: Partial<Record<BaselineNaam, BaselineRij[]>> = {};
+      for (const [naam, q] of Object.entries(queries))
+        rijen[naam as BaselineNaam] = (await store.pool.query<BaselineRij>(q.sql, q.params)).rows;
+      return telBaseline(rijen as Record<BaselineNaam, BaselineRij[]>, RAPPORT_JAREN);
+    });
+    const verschil = verschillen(sql.uit, cijfersUitJson(rapport.uit));
+    const ratio = rapport.ms / sql.ms;
+    return [
+      `bench/scale report: ${fmt(totaal)} items over ${RAPPORT_JAREN} years (${JAAR - RAPPORT_JAREN + 1}–${JAAR}) in PostgreSQL; filled in ${fmt(vulMs)} ms (best of ${runs})`,
+      `  report   JSON ${JAAR} with vorigeJaren (PostgreSQL → buildJaarverslag → JSON)   ${fmt(rapport.ms)} ms`,
+      `  baseline raw SQL GROUP BY in the same database, same counts                ${fmt(sql.ms)} ms`,
+      `  ratio report/baseline ${ratio.toFixed(2)}×  (goal ≤ 1.5× and < 3 s: ${ratio <= 1.5 && rapport.ms < 3000 ? 'met' : 'NOT met'})`,
+      `  same counts in both: ${verschil.length === 0 ? 'yes' : `NO (${verschil.slice(0, 5).join('; ')})`}`,
+    ];
+  } finally {
+    await store.close();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
 async function main(): Promise<void> {
   let url = process.env.DATABASE_URL;
   let tempDir: string | undefined;
@@ -106,6 +248,7 @@ async function main(): Promise<void> {
     tempDir = /PG_TEMP_DIR=(\S+)/.exec(out)![1];
   }
   const rows: { name: string; n: number; ms: number; p50: number; p99: number; fouten: number; check: string }[] = [];
+  let rapportRegels: string[] = [];
   try {
     // Baseline: one process on SQLite.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-bench-scale-'));
@@ -131,11 +274,7 @@ async function main(): Promise<void> {
 
     for (const n of (process.env.BENCH_SCALE_INSTANCES ?? '1,2,4').split(',').map(Number)) {
       const schema = `bench_scale_${n}_${process.pid}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
-      const store = new PgListStore(createPgPool(url, { schema, max: 4 }));
-      await migratePostgres(store.pool);
+      const { admin, store } = await verseStore(url, schema);
       await vul(store);
       const schemaUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
       const c = await startBotCluster(n, { STORE: 'postgres', DATABASE_URL: schemaUrl, PG_POOL_MAX: '8' });
@@ -165,6 +304,7 @@ async function main(): Promise<void> {
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
     }
+    if (RAPPORT_N > 0) rapportRegels = await rapportOverPostgres(url);
   } finally {
     if (tempDir) execFileSync(path.resolve(__dirname, '../scripts/pg-temp.sh'), ['stop', tempDir]);
   }
@@ -181,6 +321,7 @@ async function main(): Promise<void> {
   console.log(
     `  note: on ${os.cpus().length} cores more instances add no CPU — the 2- and 4-instance rows show what coordination costs and that correctness holds, not real-hardware scaling.`,
   );
+  for (const regel of rapportRegels) console.log(regel);
 }
 
 main().catch((err) => {

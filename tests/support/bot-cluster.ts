@@ -123,7 +123,7 @@ export async function startBotCluster(
     };
     instances.push(inst);
   }
-  await Promise.all(instances.map((inst, i) => waitForPort(inst.port, 60_000, inst.child, () => logs[i])));
+  await Promise.all(instances.map((inst, i) => waitForPort(inst.port, 150_000, inst.child, () => logs[i])));
 
   const perInstance = instances.map(() => 0);
   let next = 0;

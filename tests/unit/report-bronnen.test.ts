@@ -9,6 +9,9 @@ import {
 } from '@shared/report';
 import { SqliteListStore, type ListStore } from '@shared/store';
 import { prng } from '@shared/cli/seed';
+import { migratePostgres } from '@shared/store/postgres/migrations';
+import { PgListStore } from '@shared/store/postgres/pg-list-store';
+import { describePostgres, dropSchema, freshSchema, schemaPool } from '../support/postgres';
 
 /** Random but valid items over 2016–2026 for every list the report reads, with edge cases mixed in. */
 async function vul(store: ListStore, n: number): Promise<void> {
@@ -169,4 +172,35 @@ describe('reading the lists for the jaarverslag', () => {
     expect(genormaliseerd(b)).toEqual(genormaliseerd(await leesJaarverslagBronnen(store, { jaar: 2024, years: 2 })));
     expect(voortgang.some((v) => v.startsWith('Gesprekken:'))).toBe(true);
   });
+});
+
+describePostgres('reading the lists for the jaarverslag from PostgreSQL', () => {
+  let schema: string;
+  let store: PgListStore;
+  beforeAll(async () => {
+    schema = await freshSchema();
+    store = new PgListStore(schemaPool(schema, 3));
+    await migratePostgres(store.pool);
+    await vul(store, 1200);
+  });
+  afterAll(async () => {
+    await store.close();
+    await dropSchema(schema);
+  });
+
+  test.each([
+    [2020, 1],
+    [2024, 5],
+  ])(
+    'the PostgreSQL fast path (grouped where the key is not read) gives the items and report of the port (jaar %i, years %i)',
+    async (jaar, years) => {
+      const voortgang: string[] = [];
+      const snel = await leesJaarverslagBronnen(store, { jaar, years }, (l, n) => voortgang.push(`${l}:${n}`));
+      const poort = await leesViaPoort(store, { jaar, years });
+      expect(genormaliseerd(snel)).toEqual(genormaliseerd(poort));
+      expect(buildJaarverslag(snel, { jaar, organisatie: 'X', years })).toEqual(buildJaarverslag(poort, { jaar, organisatie: 'X', years }));
+      expect(snel.Gesprekken.length).toBe(poort.Gesprekken.length);
+      expect(voortgang).toContain(`Gesprekken:${poort.Gesprekken.length}`);
+    },
+  );
 });

@@ -10,6 +10,7 @@ import {
   type JaarverslagBronnen,
   type JaarverslagLijst,
 } from './jaarverslag';
+import { leesUitPostgres, type PgLezer } from './bronnen-postgres';
 
 /** Progress of reading the lists: list name, items read so far from that list. */
 export type LeesVoortgang = (lijst: JaarverslagLijst, gelezen: number) => void;
@@ -85,7 +86,8 @@ async function leesPerPeriode<L extends JaarverslagLijst>(
  * Through the ListStore port for any store; for the embedded `SqliteListStore` one projected SELECT per list
  * on its documented table layout (`list_<Name>`, booleans 0/1, multichoice as JSON), which reads only the
  * report's columns (`JAARVERSLAG_KOLOMMEN`) and is ~3× faster on 100,000 items (bench/report,
- * docs/decisions.md). Both paths give the same items (tests/unit/report-bronnen.test.ts).
+ * docs/decisions.md); for `PgListStore` the same in PostgreSQL (./bronnen-postgres.ts, grouped where the report's
+ * columns lack the key). All paths give the same items (tests/unit/report-bronnen.test.ts).
  *
  * @param voortgang called after every page with the list and the number of items read from it.
  * @returns items per list, ready for `buildJaarverslag`.
@@ -96,7 +98,16 @@ export async function leesJaarverslagBronnen(
   voortgang?: LeesVoortgang,
 ): Promise<Required<JaarverslagBronnen>> {
   const db = sqliteVan(store);
-  return db ? leesUitSqlite(db, opties, voortgang) : leesViaPoort(store, opties, voortgang);
+  if (db) return leesUitSqlite(db, opties, voortgang);
+  const pg = postgresVan(store);
+  return pg ? leesUitPostgres(pg, opties, voortgang) : leesViaPoort(store, opties, voortgang);
+}
+
+/** The pool of a `PgListStore` (duck-typed: the report does not load the driver). */
+function postgresVan(store: ListStore): PgLezer | undefined {
+  const pool = (store as { pool?: unknown }).pool;
+  if (store.constructor?.name !== 'PgListStore' || !pool || typeof (pool as { query?: unknown }).query !== 'function') return undefined;
+  return pool as PgLezer;
 }
 
 /**
