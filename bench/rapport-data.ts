@@ -274,7 +274,13 @@ export function telBaseline(rijen: Record<BaselineNaam, BaselineRij[]>, years: n
     m.totaal += n;
     m.perSoort[r.s as 'zakelijk'] += n;
     m.perCategorie[r.k as 'informatie'] += n;
-    if (r.a) m.anoniem += n;
+    if (r.a) {
+      m.anoniem += n;
+      const a = c(r.j).anoniemeMeldingen;
+      a.ontvangen += n;
+      a.perSoort[r.s as 'zakelijk'] += n;
+      a.perUitkomst[r.u as 'gegrond'] += n;
+    }
     m.perUitkomst[r.u as 'gegrond'] += n;
     w.ontvangstbevestigdBinnen7Dagen.van += n;
     w.terugkoppelingBinnen3Maanden.van += n;

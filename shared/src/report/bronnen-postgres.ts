@@ -69,5 +69,8 @@ export async function leesUitPostgres(
     DilemmaSessies: await lees('DilemmaSessies', tussen('datum'), [van, tot]),
     AgressieIncidenten: await lees('AgressieIncidenten', tussen('datum'), [van, tot]),
     MeldwijzerGebruik: await lees('MeldwijzerGebruik', tussen('week'), [`${eersteJaar}-W00`, `${opties.jaar}-W99`]),
+    VogAanvragen: await lees('VogAanvragen', tussen('gevraagdOp'), [van, tot]),
+    Nevenwerkzaamheden: await lees('Nevenwerkzaamheden', `${q('gemeldOp')} <= $1`, [tot]),
+    NevenwerkHerbevestigingen: await lees('NevenwerkHerbevestigingen', tussen('gevraagdOp'), [van, tot]),
   };
 }
