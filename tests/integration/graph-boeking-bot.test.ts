@@ -134,3 +134,50 @@ test('a permanent refusal (400) is told in the turn and kept in the outbox with 
   expect(replyText(goed.replies)).toContain('Je bent ingeschreven');
   expect(fake.itemsOf('AmbtseedInschrijvingen').map((r) => [r.inschrijvingId, r.status])).toEqual([['S-DRIE#00002', 'ingeschreven']]);
 });
+
+const annuleer = (n: number, inschrijvingId: string) =>
+  bot.send(submit({ action: 'ambtseed.annuleer', inschrijvingId, bevestigd: 'ja' }, { from: persoon(n), conversationId: `a:conv-${n}` }));
+
+test('a cancellation is not told as done while SharePoint has not taken it: pending → received; refused (400) → not done, the booking stays; whoever moves up hears it once the seat is written', async () => {
+  await store.lists.index('AmbtseedInschrijvingen');
+  for (const n of [1, 2, 3, 4]) await boek(n); // 3 seats, person 4 on the waitlist
+  expect(fake.itemsOf('AmbtseedInschrijvingen').map((r) => r.status)).toEqual([
+    'ingeschreven',
+    'ingeschreven',
+    'ingeschreven',
+    'wachtlijst',
+  ]);
+
+  fake.setWriteOutage({ status: 400 });
+  const geweigerd = await annuleer(1, 'S-DRIE#00001');
+  expect(replyText(geweigerd.replies)).toMatch(
+    /Je annulering voor .* is niet gelukt: SharePoint weigerde de wijziging.*je inschrijving blijft staan/,
+  );
+  expect(replyText(geweigerd.replies)).not.toMatch(/Je inschrijving voor .* is geannuleerd/);
+  expect(store.outboxReport().failed.map((f) => [f.key, f.status])).toEqual(expect.arrayContaining([['S-DRIE#00001', 400]]));
+
+  fake.setWriteOutage({ status: 429, retryAfter: '30' });
+  const voor = bot.replies.length;
+  const wacht = await annuleer(2, 'S-DRIE#00002');
+  expect(replyText(wacht.replies)).toMatch(/Je annulering voor .* is ontvangen, maar SharePoint is nu niet bereikbaar/);
+  expect(replyText(wacht.replies)).not.toMatch(/is geannuleerd/);
+  // person 4 moves up in the plan, but is not told before SharePoint holds it
+  expect(bot.replies.slice(voor).filter((r) => r.conversationId === 'a:conv-4')).toEqual([]);
+
+  fake.setWriteOutage(undefined);
+  await store.drain();
+  // the refused cancellation stays with its reason; the refused promotion of #00004 was superseded by the later one
+  expect(store.outboxReport()).toMatchObject({ pending: 0, failed: [{ key: 'S-DRIE#00001', status: 400 }] });
+  const wachtrij = new BoekingWachtrij({ lokaal, store, proactive: bot.host.proactive });
+  expect(await wachtrij.verwerk()).toEqual({ verteld: 1, wachtend: 0 });
+  const aan4 = bot.replies.slice(voor).filter((r) => r.conversationId === 'a:conv-4');
+  expect(aan4.map((r) => r.activity.text)).toEqual([expect.stringMatching(/^Je inschrijving staat vast: je bent ingeschreven/)]);
+  const rijen = new Map(fake.itemsOf('AmbtseedInschrijvingen').map((r) => [r.inschrijvingId, r.status]));
+  expect([...rijen]).toEqual(
+    expect.arrayContaining([
+      ['S-DRIE#00001', 'ingeschreven'],
+      ['S-DRIE#00002', 'geannuleerd'],
+      ['S-DRIE#00004', 'ingeschreven'],
+    ]),
+  );
+});

@@ -67,6 +67,27 @@ test('done deletes; retryLater releases and counts; fail keeps the row with its 
   expect(a.counts()).toEqual({ pending: 2, failed: 0 }); // s2 (claimed again above) and s3
 });
 
+test('a later write of a key that Graph accepts supersedes an earlier refusal of that key (status: written)', () => {
+  const { a } = setup();
+  a.enqueue([row('s1'), row('s2')]);
+  const groepen = a.claim('A', 10, 1000);
+  for (const g of groepen)
+    a.fail(
+      g.map((e) => e.seq),
+      400,
+      'invalidRequest',
+    );
+  expect(a.statusOf('DilemmaStemmen', 's1')).toEqual({ state: 'failed', status: 400, reason: 'invalidRequest' });
+  a.enqueue([row('s1', 'upsert', 2)]);
+  expect(a.statusOf('DilemmaStemmen', 's1')).toEqual({ state: 'pending' });
+  const [later] = a.claim('A', 10, 1000);
+  expect(later.map((e) => `${e.key}:${e.mode}`)).toEqual(['s1:upsert']);
+  a.done(later.map((e) => e.seq));
+  expect(a.statusOf('DilemmaStemmen', 's1')).toBeUndefined(); // written
+  // s2's refusal was not superseded and stays with its reason
+  expect(a.failed().map((e) => [e.key, e.lastStatus])).toEqual([['s2', 400]]);
+});
+
 test('a clean shutdown releases leases and marks the rows uncertain', () => {
   const { a, b } = setup();
   a.enqueue([row('s1')]);

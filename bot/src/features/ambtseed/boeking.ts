@@ -104,6 +104,23 @@ export async function annuleer(d: z.output<typeof annuleerInvoer>, input: TurnIn
   await eigenInschrijving(input, services, d.inschrijvingId);
   const plan = await boekingVoor(services.store).annuleer(d.inschrijvingId, input.now);
   const s = await bestaandeSessie(services.store, plan.resultaat!.sessieId, l);
+  // Graph store: a cancellation whose write waits in the outbox or was refused is not told as done, and whoever
+  // moves up hears it only once SharePoint holds their seat (BoekingWachtrij).
+  const uitkomst = await uitkomstVan(services.store, plan);
+  const params = { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l) };
+  if (uitkomst.soort === 'mislukt') {
+    services.log.warn(
+      { feature: 'ambtseed', actie: 'annuleer', uitkomst: 'mislukt', httpStatus: uitkomst.status },
+      'annulering door Graph geweigerd',
+    );
+    return [{ type: 'text', text: t(l, 'ambtseed.annulering.mislukt', params) }];
+  }
+  if (uitkomst.soort === 'wacht') {
+    const wachtrij = new BoekingWachtrij({ lokaal: services.lokaal, store: services.store });
+    for (const p of plan.gepromoveerd) await wachtrij.registreer(p.inschrijvingId, p.medewerker, input.now);
+    services.log.info({ feature: 'ambtseed', actie: 'annuleer', uitkomst: 'wacht' }, 'annulering wacht op SharePoint');
+    return [{ type: 'text', text: t(l, 'ambtseed.annulering.inBehandeling', params) }];
+  }
   await vertelGepromoveerd(services, plan, l);
   await synchroniseerAgenda(services, [s.sessieId], l);
   services.log.info({ feature: 'ambtseed', actie: 'annuleer', gepromoveerd: plan.gepromoveerd.length }, 'annulering');

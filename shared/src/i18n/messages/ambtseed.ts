@@ -55,6 +55,10 @@ export const ambtseed = {
     'ambtseed.wachtlijst':
       '{soort} op {tijd} is vol. Je staat op de wachtlijst (plaats {positie}); komt er een plaats vrij, dan krijg je die en hoor je het meteen.',
     'ambtseed.geannuleerd': 'Je inschrijving voor {soort} op {tijd} is geannuleerd.',
+    'ambtseed.annulering.inBehandeling':
+      'Je annulering voor {soort} op {tijd} is ontvangen, maar SharePoint is nu niet bereikbaar: ze is nog niet verwerkt. Dat gebeurt vanzelf zodra SharePoint weer bereikbaar is; je hoeft niets opnieuw te doen. Bij "Plan mijn ambtseed" zie je wanneer ze is doorgevoerd.',
+    'ambtseed.annulering.mislukt':
+      'Je annulering voor {soort} op {tijd} is niet gelukt: SharePoint weigerde de wijziging. De aanvraag is met de reden bewaard voor de beheerder; je inschrijving blijft staan. Probeer het later opnieuw of neem contact op met HR.',
     'ambtseed.verzet': 'Je inschrijving is verzet naar {tijd}, {plaats}.',
     'ambtseed.gepromoveerd': 'Goed nieuws: er kwam een plaats vrij. Je bent nu ingeschreven voor {soort} op {tijd}, {plaats}.',
     'ambtseed.sessieGeannuleerd':
@@ -239,6 +243,10 @@ export const ambtseed = {
     'ambtseed.wachtlijst':
       '{soort} on {tijd} is full. You are on the waiting list (position {positie}); when a place frees up you get it and are told at once.',
     'ambtseed.geannuleerd': 'Your booking for {soort} on {tijd} is cancelled.',
+    'ambtseed.annulering.inBehandeling':
+      'Your cancellation for {soort} on {tijd} was received, but SharePoint cannot be reached right now: it has not been processed yet. That happens by itself once SharePoint is back; you need not do anything again. "Plan my oath" shows when it has gone through.',
+    'ambtseed.annulering.mislukt':
+      'Your cancellation for {soort} on {tijd} did not go through: SharePoint refused the change. The request is kept with the reason for the administrator; your booking stays. Try again later or contact HR.',
     'ambtseed.verzet': 'Your booking has moved to {tijd}, {plaats}.',
     'ambtseed.gepromoveerd': 'Good news: a place became free. You are now booked for {soort} on {tijd}, {plaats}.',
     'ambtseed.sessieGeannuleerd':

@@ -187,10 +187,21 @@ export class GraphOutbox {
     })();
   }
 
-  /** Graph confirmed the write: delete the rows. */
+  /**
+   * Graph confirmed the write: delete the rows, and the failed rows of the same keys that came before them (a later
+   * write of the whole item that Graph accepted supersedes an earlier refusal; `statusOf` then says written).
+   */
   done(seqs: readonly number[]): void {
+    const rij = this.sql('SELECT list, item_key FROM graph_outbox WHERE seq = ?');
     const del = this.sql('DELETE FROM graph_outbox WHERE seq = ?');
-    this.db.transaction(() => seqs.forEach((s) => del.run(s)))();
+    const vervangen = this.sql("DELETE FROM graph_outbox WHERE list = ? AND item_key = ? AND state = 'failed' AND seq < ?");
+    this.db.transaction(() =>
+      seqs.forEach((s) => {
+        const r = rij.get(s) as { list: string; item_key: string } | undefined;
+        del.run(s);
+        if (r) vervangen.run(r.list, r.item_key, s);
+      }),
+    )();
   }
 
   /** A transient failure: release the lease, count the attempt, remember whether the outcome is unknown. */
