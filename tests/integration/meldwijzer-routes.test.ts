@@ -123,6 +123,17 @@ const GEVALLEN: Geval[] = [
     [LKOG, 'Personeel en Organisatie'],
     true,
   ],
+  // A close call between dilemma and zakelijk about the own manager's conduct is no choice: a melding.
+  [
+    'eigen leidinggevende',
+    'demo',
+    'Mijn leidinggevende declareert privé-etentjes',
+    [NEE_ANONIEM, 'Nee'],
+    'Een zakelijke integriteitsschending door je leidinggevende',
+    ['Een hogere leidinggevende', 'Vertrouwenspersoon'],
+    ['Provinciesecretaris'],
+    true,
+  ],
   // Director suspected of rigging a tender: routes.vermoedenMisstand.bijDirectie (demo asks about anonymity first).
   [
     'directeur',

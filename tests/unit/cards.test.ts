@@ -91,6 +91,9 @@ describe('rendered meldwijzer cards', () => {
       expect(problems(w)).toEqual([]);
       expect(JSON.stringify(w)).not.toContain('${');
       expect(problems(cards.renderMenuCard(cards.menuData(locale)))).toEqual([]);
+      const p = cards.renderPrivacyCard(cards.privacyData(config, locale, config.faq[0]));
+      expect(problems(p)).toEqual([]);
+      expect(JSON.stringify(p)).not.toContain('${');
     }
   });
   it('a question and the keuze and groep cards', () => {

@@ -157,9 +157,14 @@ async function beantwoord(uitkomst: TriageUitkomst, input: TurnInput, services: 
   const { vraag, actor } = uitkomst;
   if (vraag?.soort === 'help') return uitleg(input, config);
   const situatie = uitkomst.situatie && situatieVoorPerspectief({ ...uitkomst, situatie: uitkomst.situatie });
+  // A close call between a dilemma and a violation by someone else ("mijn leidinggevende declareert
+  // privé-etentjes") is no choice: someone else's conduct is the melding.
+  const keuze = uitkomst.twijfelTussen && [
+    ...new Set(uitkomst.twijfelTussen.map((s) => situatieVoorPerspectief({ ...uitkomst, situatie: s }))),
+  ];
   const route = async (): Promise<Reply[]> => {
     if (!situatie) return [menu(input.locale)];
-    if (uitkomst.twijfelTussen) return [card(renderKeuzeCard(keuzeData(input.locale, uitkomst.twijfelTussen, uitkomst.antwoorden, actor)))];
+    if (keuze && keuze.length > 1) return [card(renderKeuzeCard(keuzeData(input.locale, keuze, uitkomst.antwoorden, actor)))];
     const intro = text(t(input.locale, 'meldwijzer.resultaat.situatie', { situatie: situatieLabel(input.locale, situatie, actor) }));
     return [intro, ...(await stap({ situatie, antwoorden: uitkomst.antwoorden, gevraagd: [], actor }, input, services))];
   };
