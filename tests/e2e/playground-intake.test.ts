@@ -5,64 +5,27 @@
  * gesprek card, "register report" (integriteitscoördinator only) answers "Not allowed". The Playground's mock
  * client is en-US, so the bot answers in English. Screenshot: tests/e2e/artifacts/playground-intake.png.
  */
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, describeWithChromium, launchBrowser } from '../support/browser';
-import { freePort, start, stop, waitFor } from '../support/processes';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, describeWithChromium } from '../support/browser';
+import { startPlayground, typInPlayground, type PlaygroundSessie } from '../support/playground';
 
 const root = path.resolve(__dirname, '../..');
 
 describeWithChromium('Agents Playground: acting as the vertrouwenspersoon', () => {
-  let bot: ChildProcess | undefined;
-  let playground: ChildProcess | undefined;
-  let browser: BrowserContext | undefined;
+  let sessie: PlaygroundSessie;
   let page: Page;
   let playgroundUrl = '';
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-playground-intake-'));
 
   beforeAll(async () => {
-    const botPort = await freePort();
-    const pgPort = await freePort();
-    bot = start(
-      path.join(root, 'node_modules/.bin/tsx'),
-      [path.join(root, 'bot/src/server.ts')],
-      {
-        BOT_PORT: String(botPort),
-        INTEGRITEITSPLEIN_ORG: 'demo',
-        INTEGRITEITSPLEIN_DB: path.join(tmp, 'bot.db'),
-        MicrosoftAppId: '',
-        LOG_LEVEL: 'warn',
-      },
-      root,
-    );
-    playground = start(
-      path.join(root, 'node_modules/.bin/agentsplayground'),
-      ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(pgPort)],
-      { TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(root, 'config/playground/vertrouwenspersoon.yml') },
-      tmp,
-    );
-    playgroundUrl = `http://127.0.0.1:${pgPort}`;
-    await Promise.all([waitFor(`http://127.0.0.1:${botPort}/healthz`, 60_000), waitFor(playgroundUrl, 60_000)]);
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    sessie = await startPlayground({ org: 'demo', playgroundConfig: path.join(root, 'config/playground/vertrouwenspersoon.yml') });
+    ({ page, url: playgroundUrl } = sessie);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    stop(playground);
-    stop(bot);
-    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-  });
+  afterAll(() => sessie?.close());
 
-  async function typ(text: string): Promise<void> {
-    const box = page.locator('[role="textbox"][contenteditable="true"]').first();
-    await box.click();
-    await box.type(text);
-    await page.keyboard.press('Enter');
-  }
+  const typ = (text: string) => typInPlayground(page, text);
 
   it('the vertrouwenspersoon gets the gesprek card; registering a melding is not allowed', async () => {
     await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });

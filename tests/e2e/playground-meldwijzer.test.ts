@@ -7,15 +7,12 @@
  * The Playground's mock client is en-US, so the bot answers in English.
  */
 import { fixturePath } from '../support/fixtures';
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, describeWithChromium, launchBrowser } from '../support/browser';
-import { freePort, start, stop, waitFor } from '../support/processes';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, describeWithChromium } from '../support/browser';
+import { startPlayground, typInPlayground, type PlaygroundSessie } from '../support/playground';
 
-const root = path.resolve(__dirname, '../..');
 const fixture = JSON.parse(fs.readFileSync(fixturePath('meldwijzer-cases.json'), 'utf8')) as {
   cases: { org: string; vraag: string; situatie: string; first: string[]; also: string[] }[];
 };
@@ -31,56 +28,22 @@ const NAMES: Record<string, string> = {
 };
 
 describeWithChromium('Agents Playground: meldwijzer end to end', () => {
-  let bot: ChildProcess | undefined;
-  let playground: ChildProcess | undefined;
-  let browser: BrowserContext | undefined;
+  let sessie: PlaygroundSessie;
   let page: Page;
   let playgroundUrl = '';
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-playground-'));
 
   beforeAll(async () => {
-    const botPort = await freePort();
-    const pgPort = await freePort();
-    bot = start(
-      path.join(root, 'node_modules/.bin/tsx'),
-      [path.join(root, 'bot/src/server.ts')],
-      {
-        BOT_PORT: String(botPort),
-        INTEGRITEITSPLEIN_ORG: 'zuid-holland',
-        INTEGRITEITSPLEIN_DB: path.join(tmp, 'bot.db'),
-        MicrosoftAppId: '',
-        LOG_LEVEL: 'warn',
-      },
-      root,
-    );
-    // The Playground writes devTools/ logs into its working directory: keep them out of the repository.
-    playground = start(
-      path.join(root, 'node_modules/.bin/agentsplayground'),
-      ['-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(pgPort)],
-      { TEAMSAPPTESTER_BROWSER: 'none' },
-      tmp,
-    );
-    playgroundUrl = `http://127.0.0.1:${pgPort}`;
-    await Promise.all([waitFor(`http://127.0.0.1:${botPort}/healthz`, 60_000), waitFor(playgroundUrl, 60_000)]);
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    sessie = await startPlayground({ org: 'zuid-holland' });
+    ({ page, url: playgroundUrl } = sessie);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    stop(playground);
-    stop(bot);
-    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-  });
+  afterAll(() => sessie?.close());
 
   it('guides a typed fixture question to the expected meldpunten', async () => {
     await page.goto(playgroundUrl, { waitUntil: 'domcontentloaded' });
     // The welcome card arrives on install (conversationUpdate / installationUpdate).
     await page.getByText('A Teams chat is not anonymous', { exact: false }).first().waitFor({ timeout: 30_000 });
-    const box = page.locator('[role="textbox"][contenteditable="true"]').first();
-    await box.click();
-    await box.type(CASE.vraag);
-    await page.keyboard.press('Enter');
+    await typInPlayground(page, CASE.vraag);
     // "teamleider" already says who: only the preference question remains.
     await page.getByText('Do you have a preference for a confidential counsellor?').first().waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'No preference' }).last().click();

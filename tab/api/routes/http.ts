@@ -1,5 +1,6 @@
 /** What every tab API route shares: the roles, zod's issues as Dutch 400 answers, common schemas, the route context. */
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
+import { viaNext } from '@shared/http/via-next';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { issueTekst } from '@shared/lists/zod-nl';
@@ -24,12 +25,8 @@ export interface RouteContext {
   log?: Logger;
 }
 
-/** An async express 4 handler whose rejection goes to the router's error handler (express 4 drops it otherwise). */
-export const wrap =
-  (fn: (req: Request, res: Response) => Promise<unknown>) =>
-  (req: Request, res: Response, next: NextFunction): void => {
-    fn(req, res).catch(next);
-  };
+/** An async handler whose rejection reaches the router's error handler (`viaNext`). */
+export const wrap = viaNext;
 
 /** Managers lead sessions; HR and the integriteitscoördinator may too. */
 export const SESSIE_ROLLEN = ['manager', 'hr', 'integriteitscoordinator'] as const;

@@ -1,4 +1,5 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
+import { viaNext } from '@shared/http/via-next';
 import { z } from 'zod';
 import { amsterdamDate } from '@shared/domain/tijd';
 import type { OrgConfig } from '@shared/config';
@@ -51,13 +52,6 @@ export function publicUrlVanEnv(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 const idParam = z.string().min(1).max(255);
-
-/** An async express 4 handler whose rejection goes to `next` (express 4 drops it otherwise). */
-const viaNext =
-  (fn: (req: Request, res: Response) => Promise<unknown>) =>
-  (req: Request, res: Response, next: NextFunction): void => {
-    fn(req, res).catch(next);
-  };
 
 /**
  * Build the router (see the module comment). `env` (default `process.env`) holds the link settings, `clock` the
