@@ -76,18 +76,18 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
     if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
   });
 
-  test('the Wbk reminder, uitvraag, ambtseed reminders and HR overview are enqueued and run exactly once with four instances starting together', async () => {
+  test('the Wbk reminder, uitvraag, ambtseed reminders, HR overview and VOG job are enqueued and run exactly once with four instances starting together', async () => {
     const c = cluster!;
     const boss = `${schema}_boss`;
     const jobs = async () =>
       (
         await store.pool.query<{ name: string; moment: string; state: string }>(
           `SELECT name, data->>'moment' AS moment, state FROM ${boss}.job WHERE name = ANY($1) ORDER BY name`,
-          [['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen', 'hr-weekoverzicht']],
+          [['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen', 'hr-weekoverzicht', 'vog-herinneringen']],
         )
       ).rows;
     const tot = Date.now() + 60_000;
-    while ((await jobs()).filter((j) => j.state === 'completed').length < 4) {
+    while ((await jobs()).filter((j) => j.state === 'completed').length < 5) {
       if (Date.now() > tot) throw new Error(`jobs niet op tijd klaar: ${JSON.stringify(await jobs())}\n${c.logs.join('\n')}`);
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -98,6 +98,7 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
       ['ambtseed-herinneringen', 'completed'],
       ['hr-weekoverzicht', 'completed'],
       ['uitvraag', 'completed'],
+      ['vog-herinneringen', 'completed'],
       ['wbk-herinnering', 'completed'],
     ]);
     // Daily moments are the Amsterdam date, the weekly one the ISO week (yyyy-Www).
@@ -107,6 +108,7 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
       'ambtseed-herinneringen',
       'hr-weekoverzicht',
       'uitvraag',
+      'vog-herinneringen',
       'wbk-herinnering',
     ]);
     expect(c.instances.every((i) => i.alive)).toBe(true);

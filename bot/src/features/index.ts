@@ -2,6 +2,7 @@ import type { Feature } from './feature';
 import { meldwijzerFeature } from './meldwijzer';
 import { ambtseedFeature } from './ambtseed';
 import { intakeFeature } from './intake';
+import { vogFeature } from './vog';
 
 /**
  * The feature registry: every bot feature, in dispatch order. The dispatcher (`bot/src/bot.ts`) routes a
@@ -10,4 +11,4 @@ import { intakeFeature } from './intake';
  * Each feature is built with `defineFeature` (`./kit.ts`) from its route table; a new feature registers itself
  * here with ONE line (keep the meldwijzer first). How to add an action or a feature: docs/bot-features.md.
  */
-export const FEATURES: Feature[] = [meldwijzerFeature, ambtseedFeature, intakeFeature];
+export const FEATURES: Feature[] = [meldwijzerFeature, ambtseedFeature, intakeFeature, vogFeature];

@@ -8,11 +8,12 @@ import { runAmbtseedHerinneringen, type HerinneringRapport } from '../features/a
 import { intakeStaat } from '../features/intake/staat';
 import { runUitvraag, type UitvraagResultaat } from '../features/intake/uitvraag-job';
 import { runWbkHerinnering, type WbkHerinneringResultaat } from '../features/intake/wbk-herinnering-job';
+import { runVogHerinneringen, type VogJobRapport } from '../features/vog/herinneringen-job';
 import { dagelijks, startPgBossJobs, wekelijks, type GeplandeJob, type PgBossJobsOptions } from '../host/pg-boss-jobs';
 
 /**
  * The scheduler of the bot's daily jobs. The jobs live with their feature: the Wbk reminder and the half-yearly
- * uitvraag in `features/intake/*-job.ts`, the ambtseed reminders in `features/ambtseed/herinneringen-job.ts`. They run once per
+ * uitvraag in `features/intake/*-job.ts`, the ambtseed reminders in `features/ambtseed/herinneringen-job.ts`, the VOG cycle in `features/vog/herinneringen-job.ts`. They run once per
  * Europe/Amsterdam day, at or after `intake.dagelijksOm` (default 08:00). A run is recorded in the table
  * `intake_job_runs` (job, date) so a restart on the same day does not run it again; every message also has its
  * own dedupe key, so even a repeated run sends nothing twice. The clock is injectable for tests.
@@ -36,6 +37,8 @@ export interface DagelijkseRun {
   uitvraag?: UitvraagResultaat;
   /** Ambtseed reminders: new hires 14 and 3 days before their deadline, the day before a session, HR weekly. */
   ambtseed?: HerinneringRapport;
+  /** VOG renewal: requests opened and asked, reminders, HR's weekly overview of outstanding VOGs. */
+  vog?: VogJobRapport;
 }
 
 /** `now` as Europe/Amsterdam wall-clock `HH:mm`. */
@@ -72,6 +75,7 @@ export async function runDagelijkseJobs(ctx: JobContext, now: Date): Promise<Dag
       'ambtseed',
       async () => (out.ambtseed = await runAmbtseedHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now })),
     ],
+    ['vog', async () => (out.vog = await runVogHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now }))],
   ];
   for (const [job, run] of jobs) {
     if (!claim(ctx.lokaal.db, job, datum, now)) continue;
@@ -108,17 +112,17 @@ export function startIntakeJobs(
 }
 
 /** pg-boss queue names of the scheduled jobs (STORE=postgres). */
-export const GEPLANDE_JOBS = ['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen', 'hr-weekoverzicht'] as const;
+export const GEPLANDE_JOBS = ['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen', 'hr-weekoverzicht', 'vog-herinneringen'] as const;
 
 /**
- * The bot's jobs as pg-boss jobs (STORE=postgres): the Wbk reminder, the uitvraag and the ambtseed reminders
+ * The bot's jobs as pg-boss jobs (STORE=postgres): the Wbk reminder, the uitvraag, the ambtseed reminders and the VOG cycle
  * daily from `intake.dagelijksOm` (Europe/Amsterdam; moment = the Amsterdam date), HR's weekly overview from
  * Monday at `intake.dagelijksOm` (moment = the ISO week, so an instance that was down on Monday still sends it
  * that week). Each run gets the time it actually runs (a retry the next morning looks at that day's deadlines).
  */
 export function geplandeJobs(ctx: JobContext): GeplandeJob[] {
   const om = ctx.config.intake.dagelijksOm;
-  const [wbk, uitvraag, ambtseed, hr] = GEPLANDE_JOBS;
+  const [wbk, uitvraag, ambtseed, hr, vog] = GEPLANDE_JOBS;
   return [
     { naam: wbk, moment: dagelijks(om), run: (_m, now) => runWbkHerinnering(ctx, now) },
     {
@@ -137,6 +141,11 @@ export function geplandeJobs(ctx: JobContext): GeplandeJob[] {
       moment: wekelijks(1, om),
       run: (_m, now) =>
         runAmbtseedHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now, onderdelen: 'weekoverzicht' }),
+    },
+    {
+      naam: vog,
+      moment: dagelijks(om),
+      run: (_m, now) => runVogHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now }),
     },
   ];
 }

@@ -6,6 +6,7 @@ import { nevenwerk } from './messages/nevenwerk';
 import { report } from './messages/report';
 import { tab } from './messages/tab';
 import { tijd } from './messages/tijd';
+import { vog } from './messages/vog';
 import { vertaalUit, type Catalogue, type Locale } from './basis';
 
 export { tekstIn, toLocale, type Locale } from './basis';
@@ -15,7 +16,7 @@ export { tekstIn, toLocale, type Locale } from './basis';
  * Each feature keeps its messages in `messages/<feature>.ts` as `{ nl: {...}, en: {...} }` and is added to
  * `CATALOGUES` below; keys are namespaced (`meldwijzer.welkom`, `intake.opgeslagen`…).
  */
-const CATALOGUES: Catalogue[] = [common, meldwijzer, intake, ambtseed, tab, report, tijd, nevenwerk];
+const CATALOGUES: Catalogue[] = [common, meldwijzer, intake, ambtseed, tab, report, tijd, nevenwerk, vog];
 
 const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
 for (const c of CATALOGUES) {
