@@ -33,7 +33,7 @@ function fakeSender() {
   };
   return { sender, sent };
 }
-const kaartTekst = (r: Reply[]) => JSON.stringify(r.map((x) => (x.type === 'card' ? x.card : x.text)));
+const kaartTekst = (r: Reply[]) => JSON.stringify(r);
 /** 08:00 Europe/Amsterdam on a winter date (UTC+1). */
 const om8 = (datum: string) => new Date(`${datum}T07:00:00Z`);
 
