@@ -3,6 +3,7 @@ import type { OrgConfig } from '@shared/config';
 import { formatPath } from '@shared/config';
 import { rollenVan } from '@shared/domain/rollen';
 import { t, toLocale } from '@shared/i18n';
+import type { NaamBron } from '@shared/graph/gebruikers';
 import type { ListStore, LokaleStaat } from '@shared/store';
 import type { BotServices, Feature, Reply, TurnInput } from './features/feature';
 import { FEATURES } from './features';
@@ -44,6 +45,8 @@ export interface IntegriteitsBotOptions {
   features?: Feature[];
   proactive?: ProactiveSender;
   agenda?: Agenda;
+  /** Display names at run time (`BotServices.namen`). */
+  namen?: NaamBron;
   /** Base URL for download links (default `http://localhost:3978`). */
   publicUrl?: string;
   /** Called for every personal-chat turn with an Entra id (e.g. to save a conversation reference). */
@@ -83,6 +86,7 @@ export class IntegriteitsBot extends ActivityHandler {
         lokaal: opts.lokaal,
         proactive: opts.proactive,
         agenda: opts.agenda,
+        namen: opts.namen,
         publicUrl: opts.publicUrl ?? 'http://localhost:3978',
         log: opts.log.child({ feature: f.id }),
         clock: this.clock,

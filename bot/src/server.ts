@@ -15,6 +15,7 @@ import { createLogger } from './host/logger';
 import { controleerBotInstellingen } from './host/instellingen';
 import { controleerBotRoutes } from './host/routes';
 import { StartWeigering } from '@shared/config/hosting';
+import { naamBronVanEnv } from '@shared/graph/gebruikers';
 
 async function main(): Promise<void> {
   const log = createLogger();
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
   const store = await createListStore(process.env, lokaal);
   // Graph calendar invitations when Graph and `ambtseed.organisator` are configured, else .ics links.
   const agenda = agendaVanEnv(process.env, config, lokaal);
+  // Names at run time: Graph (User.ReadBasic.All) when configured, the Playground's mock users in local mode.
+  const namen = naamBronVanEnv(process.env, { lokaal: !(process.env.MicrosoftAppId ?? '').trim() });
   // Ambtseed download links: .ics invitations and signed certificates. Every route is in host/routes.ts.
   const host = createBotHost({
     config,
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     log,
     lokaal,
     agenda,
+    namen,
     publicUrl: publicUrlVanEnv(),
     routes: [ambtseedRouter({ store, config })],
   });

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { OrgConfig } from '@shared/config';
+import type { NaamBron } from '@shared/graph/gebruikers';
 import { LokaleStaat, SqliteListStore } from '@shared/store';
 import type { ListStore } from '@shared/store';
 import { createBotHost, type BotHost } from '../../bot/src/host/app';
@@ -150,6 +151,7 @@ export async function startBotHarness(
     log?: BotLogger;
     features?: Feature[];
     publicUrl?: string;
+    namen?: NaamBron;
   } = {},
 ): Promise<BotHarness> {
   const replies: CapturedReply[] = [];
@@ -178,6 +180,7 @@ export async function startBotHarness(
     store,
     lokaal,
     publicUrl: opts.publicUrl,
+    namen: opts.namen,
     log: opts.log ?? createLogger('silent'),
     env: opts.env ?? { MicrosoftAppId: '' },
     clock: opts.clock,

@@ -1,5 +1,6 @@
 import type { Locale } from '@shared/i18n';
 import type { OrgConfig, Rol } from '@shared/config';
+import type { NaamBron } from '@shared/graph/gebruikers';
 import type { ListStore, LokaleStaat } from '@shared/store';
 import type { ProactiveSender } from '../proactive/sender';
 import type { Agenda } from './ambtseed/uitnodiging-graph';
@@ -79,6 +80,11 @@ export interface BotServices {
   proactive?: ProactiveSender;
   /** Calendar invitations through Graph; absent when Graph is not configured (then .ics links). */
   agenda?: Agenda;
+  /**
+   * Display names by Entra object id, looked up at run time and never stored (`shared/src/graph/gebruikers.ts`):
+   * Graph with `User.ReadBasic.All`, or the Playground's mock users in local mode; absent → codes with a notice.
+   */
+  namen?: NaamBron;
   /** Base URL of this bot for download links (`BOT_PUBLIC_URL`, default `http://localhost:<BOT_PORT>`). */
   publicUrl: string;
   /** Child logger of the one root logger, bound to the feature. */

@@ -11,6 +11,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { OrgConfig } from '@shared/config';
+import type { NaamBron } from '@shared/graph/gebruikers';
 import type { ListStore, LokaleStaat } from '@shared/store';
 import { IntegriteitsBot, send, turnErrorHandler, type BotLogger } from '../bot';
 import type { Agenda } from '../features/ambtseed/uitnodiging-graph';
@@ -41,6 +42,8 @@ export interface BotHostOptions {
   lokaal: LokaleStaat;
   /** Graph calendar for ambtseed invitations (`agendaVanEnv`); absent → .ics links. */
   agenda?: Agenda;
+  /** Display names at run time (`naamBronVanEnv`); absent → HR sees codes with a notice. */
+  namen?: NaamBron;
   /** Base URL for download links (`publicUrlVanEnv`). */
   publicUrl?: string;
   /** More routes (e.g. the ambtseed downloads), mounted before the error handler; all must be in `BOT_ROUTES`. */
@@ -141,6 +144,7 @@ export function createBotHost(opts: BotHostOptions): BotHost {
     features: opts.features,
     proactive,
     agenda: opts.agenda,
+    namen: opts.namen,
     publicUrl: opts.publicUrl,
     onPersonalActivity: (oid, activity) => proactive.refs.save(oid, TurnContext.getConversationReference(activity)),
   });

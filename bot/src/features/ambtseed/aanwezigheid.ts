@@ -8,6 +8,7 @@ import { bevestiging, soortNaam, vertel, type Bericht } from './berichten';
 import { renderAanwezigheidKaart } from './cards';
 import { samenvatting } from './bevestigen';
 import { bestaandeSessie } from './lezen';
+import { namenVoorBeurt, opNaam } from './namen';
 import { aanwezigheidKeuze, type AanwezigheidInvoer } from './payload';
 import { oorkondeUrl } from './routes';
 
@@ -24,6 +25,12 @@ export async function aanwezigheid(d: AanwezigheidInvoer, input: TurnInput, serv
     })
   ).sort((a, b) => a.inschrijvingId.localeCompare(b.inschrijvingId));
   if (!rijen.length) return [{ type: 'text', text: t(l, 'ambtseed.aanwezigheid.geen') }];
+  const namen = await namenVoorBeurt(
+    services,
+    rijen.map((i) => i.medewerker),
+    l,
+  );
+  rijen.sort(opNaam(namen));
   const ambtseed = s.soort === 'ambtseed';
   const keuzes = ambtseed
     ? [
@@ -41,12 +48,12 @@ export async function aanwezigheid(d: AanwezigheidInvoer, input: TurnInput, serv
       card: renderAanwezigheidKaart({
         titel: t(l, 'ambtseed.aanwezigheid.titel', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l) }),
         sessieId: s.sessieId,
+        melding: namen.melding,
         opslaanTitel: t(l, 'ambtseed.aanwezigheid.opslaan'),
-        deelnemers: rijen.map((i, n) => ({
+        deelnemers: rijen.map((i) => ({
           veld: `a_${i.inschrijvingId}`,
           label: t(l, 'ambtseed.aanwezigheid.deelnemer', {
-            n: n + 1,
-            kort: i.medewerker.slice(0, 8),
+            naam: namen.naam(i.medewerker),
             vorm: i.vorm ? t(l, `ambtseed.vorm.${i.vorm}`) : '—',
           }),
           standaard: i.status === 'afwezig' ? 'afwezig' : ambtseed ? `afgelegd-${i.vorm === 'belofte' ? 'belofte' : 'eed'}` : 'afgelegd',
@@ -71,6 +78,12 @@ export async function aanwezigheidOpslaan(d: AanwezigheidInvoer, input: TurnInpu
     .map(([k, v]) => ({ inschrijvingId: k.slice(2), keuze: aanwezigheidKeuze.parse(v) }))
     .filter((b) => b.inschrijvingId.startsWith(`${s.sessieId}#`));
   const datum = amsterdamDate(new Date(s.start));
+  const wie = new Map<string, string>();
+  for (const b of besluiten) {
+    const i = await services.store.get('AmbtseedInschrijvingen', b.inschrijvingId);
+    if (i) wie.set(b.inschrijvingId, i.medewerker);
+  }
+  const namen = await namenVoorBeurt(services, [...wie.values()], l);
   let afgelegd = 0;
   let afwezig = 0;
   const berichten: Bericht[] = [];
@@ -100,10 +113,7 @@ export async function aanwezigheidOpslaan(d: AanwezigheidInvoer, input: TurnInpu
     samenvatting(
       t(l, 'ambtseed.aanwezigheid.titel', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l) }),
       tekst,
-      besluiten.map((b, n) => ({
-        titel: t(l, 'ambtseed.aanwezigheid.kort', { n: n + 1, kort: b.inschrijvingId.slice(s.sessieId.length + 1) }),
-        waarde: keuzeNaam(b.keuze),
-      })),
+      besluiten.map((b) => ({ titel: namen.naam(wie.get(b.inschrijvingId) ?? ''), waarde: keuzeNaam(b.keuze) })),
     ),
     { type: 'text', text: tekst },
   ];

@@ -119,6 +119,13 @@ export interface HrKaartData {
   kiesSessie: string;
   wijzigTitel: string;
   aanwezigheidTitel: string;
+  deelnemersTitel: string;
+  /** Sessions of this calendar year that have started (attendance can be recorded for each), newest first. */
+  aanwezigheidKeuzes: Keuze[];
+  eersteAanwezigheid: string;
+  kiesAanwezigheid: string;
+  /** Shown instead of the attendance ChoiceSet when no session of this year has started; `''` otherwise. */
+  geenAanwezigheid: string;
   /** "Bijeenkomst annuleren…": asks for confirmation first (`ambtseed-bevestig.json`). */
   annuleerTitel: string;
   nieuwTitel: string;
@@ -156,6 +163,8 @@ export const renderSessieFormulier = (d: SessieFormulierData) => expand('ambtsee
 export interface AanwezigheidKaartData {
   titel: string;
   sessieId: string;
+  /** Notice when names are missing (codes shown instead); `''` hides it. */
+  melding: string;
   opslaanTitel: string;
   deelnemers: { veld: string; label: string; standaard: string; keuzes: { title: string; value: string }[] }[];
 }

@@ -9,7 +9,7 @@ import {
   type Sessie,
 } from '@shared/domain/ambtseed';
 import { plusDagen } from '@shared/domain/ambtseed/verplichtingen';
-import { TijdFout, vandaag, wandtijdNaarInstant } from '@shared/domain/tijd';
+import { amsterdamDate, TijdFout, vandaag, wandtijdNaarInstant } from '@shared/domain/tijd';
 import { t, tekstIn, type Locale } from '@shared/i18n';
 import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
@@ -42,6 +42,11 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
     store,
     komend.map((s) => s.sessieId),
   );
+  // Attendance can be recorded for every session of this (Europe/Amsterdam) year that has started, not only recent ones.
+  const jaar = vandaag(now).slice(0, 4);
+  const ditJaar = alle
+    .filter((s) => Date.parse(s.start) <= now.getTime() && amsterdamDate(new Date(s.start)).startsWith(jaar) && !isGeannuleerd(s))
+    .sort((a, b) => b.start.localeCompare(a.start));
   const alleInschr = [...new Map([...inschrijvingen, ...perSessie].map((i) => [i.inschrijvingId, i])).values()];
   const o = weekOverzicht(now, nms, alleInschr, alle, config.ambtseed);
   const prognose = capaciteitsPrognose(now, nms, alle, alleInschr, config.ambtseed);
@@ -89,6 +94,11 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
     kiesSessie: t(l, 'ambtseed.hr.kiesSessie'),
     wijzigTitel: t(l, 'ambtseed.hr.wijzig'),
     aanwezigheidTitel: t(l, 'ambtseed.hr.aanwezigheid'),
+    deelnemersTitel: t(l, 'ambtseed.hr.deelnemers'),
+    aanwezigheidKeuzes: ditJaar.map((s) => ({ id: s.sessieId, label: `${toonTijd(s.start, l)} · ${soortNaam(s.soort, l)}` })),
+    eersteAanwezigheid: ditJaar[0]?.sessieId ?? '',
+    kiesAanwezigheid: t(l, 'ambtseed.hr.kiesAanwezigheid'),
+    geenAanwezigheid: ditJaar.length ? '' : t(l, 'ambtseed.hr.geenAanwezigheid'),
     annuleerTitel: t(l, 'ambtseed.hr.annuleerSessie'),
     nieuwTitel: t(l, 'ambtseed.hr.nieuw'),
   });

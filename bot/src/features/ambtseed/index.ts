@@ -5,11 +5,13 @@ import { actie, defineFeature, type Actie } from '../kit';
 import { aanwezigheid, aanwezigheidOpslaan } from './aanwezigheid';
 import { annuleerBoeking, metKeuzeSamenvatting, nietAnnuleren } from './bevestigen';
 import { boek, verklaar, verzet } from './boeking';
+import { deelnemers } from './deelnemers';
 import { hr, sessieAnnuleer, sessieFormulier, sessieOpslaan } from './hr';
 import {
   aanwezigheidInvoer,
   annuleerInvoer,
   boekInvoer,
+  deelnemersInvoer,
   hrInvoer,
   nietAnnulerenInvoer,
   planInvoer,
@@ -48,6 +50,7 @@ export const AMBTSEED_ACTIONS = {
   'ambtseed.sessieFormulier': actie({ rol: alleenHr, invoer: sessieKeuzeInvoer, run: sessieFormulier }),
   'ambtseed.sessieOpslaan': actie({ rol: alleenHr, invoer: sessieFormInvoer, run: sessieOpslaan }),
   'ambtseed.sessieAnnuleer': actie({ rol: alleenHr, invoer: sessieKeuzeInvoer, run: sessieAnnuleer }),
+  'ambtseed.deelnemers': actie({ rol: alleenHr, invoer: deelnemersInvoer, run: deelnemers }),
   'ambtseed.aanwezigheid': actie({ rol: alleenHr, invoer: aanwezigheidInvoer, run: aanwezigheid }),
   'ambtseed.aanwezigheidOpslaan': actie({ rol: alleenHr, invoer: aanwezigheidInvoer, run: aanwezigheidOpslaan }),
 } satisfies Record<AmbtseedAction, Actie>;

@@ -77,10 +77,26 @@ export const sessieFormInvoer = z.looseObject({
   afnemer: z.string().trim().min(1, 'mag niet leeg zijn').max(255),
   capaciteit: z.coerce.number().int('verwacht een geheel getal').min(1, 'verwacht minstens 1').max(500, 'maximaal 500'),
 });
-export const aanwezigheidInvoer = z.looseObject({
-  action: z.enum(['ambtseed.aanwezigheid', 'ambtseed.aanwezigheidOpslaan']),
-  sessieId: id,
-});
+/**
+ * The attendance card of a session: from the HR card's attendance ChoiceSet (`aanwezigheidSessie`, any session of
+ * this year that has started) or a `sessieId` (the attendance card's own save button).
+ */
+export const aanwezigheidInvoer = z
+  .looseObject({
+    action: z.enum(['ambtseed.aanwezigheid', 'ambtseed.aanwezigheidOpslaan']),
+    sessieId: id.optional(),
+    aanwezigheidSessie: id.optional(),
+  })
+  .transform((d, ctx) => {
+    const sessieId = d.aanwezigheidSessie ?? d.sessieId;
+    if (!sessieId) {
+      ctx.addIssue({ code: 'custom', path: ['sessieId'], message: 'kies een bijeenkomst' });
+      return z.NEVER;
+    }
+    return { ...d, sessieId };
+  });
+/** HR asks who comes to a session (the HR card's session ChoiceSet). */
+export const deelnemersInvoer = z.looseObject({ action: z.literal('ambtseed.deelnemers'), sessieId: id });
 /** One attendance choice (`a_<inschrijvingId>` fields of the attendance card). */
 export const aanwezigheidKeuze = z.enum(['afgelegd-eed', 'afgelegd-belofte', 'afgelegd', 'afwezig']);
 
@@ -96,6 +112,7 @@ export const ambtseedSubmitSchema = z.union([
   sessieKeuzeInvoer,
   sessieFormInvoer,
   aanwezigheidInvoer,
+  deelnemersInvoer,
 ]);
 /** A validated ambtseed submit. */
 export type AmbtseedSubmit = z.output<typeof ambtseedSubmitSchema>;
@@ -106,4 +123,5 @@ export type VerzetInvoer = z.output<typeof verzetInvoer>;
 export type AnnuleerInvoer = z.output<typeof annuleerInvoer>;
 export type SessieKeuzeInvoer = z.output<typeof sessieKeuzeInvoer>;
 export type SessieFormInvoer = z.output<typeof sessieFormInvoer>;
+export type DeelnemersInvoer = z.output<typeof deelnemersInvoer>;
 export type AanwezigheidInvoer = z.output<typeof aanwezigheidInvoer>;

@@ -109,6 +109,22 @@ export const ambtseed = {
     'ambtseed.hr.eindVoorBegin': 'De eindtijd moet na de begintijd liggen.',
     'ambtseed.hr.annuleerNietBevestigd': 'Vink eerst de bevestiging aan; er is niets geannuleerd.',
     'ambtseed.hr.locatieOntbreekt': 'Geef een locatie op, of kies online.',
+    'ambtseed.hr.deelnemers': 'Deelnemers',
+    'ambtseed.hr.kiesAanwezigheid': 'Bijeenkomst van dit jaar',
+    'ambtseed.hr.geenAanwezigheid': 'Dit jaar is nog geen bijeenkomst begonnen.',
+    'ambtseed.deelnemers.titel': 'Deelnemers: {soort} op {tijd}',
+    'ambtseed.deelnemers.tekst': '{ingeschreven} van {capaciteit} plaatsen bezet, {wachtlijst} op de wachtlijst.',
+    'ambtseed.deelnemers.ingeschreven': 'ingeschreven ({vorm})',
+    'ambtseed.deelnemers.afgelegd': 'afgelegd ({vorm})',
+    'ambtseed.deelnemers.afwezig': 'afwezig',
+    'ambtseed.deelnemers.wachtlijst': 'wachtlijst, plaats {positie}',
+    'ambtseed.namen.code': 'code {code}',
+    'ambtseed.namen.geenBron':
+      'Namen zijn niet beschikbaar: de bot kan geen gebruikersnamen opzoeken in Microsoft Graph (toepassingsmachtiging User.ReadBasic.All). Je ziet codes in plaats van namen.',
+    'ambtseed.namen.geenToestemming':
+      'Namen zijn niet beschikbaar: Microsoft Graph weigert het opzoeken, omdat de app de machtiging User.ReadBasic.All mist. Je ziet codes; vraag de beheerder die machtiging te verlenen.',
+    'ambtseed.namen.onbereikbaar':
+      'Niet alle namen konden nu worden opgehaald (Microsoft Graph antwoordt niet). Je ziet daar codes; probeer het later opnieuw.',
     'ambtseed.samenvatting.tijd': 'Wanneer',
     'ambtseed.samenvatting.plaats': 'Waar',
     'ambtseed.samenvatting.geannuleerd': 'Inschrijving geannuleerd',
@@ -130,7 +146,6 @@ export const ambtseed = {
     'ambtseed.hr.annuleerVraag':
       '{ingeschreven, plural, one {# ingeschreven persoon krijgt} other {# ingeschreven mensen krijgen}} bericht dat de bijeenkomst niet doorgaat; {wachtlijst, plural, =0 {niemand staat op de wachtlijst} one {# persoon op de wachtlijst ook} other {# mensen op de wachtlijst ook}}. Dit kun je niet terugdraaien. Er is nog niets geannuleerd.',
     'ambtseed.hr.annuleerVraag.nee': 'Nee, laat de bijeenkomst doorgaan',
-    'ambtseed.aanwezigheid.kort': 'Deelnemer {n} ({kort})',
     'ambtseed.hr.ongeldigeDatum': 'Ongeldige datum: {fout} Er is niets opgeslagen.',
     'ambtseed.hr.nietsOpgeslagen': '{fout} Er is niets opgeslagen.',
     'ambtseed.hr.kiesZomerWinter':
@@ -148,7 +163,7 @@ export const ambtseed = {
     'ambtseed.hr.slotGeannuleerd':
       'Op {tijd} stond al een bijeenkomst {soort}; die is geannuleerd. Er is niets opgeslagen: kies een andere begintijd (bijvoorbeeld een minuut later).',
     'ambtseed.aanwezigheid.titel': 'Aanwezigheid: {soort} op {tijd}',
-    'ambtseed.aanwezigheid.deelnemer': 'Deelnemer {n} ({kort}), gekozen vorm: {vorm}',
+    'ambtseed.aanwezigheid.deelnemer': '{naam}, gekozen vorm: {vorm}',
     'ambtseed.aanwezigheid.afgelegdEed': 'Eed afgelegd',
     'ambtseed.aanwezigheid.afgelegdBelofte': 'Belofte afgelegd',
     'ambtseed.aanwezigheid.afgelegd': 'Aanwezig (gevolgd)',
@@ -295,6 +310,22 @@ export const ambtseed = {
     'ambtseed.hr.eindVoorBegin': 'The end time must be after the start time.',
     'ambtseed.hr.annuleerNietBevestigd': 'Tick the confirmation first; nothing was cancelled.',
     'ambtseed.hr.locatieOntbreekt': 'Enter a location, or choose online.',
+    'ambtseed.hr.deelnemers': 'Participants',
+    'ambtseed.hr.kiesAanwezigheid': 'Session of this year',
+    'ambtseed.hr.geenAanwezigheid': 'No session has started this year yet.',
+    'ambtseed.deelnemers.titel': 'Participants: {soort} on {tijd}',
+    'ambtseed.deelnemers.tekst': '{ingeschreven} of {capaciteit} places taken, {wachtlijst} on the waiting list.',
+    'ambtseed.deelnemers.ingeschreven': 'booked ({vorm})',
+    'ambtseed.deelnemers.afgelegd': 'completed ({vorm})',
+    'ambtseed.deelnemers.afwezig': 'absent',
+    'ambtseed.deelnemers.wachtlijst': 'waiting list, position {positie}',
+    'ambtseed.namen.code': 'code {code}',
+    'ambtseed.namen.geenBron':
+      'Names are not available: the bot cannot look up user names in Microsoft Graph (application permission User.ReadBasic.All). You see codes instead of names.',
+    'ambtseed.namen.geenToestemming':
+      'Names are not available: Microsoft Graph refuses the lookup because the app lacks the User.ReadBasic.All permission. You see codes; ask the administrator to grant it.',
+    'ambtseed.namen.onbereikbaar':
+      'Not every name could be looked up now (Microsoft Graph does not answer). You see codes there; try again later.',
     'ambtseed.samenvatting.tijd': 'When',
     'ambtseed.samenvatting.plaats': 'Where',
     'ambtseed.samenvatting.geannuleerd': 'Booking cancelled',
@@ -315,7 +346,6 @@ export const ambtseed = {
     'ambtseed.hr.annuleerVraag':
       '{ingeschreven, plural, one {# booked person is} other {# booked people are}} told that the session will not take place; {wachtlijst, plural, =0 {nobody is on the waiting list} one {so is # person on the waiting list} other {so are # people on the waiting list}}. This cannot be undone. Nothing has been cancelled yet.',
     'ambtseed.hr.annuleerVraag.nee': 'No, let the session go ahead',
-    'ambtseed.aanwezigheid.kort': 'Participant {n} ({kort})',
     'ambtseed.hr.ongeldigeDatum': 'Invalid date: {fout} Nothing was saved.',
     'ambtseed.hr.nietsOpgeslagen': '{fout} Nothing was saved.',
     'ambtseed.hr.kiesZomerWinter':
@@ -333,7 +363,7 @@ export const ambtseed = {
     'ambtseed.hr.slotGeannuleerd':
       'There was a session {soort} on {tijd}; it was cancelled. Nothing was saved: choose another start time (for example one minute later).',
     'ambtseed.aanwezigheid.titel': 'Attendance: {soort} on {tijd}',
-    'ambtseed.aanwezigheid.deelnemer': 'Participant {n} ({kort}), chosen form: {vorm}',
+    'ambtseed.aanwezigheid.deelnemer': '{naam}, chosen form: {vorm}',
     'ambtseed.aanwezigheid.afgelegdEed': 'Took the oath',
     'ambtseed.aanwezigheid.afgelegdBelofte': 'Took the affirmation',
     'ambtseed.aanwezigheid.afgelegd': 'Present (attended)',
