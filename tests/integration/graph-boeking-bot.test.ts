@@ -34,6 +34,18 @@ afterAll(async () => {
   fake.close();
 });
 
+/** The session of these tests: an ambtseed with three seats, in the Statenzaal on 1 December 2026. */
+const DRIE_PLAATSEN = {
+  sessieId: 'S-DRIE',
+  soort: 'ambtseed',
+  capaciteit: 3,
+  start: '2026-12-01T09:00:00Z',
+  eind: '2026-12-01T10:00:00Z',
+  online: false,
+  locatie: 'Statenzaal',
+  afnemer: 'de provinciesecretaris',
+};
+
 let dir: string;
 let lokaal: LokaleStaat;
 let store: GraphListStore;
@@ -41,20 +53,8 @@ let bot: BotHarness;
 
 beforeEach(async () => {
   fake.reset();
-  fake.setWriteOutage(undefined);
   await provisionFake(fake);
-  fake.seedItems('AmbtseedSessies', [
-    {
-      sessieId: 'S-DRIE',
-      start: '2026-12-01T09:00:00Z',
-      eind: '2026-12-01T10:00:00Z',
-      soort: 'ambtseed',
-      locatie: 'Statenzaal',
-      online: false,
-      afnemer: 'de provinciesecretaris',
-      capaciteit: 3,
-    },
-  ]);
+  fake.seedItems('AmbtseedSessies', [DRIE_PLAATSEN]);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-graph-boeking-bot-'));
   lokaal = LokaleStaat.open(path.join(dir, 'integriteitsplein.db'));
   store = fakeStore({ baseUrl: http.baseUrl, db: lokaal, policy, writeWaitMs: 150, leaseMs: 50 });

@@ -22,11 +22,11 @@ import type { ProactiveSender, SendStatus } from '../../bot/src/proactive';
 import { GraphFake } from '../support/graph-fake';
 import { fakeStore, provisionFake } from '../support/graph-store';
 
+const NOW = new Date('2026-11-02T09:00:00Z');
 const fake = new GraphFake();
 beforeAll(() => fake.listen());
 afterAll(() => fake.close());
 
-const NOW = new Date('2026-11-02T09:00:00Z');
 // Real Retry-After waits would take minutes: record what the policy asked for and wait 1 ms.
 const policy: Partial<RetryPolicy> = { maxAttempts: 3, sleep: (_ms, signal) => abortableSleep(1, signal) };
 const aanvraag = (medewerker: string) => ({
