@@ -1,6 +1,9 @@
 import { databasePathFromEnv, openDatabase, type SqliteDatabase } from './database';
 import { migreerLokaleStaat } from './migraties';
 
+/** What the shared part of the local state needs of PostgreSQL (a node-postgres `Pool` on the migrated schema). */
+export type GedeeldeDatabase = { query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }> };
+
 /**
  * The local state of one process: the SQLite file `INTEGRITEITSPLEIN_DB` (default `data/integriteitsplein.db`)
  * opened ONCE, with every local table migrated (shared/src/store/migraties.ts). The host opens it at start-up
@@ -10,6 +13,8 @@ import { migreerLokaleStaat } from './migraties';
  */
 export class LokaleStaat {
   private gesloten = false;
+  /** With STORE=postgres: where the state all instances must share lives (see `deelViaPostgres`). */
+  private gedeeld?: GedeeldeDatabase;
 
   private constructor(
     /** The one better-sqlite3 handle. Modules keep their own SQL on their own tables, never DDL. */
@@ -50,6 +55,16 @@ export class LokaleStaat {
    * @param nu the current time in ms since the epoch (injectable for tests)
    */
   async eersteKeer(soort: string, sleutel: string, ttlMs: number, nu: number = Date.now()): Promise<boolean> {
+    if (this.gedeeld) {
+      // One statement, atomic across instances: a new key is inserted; an expired one is taken over; a live one is left.
+      await this.gedeeld.query('DELETE FROM lokaal_eenmalig WHERE verloopt <= $1', [nu]);
+      const r = await this.gedeeld.query(
+        `INSERT INTO lokaal_eenmalig (soort, sleutel, verloopt) VALUES ($1, $2, $3)
+         ON CONFLICT (soort, sleutel) DO UPDATE SET verloopt = EXCLUDED.verloopt WHERE lokaal_eenmalig.verloopt <= $4`,
+        [soort, sleutel, nu + ttlMs, nu],
+      );
+      return r.rowCount === 1;
+    }
     return this.transactie(() => {
       this.db.prepare('DELETE FROM lokaal_eenmalig WHERE verloopt <= ?').run(nu);
       return (
@@ -61,7 +76,29 @@ export class LokaleStaat {
 
   /** Forget `sleutel` of `soort` (a turn that failed before doing anything may be retried). */
   async vergeet(soort: string, sleutel: string): Promise<void> {
+    if (this.gedeeld) {
+      await this.gedeeld.query('DELETE FROM lokaal_eenmalig WHERE soort = $1 AND sleutel = $2', [soort, sleutel]);
+      return;
+    }
     this.db.prepare('DELETE FROM lokaal_eenmalig WHERE soort = ? AND sleutel = ?').run(soort, sleutel);
+  }
+
+  /**
+   * With `STORE=postgres` (several instances on one database): keep the state every instance must see in
+   * PostgreSQL instead of this process's file — so far the keys seen once (`eersteKeer`/`vergeet`: a Teams
+   * redelivery that reaches another instance is still recognised). The table comes from the PostgreSQL
+   * migrations (shared/src/store/postgres/migrations.ts). The rest of the local state stays in the file.
+   * Not switched on by server.ts yet: the bot claims an activity's key at the start of its turn, so with a shared
+   * key the redelivery of a turn whose instance died mid-turn would be ignored on the next instance (docs/decisions.md).
+   * @param db the PgListStore's pool (its schema migrated); the caller keeps owning and closing it.
+   */
+  deelViaPostgres(db: GedeeldeDatabase): void {
+    this.gedeeld = db;
+  }
+
+  /** True when the shared part lives in PostgreSQL (`deelViaPostgres`). */
+  get deeltViaPostgres(): boolean {
+    return this.gedeeld !== undefined;
   }
 
   /** True once closed. */

@@ -44,6 +44,13 @@ export const MIGRATIONS: Migration[] = [
     // Due moments of scheduled jobs claimed by an instance (bot/src/host/pg-boss-jobs.ts): one row = enqueued once.
     sql: `CREATE TABLE IF NOT EXISTS job_momenten (job text NOT NULL, moment text NOT NULL, geclaimd_op timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (job, moment))`,
   },
+  {
+    version: 3,
+    name: 'lokaal-eenmalig',
+    // Keys seen once with an expiry in ms since the epoch (LokaleStaat.eersteKeer: Teams' redelivered activities), shared by all instances.
+    sql: `CREATE TABLE IF NOT EXISTS lokaal_eenmalig (soort text NOT NULL, sleutel text NOT NULL, verloopt bigint NOT NULL, PRIMARY KEY (soort, sleutel));
+          CREATE INDEX IF NOT EXISTS lokaal_eenmalig_verloopt ON lokaal_eenmalig (verloopt)`,
+  },
 ];
 
 /** Quote an identifier. Names come from our own definitions, never from users. */
