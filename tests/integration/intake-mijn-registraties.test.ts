@@ -6,26 +6,14 @@
  */
 import { loadOrgConfig } from '@shared/config';
 import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
-import { message, replyCards, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
+import { botMetKlok, message, replyCards, submit, submitActions } from '../support/activities';
 
 const VP = { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
 const VP2 = { id: 'user-id-9', name: 'Tweede Vertrouwenspersoon', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
 const van = (wie = VP, locale = 'nl-NL') => ({ from: wie, conversationId: `a:personal-${wie.id}`, locale });
 
 describe('Mijn registraties (vertrouwenspersoon, fake clock)', () => {
-  const config = loadOrgConfig('demo');
-  let nu = new Date('2026-12-02T09:00:00Z');
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness(config, { clock: () => nu });
-  });
-  afterAll(() => bot.close());
-
-  const send = async (activity: Record<string, unknown>) => {
-    const r = await bot.send(activity);
-    expect(r.status).toBeLessThan(300);
-    return r.replies;
-  };
+  const { bot, send, zetKlok } = botMetKlok(loadOrgConfig('demo'), '2026-12-02T09:00:00Z');
   const teksten = (r: Awaited<ReturnType<typeof send>>) => r.map((x) => x.activity.text ?? '').filter(Boolean);
   const blokken = (kaart: Record<string, unknown>) =>
     (kaart.body as { type: string; text?: string; items?: { type: string; text?: string }[] }[]).flatMap((b) =>
@@ -93,7 +81,7 @@ describe('Mijn registraties (vertrouwenspersoon, fake clock)', () => {
       'Dat kon ik niet opslaan: Datum ligt in de toekomst. Er is niets opgeslagen.',
     ]);
     expect(teksten(await send(submit({ ...opslaan.data, ...velden, datum: '2026-11-29' }, van())))).toEqual(['G-2026-0003 is bijgewerkt.']);
-    expect(await bot.store.get('Gesprekken', 'G-2026-0003')).toEqual({
+    expect(await bot().store.get('Gesprekken', 'G-2026-0003')).toEqual({
       gesprekId: 'G-2026-0003',
       datum: '2026-11-29',
       vertrouwenspersoon: 'intern',
@@ -106,13 +94,13 @@ describe('Mijn registraties (vertrouwenspersoon, fake clock)', () => {
     expect(teksten(await send(submit({ ...opslaan.data, ...velden, onderwerp: 'integriteit', datum: '2026-11-28' }, van())))).toEqual([
       'Deze kaart is al verwerkt als G-2026-0003; er is niets dubbel opgeslagen.',
     ]);
-    expect(await bot.store.get('Gesprekken', 'G-2026-0003')).toMatchObject({ datum: '2026-11-29', onderwerp: 'onveiligheid' });
+    expect(await bot().store.get('Gesprekken', 'G-2026-0003')).toMatchObject({ datum: '2026-11-29', onderwerp: 'onveiligheid' });
   });
 
   it("another vertrouwenspersoon can neither open nor change someone else's gesprek", async () => {
     const [kaart] = replyCards(await send(message('mijn registraties', van(VP2))));
     expect(blokken(kaart).slice(2)).toEqual(['G-2026-0002 · 1 april 2026 · Integriteit · Intern']);
-    const voor = await bot.store.get('Gesprekken', 'G-2026-0001');
+    const voor = await bot().store.get('Gesprekken', 'G-2026-0001');
     expect(teksten(await send(submit({ action: 'intake.gesprek.corrigeerStart', gesprekId: 'G-2026-0001' }, van(VP2))))).toEqual([
       'Gesprek G-2026-0001 staat niet in jouw registraties van 2026. Er is niets gewijzigd.',
     ]);
@@ -145,11 +133,11 @@ describe('Mijn registraties (vertrouwenspersoon, fake clock)', () => {
         ),
       ),
     ).toEqual(['Gesprek G-2026-0001 staat niet in jouw registraties van 2026. Er is niets gewijzigd.']);
-    expect(await bot.store.get('Gesprekken', 'G-2026-0001')).toEqual(voor);
+    expect(await bot().store.get('Gesprekken', 'G-2026-0001')).toEqual(voor);
   });
 
   it('removes a gesprek after a confirmation, once; it no longer counts in the report', async () => {
-    const voorRapport = buildJaarverslag(await leesJaarverslagBronnen(bot.store, { jaar: 2026 }), { jaar: 2026, organisatie: 'X' });
+    const voorRapport = buildJaarverslag(await leesJaarverslagBronnen(bot().store, { jaar: 2026 }), { jaar: 2026, organisatie: 'X' });
     expect(voorRapport.gesprekken.totaal).toBe(3);
     const [lijst] = replyCards(await send(message('mijn registraties', van())));
     const verwijder = submitActions(lijst).find(
@@ -162,15 +150,15 @@ describe('Mijn registraties (vertrouwenspersoon, fake clock)', () => {
       'Het gesprek telt daarna niet meer mee in het jaarverslag. Dit kun je niet ongedaan maken.',
     ]);
     // Asking is not removing.
-    expect(await bot.store.get('Gesprekken', 'G-2026-0001')).toMatchObject({ verwijderdOp: null });
+    expect(await bot().store.get('Gesprekken', 'G-2026-0001')).toMatchObject({ verwijderdOp: null });
     const ja = submitActions(bevestig)[0];
     expect(ja.title).toBe('Ja, verwijderen');
     expect(teksten(await send(submit(ja.data, van())))).toEqual(['G-2026-0001 is verwijderd; het telt niet meer mee in het jaarverslag.']);
     expect(teksten(await send(submit(ja.data, van())))).toEqual([
       'Deze kaart is al verwerkt als G-2026-0001; er is niets dubbel opgeslagen.',
     ]);
-    expect(await bot.store.get('Gesprekken', 'G-2026-0001')).toMatchObject({ verwijderdOp: '2026-12-02' });
-    const naRapport = buildJaarverslag(await leesJaarverslagBronnen(bot.store, { jaar: 2026 }), { jaar: 2026, organisatie: 'X' });
+    expect(await bot().store.get('Gesprekken', 'G-2026-0001')).toMatchObject({ verwijderdOp: '2026-12-02' });
+    const naRapport = buildJaarverslag(await leesJaarverslagBronnen(bot().store, { jaar: 2026 }), { jaar: 2026, organisatie: 'X' });
     expect(naRapport.gesprekken.totaal).toBe(2);
     expect(naRapport.gesprekken.extern).toBe(0);
     const [na] = replyCards(await send(message('mijn registraties', van())));
@@ -187,7 +175,7 @@ describe('Mijn registraties (vertrouwenspersoon, fake clock)', () => {
       '1 conversation you recorded in 2026 (characteristics only). You can correct or remove them until the end of the year.',
       'G-2026-0003 · 29 November 2026 · Feeling unsafe · Internal → Company doctor',
     ]);
-    nu = new Date('2027-01-04T09:00:00Z');
+    zetKlok('2027-01-04T09:00:00Z');
     const [kaart] = replyCards(await send(message('mijn registraties', van())));
     expect(blokken(kaart)).toEqual([
       'Mijn registraties 2027',

@@ -10,25 +10,14 @@
  */
 import { loadOrgConfig } from '@shared/config';
 import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
-import { message, replyCards, replyText, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
+import { botMetKlok, message, replyCards, replyText, submit, submitActions } from '../support/activities';
 
 const IC = { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
 const van = (locale = 'nl-NL') => ({ from: IC, conversationId: 'a:personal-ic', locale });
 
 describe('Wbk deadlines as an overview (coordinator, fake clock)', () => {
   const config = loadOrgConfig('demo');
-  let nu = new Date('2026-12-02T09:00:00Z');
-  let bot: BotHarness;
-  beforeAll(async () => {
-    bot = await startBotHarness(config, { clock: () => nu });
-  });
-  afterAll(() => bot.close());
-
-  const send = async (activity: Record<string, unknown>) => {
-    const r = await bot.send(activity);
-    expect(r.status).toBeLessThan(300);
-    return r.replies;
-  };
+  const { bot, send, zetKlok } = botMetKlok(config, '2026-12-02T09:00:00Z');
   /** Open "melding registreren", fill the card's inputs as Teams would and press Opslaan. */
   async function registreer(velden: Record<string, string>) {
     const [kaart] = replyCards(await send(message('melding registreren', van())));
@@ -148,7 +137,7 @@ describe('Wbk deadlines as an overview (coordinator, fake clock)', () => {
     ]);
 
     // The report's compliance figure: of the two meldingen of 2026 one was acknowledged in time.
-    const rapport = buildJaarverslag(await leesJaarverslagBronnen(bot.store, { jaar: 2026 }), {
+    const rapport = buildJaarverslag(await leesJaarverslagBronnen(bot().store, { jaar: 2026 }), {
       jaar: 2026,
       organisatie: config.organisatie.naam,
     });
@@ -156,7 +145,7 @@ describe('Wbk deadlines as an overview (coordinator, fake clock)', () => {
   });
 
   it('a month later an English-speaking coordinator sees days left in English', async () => {
-    nu = new Date('2027-01-02T09:00:00Z');
+    zetKlok('2027-01-02T09:00:00Z');
     const [kaart] = replyCards(await send(message('deadlines', van('en-US'))));
     expect(regelsVan(kaart).filter((x) => x.startsWith('M-'))).toEqual([
       'M-2026-0001: feedback due 2 March 2027: 59 days left',

@@ -222,3 +222,32 @@ export async function startBotHarness(
     },
   };
 }
+
+/**
+ * A bot harness for one `describe` block with a fake clock the tests can move: started in `beforeAll`, closed in
+ * `afterAll`. `send` posts one activity, expects a 2xx answer and returns the replies sent during it;
+ * `zetKlok(iso)` sets the bot's clock (an ISO instant).
+ */
+export function botMetKlok(config: OrgConfig, startIso: string) {
+  let nu = new Date(startIso);
+  let harness: BotHarness | undefined;
+  beforeAll(async () => {
+    harness = await startBotHarness(config, { clock: () => nu });
+  });
+  afterAll(() => harness?.close());
+  const bot = (): BotHarness => {
+    if (!harness) throw new Error('botMetKlok: de bot draait alleen binnen de tests van het describe-blok');
+    return harness;
+  };
+  return {
+    bot,
+    zetKlok(iso: string): void {
+      nu = new Date(iso);
+    },
+    async send(activity: Json): Promise<CapturedReply[]> {
+      const r = await bot().send(activity);
+      expect(r.status).toBeLessThan(300);
+      return r.replies;
+    },
+  };
+}

@@ -285,6 +285,12 @@ export function renderAgressieCard(locale: Locale, opts: { vandaag: string }): A
   });
 }
 
+/** The facts of an incident on the VPT adviser's cards: its date and soort. */
+const agressieFeiten = (locale: Locale, incident: ListItem<'AgressieIncidenten'>) => [
+  { title: t(locale, 'intake.veld.datum'), value: toonWaarde(locale, incident.datum) },
+  { title: t(locale, 'intake.veld.agressieSoort'), value: toonWaarde(locale, incident.soort) },
+];
+
 /** The proactive card to the adviseur VPT about a new incident, with a button to record maatregelen. */
 export function renderAgressieNieuwCard(
   locale: Locale,
@@ -294,10 +300,7 @@ export function renderAgressieNieuwCard(
   return renderCard('intake-agressie-nieuw', {
     titel: t(locale, 'intake.agressie.nieuwTitel', { incidentId: incident.incidentId }),
     uitleg: t(locale, 'intake.agressie.nieuwUitleg'),
-    feiten: [
-      { title: t(locale, 'intake.veld.datum'), value: toonWaarde(locale, incident.datum) },
-      { title: t(locale, 'intake.veld.agressieSoort'), value: toonWaarde(locale, incident.soort) },
-    ],
+    feiten: agressieFeiten(locale, incident),
     toelichting: toelichting ?? '',
     knop: t(locale, 'intake.knop.maatregelen'),
     incidentId: incident.incidentId,
@@ -309,10 +312,7 @@ export function renderAgressieBijwerkenCard(locale: Locale, incident: ListItem<'
   return renderCard('intake-agressie-bijwerken', {
     titel: t(locale, 'intake.agressie.bijwerkenTitel', { incidentId: incident.incidentId }),
     incidentId: incident.incidentId,
-    feiten: [
-      { title: t(locale, 'intake.veld.datum'), value: toonWaarde(locale, incident.datum) },
-      { title: t(locale, 'intake.veld.agressieSoort'), value: toonWaarde(locale, incident.soort) },
-    ],
+    feiten: agressieFeiten(locale, incident),
     labels: labels(locale),
     waarde: (incident.maatregelen ?? []).join(','),
     keuzes: { maatregelen: keuzes(locale, AGRESSIE_MAATREGELEN) },
