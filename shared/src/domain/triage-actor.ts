@@ -1,4 +1,5 @@
 import type { Actor, Perspectief } from './triage';
+import { normaliseer, ZinIndex } from './triage-tekst';
 
 /**
  * Who acts in a meldwijzer text, and whether it is about the employee's own conduct — rules over the
@@ -44,6 +45,29 @@ const ACTOR_WOORDEN: Record<Exclude<Actor, 'ik'>, readonly string[]> = {
     'someone in my department',
     'intern',
     'contractor colleague',
+    'handhaver',
+    'inkoper',
+    'projectleider',
+    'behandelaar',
+    'boa',
+    'iemand van ict',
+    'iemand van het team',
+    'iemand van inkoop',
+    'iemand bij',
+    'iemand op het stadhuis',
+    'iemand op kantoor',
+    'iemand uit het team',
+    'enforcement officer',
+    'someone in finance',
+    'someone in our team',
+    'someone in my department',
+    'guy in my team',
+    'people on my team',
+    'my team',
+    'mijn team',
+    'de afdeling',
+    'op de afdeling',
+    'my colleagues',
   ],
   leidinggevende: [
     'leidinggevende',
@@ -81,6 +105,7 @@ const ACTOR_WOORDEN: Record<Exclude<Actor, 'ik'>, readonly string[]> = {
     'provinciesecretaris',
     'secretaris directeur',
     'managementteam',
+    'management',
     'de baas van mijn baas',
     'director',
     'head of department',
@@ -164,6 +189,28 @@ const ACTOR_WOORDEN: Record<Exclude<Actor, 'ik'>, readonly string[]> = {
     'caller',
     'tenant',
     'claimant',
+    'jongeren',
+    'groep jongeren',
+    'een jongen',
+    'hangjongeren',
+    'kraamhouder',
+    'ouder van',
+    'vader van',
+    'moeder van',
+    'parent',
+    'owner',
+    'some guy',
+    'een man',
+    'een vrouw',
+    'de man',
+    'de vrouw',
+    'a man',
+    'a woman',
+    'iemand aan de telefoon',
+    'iemand die een boete',
+    'someone whose',
+    'partner van de client',
+    'zoon van de client',
   ],
   leverancier: [
     'leverancier',
@@ -190,6 +237,74 @@ const ACTOR_WOORDEN: Record<Exclude<Actor, 'ik'>, readonly string[]> = {
     'developer',
   ],
 };
+
+/** Own-conduct questions (normalised phrases): with these, a giver named in the text does not act, the employee decides. */
+const EIGEN_VRAAG = [
+  'mag ik',
+  'kan ik',
+  'moet ik',
+  'zou ik',
+  'mag k',
+  'mogen wij',
+  'mogen we',
+  'kunnen we',
+  'houden we',
+  'kan dat',
+  'mag dat',
+  'is dat een probleem',
+  'is dat erg',
+  'is het erg',
+  'wat vind jij',
+  'wat nu',
+  'wat moet ik',
+  'wat doe ik',
+  'hoe pak ik',
+  'wat zeg ik',
+  'wat doet ge',
+  'gaan of niet',
+  'doen of niet',
+  'hoe moet ik',
+  'wat als',
+  'may i',
+  'can i',
+  'should i',
+  'must i',
+  'am i allowed',
+  'is it ok',
+  'is it fine',
+  'what do i',
+  'what should i',
+  'how do i handle',
+  'keep it',
+  'do i have to',
+  'do i need to',
+  'is that something i',
+  'is that a problem',
+];
+/** Someone acts on the employee ("ik word gepest", "ik werd geduwd", "I was pushed"): not one's own conduct. */
+const LIJDEND =
+  /(^| )(ik (word|werd|ben|wordt)( \w+){0,4} (ge\w+[dt]|\w+ge\w+[dt]|uitgescholden|bespuwd|belachelijk|buitengesloten|lastiggevallen|niet uitgenodigd)|(im|i am|i was|i got|i m) (being )?\w+(ed|en)( |$)|(me|mij) (uit|aan|lastig))/;
+/** Reporting someone else's conduct ("ik vermoed dat", "ik wil melden", "volgens mij", "I think"). */
+const MELDEND = [
+  'vermoed',
+  'vermoeden',
+  'melden dat',
+  'misstand',
+  'ik zag',
+  'ik zie',
+  'ik heb gezien',
+  'ik merk',
+  'ik denk dat',
+  'volgens mij',
+  'want to report',
+  'wil melden',
+  'report anonymously',
+  'i saw',
+  'i think',
+  'i noticed',
+  'i suspect',
+  'someone is',
+];
 
 /** Own-conduct markers (normalised phrases). */
 const EIGEN = [
@@ -235,6 +350,32 @@ const EIGEN = [
   'im thinking',
   'i do',
   'i work',
+  'ik verhuur',
+  'ik ben',
+  'ik schrijf',
+  'ik speel',
+  'ik help',
+  'ik twijfel',
+  'ik moet',
+  'ik weet niet',
+  'ik zit',
+  'ik heb',
+  'i play',
+  'i rent',
+  'i give',
+  'i teach',
+  'i coach',
+  'im on',
+  'i am on',
+  'ive been asked',
+  'i have been asked',
+  'id like',
+  'i d like',
+  'my husband has',
+  'my wife runs',
+  'my wife has',
+  'mijn man heeft',
+  'mijn vrouw heeft',
 ];
 /** Markers that the giver offers something to the employee (then an own-conduct question keeps actor `ik`). */
 const GEVER = [
@@ -261,7 +402,54 @@ const GEVER = [
   'invited',
   'invitation',
   'got',
+  'wil me',
+  'meenemen',
+  'bood aan',
+  'geven',
+  'gezet',
+  'brengen',
+  'take me',
+  'wants to',
+  'give',
+  'left me',
 ];
+
+/** Someone else's conduct without naming who ("er wordt", "ze laten", "they", "someone"): perspective `ander`. */
+const ANDER = [
+  'er wordt',
+  'er worden',
+  'er word',
+  'wordt er',
+  'worden er',
+  'ze laten',
+  'ze lachen',
+  'ze doen',
+  'ze knoeien',
+  'niemand doet',
+  'er gebeurt',
+  'er gaat',
+  'er verdwijnen',
+  'er verdwijnt',
+  'er lekt',
+  'er staan',
+  'er hangt',
+  'er zijn',
+  'er is iets',
+  'iemand heeft',
+  'iemand belt',
+  'iemand',
+  'they',
+  'someone',
+  'somebody',
+  'are being',
+  'is aangepast',
+  'is being',
+  'keep getting',
+  'nobody',
+];
+
+/** A request to the employee ("een oud-collega vraagt om informatie", "my friend asks me"): the employee decides. */
+const VERZOEK = /(^| )(vraagt|vroeg)( me| mij)? (om|of)( |$)|(^| )(asks|asked) me( |$)/;
 
 interface Gevonden {
   actor: Exclude<Actor, 'ik'>;
@@ -271,37 +459,53 @@ interface Gevonden {
   naVan: boolean;
 }
 
+const ACTOR_INDEX = new ZinIndex(
+  (Object.entries(ACTOR_WOORDEN) as [Exclude<Actor, 'ik'>, readonly string[]][]).flatMap(([actor, woorden]) =>
+    woorden.map((w) => [normaliseer(w), actor] as const),
+  ),
+  2,
+);
+const zinnen = (lijst: readonly string[], rek = 0) =>
+  new ZinIndex(
+    lijst.map((m) => [m, true] as const),
+    rek,
+  );
+const EIGEN_VRAAG_INDEX = zinnen(EIGEN_VRAAG);
+const EIGEN_INDEX = zinnen(EIGEN);
+const MELDEND_INDEX = zinnen(MELDEND, Infinity);
+const ANDER_INDEX = zinnen(ANDER);
+const GEVER_INDEX = zinnen(GEVER);
+const DOOR = new Set(['door', 'by']);
+const VAN = new Set(['van', 'from']);
+const LIDWOORD = new Set(['de', 'het', 'een', 'mijn', 'onze', 'a', 'the', 'my', 'our', 'an']);
+
 /** The actor and perspective of a normalised text (words joined by single spaces). */
 export function actorEnPerspectief(genormaliseerd: string): { actor?: Actor; perspectief?: Perspectief } {
-  const zin = ` ${genormaliseerd} `;
-  const gevonden: Gevonden[] = [];
-  for (const [actor, woorden] of Object.entries(ACTOR_WOORDEN) as [Exclude<Actor, 'ik'>, readonly string[]][]) {
-    for (const w of woorden) {
-      let from = 0;
-      for (;;) {
-        const i = zin.indexOf(` ${w}`, from);
-        if (i < 0) break;
-        const end = i + w.length + 1;
-        // whole word, or a plural/inflection of up to 2 letters ("collegas", "managers")
-        const rest = zin.slice(end, zin.indexOf(' ', end));
-        if (rest.length <= 2) {
-          const voor = zin.slice(Math.max(0, i - 12), i);
-          const naDoor = / (door|by)( de| het| een| mijn| onze| a| the| my| our| an)?$/.test(voor);
-          const naVan = / (van|from)( de| het| een| a| the| an)?$/.test(voor);
-          gevonden.push({ actor, pos: i, naDoor, naVan });
-        }
-        from = end;
-      }
-    }
-  }
-  const eigen = EIGEN.some((m) => zin.includes(` ${m} `));
+  const woorden = genormaliseerd ? genormaliseerd.split(' ') : [];
+  const na = (set: ReadonlySet<string>, pos: number) =>
+    (pos >= 1 && set.has(woorden[pos - 1])) || (pos >= 2 && set.has(woorden[pos - 2]) && LIDWOORD.has(woorden[pos - 1]));
+  const gevonden: Gevonden[] = ACTOR_INDEX.vind(woorden).map(({ waarde, pos }) => ({
+    actor: waarde,
+    pos,
+    naDoor: na(DOOR, pos),
+    naVan: na(VAN, pos),
+  }));
+  const vraag = EIGEN_VRAAG_INDEX.bevat(woorden);
+  const lijdend = LIJDEND.test(genormaliseerd);
+  const meldend = MELDEND_INDEX.bevat(woorden);
+  const verzoek = VERZOEK.test(genormaliseerd);
+  const eigen = (vraag && !meldend) || (!lijdend && !meldend && EIGEN_INDEX.bevat(woorden));
   // "de manager van mijn manager" / "mijn leidinggevende en zijn baas" — a higher manager wins over the own one.
   const agent = gevonden.find((g) => g.naDoor) ?? gevonden.sort((a, b) => a.pos - b.pos)[0];
   if (agent) {
     const gever = agent.actor === 'leverancier' || agent.actor === 'burger';
-    if (eigen && gever && (agent.naVan || GEVER.some((g) => zin.includes(` ${g} `)))) return { actor: 'ik', perspectief: 'zelf' };
+    if (agent.actor === 'collega' && verzoek) return { actor: 'ik', perspectief: 'zelf' };
+    if (eigen && vraag && gever && (agent.naVan || GEVER_INDEX.bevat(woorden))) return { actor: 'ik', perspectief: 'zelf' };
     return { actor: agent.actor, perspectief: 'ander' };
   }
-  if (eigen) return { actor: 'ik', perspectief: 'zelf' };
+  if (eigen || verzoek) return { actor: 'ik', perspectief: 'zelf' };
+  // A passive ("bouwplannen worden goedgekeurd") says someone else acts, but not as the opening of a question ("Wordt dit bewaard?").
+  const passief = woorden.slice(1).some((w) => w === 'wordt' || w === 'worden');
+  if (lijdend || meldend || passief || ANDER_INDEX.bevat(woorden)) return { perspectief: 'ander' };
   return {};
 }

@@ -130,3 +130,64 @@ export function kenmerken(stammen: readonly string[]): string[] {
   for (let i = 1; i < stammen.length; i++) out.push(`${stammen[i - 1]}|${stammen[i]}`);
   return out;
 }
+
+/**
+ * Phrases (normalised words separated by single spaces), indexed by their first word, so finding which occur
+ * in a text costs time in proportion to the text, not to the number of phrases. A phrase occurs when its
+ * words are consecutive whole words of the text; the last word may carry up to `rek` extra letters
+ * (2: plurals and inflections, "collegas"; Infinity: any ending, "vermoed" → "vermoedt").
+ */
+export class ZinIndex<T> {
+  private readonly perEerste = new Map<string, { woorden: string[]; waarde: T }[]>();
+  private readonly rek: number;
+  private readonly langste: number;
+
+  constructor(zinnen: Iterable<readonly [string, T]>, rek = 0) {
+    this.rek = rek;
+    let langste = 0;
+    for (const [zin, waarde] of zinnen) {
+      const woorden = zin.split(' ').filter(Boolean);
+      if (woorden.length === 0) continue;
+      langste = Math.max(langste, woorden[0].length);
+      const lijst = this.perEerste.get(woorden[0]);
+      if (lijst) lijst.push({ woorden, waarde });
+      else this.perEerste.set(woorden[0], [{ woorden, waarde }]);
+    }
+    this.langste = langste;
+  }
+
+  /** Every occurrence: the phrase's value and the index of its first word in `woorden`. */
+  vind(woorden: readonly string[]): { waarde: T; pos: number }[] {
+    const uit: { waarde: T; pos: number }[] = [];
+    for (let i = 0; i < woorden.length; i++) {
+      const w = woorden[i];
+      const maxKnip = Math.min(this.rek, w.length - 1, Math.max(0, w.length - 1));
+      for (let knip = 0; knip <= maxKnip; knip++) {
+        if (w.length - knip > this.langste) continue;
+        const kandidaten = this.perEerste.get(knip === 0 ? w : w.slice(0, w.length - knip));
+        if (!kandidaten) continue;
+        for (const k of kandidaten) {
+          const n = k.woorden.length;
+          if (n === 1) {
+            uit.push({ waarde: k.waarde, pos: i });
+            continue;
+          }
+          if (knip > 0 || i + n > woorden.length) continue;
+          let past = true;
+          for (let j = 1; j < n && past; j++) {
+            const tw = woorden[i + j];
+            const pw = k.woorden[j];
+            past = j < n - 1 ? tw === pw : tw === pw || (tw.startsWith(pw) && tw.length - pw.length <= this.rek);
+          }
+          if (past) uit.push({ waarde: k.waarde, pos: i });
+        }
+      }
+    }
+    return uit;
+  }
+
+  /** Does any phrase occur in `woorden`? */
+  bevat(woorden: readonly string[]): boolean {
+    return this.vind(woorden).length > 0;
+  }
+}

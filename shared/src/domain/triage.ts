@@ -3,15 +3,20 @@ import type { Situatie } from '../lists/definitions';
 import { SITUATIES } from '../lists/definitions';
 import type { Antwoorden } from './meldroute';
 import { actorEnPerspectief } from './triage-actor';
-import { normaliseer } from './triage-tekst';
+import { classificeer, classifierModel, type Classifier } from './triage-classifier';
+import { softmax } from './triage-model';
+import { normaliseer, ZinIndex } from './triage-tekst';
 import { herkenVraag } from './triage-vraag';
 
 export { normaliseer } from './triage-tekst';
 
 /**
  * Free-text triage for the meldwijzer: maps what an employee types ("mijn leidinggevende schreeuwt tegen
- * me", "I want to report fraud anonymously") to one of the situation types, with a lexicon, a few rules and
- * the organisation's own extra terms (`triage.extraTermen` in config). No external AI service.
+ * me", "I want to report fraud anonymously") to one of the situation types. Two halves, combined: a lexicon
+ * with a few rules and the organisation's own extra terms (`triage.extraTermen` in config), and a naive
+ * Bayes classifier over Snowball stems, compound parts, concepts and who acts (triage-classifier.ts),
+ * trained at start-up on the dev part of the labelled corpus. No external AI service.
+ * Measured on the corpus's test part: docs/decisions.md ("Meldwijzer triage: corpus, classifier …").
  *
  * Privacy: the text is only read here, in memory. This module never stores or logs it, and the result
  * holds no part of it (only the situation, scores and inferred answers).
@@ -590,7 +595,7 @@ export type TriageVraag = { soort: 'faq'; faq: number } | { soort: 'privacy'; fa
 export interface TriageUitkomst {
   /** zeker / twijfel / onbekend (see `Beslissing`). */
   beslissing: Beslissing;
-  /** Best fitting situation (set for `zeker` and `twijfel`); undefined for `onbekend` (show the menu). */
+  /** Best fitting situation (set for `zeker` and `twijfel`, then the first of `twijfelTussen`); undefined for `onbekend` (show the menu). */
   situatie?: Situatie;
   /** Set exactly when `beslissing` is `twijfel`: the two to choose between, most likely first. */
   twijfelTussen?: [Situatie, Situatie];
@@ -607,6 +612,37 @@ export interface TriageUitkomst {
   /** Answers the text already gives (e.g. `anoniem: 'ja'`, `wie: 'burger'`), so the bot need not ask. */
   antwoorden: Antwoorden;
 }
+
+/**
+ * How rules and classifier are combined and when triage is sure (tuned by cross-validation on the dev part
+ * of the corpus only; docs/decisions.md). `nbGewicht` scales the naive Bayes log scores, `regelGewicht` the
+ * lexicon rule scores; `zeker`: the best situation's probability needed to go straight to its route;
+ * `twijfel`: the probability the best two need together to ask a choice between them (else the menu).
+ * `classifier`: another trained classifier (tests, cross-validation); default the cached one.
+ */
+export interface TriageInstellingen {
+  nbGewicht: number;
+  /** Naive Bayes is overconfident: a situation is never put more than this many log units behind the best one. */
+  nbGrens: number;
+  regelGewicht: number;
+  /** Extra logit per decisive (weight 3) lexicon term of a situation. */
+  beslissendGewicht: number;
+  zeker: number;
+  twijfel: number;
+  classifier?: Classifier;
+}
+
+// The classifier is trained when this module loads (bot start-up), not during an employee's first turn.
+classifierModel();
+
+export const TRIAGE_INSTELLINGEN: TriageInstellingen = {
+  nbGewicht: 1,
+  nbGrens: 6,
+  regelGewicht: 0.5,
+  beslissendGewicht: 3,
+  zeker: 0.97,
+  twijfel: 0.6,
+};
 
 /** Damerau–Levenshtein (optimal string alignment) distance, stopping early above `max`. */
 export function bewerkingsafstand(a: string, b: string, max: number): number {
@@ -661,9 +697,15 @@ interface CTerm {
   zin: boolean;
   groep: Groep;
   gewicht: number;
+  /** A decisive term: lexicon weight 3, or one of the organisation's own extra terms. */
+  beslissend: boolean;
 }
 interface Gecompileerd {
   termen: CTerm[];
+  /** Phrase terms, indexed by their first word. */
+  zinnen: ZinIndex<CTerm>;
+  /** Per normalised word, what it counts towards (see `woordTermen`). */
+  woorden: Map<string, readonly { groep: Groep; gewicht: number; beslissend: boolean }[]>;
   /** One-word terms by first letter (equality, prefix and typo matches share the first letter). */
   perLetter: Map<string, CTerm[]>;
   /** One-word terms of ≥ 7 letters that may also match inside a word ("subsidiefraude"). */
@@ -682,18 +724,45 @@ const RULE_GROUPS: [Groep, readonly string[]][] = [
 /** Lexicon + rule lists + the organisation's extra terms, normalised once (cached per config). */
 function compileer(extra: Partial<Record<Situatie, string[]>> | undefined): Gecompileerd {
   const termen: Gecompileerd['termen'] = [];
-  const add = (term: string, groep: Groep, gewicht: number) => {
+  const add = (term: string, groep: Groep, gewicht: number, beslissend: boolean) => {
     const norm = normaliseer(term);
-    if (norm) termen.push({ norm, zin: norm.includes(' '), groep, gewicht });
+    if (norm) termen.push({ norm, zin: norm.includes(' '), groep, gewicht, beslissend });
   };
   for (const s of SITUATIES) {
-    for (const [term, gewicht = 1] of LEXICON[s]) add(term, s, gewicht);
-    for (const term of extra?.[s] ?? []) add(term, s, 2);
+    for (const [term, gewicht = 1] of LEXICON[s]) add(term, s, gewicht, gewicht >= 3);
+    for (const term of extra?.[s] ?? []) add(term, s, 2, true);
   }
-  for (const [groep, lijst] of RULE_GROUPS) for (const term of lijst) add(term, groep, 1);
+  for (const [groep, lijst] of RULE_GROUPS) for (const term of lijst) add(term, groep, 1, false);
   const perLetter = new Map<string, CTerm[]>();
   for (const t of termen) if (!t.zin) perLetter.set(t.norm[0], [...(perLetter.get(t.norm[0]) ?? []), t]);
-  return { termen, perLetter, lang: termen.filter((t) => !t.zin && t.norm.length >= 7) };
+  const zinnen = new ZinIndex(termen.filter((t) => t.zin).map((t) => [t.norm, t] as const));
+  return { termen, zinnen, woorden: new Map(), perLetter, lang: termen.filter((t) => !t.zin && t.norm.length >= 7) };
+}
+
+/** Largest number of words whose matches one compiled lexicon remembers (then the memory starts afresh). */
+const MAX_WOORDEN = 50_000;
+
+/**
+ * What one normalised word counts towards, per group: the weight of its best-matching term, and whether a
+ * decisive term matched. Remembered per word (words only, never a text).
+ */
+function woordTermen(c: Gecompileerd, w: string): readonly { groep: Groep; gewicht: number; beslissend: boolean }[] {
+  const bekend = c.woorden.get(w);
+  if (bekend) return bekend;
+  const best: Partial<Record<Groep, number>> = {};
+  const besl = new Set<Groep>();
+  const overweeg = (term: CTerm, past: (t: CTerm) => boolean) => {
+    if (((best[term.groep] ?? 0) < term.gewicht || (term.beslissend && !besl.has(term.groep))) && past(term)) {
+      best[term.groep] = Math.max(best[term.groep] ?? 0, term.gewicht);
+      if (term.beslissend) besl.add(term.groep);
+    }
+  };
+  for (const term of c.perLetter.get(w[0]) ?? []) overweeg(term, (t) => woordPast(w, t.norm));
+  if (w.length >= 8) for (const term of c.lang) overweeg(term, (t) => w.includes(t.norm));
+  const uit = (Object.entries(best) as [Groep, number][]).map(([groep, gewicht]) => ({ groep, gewicht, beslissend: besl.has(groep) }));
+  if (c.woorden.size >= MAX_WOORDEN) c.woorden.clear();
+  c.woorden.set(w, uit);
+  return uit;
 }
 
 const cache = new WeakMap<object, Gecompileerd>();
@@ -719,27 +788,34 @@ function gecompileerd(config?: Partial<Pick<OrgConfig, 'triage'>>): Gecompileerd
  *   - a dilemma about a gift or invitation (cadeau, relatiegeschenk, uitnodiging, diner…; no public-interest marker)
  *     → answer maatschappelijkBelang=nee (one's own conduct, so the bot does not ask about danger or fraud);
  *   - "anoniem/anonymously" → answer anoniem=ja; an outsider → wie=burger, a colleague → wie=collega.
+ *   Then per situation: logit = nbGewicht × max(NB log score − best, −nbGrens) + regelGewicht × rule score
+ *   + beslissendGewicht × decisive terms; softmax gives `rangorde`. Best ≥ `zeker` → `zeker`; best two together
+ *   ≥ `twijfel` → `twijfel` (about equal: in menu order); else, or when neither half knows a word, `onbekend`.
+ * @param instellingen weights and thresholds (default `TRIAGE_INSTELLINGEN`; tests and cross-validation pass others).
  */
-export function triage(text: string, config?: Partial<Pick<OrgConfig, 'triage' | 'faq'>>): TriageUitkomst {
+export function triage(
+  text: string,
+  config?: Partial<Pick<OrgConfig, 'triage' | 'faq'>>,
+  instellingen: TriageInstellingen = TRIAGE_INSTELLINGEN,
+): TriageUitkomst {
   const genormaliseerd = normaliseer(text);
-  const zin = ` ${genormaliseerd} `;
   const woorden = genormaliseerd ? genormaliseerd.split(' ') : [];
   const telling: Record<string, number> = {};
-  const { termen, perLetter, lang } = gecompileerd(config);
-  // A phrase counts its weight; a word counts once per group, with its best-matching term's weight
-  // (so "declaraties" is not counted again for "declaratie").
-  for (const term of termen)
-    if (term.zin && zin.includes(` ${term.norm} `)) telling[term.groep] = (telling[term.groep] ?? 0) + term.gewicht;
+  /** Decisive (weight 3) lexicon terms per group: the employee names the situation itself ("dilemma", "gepest"). */
+  const beslissend: Record<string, number> = {};
+  const { zinnen } = gecompileerd(config);
+  // A phrase counts its weight (once, however often it occurs); a word counts once per group, with its
+  // best-matching term's weight (so "declaraties" is not counted again for "declaratie").
+  for (const term of new Set(zinnen.vind(woorden).map((v) => v.waarde))) {
+    telling[term.groep] = (telling[term.groep] ?? 0) + term.gewicht;
+    if (term.beslissend) beslissend[term.groep] = (beslissend[term.groep] ?? 0) + 1;
+  }
   for (const w of new Set(woorden)) {
     if (STOPWOORDEN.has(w)) continue;
-    const best: Partial<Record<Groep, number>> = {};
-    for (const term of perLetter.get(w[0]) ?? []) {
-      if ((best[term.groep] ?? 0) < term.gewicht && woordPast(w, term.norm)) best[term.groep] = term.gewicht;
+    for (const { groep, gewicht, beslissend: b } of woordTermen(gecompileerd(config), w)) {
+      telling[groep] = (telling[groep] ?? 0) + gewicht;
+      if (b) beslissend[groep] = (beslissend[groep] ?? 0) + 1;
     }
-    if (w.length >= 8) {
-      for (const term of lang) if ((best[term.groep] ?? 0) < term.gewicht && w.includes(term.norm)) best[term.groep] = term.gewicht;
-    }
-    for (const [g, v] of Object.entries(best)) telling[g] = (telling[g] ?? 0) + v;
   }
   const scores = Object.fromEntries(SITUATIES.map((s) => [s, telling[s] ?? 0])) as Record<Situatie, number>;
   const antwoorden: Antwoorden = {};
@@ -773,24 +849,51 @@ export function triage(text: string, config?: Partial<Pick<OrgConfig, 'triage' |
   }
   const extra = { ...(actor ? { actor } : {}), ...(perspectief ? { perspectief } : {}), ...(vraag ? { vraag } : {}) };
 
-  const ranked = [...SITUATIES].sort((a, b) => scores[b] - scores[a] || SITUATIES.indexOf(a) - SITUATIES.indexOf(b));
-  const totaal = ranked.reduce((n, s) => n + scores[s], 0);
-  const rangorde = ranked.map((s) => ({ situatie: s, kans: totaal > 0 ? scores[s] / totaal : 0 }));
-  const [eerste, tweede] = ranked;
-  if (scores[eerste] === 0) return { beslissing: 'onbekend', rangorde, scores, antwoorden, ...extra };
-  const dicht = scores[tweede] > 0 && scores[eerste] - scores[tweede] <= 1 && scores[eerste] < 6;
+  // Rules and classifier together: logit = nbGewicht × max(NB log score − best NB log score, −nbGrens) + regelGewicht × rule score.
+  const nb = genormaliseerd ? classificeer(genormaliseerd, { actor, perspectief }, instellingen.classifier) : { log: undefined, bekend: 0 };
+  const regels = SITUATIES.some((s) => scores[s] > 0);
+  const leeg = SITUATIES.map((s) => ({ situatie: s, kans: 0 }));
+  if (!regels && nb.bekend === 0) return { beslissing: 'onbekend', rangorde: leeg, scores, antwoorden, ...extra };
+  const nbMax = nb.log ? Math.max(...nb.log) : 0;
+  const logits = SITUATIES.map(
+    (s, i) =>
+      (nb.log && nb.bekend > 0 ? instellingen.nbGewicht * Math.max(nb.log[i] - nbMax, -instellingen.nbGrens) : 0) +
+      instellingen.regelGewicht * scores[s] +
+      instellingen.beslissendGewicht * (beslissend[s] ?? 0),
+  );
+  const kansen = softmax(logits);
+  const rangorde = SITUATIES.map((s, i) => ({ situatie: s, kans: kansen[i] })).sort(
+    (a, b) => b.kans - a.kans || SITUATIES.indexOf(a.situatie) - SITUATIES.indexOf(b.situatie),
+  );
+  const [eerste, tweede] = rangorde;
+  let beslissing: Beslissing = 'onbekend';
+  // The employee names the situation itself ("dilemma", "gepest", "fraude", the organisation's own terms) and
+  // names no other one: that situation, when the combined ranking also puts it first.
+  const genoemd = SITUATIES.filter((s) => (beslissend[s] ?? 0) > 0);
+  if (genoemd.length === 1 && eerste.situatie === genoemd[0]) beslissing = 'zeker';
+  else if (eerste.kans >= instellingen.zeker) beslissing = 'zeker';
+  else if (eerste.kans + tweede.kans >= instellingen.twijfel) beslissing = 'twijfel';
+  // An FAQ question whose best fit is the general question has no route of its own: the FAQ answer is the
+  // answer (the bot gives it, then the menu).
+  if (vraag?.soort === 'faq' && eerste.situatie === 'algemeen') beslissing = 'onbekend';
+  if (beslissing === 'onbekend') return { beslissing, rangorde, scores, antwoorden, ...extra };
   // "Mag ik dit cadeau / deze uitnodiging aannemen?" is about one's own conduct, not a suspected wrongdoing:
   // the dilemma route's redirect question ("does it affect the public interest?") is then answered: no.
   // Not when the text names a public-interest marker, or a colleague without an own-conduct question.
   if (
-    eerste === 'dilemma' &&
-    !dicht &&
+    beslissing === 'zeker' &&
+    eerste.situatie === 'dilemma' &&
     (telling.gunst ?? 0) > 0 &&
     scores.vermoedenMisstand === 0 &&
     (!collega || (telling.eigenVraag ?? 0) > 0)
   ) {
     antwoorden.maatschappelijkBelang = 'nee';
   }
-  if (dicht) return { beslissing: 'twijfel', situatie: eerste, twijfelTussen: [eerste, tweede], rangorde, scores, antwoorden, ...extra };
-  return { beslissing: 'zeker', situatie: eerste, rangorde, scores, antwoorden, ...extra };
+  if (beslissing === 'twijfel') {
+    // About equally likely (within 0.1): offered in menu order, so the same two always appear the same way.
+    const gelijk = eerste.kans - tweede.kans < 0.1 && SITUATIES.indexOf(tweede.situatie) < SITUATIES.indexOf(eerste.situatie);
+    const twijfelTussen: [Situatie, Situatie] = gelijk ? [tweede.situatie, eerste.situatie] : [eerste.situatie, tweede.situatie];
+    return { beslissing, situatie: twijfelTussen[0], twijfelTussen, rangorde, scores, antwoorden, ...extra };
+  }
+  return { beslissing, situatie: eerste.situatie, rangorde, scores, antwoorden, ...extra };
 }
