@@ -120,6 +120,8 @@ export interface HrKaartData {
   wijzigTitel: string;
   aanwezigheidTitel: string;
   deelnemersTitel: string;
+  /** "Herinnering sturen aan wie over de deadline is (n)"; `''` hides the button (nobody is late). */
+  herinnerTitel: string;
   /** Sessions of this calendar year that have started (attendance can be recorded for each), newest first. */
   aanwezigheidKeuzes: Keuze[];
   eersteAanwezigheid: string;

@@ -95,6 +95,7 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
     wijzigTitel: t(l, 'ambtseed.hr.wijzig'),
     aanwezigheidTitel: t(l, 'ambtseed.hr.aanwezigheid'),
     deelnemersTitel: t(l, 'ambtseed.hr.deelnemers'),
+    herinnerTitel: o.achterstallig ? t(l, 'ambtseed.hr.herinner', { n: o.achterstallig }) : '',
     aanwezigheidKeuzes: ditJaar.map((s) => ({ id: s.sessieId, label: `${toonTijd(s.start, l)} · ${soortNaam(s.soort, l)}` })),
     eersteAanwezigheid: ditJaar[0]?.sessieId ?? '',
     kiesAanwezigheid: t(l, 'ambtseed.hr.kiesAanwezigheid'),

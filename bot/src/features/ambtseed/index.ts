@@ -6,12 +6,14 @@ import { aanwezigheid, aanwezigheidOpslaan } from './aanwezigheid';
 import { annuleerBoeking, metKeuzeSamenvatting, nietAnnuleren } from './bevestigen';
 import { boek, verklaar, verzet } from './boeking';
 import { deelnemers } from './deelnemers';
+import { herinnerAchterstallig } from './achterstallig';
 import { hr, sessieAnnuleer, sessieFormulier, sessieOpslaan } from './hr';
 import {
   aanwezigheidInvoer,
   annuleerInvoer,
   boekInvoer,
   deelnemersInvoer,
+  herinnerInvoer,
   hrInvoer,
   nietAnnulerenInvoer,
   planInvoer,
@@ -50,6 +52,7 @@ export const AMBTSEED_ACTIONS = {
   'ambtseed.sessieFormulier': actie({ rol: alleenHr, invoer: sessieKeuzeInvoer, run: sessieFormulier }),
   'ambtseed.sessieOpslaan': actie({ rol: alleenHr, invoer: sessieFormInvoer, run: sessieOpslaan }),
   'ambtseed.sessieAnnuleer': actie({ rol: alleenHr, invoer: sessieKeuzeInvoer, run: sessieAnnuleer }),
+  'ambtseed.herinnerAchterstallig': actie({ rol: alleenHr, invoer: herinnerInvoer, run: herinnerAchterstallig }),
   'ambtseed.deelnemers': actie({ rol: alleenHr, invoer: deelnemersInvoer, run: deelnemers }),
   'ambtseed.aanwezigheid': actie({ rol: alleenHr, invoer: aanwezigheidInvoer, run: aanwezigheid }),
   'ambtseed.aanwezigheidOpslaan': actie({ rol: alleenHr, invoer: aanwezigheidInvoer, run: aanwezigheidOpslaan }),

@@ -95,6 +95,8 @@ export const aanwezigheidInvoer = z
     }
     return { ...d, sessieId };
   });
+/** HR reminds everyone past the deadline: without `bevestigd: 'ja'` the bot first asks. */
+export const herinnerInvoer = z.looseObject({ action: z.literal('ambtseed.herinnerAchterstallig'), bevestigd: z.string().optional() });
 /** HR asks who comes to a session (the HR card's session ChoiceSet). */
 export const deelnemersInvoer = z.looseObject({ action: z.literal('ambtseed.deelnemers'), sessieId: id });
 /** One attendance choice (`a_<inschrijvingId>` fields of the attendance card). */
@@ -113,6 +115,7 @@ export const ambtseedSubmitSchema = z.union([
   sessieFormInvoer,
   aanwezigheidInvoer,
   deelnemersInvoer,
+  herinnerInvoer,
 ]);
 /** A validated ambtseed submit. */
 export type AmbtseedSubmit = z.output<typeof ambtseedSubmitSchema>;

@@ -110,6 +110,17 @@ export const ambtseed = {
     'ambtseed.hr.annuleerNietBevestigd': 'Vink eerst de bevestiging aan; er is niets geannuleerd.',
     'ambtseed.hr.locatieOntbreekt': 'Geef een locatie op, of kies online.',
     'ambtseed.hr.deelnemers': 'Deelnemers',
+    'ambtseed.hr.herinner': 'Herinnering aan wie over de deadline is ({n})',
+    'ambtseed.achterstallig.niemand': 'Niemand is over de deadline; er is niets verstuurd.',
+    'ambtseed.achterstallig.vraag.titel': 'Herinnering over de deadline',
+    'ambtseed.achterstallig.vraag':
+      '{n, plural, one {# nieuwe medewerker is} other {# nieuwe medewerkers zijn}} over de deadline. Iedereen krijgt in Teams een herinnering (in de eigen taal, vandaag hooguit één keer). Er is nog niets verstuurd.',
+    'ambtseed.achterstallig.ja': 'Ja, stuur {n, plural, one {# herinnering} other {# herinneringen}}',
+    'ambtseed.achterstallig.nee': 'Nee, terug naar beheer',
+    'ambtseed.achterstallig.verstuurd':
+      'Van de {n} mensen over de deadline: {verzonden} kregen nu een herinnering, {al} hadden er vandaag al een, {onbereikbaar} zijn niet bereikbaar (nooit met de bot gesproken of de app verwijderd; benader hen via hun leidinggevende), {mislukt} mislukt (probeer het later opnieuw).',
+    'ambtseed.herinnering.achterstallig':
+      'Je deadline van {deadline} is voorbij en je hebt {wat} nog niet afgerond. Kies nu een bijeenkomst, of neem contact op met HR.',
     'ambtseed.hr.kiesAanwezigheid': 'Bijeenkomst van dit jaar',
     'ambtseed.hr.geenAanwezigheid': 'Dit jaar is nog geen bijeenkomst begonnen.',
     'ambtseed.deelnemers.titel': 'Deelnemers: {soort} op {tijd}',
@@ -311,6 +322,17 @@ export const ambtseed = {
     'ambtseed.hr.annuleerNietBevestigd': 'Tick the confirmation first; nothing was cancelled.',
     'ambtseed.hr.locatieOntbreekt': 'Enter a location, or choose online.',
     'ambtseed.hr.deelnemers': 'Participants',
+    'ambtseed.hr.herinner': 'Remind everyone past the deadline ({n})',
+    'ambtseed.achterstallig.niemand': 'Nobody is past the deadline; nothing was sent.',
+    'ambtseed.achterstallig.vraag.titel': 'Reminder past the deadline',
+    'ambtseed.achterstallig.vraag':
+      '{n, plural, one {# new employee is} other {# new employees are}} past the deadline. Each gets a reminder in Teams (in their own language, at most once today). Nothing has been sent yet.',
+    'ambtseed.achterstallig.ja': 'Yes, send {n, plural, one {# reminder} other {# reminders}}',
+    'ambtseed.achterstallig.nee': 'No, back to management',
+    'ambtseed.achterstallig.verstuurd':
+      'Of the {n} people past the deadline: {verzonden} got a reminder now, {al} already had one today, {onbereikbaar} cannot be reached (never talked to the bot or removed the app; contact them through their manager), {mislukt} failed (try again later).',
+    'ambtseed.herinnering.achterstallig':
+      'Your deadline of {deadline} has passed and you have not completed {wat} yet. Choose a session now, or contact HR.',
     'ambtseed.hr.kiesAanwezigheid': 'Session of this year',
     'ambtseed.hr.geenAanwezigheid': 'No session has started this year yet.',
     'ambtseed.deelnemers.titel': 'Participants: {soort} on {tijd}',
