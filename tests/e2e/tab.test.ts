@@ -28,6 +28,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const XSS_TITEL = '<script>window.__xss=1</script> **vet** dilemma';
 const XSS_TEKST = 'Een tekst met <img src=x onerror="window.__xss=2"> en _markdown_ [link](https://example.org).';
 const TOELICHTING = 'Volgens de gedragscode kies je <b>optie twee</b>: meld het eerst.';
+/** The dashboard's default year: last year in Europe/Amsterdam. */
+const VORIG_JAAR = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date())) - 1;
 
 describeWithChromium('tab (e2e, Chromium)', () => {
   let server: Server;
@@ -42,6 +44,41 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tab-e2e-'));
     store = new SqliteListStore(path.join(tmp, 'ip.db'));
     await seedDemo(store, 'demo');
+    // Three VOG requests in the dashboard's default year (last year): one received, one applied for, one not received.
+    const vorig = VORIG_JAAR;
+    await store.addMany('VogAanvragen', [
+      {
+        aanvraagId: `boa:oid-1:${vorig}-02-01`,
+        medewerker: 'oid-1',
+        functie: 'boa',
+        aanleiding: 'start',
+        peildatum: `${vorig}-02-01`,
+        gevraagdOp: `${vorig}-02-01`,
+        status: 'ontvangen',
+        afgifteOp: `${vorig}-02-20`,
+        vastgelegdOp: `${vorig}-03-01`,
+      },
+      {
+        aanvraagId: `boa:oid-2:${vorig}-05-01`,
+        medewerker: 'oid-2',
+        functie: 'boa',
+        aanleiding: 'hernieuwing',
+        peildatum: `${vorig}-05-01`,
+        gevraagdOp: `${vorig}-05-01`,
+        status: 'aangevraagd',
+        aangevraagdOp: `${vorig}-05-03`,
+      },
+      {
+        aanvraagId: `ictBeheer:oid-3:${vorig}-06-01`,
+        medewerker: 'oid-3',
+        functie: 'ictBeheer',
+        aanleiding: 'hernieuwing',
+        peildatum: `${vorig}-06-01`,
+        gevraagdOp: `${vorig}-06-01`,
+        status: 'nietOntvangen',
+        vastgelegdOp: `${vorig}-08-01`,
+      },
+    ]);
     await store.add('Dilemmas', {
       dilemmaId: 'D-XSS',
       titel: XSS_TITEL,
@@ -170,7 +207,7 @@ describeWithChromium('tab (e2e, Chromium)', () => {
                   'Meldingen per categorie',
                   'Meldwijzer per situatie',
                 ]);
-              expect(await page.locator('table caption').textContent()).toContain('Provincie Demoland');
+              expect(await page.locator('table caption').first().textContent()).toContain('Provincie Demoland');
             }
             if (p.naam === 'portal') await page.getByText(lang === 'nl' ? 'Waar kan ik terecht?' : 'Where can I go?').waitFor();
             await page.screenshot({ path: path.join(ARTIFACTS, `tab-${p.naam}-${theme}-${lang}-${px}.png`), fullPage: true });
@@ -454,6 +491,34 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     expect(xml).toContain('&lt;5');
     expect(xml).toContain('Aantallen van 1 tot en met 4 zijn weergegeven als');
     await axe('dashboard/onderdrukken');
+  });
+
+  test('the dashboard shows the VOG and anonymous-meldingen registers as the report counts them', async () => {
+    await open('/dashboard', { rol: 'hr' });
+    const vog = page.locator('#tabel-vog');
+    await vog.waitFor();
+    const rijen = async (id: string) =>
+      page.locator(`#${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
+    // Columns: label, then the three years ending with last year; the three requests above are last year's.
+    expect((await rijen('tabel-vog')).map((r) => [r[0], r.at(-1)])).toEqual([
+      ['VOG gevraagd', '3'],
+      ['Ontvangen', '1'],
+      ['Niet ontvangen', '1'],
+      ['Nog open', '1'],
+    ]);
+    // The anonymous table's total is the core table's "waarvan anoniem", and its per-soort rows add up to it.
+    const anoniem = await rijen('tabel-anoniem');
+    const kern = await page
+      .locator('table')
+      .first()
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
+    const waarvanAnoniem = kern.find((r) => r[0] === 'waarvan anoniem')!;
+    expect(anoniem[0][0]).toBe('Anonieme meldingen ontvangen');
+    expect(anoniem[0].slice(1)).toEqual(waarvanAnoniem.slice(1));
+    const perSoort = anoniem.slice(1, 4);
+    for (let k = 1; k < anoniem[0].length; k++) expect(perSoort.reduce((n, r) => n + Number(r[k]), 0)).toBe(Number(anoniem[0][k]));
+    await axe('dashboard/registers');
   });
 
   test('inside a non-Teams iframe, teams-js initialize is raced with a timeout and the tab falls back to standalone', async () => {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from '@fluentui/react-components';
 import type { JaarCijfers, Jaarverslag } from '@shared/report/jaarverslag';
-import { CATEGORIEEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES } from '@shared/lists/definitions';
+import { CATEGORIEEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES, UITKOMSTEN } from '@shared/lists/definitions';
 import { api } from '../api';
 import { useTab } from '../context';
 import { usePaginaStyles } from './Portal';
@@ -47,6 +47,43 @@ function kerncijfers(c: JaarCijfers): [string, number | string][] {
     ['dash.bereik', c.dilemma.bereik],
     ['dash.agressie', c.agressie.incidenten],
     ['dash.meldwijzer', c.meldwijzer.raadplegingen],
+  ];
+}
+
+/** One row of a register table: a message key (or a ready label) and the figure of a year. */
+type RegisterRij = { label: string; waarde: (c: JaarCijfers) => number };
+
+/**
+ * The registers next to the jaarverslag's core figures, as the report has them: VOG renewal in kwetsbare functies
+ * (requested in the year, received, not received, still open) and anonymous meldingen (received, per soort, per
+ * uitkomst). Same keys as the report JSON (`vog`, `anoniemeMeldingen`).
+ */
+function registerTabellen(
+  t: (k: string, p?: Record<string, string | number>) => string,
+): { id: string; titel: string; rijen: RegisterRij[] }[] {
+  return [
+    {
+      id: 'vog',
+      titel: t('dash.vog.titel'),
+      rijen: [
+        { label: t('dash.vog.gevraagd'), waarde: (c) => c.vog.gevraagd },
+        { label: t('dash.vog.ontvangen'), waarde: (c) => c.vog.ontvangen },
+        { label: t('dash.vog.nietOntvangen'), waarde: (c) => c.vog.nietOntvangen },
+        { label: t('dash.vog.openstaand'), waarde: (c) => c.vog.openstaand },
+      ],
+    },
+    {
+      id: 'anoniem',
+      titel: t('dash.anoniemTabel.titel'),
+      rijen: [
+        { label: t('dash.anoniemTabel.ontvangen'), waarde: (c) => c.anoniemeMeldingen.ontvangen },
+        ...MELDING_SOORTEN.map((k) => ({ label: t(`meldingsoort.${k}`), waarde: (c: JaarCijfers) => c.anoniemeMeldingen.perSoort[k] })),
+        ...UITKOMSTEN.map((k) => ({
+          label: t('dash.anoniemTabel.uitkomst', { uitkomst: t(`dash.uitkomst.${k}`) }),
+          waarde: (c: JaarCijfers) => c.anoniemeMeldingen.perUitkomst[k],
+        })),
+      ],
+    },
   ];
 }
 
@@ -174,6 +211,38 @@ export function Dashboard() {
                 ))}
               </tbody>
             </table>
+          </section>
+          <section className={p.sectie} aria-labelledby="kop-registers">
+            <h2 id="kop-registers" className={p.h2}>
+              {t('dash.registers')}
+            </h2>
+            {registerTabellen(t).map((tb) => (
+              <table key={tb.id} id={`tabel-${tb.id}`} className={s.tabel}>
+                <caption>{tb.titel}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" style={{ textAlign: 'left' }}>
+                      {t('dash.cijfer')}
+                    </th>
+                    {jaren.map((j) => (
+                      <th key={j.jaar} scope="col">
+                        {j.jaar}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {tb.rijen.map((r) => (
+                    <tr key={r.label}>
+                      <th scope="row">{r.label}</th>
+                      {jaren.map((j) => (
+                        <td key={j.jaar}>{r.waarde(j)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))}
           </section>
           <section className={p.sectie} aria-labelledby="kop-grafieken">
             <h2 id="kop-grafieken" className={p.h2}>
