@@ -7,6 +7,7 @@ import { createListStore, LokaleStaat } from '@shared/store';
 import { PgListStore } from '@shared/store/postgres/pg-list-store';
 import { ambtseedRouter, publicUrlVanEnv } from './features/ambtseed/routes';
 import { BoekingWachtrij } from './features/ambtseed/boeking-uitkomst';
+import { synchroniseerAgenda } from './features/ambtseed/berichten';
 import { agendaVanEnv } from './features/ambtseed/uitnodiging-graph';
 import { flushMeldwijzerGebruik } from './features/meldwijzer';
 import { createBotHost } from './host/app';
@@ -63,7 +64,29 @@ async function main(): Promise<void> {
   const jobs = await startJobs({ store, config, proactive: host.proactive, lokaal, log: jobLog }, { pool, log: jobLog });
   // Bookings answered "pending" (Graph store: the seat still in the outbox) get their outcome proactively, also
   // those left by an earlier run. Every BOEKING_WACHTRIJ_MS (default 5000) ms.
-  const wachtrij = new BoekingWachtrij({ lokaal, store, proactive: host.proactive, log: log.child({ module: 'ambtseed-wachtrij' }) });
+  const wachtrijLog = log.child({ module: 'ambtseed-wachtrij' });
+  const wachtrij = new BoekingWachtrij({
+    lokaal,
+    store,
+    proactive: host.proactive,
+    log: wachtrijLog,
+    // A booking confirmed later joins the session's Graph calendar invitation then (the turn skipped it).
+    naVastgelegd: agenda
+      ? async (sessieId) => {
+          const services = {
+            store,
+            config,
+            lokaal,
+            agenda,
+            namen,
+            publicUrl: publicUrlVanEnv(),
+            log: wachtrijLog,
+            clock: () => new Date(),
+          };
+          await synchroniseerAgenda(services, [sessieId], 'nl');
+        }
+      : undefined,
+  });
   wachtrij.start(Number(process.env.BOEKING_WACHTRIJ_MS ?? 5000) || 5000);
   const port = Number(process.env.BOT_PORT ?? 3978);
   // Local mode (no token needed) listens on loopback only; with an app id on every interface.

@@ -91,13 +91,18 @@ test('Graph throttles past the write wait: no confirmation in the turn, the outc
   }
   expect(fake.itemsOf('AmbtseedInschrijvingen')).toHaveLength(0);
 
-  const wachtrij = new BoekingWachtrij({ lokaal, store, proactive: bot.host.proactive });
+  const agendaBijgewerkt: string[] = [];
+  const naVastgelegd = (sessieId: string) => Promise.resolve(void agendaBijgewerkt.push(sessieId));
+  const wachtrij = new BoekingWachtrij({ lokaal, store, proactive: bot.host.proactive, naVastgelegd });
   expect(await wachtrij.verwerk()).toEqual({ verteld: 0, wachtend: 5 });
+  expect(agendaBijgewerkt).toEqual([]);
 
   fake.setWriteOutage(undefined);
   expect(await store.drain()).toMatchObject({ failed: [], pending: 0 });
   const voor = bot.replies.length;
   expect(await wachtrij.verwerk()).toEqual({ verteld: 5, wachtend: 0 });
+  // the calendar invitation of the session is brought up to date once, now that seats are confirmed
+  expect(agendaBijgewerkt).toEqual(['S-DRIE']);
   const berichten = bot.replies.slice(voor).map((r) => r.activity.text ?? '');
   expect(berichten.filter((t) => t.startsWith('Je inschrijving staat vast: je bent ingeschreven'))).toHaveLength(3);
   expect(berichten.filter((t) => t.includes('je staat op de wachtlijst'))).toHaveLength(2);

@@ -46,6 +46,11 @@ export interface BoekingWachtrijOpties {
   store: ListStore;
   proactive?: ProactiveSender;
   log?: { info(o: object, msg?: string): void; warn(o: object, msg?: string): void };
+  /**
+   * Called once per session after a pass told someone their seat is now confirmed (the server brings the Graph
+   * calendar invitation up to date there, which a pending booking skipped). A rejection is logged, not retried.
+   */
+  naVastgelegd?: (sessieId: string) => Promise<void>;
 }
 
 /** What one pass over the pending bookings did. */
@@ -101,6 +106,7 @@ export class BoekingWachtrij {
     const weg = lokaal.db.prepare('DELETE FROM ambtseed_wacht_op_lijst WHERE inschrijving_id = ?');
     let verteld = 0;
     let wachtend = 0;
+    const vastgelegd = new Set<string>();
     for (const r of rijen) {
       const status = await store.writeStatus('AmbtseedInschrijvingen', r.inschrijving_id);
       if (status.state === 'pending') {
@@ -128,6 +134,14 @@ export class BoekingWachtrij {
       }
       weg.run(r.inschrijving_id);
       verteld++;
+      if (inschrijving?.status === 'ingeschreven') vastgelegd.add(inschrijving.sessieId);
+    }
+    for (const sessieId of vastgelegd) {
+      try {
+        await this.opties.naVastgelegd?.(sessieId);
+      } catch (err) {
+        log?.warn({ feature: 'ambtseed', actie: 'naVastgelegd', err: (err as Error).name }, 'na vastleggen: bijwerken mislukt');
+      }
     }
     return { verteld, wachtend };
   }
