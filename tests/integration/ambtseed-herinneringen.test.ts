@@ -3,25 +3,10 @@ import { SqliteListStore } from '@shared/store';
 import { AmbtseedBoeking, legVerklaringVast, markeerAanwezigheid } from '@shared/store/ambtseed-booking';
 import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
 import { runAmbtseedHerinneringen } from '../../bot/src/features/ambtseed/herinneringen-job';
-import type { ProactiveSender } from '../../bot/src/proactive';
-import type { Reply } from '../../bot/src/features/feature';
+
+import { nepZender } from '../support/proactive-fake';
 
 const config = loadOrgConfig('demo'); // termijn 2 months, workshopVerplicht true, hr users …a3 and …22
-
-function fakeSender() {
-  const sent = new Map<string, { aan: string; replies: Reply[]; dag: string }>();
-  let dag = '';
-  const sender: ProactiveSender = {
-    async send(aan, replies, key) {
-      if (sent.has(key)) return 'alVerzonden';
-      sent.set(key, { aan, replies, dag });
-      return 'verzonden';
-    },
-    canReach: () => true,
-    wasSent: (k) => sent.has(k),
-  };
-  return { sender, sent, zetDag: (d: string) => (dag = d) };
-}
 
 async function vulStore(): Promise<SqliteListStore> {
   const store = new SqliteListStore(':memory:');
@@ -62,7 +47,7 @@ describe('herinneringsjob met een nep-klok', () => {
   it('dagelijks gedraaid van indiensttreding tot na de deadline: 14 en 3 dagen vooraf, de dag ervoor, wekelijks HR-overzicht met alleen aantallen', async () => {
     const store = await vulStore();
 
-    const { sender, sent, zetDag } = fakeSender();
+    const { sender, sent, zetDag } = nepZender();
     for (let d = Date.parse('2027-01-04T07:00:00Z'); d <= Date.parse('2027-03-10T07:00:00Z'); d += 86400_000) {
       const now = new Date(d);
       zetDag(now.toISOString().slice(0, 10));
@@ -88,7 +73,7 @@ describe('herinneringsjob met een nep-klok', () => {
 
   it('STORE=postgres runs them as two jobs: the daily one sends no HR overview, the weekly one only the HR overview', async () => {
     const store = await vulStore();
-    const { sender, sent } = fakeSender();
+    const { sender, sent } = nepZender();
     const maandag = new Date('2027-01-04T07:00:00Z');
     await runAmbtseedHerinneringen({ store, config, sender, now: maandag, onderdelen: 'herinneringen' });
     expect([...sent.keys()]).toEqual(['ambtseed:welkom:mw-open']);

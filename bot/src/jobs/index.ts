@@ -5,6 +5,7 @@ import { TIJDZONE, vandaag as vandaagVan } from '@shared/domain/tijd';
 import type { ListStore, LokaleStaat, SqliteDatabase } from '@shared/store';
 import type { ProactiveSender } from '../proactive';
 import { runAmbtseedHerinneringen, type HerinneringRapport } from '../features/ambtseed/herinneringen-job';
+import { runNevenwerkHerbevestiging, type HerbevestigingRapport } from '../features/nevenwerk/herbevestiging-job';
 import { intakeStaat } from '../features/intake/staat';
 import { runUitvraag, type UitvraagResultaat } from '../features/intake/uitvraag-job';
 import { runWbkHerinnering, type WbkHerinneringResultaat } from '../features/intake/wbk-herinnering-job';
@@ -39,6 +40,8 @@ export interface DagelijkseRun {
   ambtseed?: HerinneringRapport;
   /** VOG renewal: requests opened and asked, reminders, HR's weekly overview of outstanding VOGs. */
   vog?: VogJobRapport;
+  /** The yearly refresh round of the nevenwerk register (from `nevenwerk.herbevestigingDatum`; in-process scheduler only). */
+  nevenwerk?: HerbevestigingRapport;
 }
 
 /** `now` as Europe/Amsterdam wall-clock `HH:mm`. */
@@ -76,6 +79,10 @@ export async function runDagelijkseJobs(ctx: JobContext, now: Date): Promise<Dag
       async () => (out.ambtseed = await runAmbtseedHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now })),
     ],
     ['vog', async () => (out.vog = await runVogHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now }))],
+    [
+      'nevenwerk',
+      async () => (out.nevenwerk = await runNevenwerkHerbevestiging({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now })),
+    ],
   ];
   for (const [job, run] of jobs) {
     if (!claim(ctx.lokaal.db, job, datum, now)) continue;

@@ -1,0 +1,63 @@
+import { actie, defineFeature, type Actie } from '../kit';
+import { beoordeel, team } from './beoordeling';
+import { formulier, menu, opslaan } from './melden';
+import { beeindig, herbevestig, mijn } from './mijn';
+import { overzicht } from './overzicht';
+import {
+  beeindigInvoer,
+  beoordeelInvoer,
+  formulierInvoer,
+  herbevestigInvoer,
+  menuInvoer,
+  mijnInvoer,
+  opslaanInvoer,
+  overzichtInvoer,
+  teamInvoer,
+  type NevenwerkAction,
+} from './payload';
+
+/**
+ * The register of nevenwerkzaamheden and financiële belangen (Ambtenarenwet art. 8). Roles: every employee reports
+ * and sees only their own registrations (`melden.ts`, `mijn.ts`); a manager assesses their own team
+ * (`beoordeling.ts`, team = `Functiebezetting.leidinggevende`); HR sees counts (`overzicht.ts`) and publishes with
+ * `npm run lists -- publiceer-nevenwerk`. The yearly refresh round is `herbevestiging-job.ts`.
+ */
+
+const iedereen = 'iedereen' as const;
+
+/** Every nevenwerk action: who may use it, its submit schema (`payload.ts`), its handler. */
+export const NEVENWERK_ACTIONS = {
+  'nevenwerk.menu': actie({ rol: iedereen, invoer: menuInvoer, run: menu }),
+  'nevenwerk.formulier': actie({ rol: iedereen, invoer: formulierInvoer, run: formulier }),
+  'nevenwerk.opslaan': actie({ rol: iedereen, invoer: opslaanInvoer, run: opslaan }),
+  'nevenwerk.mijn': actie({ rol: iedereen, invoer: mijnInvoer, run: mijn }),
+  'nevenwerk.beeindig': actie({ rol: iedereen, invoer: beeindigInvoer, run: beeindig }),
+  'nevenwerk.herbevestig': actie({ rol: iedereen, invoer: herbevestigInvoer, run: herbevestig }),
+  'nevenwerk.team': actie({ rol: ['manager'], invoer: teamInvoer, run: team }),
+  'nevenwerk.beoordeel': actie({ rol: ['manager'], invoer: beoordeelInvoer, run: beoordeel }),
+  'nevenwerk.overzicht': actie({ rol: ['hr'], invoer: overzichtInvoer, run: overzicht }),
+} satisfies Record<NevenwerkAction, Actie>;
+
+const commando = (a: NevenwerkAction, ...cs: string[]) => Object.fromEntries(cs.map((c) => [c, a]));
+
+/** The nevenwerk feature registered in `bot/src/features/index.ts`. */
+export const nevenwerkFeature = defineFeature({
+  id: 'nevenwerk',
+  routes: NEVENWERK_ACTIONS,
+  commands: {
+    ...commando(
+      'nevenwerk.menu',
+      'nevenwerk',
+      'nevenwerkzaamheden',
+      'nevenwerk melden',
+      'financieel belang',
+      'side activities',
+      'outside activities',
+    ),
+    ...commando('nevenwerk.mijn', 'mijn nevenwerk', 'my side activities'),
+    ...commando('nevenwerk.team', 'nevenwerk beoordelen', 'assess side activities'),
+    ...commando('nevenwerk.overzicht', 'nevenwerk overzicht', 'side activities overview'),
+  },
+});
+
+export { runNevenwerkHerbevestiging } from './herbevestiging-job';

@@ -1,0 +1,43 @@
+import { vandaag } from '@shared/domain/tijd';
+import { NEVENWERK_BEOORDELINGEN } from '@shared/lists/definitions';
+import { t } from '@shared/i18n';
+import { vanKrachtOp } from '@shared/report/publicatie-nevenwerk';
+import { queryAll } from '@shared/store';
+import type { BotServices, Reply, TurnInput } from '../feature';
+import { kaart } from '../kit';
+import { renderLijstKaart } from './cards';
+
+/**
+ * HR's overview (role `hr`): counts only, no person and no registration: in force today per register, per
+ * assessment, not yet assessed, and this year's refresh round by answer. The publication is `npm run lists --
+ * publiceer-nevenwerk`.
+ */
+export async function overzicht(_d: unknown, turn: TurnInput, s: BotServices): Promise<Reply[]> {
+  const l = turn.locale;
+  const datum = vandaag(turn.now);
+  const actief = (await queryAll(s.store, 'Nevenwerkzaamheden', {})).filter((r) => vanKrachtOp(r, datum));
+  const ronde = await queryAll(s.store, 'NevenwerkHerbevestigingen', { where: { ronde: datum.slice(0, 4) } });
+  const tel = <T>(xs: T[], f: (x: T) => boolean) => xs.filter(f).length;
+  const regels = [
+    t(l, 'nevenwerk.overzicht.nevenwerk', { n: tel(actief, (r) => r.register === 'nevenwerkzaamheid') }),
+    t(l, 'nevenwerk.overzicht.belangen', { n: tel(actief, (r) => r.register === 'financieelBelang') }),
+    ...NEVENWERK_BEOORDELINGEN.map((b) => `${t(l, `report.nevenwerkBeoordeling.${b}`)}: ${tel(actief, (r) => r.beoordeling === b)}`),
+    `${t(l, 'report.rij.nevenwerkNietBeoordeeld')}: ${tel(actief, (r) => !r.beoordeling)}`,
+    t(l, 'nevenwerk.overzicht.ronde', {
+      jaar: datum.slice(0, 4),
+      gevraagd: ronde.length,
+      bevestigd: tel(ronde, (h) => h.antwoord === 'bevestigd'),
+      beeindigd: tel(ronde, (h) => h.antwoord === 'beeindigd'),
+      openstaand: tel(ronde, (h) => h.antwoord === 'openstaand'),
+    }),
+  ];
+  return [
+    kaart(
+      renderLijstKaart({
+        titel: t(l, 'nevenwerk.overzicht.titel', { datum }),
+        tekst: t(l, 'nevenwerk.overzicht.tekst'),
+        regels: regels.map((tekst) => ({ tekst, knoppen: [] })),
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,273 @@
+/**
+ * The register of nevenwerkzaamheden and financiële belangen through the real bot host (HTTP → CloudAdapter →
+ * dispatcher → feature → fake connector, locale nl-NL): an employee reports and sees only their own registrations,
+ * financial interests only in designated functions, the PII guard on the organisation, the manager assesses only
+ * their own team, HR sees counts; and the yearly refresh round with a fake clock, answered over /api/messages.
+ */
+import { loadOrgConfig } from '@shared/config';
+import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
+import { SqliteListStore } from '@shared/store';
+import { runNevenwerkHerbevestiging } from '../../bot/src/features/nevenwerk';
+import { nepZender } from '../support/proactive-fake';
+import { message, replyCards, replyText, startBotHarness, submit, submitActions, USER, type BotHarness } from '../support/activities';
+
+const config = loadOrgConfig('demo');
+const MGR = config.rollen.manager.gebruikers[0];
+const MGR2 = config.rollen.manager.gebruikers[1];
+const HR = config.rollen.hr.gebruikers[0];
+const EMP = USER.aadObjectId; // beleidsmedewerker, manager MGR
+const EMP2 = '00000000-0000-0000-0000-0000000000e2'; // inkoper (financial interests designated), manager MGR2
+const van = (aadObjectId: string, naam: string) => ({
+  from: { id: `29:${naam}`, name: naam, aadObjectId },
+  conversationId: `a:conv-${naam}`,
+});
+
+describe('nevenwerkzaamheden via de bot-host', () => {
+  let bot: BotHarness;
+  let store: SqliteListStore;
+
+  beforeAll(async () => {
+    store = new SqliteListStore(':memory:');
+    await store.addMany('Functiebezetting', [
+      { medewerker: EMP, functie: 'beleidsmedewerker', leidinggevende: MGR },
+      { medewerker: EMP2, functie: 'inkoper', leidinggevende: MGR2 },
+    ]);
+    const klok = () => new Date('2026-11-20T09:00:00Z');
+    bot = await startBotHarness(config, { store, clock: klok });
+  });
+  afterAll(() => bot.close().then(() => store.close()));
+
+  it('an employee reports a nevenwerkzaamheid by card; financial interests only in a designated function', async () => {
+    const menu = await bot.send(message('nevenwerk'));
+    expect(menu.status).toBe(200);
+    const knoppen = submitActions(replyCards(menu.replies)[0]);
+    expect(knoppen.map((k) => k.title)).toEqual(['Nevenwerkzaamheid melden', 'Mijn registraties']); // beleidsmedewerker: no interests
+    // A forged button for financial interests is refused, nothing is saved.
+    const belang = await bot.send(submit({ action: 'nevenwerk.formulier', register: 'financieelBelang' }));
+    expect(replyText(belang.replies)).toContain('Financiële belangen meld je alleen in functies die de organisatie daarvoor aanwijst');
+
+    const form = await bot.send(submit(knoppen[0].data));
+    const kaart = replyCards(form.replies)[0];
+    expect(JSON.stringify(kaart)).toContain('Toezichthouder (raad van toezicht, commissaris)');
+    const opslaan = submitActions(kaart).find((a) => a.data.action === 'nevenwerk.opslaan')!;
+    // Teams sends the button's data plus the inputs: toggles as "true"/"false", the number as text.
+    const r = await bot.send(
+      submit({
+        ...opslaan.data,
+        soort: 'bestuurslid',
+        organisatie: 'Stichting Buurthuis',
+        betaald: 'true',
+        urenPerMaand: '4',
+        mogelijkConflict: 'false',
+      }),
+    );
+    expect(replyText(r.replies)).toContain('Je melding is geregistreerd als NW-2026-0001');
+    expect(await store.get('Nevenwerkzaamheden', 'NW-2026-0001')).toEqual({
+      registratieId: 'NW-2026-0001',
+      medewerker: EMP,
+      functie: 'beleidsmedewerker',
+      register: 'nevenwerkzaamheid',
+      soortNevenwerk: 'bestuurslid',
+      soortBelang: null,
+      organisatie: 'Stichting Buurthuis',
+      betaald: true,
+      urenPerMaand: 4,
+      mogelijkConflict: false,
+      gemeldOp: '2026-11-20',
+      status: 'gemeld',
+      beoordeling: null,
+      voorwaarden: [],
+      beoordeeldOp: null,
+      beeindigdOp: null,
+      publicatieActiviteit: null,
+    });
+  });
+
+  it('the PII guard refuses an e-mail address or phone number in the organisation; a kind of the other register is refused', async () => {
+    const voor = (await store.query('Nevenwerkzaamheden', {})).items.length;
+    const mail = await bot.send(
+      submit({
+        action: 'nevenwerk.opslaan',
+        register: 'nevenwerkzaamheid',
+        soort: 'adviseur',
+        organisatie: 'mail piet@voorbeeld.nl',
+        mogelijkConflict: 'false',
+      }),
+    );
+    expect(replyText(mail.replies)).toContain('organisatie: Dit veld mag geen e-mailadres bevatten');
+    expect(replyText(mail.replies)).toContain('Er is niets opgeslagen');
+    const tel = await bot.send(
+      submit({
+        action: 'nevenwerk.opslaan',
+        register: 'nevenwerkzaamheid',
+        soort: 'adviseur',
+        organisatie: 'bel 06 1234 5678',
+        mogelijkConflict: 'false',
+      }),
+    );
+    expect(replyText(tel.replies)).toContain('organisatie: Dit veld mag geen telefoonnummer bevatten');
+    const soort = await bot.send(submit({ action: 'nevenwerk.opslaan', register: 'nevenwerkzaamheid', soort: 'aandelen' }));
+    expect(replyText(soort.replies)).toContain('soort: verwacht een van: bestuurslid');
+    const uren = await bot.send(
+      submit({ action: 'nevenwerk.opslaan', register: 'nevenwerkzaamheid', soort: 'docent', urenPerMaand: '2,5' }),
+    );
+    expect(replyText(uren.replies)).toContain('urenPerMaand: verwacht een geheel aantal uren');
+    expect((await store.query('Nevenwerkzaamheden', {})).items).toHaveLength(voor);
+  });
+
+  it('a designated function reports a financial interest; someone HR has not placed cannot register', async () => {
+    const menu = await bot.send(message('nevenwerk', van(EMP2, 'inkoper')));
+    expect(submitActions(replyCards(menu.replies)[0]).map((k) => k.title)).toContain('Financieel belang melden');
+    const r = await bot.send(
+      submit(
+        {
+          action: 'nevenwerk.opslaan',
+          register: 'financieelBelang',
+          soort: 'aandelen',
+          organisatie: 'Bouwbedrijf BV',
+          mogelijkConflict: 'true',
+        },
+        van(EMP2, 'inkoper'),
+      ),
+    );
+    expect(replyText(r.replies)).toContain('NW-2026-0002');
+    expect(await store.get('Nevenwerkzaamheden', 'NW-2026-0002')).toMatchObject({
+      register: 'financieelBelang',
+      soortBelang: 'aandelen',
+      betaald: null,
+    });
+    const onbekend = await bot.send(
+      submit(
+        { action: 'nevenwerk.opslaan', register: 'nevenwerkzaamheid', soort: 'docent' },
+        van('00000000-0000-0000-0000-0000000000e9', 'nieuw'),
+      ),
+    );
+    expect(replyText(onbekend.replies)).toContain('HR heeft nog niet vastgelegd welke functie je hebt');
+  });
+
+  it('an employee sees and ends only their own registrations', async () => {
+    const mijn = replyText((await bot.send(message('mijn nevenwerk'))).replies);
+    expect(mijn).toContain('NW-2026-0001 · Bestuurslid · Stichting Buurthuis · betaald · 4 uur per maand · nog niet beoordeeld');
+    expect(mijn).not.toContain('NW-2026-0002');
+    const vreemd = await bot.send(submit({ action: 'nevenwerk.beeindig', registratieId: 'NW-2026-0002' }));
+    expect(replyText(vreemd.replies)).toContain('Registratie NW-2026-0002 vind ik niet bij jouw registraties');
+    expect((await store.get('Nevenwerkzaamheden', 'NW-2026-0002'))?.status).toBe('gemeld');
+  });
+
+  it('a manager assesses their own team only, with conditions as codes', async () => {
+    // An employee without the manager role is refused by the kit.
+    expect(replyText((await bot.send(message('nevenwerk beoordelen'))).replies)).toContain('Niet toegestaan');
+    const team = await bot.send(message('nevenwerk beoordelen', van(MGR, 'manager')));
+    const tekst = replyText(team.replies);
+    expect(tekst).toContain('1 registratie wacht op je beoordeling');
+    expect(tekst).toContain('NW-2026-0001');
+    expect(tekst).not.toContain('NW-2026-0002'); // MGR2's team
+    const knop = submitActions(replyCards(team.replies)[0]).find((a) => a.data.action === 'nevenwerk.beoordeel')!;
+
+    const ander = await bot.send(submit({ ...knop.data, registratieId: 'NW-2026-0002', beoordeling: 'toegestaan' }, van(MGR, 'manager')));
+    expect(replyText(ander.replies)).toContain('hoort niet bij je eigen team');
+    expect((await store.get('Nevenwerkzaamheden', 'NW-2026-0002'))?.beoordeling).toBeNull();
+
+    const zonder = await bot.send(submit({ ...knop.data, beoordeling: 'toegestaanMetVoorwaarden', voorwaarden: '' }, van(MGR, 'manager')));
+    expect(replyText(zonder.replies)).toContain('kies minstens één voorwaarde');
+    const ok = await bot.send(
+      submit(
+        { ...knop.data, beoordeling: 'toegestaanMetVoorwaarden', voorwaarden: 'buitenWerktijd,geenDienstmiddelen' },
+        van(MGR, 'manager'),
+      ),
+    );
+    expect(replyText(ok.replies)).toContain('Beoordeling van NW-2026-0001 opgeslagen');
+    expect(await store.get('Nevenwerkzaamheden', 'NW-2026-0001')).toMatchObject({
+      status: 'beoordeeld',
+      beoordeling: 'toegestaanMetVoorwaarden',
+      voorwaarden: ['buitenWerktijd', 'geenDienstmiddelen'],
+      beoordeeldOp: '2026-11-20',
+    });
+    expect(replyText((await bot.send(message('nevenwerk beoordelen', van(MGR, 'manager')))).replies)).toContain(
+      'Er wachten geen registraties uit je team',
+    );
+  });
+
+  it('HR sees counts only; others are refused', async () => {
+    expect(replyText((await bot.send(message('nevenwerk overzicht'))).replies)).toContain('alleen voor HR');
+    const o = replyText((await bot.send(message('nevenwerk overzicht', van(HR, 'hr')))).replies);
+    expect(o).toContain('Nevenwerkzaamheden geregistreerd: 1');
+    expect(o).toContain('Financiële belangen geregistreerd: 1');
+    expect(o).toContain('Toegestaan met voorwaarden: 1');
+    expect(o).toContain('Nog niet beoordeeld: 1');
+    expect(o).not.toMatch(/NW-2026|Buurthuis|Bouwbedrijf/);
+  });
+});
+
+describe('jaarlijkse actualisering met een nep-klok', () => {
+  it('asks everyone with a registration in force once from 15 January, reminds after 21 days, and counts the response', async () => {
+    const store = new SqliteListStore(':memory:');
+    const basis = {
+      functie: 'beleidsmedewerker',
+      register: 'nevenwerkzaamheid' as const,
+      mogelijkConflict: false,
+      soortNevenwerk: 'docent' as const,
+    };
+    await store.addMany('Nevenwerkzaamheden', [
+      { ...basis, registratieId: 'NW-2026-0001', medewerker: EMP, gemeldOp: '2026-03-01', status: 'beoordeeld', beoordeling: 'toegestaan' },
+      { ...basis, registratieId: 'NW-2026-0002', medewerker: EMP2, gemeldOp: '2026-05-01', status: 'gemeld' },
+      // ended before the round: not asked
+      { ...basis, registratieId: 'NW-2026-0003', medewerker: EMP2, gemeldOp: '2026-02-01', status: 'beeindigd', beeindigdOp: '2026-12-01' },
+      // reported after the round started: not asked this year
+      { ...basis, registratieId: 'NW-2027-0001', medewerker: EMP, gemeldOp: '2027-01-16', status: 'gemeld' },
+    ]);
+    let nu = new Date('2027-01-10T07:30:00Z');
+    const bot = await startBotHarness(config, { store, clock: () => nu });
+    const { sender, sent, zetDag } = nepZender();
+    try {
+      for (let d = Date.parse('2027-01-10T07:30:00Z'); d <= Date.parse('2027-02-20T07:30:00Z'); d += 86400_000) {
+        nu = new Date(d);
+        zetDag(nu.toISOString().slice(0, 10));
+        await runNevenwerkHerbevestiging({ store, config, sender, now: nu });
+        await runNevenwerkHerbevestiging({ store, config, sender, now: nu }); // a second run the same day sends nothing new
+        if (nu.toISOString().slice(0, 10) === '2027-01-20') {
+          // EMP confirms through the card's button on 20 January.
+          const kaart = (sent.get('nevenwerk:herbevestiging:2027:NW-2026-0001')!.replies[0] as { card: Record<string, unknown> }).card;
+          const bevestig = submitActions(kaart).find((a) => a.title === 'Klopt nog')!;
+          const r = await bot.send(submit(bevestig.data));
+          expect(replyText(r.replies)).toContain('registratie NW-2026-0001 is bevestigd');
+          // Someone else cannot answer for EMP2.
+          const vreemd = await bot.send(submit({ ...bevestig.data, registratieId: 'NW-2026-0002' }));
+          expect(replyText(vreemd.replies)).toContain('vind ik niet bij jouw registraties');
+        }
+      }
+      expect([...sent].map(([k, v]) => [k, v.aan, v.dag])).toEqual([
+        ['nevenwerk:herbevestiging:2027:NW-2026-0001', EMP, '2027-01-15'],
+        ['nevenwerk:herbevestiging:2027:NW-2026-0002', EMP2, '2027-01-15'],
+        ['nevenwerk:herbevestiging:2027:NW-2026-0002:herinnering', EMP2, '2027-02-05'], // 15 January + 21 days
+      ]);
+      expect(await store.get('NevenwerkHerbevestigingen', '2027|NW-2026-0001')).toEqual({
+        ronde: '2027',
+        registratieId: 'NW-2026-0001',
+        gevraagdOp: '2027-01-15',
+        antwoord: 'bevestigd',
+        beantwoordOp: '2027-01-20',
+      });
+      // EMP2 ends the registration from the reminder; the register and the report follow.
+      const herinnering = (
+        sent.get('nevenwerk:herbevestiging:2027:NW-2026-0002:herinnering')!.replies[0] as { card: Record<string, unknown> }
+      ).card;
+      const stop = submitActions(herinnering).find((a) => a.title === 'Beëindigen')!;
+      const r = await bot.send(submit(stop.data, van(EMP2, 'inkoper')));
+      expect(replyText(r.replies)).toContain('Registratie NW-2026-0002 is beëindigd');
+      expect(await store.get('Nevenwerkzaamheden', 'NW-2026-0002')).toMatchObject({ status: 'beeindigd', beeindigdOp: '2027-02-20' });
+      const again = await bot.send(submit(stop.data, van(EMP2, 'inkoper')));
+      expect(replyText(again.replies)).toContain('al beantwoord');
+
+      const verslag = buildJaarverslag(await leesJaarverslagBronnen(store, { jaar: 2027 }), {
+        jaar: 2027,
+        organisatie: 'Provincie Demoland',
+      });
+      expect(verslag.nevenwerk.herbevestiging).toEqual({ gevraagd: 2, bevestigd: 1, beeindigd: 1, openstaand: 0 });
+      expect(verslag.nevenwerk.beeindigd).toBe(1);
+    } finally {
+      await bot.close();
+      await store.close();
+    }
+  });
+});
