@@ -39,6 +39,14 @@ describe('triage result', () => {
     expect(triage(tekst, demo)).toMatchObject({ actor, perspectief });
   });
 
+  test.each([
+    ['Bij een huisbezoek werd ik door de bewoner geduwd'],
+    ['De bewoners bedreigden me aan de deur'],
+    ['A resident pushed me during a home visit'],
+  ])('%s → the aggression-from-outside route, wie=burger', (tekst) => {
+    expect(triage(tekst, demo)).toMatchObject({ beslissing: 'zeker', situatie: 'agressieExtern', antwoorden: { wie: 'burger' } });
+  });
+
   it('fills in wie=leidinggevende (not collega) when the own manager acts', () => {
     expect(triage('Mijn leidinggevende schreeuwt tegen me', demo).antwoorden.wie).toBe('leidinggevende');
   });

@@ -461,6 +461,8 @@ const BUITENSTAANDER = [
   'bezoekers',
   'inwoner',
   'inwoners',
+  'bewoner',
+  'bewoners',
   'klant',
   'klanten',
   'aanvrager',
