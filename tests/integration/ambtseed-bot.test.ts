@@ -37,7 +37,9 @@ describe('ambtseed via de bot-host', () => {
     const r = await bot.send(message('Plan mijn ambtseed'));
     expect(r.status).toBe(200);
     const text = replyText(r.replies);
-    expect(text).toContain('2027-01-16'); // 16 Nov + 2 months
+    // 16 Nov + 2 months, dates as words in running text (never ISO)
+    expect(text).toContain('in dienst sinds 16 november 2026) rond je dit af vóór 16 januari 2027');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}\)/);
     expect(text).toContain('do 3 dec 2026, 10:00');
     const boek = submitActions(replyCards(r.replies)[0]).find((a) => a.data.action === 'ambtseed.boek')!;
     expect(boek.title).toBe('Inschrijven');
@@ -52,5 +54,7 @@ describe('ambtseed via de bot-host', () => {
     expect(replyText((await bot.send(message('ambtseed beheer'))).replies)).toContain('alleen voor HR');
     const r = await bot.send(message('ambtseed beheer', { from: HR, conversationId: 'a:conv-hr' }));
     expect(replyText(r.replies)).toContain('1/1 bezet');
+    // 20 November 2026 is in ISO week 47; running text says so in words, not as 2026-W47
+    expect(replyText(r.replies)).toContain('Weekoverzicht ambtseed en workshop (week 47 van 2026)');
   });
 });

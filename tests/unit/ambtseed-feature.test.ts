@@ -97,7 +97,9 @@ describe('ambtseed-feature', () => {
     // Plan: what is owed, deadline 2027-01-01, sessions with free places first, eed and belofte texts + difference.
     const plan = await command('mw-1', 'plan mijn ambtseed');
     const p = tekst(plan);
-    expect(p).toContain('2027-01-01');
+    expect(p).toContain('vóór 1 januari 2027');
+    expect(p).toContain('Statenzaal · 1 plaats vrij');
+    expect(p).toContain('10 plaatsen vrij');
     expect(p).toContain(config.ambtseed.eedTekst);
     expect(p).toContain(config.ambtseed.belofteTekst);
     expect(p).toContain('Zo waarlijk helpe mij God almachtig.');
@@ -142,7 +144,7 @@ describe('ambtseed-feature', () => {
     const px = tekst(await command('mw-x', 'integriteitsverklaring'));
     expect(px).toContain(config.ambtseed.verklaringTekst!);
     expect(px).not.toContain('"id":"sessieId_ambtseed"');
-    expect(tekst(await submit('mw-x', { action: 'ambtseed.verklaring' }))).toContain('vastgelegd op 2026-11-02');
+    expect(tekst(await submit('mw-x', { action: 'ambtseed.verklaring' }))).toContain('vastgelegd op 2 november 2026');
     expect(await store.get('AmbtseedInschrijvingen', 'integriteitsverklaring#mw-x')).toMatchObject({
       status: 'afgelegd',
       vorm: 'integriteitsverklaring',

@@ -3,6 +3,7 @@ import { BoekingFout, toonTijd, wachtrij, type BoekingPlan, type Inschrijving } 
 import { heeftRol } from '@shared/domain/rollen';
 import { vandaag } from '@shared/domain/tijd';
 import { t } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import { legVerklaringVast } from '@shared/store/ambtseed-booking';
 import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
@@ -155,7 +156,7 @@ export async function verklaar(_invoer: unknown, input: TurnInput, services: Bot
   return [
     {
       type: 'text',
-      text: t(l, r.created ? 'ambtseed.verklaring.getekend' : 'ambtseed.verklaring.alGetekend', { datum: r.inschrijving.afgelegdOp ?? '' }),
+      text: t(l, r.created ? 'ambtseed.verklaring.getekend' : 'ambtseed.verklaring.alGetekend', { datum: r.inschrijving.afgelegdOp ? datumTekst(l, r.inschrijving.afgelegdOp) : '' }),
     },
   ];
 }

@@ -4,6 +4,7 @@ import { vandaag } from '@shared/domain/tijd';
 import { gebruikersMetRol } from '@shared/domain/rollen';
 import type { OrgConfig } from '@shared/config';
 import { t, type Locale } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import { queryAll, type ListStore } from '@shared/store';
 import type { ProactiveSender, SendStatus } from '../../proactive';
 import { renderHerinneringKaart, renderOverzichtKaart } from './cards';
@@ -73,7 +74,7 @@ export async function runAmbtseedHerinneringen(deps: {
     } else {
       tekst = t(l, `ambtseed.herinnering.${h.soort}`, {
         dagen: h.dagenTotDeadline ?? 0,
-        deadline: h.deadline ?? '',
+        deadline: h.deadline ? datumTekst(l, h.deadline) : '',
         wat: t(l, `ambtseed.verplichting.${h.onderwerp}`),
       });
     }

@@ -11,6 +11,7 @@ import {
 import { plusDagen } from '@shared/domain/ambtseed/verplichtingen';
 import { amsterdamDate, TijdFout, vandaag, wandtijdNaarInstant } from '@shared/domain/tijd';
 import { t, tekstIn, type Locale } from '@shared/i18n';
+import { weekTekst } from '@shared/i18n/formaat';
 import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { bevestiging, plaats, soortNaam, synchroniseerAgenda, vertel, vertelGepromoveerd } from './berichten';
@@ -52,7 +53,7 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
   const prognose = capaciteitsPrognose(now, nms, alle, alleInschr, config.ambtseed);
   const card = renderHrKaart({
     titel: t(l, 'ambtseed.hr.titel'),
-    overzichtTitel: t(l, 'ambtseed.overzicht.titel', { week: o.week }),
+    overzichtTitel: t(l, 'ambtseed.overzicht.titel', { week: weekTekst(l, o.week, { metJaar: true }) }),
     overzicht: overzichtRegels(o, l),
     prognoseTitel: t(l, 'ambtseed.hr.prognose', { kwartaal: prognose[0]?.kwartaal ?? '' }),
     prognose: prognose.flatMap((p) => [

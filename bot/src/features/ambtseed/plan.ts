@@ -1,5 +1,6 @@
 import { sessieKeuze, toonTijd, verplichtingenVan, type SessieSoort } from '@shared/domain/ambtseed';
 import { t, tekstIn } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { plaats, soortNaam } from './berichten';
@@ -110,8 +111,8 @@ export async function planKaart(input: TurnInput, services: BotServices, melding
     titel: t(l, 'ambtseed.plan.titel'),
     intro: t(l, 'ambtseed.plan.intro', {
       dienstverband: t(l, `ambtseed.dienstverband.${nm.dienstverband}`),
-      indienstOp: nm.indienstOp,
-      deadline,
+      indienstOp: datumTekst(l, nm.indienstOp),
+      deadline: deadline ? datumTekst(l, deadline) : '',
     }),
     nietGeregistreerd: geregistreerd ? '' : t(l, 'ambtseed.plan.nietGeregistreerd'),
     allesKlaar: open.length === 0 ? t(l, 'ambtseed.plan.allesKlaar') : '',
