@@ -156,7 +156,9 @@ export async function verklaar(_invoer: unknown, input: TurnInput, services: Bot
   return [
     {
       type: 'text',
-      text: t(l, r.created ? 'ambtseed.verklaring.getekend' : 'ambtseed.verklaring.alGetekend', { datum: r.inschrijving.afgelegdOp ? datumTekst(l, r.inschrijving.afgelegdOp) : '' }),
+      text: t(l, r.created ? 'ambtseed.verklaring.getekend' : 'ambtseed.verklaring.alGetekend', {
+        datum: r.inschrijving.afgelegdOp ? datumTekst(l, r.inschrijving.afgelegdOp) : '',
+      }),
     },
   ];
 }
