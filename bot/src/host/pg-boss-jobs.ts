@@ -100,8 +100,13 @@ export interface PgBossJobs {
 export async function startPgBossJobs(opts: PgBossJobsOptions): Promise<PgBossJobs> {
   const clock = opts.clock ?? (() => new Date());
   const log = opts.log;
+  // With DATABASE_AUTH=entra the pool's password is a callback handing out managed-identity tokens; pg-boss'
+  // own connections need it too (the URL then has no password).
+  const pw = opts.pool.options?.password;
+  const password = typeof pw === 'function' ? async () => await pw() : pw;
   const boss = new PgBoss({
     connectionString: opts.databaseUrl,
+    ...(password ? { password } : {}),
     schema: opts.bossSchema ?? 'pgboss',
     max: 3,
     application_name: 'integriteitsplein-jobs',
