@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     agenda,
     namen,
     publicUrl: publicUrlVanEnv(),
-    routes: [ambtseedRouter({ store, config })],
+    routes: [ambtseedRouter({ store, config, namen })],
   });
   controleerBotRoutes(host.app);
   // Jobs (bot/src/jobs; each lives with its feature): Wbk reminder, uitvraag, ambtseed reminders, HR's weekly

@@ -1,9 +1,14 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun, BorderStyle } from 'docx';
 import { t, type Locale } from '@shared/i18n';
 
-/** What goes on a certificate: no name is stored anywhere, so the name line is left blank to fill in by hand. */
+/**
+ * What goes on a certificate. No name is stored anywhere: `naam` is looked up when the document is made
+ * (`shared/src/graph/gebruikers.ts`); without it the name line is left blank ("(naam)") to fill in by hand.
+ */
 export interface OorkondeGegevens {
   organisatie: string;
+  /** The person's display name at download time, if a name source gave one. */
+  naam?: string;
   vorm: 'eed' | 'belofte';
   /** `YYYY-MM-DD` (the session's Amsterdam date). */
   datum: string;
@@ -47,7 +52,11 @@ export async function oorkondeDocx(g: OorkondeGegevens): Promise<Buffer> {
             alignment: AlignmentType.CENTER,
             spacing: { after: 400 },
             border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 4 } },
-            children: [new TextRun({ text: t(g.locale, 'ambtseed.oorkonde.naam'), size: 28, color: '999999' })],
+            children: [
+              g.naam
+                ? new TextRun({ text: g.naam, size: 36, bold: true, font: 'Calibri' })
+                : new TextRun({ text: t(g.locale, 'ambtseed.oorkonde.naam'), size: 28, color: '999999' }),
+            ],
           }),
           p(
             t(g.locale, 'ambtseed.oorkonde.tekst', { datum, vorm: t(g.locale, `ambtseed.oorkonde.vorm.${g.vorm}`), afnemer: g.afnemer }),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { amsterdamDate } from '@shared/domain/tijd';
 import type { OrgConfig } from '@shared/config';
 import { t, tekstIn, toLocale } from '@shared/i18n';
+import type { NaamBron } from '@shared/graph/gebruikers';
 import type { ListStore } from '@shared/store';
 import { controleerLink, linkGeldigheidDagen, ondertekening, weigeringPagina } from './link-handtekening';
 import { oorkondeDocx } from './oorkonde';
@@ -58,7 +59,14 @@ const idParam = z.string().min(1).max(255);
  * time links are checked against (tests).
  * @throws Error (Dutch) when `AMBTSEED_LINK_TTL_DAYS` is invalid, so a bad setting stops the start.
  */
-export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig; env?: NodeJS.ProcessEnv; clock?: () => Date }): Router {
+export function ambtseedRouter(deps: {
+  store: ListStore;
+  config: OrgConfig;
+  env?: NodeJS.ProcessEnv;
+  clock?: () => Date;
+  /** The oorkonde's name, looked up at download time (never stored); absent → a blank name line. */
+  namen?: NaamBron;
+}): Router {
   const env = deps.env ?? process.env;
   linkGeldigheidDagen(env);
   const router = express.Router();
@@ -99,8 +107,10 @@ export function ambtseedRouter(deps: { store: ListStore; config: OrgConfig; env?
         return void res.status(404).type('text/plain').send('Geen afgelegde eed of belofte bij deze link.');
       const sessie = await deps.store.get('AmbtseedSessies', i.sessieId);
       const locale = req.query.lang === 'en' ? 'en' : 'nl';
+      const naam = deps.namen ? (await deps.namen.namen([i.medewerker])).namen.get(i.medewerker) : undefined;
       const buf = await oorkondeDocx({
         organisatie: deps.config.organisatie.naam,
+        naam,
         vorm: i.vorm,
         datum: i.afgelegdOp ?? (sessie ? amsterdamDate(new Date(sessie.start)) : ''),
         afnemer: sessie?.afnemer ?? tekstIn(locale, deps.config.ambtseed.afnemer),
