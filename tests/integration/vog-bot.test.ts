@@ -10,29 +10,16 @@ import path from 'node:path';
 import { loadOrgConfig } from '@shared/config';
 import { SqliteListStore, queryAll } from '@shared/store';
 import { runVogHerinneringen } from '../../bot/src/features/vog';
-import type { ProactiveSender } from '../../bot/src/proactive';
 import type { Reply } from '../../bot/src/features/feature';
 import { message, replyCards, replyText, startBotHarness, submit, submitActions, USER, type BotHarness } from '../support/activities';
 import { listsCli } from '../support/lists-cli';
+import { nepZender } from '../support/proactive-fake';
 
 const config = loadOrgConfig('demo'); // vog.functies boa, betaalbevoegd, ictBeheer; hr users …a3 and …22
 const HR = { id: '29:hr-user', name: 'HR', aadObjectId: config.rollen.hr.gebruikers[0] };
 const ANDER = { id: '29:ander', name: 'Ander', aadObjectId: '00000000-0000-0000-0000-0000000000e2' };
 const ZONDER = { id: '29:zonder', name: 'Zonder', aadObjectId: '00000000-0000-0000-0000-0000000000e3' };
 
-function fakeSender() {
-  const sent: { aan: string; key: string; replies: Reply[] }[] = [];
-  const sender: ProactiveSender = {
-    async send(aan, replies, key) {
-      if (sent.some((s) => s.key === key)) return 'alVerzonden';
-      sent.push({ aan, key, replies });
-      return 'verzonden';
-    },
-    canReach: () => true,
-    wasSent: (k) => sent.some((s) => s.key === k),
-  };
-  return { sender, sent };
-}
 const kaartTekst = (r: Reply[]) => JSON.stringify(r);
 /** 08:00 Europe/Amsterdam on a winter date (UTC+1). */
 const om8 = (datum: string) => new Date(`${datum}T07:00:00Z`);
@@ -42,7 +29,10 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
   let store: SqliteListStore;
   let bot: BotHarness;
   let nu = om8('2026-01-05');
-  const { sender, sent } = fakeSender();
+  const zender = nepZender();
+  const sender = zender.sender;
+  /** Every proactive send so far, in order, with its dedupe key. */
+  const verzonden = () => [...zender.sent].map(([key, v]) => ({ key, ...v }));
   const job = (datum: string) => runVogHerinneringen({ store, config, sender, now: (nu = om8(datum)) });
   const send = (a: Record<string, unknown>) => bot.send(a);
 
@@ -89,11 +79,11 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
         status: 'openstaand',
       }),
     ]);
-    const verzoek = sent.find((s) => s.key === `vog:verzoek:boa:${USER.aadObjectId}:2026-01-05`)!;
+    const verzoek = verzonden().find((s) => s.key === `vog:verzoek:boa:${USER.aadObjectId}:2026-01-05`)!;
     expect(verzoek.aan).toBe(USER.aadObjectId);
     expect(kaartTekst(verzoek.replies)).toContain('Buitengewoon opsporingsambtenaar (BOA)');
     expect(kaartTekst(verzoek.replies)).toContain('vanaf de start (2026-01-05)');
-    const hr = sent.filter((s) => s.key.startsWith('vog:weekoverzicht:2026-W02:'));
+    const hr = verzonden().filter((s) => s.key.startsWith('vog:weekoverzicht:2026-W02:'));
     expect(hr.map((s) => s.aan)).toEqual(config.rollen.hr.gebruikers);
     // Running again the same day changes nothing and sends nothing twice.
     const again = await job('2026-01-05');
@@ -118,14 +108,15 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
     expect((await job('2026-01-19')).herinnering).toEqual({ verzonden: 1 }); // day 14
     expect((await job('2026-01-20')).herinnering).toEqual({ alVerzonden: 1 });
     expect((await job('2026-02-02')).herinnering).toEqual({ verzonden: 1 }); // day 28
-    expect(sent.filter((s) => s.key.startsWith('vog:herinnering:')).map((s) => s.key)).toEqual([
-      `vog:herinnering:boa:${USER.aadObjectId}:2026-01-05:14`,
-      `vog:herinnering:boa:${USER.aadObjectId}:2026-01-05:28`,
-    ]);
+    expect(
+      verzonden()
+        .filter((s) => s.key.startsWith('vog:herinnering:'))
+        .map((s) => s.key),
+    ).toEqual([`vog:herinnering:boa:${USER.aadObjectId}:2026-01-05:14`, `vog:herinnering:boa:${USER.aadObjectId}:2026-01-05:28`]);
   });
 
   it('"Ik heb de VOG aangevraagd" on the request card: only the owner; reminders stop', async () => {
-    const verzoek = sent.find((s) => s.key.startsWith('vog:verzoek:boa:'))!;
+    const verzoek = verzonden().find((s) => s.key.startsWith('vog:verzoek:boa:'))!;
     const card = verzoek.replies[0].type === 'card' ? verzoek.replies[0].card : {};
     const knop = submitActions(card).find((a) => a.data.action === 'vog.aangevraagd')!;
     expect(knop.title).toBe('Ik heb de VOG aangevraagd');
@@ -152,7 +143,7 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
       peildatum: '2026-02-10',
       status: 'openstaand',
     });
-    expect(kaartTekst(sent.find((s) => s.key === `vog:verzoek:ictBeheer:${ANDER.aadObjectId}:2026-02-10`)!.replies)).toContain(
+    expect(kaartTekst(verzonden().find((s) => s.key === `vog:verzoek:ictBeheer:${ANDER.aadObjectId}:2026-02-10`)!.replies)).toContain(
       'elke 3 jaar een nieuwe Verklaring Omtrent Gedrag (VOG) nodig; je vorige is van 2023-02-10',
     );
   });
