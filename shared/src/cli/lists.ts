@@ -20,7 +20,8 @@ import { itemKey, type AnyListItem } from '../lists/schemas';
 import { createListStore, queryAll, type ListStore } from '../store';
 import { configDirFromEnv, loadOrgConfig, orgNameFromEnv } from '../config';
 import { isBestaandeDatum, vandaag } from '../domain/tijd';
-import { t } from '../i18n';
+import { t, type Locale } from '../i18n';
+import { getalTekst } from '../i18n/formaat';
 import { bouwNevenwerkPublicatie, nevenwerkPublicatieCsv, nevenwerkPublicatieHtml } from '../report/publicatie-nevenwerk';
 import { meervoud } from '../report/tabellen';
 import { beeindig, standaardUitvoer } from './uitvoer';
@@ -43,9 +44,13 @@ function listOption(name: string | undefined): ListName {
 /** A mistake in the command line: printed as one Dutch line, exit code 2. */
 export class UsageError extends Error {}
 
-/** `1 regel`, `2 regels`: a count with the right Dutch singular or plural. */
-export function aantal(n: number, enkelvoud: string, meervoud: string): string {
-  return `${n} ${n === 1 ? enkelvoud : meervoud}`;
+/**
+ * A count in the CLI's Dutch: `1 regel`, `2 regels`, `0 rijen`, `1.234 items` — the catalogue's ICU plural
+ * `cli.aantal.<soort>` (Intl.PluralRules) with the number in Dutch notation (Intl.NumberFormat).
+ * @param soort what is counted: lines of a CSV file, rows read, items of a list (JSON).
+ */
+export function aantal(n: number, soort: 'regel' | 'rij' | 'item', locale: Locale = 'nl'): string {
+  return t(locale, `cli.aantal.${soort}`, { n, getal: getalTekst(locale, n) });
 }
 
 /**
@@ -74,7 +79,7 @@ export async function importFile(
   if (!parsed.ok) {
     const badRows = new Set(parsed.problems.map((p) => p.line)).size;
     io.err(
-      `Niets geïmporteerd: ${isJson ? aantal(badRows, 'item', 'items') : aantal(badRows, 'regel', 'regels')} met fouten in ${path.basename(file)} (lijst ${list}):\n`,
+      `Niets geïmporteerd: ${isJson ? aantal(badRows, 'item') : aantal(badRows, 'regel')} met fouten in ${path.basename(file)} (lijst ${list}):\n`,
     );
     for (const p of parsed.problems) io.err(`  ${unit} ${p.line}, kolom ${p.column}: ${p.message}\n`);
     return 1;
@@ -101,7 +106,7 @@ export async function importFile(
   const same = r.existing - differing.length;
   const parts = [`${r.created} nieuw`, `${same} ongewijzigd`];
   if (differing.length) parts.push(options.update ? `${differing.length} bijgewerkt` : `${differing.length} afwijkend en niet bijgewerkt`);
-  io.out(`${list}: ${parts.join(', ')}; ${aantal(total, 'rij', 'rijen')} gelezen uit ${path.basename(file)}.\n`);
+  io.out(`${list}: ${parts.join(', ')}; ${aantal(total, 'rij')} gelezen uit ${path.basename(file)}.\n`);
   if (differing.length && !options.update) {
     io.err(
       `Let op: ${differing.length === 1 ? '1 bestaand item verschilt' : `${differing.length} bestaande items verschillen`} van het bestand. Importeer opnieuw met --update om ${differing.length === 1 ? 'het' : 'ze'} bij te werken.\n`,
@@ -123,7 +128,7 @@ export async function exportList(
   if (out) {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     fs.writeFileSync(out, text);
-    io.err(`${aantal(items.length, 'item', 'items')} uit ${list} geschreven naar ${out}.\n`);
+    io.err(`${aantal(items.length, 'item')} uit ${list} geschreven naar ${out}.\n`);
   } else io.out(text);
   return 0;
 }

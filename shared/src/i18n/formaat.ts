@@ -55,11 +55,12 @@ export function datumTekst(locale: Locale, datum: string | Date, opties: { weekd
 
 /**
  * An ISO week in running text: `week 49` (nl and en), or with `metJaar` `week 49 van 2026` / `week 49 of 2026`
- * (the ISO week-year, which differs from the calendar year around 1 January).
+ * (the ISO week-year, which differs from the calendar year around 1 January); with `begin` capitalised for the
+ * start of a sentence or a caption on its own (`Week 49`, `Week 49 van 2026`).
  * @param week a week `2026-W49`, a calendar date `YYYY-MM-DD` or an instant (its Europe/Amsterdam date).
  * @throws RangeError when `week` is none of these.
  */
-export function weekTekst(locale: Locale, week: string | Date, opties: { metJaar?: boolean } = {}): string {
+export function weekTekst(locale: Locale, week: string | Date, opties: { metJaar?: boolean; begin?: boolean } = {}): string {
   let nummer: number;
   let jaar: number;
   const w = typeof week === 'string' ? WEEK.exec(week) : null;
@@ -72,8 +73,9 @@ export function weekTekst(locale: Locale, week: string | Date, opties: { metJaar
     nummer = getISOWeek(d);
     jaar = getISOWeekYear(d);
   }
-  if (!opties.metJaar) return `week ${nummer}`;
-  return locale === 'en' ? `week ${nummer} of ${jaar}` : `week ${nummer} van ${jaar}`;
+  const woord = opties.begin ? 'Week' : 'week';
+  if (!opties.metJaar) return `${woord} ${nummer}`;
+  return locale === 'en' ? `${woord} ${nummer} of ${jaar}` : `${woord} ${nummer} van ${jaar}`;
 }
 
 /**

@@ -88,6 +88,9 @@ export function zaakRij(locale: Locale, z: Zaak): [string, string, string, strin
  * `params[naam]` is shown as exactly "1" (number 1 or string "1"), else `meervoud` (0, 2+, and a suppressed
  * "<N", so suppression never betrays a 1). E.g. `meervoud('{n} {n|melding|meldingen}', { n: 1 })` →
  * `"{n} melding"` (t() fills `{n}` itself). A placeholder without a parameter is left as is.
+ * Superseded by ICU plurals (`{n, plural, one {melding} other {meldingen}}`, chosen by Intl.PluralRules in
+ * `t()`), which the report's own messages use; kept only for catalogue texts not yet converted
+ * (`messages/nevenwerk.ts`). Remove it once none is left.
  */
 export function meervoud(tekst: string, params: Record<string, string | number>): string {
   return tekst.replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (m, naam: string, een: string, meer: string) =>

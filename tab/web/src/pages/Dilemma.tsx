@@ -16,6 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { volgendeWeek } from '@shared/domain/dilemma-van-de-week';
+import { weekTekst } from '@shared/i18n/formaat';
 import type { TabDilemma } from '../../../api/router';
 import { api, ApiFout } from '../api';
 import { useTab } from '../context';
@@ -44,7 +45,7 @@ function Uitslag({ dilemma, resultaten }: { dilemma: TabDilemma; resultaten: Res
   return (
     <>
       <h3 className={usePaginaStyles().h3}>
-        {t(resultaten.totaal === 1 ? 'dilemma.uitslag.een' : 'dilemma.uitslag', { n: resultaten.totaal })}
+        {t('dilemma.uitslag', { n: resultaten.totaal })}
       </h3>
       <ul className={s.uitslag}>
         {dilemma.opties.map((o, i) => {
@@ -68,7 +69,7 @@ function Uitslag({ dilemma, resultaten }: { dilemma: TabDilemma; resultaten: Res
 function Keuze({ week }: { week: string }) {
   const p = usePaginaStyles();
   const s = useStyles();
-  const { t, aanmelding } = useTab();
+  const { t, aanmelding, locale } = useTab();
   const [dilemmas, setDilemmas] = useState<TabDilemma[]>([]);
   const [doelWeek] = useState(() => volgendeWeek(week));
   const [keuze, setKeuze] = useState('');
@@ -85,7 +86,7 @@ function Keuze({ week }: { week: string }) {
   const opslaan = async () => {
     try {
       await api(aanmelding, '/dilemma/keuze', { method: 'PUT', body: { week: doelWeek, dilemmaId: keuze } });
-      setMelding({ intent: 'success', tekst: t('dilemma.keuze.opgeslagen', { week: doelWeek }) });
+      setMelding({ intent: 'success', tekst: t('dilemma.keuze.opgeslagen', { week: weekTekst(locale, doelWeek) }) });
     } catch (e) {
       setMelding({ intent: 'error', tekst: (e as Error).message });
     }
@@ -96,10 +97,10 @@ function Keuze({ week }: { week: string }) {
         {t('dilemma.keuze.titel')}
       </h2>
       <Body1 as="p" block>
-        {t('dilemma.keuze.uitleg', { week: doelWeek })}
+        {t('dilemma.keuze.uitleg', { week: weekTekst(locale, doelWeek) })}
       </Body1>
       <div className={s.knoppen}>
-        <Field label={t('dilemma.keuze.label', { week: doelWeek })}>
+        <Field label={t('dilemma.keuze.label', { week: weekTekst(locale, doelWeek) })}>
           <Select value={keuze} onChange={(_, d) => setKeuze(d.value)}>
             {dilemmas.map((d) => (
               <option key={d.dilemmaId} value={d.dilemmaId}>
@@ -127,7 +128,7 @@ function Keuze({ week }: { week: string }) {
 export function Dilemma() {
   const p = usePaginaStyles();
   const s = useStyles();
-  const { t, aanmelding, rollen } = useTab();
+  const { t, aanmelding, rollen, locale } = useTab();
   const [data, setData] = useState<WeekData | null>(null);
   const [fout, setFout] = useState<string | null>(null);
   const [keuze, setKeuze] = useState<string>('');
@@ -168,7 +169,7 @@ export function Dilemma() {
     <>
       <h1 className={p.h1}>{t('dilemma.titel')}</h1>
       <Text as="p" block className={p.zacht}>
-        {t('dilemma.week', { week: data.week })}
+        {t('dilemma.week', { week: weekTekst(locale, data.week, { begin: true }) })}
       </Text>
       {!d ? (
         <Body1 as="p" block>
