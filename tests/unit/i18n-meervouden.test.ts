@@ -45,8 +45,12 @@ describe('tab: counts and weeks', () => {
 
 describe('report: catalogue plurals', () => {
   test('verb and noun agree with the count; a suppressed "<5" reads as plural', () => {
-    expect(t('nl', 'report.meldingen.tekst', { jaar: 2026, totaal: 1, anoniem: 0 })).toMatch(/^In 2026 kwam 1 melding binnen, waarvan 0 anoniem\./);
-    expect(t('nl', 'report.meldingen.tekst', { jaar: 2026, totaal: 2, anoniem: 1 })).toMatch(/^In 2026 kwamen 2 meldingen binnen, waarvan 1 anoniem\./);
+    expect(t('nl', 'report.meldingen.tekst', { jaar: 2026, totaal: 1, anoniem: 0 })).toMatch(
+      /^In 2026 kwam 1 melding binnen, waarvan 0 anoniem\./,
+    );
+    expect(t('nl', 'report.meldingen.tekst', { jaar: 2026, totaal: 2, anoniem: 1 })).toMatch(
+      /^In 2026 kwamen 2 meldingen binnen, waarvan 1 anoniem\./,
+    );
     expect(t('nl', 'report.meldingen.tekst', { jaar: 2026, totaal: '<5', anoniem: '<5' })).toMatch(/^In 2026 kwamen <5 meldingen binnen/);
     expect(t('en', 'report.meldingen.tekst', { jaar: 2026, totaal: 1, anoniem: 0 })).toMatch(/^In 2026, 1 report was received/);
     expect(t('en', 'report.meldingen.tekst', { jaar: 2026, totaal: 0, anoniem: 0 })).toMatch(/^In 2026, 0 reports were received/);

@@ -291,7 +291,8 @@ const en: Record<string, string> = {
   'report.agressie.tekst':
     '{incidenten} {incidenten, plural, one {incident} other {incidents}} of aggression and violence by outsiders {incidenten, plural, one {was} other {were}} recorded.',
   'report.meldwijzer.titel': 'Use of the reporting guide',
-  'report.meldwijzer.tekst': 'The reporting guide in Teams showed a route {raadplegingen} {raadplegingen, plural, one {time} other {times}}.',
+  'report.meldwijzer.tekst':
+    'The reporting guide in Teams showed a route {raadplegingen} {raadplegingen, plural, one {time} other {times}}.',
   'report.anoniem.titel': 'Anonymous reports',
   'report.anoniem.tekst':
     'In {jaar}, {ontvangen} anonymous {ontvangen, plural, one {report was} other {reports were}} received. This account is meant for the competent authority and the works council; the tables show type and outcome.',
@@ -380,7 +381,8 @@ const en: Record<string, string> = {
   'report.uitleg.allesNul': 'Nothing was recorded here in {jaar}.',
   'report.uitleg.nogMeer': '{n} {n, plural, one {other} other {others}}',
   'report.uitleg.meest': 'Highest: {label} ({n}).',
-  'report.uitleg.zaken': 'The table describes {n} investigated {n, plural, one {report} other {reports}} in codes, without names or descriptions of people.',
+  'report.uitleg.zaken':
+    'The table describes {n} investigated {n, plural, one {report} other {reports}} in codes, without names or descriptions of people.',
   'report.uitleg.wbkGeen': 'In {jaar} there were no reports with a deadline under the Whistleblower Protection Act.',
   'report.uitleg.wbkOpTijd': 'Every acknowledgement and every feedback was within the statutory deadline.',
   'report.uitleg.wbkTeLaat':

@@ -44,9 +44,7 @@ function Uitslag({ dilemma, resultaten }: { dilemma: TabDilemma; resultaten: Res
   const { t } = useTab();
   return (
     <>
-      <h3 className={usePaginaStyles().h3}>
-        {t('dilemma.uitslag', { n: resultaten.totaal })}
-      </h3>
+      <h3 className={usePaginaStyles().h3}>{t('dilemma.uitslag', { n: resultaten.totaal })}</h3>
       <ul className={s.uitslag}>
         {dilemma.opties.map((o, i) => {
           const n = resultaten.perOptie[i] ?? 0;
