@@ -24,6 +24,27 @@ describe('the sentence under a table, from its figures', () => {
     );
   });
 
+  test('a total with one part row (meldingen: totaal en anoniem): a non-zero total is never "niets geregistreerd"', () => {
+    const tb: Tabel = {
+      id: 'meldingenTotaal',
+      titel: 'Meldingen: totaal en anoniem',
+      kolommen: ['Kenmerk', '2024', '2025', '2026'],
+      rijen: [
+        ['Totaal', 0, 0, 1],
+        ['Anoniem', 0, 0, 0],
+      ],
+    };
+    expect(tabelUitleg(tb, { jaar: 2026 })).toBe('Het totaal steeg van 0 in 2025 naar 1 in 2026. Niets geregistreerd in 2026: Anoniem.');
+    const en: Tabel = {
+      ...tb,
+      rijen: [
+        ['Total', 0, 0, 1],
+        ['Anonymous', 0, 0, 0],
+      ],
+    };
+    expect(tabelUitleg(en, { jaar: 2026, locale: 'en' })).toMatch(/^The total .*\. Nothing recorded in 2026: Anonymous\.$/);
+  });
+
   test('a rising total, the largest change named first, lists joined with "en"', () => {
     const tb: Tabel = {
       ...perOnderwerp,

@@ -92,7 +92,10 @@ export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
   }
 
   const nullen = delen.filter((r) => r.waarden[kolom] === 0);
-  if (delen.length && nullen.length === delen.length) zinnen.push(m('allesNul', { jaar }));
+  // "Nothing recorded here" only when the total (if the table has one) is zero too: a table of a total and a
+  // subset (meldingen: totaal en anoniem) with a zero subset names that row instead.
+  const totaalNul = rijen.every((r) => !r.totaal || r.waarden[kolom] === 0);
+  if (delen.length && nullen.length === delen.length && totaalNul) zinnen.push(m('allesNul', { jaar }));
   else if (nullen.length) {
     const genoemd = nullen.slice(0, MAX_GENOEMD).map((r) => r.label);
     const rest = nullen.length - genoemd.length;
