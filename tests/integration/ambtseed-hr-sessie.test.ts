@@ -130,6 +130,15 @@ describe('ambtseed: HR slaat bijeenkomsten op', () => {
     expect(await store.get('AmbtseedSessies', 'S-2027-02-31-1000-E')).toBeUndefined();
   });
 
+  it('een aantal plaatsen dat geen getal is: een leesbare fout (geen "NaN"), niets opgeslagen', async () => {
+    const r = await bot.send(submit(formulier({ datum: '2027-01-12', begin: '10:00', eind: '11:00', capaciteit: 'twaalf' }), als));
+    const tekst = replyText(r.replies);
+    expect(tekst).toContain('capaciteit: verwacht een geheel getal');
+    expect(tekst).not.toMatch(/NaN/);
+    expect(tekst).toContain('niets opgeslagen');
+    expect(await store.get('AmbtseedSessies', 'S-2027-01-12-1000-E')).toBeUndefined();
+  });
+
   it('en-US: the ambiguous time is asked in English', async () => {
     const r = await bot.send(submit(formulier({ datum: '2026-10-25', begin: '02:15', eind: '02:45' }), { ...als, locale: 'en-US' }));
     const tekst = JSON.stringify(replyCards(r.replies)[0]);

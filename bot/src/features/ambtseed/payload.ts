@@ -75,7 +75,11 @@ export const sessieFormInvoer = z.looseObject({
     .optional()
     .transform((v) => v === true || v === 'true'),
   afnemer: z.string().trim().min(1, 'mag niet leeg zijn').max(255),
-  capaciteit: z.coerce.number().int('verwacht een geheel getal').min(1, 'verwacht minstens 1').max(500, 'maximaal 500'),
+  capaciteit: z.coerce
+    .number({ error: 'verwacht een geheel getal' })
+    .int('verwacht een geheel getal')
+    .min(1, 'verwacht minstens 1')
+    .max(500, 'maximaal 500'),
 });
 /**
  * The attendance card of a session: from the HR card's attendance ChoiceSet (`aanwezigheidSessie`, any session of
