@@ -40,7 +40,7 @@ import {
   type BaselineQueries,
   type BaselineRij,
 } from './rapport-data';
-import { postActivity, startBotCluster } from '../tests/support/bot-cluster';
+import { postActivity, proefOid, proefSessieId, startBotCluster, vulBoekingsproef } from '../tests/support/bot-cluster';
 
 const N = Number(process.env.BENCH_SCALE_N ?? 1000);
 const C = Number(process.env.BENCH_SCALE_C ?? 32);
@@ -49,33 +49,10 @@ const RAPPORT_JAREN = 10;
 const SESSIES = 50;
 const CAPACITEIT = 15;
 const fmt = (n: number) => Math.round(n).toLocaleString('nl-NL');
-const oid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-const sessieId = (s: number) => `S-${String(s).padStart(2, '0')}`;
+const oid = proefOid;
+const sessieId = proefSessieId;
 
-async function vul(store: ListStore): Promise<void> {
-  const start = Date.now() + 30 * 86_400_000;
-  await store.addMany(
-    'AmbtseedSessies',
-    Array.from({ length: SESSIES }, (_, s) => ({
-      sessieId: sessieId(s),
-      start: new Date(start + s * 3_600_000).toISOString(),
-      eind: new Date(start + s * 3_600_000 + 3_600_000).toISOString(),
-      soort: 'ambtseed' as const,
-      locatie: 'Statenzaal',
-      online: false,
-      afnemer: 'de provinciesecretaris',
-      capaciteit: CAPACITEIT,
-    })),
-  );
-  await store.addMany(
-    'NieuweMedewerkers',
-    Array.from({ length: N }, (_, i) => ({
-      medewerkerId: oid(i),
-      indienstOp: new Date().toISOString().slice(0, 10),
-      dienstverband: 'arbeidsovereenkomst' as const,
-    })),
-  );
-}
+const vul = (store: ListStore) => vulBoekingsproef(store, { sessies: SESSIES, capaciteit: CAPACITEIT, mensen: N });
 
 /** Book everyone with C requests in flight. @returns elapsed ms and per-request latencies. */
 async function boek(url: string, serviceUrl: string): Promise<{ ms: number; lat: number[]; fouten: number }> {

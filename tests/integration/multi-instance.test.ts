@@ -12,7 +12,7 @@ import { queryAll } from '@shared/store/list-store';
 import { migratePostgres } from '@shared/store/postgres/migrations';
 import { PgListStore } from '@shared/store/postgres/pg-list-store';
 import { submit } from '../support/activities';
-import { postActivity, startBotCluster, type BotCluster } from '../support/bot-cluster';
+import { postActivity, proefOid, proefSessieId, startBotCluster, vulBoekingsproef, type BotCluster } from '../support/bot-cluster';
 import { DATABASE_URL, describePostgres, dropSchema, freshSchema, schemaPool } from '../support/postgres';
 
 const SESSIES = 50;
@@ -25,34 +25,13 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
   let store: PgListStore;
   let cluster: BotCluster | undefined;
   let configDir: string;
-  const oid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+  const oid = proefOid;
 
   beforeAll(async () => {
     schema = await freshSchema();
     store = new PgListStore(schemaPool(schema, 4));
     await migratePostgres(store.pool);
-    const start = Date.now() + 30 * 86_400_000;
-    await store.addMany(
-      'AmbtseedSessies',
-      Array.from({ length: SESSIES }, (_, s) => ({
-        sessieId: `S-${String(s).padStart(2, '0')}`,
-        start: new Date(start + s * 3_600_000).toISOString(),
-        eind: new Date(start + s * 3_600_000 + 3_600_000).toISOString(),
-        soort: 'ambtseed' as const,
-        locatie: 'Statenzaal',
-        online: false,
-        afnemer: 'de provinciesecretaris',
-        capaciteit: CAPACITEIT,
-      })),
-    );
-    await store.addMany(
-      'NieuweMedewerkers',
-      Array.from({ length: MENSEN }, (_, i) => ({
-        medewerkerId: oid(i),
-        indienstOp: new Date().toISOString().slice(0, 10),
-        dienstverband: 'arbeidsovereenkomst' as const,
-      })),
-    );
+    await vulBoekingsproef(store, { sessies: SESSIES, capaciteit: CAPACITEIT, mensen: MENSEN });
 
     const url = `${DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     // The demo organisation with its daily jobs due from 00:00, so they are due whenever the test runs.
@@ -121,7 +100,7 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
     let gedood = false;
     const boekingen = Array.from({ length: MENSEN }, (_, i) => {
       const activity = submit(
-        { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: `S-${String(i % SESSIES).padStart(2, '0')}`, vorm: 'eed' },
+        { action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: proefSessieId(i % SESSIES), vorm: 'eed' },
         { serviceUrl: c.serviceUrl, conversationId: `a:persoon-${i}`, from: { id: `29:persoon-${i}`, aadObjectId: oid(i) } },
       );
       return postActivity(c.url, activity).then((r) => {
@@ -147,7 +126,7 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
     expect(new Set(rijen.map((r) => r.inschrijvingId)).size).toBe(rijen.length);
     // No session over capacity; with 20 people per session of 15, every session is full and 5 wait.
     for (let s = 0; s < SESSIES; s++) {
-      const id = `S-${String(s).padStart(2, '0')}`;
+      const id = proefSessieId(s);
       expect(actief.filter((r) => r.sessieId === id && r.status === 'ingeschreven')).toHaveLength(CAPACITEIT);
       expect(actief.filter((r) => r.sessieId === id && r.status === 'wachtlijst')).toHaveLength(20 - CAPACITEIT);
     }

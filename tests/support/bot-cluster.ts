@@ -9,6 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { ListStore } from '@shared/store/list-store';
 import { freePort } from './processes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -221,4 +222,39 @@ export async function postActivity(
     await new Promise((r) => setTimeout(r, 100 * a));
   }
   return { status, attempts, ms: performance.now() - t0 };
+}
+
+/** The Entra object id of test person `i` (a valid GUID shape, no real person). */
+export const proefOid = (i: number): string => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+/** The id of test session `s` (`S-00`, `S-01`, …). */
+export const proefSessieId = (s: number): string => `S-${String(s).padStart(2, '0')}`;
+
+/**
+ * Seed a booking burst: `sessies` ambtseed sessions of `capaciteit` seats, an hour apart from 30 days from
+ * now, and `mensen` new hires (`proefOid(0…mensen−1)`) who started today. Used by the multi-instance test
+ * and bench/scale, so both measure the same set-up.
+ */
+export async function vulBoekingsproef(store: ListStore, opts: { sessies: number; capaciteit: number; mensen: number }): Promise<void> {
+  const start = Date.now() + 30 * 86_400_000;
+  await store.addMany(
+    'AmbtseedSessies',
+    Array.from({ length: opts.sessies }, (_, s) => ({
+      sessieId: proefSessieId(s),
+      start: new Date(start + s * 3_600_000).toISOString(),
+      eind: new Date(start + s * 3_600_000 + 3_600_000).toISOString(),
+      soort: 'ambtseed' as const,
+      locatie: 'Statenzaal',
+      online: false,
+      afnemer: 'de provinciesecretaris',
+      capaciteit: opts.capaciteit,
+    })),
+  );
+  await store.addMany(
+    'NieuweMedewerkers',
+    Array.from({ length: opts.mensen }, (_, i) => ({
+      medewerkerId: proefOid(i),
+      indienstOp: new Date().toISOString().slice(0, 10),
+      dienstverband: 'arbeidsovereenkomst' as const,
+    })),
+  );
 }
