@@ -87,6 +87,45 @@ function registerTabellen(
   ];
 }
 
+/** One table of figures per year (columns: the years, oldest first; rows: `rijen`), as the core figures and the registers show them. */
+function JaarTabel(props: {
+  id?: string;
+  className: string;
+  bijschrift: string;
+  /** Heading of the label column. */
+  kop: string;
+  jaren: JaarCijfers[];
+  rijen: { label: string; waarde: (c: JaarCijfers) => number | string }[];
+}) {
+  return (
+    <table id={props.id} className={props.className}>
+      <caption>{props.bijschrift}</caption>
+      <thead>
+        <tr>
+          <th scope="col" style={{ textAlign: 'left' }}>
+            {props.kop}
+          </th>
+          {props.jaren.map((j) => (
+            <th key={j.jaar} scope="col">
+              {j.jaar}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rijen.map((r, i) => (
+          <tr key={i}>
+            <th scope="row">{r.label}</th>
+            {props.jaren.map((j) => (
+              <td key={j.jaar}>{r.waarde(j)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Dashboard (`/dashboard`, HR and integriteitscoördinator): the jaarverslag figures with previous years. */
 export function Dashboard() {
   const p = usePaginaStyles();
@@ -186,62 +225,28 @@ export function Dashboard() {
             <h2 id="kop-cijfers" className={p.h2}>
               {t('dash.kerncijfers', { jaar: verslag.jaar })}
             </h2>
-            <table className={s.tabel}>
-              <caption>{t('dash.tabelBijschrift', { organisatie: verslag.organisatie })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" style={{ textAlign: 'left' }}>
-                    {t('dash.cijfer')}
-                  </th>
-                  {jaren.map((j) => (
-                    <th key={j.jaar} scope="col">
-                      {j.jaar}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {kerncijfers(verslag).map(([key], rij) => (
-                  <tr key={key}>
-                    <th scope="row">{t(key)}</th>
-                    {jaren.map((j) => (
-                      <td key={j.jaar}>{kerncijfers(j)[rij][1]}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <JaarTabel
+              className={s.tabel}
+              bijschrift={t('dash.tabelBijschrift', { organisatie: verslag.organisatie })}
+              kop={t('dash.cijfer')}
+              jaren={jaren}
+              rijen={kerncijfers(verslag).map(([key], rij) => ({ label: t(key), waarde: (j: JaarCijfers) => kerncijfers(j)[rij][1] }))}
+            />
           </section>
           <section className={p.sectie} aria-labelledby="kop-registers">
             <h2 id="kop-registers" className={p.h2}>
               {t('dash.registers')}
             </h2>
             {registerTabellen(t).map((tb) => (
-              <table key={tb.id} id={`tabel-${tb.id}`} className={s.tabel}>
-                <caption>{tb.titel}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" style={{ textAlign: 'left' }}>
-                      {t('dash.cijfer')}
-                    </th>
-                    {jaren.map((j) => (
-                      <th key={j.jaar} scope="col">
-                        {j.jaar}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {tb.rijen.map((r) => (
-                    <tr key={r.label}>
-                      <th scope="row">{r.label}</th>
-                      {jaren.map((j) => (
-                        <td key={j.jaar}>{r.waarde(j)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <JaarTabel
+                key={tb.id}
+                id={`tabel-${tb.id}`}
+                className={s.tabel}
+                bijschrift={tb.titel}
+                kop={t('dash.cijfer')}
+                jaren={jaren}
+                rijen={tb.rijen}
+              />
             ))}
           </section>
           <section className={p.sectie} aria-labelledby="kop-grafieken">
