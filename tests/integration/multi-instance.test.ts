@@ -55,18 +55,18 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
     if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
   });
 
-  test('the Wbk reminder, uitvraag, ambtseed reminders, HR overview and VOG job are enqueued and run exactly once with four instances starting together', async () => {
+  test('the Wbk reminder, uitvraag, ambtseed reminders, HR overview, VOG job and nevenwerk refresh round are enqueued and run exactly once with four instances starting together', async () => {
     const c = cluster!;
     const boss = `${schema}_boss`;
     const jobs = async () =>
       (
         await store.pool.query<{ name: string; moment: string; state: string }>(
           `SELECT name, data->>'moment' AS moment, state FROM ${boss}.job WHERE name = ANY($1) ORDER BY name`,
-          [['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen', 'hr-weekoverzicht', 'vog-herinneringen']],
+          [['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen', 'hr-weekoverzicht', 'vog-herinneringen', 'nevenwerk-herbevestiging']],
         )
       ).rows;
     const tot = Date.now() + 60_000;
-    while ((await jobs()).filter((j) => j.state === 'completed').length < 5) {
+    while ((await jobs()).filter((j) => j.state === 'completed').length < 6) {
       if (Date.now() > tot) throw new Error(`jobs niet op tijd klaar: ${JSON.stringify(await jobs())}\n${c.logs.join('\n')}`);
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -76,6 +76,7 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
     expect(rows.map((r) => [r.name, r.state])).toEqual([
       ['ambtseed-herinneringen', 'completed'],
       ['hr-weekoverzicht', 'completed'],
+      ['nevenwerk-herbevestiging', 'completed'],
       ['uitvraag', 'completed'],
       ['vog-herinneringen', 'completed'],
       ['wbk-herinnering', 'completed'],
@@ -86,6 +87,7 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
     expect(claims.rows.map((r: { job: string }) => r.job)).toEqual([
       'ambtseed-herinneringen',
       'hr-weekoverzicht',
+      'nevenwerk-herbevestiging',
       'uitvraag',
       'vog-herinneringen',
       'wbk-herinnering',

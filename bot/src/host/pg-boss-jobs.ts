@@ -1,6 +1,6 @@
 /**
  * Scheduled jobs on pg-boss for `STORE=postgres`: the daily Wbk reminder, the uitvraag, the
- * ambtseed reminders and the weekly HR overview run **once per due moment across all instances**, with
+ * ambtseed reminders, the VOG cycle, the nevenwerk refresh round and the weekly HR overview run **once per due moment across all instances**, with
  * retries, and survive an instance that dies mid-job. The embedded default (`STORE=sqlite`) keeps the
  * in-process scheduler of `bot/src/jobs` (one instance, SQLite `intake_job_runs`).
  *

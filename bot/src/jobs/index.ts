@@ -14,7 +14,7 @@ import { dagelijks, startPgBossJobs, wekelijks, type GeplandeJob, type PgBossJob
 
 /**
  * The scheduler of the bot's daily jobs. The jobs live with their feature: the Wbk reminder and the half-yearly
- * uitvraag in `features/intake/*-job.ts`, the ambtseed reminders in `features/ambtseed/herinneringen-job.ts`, the VOG cycle in `features/vog/herinneringen-job.ts`. They run once per
+ * uitvraag in `features/intake/*-job.ts`, the ambtseed reminders in `features/ambtseed/herinneringen-job.ts`, the VOG cycle in `features/vog/herinneringen-job.ts`, the nevenwerk refresh round in `features/nevenwerk/herbevestiging-job.ts`. They run once per
  * Europe/Amsterdam day, at or after `intake.dagelijksOm` (default 08:00). A run is recorded in the table
  * `intake_job_runs` (job, date) so a restart on the same day does not run it again; every message also has its
  * own dedupe key, so even a repeated run sends nothing twice. The clock is injectable for tests.
@@ -40,7 +40,7 @@ export interface DagelijkseRun {
   ambtseed?: HerinneringRapport;
   /** VOG renewal: requests opened and asked, reminders, HR's weekly overview of outstanding VOGs. */
   vog?: VogJobRapport;
-  /** The yearly refresh round of the nevenwerk register (from `nevenwerk.herbevestigingDatum`; in-process scheduler only). */
+  /** The yearly refresh round of the nevenwerk register (from `nevenwerk.herbevestigingDatum`). */
   nevenwerk?: HerbevestigingRapport;
 }
 
@@ -119,17 +119,25 @@ export function startIntakeJobs(
 }
 
 /** pg-boss queue names of the scheduled jobs (STORE=postgres). */
-export const GEPLANDE_JOBS = ['wbk-herinnering', 'uitvraag', 'ambtseed-herinneringen', 'hr-weekoverzicht', 'vog-herinneringen'] as const;
+export const GEPLANDE_JOBS = [
+  'wbk-herinnering',
+  'uitvraag',
+  'ambtseed-herinneringen',
+  'hr-weekoverzicht',
+  'vog-herinneringen',
+  'nevenwerk-herbevestiging',
+] as const;
 
 /**
- * The bot's jobs as pg-boss jobs (STORE=postgres): the Wbk reminder, the uitvraag, the ambtseed reminders and the VOG cycle
- * daily from `intake.dagelijksOm` (Europe/Amsterdam; moment = the Amsterdam date), HR's weekly overview from
+ * The bot's jobs as pg-boss jobs (STORE=postgres): the Wbk reminder, the uitvraag, the ambtseed reminders, the VOG cycle
+ * and the nevenwerk register's yearly refresh round (which itself waits for `nevenwerk.herbevestigingDatum` and then
+ * asks and reminds; Ambtenarenwet art. 8) daily from `intake.dagelijksOm` (Europe/Amsterdam; moment = the Amsterdam date), HR's weekly overview from
  * Monday at `intake.dagelijksOm` (moment = the ISO week, so an instance that was down on Monday still sends it
  * that week). Each run gets the time it actually runs (a retry the next morning looks at that day's deadlines).
  */
 export function geplandeJobs(ctx: JobContext): GeplandeJob[] {
   const om = ctx.config.intake.dagelijksOm;
-  const [wbk, uitvraag, ambtseed, hr, vog] = GEPLANDE_JOBS;
+  const [wbk, uitvraag, ambtseed, hr, vog, nevenwerk] = GEPLANDE_JOBS;
   return [
     { naam: wbk, moment: dagelijks(om), run: (_m, now) => runWbkHerinnering(ctx, now) },
     {
@@ -153,6 +161,11 @@ export function geplandeJobs(ctx: JobContext): GeplandeJob[] {
       naam: vog,
       moment: dagelijks(om),
       run: (_m, now) => runVogHerinneringen({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now }),
+    },
+    {
+      naam: nevenwerk,
+      moment: dagelijks(om),
+      run: (_m, now) => runNevenwerkHerbevestiging({ store: ctx.store, config: ctx.config, sender: ctx.proactive, now }),
     },
   ];
 }
