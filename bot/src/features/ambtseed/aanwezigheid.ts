@@ -1,6 +1,7 @@
 import { toonTijd } from '@shared/domain/ambtseed';
 import { amsterdamDate } from '@shared/domain/tijd';
-import { t } from '@shared/i18n';
+import { t, type Locale } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import { markeerAanwezigheid } from '@shared/store/ambtseed-booking';
 import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
@@ -93,14 +94,16 @@ export async function aanwezigheidOpslaan(d: AanwezigheidInvoer, input: TurnInpu
     const i = await markeerAanwezigheid(services.store, b.inschrijvingId, { status, vorm, datum });
     if (status === 'afgelegd') {
       afgelegd++;
-      const kaart = bevestiging(
-        l,
-        services.publicUrl,
-        soortNaam(s.soort, l),
-        t(l, 'ambtseed.aanwezigheid.afgerond', { wat: t(l, `ambtseed.verplichting.${s.soort}`), datum }),
-        undefined,
-      );
-      if (i.vorm === 'eed' || i.vorm === 'belofte') kaart.oorkondeUrl = oorkondeUrl(services.publicUrl, i.inschrijvingId, l);
+      const kaart = (loc: Locale) => ({
+        ...bevestiging(
+          loc,
+          services.publicUrl,
+          soortNaam(s.soort, loc),
+          t(loc, 'ambtseed.aanwezigheid.afgerond', { wat: t(loc, `ambtseed.verplichting.${s.soort}`), datum: datumTekst(loc, datum) }),
+          undefined,
+        ),
+        oorkondeUrl: i.vorm === 'eed' || i.vorm === 'belofte' ? oorkondeUrl(services.publicUrl, i.inschrijvingId, loc) : '',
+      });
       berichten.push({ medewerker: i.medewerker, dedupeKey: `ambtseed:afgelegd:${i.inschrijvingId}`, kaart });
     } else afwezig++;
   }

@@ -1,6 +1,7 @@
 import { isGeannuleerd, toonTijd, type BoekingPlan, type Sessie } from '@shared/domain/ambtseed';
 import { t, type Locale } from '@shared/i18n';
 import { queryAll } from '@shared/store';
+import { verstuurInEigenTaal } from '../../proactive/sender';
 import type { BotServices } from '../feature';
 import { renderBevestigingKaart, type BevestigingKaartData } from './cards';
 import { icsUrl } from './routes';
@@ -42,14 +43,20 @@ export function bevestiging(
   };
 }
 
-/** One proactive confirmation: to whom (object id), its dedupe key and the card. */
+/**
+ * One proactive confirmation: to whom (object id), its dedupe key and the card, built in the recipient's language
+ * (`kaart(locale)`), never in the language of whoever triggered it.
+ */
 export interface Bericht {
   medewerker: string;
   dedupeKey: string;
-  kaart: BevestigingKaartData;
+  kaart: (l: Locale) => BevestigingKaartData;
 }
 
-/** Tell people proactively (moved up, session cancelled/changed, attendance recorded), once per key. */
+/**
+ * Tell people proactively (moved up, session cancelled/changed, attendance recorded), once per key, each in their
+ * own Teams language (`verstuurInEigenTaal`: their locale at their last message, Dutch when unknown).
+ */
 export async function vertel(services: BotServices, aan: Bericht[]): Promise<void> {
   const sender = services.proactive;
   if (!sender) {
@@ -57,22 +64,33 @@ export async function vertel(services: BotServices, aan: Bericht[]): Promise<voi
     return;
   }
   for (const a of aan) {
-    const status = await sender.send(a.medewerker, [{ type: 'card', card: renderBevestigingKaart(a.kaart) }], a.dedupeKey);
+    const status = await verstuurInEigenTaal(
+      sender,
+      a.medewerker,
+      (l) => [{ type: 'card', card: renderBevestigingKaart(a.kaart(l)) }],
+      a.dedupeKey,
+    );
     services.log.info({ feature: 'ambtseed', dedupeKey: a.dedupeKey.split(':').slice(0, 2).join(':'), status }, 'bericht aan deelnemer');
   }
 }
 
-/** Tell everyone who moved up from the waitlist in `plan`. */
-export async function vertelGepromoveerd(services: BotServices, plan: BoekingPlan, l: Locale): Promise<void> {
+/** Tell everyone who moved up from the waitlist in `plan`, each in their own language. */
+export async function vertelGepromoveerd(services: BotServices, plan: BoekingPlan): Promise<void> {
   const aan: Bericht[] = [];
   for (const p of plan.gepromoveerd) {
     const s = await services.store.get('AmbtseedSessies', p.sessieId);
     if (!s) continue;
-    const tekst = t(l, 'ambtseed.gepromoveerd', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l), plaats: plaats(s, l) });
     aan.push({
       medewerker: p.medewerker,
       dedupeKey: `ambtseed:promotie:${p.inschrijvingId}`,
-      kaart: bevestiging(l, services.publicUrl, soortNaam(s.soort, l), tekst, s),
+      kaart: (l) =>
+        bevestiging(
+          l,
+          services.publicUrl,
+          soortNaam(s.soort, l),
+          t(l, 'ambtseed.gepromoveerd', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l), plaats: plaats(s, l) }),
+          s,
+        ),
     });
   }
   await vertel(services, aan);

@@ -62,7 +62,7 @@ async function bevestigBoeking(input: TurnInput, services: BotServices, plan: Bo
     services.log.info({ feature: 'ambtseed', actie: 'boek', uitkomst: 'wacht' }, 'boeking wacht op SharePoint');
     return [{ type: 'text', text: t(l, 'ambtseed.inBehandeling', params) }];
   }
-  await vertelGepromoveerd(services, plan, l);
+  await vertelGepromoveerd(services, plan);
   if (r.status === 'wachtlijst') {
     const rij = await queryAll(services.store, 'AmbtseedInschrijvingen', { where: { sessieId: s.sessieId, status: 'wachtlijst' } });
     const positie = wachtrij(s.sessieId, rij).findIndex((i) => i.inschrijvingId === r.inschrijvingId) + 1;
@@ -122,7 +122,7 @@ export async function annuleer(d: z.output<typeof annuleerInvoer>, input: TurnIn
     services.log.info({ feature: 'ambtseed', actie: 'annuleer', uitkomst: 'wacht' }, 'annulering wacht op SharePoint');
     return [{ type: 'text', text: t(l, 'ambtseed.annulering.inBehandeling', params) }];
   }
-  await vertelGepromoveerd(services, plan, l);
+  await vertelGepromoveerd(services, plan);
   await synchroniseerAgenda(services, [s.sessieId], l);
   services.log.info({ feature: 'ambtseed', actie: 'annuleer', gepromoveerd: plan.gepromoveerd.length }, 'annulering');
   return planKaart(input, services, t(l, 'ambtseed.geannuleerd', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l) }));

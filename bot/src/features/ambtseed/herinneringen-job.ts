@@ -4,9 +4,10 @@ import { vandaag } from '@shared/domain/tijd';
 import { gebruikersMetRol } from '@shared/domain/rollen';
 import type { OrgConfig } from '@shared/config';
 import { t, type Locale } from '@shared/i18n';
-import { datumTekst } from '@shared/i18n/formaat';
+import { datumTekst, weekTekst } from '@shared/i18n/formaat';
 import { queryAll, type ListStore } from '@shared/store';
-import type { ProactiveSender, SendStatus } from '../../proactive';
+import { verstuurInEigenTaal, type ProactiveSender, type SendStatus } from '../../proactive/sender';
+import type { Reply } from '../feature';
 import { renderHerinneringKaart, renderOverzichtKaart } from './cards';
 import { overzichtRegels } from './overzicht';
 
@@ -24,7 +25,8 @@ export type HerinneringRapport = Record<
  * - booked people: a reminder the day before their session;
  * - HR (`rollen.hr.gebruikers`): on Mondays (or the first run in an ISO week), the weekly overview card
  *   with counts only (`ambtseed:weekoverzicht:<week>:<hr id>`).
- * Messages are Dutch (the job has no user locale; `locale` overrides).
+ * Each message is in the recipient's Teams language (`verstuurInEigenTaal`); `locale` (default Dutch, the
+ * organisation's language) is for people whose language is unknown.
  */
 export async function runAmbtseedHerinneringen(deps: {
   store: ListStore;
@@ -63,23 +65,30 @@ export async function runAmbtseedHerinneringen(deps: {
   const onderdelen = deps.onderdelen ?? 'alles';
   const herinneringen = onderdelen === 'weekoverzicht' ? [] : dueHerinneringen(now, nms, rijen, sessies, config.ambtseed);
   for (const h of herinneringen) {
-    let tekst: string;
-    if (h.soort === 'dagVoor') {
-      const s = sessieVan.get(h.sessieId!)!;
-      tekst = t(l, 'ambtseed.herinnering.dagVoor', {
-        soort: t(l, `ambtseed.soort.${s.soort}`),
-        tijd: toonTijd(s.start, l),
-        plaats: s.online ? t(l, 'ambtseed.sessie.online') : (s.locatie ?? ''),
-      });
-    } else {
-      tekst = t(l, `ambtseed.herinnering.${h.soort}`, {
-        dagen: h.dagenTotDeadline ?? 0,
-        deadline: h.deadline ? datumTekst(l, h.deadline) : '',
-        wat: t(l, `ambtseed.verplichting.${h.onderwerp}`),
-      });
-    }
-    const card = renderHerinneringKaart({ titel: t(l, 'ambtseed.plan.titel'), tekst, planTitel: t(l, 'ambtseed.actie.plan') });
-    tel(h.soort, await sender.send(h.medewerker, [{ type: 'card', card }], h.dedupeKey));
+    const bouw = (loc: Locale): Reply[] => {
+      let tekst: string;
+      if (h.soort === 'dagVoor') {
+        const s = sessieVan.get(h.sessieId!)!;
+        tekst = t(loc, 'ambtseed.herinnering.dagVoor', {
+          soort: t(loc, `ambtseed.soort.${s.soort}`),
+          tijd: toonTijd(s.start, loc),
+          plaats: s.online ? t(loc, 'ambtseed.sessie.online') : (s.locatie ?? ''),
+        });
+      } else {
+        tekst = t(loc, `ambtseed.herinnering.${h.soort}`, {
+          dagen: h.dagenTotDeadline ?? 0,
+          deadline: h.deadline ? datumTekst(loc, h.deadline) : '',
+          wat: t(loc, `ambtseed.verplichting.${h.onderwerp}`),
+        });
+      }
+      return [
+        {
+          type: 'card',
+          card: renderHerinneringKaart({ titel: t(loc, 'ambtseed.plan.titel'), tekst, planTitel: t(loc, 'ambtseed.actie.plan') }),
+        },
+      ];
+    };
+    tel(h.soort, await verstuurInEigenTaal(sender, h.medewerker, bouw, h.dedupeKey, l));
   }
 
   if (onderdelen !== 'herinneringen') await stuurWeekoverzicht({ ...deps, l, nms, rijen, sessies, tel });
@@ -97,14 +106,18 @@ async function stuurWeekoverzicht(a: {
   sessies: Parameters<typeof weekOverzicht>[3];
   tel: (soort: keyof HerinneringRapport, s: SendStatus) => void;
 }): Promise<void> {
-  const { l } = a;
   const o = weekOverzicht(a.now, a.nms, a.rijen, a.sessies, a.config.ambtseed);
-  const card = renderOverzichtKaart({
-    titel: t(l, 'ambtseed.overzicht.titel', { week: o.week }),
-    regels: overzichtRegels(o, l),
-    voetnoot: t(l, 'ambtseed.overzicht.alleenAantallen'),
-    beheerTitel: t(l, 'ambtseed.hr.titel'),
-  });
+  const bouw = (loc: Locale): Reply[] => [
+    {
+      type: 'card',
+      card: renderOverzichtKaart({
+        titel: t(loc, 'ambtseed.overzicht.titel', { week: weekTekst(loc, o.week, { metJaar: true }) }),
+        regels: overzichtRegels(o, loc),
+        voetnoot: t(loc, 'ambtseed.overzicht.alleenAantallen'),
+        beheerTitel: t(loc, 'ambtseed.hr.titel'),
+      }),
+    },
+  ];
   for (const hr of gebruikersMetRol(a.config.rollen, 'hr'))
-    a.tel('weekoverzicht', await a.sender.send(hr, [{ type: 'card', card }], `ambtseed:weekoverzicht:${o.week}:${hr}`));
+    a.tel('weekoverzicht', await verstuurInEigenTaal(a.sender, hr, bouw, `ambtseed:weekoverzicht:${o.week}:${hr}`, a.l));
 }

@@ -243,7 +243,7 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
   if (d.sessieId) {
     const oud = await bestaandeSessie(services.store, d.sessieId, l);
     const plan = await boekingVoor(services.store).wijzigSessie(d.sessieId, velden, input.now);
-    await vertelGepromoveerd(services, plan, l);
+    await vertelGepromoveerd(services, plan);
     const s = plan.sessie!;
     if (oud.start !== s.start || oud.locatie !== s.locatie || oud.online !== s.online) {
       const geboekt = await queryAll(services.store, 'AmbtseedInschrijvingen', { where: { sessieId: s.sessieId, status: 'ingeschreven' } });
@@ -254,13 +254,18 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
           .map((i) => ({
             medewerker: i.medewerker,
             dedupeKey: `ambtseed:gewijzigd:${i.inschrijvingId}:${s.start}:${s.online ? 'online' : (s.locatie ?? '')}`.slice(0, 200),
-            kaart: bevestiging(
-              l,
-              services.publicUrl,
-              soortNaam(s.soort, l),
-              t(l, 'ambtseed.sessieGewijzigd', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l), plaats: plaats(s, l) }),
-              s,
-            ),
+            kaart: (loc: Locale) =>
+              bevestiging(
+                loc,
+                services.publicUrl,
+                soortNaam(s.soort, loc),
+                t(loc, 'ambtseed.sessieGewijzigd', {
+                  soort: soortNaam(s.soort, loc),
+                  tijd: toonTijd(s.start, loc),
+                  plaats: plaats(s, loc),
+                }),
+                s,
+              ),
           })),
       );
     }
@@ -337,10 +342,10 @@ export async function sessieAnnuleer(d: SessieKeuzeInvoer, input: TurnInput, ser
       medewerker: i.medewerker,
       dedupeKey: `ambtseed:sessieGeannuleerd:${i.inschrijvingId}`,
       // Without Graph the .ics link now serves METHOD:CANCEL, which removes an imported invitation.
-      kaart: {
-        ...bevestiging(l, services.publicUrl, soortNaam(s.soort, l), tekst(l), s, '', !agenda),
-        agendaTitel: t(l, 'ambtseed.actie.agendaAnnuleren'),
-      },
+      kaart: (loc: Locale) => ({
+        ...bevestiging(loc, services.publicUrl, soortNaam(s.soort, loc), tekst(loc), s, '', !agenda),
+        agendaTitel: t(loc, 'ambtseed.actie.agendaAnnuleren'),
+      }),
     })),
   );
   services.log.info({ feature: 'ambtseed', actie: 'sessieGeannuleerd', getroffen: plan.geannuleerd.length }, 'sessie geannuleerd');
