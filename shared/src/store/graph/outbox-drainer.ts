@@ -5,7 +5,7 @@
  * itself ($batch, per-key order, uncertain sends) is the `OutboxWorker`.
  */
 import pino from 'pino';
-import type { GraphOutbox } from './outbox';
+import type { OutboxQueue } from './outbox';
 import type { DrainOptions, DrainSummary, OutboxWorker } from './outbox-worker';
 
 const log = pino({ name: 'graph-outbox', level: process.env.LOG_LEVEL ?? 'info' });
@@ -15,9 +15,11 @@ export class OutboxDrainer {
   private running?: Promise<DrainSummary | undefined>;
   private poller?: NodeJS.Timeout;
   private stopped = false;
+  /** A kick came while a drain ran: start another when it ends (its last look may have missed the new row). */
+  private nogEens = false;
 
   constructor(
-    private readonly outbox: GraphOutbox,
+    private readonly outbox: OutboxQueue,
     private readonly worker: OutboxWorker,
     private readonly signal: AbortSignal,
     /** Default wait of a write for its row to reach Graph (ms). */
@@ -27,7 +29,12 @@ export class OutboxDrainer {
   ) {
     if (pollMs > 0) {
       const kijk = () => {
-        if (!this.stopped && !this.running && this.outbox.counts().pending > 0) void this.start();
+        if (this.stopped || this.running) return;
+        void Promise.resolve(this.outbox.counts())
+          .then((c) => {
+            if (c.pending > 0 && !this.stopped) void this.start();
+          })
+          .catch((err) => log.warn({ err: (err as Error).message }, 'outbox check failed'));
       };
       this.poller = setInterval(kijk, pollMs);
       this.poller.unref();
@@ -47,21 +54,35 @@ export class OutboxDrainer {
         })
         .finally(() => {
           this.running = undefined;
+          if (this.nogEens && !this.stopped) {
+            this.nogEens = false;
+            void this.start();
+          }
         });
     }
     return this.running;
   }
 
+  /**
+   * A write was committed elsewhere (the PostgreSQL mirror): start a drain without waiting for it, or, when one
+   * runs, another right after it (answers never wait for SharePoint).
+   */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) this.nogEens = true;
+    else void this.start();
+  }
+
   /** Wait until the outbox is drained, or `waitMs` passed (the drain then continues in the background). */
   async settle(waitMs = this.writeWaitMs): Promise<void> {
-    if (this.stopped || this.outbox.counts().pending === 0) return;
+    if (this.stopped || (await this.outbox.counts()).pending === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, waitMs);
       timer.unref();
     });
     try {
-      for (let i = 0; i < 3 && !this.stopped && this.outbox.counts().pending > 0; i++) {
+      for (let i = 0; i < 3 && !this.stopped && (await this.outbox.counts()).pending > 0; i++) {
         const r = await Promise.race([this.start(), timeout.then(() => 'timeout' as const)]);
         if (r === 'timeout') return;
       }

@@ -16,7 +16,7 @@ import { toGraphFields } from './fields';
 import { MAX_BATCH, type GraphHttp, type SubRequest, type SubResponse } from '@shared/graph/http';
 import type { GraphLists } from './graph-lists';
 import { retryDelayMs, type RetryPolicy } from '@shared/graph/retry';
-import type { GraphOutbox, OutboxEntry } from './outbox';
+import type { OutboxEntry, OutboxQueue } from './outbox';
 
 const log = pino({ name: 'graph-outbox', level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -51,6 +51,12 @@ export interface WorkerOptions {
   concurrency: number;
   policy: RetryPolicy;
   signal: AbortSignal;
+  /**
+   * Look up, before sending, an update (only `upsert` rows) of a key this worker's key index does not know. Set
+   * when several processes drain one outbox (the PostgreSQL mirror): another process may have created the item
+   * after this one loaded its index, and a POST would then create it twice.
+   */
+  lookUpUnindexedUpserts?: boolean;
 }
 
 /** Options of one drain. */
@@ -74,7 +80,7 @@ function reasonOf(r: SubResponse): string {
 /** Drains the outbox; see module doc. */
 export class OutboxWorker {
   constructor(
-    private readonly outbox: GraphOutbox,
+    private readonly outbox: OutboxQueue,
     private readonly lists: GraphLists,
     private readonly http: GraphHttp,
     private readonly opts: WorkerOptions,
@@ -87,7 +93,7 @@ export class OutboxWorker {
    * @throws AbortError when the worker's signal aborts (close or crash simulation)
    */
   async drain(options: DrainOptions = {}): Promise<DrainSummary> {
-    const total = this.outbox.counts().pending;
+    const total = (await this.outbox.counts()).pending;
     const summary: DrainSummary = { written: 0, retried: 0, failed: [], pending: total, requests: 0 };
     const requestsAtStart = this.http.stats.requests;
     let fruitless = 0;
@@ -97,7 +103,7 @@ export class OutboxWorker {
       done += r.handled;
       summary.requests = this.http.stats.requests - requestsAtStart;
       options.onProgress?.(Math.min(done, total), total);
-      const pending = this.outbox.counts().pending;
+      const pending = (await this.outbox.counts()).pending;
       if (pending === 0) break;
       if (r.handled > 0) {
         fruitless = 0;
@@ -109,23 +115,23 @@ export class OutboxWorker {
       const wait = r.claimed === 0 ? Math.min(250, this.opts.leaseMs) : retryDelayMs(this.opts.policy, fruitless);
       await this.opts.policy.sleep(wait, this.opts.signal);
     }
-    summary.pending = this.outbox.counts().pending;
+    summary.pending = (await this.outbox.counts()).pending;
     summary.requests = this.http.stats.requests - requestsAtStart;
     return summary;
   }
 
   /** One round. @returns rows claimed and rows handled for good (written or failed). */
   private async round(summary: DrainSummary): Promise<{ claimed: number; handled: number }> {
-    const claimed = this.outbox.claim(this.opts.owner, MAX_BATCH * this.opts.concurrency, this.opts.leaseMs);
+    const claimed = await this.outbox.claim(this.opts.owner, MAX_BATCH * this.opts.concurrency, this.opts.leaseMs);
     if (claimed.length === 0) return { claimed: 0, handled: 0 };
     let handled = 0;
-    const written = (g: Group) => {
-      this.outbox.done(g.entries.map((e) => e.seq));
+    const written = async (g: Group) => {
+      await this.outbox.done(g.entries.map((e) => e.seq));
       summary.written += g.entries.length;
       handled += g.entries.length;
     };
-    const later = (g: Group, status: number, reason: string, uncertain: boolean) => {
-      this.outbox.retryLater(
+    const later = async (g: Group, status: number, reason: string, uncertain: boolean) => {
+      await this.outbox.retryLater(
         g.entries.map((e) => e.seq),
         status,
         reason,
@@ -133,8 +139,8 @@ export class OutboxWorker {
       );
       summary.retried += g.entries.length;
     };
-    const failed = (g: Group, status: number, reason: string) => {
-      this.outbox.fail(
+    const failed = async (g: Group, status: number, reason: string) => {
+      await this.outbox.fail(
         g.entries.map((e) => e.seq),
         status,
         reason,
@@ -160,11 +166,15 @@ export class OutboxWorker {
         index = await this.lists.index(list);
       } catch (err) {
         if (isAbort(err)) throw err;
-        for (const g of groups) later(g, 0, (err as Error).message, false);
+        for (const g of groups) await later(g, 0, (err as Error).message, false);
         continue;
       }
       // Keys whose earlier send had no clear answer: look them up before creating anything.
-      const unsure = groups.filter((g) => g.entries.some((e) => e.uncertain) && !index.has(g.key));
+      const unsure = groups.filter(
+        (g) =>
+          !index.has(g.key) &&
+          (g.entries.some((e) => e.uncertain) || (this.opts.lookUpUnindexedUpserts && g.entries.every((e) => e.mode === 'upsert'))),
+      );
       let unknown = new Set<string>();
       if (unsure.length > 0) {
         try {
@@ -182,15 +192,15 @@ export class OutboxWorker {
       const def = getListDefinition(list);
       for (const g of groups) {
         if (unknown.has(g.key)) {
-          later(g, 0, 'sleutel kon niet worden opgezocht', true);
+          await later(g, 0, 'sleutel kon niet worden opgezocht', true);
           continue;
         }
-        if (g.entries.some((e) => e.uncertain)) this.outbox.resolved(g.entries.map((e) => e.seq));
+        if (g.entries.some((e) => e.uncertain)) await this.outbox.resolved(g.entries.map((e) => e.seq));
         const last = g.entries[g.entries.length - 1];
         const upsert = g.entries.some((e) => e.mode === 'upsert');
         const id = index.get(g.key);
         if (id && !upsert) {
-          written(g); // add of an existing key: nothing to do (idempotent)
+          await written(g); // add of an existing key: nothing to do (idempotent)
           continue;
         }
         const req: SubRequest = id
@@ -218,23 +228,23 @@ export class OutboxWorker {
       while (next < chunks.length) {
         const chunk = chunks[next++];
         const responses = await this.http.batch(chunk.map((c) => c.req));
-        for (const { req, group } of chunk) this.apply(req, responses.get(req.id), group, { written, later, failed });
+        for (const { req, group } of chunk) await this.apply(req, responses.get(req.id), group, { written, later, failed });
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, chunks.length) }, runOne));
     return { claimed: claimed.reduce((n, g) => n + g.length, 0), handled };
   }
 
-  private apply(
+  private async apply(
     req: SubRequest,
     res: SubResponse | undefined,
     g: Group,
     on: {
-      written: (g: Group) => void;
-      later: (g: Group, s: number, r: string, u: boolean) => void;
-      failed: (g: Group, s: number, r: string) => void;
+      written: (g: Group) => Promise<void>;
+      later: (g: Group, s: number, r: string, u: boolean) => Promise<void>;
+      failed: (g: Group, s: number, r: string) => Promise<void>;
     },
-  ): void {
+  ): Promise<void> {
     const status = res?.status ?? 0;
     const reason = res ? reasonOf(res) : 'geen antwoord';
     if (status >= 200 && status < 300) {
@@ -242,16 +252,16 @@ export class OutboxWorker {
         const id = (res!.body as { id?: unknown } | undefined)?.id;
         if (typeof id === 'string') this.lists.remember(g.list, g.key, id);
       }
-      on.written(g);
+      await on.written(g);
     } else if (status === 409 && req.method === 'POST') {
-      on.later(g, status, reason, true); // unique key already taken: look it up, then PATCH or skip
+      await on.later(g, status, reason, true); // unique key already taken: look it up, then PATCH or skip
     } else if (status === 404 && req.method === 'PATCH') {
       this.lists.remember(g.list, g.key, undefined); // item deleted in SharePoint: look up, then recreate
-      on.later(g, status, reason, true);
+      await on.later(g, status, reason, true);
     } else if (status === 0 || status >= 500 || status === 429 || status === 401 || status === 408) {
-      on.later(g, status, reason, req.method === 'POST' && status !== 429 && status !== 503);
+      await on.later(g, status, reason, req.method === 'POST' && status !== 429 && status !== 503);
     } else {
-      on.failed(g, status, reason);
+      await on.failed(g, status, reason);
     }
   }
 }

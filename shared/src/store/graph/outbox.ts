@@ -59,8 +59,39 @@ const toEntry = (r: Row): OutboxEntry => ({
   lastError: r.last_error,
 });
 
-/** Access to the `graph_outbox` table. All methods are synchronous (better-sqlite3) and transactional. */
-export class GraphOutbox {
+/** A value now (SQLite, synchronous) or later (PostgreSQL). */
+export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * The outbox port: what the drain (`OutboxWorker`, `OutboxDrainer`) and `lists sync` need of a `graph_outbox`
+ * table, whichever database holds it. Two implementations: `GraphOutbox` (SQLite, the Graph store's local outbox,
+ * synchronous) and `PgOutbox` (PostgreSQL, the SharePoint mirror of `STORE=postgres`, shared by every instance:
+ * `FOR UPDATE SKIP LOCKED` claims with leases). The semantics of each method are those documented on
+ * `GraphOutbox`; times are milliseconds.
+ */
+export interface OutboxQueue {
+  /** Rows per state. */
+  counts(): Awaitable<{ pending: number; failed: number }>;
+  /** Permanently failed rows, oldest first. */
+  failed(): Awaitable<OutboxEntry[]>;
+  /** Claim up to `limit` pending rows for `owner` for `leaseMs`, grouped per key (order kept per key). */
+  claim(owner: string, limit: number, leaseMs: number): Awaitable<OutboxEntry[][]>;
+  /** Graph confirmed the rows: delete them (and earlier failed rows of the same keys). */
+  done(seqs: readonly number[]): Awaitable<void>;
+  /** A transient failure: release, count the attempt, remember an unknown outcome. */
+  retryLater(seqs: readonly number[], status: number, error: string, uncertain: boolean): Awaitable<void>;
+  /** The keys were looked up: the outcome of earlier sends is known now. */
+  resolved(seqs: readonly number[]): Awaitable<void>;
+  /** A permanent failure: keep the rows as `failed` with the reason. */
+  fail(seqs: readonly number[], status: number, error: string): Awaitable<void>;
+  /** Release `owner`'s leases (clean shutdown); the rows become uncertain. */
+  release(owner: string): Awaitable<void>;
+  /** Put failed rows back in the queue. @returns how many */
+  requeueFailed(): Awaitable<number>;
+}
+
+/** Access to the `graph_outbox` table in SQLite. All methods are synchronous (better-sqlite3) and transactional. */
+export class GraphOutbox implements OutboxQueue {
   private readonly statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
 
   /** A prepared statement, prepared once per SQL text. */

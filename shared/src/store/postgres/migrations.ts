@@ -51,6 +51,29 @@ export const MIGRATIONS: Migration[] = [
     sql: `CREATE TABLE IF NOT EXISTS lokaal_eenmalig (soort text NOT NULL, sleutel text NOT NULL, verloopt bigint NOT NULL, PRIMARY KEY (soort, sleutel));
           CREATE INDEX IF NOT EXISTS lokaal_eenmalig_verloopt ON lokaal_eenmalig (verloopt)`,
   },
+  {
+    version: 4,
+    name: 'graph-outbox',
+    // The SharePoint mirror's write queue (shared/src/store/postgres/pg-outbox.ts): one row per list write, in the
+    // write's own transaction; drained by any instance (FOR UPDATE SKIP LOCKED, leases on the database clock).
+    sql: `CREATE TABLE IF NOT EXISTS graph_outbox (
+            seq bigserial PRIMARY KEY,
+            list text NOT NULL,
+            item_key text NOT NULL,
+            mode text NOT NULL CHECK (mode IN ('insert', 'upsert')),
+            fields jsonb NOT NULL,
+            state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'failed')),
+            attempts integer NOT NULL DEFAULT 0,
+            uncertain boolean NOT NULL DEFAULT false,
+            lease_owner text,
+            lease_until timestamptz,
+            last_status integer,
+            last_error text,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            updated_at timestamptz NOT NULL DEFAULT now());
+          CREATE INDEX IF NOT EXISTS graph_outbox_state ON graph_outbox (state, seq);
+          CREATE INDEX IF NOT EXISTS graph_outbox_key ON graph_outbox (list, item_key, seq)`,
+  },
 ];
 
 /** Quote an identifier. Names come from our own definitions, never from users. */

@@ -28,6 +28,17 @@ export interface MirroredWrite {
  */
 export type ListWriteMirror = (tx: PgTx, writes: readonly MirroredWrite[]) => Promise<void>;
 
+/**
+ * A mirror with a life of its own (the SharePoint mirror, shared/src/store/graph/sharepoint-spiegel.ts): `write` as
+ * `ListWriteMirror`; `committed` is called after a transaction that mirrored something committed (start sending; it
+ * must not wait: answers never wait for the mirror); `close` when the store closes.
+ */
+export interface ListMirror {
+  write: ListWriteMirror;
+  committed?(): void;
+  close?(): Promise<void>;
+}
+
 /** A pool or a client inside a transaction: both run `query`. */
 type Runner = Pick<pg.Pool, 'query'> | PgTx;
 
@@ -42,7 +53,7 @@ interface Table {
 /** Options of `PgListStore`. */
 export interface PgListStoreOptions {
   /** Called in every write transaction (the Graph outbox with STORE=postgres and GRAPH_* set). */
-  mirror?: ListWriteMirror;
+  mirror?: ListWriteMirror | ListMirror;
   /** End the pool on `close()` (default true: the store owns the pool it was given). */
   ownsPool?: boolean;
 }
@@ -65,11 +76,16 @@ export class PgListStore implements ListStore {
   private closed = false;
   /** Two connections for the id counters only (see `nextNumber`), opened on first use. */
   private counters?: pg.Pool;
+  /** Mirror calls so far; a write transaction that raised it tells the mirror after its commit. */
+  private gespiegeld = 0;
+  private readonly spiegel?: ListMirror;
 
   constructor(
     readonly pool: pg.Pool,
     private readonly options: PgListStoreOptions = {},
   ) {
+    const m = options.mirror;
+    this.spiegel = typeof m === 'function' ? { write: m } : m;
     for (const name of LIST_NAMES) {
       const def = getListDefinition(name);
       this.tables.set(name, {
@@ -101,7 +117,17 @@ export class PgListStore implements ListStore {
   }
 
   private async mirror(tx: PgTx, writes: MirroredWrite[]): Promise<void> {
-    if (this.options.mirror && writes.length) await this.options.mirror(tx, writes);
+    if (!this.spiegel || writes.length === 0) return;
+    await this.spiegel.write(tx, writes);
+    this.gespiegeld++;
+  }
+
+  /** A write transaction: `inTransaction`, then tell the mirror when the transaction mirrored something. */
+  private async schrijf<T>(fn: (tx: PgTx) => Promise<T>, options?: Parameters<typeof inTransaction>[2]): Promise<T> {
+    const voor = this.gespiegeld;
+    const result = await inTransaction(this.pool, fn, options);
+    if (this.gespiegeld !== voor) this.spiegel?.committed?.();
+    return result;
   }
 
   /** Insert rows (ON CONFLICT DO NOTHING) in chunks. @returns the keys that were new. */
@@ -120,7 +146,7 @@ export class PgListStore implements ListStore {
 
   async add<L extends ListName>(list: L, input: ListItemInput<L>): Promise<AddResult<ListItem<L>>> {
     const item = validateItem(list, input);
-    return inTransaction(this.pool, (tx) => this.addOn(tx, list, item));
+    return this.schrijf((tx) => this.addOn(tx, list, item));
   }
 
   private async addOn<L extends ListName>(tx: PgTx, list: L, item: AnyListItem): Promise<AddResult<ListItem<L>>> {
@@ -143,7 +169,7 @@ export class PgListStore implements ListStore {
     const t = this.table(list);
     const items = validateAll(list, inputs);
     const rows = items.map((item) => ({ key: itemKey(list, item), item }));
-    const created = await inTransaction(this.pool, async (tx) => {
+    const created = await this.schrijf(async (tx) => {
       const keys = new Set<string>();
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         const chunk = rows.slice(i, i + INSERT_CHUNK);
@@ -165,7 +191,7 @@ export class PgListStore implements ListStore {
 
   async update<L extends ListName>(list: L, key: string, patch: Partial<ListItemInput<L>>): Promise<ListItem<L>> {
     this.table(list);
-    return inTransaction(this.pool, (tx) => this.updateOn(tx, list, key, patch));
+    return this.schrijf((tx) => this.updateOn(tx, list, key, patch));
   }
 
   private async updateOn<L extends ListName>(tx: PgTx, list: L, key: string, patch: Partial<ListItemInput<L>>): Promise<ListItem<L>> {
@@ -255,7 +281,7 @@ export class PgListStore implements ListStore {
     if (!c || c.type !== 'number') throw new Error(`Kolom ${column} van ${list} is geen getal.`);
     const item = validateItem(list, init);
     const key = itemKey(list, item);
-    return inTransaction(this.pool, async (tx) => {
+    return this.schrijf(async (tx) => {
       const col = qi(column);
       const row = (
         await tx.query<Record<string, unknown>>(
@@ -278,8 +304,7 @@ export class PgListStore implements ListStore {
    * @throws whatever `fn` throws (nothing is written then).
    */
   async atomically<T>(fn: (tx: ListTransaction) => Promise<T>): Promise<T> {
-    return inTransaction(
-      this.pool,
+    return this.schrijf(
       (client) =>
         fn({
           get: (list, key) => this.getOn(client, list, key),
@@ -301,7 +326,7 @@ export class PgListStore implements ListStore {
    * @throws InvalidItemError when `build(id)` is not a valid item (the number stays used).
    */
   async addWithSequence<L extends ListName>(list: L, seq: SequenceSpec, build: (id: string) => ListItemInput<L>): Promise<ListItem<L>> {
-    return inTransaction(this.pool, (tx) => this.addWithSequenceOn(tx, list, seq, build));
+    return this.schrijf((tx) => this.addWithSequenceOn(tx, list, seq, build));
   }
 
   private async addWithSequenceOn<L extends ListName>(
@@ -357,6 +382,7 @@ export class PgListStore implements ListStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.spiegel?.close?.();
     await this.counters?.end();
     if (this.options.ownsPool !== false) await this.pool.end();
   }
