@@ -38,12 +38,21 @@ describeWithChromium('tab (e2e, Chromium)', () => {
   let tmp = '';
   let browser: BrowserContext;
   let page: Page;
+  const demoVog = { gevraagd: 0, ontvangen: 0, nietOntvangen: 0, open: 0 };
 
   beforeAll(async () => {
     buildWebIfStale();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tab-e2e-'));
     store = new SqliteListStore(path.join(tmp, 'ip.db'));
     await seedDemo(store, 'demo');
+    // The demo's own VOG requests of last year (counted by gevraagdOp, per status as HR recorded it), before the three below.
+    for (const a of await queryAll(store, 'VogAanvragen'))
+      if (a.gevraagdOp.startsWith(`${VORIG_JAAR}-`)) {
+        demoVog.gevraagd++;
+        if (a.status === 'ontvangen') demoVog.ontvangen++;
+        else if (a.status === 'nietOntvangen') demoVog.nietOntvangen++;
+        else demoVog.open++;
+      }
     // Three VOG requests in the dashboard's default year (last year): one received, one applied for, one not received.
     const vorig = VORIG_JAAR;
     await store.addMany('VogAanvragen', [
@@ -499,12 +508,13 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await vog.waitFor();
     const rijen = async (id: string) =>
       page.locator(`#${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
-    // Columns: label, then the three years ending with last year; the three requests above are last year's.
+    // Columns: label, then the three years ending with last year; the three requests above are last year's, next to the demo's.
+    expect(demoVog.gevraagd).toBeGreaterThan(0);
     expect((await rijen('tabel-vog')).map((r) => [r[0], r.at(-1)])).toEqual([
-      ['VOG gevraagd', '3'],
-      ['Ontvangen', '1'],
-      ['Niet ontvangen', '1'],
-      ['Nog open', '1'],
+      ['VOG gevraagd', String(demoVog.gevraagd + 3)],
+      ['Ontvangen', String(demoVog.ontvangen + 1)],
+      ['Niet ontvangen', String(demoVog.nietOntvangen + 1)],
+      ['Nog open', String(demoVog.open + 1)],
     ]);
     // The anonymous table's total is the core table's "waarvan anoniem", and its per-soort rows add up to it.
     const anoniem = await rijen('tabel-anoniem');

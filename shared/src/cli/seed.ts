@@ -1,6 +1,6 @@
 /**
  * Synthetic demo data for `npm start` (and `npm run seed`): three calendar years of list items in realistic
- * volumes for an organisation of ~2,000 employees. Deterministic (seeded PRNG), no real names anywhere;
+ * volumes for an organisation of ~2,000 employees, the registers included (`seed-registers.ts`). Deterministic (seeded PRNG), no real names anywhere;
  * employee ids are opaque (`demo-mw-…`).
  */
 import { TZDate } from '@date-fns/tz';
@@ -22,6 +22,7 @@ import { isoWeek, vandaag } from '../domain/tijd';
 import { SqliteListStore } from '../store/sqlite-list-store';
 import type { ListStore } from '../store/list-store';
 import { beeindig, standaardUitvoer } from './uitvoer';
+import { buildRegisterDemo, DEMO_REGISTER_INSTELLINGEN, type RegisterInstellingen } from './seed-registers';
 
 /** Deterministic PRNG (mulberry32): same seed, same demo data. */
 export function prng(seed: number): () => number {
@@ -45,10 +46,17 @@ function sessieStart(day: Date): Date {
 }
 
 /**
- * Build the demo items for the years `until.year - 2 … until.year`, up to `until` (a `YYYY-MM-DD` date).
+ * Build the demo items for the years `until.year - 2 … until.year`, up to `until` (a `YYYY-MM-DD` date), including
+ * the registers (nevenwerkzaamheden, financiële belangen, VOG, extra anonymous meldingen: `seed-registers.ts`,
+ * following `registers`, the organisation's function settings).
  * @returns items per list; pure (no I/O).
  */
-export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D-002', 'D-003'], seed = 2026): Items {
+export function buildDemoData(
+  until: string,
+  dilemmaIds: string[] = ['D-001', 'D-002', 'D-003'],
+  seed = 2026,
+  registers: RegisterInstellingen = DEMO_REGISTER_INSTELLINGEN,
+): Items {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -64,10 +72,9 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
     AgressieIncidenten: [],
     NieuweMedewerkers: [],
     MeldwijzerGebruik: [],
+    // The registers come from buildRegisterDemo below.
     VogFunctiehouders: [],
     VogAanvragen: [],
-
-    // Nevenwerkzaamheden: HR imports the Functiebezetting; the registers fill through the bot.
     Functiebezetting: [],
     Nevenwerkzaamheden: [],
     NevenwerkHerbevestigingen: [],
@@ -266,6 +273,14 @@ export function buildDemoData(until: string, dilemmaIds: string[] = ['D-001', 'D
       }
     }
   }
+  // The registers, from a PRNG of their own so the lists above stay as they were.
+  const reg = buildRegisterDemo(until, prng(seed + 18), out.Meldingen, registers);
+  out.Meldingen.push(...reg.Meldingen);
+  out.Functiebezetting = reg.Functiebezetting;
+  out.Nevenwerkzaamheden = reg.Nevenwerkzaamheden;
+  out.NevenwerkHerbevestigingen = reg.NevenwerkHerbevestigingen;
+  out.VogFunctiehouders = reg.VogFunctiehouders;
+  out.VogAanvragen = reg.VogAanvragen;
   // Planned sessions in the next three months, so booking and the portal have something to show.
   const base = new Date(`${until}T12:00:00Z`);
   for (let i = 1; i <= 6; i++) {
@@ -302,7 +317,12 @@ export async function seedDemo(store: ListStore, org = 'demo', until: string = v
     bron: d.bron,
   }));
   created.Dilemmas = (await store.addMany('Dilemmas', dilemmas)).created;
-  const data = buildDemoData(until, dilemmas.map((d) => d.dilemmaId).concat(dilemmas.length ? [] : ['D-001']));
+  const data = buildDemoData(until, dilemmas.map((d) => d.dilemmaId).concat(dilemmas.length ? [] : ['D-001']), 2026, {
+    nevenwerkFuncties: config.nevenwerk.functies,
+    herbevestigingDatum: config.nevenwerk.herbevestigingDatum,
+    vogFuncties: config.vog.functies.map((f) => f.id),
+    geldigheidJaren: config.vog.geldigheidJaren,
+  });
   for (const [list, items] of Object.entries(data) as [ListName, ListItemInput<ListName>[]][]) {
     if (list === 'Dilemmas') continue;
     created[list] = (await store.addMany(list, items)).created;
