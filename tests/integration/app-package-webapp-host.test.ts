@@ -15,6 +15,7 @@ import { freePort } from '../support/processes';
 import { SqliteListStore } from '@shared/store';
 import { BOT_ROUTES, type BotRouteNaam } from '../../bot/src/host/routes';
 import { oorkondeUrl } from '../../bot/src/features/ambtseed/routes';
+import { openstaandUrl } from '../../bot/src/features/ambtseed/openstaand';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 jest.setTimeout(180_000);
@@ -122,6 +123,7 @@ describe('infra/webapp-host with the real bot and tab', () => {
   /** One request per bot route, with what the bot answers for it; a route added later without an entry fails here. */
   const voorbeelden = (): Record<BotRouteNaam, { pad: string; init?: RequestInit; status: number; type: RegExp }> => {
     const oorkonde = new URL(oorkondeUrl('http://x', 'S-HOST#00001'));
+    const openstaand = new URL(openstaandUrl('http://x', new Date(), 'nl'));
     return {
       berichten: {
         pad: '/api/messages',
@@ -132,6 +134,7 @@ describe('infra/webapp-host with the real bot and tab', () => {
       gezondheid: { pad: '/healthz', status: 200, type: /json/ },
       ambtseedAgenda: { pad: '/ambtseed/agenda/S-HOST.ics', status: 200, type: /text\/calendar/ },
       ambtseedOorkonde: { pad: oorkonde.pathname + oorkonde.search, status: 200, type: /wordprocessingml/ },
+      ambtseedOpenstaand: { pad: openstaand.pathname + openstaand.search, status: 200, type: /text\/csv/ },
     };
   };
 

@@ -152,6 +152,8 @@ export async function startBotHarness(
     features?: Feature[];
     publicUrl?: string;
     namen?: NaamBron;
+    /** More HTTP routes on the bot (e.g. `ambtseedRouter`), as the server mounts them. */
+    routes?: express.RequestHandler[];
   } = {},
 ): Promise<BotHarness> {
   const replies: CapturedReply[] = [];
@@ -185,6 +187,7 @@ export async function startBotHarness(
     env: opts.env ?? { MicrosoftAppId: '' },
     clock: opts.clock,
     features: opts.features,
+    routes: opts.routes,
   });
   const botServer = await listen(host.app);
   const url = `http://127.0.0.1:${(botServer.address() as AddressInfo).port}`;

@@ -30,6 +30,12 @@ export const BOT_ROUTES = [
     pad: '/ambtseed/oorkonde/:bestand',
     doel: 'ondertekende oorkonde van een afgelegde eed of belofte (.docx)',
   },
+  {
+    naam: 'ambtseedOpenstaand',
+    methode: 'GET',
+    pad: '/ambtseed/openstaand/:bestand',
+    doel: 'ondertekende export voor HR van de openstaande verplichtingen over de deadline (.csv, alleen op de dag zelf)',
+  },
 ] as const satisfies readonly BotRoute[];
 
 export type BotRouteNaam = (typeof BOT_ROUTES)[number]['naam'];

@@ -15,8 +15,14 @@ import { renderBevestigKaart, renderHerinneringKaart } from './cards';
  * (dedupe key `ambtseed:achterstallig:<datum>:<object id>`), in their own Teams language.
  */
 
-/** The new hires past their deadline on `now`, each with the obligations that are late. */
-export async function achterstalligen(services: BotServices, now: Date): Promise<{ nm: NieuweMedewerker; laat: OpenVerplichting[] }[]> {
+/**
+ * The new hires past their deadline on `now` (started in the last 400 days), each with the obligations that are
+ * late (not voldaan, deadline before today's Europe/Amsterdam date). Reads the lists only; writes nothing.
+ */
+export async function achterstalligen(
+  services: Pick<BotServices, 'store' | 'config'>,
+  now: Date,
+): Promise<{ nm: NieuweMedewerker; laat: OpenVerplichting[] }[]> {
   const { store, config } = services;
   const today = vandaag(now);
   const nms = await queryAll(store, 'NieuweMedewerkers', { range: { column: 'indienstOp', from: plusDagen(today, -400) } });

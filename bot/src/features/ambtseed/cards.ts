@@ -122,6 +122,9 @@ export interface HrKaartData {
   deelnemersTitel: string;
   /** "Herinnering sturen aan wie over de deadline is (n)"; `''` hides the button (nobody is late). */
   herinnerTitel: string;
+  /** Signed same-day link to the CSV of open obligations (`openstaand.ts`); `''` hides the button (nobody is late). */
+  exportUrl: string;
+  exportTitel: string;
   /** Sessions of this calendar year that have started (attendance can be recorded for each), newest first. */
   aanwezigheidKeuzes: Keuze[];
   eersteAanwezigheid: string;

@@ -18,6 +18,7 @@ import { bevestiging, plaats, soortNaam, synchroniseerAgenda, vertel, vertelGepr
 import { sessieFeiten, samenvatting } from './bevestigen';
 import { renderBevestigKaart, renderHrKaart, renderSessieFormulier, type Feit, type SessieFormulierData } from './cards';
 import { bestaandeSessie, boekingVoor, inschrijvingenVan } from './lezen';
+import { openstaandUrl } from './openstaand';
 import { overzichtRegels } from './overzicht';
 import type { SessieFormInvoer, SessieKeuzeInvoer } from './payload';
 
@@ -97,6 +98,8 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
     aanwezigheidTitel: t(l, 'ambtseed.hr.aanwezigheid'),
     deelnemersTitel: t(l, 'ambtseed.hr.deelnemers'),
     herinnerTitel: o.achterstallig ? t(l, 'ambtseed.hr.herinner', { n: o.achterstallig }) : '',
+    exportUrl: o.achterstallig ? openstaandUrl(services.publicUrl, now, l) : '',
+    exportTitel: t(l, 'ambtseed.hr.export', { n: o.achterstallig }),
     aanwezigheidKeuzes: ditJaar.map((s) => ({ id: s.sessieId, label: `${toonTijd(s.start, l)} · ${soortNaam(s.soort, l)}` })),
     eersteAanwezigheid: ditJaar[0]?.sessieId ?? '',
     kiesAanwezigheid: t(l, 'ambtseed.hr.kiesAanwezigheid'),

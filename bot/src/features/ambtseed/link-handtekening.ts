@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import { plusDagen, wandtijdNaarInstant } from '@shared/domain/tijd';
 import { t } from '@shared/i18n';
 
 /**
@@ -14,6 +15,9 @@ import { t } from '@shared/i18n';
  *   HMAC-SHA256(key, `oorkonde:<inschrijvingId>:<exp>`).
  * `.ics` links are not signed: an invitation holds the session only (title, time, place, the official's function),
  * nothing about who booked it.
+ *
+ * HR's export of the open obligations (`/ambtseed/openstaand/openstaand-<datum>.csv`) is signed the same way over
+ * `openstaand:<datum>:<exp>`, and valid only on the Europe/Amsterdam day it was made (`exp` = the next midnight).
  */
 
 /** Days a personal download link stays valid when `AMBTSEED_LINK_TTL_DAYS` is not set. */
@@ -52,12 +56,17 @@ export function linkVerloopt(nu: Date = new Date(), env: NodeJS.ProcessEnv = pro
   return Math.ceil((nu.getTime() + linkGeldigheidDagen(env) * 86_400_000) / 1000);
 }
 
+/** The first 32 hex characters of HMAC-SHA256(key, `<doel>:<exp>`); `doel` is e.g. `oorkonde:<inschrijvingId>`. */
+function handtekening(doel: string, verlooptOp: number, env: NodeJS.ProcessEnv): string {
+  return crypto.createHmac('sha256', geheim(env)).update(`${doel}:${verlooptOp}`).digest('hex').slice(0, 32);
+}
+
 /**
  * The signature of an oorkonde link: 32 hex characters (see the module comment).
  * @param verlooptOp expiry in seconds since the epoch (default: a link made now, {@link linkVerloopt})
  */
 export function tekenLink(inschrijvingId: string, verlooptOp: number = linkVerloopt(), env: NodeJS.ProcessEnv = process.env): string {
-  return crypto.createHmac('sha256', geheim(env)).update(`oorkonde:${inschrijvingId}:${verlooptOp}`).digest('hex').slice(0, 32);
+  return handtekening(`oorkonde:${inschrijvingId}`, verlooptOp, env);
 }
 
 /** The signed query of an oorkonde link made at `nu`: `exp` and `sig` (see the module comment). */
@@ -68,6 +77,16 @@ export function ondertekening(
 ): { exp: number; sig: string } {
   const exp = linkVerloopt(nu, env);
   return { exp, sig: tekenLink(inschrijvingId, exp, env) };
+}
+
+/**
+ * The signed query of HR's export of the open obligations of `datum` (`YYYY-MM-DD`, Europe/Amsterdam): `exp` is the
+ * next Amsterdam midnight (seconds since the epoch), so the link works on that day only.
+ * @throws TijdFout when `datum` is not a real date.
+ */
+export function ondertekeningOpenstaand(datum: string, env: NodeJS.ProcessEnv = process.env): { exp: number; sig: string } {
+  const exp = Date.parse(wandtijdNaarInstant(plusDagen(datum, 1), '00:00')) / 1000;
+  return { exp, sig: handtekening(`openstaand:${datum}`, exp, env) };
 }
 
 const linkQuery = z.looseObject({ sig: z.string().regex(/^[0-9a-f]{32}$/), exp: z.string().regex(/^\d{1,12}$/) });
@@ -87,19 +106,42 @@ export function controleerLink(
   nu: Date = new Date(),
   env: NodeJS.ProcessEnv = process.env,
 ): LinkWeigering | undefined {
+  return controleer(`oorkonde:${inschrijvingId}`, query, nu, env);
+}
+
+/** As {@link controleerLink}, for HR's export link of the open obligations of `datum` ({@link ondertekeningOpenstaand}). */
+export function controleerOpenstaandLink(
+  datum: string,
+  query: unknown,
+  nu: Date = new Date(),
+  env: NodeJS.ProcessEnv = process.env,
+): LinkWeigering | undefined {
+  return controleer(`openstaand:${datum}`, query, nu, env);
+}
+
+function controleer(doel: string, query: unknown, nu: Date, env: NodeJS.ProcessEnv): LinkWeigering | undefined {
   const q = linkQuery.safeParse(query);
   if (!q.success) return 'ongeldig';
   const exp = Number(q.data.exp);
-  if (!crypto.timingSafeEqual(Buffer.from(q.data.sig), Buffer.from(tekenLink(inschrijvingId, exp, env)))) return 'ongeldig';
+  if (!crypto.timingSafeEqual(Buffer.from(q.data.sig), Buffer.from(handtekening(doel, exp, env)))) return 'ongeldig';
   return nu.getTime() >= exp * 1000 ? 'verlopen' : undefined;
 }
 
 const html = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The short 403 page of a refused link: title and reason in Dutch, then the reason in English. */
-export function weigeringPagina(reden: LinkWeigering, env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The short 403 page of a refused link: title and reason in Dutch, then the reason in English. `soort` picks the
+ * reasons' wording: a personal link (`oorkonde`, valid `AMBTSEED_LINK_TTL_DAYS` days) or HR's same-day export
+ * (`openstaand`).
+ */
+export function weigeringPagina(
+  reden: LinkWeigering,
+  env: NodeJS.ProcessEnv = process.env,
+  soort: 'oorkonde' | 'openstaand' = 'oorkonde',
+): string {
   const dagen = linkGeldigheidDagen(env);
-  const tekst = (l: 'nl' | 'en') => html(t(l, `ambtseed.link.${reden}`, { dagen }));
+  const sleutel = soort === 'oorkonde' ? `ambtseed.link.${reden}` : `ambtseed.link.openstaand.${reden}`;
+  const tekst = (l: 'nl' | 'en') => html(t(l, sleutel, { dagen }));
   return [
     '<!doctype html>',
     '<html lang="nl">',

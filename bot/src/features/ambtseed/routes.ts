@@ -6,7 +6,8 @@ import type { OrgConfig } from '@shared/config';
 import { t, tekstIn, toLocale } from '@shared/i18n';
 import type { NaamBron } from '@shared/graph/gebruikers';
 import type { ListStore } from '@shared/store';
-import { controleerLink, linkGeldigheidDagen, ondertekening, weigeringPagina } from './link-handtekening';
+import { controleerLink, controleerOpenstaandLink, linkGeldigheidDagen, ondertekening, weigeringPagina } from './link-handtekening';
+import { namenVoorExport, openstaandBestand, openstaandCsv, openstaandeRijen } from './openstaand';
 import { oorkondeDocx } from './oorkonde';
 import { sessieIcs } from './uitnodiging-ics';
 
@@ -24,6 +25,9 @@ export { tekenLink } from './link-handtekening';
  *   link is signed and expires (`link-handtekening.ts`: `AMBTSEED_LINK_SECRET`, `AMBTSEED_LINK_TTL_DAYS`, default
  *   90 days) because it tells that a person took the oath. A wrong, changed or expired link gets a short 403 HTML
  *   page (Dutch, then English).
+ * - `GET /ambtseed/openstaand/openstaand-<datum>.csv?exp=…&sig=…&lang=nl|en` — HR's export of the open
+ *   obligations (new hires past their ambtseed deadline, `openstaand.ts`), generated per request and never kept;
+ *   signed and valid on `<datum>` only (the HR card makes the link). Names at download time from `namen`.
  * Bad input gets 400/404 with a short Dutch text; nothing is logged about the person.
  */
 
@@ -122,6 +126,33 @@ export function ambtseedRouter(deps: {
         .set('Content-Disposition', 'attachment; filename="oorkonde.docx"')
         .set('Cache-Control', 'private, no-store')
         .send(buf);
+    }),
+  );
+
+  router.get(
+    '/ambtseed/openstaand/:bestand',
+    viaNext(async (req, res) => {
+      const m = /^openstaand-(\d{4}-\d{2}-\d{2})\.csv$/.exec(req.params.bestand);
+      if (!m) return void res.status(400).type('text/plain').send('Ongeldige link: verwacht /ambtseed/openstaand/openstaand-<datum>.csv.');
+      const nu = deps.clock?.() ?? new Date();
+      const weigering = controleerOpenstaandLink(m[1], req.query, nu, env);
+      if (weigering)
+        return void res
+          .status(403)
+          .set('Cache-Control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(weigeringPagina(weigering, env, 'openstaand'));
+      const rijen = await openstaandeRijen(deps, nu);
+      const namen = await namenVoorExport(
+        deps.namen,
+        rijen.map((r) => r.medewerker),
+      );
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .set('Content-Disposition', `attachment; filename="${openstaandBestand(m[1])}"`)
+        .set('Cache-Control', 'private, no-store')
+        .send(openstaandCsv(rijen, namen, req.query.lang === 'en' ? 'en' : 'nl'));
     }),
   );
 
