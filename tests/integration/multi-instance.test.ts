@@ -15,6 +15,22 @@ import { submit } from '../support/activities';
 import { postActivity, proefOid, proefSessieId, startBotCluster, vulBoekingsproef, type BotCluster } from '../support/bot-cluster';
 import { DATABASE_URL, describePostgres, dropSchema, freshSchema, schemaPool } from '../support/postgres';
 
+/**
+ * What a person was told in their conversation (the last answer counts; a redelivery may add one): `ingeschreven`
+ * ('Je bent ingeschreven'), `wachtlijst` ('Je staat op de wachtlijst (plaats n)'), `staat al` (the booking made by an
+ * earlier delivery stands: 'Je staat al ingeschreven voor deze bijeenkomst'), `fout` ('Er ging iets mis'), `geen`,
+ * or `anders` with the text. Texts from the catalogue (ambtseed.geboekt, ambtseed.wachtlijst, AL_INGESCHREVEN, fout.algemeen).
+ */
+function beoordeel(antwoorden: unknown[]): string {
+  if (antwoorden.length === 0) return 'geen';
+  const tekst = JSON.stringify(antwoorden[antwoorden.length - 1]);
+  if (/Er ging iets mis/.test(tekst) || antwoorden.some((a) => /Er ging iets mis/.test(JSON.stringify(a)))) return 'fout';
+  if (/Je bent ingeschreven/.test(tekst)) return 'ingeschreven';
+  if (/Je staat op de wachtlijst \(plaats \d+\)/.test(tekst)) return 'wachtlijst';
+  if (/Je staat al ingeschreven voor deze bijeenkomst/.test(tekst)) return 'staat al';
+  return `anders: ${tekst.slice(0, 200)}`;
+}
+
 const SESSIES = 50;
 const CAPACITEIT = 15;
 const MENSEN = 1000;
@@ -132,8 +148,18 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
       expect(actief.filter((r) => r.sessieId === id && r.status === 'ingeschreven')).toHaveLength(CAPACITEIT);
       expect(actief.filter((r) => r.sessieId === id && r.status === 'wachtlijst')).toHaveLength(20 - CAPACITEIT);
     }
-    // Every person got an answer in Teams (the fake connector saw a reply in each conversation).
-    expect([...Array(MENSEN).keys()].filter((i) => !c.replies.get(`a:persoon-${i}`)?.length)).toEqual([]);
+    // Every request got a definite outcome in Teams: its conversation's last answer says booked or waitlisted (or, for
+    // a redelivery of a turn that had booked before its instance died, that the booking stands) — never an error.
+    const uitkomst = (i: number) => beoordeel(c.replies.get(`a:persoon-${i}`) ?? []);
+    const perUitkomst = new Map<string, number[]>();
+    for (let i = 0; i < MENSEN; i++) perUitkomst.set(uitkomst(i), [...(perUitkomst.get(uitkomst(i)) ?? []), i]);
+    expect([...perUitkomst.keys()].filter((k) => !['ingeschreven', 'wachtlijst', 'staat al'].includes(k))).toEqual([]);
+    // The answer agrees with the list: booked ↔ a place, waitlisted ↔ on the waitlist.
+    const statusVan = new Map(actief.map((r) => [r.medewerker, r.status]));
+    for (const k of ['ingeschreven', 'wachtlijst'] as const)
+      expect((perUitkomst.get(k) ?? []).filter((i) => statusVan.get(oid(i)) !== k)).toEqual([]);
+    // A plain "already booked" only comes from a redelivery after the kill: far fewer than the turns in flight then.
+    expect((perUitkomst.get('staat al') ?? []).length).toBeLessThan(100);
     // All four instances took part (instance 1 until it was killed).
     expect(c.perInstance.filter((n) => n > 0)).toHaveLength(4);
   });

@@ -62,19 +62,40 @@ export class AmbtseedBoeking {
     return this.atomair([sessieId], undefined, (s) => planSessieWijziging(s, sessieId, patch, now));
   }
 
-  /** Read, plan and write in one transaction of the store (see the class comment). */
-  private atomair(
+  /**
+   * Read, plan and write in one transaction of the store (see the class comment), under the locks of the
+   * sessions involved and of the person whose other bookings the plan checks (`boekingSloten`).
+   */
+  private async atomair(
     sessieIds: string[],
     medewerker: string | undefined,
     plan: (s: BoekingSnapshot) => BoekingPlan,
     inschrijvingId?: string,
   ): Promise<BoekingPlan> {
-    return this.store.atomically(async (tx) => {
-      const wie = medewerker ?? (inschrijvingId ? (await tx.get('AmbtseedInschrijvingen', inschrijvingId))?.medewerker : undefined);
-      const p = plan(await leesSnapshot(tx, sessieIds, wie));
-      return schrijfPlan(tx, p);
-    });
+    // An inschrijving's person never changes, so it may be read before the transaction (its lock must be named up front).
+    const wie = medewerker ?? (inschrijvingId ? (await this.store.get('AmbtseedInschrijvingen', inschrijvingId))?.medewerker : undefined);
+    return this.store.atomically(
+      async (tx) => {
+        const p = plan(await leesSnapshot(tx, sessieIds, wie));
+        return schrijfPlan(tx, p);
+      },
+      { locks: boekingSloten(sessieIds, wie) },
+    );
   }
+}
+
+/**
+ * The locks of a booking transaction (`AtomicallyOptions.locks`): one per session whose capacity and waitlist it
+ * decides about, and one for the person whose other bookings it checks ("one active booking per kind of
+ * session", planBoeking). Every operation that can add an active booking (book, rebook) names its person; every
+ * operation that changes a session's bookings names that session — so any two that could conflict share a lock.
+ * Cancellations and HR's session edits only end or promote bookings that already count for that person.
+ */
+export function boekingSloten(sessieIds: readonly string[], medewerker: string | undefined): string[] {
+  return [
+    ...sessieIds.map((id) => `ambtseed:sessie:${id}`),
+    ...(medewerker ? [`ambtseed:medewerker:${medewerker.trim().toLowerCase()}`] : []),
+  ];
 }
 
 /** The sessieId part of an inschrijvingId (`<sessieId>#00001`). */

@@ -110,6 +110,21 @@ export interface ListTransaction {
 }
 
 /**
+ * Options of `ListStore.atomically`.
+ *
+ * `locks`: names of what the callback decides about (`ambtseed:sessie:S-01`, `ambtseed:medewerker:<oid>`). The
+ * caller promises that every transaction that could conflict with this one names at least one of the same locks
+ * (for a booking: the session whose capacity it checks and the person whose other bookings it checks). A store
+ * whose transactions run concurrently (PostgreSQL) then runs transactions with a common lock one after the
+ * other — each waits for the lock, then reads the committed state — instead of letting them race and retrying
+ * the losers: no serialization failures, so no retries that can run out under a burst. Stores that already
+ * run every `atomically` alone (SQLite, Graph) ignore the option.
+ */
+export interface AtomicallyOptions {
+  locks?: readonly string[];
+}
+
+/**
  * The one port through which bot, tab, CLI and report reach the lists (docs/architecture.md).
  * Implementations: `SqliteListStore` (embedded default) and `GraphListStore` (SharePoint via Graph).
  * Every implementation passes `tests/contract/list-store.contract.ts`.
@@ -148,8 +163,10 @@ export interface ListStore {
    * - SQLite: `BEGIN IMMEDIATE` … `COMMIT` on the file (serialises processes too); other calls on the store wait.
    * - Graph: a per-process lock; the writes are buffered and appended to the outbox in one local transaction,
    *   then the store waits up to `writeWaitMs` for them to reach Graph (see `writeStatus`).
+   * - PostgreSQL: without `options.locks` one SERIALIZABLE transaction, retried on serialization failure; with
+   *   `locks` a READ COMMITTED transaction that first takes those named locks (see `AtomicallyOptions`).
    */
-  atomically<T>(fn: (tx: ListTransaction) => Promise<T>): Promise<T>;
+  atomically<T>(fn: (tx: ListTransaction) => Promise<T>, options?: AtomicallyOptions): Promise<T>;
   /**
    * Add `build(id)` with the next id of the (list, prefix) counter (see `SequenceSpec`). A key that is taken
    * already (an import, another process) moves on to the next number; a number is never handed out twice.

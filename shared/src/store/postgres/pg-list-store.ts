@@ -4,7 +4,7 @@ import { isIsoDate, itemKey, type AnyListItem, type ListItem, type ListItemInput
 import { mergeUpdate, validateItem } from '../item-rules';
 import { ItemNotFoundError, validateAll, type AddResult, type ListPage, type ListQuery, type ListStore } from '../list-store';
 import { inTransaction, type PgTx } from './connection';
-import type { ListTransaction, SequenceSpec, WriteStatus } from '../list-store';
+import type { AtomicallyOptions, ListTransaction, SequenceSpec, WriteStatus } from '../list-store';
 import { controleerVolgnummer } from '../volgnummers';
 import { qi } from './migrations';
 
@@ -297,23 +297,33 @@ export class PgListStore implements ListStore {
   }
 
   /**
-   * Run `fn` as one SERIALIZABLE transaction: its reads see its own writes, and PostgreSQL guarantees
-   * the outcome of concurrent calls — on any instance — equals some serial order (so two bookings of
-   * the last place can never both see it free). A serialization failure rolls back and runs `fn` again
-   * (up to 30 times, with jittered backoff): `fn` must not have effects outside `tx`.
+   * Run `fn` as one transaction whose reads see its own writes.
+   * - Without `options.locks`: SERIALIZABLE. PostgreSQL guarantees the outcome of concurrent calls — on any
+   *   instance — equals some serial order (so two bookings of the last place can never both see it free). A
+   *   serialization failure rolls back and runs `fn` again (up to 30 times, with jittered backoff): `fn` must
+   *   not have effects outside `tx`. Under a burst this can run out: SERIALIZABLE's predicate locks on a B-tree
+   *   cover whole index pages, so transactions about different sessions conflict too.
+   * - With `options.locks` (see `AtomicallyOptions`): READ COMMITTED, after taking a transaction-scoped advisory
+   *   lock per name (`pg_advisory_xact_lock(hashtextextended(name, 0))`, in sorted order, so two transactions
+   *   never wait for each other crosswise). Transactions with a common lock run one after the other on every
+   *   instance; each statement after the locks sees everything the previous holder committed. Released at
+   *   COMMIT or ROLLBACK (also when the connection dies).
    * @throws whatever `fn` throws (nothing is written then).
    */
-  async atomically<T>(fn: (tx: ListTransaction) => Promise<T>): Promise<T> {
+  async atomically<T>(fn: (tx: ListTransaction) => Promise<T>, options: AtomicallyOptions = {}): Promise<T> {
+    const locks = [...new Set(options.locks ?? [])].sort();
     return this.schrijf(
-      (client) =>
-        fn({
+      async (client) => {
+        for (const lock of locks) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lock]);
+        return fn({
           get: (list, key) => this.getOn(client, list, key),
           query: (list, query) => this.queryOn(client, list, query),
           add: (list, item) => this.addOn(client, list, validateItem(list, item)),
           update: (list, key, patch) => this.updateOn(client, list, key, patch),
           addWithSequence: (list, seq, build) => this.addWithSequenceOn(client, list, seq, build),
-        }),
-      { isolation: 'serializable', attempts: 30 },
+        });
+      },
+      locks.length ? { isolation: 'read committed', attempts: 8 } : { isolation: 'serializable', attempts: 30 },
     );
   }
 
