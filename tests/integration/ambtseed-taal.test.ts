@@ -1,6 +1,9 @@
+import JSZip from 'jszip';
+import request from 'supertest';
 import { loadOrgConfig } from '@shared/config';
 import { SqliteListStore } from '@shared/store';
-import { message, replyText, startBotHarness, submit, type BotHarness, type CapturedReply } from '../support/activities';
+import { ambtseedRouter } from '../../bot/src/features/ambtseed/routes';
+import { message, replyCards, replyText, startBotHarness, submit, type BotHarness, type CapturedReply } from '../support/activities';
 
 /**
  * Proactive ambtseed messages are written in the recipient's language, never in the language of the HR adviser who
@@ -95,5 +98,127 @@ describe('ambtseed: berichten in de taal van wie ze krijgt', () => {
     expect(laatsteAan('a:conv-b2')).toMatch(/geannuleerd/);
     expect(laatsteAan('a:conv-b2')).not.toMatch(/cancelled/i);
     expect(laatsteAan('a:conv-b3')).toMatch(/cancelled/);
+  });
+});
+
+/**
+ * The official (`ambtseed.afnemer`: "de provinciesecretaris" / "the provincial secretary" in config/demo.yaml) is
+ * stored in the organisation's language when HR works in English, and the .ics and the oorkonde name it in the
+ * document's language, so a Dutch invitation or certificate never says "the provincial secretary" — also for a session
+ * stored before, in English.
+ */
+describe('ambtseed: de afnemer uit de configuratie in de taal van de organisatie en van de lezer', () => {
+  const config = loadOrgConfig('demo');
+  const HR = { id: '29:hr-user', name: 'HR', aadObjectId: config.rollen.hr.gebruikers[0] };
+  const alsHrEn = { from: HR, conversationId: 'a:conv-hr', locale: 'en-US' };
+  const NL = '00000000-0000-0000-0000-0000000000b4';
+  const NU = new Date('2026-12-02T09:00:00Z');
+  let bot: BotHarness;
+  let store: SqliteListStore;
+
+  beforeAll(async () => {
+    store = new SqliteListStore(':memory:');
+    // Saved before the official was kept in the organisation's language: in English.
+    await store.add('AmbtseedSessies', {
+      sessieId: 'S-2026-11-26-1000-E',
+      start: '2026-11-26T09:00:00.000Z',
+      eind: '2026-11-26T10:00:00.000Z',
+      soort: 'ambtseed',
+      locatie: 'Statenzaal',
+      online: false,
+      afnemer: 'the provincial secretary',
+      capaciteit: 10,
+    });
+    await store.add('AmbtseedInschrijvingen', {
+      inschrijvingId: 'S-2026-11-26-1000-E#00001',
+      sessieId: 'S-2026-11-26-1000-E',
+      medewerker: NL,
+      dienstverband: 'arbeidsovereenkomst',
+      indienstOp: '2026-10-01',
+      status: 'ingeschreven',
+      vorm: 'belofte',
+    });
+    bot = await startBotHarness(config, { store, clock: () => NU, routes: [ambtseedRouter({ store, config, clock: () => NU })] });
+    await bot.send(message('hallo', { from: { id: '29:b4', aadObjectId: NL }, conversationId: 'a:conv-b4' }));
+  });
+  afterAll(async () => {
+    await bot.close();
+    await store.close();
+  });
+
+  /** The .ics text with folded lines joined (RFC 5545 §3.1). */
+  const ics = async (sessieId: string, taal: string) =>
+    (await request(bot.url).get(`/ambtseed/agenda/${sessieId}.ics`).set('Accept-Language', taal)).text.replace(/\r\n[ \t]/g, '');
+
+  it('HR (Engels) maakt een bijeenkomst met de standaardafnemer: opgeslagen en in de .ics als "de provinciesecretaris"', async () => {
+    const form = replyCards((await bot.send(submit({ action: 'ambtseed.sessieFormulier', nieuw: true }, alsHrEn))).replies)[0];
+    const veld = JSON.stringify(form).match(/"id":"afnemer"[^}]*"value":"([^"]*)"/)?.[1];
+    expect(veld).toBe('the provincial secretary');
+    await bot.send(
+      submit(
+        {
+          action: 'ambtseed.sessieOpslaan',
+          sessieId: '',
+          soort: 'ambtseed',
+          datum: '2026-12-17',
+          begin: '10:00',
+          eind: '11:00',
+          locatie: 'Statenzaal',
+          online: 'false',
+          afnemer: veld,
+          capaciteit: '20',
+        },
+        alsHrEn,
+      ),
+    );
+    expect((await store.get('AmbtseedSessies', 'S-2026-12-17-1000-E'))?.afnemer).toBe('de provinciesecretaris');
+    const nl = await ics('S-2026-12-17-1000-E', 'nl-NL');
+    expect(nl).toContain('Afnemer: de provinciesecretaris');
+    expect(nl).not.toContain('provincial');
+    expect(await ics('S-2026-12-17-1000-E', 'en-GB')).toContain('Official: the provincial secretary');
+    // A session stored in English before: the Dutch invitation still says "de provinciesecretaris".
+    expect(await ics('S-2026-11-26-1000-E', 'nl-NL')).toContain('Afnemer: de provinciesecretaris');
+  });
+
+  it('een eigen afnemer blijft zoals HR hem typte', async () => {
+    const opgeslagen = await store.add('AmbtseedSessies', {
+      sessieId: 'S-2026-12-18-1000-E',
+      start: '2026-12-18T09:00:00.000Z',
+      eind: '2026-12-18T10:00:00.000Z',
+      soort: 'ambtseed',
+      locatie: 'Raadzaal',
+      online: false,
+      afnemer: 'de burgemeester',
+      capaciteit: 10,
+    });
+    expect(opgeslagen.created).toBe(true);
+    expect(await ics('S-2026-12-18-1000-E', 'en-GB')).toContain('Official: de burgemeester');
+  });
+
+  it('HR (Engels) legt aanwezigheid vast: Nederlands bericht, en de oorkonde noemt "de provinciesecretaris"', async () => {
+    await bot.send(
+      submit(
+        { action: 'ambtseed.aanwezigheidOpslaan', sessieId: 'S-2026-11-26-1000-E', 'a_S-2026-11-26-1000-E#00001': 'afgelegd-belofte' },
+        alsHrEn,
+      ),
+    );
+    const bericht = JSON.stringify(bot.replies.filter((x) => x.conversationId === 'a:conv-b4').at(-1)!.activity);
+    expect(bericht).toContain('Je hebt de ambtseed of ambtsbelofte afgerond op 26 november 2026');
+    const link = /https?:\/\/[^"]*\/ambtseed\/oorkonde\/[^"]+/.exec(bericht)![0];
+    expect(new URL(link).searchParams.get('lang')).toBe('nl');
+    const url = new URL(link);
+    const docx = await request(bot.url)
+      .get(url.pathname + url.search)
+      .buffer(true)
+      .parse((res, cb) => {
+        const delen: Buffer[] = [];
+        res.on('data', (c: Buffer) => delen.push(c));
+        res.on('end', () => cb(null, Buffer.concat(delen)));
+      });
+    expect(docx.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file('word/document.xml')!.async('string');
+    const tekst = xml.replace(/<[^>]+>/g, '');
+    expect(tekst).toContain('ten overstaan van de provinciesecretaris');
+    expect(tekst).not.toContain('provincial');
   });
 });

@@ -4,6 +4,7 @@ import { queryAll } from '@shared/store';
 import { verstuurInEigenTaal } from '../../proactive/sender';
 import type { BotServices } from '../feature';
 import { renderBevestigingKaart, type BevestigingKaartData } from './cards';
+import { afnemerIn, ORGANISATIETAAL } from './afnemer';
 import { icsUrl } from './routes';
 
 /**
@@ -97,11 +98,16 @@ export async function vertelGepromoveerd(services: BotServices, plan: BoekingPla
 }
 
 /**
- * Bring the calendar events of `sessieIds` in line with their bookings (no calendar: nothing). A Graph
- * failure is logged (status only) and does not fail the booking.
+ * Bring the calendar events of `sessieIds` in line with their bookings (no calendar: nothing). One event serves
+ * every attendee, so its texts are in the organisation's language (`locale`, default Dutch), never in the language
+ * of whoever acted. A Graph failure is logged (status only) and does not fail the booking.
  * @returns the Teams join URL of an online session, when Graph gave one.
  */
-export async function synchroniseerAgenda(services: BotServices, sessieIds: string[], locale: Locale): Promise<string | undefined> {
+export async function synchroniseerAgenda(
+  services: BotServices,
+  sessieIds: string[],
+  locale: Locale = ORGANISATIETAAL,
+): Promise<string | undefined> {
   const agenda = services.agenda;
   if (!agenda) return undefined;
   let joinUrl: string | undefined;
@@ -117,7 +123,7 @@ export async function synchroniseerAgenda(services: BotServices, sessieIds: stri
           soort: soortNaam(sessie.soort, locale),
           organisatie: services.config.organisatie.naam,
         }),
-        beschrijving: t(locale, 'ambtseed.ics.beschrijving', { afnemer: sessie.afnemer }),
+        beschrijving: t(locale, 'ambtseed.ics.beschrijving', { afnemer: afnemerIn(sessie.afnemer, services.config, locale) }),
       });
       joinUrl = r.joinUrl ?? joinUrl;
     } catch (err) {

@@ -76,7 +76,7 @@ async function bevestigBoeking(input: TurnInput, services: BotServices, plan: Bo
     ];
   }
   const agenda = services.agenda;
-  const joinUrl = await synchroniseerAgenda(services, [s.sessieId, ...plan.geannuleerd.map((g) => g.sessieId)], l);
+  const joinUrl = await synchroniseerAgenda(services, [s.sessieId, ...plan.geannuleerd.map((g) => g.sessieId)]);
   const kaart = bevestiging(
     l,
     services.publicUrl,
@@ -123,7 +123,7 @@ export async function annuleer(d: z.output<typeof annuleerInvoer>, input: TurnIn
     return [{ type: 'text', text: t(l, 'ambtseed.annulering.inBehandeling', params) }];
   }
   await vertelGepromoveerd(services, plan);
-  await synchroniseerAgenda(services, [s.sessieId], l);
+  await synchroniseerAgenda(services, [s.sessieId]);
   services.log.info({ feature: 'ambtseed', actie: 'annuleer', gepromoveerd: plan.gepromoveerd.length }, 'annulering');
   return planKaart(input, services, t(l, 'ambtseed.geannuleerd', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l) }));
 }

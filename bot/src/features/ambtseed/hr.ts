@@ -20,6 +20,8 @@ import { renderBevestigKaart, renderHrKaart, renderSessieFormulier, type Feit, t
 import { bestaandeSessie, boekingVoor, inschrijvingenVan } from './lezen';
 import { openstaandUrl } from './openstaand';
 import { overzichtRegels } from './overzicht';
+import { afnemerIn, afnemerOpslaan, ORGANISATIETAAL } from './afnemer';
+import type { OrgConfig } from '@shared/config';
 import type { SessieFormInvoer, SessieKeuzeInvoer } from './payload';
 
 /** HR's part of the ambtseed feature (role `hr`): the overview, sessions by card, cancelling a session. */
@@ -126,7 +128,7 @@ export async function sessieFormulier(d: SessieKeuzeInvoer, input: TurnInput, se
       eind: eind.tijd,
       locatie: bestaand?.locatie ?? '',
       online: bestaand?.online ? 'true' : 'false',
-      afnemer: bestaand?.afnemer ?? tekstIn(l, services.config.ambtseed.afnemer),
+      afnemer: bestaand ? afnemerIn(bestaand.afnemer, services.config, l) : tekstIn(l, services.config.ambtseed.afnemer),
       capaciteit: String(bestaand?.capaciteit ?? 20),
     }),
   ];
@@ -204,7 +206,7 @@ function sessieTijden(d: SessieFormInvoer, l: Locale): { start: string; eind: st
 }
 
 /** What HR changed in a session, one "veld: oud → nieuw" text per changed field (empty: nothing changed). */
-function wijzigingen(oud: Sessie, nieuw: Sessie, l: Locale): string[] {
+function wijzigingen(oud: Sessie, nieuw: Sessie, l: Locale, config: OrgConfig): string[] {
   const uit: string[] = [];
   const regel = (veld: string, a: string, b: string) => {
     if (a !== b) uit.push(t(l, 'ambtseed.hr.wijziging', { veld: t(l, `ambtseed.hr.form.${veld}`), oud: a || '—', nieuw: b || '—' }));
@@ -215,7 +217,7 @@ function wijzigingen(oud: Sessie, nieuw: Sessie, l: Locale): string[] {
   regel('eind', toonTijd(oud.eind, l), toonTijd(nieuw.eind, l));
   regel('locatie', oud.locatie ?? '', nieuw.locatie ?? '');
   regel('online', janee(oud.online), janee(nieuw.online));
-  regel('afnemer', oud.afnemer, nieuw.afnemer);
+  regel('afnemer', afnemerIn(oud.afnemer, config, l), afnemerIn(nieuw.afnemer, config, l));
   regel('capaciteit', String(oud.capaciteit), String(nieuw.capaciteit));
   return uit;
 }
@@ -239,7 +241,8 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
     soort: d.soort,
     locatie: d.locatie || null,
     online: d.online,
-    afnemer: d.afnemer,
+    // The configured official is stored in the organisation's language, whichever language HR works in.
+    afnemer: afnemerOpslaan(d.afnemer, services.config),
     capaciteit: d.capaciteit,
   };
   let melding: string;
@@ -272,8 +275,8 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
           })),
       );
     }
-    await synchroniseerAgenda(services, [s.sessieId], l);
-    const wat = wijzigingen(oud, s, l);
+    await synchroniseerAgenda(services, [s.sessieId]);
+    const wat = wijzigingen(oud, s, l, services.config);
     const params = { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l), gepromoveerd: plan.gepromoveerd.length };
     melding = wat.length
       ? t(l, 'ambtseed.hr.gewijzigd', { ...params, wijzigingen: wat.join('; ') })
@@ -296,7 +299,7 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
   }
   const s = (await services.store.get('AmbtseedSessies', d.sessieId || nieuwId(d)))!;
   return [
-    samenvatting(t(l, 'ambtseed.samenvatting.sessieOpgeslagen'), melding, opgeslagenFeiten(s, l)),
+    samenvatting(t(l, 'ambtseed.samenvatting.sessieOpgeslagen'), melding, opgeslagenFeiten(s, l, services.config)),
     ...(await hrKaart(input, services, melding)),
   ];
 }
@@ -305,11 +308,11 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
 const nieuwId = (d: SessieFormInvoer) => `S-${d.datum}-${d.begin.replace(':', '')}-${d.soort === 'ambtseed' ? 'E' : 'W'}`;
 
 /** Every saved value of a session, for the summary that replaces the form. */
-function opgeslagenFeiten(s: Sessie, l: Locale): Feit[] {
+function opgeslagenFeiten(s: Sessie, l: Locale, config: OrgConfig): Feit[] {
   return [
     ...sessieFeiten(s, l),
     { titel: t(l, 'ambtseed.hr.form.eind'), waarde: toonTijd(s.eind, l) },
-    { titel: t(l, 'ambtseed.hr.form.afnemer'), waarde: s.afnemer },
+    { titel: t(l, 'ambtseed.hr.form.afnemer'), waarde: afnemerIn(s.afnemer, config, l) },
     { titel: t(l, 'ambtseed.hr.form.capaciteit'), waarde: String(s.capaciteit) },
   ];
 }
@@ -331,7 +334,8 @@ export async function sessieAnnuleer(d: SessieKeuzeInvoer, input: TurnInput, ser
   const tekst = (loc: Locale) => t(loc, 'ambtseed.sessieGeannuleerd', { soort: soortNaam(s.soort, loc), tijd: toonTijd(s.start, loc) });
   if (agenda) {
     try {
-      await agenda.annuleer(s.sessieId, tekst(l));
+      // One event for all attendees: in the organisation's language.
+      await agenda.annuleer(s.sessieId, tekst(ORGANISATIETAAL));
     } catch (err) {
       services.log.warn(
         { feature: 'ambtseed', actie: 'agendaAnnuleren', status: (err as { statusCode?: number }).statusCode ?? null },

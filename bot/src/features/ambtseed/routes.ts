@@ -8,6 +8,7 @@ import type { NaamBron } from '@shared/graph/gebruikers';
 import type { ListStore } from '@shared/store';
 import { controleerLink, controleerOpenstaandLink, linkGeldigheidDagen, ondertekening, weigeringPagina } from './link-handtekening';
 import { namenVoorExport, openstaandBestand, openstaandCsv, openstaandeRijen } from './openstaand';
+import { afnemerIn } from './afnemer';
 import { oorkondeDocx } from './oorkonde';
 import { sessieIcs } from './uitnodiging-ics';
 
@@ -87,7 +88,7 @@ export function ambtseedRouter(deps: {
       const ics = sessieIcs(
         sessie,
         t(locale, 'ambtseed.ics.titel', { soort: t(locale, `ambtseed.soort.${sessie.soort}`), organisatie: deps.config.organisatie.naam }),
-        t(locale, 'ambtseed.ics.beschrijving', { afnemer: sessie.afnemer }),
+        t(locale, 'ambtseed.ics.beschrijving', { afnemer: afnemerIn(sessie.afnemer, deps.config, locale) }),
       );
       res
         .status(200)
@@ -117,7 +118,7 @@ export function ambtseedRouter(deps: {
         naam,
         vorm: i.vorm,
         datum: i.afgelegdOp ?? (sessie ? amsterdamDate(new Date(sessie.start)) : ''),
-        afnemer: sessie?.afnemer ?? tekstIn(locale, deps.config.ambtseed.afnemer),
+        afnemer: sessie ? afnemerIn(sessie.afnemer, deps.config, locale) : tekstIn(locale, deps.config.ambtseed.afnemer),
         locale,
       });
       res
