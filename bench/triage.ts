@@ -8,6 +8,8 @@
  *   - the classifier's build cost at start-up, and ms per text (wall clock and CPU; goal ≤ 0.1 ms), cold
  *     (first pass, empty word caches) and warm.
  * Flags: --leerdata rewrites shared/src/domain/triage-leerdata.json from the corpus's dev part and exits.
+ *        --cv measures only the dev part by 10-fold cross-validation (never reads the test part: use it while
+ *        tuning), for the triage as configured, the rules alone, and a grid of `zeker` / `twijfel` / `marge`.
  *
  * Run: npm run bench -- triage   (or: npx tsx bench/triage.ts)
  */
@@ -17,7 +19,7 @@ import { loadOrgConfig } from '@shared/config';
 import { TRIAGE_INSTELLINGEN, triage, type TriageInstellingen } from '@shared/domain/triage';
 import leerdata from '@shared/domain/triage-leerdata.json';
 import { classifierModel, classifierOpbouwMs, trainClassifier, type Leervoorbeeld } from '@shared/domain/triage-classifier';
-import { aandeel, corpusSchema, meet, type Meting, type Telling } from '@shared/domain/triage-meting';
+import { aandeel, corpusSchema, kruisvalidatie, meet, type Meting, type Telling } from '@shared/domain/triage-meting';
 import { SITUATIES } from '@shared/lists/definitions';
 
 const CORPUS = path.resolve(__dirname, '../tests/fixtures/meldwijzer-corpus.json');
@@ -36,7 +38,6 @@ if (process.argv.includes('--leerdata')) {
 }
 
 const demo = loadOrgConfig('demo', path.resolve(__dirname, '../config'));
-const items = corpus.items.filter((i) => i.deel === 'test');
 const pct = (d: number, n: number) => `${(100 * aandeel(d, n)).toFixed(1)} %`.padStart(8);
 
 function regel(naam: string, t: Telling): string {
@@ -55,6 +56,37 @@ function toon(titel: string, m: Meting): void {
     `actor ${m.actor.goed}/${m.actor.n} (${pct(m.actor.goed, m.actor.n).trim()}), perspectief ${m.perspectief.goed}/${m.perspectief.n} (${pct(m.perspectief.goed, m.perspectief.n).trim()})`,
   );
 }
+
+// Rules alone: the classifier off, rule scores at full weight and thresholds that suit them (a lone typical term → twijfel).
+const alleenRegels: TriageInstellingen = {
+  ...TRIAGE_INSTELLINGEN,
+  nbGewicht: 0,
+  regelGewicht: 1,
+  beslissendGewicht: 1,
+  zeker: 0.5,
+  twijfel: 0.5,
+  marge: 0,
+};
+
+if (process.argv.includes('--cv')) {
+  const dev = corpus.items.filter((i) => i.deel === 'dev');
+  const t0 = performance.now();
+  toon(`Dev part (${dev.length} phrasings), 10-fold cross-validation, as configured:`, kruisvalidatie(dev, demo));
+  console.log(`(10 trainings and the measurement: ${(performance.now() - t0).toFixed(0)} ms wall)`);
+  toon('Dev part, rules only (no classifier; the rules were written with the dev part in view):', meet(dev, (t) => triage(t, demo, alleenRegels)));
+  console.log('\nGrid (10-fold CV on dev): zeker twijfel marge → right  zeker-right  menu  wrong');
+  for (const zeker of [0.9, 0.95, 0.97, 0.98, 0.99])
+    for (const twijfel of [0.5, 0.6, 0.7])
+      for (const marge of [0, 0.5, 0.8, 0.9]) {
+        const { totaal: t } = kruisvalidatie(dev, demo, { ...TRIAGE_INSTELLINGEN, zeker, twijfel, marge });
+        console.log(
+          `${zeker.toFixed(2)} ${twijfel.toFixed(2)} ${marge.toFixed(2)} → ${pct(t.goed + t.gevraagdGoed, t.n)} ${pct(t.goed, t.n)} ${pct(t.menu, t.n)} ${pct(t.fout, t.n)} (${t.fout})`,
+        );
+      }
+  process.exit(0);
+}
+
+const items = corpus.items.filter((i) => i.deel === 'test');
 
 // Start-up: the classifier is trained when triage.ts loads (cached for the process); a second training, timed
 // on its own, shows the cost with warm code.
@@ -85,15 +117,6 @@ toon(
   `Test part (${items.length} phrasings), rules + classifier (${JSON.stringify({ ...TRIAGE_INSTELLINGEN, classifier: undefined })}):`,
   meting,
 );
-// Rules alone: the classifier off, rule scores at full weight and thresholds that suit them (a lone typical term → twijfel).
-const alleenRegels: TriageInstellingen = {
-  ...TRIAGE_INSTELLINGEN,
-  nbGewicht: 0,
-  regelGewicht: 1,
-  beslissendGewicht: 1,
-  zeker: 0.5,
-  twijfel: 0.5,
-};
 toon(
   'Baseline, rules only (classifier off):',
   meet(items, (t) => triage(t, demo, alleenRegels)),

@@ -16,6 +16,83 @@ import { normaliseer, ZinIndex } from './triage-tekst';
  * Perspective: `zelf` when the actor is `ik`, `ander` when someone else acts; undefined when neither is said.
  */
 
+/**
+ * Outsiders — citizens, clients, visitors, residents, passers-by — the one word list for the actor `burger`
+ * here and for triage.ts's rule "an aggressive act by an outsider is aggression from outside" (normalised;
+ * a phrase has spaces; the last word may carry up to two extra letters: "burgers", "clienten").
+ */
+export const BUITENSTAANDERS: readonly string[] = [
+  'burger',
+  'burgers',
+  'bezoeker',
+  'bezoekers',
+  'inwoner',
+  'inwoners',
+  'bewoner',
+  'bewoners',
+  'klant',
+  'klanten',
+  'aanvrager',
+  'cliënt',
+  'client',
+  'clienten',
+  'passant',
+  'demonstrant',
+  'automobilist',
+  'fietser',
+  'overtreder',
+  'verdachte',
+  'ondernemer',
+  'uitkeringsgerechtigde',
+  'hurder',
+  'huurder',
+  'buurman',
+  'buurvrouw',
+  'man aan de balie',
+  'vrouw aan de balie',
+  'iemand aan de balie',
+  'iemand aan de telefoon',
+  'beller',
+  'citizen',
+  'citizens',
+  'visitor',
+  'visitors',
+  'resident',
+  'residents',
+  'customer',
+  'customers',
+  'member of the public',
+  'applicant',
+  'driver',
+  'stranger',
+  'caller',
+  'tenant',
+  'claimant',
+  'jongeren',
+  'groep jongeren',
+  'een jongen',
+  'hangjongeren',
+  'kraamhouder',
+  'ouder van',
+  'vader van',
+  'moeder van',
+  'parent',
+  'owner',
+  'some guy',
+  'een man',
+  'een vrouw',
+  'de man',
+  'de vrouw',
+  'a man',
+  'a woman',
+  'iemand die een boete',
+  'someone whose',
+  'partner van de client',
+  'zoon van de client',
+  'onbekende man',
+  'onbekende vrouw',
+];
+
 /** Words (normalised; a phrase has spaces) naming each kind of actor. "mijn" before a manager word = own manager. */
 const ACTOR_WOORDEN: Record<Exclude<Actor, 'ik'>, readonly string[]> = {
   collega: [
@@ -142,76 +219,7 @@ const ACTOR_WOORDEN: Record<Exclude<Actor, 'ik'>, readonly string[]> = {
     'politician',
     'politicus',
   ],
-  burger: [
-    'burger',
-    'burgers',
-    'bezoeker',
-    'bezoekers',
-    'inwoner',
-    'inwoners',
-    'bewoner',
-    'bewoners',
-    'klant',
-    'klanten',
-    'aanvrager',
-    'cliënt',
-    'client',
-    'clienten',
-    'passant',
-    'demonstrant',
-    'automobilist',
-    'fietser',
-    'overtreder',
-    'verdachte',
-    'ondernemer',
-    'uitkeringsgerechtigde',
-    'hurder',
-    'huurder',
-    'buurman',
-    'buurvrouw',
-    'man aan de balie',
-    'vrouw aan de balie',
-    'iemand aan de balie',
-    'iemand aan de telefoon',
-    'beller',
-    'citizen',
-    'citizens',
-    'visitor',
-    'visitors',
-    'resident',
-    'residents',
-    'customer',
-    'customers',
-    'member of the public',
-    'applicant',
-    'driver',
-    'stranger',
-    'caller',
-    'tenant',
-    'claimant',
-    'jongeren',
-    'groep jongeren',
-    'een jongen',
-    'hangjongeren',
-    'kraamhouder',
-    'ouder van',
-    'vader van',
-    'moeder van',
-    'parent',
-    'owner',
-    'some guy',
-    'een man',
-    'een vrouw',
-    'de man',
-    'de vrouw',
-    'a man',
-    'a woman',
-    'iemand aan de telefoon',
-    'iemand die een boete',
-    'someone whose',
-    'partner van de client',
-    'zoon van de client',
-  ],
+  burger: BUITENSTAANDERS,
   leverancier: [
     'leverancier',
     'leveranciers',
@@ -479,8 +487,16 @@ const DOOR = new Set(['door', 'by']);
 const VAN = new Set(['van', 'from']);
 const LIDWOORD = new Set(['de', 'het', 'een', 'mijn', 'onze', 'a', 'the', 'my', 'our', 'an']);
 
+/** What `actorEnPerspectief` finds: who acts, own or someone else's conduct, and every kind of person the text names. */
+export interface ActorAnalyse {
+  actor?: Actor;
+  perspectief?: Perspectief;
+  /** Every kind of person named anywhere in the text (also as giver or victim), e.g. `burger` for "de bewoner". */
+  genoemd: ReadonlySet<Exclude<Actor, 'ik'>>;
+}
+
 /** The actor and perspective of a normalised text (words joined by single spaces). */
-export function actorEnPerspectief(genormaliseerd: string): { actor?: Actor; perspectief?: Perspectief } {
+export function actorEnPerspectief(genormaliseerd: string): ActorAnalyse {
   const woorden = genormaliseerd ? genormaliseerd.split(' ') : [];
   const na = (set: ReadonlySet<string>, pos: number) =>
     (pos >= 1 && set.has(woorden[pos - 1])) || (pos >= 2 && set.has(woorden[pos - 2]) && LIDWOORD.has(woorden[pos - 1]));
@@ -490,6 +506,8 @@ export function actorEnPerspectief(genormaliseerd: string): { actor?: Actor; per
     naDoor: na(DOOR, pos),
     naVan: na(VAN, pos),
   }));
+  const genoemd = new Set(gevonden.map((g) => g.actor));
+  const klaar = (uit: { actor?: Actor; perspectief?: Perspectief }): ActorAnalyse => ({ ...uit, genoemd });
   const vraag = EIGEN_VRAAG_INDEX.bevat(woorden);
   const lijdend = LIJDEND.test(genormaliseerd);
   const meldend = MELDEND_INDEX.bevat(woorden);
@@ -499,13 +517,13 @@ export function actorEnPerspectief(genormaliseerd: string): { actor?: Actor; per
   const agent = gevonden.find((g) => g.naDoor) ?? gevonden.sort((a, b) => a.pos - b.pos)[0];
   if (agent) {
     const gever = agent.actor === 'leverancier' || agent.actor === 'burger';
-    if (agent.actor === 'collega' && verzoek) return { actor: 'ik', perspectief: 'zelf' };
-    if (eigen && vraag && gever && (agent.naVan || GEVER_INDEX.bevat(woorden))) return { actor: 'ik', perspectief: 'zelf' };
-    return { actor: agent.actor, perspectief: 'ander' };
+    if (agent.actor === 'collega' && verzoek) return klaar({ actor: 'ik', perspectief: 'zelf' });
+    if (eigen && vraag && gever && (agent.naVan || GEVER_INDEX.bevat(woorden))) return klaar({ actor: 'ik', perspectief: 'zelf' });
+    return klaar({ actor: agent.actor, perspectief: 'ander' });
   }
-  if (eigen || verzoek) return { actor: 'ik', perspectief: 'zelf' };
+  if (eigen || verzoek) return klaar({ actor: 'ik', perspectief: 'zelf' });
   // A passive ("bouwplannen worden goedgekeurd") says someone else acts, but not as the opening of a question ("Wordt dit bewaard?").
   const passief = woorden.slice(1).some((w) => w === 'wordt' || w === 'worden');
-  if (lijdend || meldend || passief || ANDER_INDEX.bevat(woorden)) return { perspectief: 'ander' };
-  return {};
+  if (lijdend || meldend || passief || ANDER_INDEX.bevat(woorden)) return klaar({ perspectief: 'ander' });
+  return klaar({});
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Situatie } from '../lists/definitions';
 import { SITUATIES } from '../lists/definitions';
-import type { TriageUitkomst } from './triage';
-import { ACTOREN, PERSPECTIEVEN } from './triage';
+import type { OrgConfig } from '../config/schema';
+import type { TriageInstellingen, TriageUitkomst } from './triage';
+import { ACTOREN, PERSPECTIEVEN, TRIAGE_INSTELLINGEN, triage } from './triage';
+import { trainClassifier, type Classifier } from './triage-classifier';
 
 /**
  * Measuring free-text triage against a labelled corpus (`tests/fixtures/meldwijzer-corpus.json`): the
@@ -114,4 +116,63 @@ export function meet(items: readonly CorpusItem[], classify: (tekst: string) => 
 /** Share (0..1) of `deel` in `n`; 0 when `n` is 0. */
 export function aandeel(deel: number, n: number): number {
   return n === 0 ? 0 : deel / n;
+}
+
+const foldCache = new WeakMap<readonly CorpusItem[], Map<number, Classifier[]>>();
+
+/**
+ * k-fold cross-validation of the triage on `items` (the corpus's dev part; never the test part): item i goes
+ * to fold i mod k, the classifier is trained on the other folds (`trainClassifier`, text and situations only)
+ * and triage with `instellingen` measures the held-out fold; the folds' measurements are added up.
+ * Rules and concepts are the same in every fold (they were written with the whole dev part in view, so this
+ * figure is optimistic about them). Deterministic. Costs k trainings (about 50–150 ms CPU each).
+ * @throws RangeError when k < 2 or k > items.length.
+ */
+export function kruisvalidatie(
+  items: readonly CorpusItem[],
+  config: Partial<Pick<OrgConfig, 'triage' | 'faq'>>,
+  instellingen: Omit<TriageInstellingen, 'classifier'> = TRIAGE_INSTELLINGEN,
+  k = 10,
+): Meting {
+  if (!(k >= 2 && k <= items.length)) throw new RangeError(`k moet tussen 2 en ${items.length} liggen (kreeg ${k})`);
+  const metingen: Meting[] = [];
+  // The fold classifiers depend only on the items and k: trained once per item list (several settings are compared).
+  let perK = foldCache.get(items);
+  if (!perK) foldCache.set(items, (perK = new Map()));
+  let classifiers = perK.get(k);
+  if (!classifiers) {
+    classifiers = Array.from({ length: k }, (_, f) =>
+      trainClassifier(items.filter((_, i) => i % k !== f).map((i) => ({ tekst: i.tekst, situaties: i.situaties }))),
+    );
+    perK.set(k, classifiers);
+  }
+  for (let f = 0; f < k; f++) {
+    const classifier = classifiers[f];
+    const proef = items.filter((_, i) => i % k === f);
+    metingen.push(meet(proef, (t) => triage(t, config, { ...instellingen, classifier })));
+  }
+  return optellen(metingen);
+}
+
+/** The sum of measurements of disjoint item sets (e.g. the folds of a cross-validation). */
+export function optellen(metingen: readonly Meting[]): Meting {
+  const [eerste, ...rest] = metingen;
+  if (!eerste) throw new RangeError('geen metingen om op te tellen');
+  const som: Meting = structuredClone(eerste);
+  const telOp = (a: Telling, b: Telling) => {
+    for (const k of ['n', ...UITSLAGEN] as const) a[k] += b[k];
+  };
+  for (const m of rest) {
+    telOp(som.totaal, m.totaal);
+    for (const s of SITUATIES) {
+      telOp(som.perSituatie[s], m.perSituatie[s]);
+      for (const [k, v] of Object.entries(m.verwarring[s])) som.verwarring[s][k as Situatie | 'geen'] += v;
+    }
+    som.actor.n += m.actor.n;
+    som.actor.goed += m.actor.goed;
+    som.perspectief.n += m.perspectief.n;
+    som.perspectief.goed += m.perspectief.goed;
+    for (const u of UITSLAGEN) som.ids[u].push(...m.ids[u]);
+  }
+  return som;
 }

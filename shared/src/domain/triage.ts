@@ -453,42 +453,12 @@ const AGRESSIEF = [
   'geweld',
   'violence',
 ];
-/** Outsiders (citizens, visitors, clients). */
-const BUITENSTAANDER = [
-  'burger',
-  'burgers',
-  'bezoeker',
-  'bezoekers',
-  'inwoner',
-  'inwoners',
-  'bewoner',
-  'bewoners',
-  'klant',
-  'klanten',
-  'aanvrager',
-  'citizen',
-  'citizens',
-  'visitor',
-  'visitors',
-  'member of the public',
-  'resident',
-  'customer',
-  'client',
-  'aan de telefoon',
-  'on the phone',
-  'aan de balie',
-  'at the desk',
-  'loket',
-  'passant',
-  'demonstrant',
-  'automobilist',
-  'overtreder',
-  'verdachte',
-  'driver',
-  'stranger',
-  'onbekende man',
-  'onbekende vrouw',
-];
+/**
+ * Places where employees meet the public ("aan de balie", "on the phone"): with an aggressive act, an
+ * outsider acts even when the text does not name one. Who the outsiders are is one list, `BUITENSTAANDERS`
+ * in triage-actor.ts (also the actor `burger`).
+ */
+const PUBLIEKSPLEK = ['aan de telefoon', 'on the phone', 'aan de balie', 'at the desk', 'loket'];
 /** Colleagues and managers (insiders). */
 const COLLEGA = [
   'collega',
@@ -631,6 +601,11 @@ export interface TriageInstellingen {
   beslissendGewicht: number;
   zeker: number;
   twijfel: number;
+  /**
+   * When the text names exactly one situation with decisive terms and the ranking puts it first, triage is
+   * `zeker` from this probability on (below `zeker`; 0: always).
+   */
+  marge: number;
   classifier?: Classifier;
 }
 
@@ -644,6 +619,7 @@ export const TRIAGE_INSTELLINGEN: TriageInstellingen = {
   beslissendGewicht: 3,
   zeker: 0.97,
   twijfel: 0.6,
+  marge: 0,
 };
 
 /** Damerau–Levenshtein (optimal string alignment) distance, stopping early above `max`. */
@@ -693,7 +669,7 @@ function woordPast(woord: string, term: string): boolean {
 }
 
 /** What a term counts towards: a situation, or one of the rule groups. */
-type Groep = Situatie | 'agressief' | 'buiten' | 'collega' | 'eigenVraag' | 'anoniem' | 'gunst';
+type Groep = Situatie | 'agressief' | 'publiek' | 'collega' | 'eigenVraag' | 'anoniem' | 'gunst';
 interface CTerm {
   norm: string;
   zin: boolean;
@@ -716,7 +692,7 @@ interface Gecompileerd {
 
 const RULE_GROUPS: [Groep, readonly string[]][] = [
   ['agressief', AGRESSIEF],
-  ['buiten', BUITENSTAANDER],
+  ['publiek', PUBLIEKSPLEK],
   ['collega', COLLEGA],
   ['eigenVraag', EIGEN_VRAAG],
   ['anoniem', ANONIEM],
@@ -822,7 +798,9 @@ export function triage(
   const scores = Object.fromEntries(SITUATIES.map((s) => [s, telling[s] ?? 0])) as Record<Situatie, number>;
   const antwoorden: Antwoorden = {};
   const agressief = telling.agressief ?? 0;
-  const buiten = (telling.buiten ?? 0) > 0;
+  const wie = actorEnPerspectief(genormaliseerd);
+  const { actor, perspectief } = wie;
+  const buiten = wie.genoemd.has('burger') || (telling.publiek ?? 0) > 0;
   const collega = (telling.collega ?? 0) > 0;
   if (agressief > 0) {
     if (buiten) scores.agressieExtern += 3 + agressief;
@@ -844,7 +822,6 @@ export function triage(
   if ((telling.anoniem ?? 0) > 0) antwoorden.anoniem = 'ja';
   if (scores.vermoedenMisstand >= 2 && scores.vermoedenMisstand > scores.zakelijk) antwoorden.maatschappelijkBelang = 'ja';
 
-  const { actor, perspectief } = actorEnPerspectief(genormaliseerd);
   const vraag = herkenVraag(text, genormaliseerd, config?.faq ?? [], perspectief);
   if (actor === 'leidinggevende' || actor === 'hogerLeidinggevende' || actor === 'bestuurder') {
     if (antwoorden.wie === 'collega') antwoorden.wie = 'leidinggevende';
@@ -872,7 +849,7 @@ export function triage(
   // The employee names the situation itself ("dilemma", "gepest", "fraude", the organisation's own terms) and
   // names no other one: that situation, when the combined ranking also puts it first.
   const genoemd = SITUATIES.filter((s) => (beslissend[s] ?? 0) > 0);
-  if (genoemd.length === 1 && eerste.situatie === genoemd[0]) beslissing = 'zeker';
+  if (genoemd.length === 1 && eerste.situatie === genoemd[0] && eerste.kans >= instellingen.marge) beslissing = 'zeker';
   else if (eerste.kans >= instellingen.zeker) beslissing = 'zeker';
   else if (eerste.kans + tweede.kans >= instellingen.twijfel) beslissing = 'twijfel';
   // An FAQ question whose best fit is the general question has no route of its own: the FAQ answer is the
