@@ -31,7 +31,10 @@ if (process.argv.includes('--leerdata')) {
   const note =
     'Training examples of the meldwijzer classifier: exactly the dev part of tests/fixtures/meldwijzer-corpus.json ' +
     '(text and acceptable situations; a unit test keeps them equal). Regenerate with: npm run bench -- triage --leerdata';
-  const regels = dev.map((v) => `    ${JSON.stringify(v)}`).join(',\n');
+  // One example per line, spaced as people read it: {"tekst": "…", "situaties": ["dilemma"]}.
+  const regels = dev
+    .map((v) => `    {"tekst": ${JSON.stringify(v.tekst)}, "situaties": [${v.situaties.map((s) => JSON.stringify(s)).join(', ')}]}`)
+    .join(',\n');
   fs.writeFileSync(LEERDATA, `{\n  "note": ${JSON.stringify(note)},\n  "voorbeelden": [\n${regels}\n  ]\n}\n`);
   console.log(`${dev.length} voorbeelden geschreven naar ${path.relative(process.cwd(), LEERDATA)}`);
   process.exit(0);
@@ -73,7 +76,10 @@ if (process.argv.includes('--cv')) {
   const t0 = performance.now();
   toon(`Dev part (${dev.length} phrasings), 10-fold cross-validation, as configured:`, kruisvalidatie(dev, demo));
   console.log(`(10 trainings and the measurement: ${(performance.now() - t0).toFixed(0)} ms wall)`);
-  toon('Dev part, rules only (no classifier; the rules were written with the dev part in view):', meet(dev, (t) => triage(t, demo, alleenRegels)));
+  toon(
+    'Dev part, rules only (no classifier; the rules were written with the dev part in view):',
+    meet(dev, (t) => triage(t, demo, alleenRegels)),
+  );
   console.log('\nGrid (10-fold CV on dev): zeker twijfel marge → right  zeker-right  menu  wrong');
   for (const zeker of [0.9, 0.95, 0.97, 0.98, 0.99])
     for (const twijfel of [0.5, 0.6, 0.7])

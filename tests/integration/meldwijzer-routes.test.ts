@@ -60,6 +60,17 @@ async function vraag(org: Org, tekst: string, antwoorden: string[] = [], locale 
   return { eerste: eerste.replies, laatste: r.replies };
 }
 
+/**
+ * After a typed text: click `keuze` on triage's choice card (when given), then `antwoorden`; the replies that
+ * open the route (the choice's, else the text's) and those of the last turn.
+ */
+async function verder(org: Org, replies: CapturedReply[], keuze: string | undefined, antwoorden: string[]) {
+  const eerste = keuze ? (await klik(org, replies, keuze)).replies : replies;
+  let r = eerste;
+  for (const a of antwoorden) r = (await klik(org, r, a)).replies;
+  return { eerste, laatste: r };
+}
+
 /** Names of the meldpunt containers after the heading `kop` ("Ga eerst naar", "Ook mogelijk"), up to the next heading. */
 function namenNa(card: Json, kop: string): string[] {
   const body = card.body as { type: string; text?: string; style?: string; items?: { text?: string }[] }[];
@@ -312,11 +323,21 @@ const GEVALLEN: Geval[] = [
   ['zelf', 'huizen', 'Mag ik een cadeau van een leverancier aannemen?', [], 'Een dilemma of twijfel', [LIJN_HUIZEN, BING], [], false],
 ];
 
+/**
+ * Cases where triage may ask a choice between the two most likely situations instead of deciding (the corpus
+ * counts a choice that offers the right one as right): the button to take. The actor travels in the choice.
+ */
+const KEUZE: Record<string, string> = {
+  'Ik vermoed dat de directeur een aanbesteding heeft gemanipuleerd': 'Vermoeden van een misstand',
+};
+
 describe('routes follow whose behaviour it is', () => {
   test.each(GEVALLEN)('%s (%s): %s', async (_geval, org, tekst, antwoorden, kop, eerst, ook, zonderLeidinggevende) => {
-    const { eerste, laatste } = await vraag(org, tekst, antwoorden);
-    // The heading follows the actor, in the intro and on the result card.
-    expect(replyText(eerste)).toContain(`Over: ${kop}`);
+    const getypt = (await bot(org).send(message(tekst, { locale: 'nl-NL' }))).replies;
+    const keuze = replyText(getypt).includes('Wat past het best bij je vraag?') ? KEUZE[tekst] : undefined;
+    const { eerste, laatste } = await verder(org, getypt, keuze, antwoorden);
+    // The heading follows the actor, in the intro (after a choice: on the first question) and on the result card.
+    expect(replyText(eerste)).toContain(keuze ? kop : `Over: ${kop}`);
     const card = laatsteKaart(laatste);
     expect(JSON.stringify(card)).toContain(`Over: ${kop}`);
     expect(namenNa(card, 'Ga eerst naar')).toEqual(eerst);

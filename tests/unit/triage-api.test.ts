@@ -47,6 +47,21 @@ describe('triage result', () => {
     expect(triage(tekst, demo)).toMatchObject({ beslissing: 'zeker', situatie: 'agressieExtern', antwoorden: { wie: 'burger' } });
   });
 
+  it('knows outsiders from one word list, for the actor and for the aggression rule', () => {
+    // "kraamhouder" is a market trader: an outsider (actor burger), so yelling is aggression from outside:
+    // the rule adds 3 + 1 aggressive word to agressieExtern, and wie=burger is filled in.
+    const u = triage('Een kraamhouder schreeuwt tegen me', demo);
+    expect(u).toMatchObject({ actor: 'burger', antwoorden: { wie: 'burger' } });
+    expect(u.scores.agressieExtern).toBe(4);
+    expect(u.rangorde[0].situatie).toBe('agressieExtern');
+  });
+
+  it('does not read a short word of the rule lists with a typo ("staat" is not "slaat")', () => {
+    // Only the lexicon's "aan de balie" (2) counts; "slaat" adds the outsider-aggression rule: 3 + 1 aggressive word.
+    expect(triage('Een klant staat aan de balie', demo).scores.agressieExtern).toBe(2);
+    expect(triage('Een klant slaat aan de balie', demo).scores.agressieExtern).toBe(6);
+  });
+
   it('fills in wie=leidinggevende (not collega) when the own manager acts', () => {
     expect(triage('Mijn leidinggevende schreeuwt tegen me', demo).antwoorden.wie).toBe('leidinggevende');
   });

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadOrgConfig } from '@shared/config';
 import { triage } from '@shared/domain/triage';
-import { aandeel, corpusSchema, meet, type CorpusItem } from '@shared/domain/triage-meting';
+import { aandeel, corpusSchema, kruisvalidatie, meet, type CorpusItem } from '@shared/domain/triage-meting';
 import leerdata from '@shared/domain/triage-leerdata.json';
 import { SITUATIES } from '@shared/lists/definitions';
 
@@ -65,6 +65,15 @@ describe('meldwijzer corpus', () => {
   });
 });
 
+describe('triage on the dev part, by 10-fold cross-validation (what the settings are calibrated on)', () => {
+  it('is right for at least 94 % and wrong with confidence for at most 1 % (measured 94.8 % and 1.0 %)', () => {
+    const { totaal: t } = kruisvalidatie(deel('dev'), demo);
+    expect(t.n).toBe(deel('dev').length);
+    expect(aandeel(t.goed + t.gevraagdGoed, t.n)).toBeGreaterThanOrEqual(0.94);
+    expect(aandeel(t.fout, t.n)).toBeLessThanOrEqual(0.01);
+  });
+});
+
 describe('triage on the test part of the corpus', () => {
   it('is right for at least the measured floor (96 %) and wrong with confidence for at most 4 of 187 phrasings', () => {
     expect(totaal.n).toBe(187);
@@ -72,15 +81,15 @@ describe('triage on the test part of the corpus', () => {
     expect(totaal.fout).toBeLessThanOrEqual(4);
   });
 
-  it('decides most phrasings without a question: zeker and right for at least 69 %', () => {
+  it('decides most phrasings without a question: zeker and right for at least 75 %', () => {
     // Guards the definition of "right" against a triage that asks about everything.
-    expect(aandeel(totaal.goed, totaal.n)).toBeGreaterThanOrEqual(0.69);
+    expect(aandeel(totaal.goed, totaal.n)).toBeGreaterThanOrEqual(0.75);
     expect(aandeel(totaal.menu, totaal.n)).toBeLessThanOrEqual(0.05);
   });
 
-  it('names the actor and the perspective at least as often as measured (80 % and 83 %)', () => {
-    expect(aandeel(meting.actor.goed, meting.actor.n)).toBeGreaterThanOrEqual(0.8);
-    expect(aandeel(meting.perspectief.goed, meting.perspectief.n)).toBeGreaterThanOrEqual(0.83);
+  it('names the actor and the perspective at least as often as measured (81.9 % and 87.2 %)', () => {
+    expect(aandeel(meting.actor.goed, meting.actor.n)).toBeGreaterThanOrEqual(0.81);
+    expect(aandeel(meting.perspectief.goed, meting.perspectief.n)).toBeGreaterThanOrEqual(0.86);
   });
 
   test.failing('reaches the target: at least 95 % right and at most 2 % wrong', () => {

@@ -64,6 +64,10 @@ describe('text handling', () => {
     expect(index.vind('een collegaatje'.split(' '))).toEqual([]);
     expect(index.vind('ik mag niet'.split(' '))).toEqual([]);
     expect(index.bevat('iemand van ict leest mee'.split(' '))).toBe(true);
+    // A word shorter than 4 letters takes no extra letters: "boa" (an enforcement officer) is not "board".
+    const kort = new ZinIndex([['boa', 'collega']] as const, 2);
+    expect(kort.vind(['the', 'board'])).toEqual([]);
+    expect(kort.vind(['de', 'boa'])).toEqual([{ waarde: 'collega', pos: 1 }]);
   });
 
   it('splits Dutch compounds into known parts, with a linking s', () => {

@@ -30,6 +30,8 @@ describe('privacy questions', () => {
     'Is this conversation private?',
     'Can my manager see this?',
     'Does anyone read these messages?',
+    'Can my manager find out that I used this bot?',
+    'Komt mijn baas erachter dat ik dit vraag?',
   ])('"%s" is a privacy question', (tekst) => expect(soort(tekst)).toBe('privacy'));
 
   test.each([

@@ -127,6 +127,7 @@ const ACTOR_WOORDEN: Record<Exclude<Actor, 'ik'>, readonly string[]> = {
     'projectleider',
     'behandelaar',
     'boa',
+    'boas',
     'iemand van ict',
     'iemand van het team',
     'iemand van inkoop',
@@ -193,6 +194,7 @@ const ACTOR_WOORDEN: Record<Exclude<Actor, 'ik'>, readonly string[]> = {
     'my managers manager',
     'town clerk',
     'ceo',
+    'ceos',
   ],
   bestuurder: [
     'wethouder',

@@ -138,7 +138,7 @@ export function kruisvalidatie(
   const metingen: Meting[] = [];
   // The fold classifiers depend only on the items and k: trained once per item list (several settings are compared).
   let perK = foldCache.get(items);
-  if (!perK) foldCache.set(items, (perK = new Map()));
+  if (!perK) foldCache.set(items, (perK = new Map<number, Classifier[]>()));
   let classifiers = perK.get(k);
   if (!classifiers) {
     classifiers = Array.from({ length: k }, (_, f) =>

@@ -135,7 +135,7 @@ export function kenmerken(stammen: readonly string[]): string[] {
  * Phrases (normalised words separated by single spaces), indexed by their first word, so finding which occur
  * in a text costs time in proportion to the text, not to the number of phrases. A phrase occurs when its
  * words are consecutive whole words of the text; the last word may carry up to `rek` extra letters
- * (2: plurals and inflections, "collegas"; Infinity: any ending, "vermoed" → "vermoedt").
+ * when it has at least 4 letters (2: plurals and inflections, "collegas"; Infinity: any ending, "vermoed" → "vermoedt").
  */
 export class ZinIndex<T> {
   private readonly perEerste = new Map<string, { woorden: string[]; waarde: T }[]>();
@@ -164,6 +164,8 @@ export class ZinIndex<T> {
       const maxKnip = Math.min(this.rek, w.length - 1, Math.max(0, w.length - 1));
       for (let knip = 0; knip <= maxKnip; knip++) {
         if (w.length - knip > this.langste) continue;
+        // A short word takes no extra letters ("boa" is not "board", "ceo" not "ceos"… list such forms).
+        if (knip > 0 && w.length - knip < 4) continue;
         const kandidaten = this.perEerste.get(knip === 0 ? w : w.slice(0, w.length - knip));
         if (!kandidaten) continue;
         for (const k of kandidaten) {

@@ -150,6 +150,11 @@ const KIJKEN = [
   'sees',
   'know',
   'knows',
+  'erachter',
+  'achterhalen',
+  'find',
+  'finds',
+  'found',
 ];
 const KIJKERS = [
   'wie',

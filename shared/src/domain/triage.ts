@@ -384,6 +384,15 @@ const LEXICON: Record<Situatie, Term[]> = {
     ['who is', 1],
     ['waar vind ik', 2],
     ['hoe meld ik', 2],
+    // "…iets" / "…something": how to report, with no matter named: the general question itself.
+    ['hoe meld ik iets', 3],
+    ['waar meld ik iets', 3],
+    ['hoe kan ik iets melden', 3],
+    ['waar kan ik iets melden', 3],
+    ['how do i report something', 3],
+    ['how can i report something', 3],
+    ['where do i report something', 3],
+    ['where can i report something', 3],
     ['waar meld ik', 2],
     ['how do i report', 2],
     ['where do i report', 2],
@@ -619,7 +628,7 @@ export const TRIAGE_INSTELLINGEN: TriageInstellingen = {
   beslissendGewicht: 3,
   zeker: 0.97,
   twijfel: 0.6,
-  marge: 0,
+  marge: 0.7,
 };
 
 /** Damerau–Levenshtein (optimal string alignment) distance, stopping early above `max`. */
@@ -654,14 +663,20 @@ export function bewerkingsafstand(a: string, b: string, max: number): number {
 let RIJEN = new Int32Array(96);
 
 /** Does one normalised word match a one-word term (see module doc)? */
-function woordPast(woord: string, term: string): boolean {
+function woordPast(woord: string, term: string, typos = true): boolean {
   if (woord === term) return true;
   if (term.length >= 4 && woord.startsWith(term)) return true;
   if (term.length >= 7 && woord.includes(term)) return true;
   // English -ing/-ed drop a final e: "belittle" → "belittling", "bribe" → "bribing".
   if (term.length >= 5 && term.endsWith('e') && woord.length >= term.length && woord.startsWith(term.slice(0, -1))) return true;
   // Typos: rarely in the first letter, so only words that start like the term are compared (fast).
-  if (term.length >= 5 && woord.length >= 4 && woord.charCodeAt(0) === term.charCodeAt(0) && Math.abs(woord.length - term.length) <= 2) {
+  if (
+    typos &&
+    term.length >= 5 &&
+    woord.length >= 4 &&
+    woord.charCodeAt(0) === term.charCodeAt(0) &&
+    Math.abs(woord.length - term.length) <= 2
+  ) {
     const max = term.length >= 9 ? 2 : 1;
     if (bewerkingsafstand(woord, term, max) <= max) return true;
   }
@@ -677,6 +692,8 @@ interface CTerm {
   gewicht: number;
   /** A decisive term: lexicon weight 3, or one of the organisation's own extra terms. */
   beslissend: boolean;
+  /** Matches a word one or two edits away (see the module doc). */
+  typos: boolean;
 }
 interface Gecompileerd {
   termen: CTerm[];
@@ -699,12 +716,17 @@ const RULE_GROUPS: [Groep, readonly string[]][] = [
   ['gunst', GUNST],
 ];
 
+/** Shortest word of a rule list (aggressive acts, insiders, favours…) that still matches with a typo. */
+const MIN_TYPO_REGEL = 7;
+
 /** Lexicon + rule lists + the organisation's extra terms, normalised once (cached per config). */
 function compileer(extra: Partial<Record<Situatie, string[]>> | undefined): Gecompileerd {
   const termen: Gecompileerd['termen'] = [];
   const add = (term: string, groep: Groep, gewicht: number, beslissend: boolean) => {
     const norm = normaliseer(term);
-    if (norm) termen.push({ norm, zin: norm.includes(' '), groep, gewicht, beslissend });
+    // A short word of a rule list takes no typos: one letter turns "staat" into "slaat", "schept" into "schopt".
+    const typos = (SITUATIES as readonly string[]).includes(groep) || norm.length >= MIN_TYPO_REGEL;
+    if (norm) termen.push({ norm, zin: norm.includes(' '), groep, gewicht, beslissend, typos });
   };
   for (const s of SITUATIES) {
     for (const [term, gewicht = 1] of LEXICON[s]) add(term, s, gewicht, gewicht >= 3);
@@ -735,7 +757,7 @@ function woordTermen(c: Gecompileerd, w: string): readonly { groep: Groep; gewic
       if (term.beslissend) besl.add(term.groep);
     }
   };
-  for (const term of c.perLetter.get(w[0]) ?? []) overweeg(term, (t) => woordPast(w, t.norm));
+  for (const term of c.perLetter.get(w[0]) ?? []) overweeg(term, (t) => woordPast(w, t.norm, t.typos));
   if (w.length >= 8) for (const term of c.lang) overweeg(term, (t) => w.includes(t.norm));
   const uit = (Object.entries(best) as [Groep, number][]).map(([groep, gewicht]) => ({ groep, gewicht, beslissend: besl.has(groep) }));
   if (c.woorden.size >= MAX_WOORDEN) c.woorden.clear();
@@ -767,7 +789,8 @@ function gecompileerd(config?: Partial<Pick<OrgConfig, 'triage'>>): Gecompileerd
  *     → answer maatschappelijkBelang=nee (one's own conduct, so the bot does not ask about danger or fraud);
  *   - "anoniem/anonymously" → answer anoniem=ja; an outsider → wie=burger, a colleague → wie=collega.
  *   Then per situation: logit = nbGewicht × max(NB log score − best, −nbGrens) + regelGewicht × rule score
- *   + beslissendGewicht × decisive terms; softmax gives `rangorde`. Best ≥ `zeker` → `zeker`; best two together
+ *   + beslissendGewicht × decisive terms; softmax gives `rangorde`. Best ≥ `zeker` (or the one situation the text names
+ *   with decisive terms, first and ≥ `marge`) → `zeker`; best two together
  *   ≥ `twijfel` → `twijfel` (about equal: in menu order); else, or when neither half knows a word, `onbekend`.
  * @param instellingen weights and thresholds (default `TRIAGE_INSTELLINGEN`; tests and cross-validation pass others).
  */
@@ -847,7 +870,8 @@ export function triage(
   const [eerste, tweede] = rangorde;
   let beslissing: Beslissing = 'onbekend';
   // The employee names the situation itself ("dilemma", "gepest", "fraude", the organisation's own terms) and
-  // names no other one: that situation, when the combined ranking also puts it first.
+  // names no other one: that situation, when the combined ranking also puts it first with at least `marge`
+  // ("Is er een dilemmaspel?" names "dilemma" but is a general question).
   const genoemd = SITUATIES.filter((s) => (beslissend[s] ?? 0) > 0);
   if (genoemd.length === 1 && eerste.situatie === genoemd[0] && eerste.kans >= instellingen.marge) beslissing = 'zeker';
   else if (eerste.kans >= instellingen.zeker) beslissing = 'zeker';
