@@ -5,7 +5,8 @@
  *                                    JSON; all rows or none; exit 1 on bad rows
  *   export --list NAME [--format csv|json] [--out FILE]
  *   provision --site ID [--dry-run]  create the SharePoint lists (Graph)
- *   sync                             drain the Graph outbox by hand
+ *   sync [--dry-run] [--retry-failed] drain the Graph outbox by hand; with STORE=postgres first a drift report of
+ *                                    SharePoint against PostgreSQL and the corrections through the outbox
  *   publiceer-nevenwerk --out DIR [--org NAAM] [--peildatum JJJJ-MM-DD] [--lang nl|en]
  *                                    the publication of senior staff's nevenwerkzaamheden (HTML + CSV)
  *
@@ -218,10 +219,11 @@ export async function runListsCli(argv: string[], io: CliIo = defaultIo): Promis
     });
   program
     .command('sync')
-    .description('de Graph-outbox nu leegmaken')
+    .description('de Graph-outbox nu leegmaken; met STORE=postgres eerst SharePoint met PostgreSQL vergelijken en corrigeren')
     .option('--retry-failed', 'blijvend mislukte rijen eerst opnieuw in de wachtrij zetten')
-    .action(async (o: { retryFailed?: boolean }) => {
-      code = await (await graphCli()).runSync({ retryFailed: !!o.retryFailed }, io);
+    .option('--dry-run', 'alleen rapporteren (afwijkingen, outbox); niets versturen of in de wachtrij zetten')
+    .action(async (o: { retryFailed?: boolean; dryRun?: boolean }) => {
+      code = await (await graphCli()).runSync({ retryFailed: !!o.retryFailed, dryRun: !!o.dryRun }, io);
     });
   program
     .command('publiceer-nevenwerk')

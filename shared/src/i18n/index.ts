@@ -1,6 +1,7 @@
 import { ambtseed } from './messages/ambtseed';
 import { common } from './messages/common';
 import { intake } from './messages/intake';
+import { lijstsync } from './messages/lijstsync';
 import { meldwijzer } from './messages/meldwijzer';
 import { nevenwerk } from './messages/nevenwerk';
 import { report } from './messages/report';
@@ -16,7 +17,7 @@ export { tekstIn, toLocale, type Locale } from './basis';
  * Each feature keeps its messages in `messages/<feature>.ts` as `{ nl: {...}, en: {...} }` and is added to
  * `CATALOGUES` below; keys are namespaced (`meldwijzer.welkom`, `intake.opgeslagen`…).
  */
-const CATALOGUES: Catalogue[] = [common, meldwijzer, intake, ambtseed, tab, report, tijd, nevenwerk, vog];
+const CATALOGUES: Catalogue[] = [common, meldwijzer, intake, ambtseed, tab, report, tijd, nevenwerk, vog, lijstsync];
 
 const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
 for (const c of CATALOGUES) {

@@ -21,7 +21,8 @@ export class GraphQueryEngine {
   constructor(
     private readonly http: GraphHttp,
     private readonly lists: GraphLists,
-    private readonly outbox: GraphOutbox,
+    /** The pending writes laid over Graph's items (read-your-writes); an overlay that holds nothing reads SharePoint as it is. */
+    private readonly outbox: Pick<GraphOutbox, 'latestPending' | 'pendingByKey'>,
     private readonly pageSize: number,
   ) {}
 

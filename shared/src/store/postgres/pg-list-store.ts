@@ -384,6 +384,28 @@ export class PgListStore implements ListStore {
     return Number(r.rows[0].laatste);
   }
 
+  /**
+   * Queue the current state of the items with `keys` in `list` to the mirror again (the corrections of `lists sync`),
+   * in one transaction that reads them `FOR SHARE`: a concurrent write of one of them commits first and its own mirror
+   * row comes earlier, so the correction never sends an older state after a newer one. Keys no longer in PostgreSQL
+   * are skipped.
+   * @returns how many items were queued (0 without a mirror)
+   */
+  async spiegelOpnieuw(list: ListName, keys: readonly string[]): Promise<number> {
+    const t = this.table(list);
+    if (!this.spiegel || keys.length === 0) return 0;
+    return this.schrijf(async (tx) => {
+      const rows = (
+        await tx.query<Record<string, unknown>>(`SELECT * FROM ${t.name} WHERE _key = ANY($1::text[]) ORDER BY _key FOR SHARE`, [keys])
+      ).rows;
+      await this.mirror(
+        tx,
+        rows.map((r) => ({ list, key: String(r._key), mode: 'upsert' as const, fields: this.fromRow(t, r) })),
+      );
+      return rows.length;
+    });
+  }
+
   /** PostgreSQL is the truth: a write that returned is written (the SharePoint mirror is the outbox's concern). */
   async writeStatus(_list: ListName, _key: string): Promise<WriteStatus> {
     return { state: 'written' };
