@@ -116,6 +116,11 @@ describe('app package: the committed manifest', () => {
       'agressie registreren',
       'plan mijn ambtseed',
       'ambtseed beheer',
+      // The registers (Ambtenarenwet art. 8; VOG in kwetsbare functies): the nevenwerk menu also leads managers and HR
+      // to their part; the VOG's two entry points are the employee's own status and HR's overview. 12 is the limit.
+      'nevenwerk',
+      'mijn vog',
+      'vog overzicht',
     ]);
   });
 
