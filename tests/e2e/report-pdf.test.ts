@@ -118,6 +118,6 @@ function verslag(): Jaarverslag {
     // 2024 → 2025: total 9 → 12, integriteit 4 → 7
     expect(alles.replace(/\s+/g, ' ')).toContain('Het totaal steeg van 9 in 2024 naar 12 in 2025.');
     expect(alles.replace(/\s+/g, ' ')).toContain('Gestegen ten opzichte van 2024: Integriteit (van 4 naar 7).');
-    expect(alles.replace(/\s+/g, ' ')).toContain('Niet binnen de termijn: 1 ontvangstbevestiging en 0 terugkoppelingen.');
+    expect(alles.replace(/\s+/g, ' ')).toContain('Niet binnen de termijn: 1 ontvangstbevestiging en geen terugkoppelingen.');
   });
 });

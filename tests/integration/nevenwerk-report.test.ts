@@ -11,6 +11,8 @@ import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
 import { jaarverslagTabellen } from '@shared/report/tabellen';
 import { leesViaPoort } from '@shared/report/bronnen';
 import { renderHtml } from '@shared/report/html';
+import { renderDocx } from '@shared/report/docx';
+import { leesDocxTabellen } from './report-readback';
 import { listsCli } from '../support/lists-cli';
 
 // jsdom ships no types here (no @types/jsdom installed): type the one constructor we use.
@@ -190,6 +192,29 @@ describe('jaarverslag: nevenwerkzaamheden en financiële belangen uit een import
       expect(html.body.textContent).toContain('Samenvattend overzicht registratie nevenwerkzaamheden en financiële belangen');
       const captions = [...html.querySelectorAll('caption')].map((c) => c.textContent ?? '');
       expect(captions.some((c) => c.includes('Financiële belangen per soort'))).toBe(true);
+
+      // The section opens with what the register is (Ambtenarenwet art. 8) and who is in it, then the year's figures
+      // in words: 4 nevenwerkzaamheden and 2 financial interests in force, 5 assessed, 3 put to the holders.
+      const intro = 'Op grond van artikel 8 van de Ambtenarenwet melden medewerkers nevenwerkzaamheden';
+      const cijfers =
+        'In 2026 stonden 4 nevenwerkzaamheden en 2 financiële belangen geregistreerd; 5 registraties waren beoordeeld door de ' +
+        'leidinggevende. In de jaarlijkse actualisering werden 3 registraties voorgelegd: 1 bevestigd, 1 beëindigd, 1 zonder antwoord.';
+      const htmlTekst = html.body.textContent.replace(/\s+/g, ' ');
+      expect(htmlTekst).toContain(cijfers);
+      expect(htmlTekst.indexOf(intro)).toBeGreaterThan(0);
+      expect(htmlTekst.indexOf(intro)).toBeLessThan(htmlTekst.indexOf(cijfers));
+      expect(htmlTekst).toContain('In het register staat iedere medewerker die een nevenwerkzaamheid of financieel belang meldde');
+      const { tekst: docx } = await leesDocxTabellen(await renderDocx(r, {}));
+      expect(docx.indexOf(intro)).toBeGreaterThan(0);
+      expect(docx.indexOf(intro)).toBeLessThan(docx.indexOf(cijfers));
+      const en = new JSDOM(renderHtml(r, { locale: 'en' })).window.document.body.textContent.replace(/\s+/g, ' ');
+      expect(en).toContain('Under article 8 of the Civil Servants Act, employees report outside activities');
+      expect(en).toContain(
+        'In 2026, 4 outside activities were registered together with 2 financial interests; 5 registrations were assessed by the manager.',
+      );
+      // Under --suppress-below 5 every count reads as "<5" and stays plural ("1 financieel belang" must not show through).
+      const onderdrukt = new JSDOM(renderHtml(r, { onderDrempel: 5 })).window.document.body.textContent.replace(/\s+/g, ' ');
+      expect(onderdrukt).toContain('In 2026 stonden <5 nevenwerkzaamheden en <5 financiële belangen geregistreerd; 5 registraties waren');
     } finally {
       await store.close();
     }

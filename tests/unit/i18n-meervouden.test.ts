@@ -46,14 +46,14 @@ describe('tab: counts and weeks', () => {
 describe('report: catalogue plurals', () => {
   test('verb and noun agree with the count; a suppressed "<5" reads as plural', () => {
     expect(t('nl', 'report.meldingen.tekst', { jaar: 2026, totaal: 1, anoniem: 0 })).toMatch(
-      /^In 2026 kwam 1 melding binnen, waarvan 0 anoniem\./,
+      /^In 2026 kwam 1 melding binnen, waarvan geen anoniem\./,
     );
     expect(t('nl', 'report.meldingen.tekst', { jaar: 2026, totaal: 2, anoniem: 1 })).toMatch(
       /^In 2026 kwamen 2 meldingen binnen, waarvan 1 anoniem\./,
     );
     expect(t('nl', 'report.meldingen.tekst', { jaar: 2026, totaal: '<5', anoniem: '<5' })).toMatch(/^In 2026 kwamen <5 meldingen binnen/);
     expect(t('en', 'report.meldingen.tekst', { jaar: 2026, totaal: 1, anoniem: 0 })).toMatch(/^In 2026, 1 report was received/);
-    expect(t('en', 'report.meldingen.tekst', { jaar: 2026, totaal: 0, anoniem: 0 })).toMatch(/^In 2026, 0 reports were received/);
+    expect(t('en', 'report.meldingen.tekst', { jaar: 2026, totaal: 0, anoniem: 0 })).toMatch(/^In 2026, no reports were received\./);
     expect(t('nl', 'report.uitleg.zaken', { n: 1 })).toBe(
       'De tabel beschrijft 1 onderzochte melding in codes, zonder namen of omschrijvingen van personen.',
     );
@@ -62,11 +62,107 @@ describe('report: catalogue plurals', () => {
     );
   });
 
-  test('no report or tab text keeps the hand-written {n|een|meer} form', () => {
-    for (const bestand of ['report.ts', 'tab.ts', 'common.ts']) {
-      const tekst = fs.readFileSync(path.join(__dirname, '../../shared/src/i18n/messages', bestand), 'utf8');
-      expect(tekst).not.toMatch(/\{\w+\|[^{}|]*\|[^{}]*\}/);
+  test('no catalogue text keeps the hand-written {n|een|meer} form', () => {
+    const map = path.join(__dirname, '../../shared/src/i18n/messages');
+    for (const bestand of fs.readdirSync(map)) {
+      const tekst = fs.readFileSync(path.join(map, bestand), 'utf8');
+      expect({ bestand, oudeVorm: /\{\w+\|[^{}|]*\|[^{}]*\}/.test(tekst) }).toEqual({ bestand, oudeVorm: false });
     }
+  });
+});
+
+describe('report: a count of 0 reads "geen" / "no", not "0 … 0 keer"', () => {
+  test('confidential counsellors: no conversations, none external, no referral', () => {
+    const nul = { jaar: '2026', totaal: 0, meldingen: 0, extern: 0, doorverwezen: 0 };
+    expect(t('nl', 'report.vp.tekst', nul)).toBe(
+      'In 2026 voerden de vertrouwenspersonen geen gesprekken. Geen gesprek was met een externe vertrouwenspersoon; er werd niet doorverwezen.',
+    );
+    expect(t('en', 'report.vp.tekst', nul)).toBe(
+      'In 2026 the confidential counsellors held no conversations. None was with an external counsellor; none led to a referral.',
+    );
+    expect(t('nl', 'report.vp.tekst', { jaar: '2026', totaal: 3, meldingen: 0, extern: 1, doorverwezen: 2 })).toBe(
+      'In 2026 voerden de vertrouwenspersonen 3 gesprekken, waarvan geen over een nieuwe kwestie. 1 gesprek was met een externe vertrouwenspersoon; 2 keer werd doorverwezen.',
+    );
+  });
+
+  test('every other running text of the report with all counts 0', () => {
+    const nl = (key: string, p: Record<string, string | number>) => t('nl', `report.${key}`, { jaar: '2026', ...p });
+    const en = (key: string, p: Record<string, string | number>) => t('en', `report.${key}`, { jaar: '2026', ...p });
+    expect(nl('meldingen.tekst', { totaal: 0, anoniem: 0 })).toMatch(/^In 2026 kwamen geen meldingen binnen\. De tabellen/);
+    expect(nl('anoniem.tekst', { ontvangen: 0 })).toMatch(/^In 2026 kwamen geen anonieme meldingen binnen\./);
+    expect(en('anoniem.tekst', { ontvangen: 0 })).toMatch(/^In 2026, no anonymous reports were received\./);
+    const ambtseed = { afgelegd: 0, eed: 0, belofte: 0, bijeenkomsten: 0, integriteitsverklaring: 0 };
+    expect(nl('ambtseed.tekst', ambtseed)).toBe(
+      'In 2026 legde geen medewerker de eed of belofte af; geen externe of stagiair tekende een integriteitsverklaring.',
+    );
+    expect(en('ambtseed.tekst', ambtseed)).toBe(
+      'In 2026, no employee took the oath or affirmation; no external or intern signed an integrity declaration.',
+    );
+    expect(nl('onboarding.tekst', { nieuweMedewerkers: 0, workshopDeelnemers: 0 })).toBe(
+      'Er kwamen geen nieuwe medewerkers in dienst; geen medewerker volgde de workshop integriteit.',
+    );
+    expect(nl('dilemma.tekst', { sessies: 0, bereik: 0 })).toBe('Er waren geen dilemmasessies of bijeenkomsten moreel beraad.');
+    expect(en('dilemma.tekst', { sessies: 0, bereik: 0 })).toBe('There were no dilemma sessions or moral deliberations.');
+    expect(nl('agressie.tekst', { incidenten: 0 })).toBe('Er zijn geen incidenten van agressie en geweld door externen geregistreerd.');
+    expect(en('agressie.tekst', { incidenten: 0 })).toBe('No incidents of aggression and violence by outsiders were recorded.');
+    expect(nl('meldwijzer.tekst', { raadplegingen: 0 })).toBe('De meldwijzer in Teams toonde geen enkele keer een route.');
+    expect(nl('meldwijzer.tekst', { raadplegingen: 12 })).toBe('De meldwijzer in Teams toonde 12 keer een route.');
+    expect(en('meldwijzer.tekst', { raadplegingen: 0 })).toBe('The reporting guide in Teams did not show a route at all.');
+    expect(nl('vog.tekst', { gevraagd: 0, ontvangen: 0, nietOntvangen: 0, openstaand: 0 })).toMatch(/In 2026 werd geen VOG gevraagd\.$/);
+    expect(nl('vog.tekst', { gevraagd: 1, ontvangen: 1, nietOntvangen: 0, openstaand: 0 })).toMatch(
+      /In 2026 werd 1 VOG gevraagd: 1 ontvangen, 0 niet ontvangen en 0 nog open\.$/,
+    );
+    expect(nl('uitleg.wbkTeLaat', { bevestiging: 0, terugkoppeling: 2 })).toBe(
+      'Niet binnen de termijn: geen ontvangstbevestigingen en 2 terugkoppelingen.',
+    );
+  });
+
+  test('the nevenwerk register: "1 financieel belang", "geen" for 0, plural for a suppressed "<5"', () => {
+    const p = (n: number | string, vraag: number | string) => ({
+      jaar: '2026',
+      geregistreerd: n,
+      financieleBelangen: n,
+      beoordeeld: n,
+      gevraagd: vraag,
+      bevestigd: vraag,
+      beeindigd: 0,
+      openstaand: 0,
+    });
+    expect(t('nl', 'report.nevenwerk.tekst', p(1, 1))).toBe(
+      'In 2026 stond 1 nevenwerkzaamheid en 1 financieel belang geregistreerd; 1 registratie was beoordeeld door de leidinggevende. ' +
+        'In de jaarlijkse actualisering werd 1 registratie voorgelegd: 1 bevestigd, 0 beëindigd, 0 zonder antwoord.',
+    );
+    expect(t('nl', 'report.nevenwerk.tekst', p(0, 0))).toBe(
+      'In 2026 stonden geen nevenwerkzaamheden en geen financiële belangen geregistreerd; geen registratie was beoordeeld door de ' +
+        'leidinggevende. In de jaarlijkse actualisering werd geen registratie voorgelegd.',
+    );
+    expect(t('nl', 'report.nevenwerk.tekst', p('<5', '<5'))).toMatch(
+      /^In 2026 stonden <5 nevenwerkzaamheden en <5 financiële belangen geregistreerd; <5 registraties waren beoordeeld/,
+    );
+    expect(t('en', 'report.nevenwerk.tekst', p(1, 0))).toBe(
+      'In 2026, 1 outside activity was registered together with 1 financial interest; 1 registration was assessed by the manager. ' +
+        'In the yearly update, no registration was put to the employees.',
+    );
+    expect(t('nl', 'nevenwerk.team.intro', { n: 2, getoond: 2 })).toBe('2 registraties wachten op je beoordeling (hieronder 2).');
+    expect(t('en', 'nevenwerk.team.intro', { n: 1, getoond: 1 })).toBe('1 registration is waiting for your assessment (1 below).');
+    expect(t('nl', 'publicatie.nevenwerk.cli.geschreven', { html: 'a.html', csv: 'a.csv', n: 0 })).toBe(
+      'Geschreven: a.html en a.csv (geen regels).',
+    );
+    expect(t('nl', 'publicatie.nevenwerk.cli.zonderActiviteit', { n: 3 })).toMatch(
+      /^Let op: 3 registraties hebben nog geen publicatietekst/,
+    );
+  });
+
+  test('a count written with thousands grouped ("1.000", "1,000") is a thousand, never singular', () => {
+    expect(t('nl', 'report.meldingen.tekst', { jaar: '2026', totaal: '1.000', anoniem: '1' })).toMatch(
+      /^In 2026 kwamen 1\.000 meldingen binnen, waarvan 1 anoniem\./,
+    );
+    expect(t('en', 'report.meldingen.tekst', { jaar: '2026', totaal: '1,000', anoniem: '0' })).toMatch(
+      /^In 2026, 1,000 reports were received, none of them anonymous\./,
+    );
+    expect(t('nl', 'report.agressie.tekst', { incidenten: '1' })).toBe(
+      'Er is 1 incident van agressie en geweld door externen geregistreerd.',
+    );
   });
 });
 

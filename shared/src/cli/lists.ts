@@ -24,7 +24,6 @@ import { isBestaandeDatum, vandaag } from '../domain/tijd';
 import { t, type Locale } from '../i18n';
 import { getalTekst } from '../i18n/formaat';
 import { bouwNevenwerkPublicatie, nevenwerkPublicatieCsv, nevenwerkPublicatieHtml } from '../report/publicatie-nevenwerk';
-import { meervoud } from '../report/tabellen';
 import { beeindig, standaardUitvoer } from './uitvoer';
 
 /** Where the CLI writes; injectable for tests. */
@@ -169,9 +168,8 @@ export async function publiceerNevenwerk(
   fs.writeFileSync(html, nevenwerkPublicatieHtml(p, o.lang));
   fs.writeFileSync(csv, nevenwerkPublicatieCsv(p, o.lang));
   const n = p.rijen.length;
-  io.out(`${meervoud(t('nl', 'publicatie.nevenwerk.cli.geschreven', { html, csv, n }), { n })}\n`);
-  if (p.zonderActiviteit)
-    io.err(`${meervoud(t('nl', 'publicatie.nevenwerk.cli.zonderActiviteit', { n: p.zonderActiviteit }), { n: p.zonderActiviteit })}\n`);
+  io.out(`${t('nl', 'publicatie.nevenwerk.cli.geschreven', { html, csv, n })}\n`);
+  if (p.zonderActiviteit) io.err(`${t('nl', 'publicatie.nevenwerk.cli.zonderActiviteit', { n: p.zonderActiviteit })}\n`);
   return 0;
 }
 

@@ -19,10 +19,23 @@ export function tekstIn(locale: Locale, tekst: { nl: string; en?: string }): str
 }
 
 /**
+ * The number a text parameter shows, for choosing a plural: `"2"`, `"1.5"`, and counts already written in the
+ * reader's notation with thousands grouped (`"1.000"` nl, `"1,000"` en: 1000, never 1). Anything else (a
+ * suppressed `"<5"`, a word) is undefined and takes `other`.
+ */
+function getalUit(waarde: string, locale: Locale): number | undefined {
+  const groep = locale === 'en' ? ',' : '.';
+  const gegroepeerd = new RegExp(`^-?\\d{1,3}(\\${groep}\\d{3})+$`).test(waarde);
+  const s = gegroepeerd ? waarde.split(groep).join('') : waarde;
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
+}
+
+/**
  * ICU-style plurals in a catalogue text: `{n, plural, =0 {geen plaatsen} one {# plaats} other {# plaatsen}}`
  * picks the branch for `params.n` by an exact `=N` match first, then by `Intl.PluralRules` of `locale`
  * (`one`, `other`; Dutch and English have only these two), and replaces `#` by the number. A text parameter
- * (e.g. a suppressed `<5`) takes `other`. Branches may hold `{name}` placeholders and further plurals.
+ * is read as the number it shows (`getalUit`: "1.000" is a thousand); one that is no number (e.g. a suppressed `<5`)
+ * takes `other`. Branches may hold `{name}` placeholders and further plurals.
  * A plural whose parameter is missing, or that is malformed, is left as written (visible, never a crash).
  */
 export function kiesMeervouden(template: string, locale: Locale, params: Record<string, string | number>): string {
@@ -51,7 +64,7 @@ export function kiesMeervouden(template: string, locale: Locale, params: Record<
     }
     if (eind < 0 || !(naam in params) || !takken.has('other')) continue;
     const waarde = params[naam];
-    const n = typeof waarde === 'number' ? waarde : /^-?\d+(\.\d+)?$/.test(waarde) ? Number(waarde) : undefined;
+    const n = typeof waarde === 'number' ? waarde : getalUit(waarde, locale);
     const regel = n === undefined ? 'other' : new Intl.PluralRules(locale === 'en' ? 'en-GB' : 'nl-NL').select(n);
     const tak = (n !== undefined ? takken.get(`=${n}`) : undefined) ?? takken.get(regel) ?? takken.get('other')!;
     out += template.slice(vanaf, m.index) + kiesMeervouden(tak, locale, params).replace(/#/g, String(waarde));

@@ -83,21 +83,6 @@ export function zaakRij(locale: Locale, z: Zaak): [string, string, string, strin
   ];
 }
 
-/**
- * Singular or plural in running text: `{naam|enkelvoud|meervoud}` in a catalogue text becomes `enkelvoud` when
- * `params[naam]` is shown as exactly "1" (number 1 or string "1"), else `meervoud` (0, 2+, and a suppressed
- * "<N", so suppression never betrays a 1). E.g. `meervoud('{n} {n|melding|meldingen}', { n: 1 })` →
- * `"{n} melding"` (t() fills `{n}` itself). A placeholder without a parameter is left as is.
- * Superseded by ICU plurals (`{n, plural, one {melding} other {meldingen}}`, chosen by Intl.PluralRules in
- * `t()`), which the report's own messages use; kept only for catalogue texts not yet converted
- * (`messages/nevenwerk.ts`). Remove it once none is left.
- */
-export function meervoud(tekst: string, params: Record<string, string | number>): string {
-  return tekst.replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (m, naam: string, een: string, meer: string) =>
-    naam in params ? (String(params[naam]) === '1' ? een : meer) : m,
-  );
-}
-
 /** The anonymised case table (`r.zaken`, one row per investigated melding; see `zaakRij`). */
 function zakenTabel(r: Jaarverslag, locale: Locale): Tabel {
   const m = (key: string) => t(locale, `report.${key}`);
@@ -118,8 +103,12 @@ function zakenTabel(r: Jaarverslag, locale: Locale): Tabel {
 export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties: { onderDrempel?: number } = {}): Sectie[] {
   const jaren = verslagJaren(r);
   const jaarKoppen = jaren.map((c) => String(c.jaar));
-  const m = (key: string, params: Record<string, string | number> = {}) => meervoud(t(locale, `report.${key}`, params), params);
-  /** Counts in running text, suppressed like table cells (years are not counts: pass them as strings). */
+  /** A catalogue text; counts in it are ICU plurals (`{n, plural, =0 {geen …} one {# …} other {# …}}`, see i18n/basis.ts). */
+  const m = (key: string, params: Record<string, string | number> = {}) => t(locale, `report.${key}`, params);
+  /**
+   * Counts in running text, suppressed like table cells (years are not counts: pass them as strings). A suppressed
+   * "<N" is text, so its plural takes `other`: it never reads as singular.
+   */
   const n = (params: Record<string, string | number>) =>
     Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? toonCel(v, opties.onderDrempel, locale) : v]));
   const tekst = (s: string): Blok => ({ soort: 'tekst', tekst: s });
@@ -462,6 +451,8 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
     id: 'nevenwerk',
     titel: m('nevenwerk.titel'),
     blokken: [
+      // What the register is, the law article and who is in it (Ambtenarenwet art. 8), before its figures.
+      tekst(m('nevenwerk.intro')),
       tekst(
         m(
           'nevenwerk.tekst',

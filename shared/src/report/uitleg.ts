@@ -1,5 +1,5 @@
 import { t, type Locale } from '../i18n';
-import { meervoud, onderdruk, toonCel, type Cel, type Tabel } from './tabellen';
+import { onderdruk, toonCel, type Cel, type Tabel } from './tabellen';
 
 /*
  * The sentence under each table of the published report: what the figures say, generated from the figures
@@ -38,7 +38,7 @@ const verborgen = (n: number, onderDrempel?: number) => typeof onderdruk(n, onde
 export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
   const locale = opties.locale ?? 'nl';
   const { onderDrempel } = opties;
-  const m = (key: string, params: Record<string, string | number> = {}) => meervoud(t(locale, `report.uitleg.${key}`, params), params);
+  const m = (key: string, params: Record<string, string | number> = {}) => t(locale, `report.uitleg.${key}`, params);
   const toon = (n: number) => toonCel(n, onderDrempel, locale);
   if (!tb.rijen.length) return '';
   if (tb.tekstTabel) return m('zaken', { n: toon(tb.rijen.length) });

@@ -1,7 +1,6 @@
 import { vandaag } from '@shared/domain/tijd';
 import { NEVENWERK_BEOORDELINGEN, NEVENWERK_VOORWAARDEN } from '@shared/lists/definitions';
 import { t } from '@shared/i18n';
-import { meervoud } from '@shared/report/tabellen';
 import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { kaart, tekst } from '../kit';
@@ -30,7 +29,7 @@ export async function team(_d: unknown, turn: TurnInput, s: BotServices): Promis
     : [];
   if (!open.length) return [tekst(t(l, 'nevenwerk.team.geen'))];
   const kaarten = open.slice(0, MAX_KAARTEN).map((r) => kaart(beoordelingKaart(l, r)));
-  const intro = meervoud(t(l, 'nevenwerk.team.intro', { n: open.length, getoond: kaarten.length }), { n: open.length });
+  const intro = t(l, 'nevenwerk.team.intro', { n: open.length, getoond: kaarten.length });
   return [tekst(intro), ...kaarten];
 }
 

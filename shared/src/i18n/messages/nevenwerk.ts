@@ -50,7 +50,7 @@ const nl: Record<string, string> = {
   'nevenwerk.nietJouwTeam':
     'Registratie {id} hoort niet bij je eigen team; je kunt alleen je eigen team beoordelen. Er is niets opgeslagen.',
   'nevenwerk.team.geen': 'Er wachten geen registraties uit je team op een beoordeling.',
-  'nevenwerk.team.intro': '{n} {n|registratie wacht|registraties wachten} op je beoordeling (hieronder {getoond}).',
+  'nevenwerk.team.intro': '{n, plural, one {# registratie wacht} other {# registraties wachten}} op je beoordeling (hieronder {getoond}).',
   'nevenwerk.beoordeling.titel': 'Beoordelen: {id}',
   'nevenwerk.beoordeling.registratie': 'Registratie',
   'nevenwerk.beoordeling.conflict': 'Kan belangen raken',
@@ -89,13 +89,15 @@ const nl: Record<string, string> = {
   'publicatie.nevenwerk.ja': 'ja',
   'publicatie.nevenwerk.nee': 'nee',
   'publicatie.nevenwerk.nogNietBeoordeeld': 'Nog niet beoordeeld',
-  'publicatie.nevenwerk.cli.geschreven': 'Geschreven: {html} en {csv} ({n} {n|regel|regels}).',
+  'publicatie.nevenwerk.cli.geschreven': 'Geschreven: {html} en {csv} ({n, plural, =0 {geen regels} one {# regel} other {# regels}}).',
   'publicatie.nevenwerk.cli.zonderActiviteit':
-    'Let op: {n} {n|registratie heeft|registraties hebben} nog geen publicatietekst van HR (kolom publicatieActiviteit); de soort is getoond.',
+    'Let op: {n, plural, one {# registratie heeft} other {# registraties hebben}} nog geen publicatietekst van HR (kolom publicatieActiviteit); de soort is getoond.',
   // report section
   'report.nevenwerk.titel': 'Nevenwerkzaamheden en financiële belangen',
+  'report.nevenwerk.intro':
+    'Op grond van artikel 8 van de Ambtenarenwet melden medewerkers nevenwerkzaamheden die de belangen van de dienst kunnen raken, en medewerkers in functies die de werkgever daarvoor aanwijst ook hun financiële belangen. De werkgever registreert ze, beoordeelt of ze toelaatbaar zijn en maakt de nevenwerkzaamheden van hoge functies openbaar. In het register staat iedere medewerker die een nevenwerkzaamheid of financieel belang meldde; de leidinggevende beoordeelt elke melding (toegestaan, toegestaan met voorwaarden of niet toegestaan), en eens per jaar bevestigt iedereen met een registratie dat die nog klopt of beëindigt hem. Een registratie telt mee in elk jaar waarin ze liep.',
   'report.nevenwerk.tekst':
-    'In {jaar} {geregistreerd|stond|stonden} {geregistreerd} {geregistreerd|nevenwerkzaamheid|nevenwerkzaamheden} en {financieleBelangen} financiële {financieleBelangen|belang|belangen} geregistreerd (Ambtenarenwet artikel 8); {beoordeeld} {beoordeeld|registratie was|registraties waren} beoordeeld door de leidinggevende. In de jaarlijkse actualisering {gevraagd|werd|werden} {gevraagd} {gevraagd|registratie|registraties} voorgelegd: {bevestigd} bevestigd, {beeindigd} beëindigd, {openstaand} zonder antwoord.',
+    'In {jaar} {geregistreerd, plural, =0 {stonden geen nevenwerkzaamheden} one {stond # nevenwerkzaamheid} other {stonden # nevenwerkzaamheden}} en {financieleBelangen, plural, =0 {geen financiële belangen} one {# financieel belang} other {# financiële belangen}} geregistreerd; {beoordeeld, plural, =0 {geen registratie was} one {# registratie was} other {# registraties waren}} beoordeeld door de leidinggevende. {gevraagd, plural, =0 {In de jaarlijkse actualisering werd geen registratie voorgelegd} one {In de jaarlijkse actualisering werd # registratie voorgelegd: {bevestigd} bevestigd, {beeindigd} beëindigd, {openstaand} zonder antwoord} other {In de jaarlijkse actualisering werden # registraties voorgelegd: {bevestigd} bevestigd, {beeindigd} beëindigd, {openstaand} zonder antwoord}}.',
   'report.nevenwerk.overzicht': 'Samenvattend overzicht registratie nevenwerkzaamheden en financiële belangen',
   'report.tabel.nevenwerk': 'Register nevenwerkzaamheden en financiële belangen',
   'report.tabel.nevenwerkPerSoort': 'Nevenwerkzaamheden per soort',
@@ -195,7 +197,7 @@ const en: Record<string, string> = {
   'nevenwerk.beeindigd': 'Registration {id} has ended.',
   'nevenwerk.nietJouwTeam': 'Registration {id} is not in your own team; you can only assess your own team. Nothing was saved.',
   'nevenwerk.team.geen': 'No registrations from your team are waiting for an assessment.',
-  'nevenwerk.team.intro': '{n} {n|registration is|registrations are} waiting for your assessment ({getoond} below).',
+  'nevenwerk.team.intro': '{n, plural, one {# registration is} other {# registrations are}} waiting for your assessment ({getoond} below).',
   'nevenwerk.beoordeling.titel': 'Assess: {id}',
   'nevenwerk.beoordeling.registratie': 'Registration',
   'nevenwerk.beoordeling.conflict': 'May touch interests',
@@ -232,12 +234,14 @@ const en: Record<string, string> = {
   'publicatie.nevenwerk.ja': 'yes',
   'publicatie.nevenwerk.nee': 'no',
   'publicatie.nevenwerk.nogNietBeoordeeld': 'Not assessed yet',
-  'publicatie.nevenwerk.cli.geschreven': 'Written: {html} and {csv} ({n} {n|row|rows}).',
+  'publicatie.nevenwerk.cli.geschreven': 'Written: {html} and {csv} ({n, plural, =0 {no rows} one {# row} other {# rows}}).',
   'publicatie.nevenwerk.cli.zonderActiviteit':
-    'Note: {n} {n|registration has|registrations have} no publication text from HR yet (column publicatieActiviteit); the type is shown.',
+    'Note: {n, plural, one {# registration has} other {# registrations have}} no publication text from HR yet (column publicatieActiviteit); the type is shown.',
   'report.nevenwerk.titel': 'Outside activities and financial interests',
+  'report.nevenwerk.intro':
+    'Under article 8 of the Civil Servants Act, employees report outside activities that can affect the interests of the service, and employees in positions the employer designates also report their financial interests. The employer registers them, assesses whether they are acceptable and publishes the outside activities of senior positions. The register holds every employee who reported an outside activity or a financial interest; the manager assesses each report (allowed, allowed with conditions or not allowed), and once a year everyone with a registration confirms that it is still correct or ends it. A registration counts in every year it was in force.',
   'report.nevenwerk.tekst':
-    'In {jaar}, {geregistreerd} outside {geregistreerd|activity was|activities were} registered together with {financieleBelangen} financial {financieleBelangen|interest|interests} (Civil Servants Act, article 8); {beoordeeld} {beoordeeld|registration was|registrations were} assessed by the manager. In the yearly update, {gevraagd} {gevraagd|registration was|registrations were} put to the employees: {bevestigd} confirmed, {beeindigd} ended, {openstaand} unanswered.',
+    'In {jaar}, {geregistreerd, plural, =0 {no outside activities were} one {# outside activity was} other {# outside activities were}} registered together with {financieleBelangen, plural, =0 {no financial interests} one {# financial interest} other {# financial interests}}; {beoordeeld, plural, =0 {none was} one {# registration was} other {# registrations were}} assessed by the manager. {gevraagd, plural, =0 {In the yearly update, no registration was put to the employees} one {In the yearly update, # registration was put to the employees: {bevestigd} confirmed, {beeindigd} ended, {openstaand} unanswered} other {In the yearly update, # registrations were put to the employees: {bevestigd} confirmed, {beeindigd} ended, {openstaand} unanswered}}.',
   'report.nevenwerk.overzicht': 'Summary of registered outside activities and financial interests',
   'report.tabel.nevenwerk': 'Register of outside activities and financial interests',
   'report.tabel.nevenwerkPerSoort': 'Outside activities by type',

@@ -20,10 +20,10 @@ const nl: Record<string, string> = {
   'report.geenGegevens': 'Over {jaar} zijn geen registraties gevonden; alle aantallen zijn 0.',
   'report.vp.titel': 'Vertrouwenspersonen',
   'report.vp.tekst':
-    'In {jaar} voerden de vertrouwenspersonen {totaal} {totaal, plural, one {gesprek} other {gesprekken}}, waarvan {meldingen} over een nieuwe kwestie. {extern} {extern, plural, one {gesprek was} other {gesprekken waren}} met een externe vertrouwenspersoon; {doorverwezen} keer werd doorverwezen.',
+    'In {jaar} voerden de vertrouwenspersonen {totaal, plural, =0 {geen gesprekken} one {# gesprek, waarvan {meldingen, plural, =0 {geen} other {#}} over een nieuwe kwestie} other {# gesprekken, waarvan {meldingen, plural, =0 {geen} other {#}} over een nieuwe kwestie}}. {extern, plural, =0 {Geen gesprek was} one {# gesprek was} other {# gesprekken waren}} met een externe vertrouwenspersoon; {doorverwezen, plural, =0 {er werd niet doorverwezen} other {# keer werd doorverwezen}}.',
   'report.meldingen.titel': 'Meldingen en onderzoeken',
   'report.meldingen.tekst':
-    'In {jaar} {totaal, plural, one {kwam} other {kwamen}} {totaal} {totaal, plural, one {melding} other {meldingen}} binnen, waarvan {anoniem} anoniem. De tabellen tonen de soort, de categorie, de uitkomst en de maatregelen.',
+    'In {jaar} {totaal, plural, =0 {kwamen geen meldingen binnen} one {kwam # melding binnen, waarvan {anoniem, plural, =0 {geen} other {#}} anoniem} other {kwamen # meldingen binnen, waarvan {anoniem, plural, =0 {geen} other {#}} anoniem}}. De tabellen tonen de soort, de categorie, de uitkomst en de maatregelen.',
   'report.zaken.titel': 'Onderzoeken (geanonimiseerd)',
   'report.zaken.tekst': 'De onderzochte meldingen van {jaar}, beschreven met categorieën en uitkomsten; geen namen, data of vrije tekst.',
   'report.zaken.geen': 'In {jaar} is geen melding onderzocht.',
@@ -34,23 +34,23 @@ const nl: Record<string, string> = {
     'De Wbk vraagt een ontvangstbevestiging binnen 7 dagen en een terugkoppeling binnen 3 maanden na de ontvangstbevestiging.',
   'report.ambtseed.titel': 'Ambtseed en introductie',
   'report.ambtseed.tekst':
-    'In {jaar} {afgelegd, plural, one {legde} other {legden}} {afgelegd} {afgelegd, plural, one {medewerker} other {medewerkers}} de eed of belofte af ({eed} eed, {belofte} belofte) in {bijeenkomsten} {bijeenkomsten, plural, one {bijeenkomst} other {bijeenkomsten}}; {integriteitsverklaring} {integriteitsverklaring, plural, one {externe of stagiair tekende} other {externen en stagiairs tekenden}} een integriteitsverklaring.',
+    'In {jaar} {afgelegd, plural, =0 {legde geen medewerker de eed of belofte af} one {legde # medewerker de eed of belofte af ({eed} eed, {belofte} belofte) in {bijeenkomsten, plural, one {# bijeenkomst} other {# bijeenkomsten}}} other {legden # medewerkers de eed of belofte af ({eed} eed, {belofte} belofte) in {bijeenkomsten, plural, one {# bijeenkomst} other {# bijeenkomsten}}}}; {integriteitsverklaring, plural, =0 {geen externe of stagiair tekende} one {# externe of stagiair tekende} other {# externen en stagiairs tekenden}} een integriteitsverklaring.',
   'report.onboarding.tekst':
-    'Er {nieuweMedewerkers, plural, one {kwam} other {kwamen}} {nieuweMedewerkers} {nieuweMedewerkers, plural, one {nieuwe medewerker} other {nieuwe medewerkers}} in dienst; {workshopDeelnemers} {workshopDeelnemers, plural, one {medewerker volgde} other {medewerkers volgden}} de workshop integriteit.',
+    'Er {nieuweMedewerkers, plural, =0 {kwamen geen nieuwe medewerkers} one {kwam # nieuwe medewerker} other {kwamen # nieuwe medewerkers}} in dienst; {workshopDeelnemers, plural, =0 {geen medewerker volgde} one {# medewerker volgde} other {# medewerkers volgden}} de workshop integriteit.',
   'report.dilemma.titel': "Dilemma's en bewustwording",
   'report.dilemma.tekst':
-    'Er {sessies, plural, one {was} other {waren}} {sessies} {sessies, plural, one {dilemmasessie of bijeenkomst} other {dilemmasessies en bijeenkomsten}} moreel beraad met samen {bereik} {bereik, plural, one {deelnemer} other {deelnemers}}.',
+    'Er {sessies, plural, =0 {waren geen dilemmasessies of bijeenkomsten moreel beraad} one {was # dilemmasessie of bijeenkomst moreel beraad met samen {bereik, plural, =0 {geen deelnemers} one {# deelnemer} other {# deelnemers}}} other {waren # dilemmasessies en bijeenkomsten moreel beraad met samen {bereik, plural, =0 {geen deelnemers} one {# deelnemer} other {# deelnemers}}}}.',
   'report.agressie.titel': 'Agressie en geweld',
   'report.agressie.tekst':
-    'Er {incidenten, plural, one {is} other {zijn}} {incidenten} {incidenten, plural, one {incident} other {incidenten}} van agressie en geweld door externen geregistreerd.',
+    'Er {incidenten, plural, =0 {zijn geen incidenten} one {is # incident} other {zijn # incidenten}} van agressie en geweld door externen geregistreerd.',
   'report.meldwijzer.titel': 'Gebruik van de meldwijzer',
-  'report.meldwijzer.tekst': 'De meldwijzer in Teams toonde {raadplegingen} keer een route.',
+  'report.meldwijzer.tekst': 'De meldwijzer in Teams toonde {raadplegingen, plural, =0 {geen enkele keer} other {# keer}} een route.',
   'report.anoniem.titel': 'Anonieme meldingen',
   'report.anoniem.tekst':
-    'In {jaar} {ontvangen, plural, one {kwam} other {kwamen}} {ontvangen} anonieme {ontvangen, plural, one {melding} other {meldingen}} binnen. Deze verantwoording is bestemd voor het bevoegd gezag en de ondernemingsraad; de tabellen tonen de soort en de uitkomst.',
+    'In {jaar} {ontvangen, plural, =0 {kwamen geen anonieme meldingen} one {kwam # anonieme melding} other {kwamen # anonieme meldingen}} binnen. Deze verantwoording is bestemd voor het bevoegd gezag en de ondernemingsraad; de tabellen tonen de soort en de uitkomst.',
   'report.vog.titel': 'Verklaring Omtrent Gedrag in kwetsbare functies',
   'report.vog.tekst':
-    'Medewerkers in kwetsbare functies leveren bij hun start en daarna periodiek een nieuwe Verklaring Omtrent Gedrag (VOG). In {jaar} {gevraagd, plural, one {werd} other {werden}} {gevraagd} {gevraagd, plural, one {VOG} other {VOG’s}} gevraagd: {ontvangen} ontvangen, {nietOntvangen} niet ontvangen en {openstaand} nog open.',
+    'Medewerkers in kwetsbare functies leveren bij hun start en daarna periodiek een nieuwe Verklaring Omtrent Gedrag (VOG). In {jaar} {gevraagd, plural, =0 {werd geen VOG gevraagd} one {werd # VOG gevraagd: {ontvangen} ontvangen, {nietOntvangen} niet ontvangen en {openstaand} nog open} other {werden # VOG’s gevraagd: {ontvangen} ontvangen, {nietOntvangen} niet ontvangen en {openstaand} nog open}}.',
   'report.vooruitblik.titel': 'Vooruitblik',
   'report.vooruitblik.tekst': '[In te vullen door HR: plannen en aandachtspunten voor het komende jaar.]',
   // tables
@@ -139,7 +139,7 @@ const nl: Record<string, string> = {
   'report.uitleg.wbkGeen': 'In {jaar} waren er geen meldingen met een termijn uit de Wet bescherming klokkenluiders.',
   'report.uitleg.wbkOpTijd': 'Alle ontvangstbevestigingen en terugkoppelingen vielen binnen de wettelijke termijn.',
   'report.uitleg.wbkTeLaat':
-    'Niet binnen de termijn: {bevestiging} {bevestiging, plural, one {ontvangstbevestiging} other {ontvangstbevestigingen}} en {terugkoppeling} {terugkoppeling, plural, one {terugkoppeling} other {terugkoppelingen}}.',
+    'Niet binnen de termijn: {bevestiging, plural, =0 {geen ontvangstbevestigingen} one {# ontvangstbevestiging} other {# ontvangstbevestigingen}} en {terugkoppeling, plural, =0 {geen terugkoppelingen} one {# terugkoppeling} other {# terugkoppelingen}}.',
   // Excel sheet names (at most 31 characters, none of : \ / ? * [ ])
   'report.blad.gesprekkenPerOnderwerp': 'Gesprekken per onderwerp',
   'report.blad.gesprekkenKenmerken': 'Gesprekken in cijfers',
@@ -268,10 +268,10 @@ const en: Record<string, string> = {
   'report.geenGegevens': 'No records were found for {jaar}; all counts are 0.',
   'report.vp.titel': 'Confidential counsellors',
   'report.vp.tekst':
-    'In {jaar} the confidential counsellors held {totaal} {totaal, plural, one {conversation} other {conversations}}, {meldingen} of them about a new matter. {extern} {extern, plural, one {was} other {were}} with an external counsellor; {doorverwezen} led to a referral.',
+    'In {jaar} the confidential counsellors held {totaal, plural, =0 {no conversations} one {# conversation, {meldingen, plural, =0 {none} other {#}} of them about a new matter} other {# conversations, {meldingen, plural, =0 {none} other {#}} of them about a new matter}}. {extern, plural, =0 {None was} one {# was} other {# were}} with an external counsellor; {doorverwezen, plural, =0 {none led to a referral} other {# led to a referral}}.',
   'report.meldingen.titel': 'Reports and investigations',
   'report.meldingen.tekst':
-    'In {jaar}, {totaal} {totaal, plural, one {report was} other {reports were}} received, {anoniem} of them anonymous. The tables show type, category, outcome and measures.',
+    'In {jaar}, {totaal, plural, =0 {no reports were received} one {# report was received, {anoniem, plural, =0 {none} other {#}} of them anonymous} other {# reports were received, {anoniem, plural, =0 {none} other {#}} of them anonymous}}. The tables show type, category, outcome and measures.',
   'report.zaken.titel': 'Investigations (anonymised)',
   'report.zaken.tekst': 'The investigated reports of {jaar}, described by category and outcome; no names, dates or free text.',
   'report.zaken.geen': 'No report was investigated in {jaar}.',
@@ -281,24 +281,24 @@ const en: Record<string, string> = {
   'report.wbk.tekst': 'The Act requires an acknowledgement within 7 days and feedback within 3 months of the acknowledgement.',
   'report.ambtseed.titel': 'Oath of office and onboarding',
   'report.ambtseed.tekst':
-    'In {jaar}, {afgelegd} {afgelegd, plural, one {employee} other {employees}} took the oath or affirmation ({eed} oath, {belofte} affirmation) in {bijeenkomsten} {bijeenkomsten, plural, one {ceremony} other {ceremonies}}; {integriteitsverklaring} {integriteitsverklaring, plural, one {external or intern} other {externals and interns}} signed an integrity declaration.',
+    'In {jaar}, {afgelegd, plural, =0 {no employee took the oath or affirmation} one {# employee took the oath or affirmation ({eed} oath, {belofte} affirmation) in {bijeenkomsten, plural, one {# ceremony} other {# ceremonies}}} other {# employees took the oath or affirmation ({eed} oath, {belofte} affirmation) in {bijeenkomsten, plural, one {# ceremony} other {# ceremonies}}}}; {integriteitsverklaring, plural, =0 {no external or intern} one {# external or intern} other {# externals and interns}} signed an integrity declaration.',
   'report.onboarding.tekst':
-    '{nieuweMedewerkers} new {nieuweMedewerkers, plural, one {employee} other {employees}} joined; {workshopDeelnemers} {workshopDeelnemers, plural, one {employee} other {employees}} attended the integrity workshop.',
+    '{nieuweMedewerkers, plural, =0 {No new employees} one {# new employee} other {# new employees}} joined; {workshopDeelnemers, plural, =0 {no employee} one {# employee} other {# employees}} attended the integrity workshop.',
   'report.dilemma.titel': 'Dilemmas and awareness',
   'report.dilemma.tekst':
-    'There {sessies, plural, one {was} other {were}} {sessies} dilemma {sessies, plural, one {session or moral deliberation} other {sessions and moral deliberations}} with {bereik} {bereik, plural, one {participant} other {participants}} in total.',
+    'There {sessies, plural, =0 {were no dilemma sessions or moral deliberations} one {was # dilemma session or moral deliberation with {bereik, plural, =0 {no participants} one {# participant} other {# participants}} in total} other {were # dilemma sessions and moral deliberations with {bereik, plural, =0 {no participants} one {# participant} other {# participants}} in total}}.',
   'report.agressie.titel': 'Aggression and violence',
   'report.agressie.tekst':
-    '{incidenten} {incidenten, plural, one {incident} other {incidents}} of aggression and violence by outsiders {incidenten, plural, one {was} other {were}} recorded.',
+    '{incidenten, plural, =0 {No incidents} one {# incident} other {# incidents}} of aggression and violence by outsiders {incidenten, plural, one {was} other {were}} recorded.',
   'report.meldwijzer.titel': 'Use of the reporting guide',
   'report.meldwijzer.tekst':
-    'The reporting guide in Teams showed a route {raadplegingen} {raadplegingen, plural, one {time} other {times}}.',
+    'The reporting guide in Teams {raadplegingen, plural, =0 {did not show a route at all} one {showed a route # time} other {showed a route # times}}.',
   'report.anoniem.titel': 'Anonymous reports',
   'report.anoniem.tekst':
-    'In {jaar}, {ontvangen} anonymous {ontvangen, plural, one {report was} other {reports were}} received. This account is meant for the competent authority and the works council; the tables show type and outcome.',
+    'In {jaar}, {ontvangen, plural, =0 {no anonymous reports were} one {# anonymous report was} other {# anonymous reports were}} received. This account is meant for the competent authority and the works council; the tables show type and outcome.',
   'report.vog.titel': 'Certificates of conduct in vulnerable positions',
   'report.vog.tekst':
-    'Employees in vulnerable positions hand in a certificate of conduct (VOG) when they start and periodically after that. In {jaar}, {gevraagd} {gevraagd, plural, one {certificate was} other {certificates were}} requested: {ontvangen} received, {nietOntvangen} not received and {openstaand} still open.',
+    'Employees in vulnerable positions hand in a certificate of conduct (VOG) when they start and periodically after that. In {jaar}, {gevraagd, plural, =0 {no certificate was requested} one {# certificate was requested: {ontvangen} received, {nietOntvangen} not received and {openstaand} still open} other {# certificates were requested: {ontvangen} received, {nietOntvangen} not received and {openstaand} still open}}.',
   'report.vooruitblik.titel': 'Outlook',
   'report.vooruitblik.tekst': '[To be written by HR: plans and points of attention for the coming year.]',
   'report.tabel.gesprekkenPerOnderwerp': 'Conversations with confidential counsellors by subject',
@@ -386,7 +386,7 @@ const en: Record<string, string> = {
   'report.uitleg.wbkGeen': 'In {jaar} there were no reports with a deadline under the Whistleblower Protection Act.',
   'report.uitleg.wbkOpTijd': 'Every acknowledgement and every feedback was within the statutory deadline.',
   'report.uitleg.wbkTeLaat':
-    'Not within the deadline: {bevestiging} {bevestiging, plural, one {acknowledgement} other {acknowledgements}} and {terugkoppeling} {terugkoppeling, plural, one {feedback message} other {feedback messages}}.',
+    'Not within the deadline: {bevestiging, plural, =0 {no acknowledgements} one {# acknowledgement} other {# acknowledgements}} and {terugkoppeling, plural, =0 {no feedback messages} one {# feedback message} other {# feedback messages}}.',
   // Excel sheet names (at most 31 characters, none of : \ / ? * [ ])
   'report.blad.gesprekkenPerOnderwerp': 'Conversations by subject',
   'report.blad.gesprekkenKenmerken': 'Conversations in figures',
