@@ -5,7 +5,9 @@
  */
 import type pg from 'pg';
 import { StaticTokenProvider } from '@shared/graph/auth';
+import { doseerGraph } from '@shared/graph/budget';
 import { abortableSleep, type RetryPolicy } from '@shared/graph/retry';
+import { RollendBudget } from '@shared/tempo/rollend-budget';
 import type { ListItemInput } from '@shared/lists/schemas';
 import { SharePointSpiegel } from '@shared/store/graph/sharepoint-spiegel';
 import { createPostgresListStore } from '@shared/store/postgres';
@@ -200,6 +202,24 @@ describePostgres('SharePoint mirror of STORE=postgres', () => {
     expect(ids.sort()).toEqual(['G-0001', 'G-0002', 'G-0003', 'G-0004', 'G-0005']);
     await store.close();
   });
+
+  test('an import drains at the Graph budget: SharePoint throttles at most 5 % of the requests', async () => {
+    fake.setBudget({ units: 300, windowMs: 1500 }); // SharePoint's per-minute budget, scaled down in time
+    const sp = spiegel();
+    // The pacing window carries a margin for the time between pacing and arrival (production: 1 s per minute).
+    doseerGraph(sp.http, new RollendBudget([{ eenheden: 300, perMs: 1800 }]));
+    const store = new PgListStore(pool(), { mirror: sp.mirror, ownsPool: false });
+    fake.resetStats();
+    await store.addMany(
+      'Gesprekken',
+      Array.from({ length: 300 }, (_, i) => gesprek(i + 1)),
+    );
+    await tot(async () => (await pending()) === 0, 30_000);
+    expect(fake.itemsOf('Gesprekken')).toHaveLength(300);
+    expect(fake.stats.throttled / fake.stats.requests).toBeLessThanOrEqual(0.05);
+    fake.setBudget(undefined);
+    await store.close();
+  }, 40_000);
 
   test('createPostgresListStore mirrors with GRAPH_* set, and queues nothing without them', async () => {
     const url = `${DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
