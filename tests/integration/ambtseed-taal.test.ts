@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import request from 'supertest';
 import { loadOrgConfig } from '@shared/config';
 import { SqliteListStore } from '@shared/store';
+import { seedDemo } from '@shared/cli/seed';
 import { ambtseedRouter } from '../../bot/src/features/ambtseed/routes';
 import { message, replyCards, replyText, startBotHarness, submit, type BotHarness, type CapturedReply } from '../support/activities';
 
@@ -220,5 +221,46 @@ describe('ambtseed: de afnemer uit de configuratie in de taal van de organisatie
     const tekst = xml.replace(/<[^>]+>/g, '');
     expect(tekst).toContain('ten overstaan van de provinciesecretaris');
     expect(tekst).not.toContain('provincial');
+  });
+});
+
+/**
+ * Running text on HR's card reads as people write it (over /api/messages, demo data of 2 December 2026, nl-NL and
+ * en-US): the forecast's quarter in words (the quarter after December 2026 is the first of 2027), no ISO dates or
+ * weeks, no "(s)" and no "1 plaatsen".
+ */
+describe('ambtseed: lopende tekst op de HR-kaart', () => {
+  const config = loadOrgConfig('demo');
+  const HR = { id: '29:hr-user', name: 'HR', aadObjectId: config.rollen.hr.gebruikers[0] };
+  let bot: BotHarness;
+  let store: SqliteListStore;
+  beforeAll(async () => {
+    store = new SqliteListStore(':memory:');
+    await seedDemo(store, 'demo', '2026-12-02');
+    bot = await startBotHarness(config, { store, clock: () => new Date('2026-12-02T09:00:00Z') });
+  });
+  afterAll(async () => {
+    await bot.close();
+    await store.close();
+  });
+
+  /** Every text a person reads on a card (TextBlock text, titles, labels), without ids and URLs. */
+  const teksten = (n: unknown): string[] => {
+    if (Array.isArray(n)) return n.flatMap(teksten);
+    if (!n || typeof n !== 'object') return [];
+    return Object.entries(n as Record<string, unknown>).flatMap(([k, v]) =>
+      typeof v === 'string' ? (['text', 'title', 'label', 'placeholder'].includes(k) ? [v] : []) : teksten(v),
+    );
+  };
+
+  it.each([
+    ['nl-NL', 'Capaciteit in het eerste kwartaal van 2027', 'week 49 van 2026'],
+    ['en-US', 'Capacity in the first quarter of 2027', 'week 49 of 2026'],
+  ])('%s', async (locale, kwartaal, week) => {
+    const kaart = replyCards((await bot.send(message('ambtseed beheer', { from: HR, conversationId: 'a:conv-hr', locale }))).replies)[0];
+    const alles = teksten(kaart).join('\n');
+    expect(alles).toContain(kwartaal);
+    expect(alles).toContain(week);
+    expect(alles).not.toMatch(/\d{4}-Q\d|\d{4}-W\d|\d{4}-\d{2}-\d{2}|\(s\)|\(en\)|\b1 (plaatsen|places|bijeenkomsten|sessions)\b/);
   });
 });

@@ -154,7 +154,7 @@ describe('ambtseed-feature', () => {
     // HR only.
     expect(tekst(await submit('mw-1', { action: 'ambtseed.hr' }))).toContain('alleen voor HR');
     const hr = tekst(await command(HR, 'ambtseed beheer'));
-    expect(hr).toContain('Capaciteit 2027-Q1');
+    expect(hr).toContain('Capaciteit in het eerste kwartaal van 2027');
     // New session on the last Sunday of March 2027 (28 March, CEST): 10:00 local = 08:00Z.
     await submit(HR, { action: 'ambtseed.sessieFormulier', nieuw: true });
     await submit(HR, {
@@ -209,7 +209,7 @@ describe('ambtseed-feature', () => {
       'niets geannuleerd',
     );
     expect(tekst(await submit(HR, { action: 'ambtseed.sessieAnnuleer', sessieId: 'S-B', bevestigd: 'ja' }))).toContain(
-      '1 ingeschreven mensen',
+      '1 ingeschreven persoon krijgt bericht',
     );
     expect(verzonden.at(-1)).toMatchObject({ aan: 'mw-2', key: 'ambtseed:sessieGeannuleerd:S-B#00001' });
     expect((await store.get('AmbtseedSessies', 'S-B'))?.capaciteit).toBe(0);

@@ -58,7 +58,7 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
     titel: t(l, 'ambtseed.hr.titel'),
     overzichtTitel: t(l, 'ambtseed.overzicht.titel', { week: weekTekst(l, o.week, { metJaar: true }) }),
     overzicht: overzichtRegels(o, l),
-    prognoseTitel: t(l, 'ambtseed.hr.prognose', { kwartaal: prognose[0]?.kwartaal ?? '' }),
+    prognoseTitel: t(l, 'ambtseed.hr.prognose', { kwartaal: prognose[0] ? kwartaalTekst(prognose[0].kwartaal, l) : '' }),
     prognose: prognose.flatMap((p) => [
       {
         tekst: t(l, 'ambtseed.hr.prognose.regel', {
@@ -110,6 +110,15 @@ export async function hrKaart(input: TurnInput, services: BotServices, melding?:
     nieuwTitel: t(l, 'ambtseed.hr.nieuw'),
   });
   return [...(melding ? [{ type: 'text' as const, text: melding }] : []), { type: 'card', card }];
+}
+
+/**
+ * A quarter in words from its code `YYYY-Qn` (`capaciteitsPrognose`): "eerste kwartaal van 2027" / "first quarter of
+ * 2027" (catalogue `ambtseed.kwartaal`); anything else as it is.
+ */
+export function kwartaalTekst(kwartaal: string, l: Locale): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(kwartaal);
+  return m ? t(l, 'ambtseed.kwartaal', { q: Number(m[2]), jaar: m[1] }) : kwartaal;
 }
 
 /** Route `ambtseed.sessieFormulier`: the form for a new session (`nieuw`) or to edit `sessieId`. */

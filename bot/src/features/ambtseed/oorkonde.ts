@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun, BorderStyle } from 'docx';
 import { t, type Locale } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 
 /**
  * What goes on a certificate. No name is stored anywhere: `naam` is looked up when the document is made
@@ -17,23 +18,13 @@ export interface OorkondeGegevens {
   locale: Locale;
 }
 
-function datumTekst(iso: string, locale: Locale): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
 /**
  * A printable certificate (oorkonde) as a .docx (docx 9): organisation, "Oorkonde", a blank name line,
  * "heeft op <datum> de ambtseed/ambtsbelofte afgelegd ten overstaan van <afnemer>", place and date.
  * @returns the .docx bytes.
  */
 export async function oorkondeDocx(g: OorkondeGegevens): Promise<Buffer> {
-  const datum = datumTekst(g.datum, g.locale);
+  const datum = datumTekst(g.locale, g.datum);
   const p = (text: string, size: number, opts: { bold?: boolean; spacing?: number } = {}) =>
     new Paragraph({
       alignment: AlignmentType.CENTER,

@@ -19,7 +19,7 @@ export async function planKaart(input: TurnInput, services: BotServices, melding
     return [
       {
         type: 'text',
-        text: t(l, 'fout.nietToegestaan', { rol: l === 'nl' ? 'medewerkers met een Teams-account' : 'employees with a Teams account' }),
+        text: t(l, 'fout.nietToegestaan', { rol: t(l, 'ambtseed.rol.medewerker') }),
       },
     ];
   const { store, config } = services;

@@ -75,18 +75,22 @@ export const ambtseed = {
     'ambtseed.vormOngeldig': 'Kies eerst of je de eed of de belofte aflegt (er is geen standaardkeuze). Er is niets geboekt.',
     'ambtseed.herinnering.welkom': 'Welkom! Als nieuwe medewerker rond je vóór {deadline} {wat} af. Kies nu een bijeenkomst die je past.',
     'ambtseed.herinnering.deadline14':
-      'Herinnering: je hebt nog {dagen} dagen (tot {deadline}) voor {wat}. Plan het nu, dan houd je een plek.',
-    'ambtseed.herinnering.deadline3': 'Nog {dagen} dagen (tot {deadline}) voor {wat}. Plan het vandaag of neem contact op met HR.',
+      'Herinnering: je hebt nog {dagen, plural, one {# dag} other {# dagen}} (tot {deadline}) voor {wat}. Plan het nu, dan houd je een plek.',
+    'ambtseed.herinnering.deadline3':
+      'Nog {dagen, plural, one {# dag} other {# dagen}} (tot {deadline}) voor {wat}. Plan het vandaag of neem contact op met HR.',
     'ambtseed.herinnering.dagVoor': 'Morgen: {soort} om {tijd}, {plaats}.',
     'ambtseed.hr.titel': 'Ambtseed en workshop integriteit: beheer',
     'ambtseed.hr.sessies': 'Geplande bijeenkomsten',
     'ambtseed.hr.regel': '{tijd} · {soort} · {plaats} · {bezet}/{capaciteit} bezet · {wachtlijst} wachtend',
     'ambtseed.hr.geenSessies': 'Er zijn geen komende bijeenkomsten.',
-    'ambtseed.hr.prognose': 'Capaciteit {kwartaal}',
+    'ambtseed.hr.prognose': 'Capaciteit in het {kwartaal}',
+    'ambtseed.rol.medewerker': 'medewerkers met een Teams-account',
+    'ambtseed.kwartaal': '{q, plural, =1 {eerste} =2 {tweede} =3 {derde} other {vierde}} kwartaal van {jaar}',
     'ambtseed.hr.prognose.regel':
-      '{soort}: nodig {vraag} plaatsen (instroom {instroom} per kwartaal + achterstand {achterstand}); gepland {aanbod} vrije plaatsen in {sessies} bijeenkomsten.',
+      '{soort}: nodig {vraag, plural, one {# plaats} other {# plaatsen}} (instroom {instroom} per kwartaal + achterstand {achterstand}); gepland {aanbod, plural, one {# vrije plaats} other {# vrije plaatsen}} in {sessies, plural, one {# bijeenkomst} other {# bijeenkomsten}}.',
     'ambtseed.hr.prognose.ok': 'Dat is voldoende.',
-    'ambtseed.hr.prognose.tekort': 'Tekort: {tekort} plaatsen. Plan {extra} extra bijeenkomst(en) van {cap} plaatsen.',
+    'ambtseed.hr.prognose.tekort':
+      'Tekort: {tekort, plural, one {# plaats} other {# plaatsen}}. Plan {extra, plural, one {# extra bijeenkomst} other {# extra bijeenkomsten}} van {cap, plural, one {# plaats} other {# plaatsen}}.',
     'ambtseed.hr.nieuw': 'Nieuwe bijeenkomst',
     'ambtseed.hr.wijzig': 'Wijzigen',
     'ambtseed.hr.annuleerSessie': 'Bijeenkomst annuleren…',
@@ -105,7 +109,8 @@ export const ambtseed = {
     'ambtseed.hr.form.opslaan': 'Opslaan',
     'ambtseed.hr.form.bevestigAnnuleren': 'Ja, annuleer deze bijeenkomst en bericht de ingeschrevenen',
     'ambtseed.hr.opgeslagen': 'Bijeenkomst opgeslagen: {soort} op {tijd}. Van de wachtlijst ingeschreven: {gepromoveerd}.',
-    'ambtseed.hr.geannuleerd': 'Bijeenkomst geannuleerd. {n} ingeschreven mensen krijgen bericht.',
+    'ambtseed.hr.geannuleerd':
+      'Bijeenkomst geannuleerd. {n, plural, =0 {Er was niemand ingeschreven.} one {# ingeschreven persoon krijgt bericht.} other {# ingeschreven mensen krijgen bericht.}}',
     'ambtseed.hr.eindVoorBegin': 'De eindtijd moet na de begintijd liggen.',
     'ambtseed.hr.annuleerNietBevestigd': 'Vink eerst de bevestiging aan; er is niets geannuleerd.',
     'ambtseed.hr.locatieOntbreekt': 'Geef een locatie op, of kies online.',
@@ -118,13 +123,14 @@ export const ambtseed = {
     'ambtseed.achterstallig.ja': 'Ja, stuur {n, plural, one {# herinnering} other {# herinneringen}}',
     'ambtseed.achterstallig.nee': 'Nee, terug naar beheer',
     'ambtseed.achterstallig.verstuurd':
-      'Van de {n} mensen over de deadline: {verzonden} kregen nu een herinnering, {al} hadden er vandaag al een, {onbereikbaar} zijn niet bereikbaar (nooit met de bot gesproken of de app verwijderd; benader hen via hun leidinggevende), {mislukt} mislukt (probeer het later opnieuw).',
+      'Van de {n, plural, one {# persoon} other {# mensen}} over de deadline: {verzonden, plural, one {# kreeg} other {# kregen}} nu een herinnering, {al, plural, one {# had} other {# hadden}} er vandaag al een, {onbereikbaar, plural, one {# is} other {# zijn}} niet bereikbaar (nooit met de bot gesproken of de app verwijderd; benader hen via hun leidinggevende), {mislukt} mislukt (probeer het later opnieuw).',
     'ambtseed.herinnering.achterstallig':
       'Je deadline van {deadline} is voorbij en je hebt {wat} nog niet afgerond. Kies nu een bijeenkomst, of neem contact op met HR.',
     'ambtseed.hr.kiesAanwezigheid': 'Bijeenkomst van dit jaar',
     'ambtseed.hr.geenAanwezigheid': 'Dit jaar is nog geen bijeenkomst begonnen.',
     'ambtseed.deelnemers.titel': 'Deelnemers: {soort} op {tijd}',
-    'ambtseed.deelnemers.tekst': '{ingeschreven} van {capaciteit} plaatsen bezet, {wachtlijst} op de wachtlijst.',
+    'ambtseed.deelnemers.tekst':
+      '{ingeschreven} van {capaciteit, plural, one {# plaats} other {# plaatsen}} bezet, {wachtlijst} op de wachtlijst.',
     'ambtseed.deelnemers.ingeschreven': 'ingeschreven ({vorm})',
     'ambtseed.deelnemers.afgelegd': 'afgelegd ({vorm})',
     'ambtseed.deelnemers.afwezig': 'afwezig',
@@ -170,7 +176,7 @@ export const ambtseed = {
       'Bijeenkomst gewijzigd: {soort} op {tijd}. Wat er veranderde: {wijzigingen}. Van de wachtlijst ingeschreven: {gepromoveerd}.',
     'ambtseed.hr.ongewijzigd': 'Er is niets veranderd aan {soort} op {tijd}: alle gegevens waren al zo.',
     'ambtseed.hr.slotBestaat':
-      'Er is al een bijeenkomst {soort} op {tijd} ({plaats}, {capaciteit} plaatsen). Er is niets opgeslagen: kies die bijeenkomst op de beheerkaart en "Wijzigen" om capaciteit, locatie of afnemer aan te passen.',
+      'Er is al een bijeenkomst {soort} op {tijd} ({plaats}, {capaciteit, plural, one {# plaats} other {# plaatsen}}). Er is niets opgeslagen: kies die bijeenkomst op de beheerkaart en "Wijzigen" om capaciteit, locatie of afnemer aan te passen.',
     'ambtseed.hr.slotGeannuleerd':
       'Op {tijd} stond al een bijeenkomst {soort}; die is geannuleerd. Er is niets opgeslagen: kies een andere begintijd (bijvoorbeeld een minuut later).',
     'ambtseed.aanwezigheid.titel': 'Aanwezigheid: {soort} op {tijd}',
@@ -185,7 +191,7 @@ export const ambtseed = {
     'ambtseed.aanwezigheid.geen': 'Er staat niemand ingeschreven voor deze bijeenkomst.',
     'ambtseed.aanwezigheid.afgerond': 'Je hebt {wat} afgerond op {datum}. Gefeliciteerd!',
     'ambtseed.overzicht.titel': 'Weekoverzicht ambtseed en workshop ({week})',
-    'ambtseed.overzicht.achterstallig': 'Over de deadline: {n} nieuwe medewerkers',
+    'ambtseed.overzicht.achterstallig': 'Over de deadline: {n, plural, one {# nieuwe medewerker} other {# nieuwe medewerkers}}',
     'ambtseed.overzicht.perDienstverband': 'Arbeidsovereenkomst {a} · extern {e} · stagiair {s}',
     'ambtseed.overzicht.binnenkort': 'Deadline binnen 14 dagen en nog niets gepland: {n}',
     'ambtseed.overzicht.ingeschreven': 'Ingeschreven: {i} · op de wachtlijst: {w}',
@@ -304,18 +310,23 @@ export const ambtseed = {
     'ambtseed.keuzeOngeldig': 'Please choose a session first.',
     'ambtseed.vormOngeldig': 'Please choose first whether you take the oath or the affirmation (there is no default). Nothing was booked.',
     'ambtseed.herinnering.welkom': 'Welcome! As a new employee you complete {wat} before {deadline}. Choose a session that suits you now.',
-    'ambtseed.herinnering.deadline14': 'Reminder: you have {dagen} days left (until {deadline}) for {wat}. Plan it now to keep a place.',
-    'ambtseed.herinnering.deadline3': '{dagen} days left (until {deadline}) for {wat}. Plan it today or contact HR.',
+    'ambtseed.herinnering.deadline14':
+      'Reminder: you have {dagen, plural, one {# day} other {# days}} left (until {deadline}) for {wat}. Plan it now to keep a place.',
+    'ambtseed.herinnering.deadline3':
+      '{dagen, plural, one {# day} other {# days}} left (until {deadline}) for {wat}. Plan it today or contact HR.',
     'ambtseed.herinnering.dagVoor': 'Tomorrow: {soort} at {tijd}, {plaats}.',
     'ambtseed.hr.titel': 'Oath of office and integrity workshop: management',
     'ambtseed.hr.sessies': 'Planned sessions',
     'ambtseed.hr.regel': '{tijd} · {soort} · {plaats} · {bezet}/{capaciteit} taken · {wachtlijst} waiting',
     'ambtseed.hr.geenSessies': 'There are no upcoming sessions.',
-    'ambtseed.hr.prognose': 'Capacity {kwartaal}',
+    'ambtseed.hr.prognose': 'Capacity in the {kwartaal}',
+    'ambtseed.rol.medewerker': 'employees with a Teams account',
+    'ambtseed.kwartaal': '{q, plural, =1 {first} =2 {second} =3 {third} other {fourth}} quarter of {jaar}',
     'ambtseed.hr.prognose.regel':
-      '{soort}: {vraag} places needed (inflow {instroom} per quarter + backlog {achterstand}); {aanbod} free places planned in {sessies} sessions.',
+      '{soort}: {vraag, plural, one {# place} other {# places}} needed (inflow {instroom} per quarter + backlog {achterstand}); {aanbod, plural, one {# free place} other {# free places}} planned in {sessies, plural, one {# session} other {# sessions}}.',
     'ambtseed.hr.prognose.ok': 'That is enough.',
-    'ambtseed.hr.prognose.tekort': 'Shortfall: {tekort} places. Plan {extra} extra session(s) of {cap} places.',
+    'ambtseed.hr.prognose.tekort':
+      'Shortfall: {tekort, plural, one {# place} other {# places}}. Plan {extra, plural, one {# extra session} other {# extra sessions}} of {cap, plural, one {# place} other {# places}}.',
     'ambtseed.hr.nieuw': 'New session',
     'ambtseed.hr.wijzig': 'Edit',
     'ambtseed.hr.annuleerSessie': 'Cancel session…',
@@ -334,7 +345,8 @@ export const ambtseed = {
     'ambtseed.hr.form.opslaan': 'Save',
     'ambtseed.hr.form.bevestigAnnuleren': 'Yes, cancel this session and notify the people booked',
     'ambtseed.hr.opgeslagen': 'Session saved: {soort} on {tijd}. Moved up from the waiting list: {gepromoveerd}.',
-    'ambtseed.hr.geannuleerd': 'Session cancelled. {n} booked people are notified.',
+    'ambtseed.hr.geannuleerd':
+      'Session cancelled. {n, plural, =0 {Nobody was booked.} one {# booked person is notified.} other {# booked people are notified.}}',
     'ambtseed.hr.eindVoorBegin': 'The end time must be after the start time.',
     'ambtseed.hr.annuleerNietBevestigd': 'Tick the confirmation first; nothing was cancelled.',
     'ambtseed.hr.locatieOntbreekt': 'Enter a location, or choose online.',
@@ -347,13 +359,14 @@ export const ambtseed = {
     'ambtseed.achterstallig.ja': 'Yes, send {n, plural, one {# reminder} other {# reminders}}',
     'ambtseed.achterstallig.nee': 'No, back to management',
     'ambtseed.achterstallig.verstuurd':
-      'Of the {n} people past the deadline: {verzonden} got a reminder now, {al} already had one today, {onbereikbaar} cannot be reached (never talked to the bot or removed the app; contact them through their manager), {mislukt} failed (try again later).',
+      'Of the {n, plural, one {# person} other {# people}} past the deadline: {verzonden} got a reminder now, {al} already had one today, {onbereikbaar} cannot be reached (never talked to the bot or removed the app; contact them through their manager), {mislukt} failed (try again later).',
     'ambtseed.herinnering.achterstallig':
       'Your deadline of {deadline} has passed and you have not completed {wat} yet. Choose a session now, or contact HR.',
     'ambtseed.hr.kiesAanwezigheid': 'Session of this year',
     'ambtseed.hr.geenAanwezigheid': 'No session has started this year yet.',
     'ambtseed.deelnemers.titel': 'Participants: {soort} on {tijd}',
-    'ambtseed.deelnemers.tekst': '{ingeschreven} of {capaciteit} places taken, {wachtlijst} on the waiting list.',
+    'ambtseed.deelnemers.tekst':
+      '{ingeschreven} of {capaciteit, plural, one {# place} other {# places}} taken, {wachtlijst} on the waiting list.',
     'ambtseed.deelnemers.ingeschreven': 'booked ({vorm})',
     'ambtseed.deelnemers.afgelegd': 'completed ({vorm})',
     'ambtseed.deelnemers.afwezig': 'absent',
@@ -398,7 +411,7 @@ export const ambtseed = {
       'Session changed: {soort} on {tijd}. What changed: {wijzigingen}. Moved up from the waiting list: {gepromoveerd}.',
     'ambtseed.hr.ongewijzigd': 'Nothing changed for {soort} on {tijd}: every value was already so.',
     'ambtseed.hr.slotBestaat':
-      'There already is a session {soort} on {tijd} ({plaats}, {capaciteit} places). Nothing was saved: choose that session on the management card and "Edit" to change its capacity, location or official.',
+      'There already is a session {soort} on {tijd} ({plaats}, {capaciteit, plural, one {# place} other {# places}}). Nothing was saved: choose that session on the management card and "Edit" to change its capacity, location or official.',
     'ambtseed.hr.slotGeannuleerd':
       'There was a session {soort} on {tijd}; it was cancelled. Nothing was saved: choose another start time (for example one minute later).',
     'ambtseed.aanwezigheid.titel': 'Attendance: {soort} on {tijd}',
@@ -413,7 +426,7 @@ export const ambtseed = {
     'ambtseed.aanwezigheid.geen': 'Nobody is booked for this session.',
     'ambtseed.aanwezigheid.afgerond': 'You completed {wat} on {datum}. Congratulations!',
     'ambtseed.overzicht.titel': 'Weekly overview oath and workshop ({week})',
-    'ambtseed.overzicht.achterstallig': 'Past the deadline: {n} new employees',
+    'ambtseed.overzicht.achterstallig': 'Past the deadline: {n, plural, one {# new employee} other {# new employees}}',
     'ambtseed.overzicht.perDienstverband': 'Employment contract {a} · external {e} · intern {s}',
     'ambtseed.overzicht.binnenkort': 'Deadline within 14 days and nothing planned: {n}',
     'ambtseed.overzicht.ingeschreven': 'Booked: {i} · waiting list: {w}',
