@@ -15,8 +15,10 @@ import type { ProactiveSender } from './proactive';
 /**
  * The dispatcher (docs/conventions.md "Style" 1: "bot/src/bot.ts dispatches; features decide"). The only file besides
  * bot/src/host/ that imports botbuilder. Per turn, Teams hygiene first:
- *   1. ignore a retried activity (same conversation + activity id seen in the last 10 minutes; remembered in the
- *      local state, `LokaleStaat.eersteKeer`, so a redelivery after a restart is ignored as well);
+ *   1. claim the turn (conversation + activity id) with a lease in the local state (`LokaleStaat.claimBeurt`): a
+ *      redelivery while another delivery runs it is not run (`bezig`; the host answers 503 with Retry-After), one
+ *      after it finished within 10 minutes is ignored (`klaar`, no reply; also after a restart, and with
+ *      STORE=postgres on any instance), and one whose claimer died mid-turn is run once its lease expired;
  *   2. strip the bot's own @mention before reading text;
  *   3. in a group chat or channel, answer only with an invitation to continue 1:1 (never read the text).
  * Then, in order: card submits by `data.action` prefix → the owning feature; typed commands → the feature
@@ -50,7 +52,9 @@ export interface IntegriteitsBotOptions {
   /** Base URL for download links (default `http://localhost:3978`). */
   publicUrl?: string;
   /** Called for every personal-chat turn with an Entra id (e.g. to save a conversation reference). */
-  onPersonalActivity?: (aadObjectId: string, activity: Partial<Activity>) => void;
+  onPersonalActivity?: (aadObjectId: string, activity: Partial<Activity>) => void | Promise<void>;
+  /** Lease of a running turn in ms (default {@link BEURT_LEASE_MS}). */
+  beurtLeaseMs?: number;
 }
 
 /**
@@ -61,6 +65,18 @@ export interface IntegriteitsBotOptions {
 export const DEDUPE_MS = 10 * 60 * 1000;
 /** The key kind of seen activity ids in `lokaal_eenmalig`. */
 export const ACTIVITEIT_SOORT = 'activiteit';
+/**
+ * Lease of a running turn (ms; `BOT_BEURT_LEASE_MS`, default 30 s), renewed every third of it while the turn runs.
+ * A redelivery of a turn whose instance died is run at the latest this long after the instance's last renewal.
+ */
+export const BEURT_LEASE_MS = 30_000;
+
+/**
+ * How one delivery of an activity was handled (`IntegriteitsBot.beurt`): `verwerkt` (the turn ran here),
+ * `herhaald` (the turn already ran: ignored, no reply) or `bezig` with the ms until the running delivery's lease
+ * ends unless renewed (not run here; the channel should deliver it again later).
+ */
+export type BeurtUitkomst = { soort: 'verwerkt' } | { soort: 'herhaald' } | { soort: 'bezig'; nogMs: number };
 const DEDUPE_MAX = 10_000;
 /** A welcome is sent at most once per conversation in this window (Teams sends conversationUpdate and installationUpdate). */
 const WELKOM_MS = 60 * 1000;
@@ -108,14 +124,55 @@ export class IntegriteitsBot extends ActivityHandler {
     });
   }
 
-  /** Hygiene step 1 (retries), then botbuilder's ActivityHandler routing. */
+  /** Hygiene step 1 (redeliveries), then botbuilder's ActivityHandler routing. */
   async run(context: TurnContext): Promise<void> {
+    await this.beurt(context);
+  }
+
+  /**
+   * Run one delivery of an activity under its turn lease (hygiene step 1; see the module doc): claim
+   * `<conversation id>|<activity id>`, renew the lease every third of it while the turn runs, mark it done for
+   * {@link DEDUPE_MS} at the end, give it back when the turn threw (then the next delivery runs it).
+   * An activity without id or conversation runs without a lease.
+   * @returns how the delivery was handled; @throws what the turn throws (the adapter's onTurnError answers it).
+   */
+  async beurt(context: TurnContext): Promise<BeurtUitkomst> {
     const a = context.activity;
-    if (a.id && a.conversation?.id && !(await this.opts.lokaal.eersteKeer(ACTIVITEIT_SOORT, `${a.conversation.id}|${a.id}`, DEDUPE_MS))) {
-      this.log.info({ event: 'activiteit.herhaald', type: a.type }, 'herhaalde activiteit genegeerd');
-      return;
+    if (!a.id || !a.conversation?.id) {
+      await super.run(context);
+      return { soort: 'verwerkt' };
     }
-    await super.run(context);
+    const lokaal = this.opts.lokaal;
+    const sleutel = `${a.conversation.id}|${a.id}`;
+    const leaseMs = this.opts.beurtLeaseMs ?? BEURT_LEASE_MS;
+    const claim = await lokaal.claimBeurt(sleutel, leaseMs);
+    if (claim.soort === 'klaar') {
+      this.log.info({ event: 'activiteit.herhaald', type: a.type }, 'herhaalde activiteit genegeerd');
+      return { soort: 'herhaald' };
+    }
+    if (claim.soort === 'bezig') {
+      this.log.info({ event: 'activiteit.bezig', type: a.type }, 'activiteit wordt elders al verwerkt');
+      return claim;
+    }
+    const verleng = setInterval(
+      () => {
+        lokaal.verlengBeurt(sleutel, leaseMs).catch((err: Error) => {
+          this.log.warn({ event: 'beurt.verlengen.mislukt', err: err.name }, 'lease van de beurt niet verlengd');
+        });
+      },
+      Math.max(100, Math.floor(leaseMs / 3)),
+    );
+    verleng.unref();
+    try {
+      await super.run(context);
+    } catch (err) {
+      clearInterval(verleng);
+      await lokaal.beurtVrijgeven(sleutel).catch(() => undefined);
+      throw err;
+    }
+    clearInterval(verleng);
+    await lokaal.beurtKlaar(sleutel, DEDUPE_MS);
+    return { soort: 'verwerkt' };
   }
 
   private service(f: Feature): BotServices {
@@ -151,15 +208,15 @@ export class IntegriteitsBot extends ActivityHandler {
       await send(context, groepUitnodiging(locale, chatUrl(a)));
       return;
     }
-    this.notePersonal(a);
+    await this.notePersonal(a);
     const f = this.features.find((x) => x.onInstall) ?? this.meldwijzer;
     if (f.onInstall) await send(context, await f.onInstall(this.input(context, 'install'), this.service(f)));
   }
 
-  private notePersonal(a: Partial<Activity>): void {
+  private async notePersonal(a: Partial<Activity>): Promise<void> {
     if (this.opts.onPersonalActivity && a.from?.aadObjectId) {
       try {
-        this.opts.onPersonalActivity(a.from.aadObjectId, a);
+        await this.opts.onPersonalActivity(a.from.aadObjectId, a);
       } catch (err) {
         this.log.warn({ event: 'referentie.fout', err: (err as Error).name }, 'gespreksreferentie niet bewaard');
       }
@@ -175,7 +232,7 @@ export class IntegriteitsBot extends ActivityHandler {
       await send(context, groepUitnodiging(locale, chatUrl(a)));
       return;
     }
-    this.notePersonal(a);
+    await this.notePersonal(a);
     const value: unknown = a.value;
     if (value !== undefined && value !== null) {
       await send(context, await this.dispatchSubmit(context, value), this.log);

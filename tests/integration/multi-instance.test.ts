@@ -2,7 +2,8 @@
  * Issue 17, item 5: four bot processes on one PostgreSQL database behind a round-robin proxy (loopback).
  * 1,000 people book at once over 50 sessions of 15 places (20 people per session) → no session over capacity,
  * nobody twice, and with one instance SIGKILLed in the middle of the burst nothing is lost: every person ends
- * with exactly one inschrijving (Teams' redelivery of a failed activity is the client's retry here).
+ * with exactly one inschrijving (Teams' redelivery of a failed activity is the client's retry here; the turn
+ * leases live in the shared database, so a redelivery of a killed instance's turn runs once its lease expired).
  * Item 3: with four instances running, the scheduled jobs (pg-boss) are enqueued and run once per due moment.
  */
 import fs from 'node:fs';
@@ -59,6 +60,8 @@ describePostgres('four bot instances on one PostgreSQL database', () => {
       STORE: 'postgres',
       DATABASE_URL: url,
       PG_POOL_MAX: '6',
+      // A killed instance's turns are run elsewhere 10 s after its last lease renewal (default 30 s).
+      BOT_BEURT_LEASE_MS: '10000',
       PGBOSS_SCHEMA: `${schema}_boss`,
       INTEGRITEITSPLEIN_CONFIG_DIR: configDir,
     });

@@ -186,7 +186,8 @@ export async function startBotCluster(
 
 /**
  * POST `activity` to `url` like Teams: a 5xx or a broken connection is retried (Teams redelivers the
- * same activity, same id) up to `attempts` times with a short pause.
+ * same activity, same id) up to `attempts` times with a short pause — after a 503 with `Retry-After` (the turn
+ * is running elsewhere, bot/src/host/app.ts) as long as that says, at most 30 s.
  * @returns the final HTTP status and how many attempts it took.
  */
 export async function postActivity(
@@ -199,6 +200,7 @@ export async function postActivity(
   const t0 = performance.now();
   let status = 0;
   for (let a = 1; a <= attempts; a++) {
+    let retryAfter: number | undefined;
     status = await new Promise<number>((resolve) => {
       const req = http.request(
         {
@@ -210,6 +212,8 @@ export async function postActivity(
           headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
         },
         (res) => {
+          const ra = Number(res.headers['retry-after']);
+          if (res.statusCode === 503 && Number.isFinite(ra) && ra > 0) retryAfter = Math.min(30, ra);
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
           res.on('error', () => resolve(0));
@@ -219,7 +223,7 @@ export async function postActivity(
       req.end(body);
     });
     if (status > 0 && status < 500) return { status, attempts: a, ms: performance.now() - t0 };
-    await new Promise((r) => setTimeout(r, 100 * a));
+    await new Promise((r) => setTimeout(r, retryAfter !== undefined ? retryAfter * 1000 : 100 * a));
   }
   return { status, attempts, ms: performance.now() - t0 };
 }

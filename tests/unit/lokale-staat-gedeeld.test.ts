@@ -46,6 +46,32 @@ function contract(naam: string, maak: () => Promise<Opstelling>): void {
       );
       expect(tegelijk.filter(Boolean)).toHaveLength(1);
     });
+
+    test('turn leases: one claimer at a time, renewed while running, done for the window, free again when expired', async () => {
+      const LEASE = 30_000;
+      expect(await o.a.claimBeurt('a:conv|f:9', LEASE, t0)).toEqual({ soort: 'nieuw' });
+      // The other instance sees it running, with the time left of the lease.
+      expect(await o.b.claimBeurt('a:conv|f:9', LEASE, t0 + 10_000)).toEqual({ soort: 'bezig', nogMs: 20_000 });
+      await o.a.verlengBeurt('a:conv|f:9', LEASE, t0 + 25_000);
+      expect(await o.b.claimBeurt('a:conv|f:9', LEASE, t0 + 40_000)).toEqual({ soort: 'bezig', nogMs: 15_000 });
+      await o.a.beurtKlaar('a:conv|f:9', TTL, t0 + 41_000);
+      expect(await o.b.claimBeurt('a:conv|f:9', LEASE, t0 + 42_000)).toEqual({ soort: 'klaar' });
+      // Renewing a finished turn does not make it running again; after the window it is new.
+      await o.a.verlengBeurt('a:conv|f:9', LEASE, t0 + 43_000);
+      expect(await o.b.claimBeurt('a:conv|f:9', LEASE, t0 + 44_000)).toEqual({ soort: 'klaar' });
+      expect(await o.b.claimBeurt('a:conv|f:9', LEASE, t0 + 41_000 + TTL)).toEqual({ soort: 'nieuw' });
+
+      // A claimer that dies: its lease expires and the next delivery gets the turn.
+      expect(await o.a.claimBeurt('a:conv|f:10', LEASE, t0)).toEqual({ soort: 'nieuw' });
+      expect(await o.b.claimBeurt('a:conv|f:10', LEASE, t0 + LEASE)).toEqual({ soort: 'nieuw' });
+      // A claim given back (the turn could not run) is free at once.
+      await o.b.beurtVrijgeven('a:conv|f:10');
+      expect(await o.a.claimBeurt('a:conv|f:10', LEASE, t0 + LEASE + 1)).toEqual({ soort: 'nieuw' });
+
+      // 20 deliveries at once on both handles: exactly one runs the turn.
+      const tegelijk = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? o.a : o.b).claimBeurt('a:conv|f:11', LEASE, t0)));
+      expect(tegelijk.filter((c) => c.soort === 'nieuw')).toHaveLength(1);
+    });
   });
 }
 

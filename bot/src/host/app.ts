@@ -13,7 +13,7 @@ import {
 import type { OrgConfig } from '@shared/config';
 import type { NaamBron } from '@shared/graph/gebruikers';
 import type { ListStore, LokaleStaat } from '@shared/store';
-import { IntegriteitsBot, send, turnErrorHandler, type BotLogger } from '../bot';
+import { BEURT_LEASE_MS, IntegriteitsBot, send, turnErrorHandler, type BeurtUitkomst, type BotLogger } from '../bot';
 import type { Agenda } from '../features/ambtseed/uitnodiging-graph';
 import type { Feature } from '../features/feature';
 import { createProactiveSender, type ConversationReferenceStore, type ProactiveSender } from '../proactive';
@@ -147,6 +147,7 @@ export function createBotHost(opts: BotHostOptions): BotHost {
     namen: opts.namen,
     publicUrl: opts.publicUrl,
     onPersonalActivity: (oid, activity) => proactive.refs.save(oid, TurnContext.getConversationReference(activity)),
+    beurtLeaseMs: beurtLeaseMsVanEnv(env),
   });
 
   const app = express();
@@ -173,7 +174,18 @@ export function createBotHost(opts: BotHostOptions): BotHost {
       if (!uitslag.ok) return weiger(uitslag.status, uitslag.reden);
     }
     try {
-      const antwoord = await adapter.verwerk(authorization, activity, (context) => bot.run(context));
+      let beurt = { soort: 'verwerkt' } as BeurtUitkomst;
+      const antwoord = await adapter.verwerk(authorization, activity, async (context) => {
+        beurt = await bot.beurt(context);
+      });
+      if (beurt.soort === 'bezig') {
+        // Another delivery of this activity is running (on this or another instance): not run here. 503 with
+        // Retry-After makes the channel deliver it again; by then it is done (ignored) or its instance died
+        // and the lease expired (run then).
+        res.set('Retry-After', String(Math.max(1, Math.ceil(beurt.nogMs / 1000))));
+        res.status(503).json({ fout: HTTP_FOUTEN.inBehandeling });
+        return;
+      }
       res.status(antwoord?.status ?? 200);
       if (antwoord?.body !== undefined) res.send(antwoord.body);
       res.end();
@@ -201,7 +213,21 @@ export const HTTP_FOUTEN = {
   intern: 'Er ging iets mis bij het verwerken van het verzoek.',
   nietGeautoriseerd: 'Niet geautoriseerd: geen geldig Bot Framework-token.',
   sleutelsOnbereikbaar: 'De aanmelding kan nu niet worden gecontroleerd; probeer het later opnieuw.',
+  inBehandeling: 'Deze activiteit wordt al verwerkt; lever haar later opnieuw af (zie Retry-After).',
 } as const;
+
+/**
+ * `BOT_BEURT_LEASE_MS`: the lease of a running turn in ms (default `BEURT_LEASE_MS`, 30 s; at least 1,000).
+ * @throws Error (Dutch) when set but not a whole number of at least 1,000.
+ */
+export function beurtLeaseMsVanEnv(env: NodeJS.ProcessEnv): number {
+  const v = (env.BOT_BEURT_LEASE_MS ?? '').trim();
+  if (v === '') return BEURT_LEASE_MS;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1000)
+    throw new Error(`BOT_BEURT_LEASE_MS moet een geheel aantal milliseconden ≥ 1000 zijn, niet "${v}".`);
+  return n;
+}
 
 /** botbuilder's `validateAndFixActivity` (what `CloudAdapter.process` does first): ISO timestamps become `Date`s. */
 function validateAndFixActivity(activity: Activity): Activity {

@@ -13,7 +13,8 @@ export { LokaleStaat } from './lokaal';
  * `INTEGRITEITSPLEIN_DB` (default `data/integriteitsplein.db`); `STORE=graph` the SharePoint lists;
  * `STORE=postgres` the PostgreSQL database at `DATABASE_URL` (migrated on open; see ./postgres).
  * @param lokaal the process's local state: the SQLite store then uses its handle (one connection per process)
- *   and the Graph store keeps its outbox and counters there. Without it the store opens the file itself.
+ *   and the Graph store keeps its outbox and counters there; with PostgreSQL its shared part moves to the database
+ *   (`LokaleStaat.deelViaPostgres`). Without it the store opens the file itself.
  * @throws Error (Dutch) for an unknown STORE value or missing Graph settings.
  */
 export async function createListStore(env: NodeJS.ProcessEnv = process.env, lokaal?: LokaleStaat): Promise<ListStore> {
@@ -33,7 +34,10 @@ export async function createListStore(env: NodeJS.ProcessEnv = process.env, loka
   }
   if (kind === 'postgres') {
     const { createPostgresListStore } = await import('./postgres');
-    return createPostgresListStore(env);
+    const store = await createPostgresListStore(env);
+    // Several instances share one database: the local state they must agree on lives there too.
+    lokaal?.deelViaPostgres(store.pool);
+    return store;
   }
   throw new Error(`Onbekende STORE "${kind}": kies sqlite, postgres of graph.`);
 }

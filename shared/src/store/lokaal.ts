@@ -1,8 +1,29 @@
+import type Database from 'better-sqlite3';
 import { databasePathFromEnv, openDatabase, type SqliteDatabase } from './database';
 import { migreerLokaleStaat } from './migraties';
 
 /** What the shared part of the local state needs of PostgreSQL (a node-postgres `Pool` on the migrated schema). */
-export type GedeeldeDatabase = { query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }> };
+export type GedeeldeDatabase = { query(text: string, values?: unknown[]): Promise<{ rowCount: number | null; rows: unknown[] }> };
+
+/** A value bound to a `?` of {@link LokaleStaat.alle} and friends. */
+export type StaatWaarde = string | number | bigint | Buffer | null;
+
+/**
+ * What a claim of a turn found (`LokaleStaat.claimBeurt`):
+ * - `nieuw`: nobody has it (or an earlier claim's lease expired): run the turn, then `beurtKlaar`;
+ * - `bezig`: another delivery holds a live lease, for `nogMs` more ms unless renewed (the turn is running somewhere);
+ * - `klaar`: a delivery finished the turn within the redelivery window: ignore this one.
+ */
+export type BeurtClaim = { soort: 'nieuw' } | { soort: 'bezig'; nogMs: number } | { soort: 'klaar' };
+
+/** A prepared statement with positional parameters. */
+type SqliteStatement = Database.Statement<unknown[]>;
+
+/** `?` placeholders → PostgreSQL's `$1, $2, …` (our statements have no `?` inside string literals). */
+function pgPlaatsen(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
 
 /**
  * The local state of one process: the SQLite file `INTEGRITEITSPLEIN_DB` (default `data/integriteitsplein.db`)
@@ -15,6 +36,10 @@ export class LokaleStaat {
   private gesloten = false;
   /** With STORE=postgres: where the state all instances must share lives (see `deelViaPostgres`). */
   private gedeeld?: GedeeldeDatabase;
+  /** Prepared SQLite statements of `alle`/`een`/`voerUit`, by SQL text. */
+  private readonly statements = new Map<string, SqliteStatement>();
+  /** When expired turn claims were last removed (ms since the epoch). */
+  private opgeruimdOp = 0;
 
   private constructor(
     /** The one better-sqlite3 handle. Modules keep their own SQL on their own tables, never DDL. */
@@ -74,6 +99,90 @@ export class LokaleStaat {
     });
   }
 
+  /**
+   * The rows of one statement on the state every instance shares: the SQLite file, or PostgreSQL after
+   * `deelViaPostgres`. Placeholders are `?`; write SQL both dialects accept (`INSERT … ON CONFLICT … DO
+   * NOTHING/UPDATE … excluded.col`, no `INSERT OR IGNORE`). The PostgreSQL tables mirror the SQLite ones column
+   * for column (migration `lokale-staat` in shared/src/store/postgres/migrations.ts: ISO text timestamps, 0/1
+   * integers), so rows come back in the same shapes. Used by the modules that own those tables (proactive
+   * messaging, intake state, the vote guard).
+   * @throws the database error (SQLite's, or PostgreSQL's when the database cannot be reached).
+   */
+  async alle<T>(sql: string, waarden: readonly StaatWaarde[] = []): Promise<T[]> {
+    if (this.gedeeld) return (await this.gedeeld.query(pgPlaatsen(sql), [...waarden])).rows as T[];
+    return this.statement(sql).all(...waarden) as T[];
+  }
+
+  /** The first row of `sql`, or undefined (see {@link LokaleStaat.alle}). */
+  async een<T>(sql: string, waarden: readonly StaatWaarde[] = []): Promise<T | undefined> {
+    return (await this.alle<T>(sql, waarden))[0];
+  }
+
+  /** Run a write (see {@link LokaleStaat.alle}). @returns how many rows it inserted, changed or deleted. */
+  async voerUit(sql: string, waarden: readonly StaatWaarde[] = []): Promise<number> {
+    if (this.gedeeld) return (await this.gedeeld.query(pgPlaatsen(sql), [...waarden])).rowCount ?? 0;
+    return this.statement(sql).run(...waarden).changes;
+  }
+
+  private statement(sql: string): SqliteStatement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare<unknown[]>(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
+  /**
+   * Claim the turn `sleutel` (Teams: `<conversation id>|<activity id>`) for a lease of `leaseMs` ms. The lease
+   * says "a delivery is running this turn"; the claimer renews it while the turn runs (`verlengBeurt`) and marks
+   * it done at the end (`beurtKlaar`, kept for the redelivery window) or gives it back when the turn could not
+   * run (`beurtVrijgeven`). A redelivery meets `bezig` while the first delivery lives, `klaar` once it finished,
+   * and `nieuw` when the claimer died mid-turn and its lease expired — so a turn is never run twice at once and
+   * never lost with an instance. One statement, atomic across instances (table `lokaal_beurten`).
+   * @param nu the current time in ms since the epoch (injectable for tests)
+   */
+  async claimBeurt(sleutel: string, leaseMs: number, nu: number = Date.now()): Promise<BeurtClaim> {
+    if (nu - this.opgeruimdOp > 60_000) {
+      this.opgeruimdOp = nu;
+      await this.voerUit('DELETE FROM lokaal_beurten WHERE verloopt <= ?', [nu]);
+    }
+    for (let poging = 0; poging < 3; poging++) {
+      const nieuw = await this.voerUit(
+        `INSERT INTO lokaal_beurten (sleutel, klaar, verloopt) VALUES (?, 0, ?)
+         ON CONFLICT (sleutel) DO UPDATE SET klaar = 0, verloopt = excluded.verloopt WHERE lokaal_beurten.verloopt <= ?`,
+        [sleutel, nu + leaseMs, nu],
+      );
+      if (nieuw === 1) return { soort: 'nieuw' };
+      const rij = await this.een<{ klaar: number; verloopt: number | string }>(
+        'SELECT klaar, verloopt FROM lokaal_beurten WHERE sleutel = ?',
+        [sleutel],
+      );
+      if (rij) return Number(rij.klaar) === 1 ? { soort: 'klaar' } : { soort: 'bezig', nogMs: Math.max(0, Number(rij.verloopt) - nu) };
+      // Removed between the two statements (expired): claim again.
+    }
+    return { soort: 'bezig', nogMs: leaseMs };
+  }
+
+  /** Renew the lease of a running turn to `leaseMs` ms from `nu` (only while it is not done). */
+  async verlengBeurt(sleutel: string, leaseMs: number, nu: number = Date.now()): Promise<void> {
+    await this.voerUit('UPDATE lokaal_beurten SET verloopt = ? WHERE sleutel = ? AND klaar = 0', [nu + leaseMs, sleutel]);
+  }
+
+  /** The turn is done: redeliveries within `bewaarMs` ms are ignored (`klaar`). */
+  async beurtKlaar(sleutel: string, bewaarMs: number, nu: number = Date.now()): Promise<void> {
+    await this.voerUit(
+      `INSERT INTO lokaal_beurten (sleutel, klaar, verloopt) VALUES (?, 1, ?)
+       ON CONFLICT (sleutel) DO UPDATE SET klaar = 1, verloopt = excluded.verloopt`,
+      [sleutel, nu + bewaarMs],
+    );
+  }
+
+  /** Give a claimed turn back (it could not run: the next delivery runs it at once). */
+  async beurtVrijgeven(sleutel: string): Promise<void> {
+    await this.voerUit('DELETE FROM lokaal_beurten WHERE sleutel = ? AND klaar = 0', [sleutel]);
+  }
+
   /** Forget `sleutel` of `soort` (a turn that failed before doing anything may be retried). */
   async vergeet(soort: string, sleutel: string): Promise<void> {
     if (this.gedeeld) {
@@ -85,11 +194,12 @@ export class LokaleStaat {
 
   /**
    * With `STORE=postgres` (several instances on one database): keep the state every instance must see in
-   * PostgreSQL instead of this process's file — so far the keys seen once (`eersteKeer`/`vergeet`: a Teams
-   * redelivery that reaches another instance is still recognised). The table comes from the PostgreSQL
-   * migrations (shared/src/store/postgres/migrations.ts). The rest of the local state stays in the file.
-   * Not switched on by server.ts yet: the bot claims an activity's key at the start of its turn, so with a shared
-   * key the redelivery of a turn whose instance died mid-turn would be ignored on the next instance (docs/decisions.md).
+   * PostgreSQL instead of this process's file — the keys seen once (`eersteKeer`/`vergeet`), the turn leases
+   * (`claimBeurt` …: a Teams redelivery that reaches another instance is recognised) and every table reached
+   * through `alle`/`een`/`voerUit` (conversation references, proactive sent keys, intake state, the vote guard).
+   * The tables come from the PostgreSQL migrations (shared/src/store/postgres/migrations.ts). What stays in the
+   * file: tables of modules that only run with other stores (the Graph outbox and calendar ids, the in-process
+   * scheduler's job runs). `createListStore` switches it on for `STORE=postgres`.
    * @param db the PgListStore's pool (its schema migrated); the caller keeps owning and closing it.
    */
   deelViaPostgres(db: GedeeldeDatabase): void {

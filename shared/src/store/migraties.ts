@@ -46,7 +46,8 @@ export function migreerLijsttabellen(db: SqliteDatabase): void {
  * The local-state tables, each with the module that reads and writes it:
  * - `graph_outbox` — the Graph adapter's durable write queue (shared/src/store/graph/outbox.ts);
  * - `store_volgnummers` — counters of `ListStore.addWithSequence` (last number per list and prefix);
- * - `lokaal_eenmalig` — keys seen once with an expiry (`LokaleStaat.eersteKeer`: Teams' redelivered activities);
+ * - `lokaal_eenmalig` — keys seen once with an expiry (`LokaleStaat.eersteKeer`);
+ * - `lokaal_beurten` — turn leases of Teams activities (`LokaleStaat.claimBeurt`: redeliveries, a turn never run twice at once);
  * - `proactive_sent`, `proactive_conversation_refs` — proactive messaging (bot/src/proactive);
  * - `intake_kaarten`, `intake_uitvraag`, `intake_gesprek_eigenaar` — intake card idempotency, the half-yearly uitvraag and
  *   which vertrouwenspersoon recorded a gesprek, for "Mijn registraties" (bot/src/features/intake/staat.ts);
@@ -88,6 +89,12 @@ export function migreerLokaleStaat(db: SqliteDatabase): void {
     PRIMARY KEY (soort, sleutel)
   ) WITHOUT ROWID`);
   db.exec('CREATE INDEX IF NOT EXISTS lokaal_eenmalig_verloopt ON lokaal_eenmalig (verloopt)');
+  db.exec(`CREATE TABLE IF NOT EXISTS lokaal_beurten (
+    sleutel TEXT PRIMARY KEY NOT NULL,
+    klaar INTEGER NOT NULL DEFAULT 0,
+    verloopt INTEGER NOT NULL
+  ) WITHOUT ROWID`);
+  db.exec('CREATE INDEX IF NOT EXISTS lokaal_beurten_verloopt ON lokaal_beurten (verloopt)');
   db.exec(`CREATE TABLE IF NOT EXISTS proactive_sent (
     dedupe_key TEXT PRIMARY KEY NOT NULL,
     aad_object_id TEXT NOT NULL,

@@ -74,6 +74,28 @@ export const MIGRATIONS: Migration[] = [
           CREATE INDEX IF NOT EXISTS graph_outbox_state ON graph_outbox (state, seq);
           CREATE INDEX IF NOT EXISTS graph_outbox_key ON graph_outbox (list, item_key, seq)`,
   },
+  {
+    version: 5,
+    name: 'lokale-staat',
+    // The local state every instance must share (LokaleStaat.deelViaPostgres): turn leases, proactive messaging
+    // (bot/src/proactive), intake state (bot/src/features/intake/staat.ts) and the vote guard (tab/api/stem-slot.ts).
+    // Column for column the SQLite tables of shared/src/store/migraties.ts (ISO text times, 0/1 integers), so the
+    // modules run the same SQL on both (LokaleStaat.alle/een/voerUit).
+    sql: `CREATE TABLE IF NOT EXISTS lokaal_beurten (sleutel text PRIMARY KEY, klaar integer NOT NULL DEFAULT 0, verloopt bigint NOT NULL);
+          CREATE INDEX IF NOT EXISTS lokaal_beurten_verloopt ON lokaal_beurten (verloopt);
+          CREATE TABLE IF NOT EXISTS proactive_sent (dedupe_key text PRIMARY KEY, aad_object_id text NOT NULL, status text NOT NULL,
+            claimed_at text NOT NULL, sent_at text);
+          CREATE TABLE IF NOT EXISTS proactive_conversation_refs (aad_object_id text PRIMARY KEY, reference text NOT NULL,
+            updated_at text NOT NULL, stale_since text, locale text);
+          CREATE TABLE IF NOT EXISTS intake_kaarten (kaart_id text PRIMARY KEY, item_id text, created_at text NOT NULL);
+          CREATE TABLE IF NOT EXISTS intake_uitvraag (cyclus text NOT NULL, aad_object_id text NOT NULL, rol text NOT NULL,
+            gevraagd_op text NOT NULL, bereikbaar integer NOT NULL DEFAULT 0, herinnerd_op text, beantwoord_op text,
+            aantal integer NOT NULL DEFAULT 0, PRIMARY KEY (cyclus, aad_object_id));
+          CREATE TABLE IF NOT EXISTS intake_gesprek_eigenaar (gesprek_id text PRIMARY KEY, aad_object_id text NOT NULL, vastgelegd_op text NOT NULL);
+          CREATE INDEX IF NOT EXISTS intake_gesprek_eigenaar_oid ON intake_gesprek_eigenaar (aad_object_id);
+          CREATE TABLE IF NOT EXISTS tab_vote_guard (hash text PRIMARY KEY, week text NOT NULL, verloopt text NOT NULL);
+          CREATE TABLE IF NOT EXISTS tab_vote_keys (week text PRIMARY KEY, sleutel bytea NOT NULL, verloopt text NOT NULL)`,
+  },
 ];
 
 /** Quote an identifier. Names come from our own definitions, never from users. */

@@ -1,0 +1,128 @@
+/**
+ * With STORE=postgres every instance shares the local state through the database (LokaleStaat.deelViaPostgres,
+ * switched on by createListStore): here two bot hosts, A and B, each with its own process-local SQLite state and
+ * its own pool on one PostgreSQL schema, as two App Service instances behind the front end.
+ * - A Teams redelivery that reaches B while A still runs the turn is not run on B (503 with Retry-After, no
+ *   reply); once A finished it is ignored (200, no reply); when the instance that claimed it died mid-turn, it
+ *   is run once the lease expired.
+ */
+import { z } from 'zod';
+import { loadOrgConfig } from '@shared/config';
+import { createListStore, LokaleStaat } from '@shared/store';
+import { PgListStore } from '@shared/store/postgres/pg-list-store';
+import { actie, defineFeature, tekst } from '../../bot/src/features/kit';
+import { FEATURES } from '../../bot/src/features';
+import { replyText, startBotHarness, submit, type BotHarness } from '../support/activities';
+import { DATABASE_URL, describePostgres, dropSchema, freshSchema } from '../support/postgres';
+
+const config = loadOrgConfig('demo');
+
+/** A test feature whose turn waits until the test opens the gate (a slow turn, as Teams redelivers after ~15 s). */
+let poort: Promise<void> = Promise.resolve();
+let doeOpen: () => void = () => undefined;
+let beurten = 0;
+const proef = defineFeature({
+  id: 'proef',
+  routes: {
+    'proef.traag': actie({
+      rol: 'iedereen',
+      invoer: z.looseObject({ action: z.literal('proef.traag') }),
+      run: async () => {
+        beurten++;
+        await poort;
+        return [tekst('beurt gedaan')];
+      },
+    }),
+  },
+});
+const sluitPoort = () => {
+  poort = new Promise<void>((r) => (doeOpen = r));
+};
+
+describePostgres('local state shared by two instances on PostgreSQL', () => {
+  jest.setTimeout(60_000);
+  let schema: string;
+  const instanties: { lokaal: LokaleStaat; store: PgListStore; bot: BotHarness }[] = [];
+
+  beforeAll(async () => {
+    schema = await freshSchema();
+    const url = `${DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    for (let i = 0; i < 2; i++) {
+      const lokaal = LokaleStaat.open(':memory:');
+      const store = (await createListStore({ STORE: 'postgres', DATABASE_URL: url, PG_POOL_MAX: '4' }, lokaal)) as PgListStore;
+      const bot = await startBotHarness(config, { store, lokaal, features: [proef, ...FEATURES] });
+      instanties.push({ lokaal, store, bot });
+    }
+  });
+  afterAll(async () => {
+    for (const i of instanties) {
+      await i.bot.close();
+      await i.store.close();
+      i.lokaal.close();
+    }
+    await dropSchema(schema);
+  });
+
+  /** POST to an instance and keep the Retry-After header (the harness' send keeps only the status). */
+  async function post(bot: BotHarness, activity: Record<string, unknown>): Promise<{ status: number; retryAfter: string | null }> {
+    const r = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...activity, serviceUrl: bot.serviceUrl }),
+    });
+    await r.text();
+    return { status: r.status, retryAfter: r.headers.get('retry-after') };
+  }
+
+  test('switched on by createListStore for STORE=postgres', () => {
+    expect(instanties.every((i) => i.lokaal.deeltViaPostgres)).toBe(true);
+  });
+
+  test('a redelivery on B while A runs the turn is not run; after A finished it is ignored', async () => {
+    const [a, b] = instanties;
+    sluitPoort();
+    beurten = 0;
+    const activiteit = submit({ action: 'proef.traag' }, { id: 'f:traag-1', conversationId: 'a:conv-lease' });
+    const opA = a.bot.send(activiteit);
+    while (beurten === 0) await new Promise((r) => setTimeout(r, 20));
+
+    const tijdens = await post(b.bot, activiteit);
+    expect(tijdens.status).toBe(503);
+    expect(Number(tijdens.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(tijdens.retryAfter)).toBeLessThanOrEqual(30); // the default lease
+    expect(beurten).toBe(1);
+
+    doeOpen();
+    const eerste = await opA;
+    expect(eerste.status).toBe(200);
+    expect(replyText(eerste.replies)).toBe('beurt gedaan');
+
+    const erna = await b.bot.send(activiteit);
+    expect(erna).toEqual({ status: 200, replies: [] });
+    expect(beurten).toBe(1);
+  });
+
+  test('a redelivery of a turn whose instance died mid-turn is run once its lease expired', async () => {
+    const [, b] = instanties;
+    poort = Promise.resolve();
+    beurten = 0;
+    const activiteit = submit({ action: 'proef.traag' }, { id: 'f:traag-2', conversationId: 'a:conv-lease' });
+    // The instance that got the first delivery claimed the turn with a 1 s lease and was killed before renewing it.
+    const dood = LokaleStaat.open(':memory:');
+    dood.deelViaPostgres(instanties[0].store.pool);
+    expect(await dood.claimBeurt('a:conv-lease|f:traag-2', 1000)).toEqual({ soort: 'nieuw' });
+    dood.close();
+
+    const tijdens = await post(b.bot, activiteit);
+    expect(tijdens).toEqual({ status: 503, retryAfter: '1' });
+    expect(beurten).toBe(0);
+
+    await new Promise((r) => setTimeout(r, 1100));
+    const na = await b.bot.send(activiteit);
+    expect(na.status).toBe(200);
+    expect(replyText(na.replies)).toBe('beurt gedaan');
+    expect(beurten).toBe(1);
+    // …and only once: the next redelivery is ignored.
+    expect(await b.bot.send(activiteit)).toEqual({ status: 200, replies: [] });
+  });
+});
