@@ -24,6 +24,7 @@ import {
   welkomData,
 } from './cards';
 import { telGebruik } from './gebruik';
+import { hulpPerRol } from './hulp';
 import {
   antwoordInvoer,
   groetInvoer,
@@ -142,9 +143,11 @@ const welkom = (input: TurnInput, services: BotServices): Reply[] => [card(rende
 const privacy = (input: TurnInput, config: OrgConfig, faq?: number): Reply =>
   card(renderPrivacyCard(privacyData(config, input.locale, faq === undefined ? undefined : config.faq[faq])));
 
-/** What the bot does (for "help", "wat kun je"), and the main menu. */
+/** What the bot does (for "help", "wat kun je"), what the asking person's roles can do here, and the main menu. */
 const uitleg = (input: TurnInput, config: OrgConfig): Reply[] => [
-  text(t(input.locale, 'meldwijzer.help', { organisatie: config.organisatie.naam })),
+  text(
+    `${t(input.locale, 'meldwijzer.help', { organisatie: config.organisatie.naam })}\n\n${hulpPerRol(input.locale, input.user.rollen, config)}`,
+  ),
   menu(input.locale),
 ];
 
