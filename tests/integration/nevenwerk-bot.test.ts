@@ -199,6 +199,63 @@ describe('nevenwerkzaamheden via de bot-host', () => {
   });
 });
 
+describe('de leidinggevende hoort van een nieuwe registratie, in de eigen taal', () => {
+  it("the manager gets one card in their own chat and language, with the registration id only; the refresh round writes in the holder's language", async () => {
+    const store = new SqliteListStore(':memory:');
+    await store.addMany('Functiebezetting', [
+      { medewerker: EMP, functie: 'beleidsmedewerker', leidinggevende: MGR },
+      { medewerker: EMP2, functie: 'inkoper', leidinggevende: MGR2 },
+    ]);
+    const bot = await startBotHarness(config, { store, clock: () => new Date('2026-11-20T09:00:00Z') });
+    const melding = { action: 'nevenwerk.opslaan', register: 'nevenwerkzaamheid', soort: 'adviseur', organisatie: 'Stichting Dorpshuis' };
+    try {
+      // Both managers have a personal chat with the bot: MGR in Dutch, MGR2 in English.
+      await bot.send(message('hallo', van(MGR, 'manager')));
+      await bot.send(message('hello', { ...van(MGR2, 'manager2'), locale: 'en-US' }));
+      const voor = bot.replies.length;
+      const r = await bot.send(submit({ ...melding, betaald: 'false', mogelijkConflict: 'true' }));
+      expect(replyText(r.replies)).toContain('Je melding is geregistreerd als NW-2026-0001');
+      const naarManager = bot.replies.slice(voor).filter((x) => x.conversationId === 'a:conv-manager');
+      expect(naarManager).toHaveLength(1);
+      const kaart = JSON.stringify(replyCards(naarManager)[0]);
+      expect(kaart).toContain('Iemand uit je team heeft een registratie gemeld (NW-2026-0001)');
+      // Nothing about the person or the activity in the notification.
+      expect(kaart).not.toMatch(/Dorpshuis|Adviseur|test-user|Test Gebruiker/i);
+      const knop = submitActions(replyCards(naarManager)[0]).find((a) => a.data.action === 'nevenwerk.team')!;
+      expect(replyText((await bot.send(submit(knop.data, van(MGR, 'manager')))).replies)).toContain(
+        '1 registratie wacht op je beoordeling',
+      );
+
+      // EMP2 reports from an English Teams client; the English-speaking manager is told in English.
+      const voor2 = bot.replies.length;
+      await bot.send(submit({ ...melding, betaald: 'true', mogelijkConflict: 'false' }, { ...van(EMP2, 'inkoper'), locale: 'en-US' }));
+      const naarManager2 = bot.replies.slice(voor2).filter((x) => x.conversationId === 'a:conv-manager2');
+      expect(JSON.stringify(replyCards(naarManager2)[0])).toContain('Someone in your team reported a registration (NW-2026-0002)');
+
+      // The refresh round of 2027 through the host's own sender: each holder in the language of their last message.
+      const voor3 = bot.replies.length;
+      const rapport = await runNevenwerkHerbevestiging({
+        store,
+        config,
+        sender: bot.host.proactive,
+        now: new Date('2027-01-15T09:00:00Z'),
+      });
+      expect(rapport).toEqual({ gevraagd: 2, verzoeken: { verzonden: 2 }, herinneringen: {} });
+      const kaarten = bot.replies.slice(voor3).map((x) => [x.conversationId, JSON.stringify(replyCards([x]))] as const);
+      expect(kaarten).toHaveLength(2);
+      const nl = kaarten.find(([, k]) => k.includes('NW-2026-0001'))![1];
+      const en = kaarten.find(([, k]) => k.includes('NW-2026-0002'))![1];
+      expect(nl).toContain('Jaarlijkse actualisering 2027');
+      expect(nl).toContain('Klopt nog');
+      expect(en).toContain('Yearly update 2027');
+      expect(en).toContain('Still correct');
+    } finally {
+      await bot.close();
+      await store.close();
+    }
+  });
+});
+
 describe('jaarlijkse actualisering met een nep-klok', () => {
   it('asks everyone with a registration in force once from 15 January, reminds after 21 days, and counts the response', async () => {
     const store = new SqliteListStore(':memory:');

@@ -12,7 +12,7 @@ import { jaarverslagTabellen } from '@shared/report/tabellen';
 import { leesViaPoort } from '@shared/report/bronnen';
 import { renderHtml } from '@shared/report/html';
 import { renderDocx } from '@shared/report/docx';
-import { leesDocxTabellen } from './report-readback';
+import { cel, leesDocxTabellen, tabel } from './report-readback';
 import { listsCli } from '../support/lists-cli';
 
 // jsdom ships no types here (no @types/jsdom installed): type the one constructor we use.
@@ -180,6 +180,19 @@ describe('jaarverslag: nevenwerkzaamheden en financiële belangen uit een import
         ['Nog niet beoordeeld', 1, 1],
         ['Totaal', 3, 6],
       ]);
+      // Financial interests per kind: the vastgoed interest (reported 2025) in both years, the shares only in 2026.
+      const belangen = tabellen.find((t) => t.id === 'belangenPerSoort')!;
+      expect(belangen.kolommen).toEqual(['Soort', '2025', '2026']);
+      expect(belangen.rijen).toEqual([
+        ['Aandelen', 0, 1],
+        ['Opties of andere afgeleide producten', 0, 0],
+        ['Obligaties', 0, 0],
+        ['Onroerend goed', 1, 1],
+        ['Deelneming in een onderneming', 0, 0],
+        ['Vordering of lening', 0, 0],
+        ['Overig belang', 0, 0],
+        ['Totaal', 1, 2],
+      ]);
       const respons = tabellen.find((t) => t.id === 'nevenwerkHerbevestiging')!;
       expect(respons.rijen).toEqual([
         ['Bevestigd', 1, 1],
@@ -204,7 +217,12 @@ describe('jaarverslag: nevenwerkzaamheden en financiële belangen uit een import
       expect(htmlTekst.indexOf(intro)).toBeGreaterThan(0);
       expect(htmlTekst.indexOf(intro)).toBeLessThan(htmlTekst.indexOf(cijfers));
       expect(htmlTekst).toContain('In het register staat iedere medewerker die een nevenwerkzaamheid of financieel belang meldde');
-      const { tekst: docx } = await leesDocxTabellen(await renderDocx(r, {}));
+      const { tekst: docx, tabellen: docxTabellen } = await leesDocxTabellen(await renderDocx(r, {}));
+      // The Word document carries the same summary overview, read back from its XML.
+      expect(cel(tabel(docxTabellen, 'Nevenwerkzaamheden per soort'), 'Totaal', '2026')).toBe(4);
+      expect(cel(tabel(docxTabellen, 'Financiële belangen per soort'), 'Onroerend goed', '2026')).toBe(1);
+      expect(cel(tabel(docxTabellen, 'Registraties per beoordeling'), 'Niet toegestaan', '2026')).toBe(1);
+      expect(cel(tabel(docxTabellen, 'Jaarlijkse actualisering: respons'), 'Voorgelegd', '2026')).toBe(3);
       expect(docx.indexOf(intro)).toBeGreaterThan(0);
       expect(docx.indexOf(intro)).toBeLessThan(docx.indexOf(cijfers));
       const en = new JSDOM(renderHtml(r, { locale: 'en' })).window.document.body.textContent.replace(/\s+/g, ' ');

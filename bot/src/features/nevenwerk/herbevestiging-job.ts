@@ -3,7 +3,7 @@ import { plusDagen, vandaag } from '@shared/domain/tijd';
 import { t, type Locale } from '@shared/i18n';
 import { vanKrachtOp } from '@shared/report/publicatie-nevenwerk';
 import { queryAll, type ListStore } from '@shared/store';
-import type { ProactiveSender, SendStatus } from '../../proactive';
+import { verstuurInEigenTaal, type ProactiveSender, type SendStatus } from '../../proactive';
 import { renderLijstKaart } from './cards';
 import { regelVan, type Registratie } from './register';
 
@@ -22,7 +22,8 @@ export interface HerbevestigingRapport {
  * `J|<registratieId>`) and its holder one card to confirm or end it (dedupe `nevenwerk:herbevestiging:J:<id>`);
  * still openstaand `herinneringNaDagen` days after asking, one reminder (`…:herinnering`). Running it twice a day,
  * or on several instances, asks nothing twice: the row's key and the dedupe keys make it idempotent.
- * Messages are Dutch unless `locale` (the job has no user locale).
+ * Each card is in its holder's own Teams language (their locale at their last message); `locale` (default Dutch) is
+ * the language for holders whose language is unknown.
  */
 export async function runNevenwerkHerbevestiging(deps: {
   store: ListStore;
@@ -58,15 +59,23 @@ export async function runNevenwerkHerbevestiging(deps: {
     if (vraag.antwoord !== 'openstaand') continue;
     tel(
       rapport.verzoeken,
-      await sender.send(r.medewerker, [kaartVoor(l, r, jaar, 'verzoek')], `nevenwerk:herbevestiging:${jaar}:${r.registratieId}`),
+      await verstuurInEigenTaal(
+        sender,
+        r.medewerker,
+        (taal) => [kaartVoor(taal, r, jaar, 'verzoek')],
+        `nevenwerk:herbevestiging:${jaar}:${r.registratieId}`,
+        l,
+      ),
     );
     if (datum >= plusDagen(vraag.gevraagdOp, config.nevenwerk.herinneringNaDagen))
       tel(
         rapport.herinneringen,
-        await sender.send(
+        await verstuurInEigenTaal(
+          sender,
           r.medewerker,
-          [kaartVoor(l, r, jaar, 'herinnering')],
+          (taal) => [kaartVoor(taal, r, jaar, 'herinnering')],
           `nevenwerk:herbevestiging:${jaar}:${r.registratieId}:herinnering`,
+          l,
         ),
       );
   }

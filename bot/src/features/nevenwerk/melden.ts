@@ -3,6 +3,7 @@ import { heeftRol } from '@shared/domain/rollen';
 import { FINANCIEEL_BELANG_SOORTEN, NEVENWERK_SOORTEN } from '@shared/lists/definitions';
 import { t } from '@shared/i18n';
 import type { z } from 'zod';
+import { verstuurInEigenTaal } from '../../proactive/sender';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { kaart, tekst } from '../kit';
 import { renderFormulierKaart, renderMenuKaart, type Knop } from './cards';
@@ -78,7 +79,7 @@ export async function formulier(d: z.output<typeof formulierInvoer>, turn: TurnI
 
 /**
  * Save a registration as `NW-<jaar>-<nnnn>` (status gemeld) and tell the manager (`Functiebezetting.leidinggevende`)
- * proactively, once per registration.
+ * proactively, once per registration, in the manager's language.
  */
 export async function opslaan(d: OpslaanInvoer, turn: TurnInput, s: BotServices): Promise<Reply[]> {
   const m = await magMelden(turn, s, d.register);
@@ -105,15 +106,17 @@ export async function opslaan(d: OpslaanInvoer, turn: TurnInput, s: BotServices)
     }),
   );
   s.log.info({ feature: 'nevenwerk', event: 'geregistreerd', register: d.register }, 'registratie opgeslagen');
+  // In the manager's own Teams language (their locale at their last message; Dutch when unknown).
   if (s.proactive && m.b.leidinggevende)
-    await s.proactive.send(
+    await verstuurInEigenTaal(
+      s.proactive,
       m.b.leidinggevende,
-      [
+      (taal) => [
         kaart(
           renderMenuKaart({
-            titel: t('nl', 'nevenwerk.teBeoordelen.titel'),
-            tekst: t('nl', 'nevenwerk.teBeoordelen.tekst', { id: item.registratieId }),
-            knoppen: [{ titel: t('nl', 'nevenwerk.knop.team'), data: { action: 'nevenwerk.team' } }],
+            titel: t(taal, 'nevenwerk.teBeoordelen.titel'),
+            tekst: t(taal, 'nevenwerk.teBeoordelen.tekst', { id: item.registratieId }),
+            knoppen: [{ titel: t(taal, 'nevenwerk.knop.team'), data: { action: 'nevenwerk.team' } }],
           }),
         ),
       ],
