@@ -12,6 +12,7 @@ import type { ListItemInput } from '@shared/lists/schemas';
 import { SharePointSpiegel } from '@shared/store/graph/sharepoint-spiegel';
 import { createPostgresListStore } from '@shared/store/postgres';
 import { migratePostgres } from '@shared/store/postgres/migrations';
+import { PgGraphBudget } from '@shared/store/postgres/pg-budget';
 import { PgListStore } from '@shared/store/postgres/pg-list-store';
 import { FAKE_BASE_URL, FAKE_SITE_ID, FAKE_TOKEN, GraphFake } from '../support/graph-fake';
 import { provisionFake } from '../support/graph-store';
@@ -217,6 +218,29 @@ describePostgres('SharePoint mirror of STORE=postgres', () => {
     await tot(async () => (await pending()) === 0, 30_000);
     expect(fake.itemsOf('Gesprekken')).toHaveLength(300);
     expect(fake.stats.throttled / fake.stats.requests).toBeLessThanOrEqual(0.05);
+    fake.setBudget(undefined);
+    await store.close();
+  }, 40_000);
+
+  test('two instances share one Graph budget: together they stay within it (at most 5 % throttled)', async () => {
+    fake.setBudget({ units: 300, windowMs: 1500 });
+    const queue = spiegel();
+    const store = new PgListStore(pool(), { mirror: { write: queue.mirror.write }, ownsPool: false });
+    await store.addMany(
+      'Gesprekken',
+      Array.from({ length: 300 }, (_, i) => gesprek(i + 1)),
+    );
+    const instanties = [spiegel(), spiegel()];
+    for (const s of instanties) doseerGraph(s.http, new PgGraphBudget(pool(2), { eenheden: 300, perMs: 1800 }));
+    fake.resetStats();
+    const t0 = Date.now();
+    const [a, b] = await Promise.all(instanties.map((s) => s.drain({ maxFruitlessRounds: 200 })));
+    const ms = Date.now() - t0;
+    expect(a.written + b.written).toBe(300);
+    expect(fake.itemsOf('Gesprekken')).toHaveLength(300);
+    expect(fake.stats.throttled / fake.stats.requests).toBeLessThanOrEqual(0.05);
+    // 600 write units and the reads at 300 units per 1.8 s: more than one full window after the first.
+    expect(ms).toBeGreaterThan(1800);
     fake.setBudget(undefined);
     await store.close();
   }, 40_000);

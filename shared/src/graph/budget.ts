@@ -33,10 +33,21 @@ export function batchEenheden(body: unknown): number | undefined {
   return reqs.reduce((n, r) => n + resourceEenheden(r.method ?? 'GET', r.url ?? ''), 0);
 }
 
+/**
+ * What the middleware paces with: this process's `RollendBudget`, or a budget shared by every instance (the
+ * PostgreSQL mirror's `PgGraphBudget`, shared/src/store/postgres/pg-budget.ts).
+ */
+export interface GraphBudget {
+  /** Wait until `eenheden` fit, then spend them. @returns ms waited. @throws the signal's reason on abort. */
+  neem(eenheden: number, signal?: AbortSignal): Promise<number>;
+  /** Units granted and total time callers waited (ms). */
+  readonly stats: { eenheden: number; wachtMs: number };
+}
+
 /** Paces each HTTP attempt to the budget (see module doc). */
 export class GraphBudgetMiddleware implements Middleware {
   private next?: Middleware;
-  constructor(readonly budget: RollendBudget) {}
+  constructor(readonly budget: GraphBudget) {}
   setNext(next: Middleware): void {
     this.next = next;
   }
@@ -87,7 +98,7 @@ export function graphBudgetUitEnv(env: NodeJS.ProcessEnv = process.env, klok?: B
  * Put `budget` into `http`'s chain between the retry middleware and fetch (every attempt is paced).
  * @returns the middleware (its `budget.stats` tell how many units were spent and how long callers waited).
  */
-export function doseerGraph(http: GraphHttp, budget: RollendBudget): GraphBudgetMiddleware {
+export function doseerGraph(http: GraphHttp, budget: GraphBudget): GraphBudgetMiddleware {
   const mw = new GraphBudgetMiddleware(budget);
   http.retry.setNext(mw);
   mw.setNext(new HTTPMessageHandler());

@@ -3,7 +3,7 @@
  * source of truth, and every list write is also queued in PostgreSQL's `graph_outbox` (`PgOutbox`) in the write's own
  * transaction, then sent to the SharePoint lists by the same worker and drainer as the Graph store's SQLite outbox
  * (`OutboxWorker`: `$batch` of ≤ 20, per-key order, uncertain sends looked up before creating; `OutboxDrainer`),
- * paced by the Graph budget (`GRAPH_RESOURCE_UNITS_PER_MINUTE`, in `GraphHttp`).
+ * paced by the Graph budget (`GRAPH_RESOURCE_UNITS_PER_MINUTE`), which all instances spend together (`PgGraphBudget`).
  *
  * Answers never wait for SharePoint: after a commit the mirror only kicks a drain. Every instance drains the one
  * outbox (claims with `FOR UPDATE SKIP LOCKED` and leases), and a poller picks up rows whose instance died once
@@ -19,6 +19,7 @@ import { GraphHttp } from '@shared/graph/http';
 import { defaultRetryPolicy, type RetryPolicy } from '@shared/graph/retry';
 import type { ListMirror, MirroredWrite } from '../postgres/pg-list-store';
 import type { PgTx } from '../postgres/connection';
+import { PgGraphBudget } from '../postgres/pg-budget';
 import { PgOutbox } from '../postgres/pg-outbox';
 import { GraphLists } from './graph-lists';
 import { OutboxDrainer } from './outbox-drainer';
@@ -137,6 +138,7 @@ export function spiegelVanEnv(
     pageSize: s.pageSize,
     ...overrides,
   });
-  if (budget) doseerGraph(spiegel.http, budget);
+  // One budget for all instances: SharePoint counts per app per tenant (the window of GRAPH_RESOURCE_UNITS_PER_MINUTE).
+  if (budget) doseerGraph(spiegel.http, new PgGraphBudget(pool, budget.vensters[0]));
   return spiegel;
 }

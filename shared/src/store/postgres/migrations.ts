@@ -96,6 +96,14 @@ export const MIGRATIONS: Migration[] = [
           CREATE TABLE IF NOT EXISTS tab_vote_guard (hash text PRIMARY KEY, week text NOT NULL, verloopt text NOT NULL);
           CREATE TABLE IF NOT EXISTS tab_vote_keys (week text PRIMARY KEY, sleutel bytea NOT NULL, verloopt text NOT NULL)`,
   },
+  {
+    version: 6,
+    name: 'graph-budget',
+    // SharePoint resource units spent by all instances together (shared/src/store/postgres/pg-budget.ts): one row per
+    // paced Graph request, on the database clock; rows older than the window are deleted as it rolls.
+    sql: `CREATE TABLE IF NOT EXISTS graph_budget_verbruik (id bigserial PRIMARY KEY, t timestamptz NOT NULL, eenheden integer NOT NULL);
+          CREATE INDEX IF NOT EXISTS graph_budget_verbruik_t ON graph_budget_verbruik (t)`,
+  },
 ];
 
 /** Quote an identifier. Names come from our own definitions, never from users. */
