@@ -14,13 +14,14 @@ import { startPgBossJobs, type PgBossJobs } from '../../bot/src/host/pg-boss-job
 import { nepZender } from '../support/proactive-fake';
 import { DATABASE_URL, describePostgres, dropSchema, freshSchema, schemaPool } from '../support/postgres';
 
-const wachtTot = async (cond: () => boolean, ms: number) => {
-  const tot = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > tot) throw new Error('niet op tijd');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+/** Resolves once `cond()` holds (checked every 100 ms); rejects after `ms`. */
+function wachtTot(cond: () => boolean, ms: number): Promise<void> {
+  const start = Date.now();
+  return new Promise((klaar, mis) => {
+    const kijk = () => (cond() ? klaar() : Date.now() - start > ms ? mis(new Error('niet op tijd')) : void setTimeout(kijk, 100));
+    kijk();
+  });
+}
 
 describePostgres('nevenwerk refresh round as a pg-boss job (STORE=postgres, two instances)', () => {
   jest.setTimeout(60_000);
