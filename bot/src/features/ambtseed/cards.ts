@@ -147,7 +147,18 @@ export interface SessieFormulierData {
   melding: string;
   dst: { veld: 'beginKeuze' | 'eindKeuze'; vraag: string; keuzes: { title: string; value: string }[] }[];
   l: Record<
-    'soort' | 'ambtseed' | 'workshop' | 'datum' | 'begin' | 'eind' | 'locatie' | 'online' | 'afnemer' | 'capaciteit' | 'opslaan',
+    | 'soort'
+    | 'ambtseed'
+    | 'workshop'
+    | 'datum'
+    | 'begin'
+    | 'eind'
+    | 'locatie'
+    | 'online'
+    | 'onlineVraag'
+    | 'afnemer'
+    | 'capaciteit'
+    | 'opslaan',
     string
   >;
   v: {

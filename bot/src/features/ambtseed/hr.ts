@@ -167,6 +167,7 @@ function formulierKaart(
         eind: lab('eind'),
         locatie: lab('locatie'),
         online: lab('online'),
+        onlineVraag: lab('onlineVraag'),
         afnemer: lab('afnemer'),
         capaciteit: lab('capaciteit'),
         opslaan: lab('opslaan'),
