@@ -390,6 +390,45 @@ describe('the bot answers questions', () => {
     expect(namenNa(laatsteKaart(eerste), 'Ga eerst naar')).toEqual(['Je leidinggevende', 'Vertrouwenspersoon']);
   });
 
+  // demo.yaml's gift FAQ, asked in either language: the answer of the entry in the client's language, then the
+  // dilemma route straight away (an own gift question is no public-interest matter, so that is not asked).
+  it.each([
+    [
+      'nl-NL',
+      'Mag ik een kerstpakket van een leverancier houden?',
+      'Geschenken tot € 50 mag je melden en aannemen',
+      'Ga eerst naar',
+      ['Je leidinggevende', 'Vertrouwenspersoon'],
+    ],
+    [
+      'en-US',
+      'May I keep a Christmas hamper from a supplier?',
+      'Gifts up to € 50 may be accepted after reporting them',
+      'Go first to',
+      ['Your manager', 'Confidential counsellor'],
+    ],
+    [
+      'nl-NL',
+      'Mag ik bloemen van een inwoner aannemen?',
+      'Geschenken tot € 50 mag je melden en aannemen',
+      'Ga eerst naar',
+      ['Je leidinggevende', 'Vertrouwenspersoon'],
+    ],
+    [
+      'en-US',
+      'Can I accept flowers from a resident?',
+      'Gifts up to € 50 may be accepted after reporting them',
+      'Go first to',
+      ['Your manager', 'Confidential counsellor'],
+    ],
+  ] as const)('%s: "%s" gets the gift rule and the dilemma route', async (locale, tekst, antwoord, kop, eerst) => {
+    const { eerste } = await vraag('demo', tekst, [], locale);
+    const txt = replyText(eerste);
+    expect(eerste[0].activity.text).toContain(antwoord);
+    expect(txt).not.toMatch(/Vraag 1 van|Question 1 of/);
+    expect(namenNa(laatsteKaart(eerste), kop)).toEqual(eerst);
+  });
+
   it.each([
     [
       'zuid-holland',

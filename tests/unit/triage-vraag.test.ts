@@ -80,6 +80,24 @@ describe('FAQ entries', () => {
     ['Moet ik mijn bijbaan melden?', 3],
   ] as const)('"%s" matches FAQ entry %i', (tekst, faq) => expect(triage(tekst, demo).vraag).toEqual({ soort: 'faq', faq }));
 
+  // The same gift question in Dutch and in English: the same FAQ entry, the same situation and the same answers
+  // already given (an own gift question answers "does it touch the public interest?" with no, in both languages).
+  test.each([
+    ['Mag ik een kerstpakket van een leverancier houden?', 'May I keep a Christmas hamper from a supplier?'],
+    ['Mag ik een fles wijn van een leverancier houden?', 'Can I keep a bottle of wine from a supplier?'],
+    ['Mag ik bonbons van een klant houden?', 'Can I keep chocolates from a client?'],
+    ['Mag ik bloemen van een inwoner aannemen?', 'Can I accept flowers from a resident?'],
+    ['Mag ik een tegoedbon houden?', 'Can I keep a voucher?'],
+    ['Mag ik kaartjes voor een wedstrijd aannemen?', 'May I accept tickets for a match?'],
+  ])('"%s" and "%s" are the same question', (nl, en) => {
+    const [a, b] = [triage(nl, demo), triage(en, demo)];
+    expect(a.vraag).toEqual({ soort: 'faq', faq: 1 });
+    expect(b.vraag).toEqual(a.vraag);
+    expect([b.beslissing, b.situatie]).toEqual([a.beslissing, a.situatie]);
+    expect(a.antwoorden.maatschappelijkBelang).toBe('nee');
+    expect(b.antwoorden).toEqual(a.antwoorden);
+  });
+
   it("does not answer the gift rule for someone else's conduct", () => {
     expect(triage('Een collega neemt steeds cadeaus aan van een aannemer', demo).vraag).toBeUndefined();
   });

@@ -11,6 +11,57 @@ import { ZinIndex } from './triage-tekst';
  * Pure; a per-word cache holds single words only.
  */
 
+/**
+ * Gifts (relatiegeschenken) in Dutch and English, normalised, each word with its counterpart: one list for
+ * triage's rule "a question about accepting a gift is one's own dilemma" (triage.ts) and for the word family of
+ * an FAQ trefwoord such as "geschenk" (triage-vraag.ts), so "Mag ik een kerstpakket houden?" and "May I keep a
+ * Christmas hamper?" are the same question. (The concept `#gunst` below is wider: invitations, trips, discounts.)
+ */
+export const GESCHENKEN: readonly string[] = [
+  'geschenk',
+  'geschenken',
+  'relatiegeschenk',
+  'relatiegeschenken',
+  'business gift',
+  'cadeau',
+  'cadeaus',
+  'cadeautje',
+  'kado',
+  'gift',
+  'gifts',
+  'present',
+  'presents',
+  'kerstpakket',
+  'kerstpakketten',
+  'hamper',
+  'hampers',
+  'fles',
+  'bottle',
+  'wijn',
+  'wine',
+  'whisky',
+  'champagne',
+  'bloemen',
+  'bos bloemen',
+  'flowers',
+  'bouquet',
+  'bonbons',
+  'chocolade',
+  'chocola',
+  'chocolates',
+  'chocolate',
+  'taart',
+  'cake',
+  'tegoedbon',
+  'cadeaubon',
+  'cadeaukaart',
+  'voucher',
+  'gift card',
+  'giftcard',
+  'kaartjes',
+  'tickets',
+];
+
 /** Concept → members (normalised), comma-separated. */
 const LEDEN: Record<string, string> = {
   gunst:

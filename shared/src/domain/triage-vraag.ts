@@ -1,5 +1,6 @@
 import type { OrgConfig } from '../config/schema';
 import type { Perspectief, TriageVraag } from './triage';
+import { GESCHENKEN } from './triage-begrippen';
 import { analyseer, normaliseer, type Taal } from './triage-tekst';
 
 /**
@@ -20,26 +21,7 @@ import { analyseer, normaliseer, type Taal } from './triage-tekst';
 
 /** Word families a FAQ trefwoord stands for: naming one member names the family. */
 const FAMILIES: readonly (readonly string[])[] = [
-  [
-    'geschenk',
-    'cadeau',
-    'relatiegeschenk',
-    'kerstpakket',
-    'gift',
-    'present',
-    'fles wijn',
-    'wijn',
-    'bloemen',
-    'kaartjes',
-    'tickets',
-    'bonbons',
-    'chocolade',
-    'hamper',
-    'voucher',
-    'tegoedbon',
-    'cadeaubon',
-    'wine',
-  ],
+  GESCHENKEN,
   [
     'anoniem',
     'anonymous',

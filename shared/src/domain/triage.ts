@@ -3,6 +3,7 @@ import type { Situatie } from '../lists/definitions';
 import { SITUATIES } from '../lists/definitions';
 import type { Antwoorden } from './meldroute';
 import { actorEnPerspectief } from './triage-actor';
+import { GESCHENKEN } from './triage-begrippen';
 import { classificeer, classifierModel, type Classifier } from './triage-classifier';
 import { softmax } from './triage-model';
 import { normaliseer, ZinIndex } from './triage-tekst';
@@ -91,7 +92,9 @@ const LEXICON: Record<Situatie, Term[]> = {
     ['danger', 2],
     ['dangerous', 2],
     ['omwonenden', 2],
-    ['residents', 2],
+    ['local residents', 2],
+    ['nearby residents', 2],
+    ['people living nearby', 2],
     ['volksgezondheid', 3],
     ['public health', 3],
     ['milieu', 2],
@@ -488,30 +491,18 @@ const COLLEGA = [
 ];
 /** Gifts, invitations and other favours (relatiegeschenken): with an own-conduct question, a plain dilemma. */
 const GUNST = [
-  'cadeau',
-  'cadeaus',
-  'cadeautje',
-  'geschenk',
-  'geschenken',
-  'relatiegeschenk',
-  'kerstpakket',
+  ...GESCHENKEN,
   'uitnodiging',
   'uitnodigt',
   'uitnodigen',
   'diner',
   'etentje',
   'lunch',
-  'kaartjes',
   'korting',
-  'gift',
-  'gifts',
-  'present',
-  'presents',
   'invitation',
   'invites',
   'invited',
   'dinner',
-  'tickets',
   'discount',
 ];
 /** The employee wants to stay anonymous. */
