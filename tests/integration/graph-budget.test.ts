@@ -1,6 +1,7 @@
 import { doseerGraph, graphBudgetUitEnv, resourceEenheden, batchEenheden } from '@shared/graph/budget';
 import { RollendBudget } from '@shared/tempo/rollend-budget';
-import { GraphFake } from '../support/graph-fake';
+import { createGraphListStore } from '@shared/store/graph';
+import { FAKE_BASE_URL, FAKE_SITE_ID, FAKE_TOKEN, GraphFake } from '../support/graph-fake';
 import { fakeStore, provisionFake } from '../support/graph-store';
 
 const fake = new GraphFake();
@@ -27,6 +28,28 @@ describe('SharePoint resource units', () => {
     expect(graphBudgetUitEnv({ GRAPH_RESOURCE_UNITS_PER_MINUTE: '6250' })!.vensters[0].eenheden).toBe(6250);
     expect(graphBudgetUitEnv({ GRAPH_RESOURCE_UNITS_PER_MINUTE: '0' })).toBeUndefined();
     expect(() => graphBudgetUitEnv({ GRAPH_RESOURCE_UNITS_PER_MINUTE: 'veel' })).toThrow(/geheel getal/);
+  });
+
+  test('STORE=graph from the environment is paced by GRAPH_RESOURCE_UNITS_PER_MINUTE (0 = not paced)', async () => {
+    fake.reset();
+    await provisionFake(fake);
+    const env = (units: string) => ({
+      GRAPH_ACCESS_TOKEN: FAKE_TOKEN,
+      GRAPH_BASE_URL: FAKE_BASE_URL,
+      SHAREPOINT_SITE_ID: FAKE_SITE_ID,
+      INTEGRITEITSPLEIN_DB: ':memory:',
+      GRAPH_RESOURCE_UNITS_PER_MINUTE: units,
+    });
+    // Reading one item costs the list ids (a collection: 2), the key index (2) and the lookup: more than 4 units, so
+    // with a budget of 4 per minute it waits for the next minute; without pacing it answers at once.
+    const langzaam = await createGraphListStore(env('4'));
+    const snel = await createGraphListStore(env('0'));
+    const binnen = (p: Promise<unknown>, ms: number) =>
+      Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+    expect(await binnen(snel.get('Gesprekken', 'G-1'), 3000)).toBe(true);
+    expect(await binnen(langzaam.get('Gesprekken', 'G-1'), 1500)).toBe(false);
+    await snel.close();
+    await langzaam.close();
   });
 
   test('an import against a fake that enforces the budget drains at the budget with at most 5 % throttled answers', async () => {
