@@ -6,6 +6,7 @@ import { tab } from '@shared/i18n/messages/tab';
 import { t } from '@shared/i18n';
 import { CATEGORIEEN, DOELGROEPEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES, SESSIE_SOORTEN } from '@shared/lists/definitions';
 import { MOREEL_BERAAD_LIGHT_STAPPEN } from '@shared/domain/dilemmasessie';
+import { onderdruk } from '@shared/report/tabellen';
 import { Staafdiagram } from '../../tab/web/src/charts/Staafdiagram';
 import { themaUitTeams, uitQuery } from '../../tab/web/src/omgeving';
 import { deelnemersGeldig, MAX_DEELNEMERS } from '../../tab/web/src/pages/Sessie';
@@ -134,5 +135,29 @@ describe('Staafdiagram (accessible SVG chart)', () => {
     expect((html.match(/<rect x=/g) ?? []).length).toBe(3 + 2);
     expect(html).toContain('url(#g-arcering)');
     expect(html).toContain('<pattern id="g-arcering"');
+  });
+});
+
+describe("Staafdiagram with the report's small-number suppression", () => {
+  // Suppression below 5 (the report's --suppress-below 5): 1..4 become "<5", 0 and 5+ stay as they are.
+  const html = renderToStaticMarkup(
+    <FluentProvider theme={teamsHighContrastTheme}>
+      <Staafdiagram
+        id="o"
+        titel="Meldingen per soort"
+        series={['2024', '2025']}
+        toon={(n) => onderdruk(n, 5)}
+        groepen={[
+          { label: 'Zakelijk', waarden: [2, 4] },
+          { label: 'Sociaal', waarden: [0, 6] },
+        ]}
+      />
+    </FluentProvider>,
+  );
+  test('a suppressed value gets no bar, only "<5"; the description says "<5" too', () => {
+    // one bar (6) plus two legend swatches
+    expect((html.match(/<rect x=/g) ?? []).length).toBe(1 + 2);
+    expect((html.match(/>&lt;5<\/text>/g) ?? []).length).toBe(2);
+    expect(html).toContain('<desc id="o-desc">Zakelijk: 2024 &lt;5, 2025 &lt;5; Sociaal: 2024 0, 2025 6</desc>');
   });
 });

@@ -1,13 +1,31 @@
-/** HR's dashboard (`/api/dashboard`, the jaarverslag JSON) and the report downloads (`/api/rapport/<jaar>.docx|xlsx`). */
+/**
+ * HR's dashboard (`/api/dashboard`, the jaarverslag JSON; `/api/dashboard/jaren`, which years have figures) and the
+ * report downloads (`/api/rapport/<jaar>.docx|xlsx`).
+ */
 import type { Router } from 'express';
 import { z } from 'zod';
 import { toLocale } from '@shared/i18n';
-import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
+import { buildJaarverslag, isLeegJaar, leesJaarverslagBronnen } from '@shared/report';
+import { leesDatum, vandaag } from '@shared/domain/tijd';
 import { vereistRol } from '../auth';
 import { HR_ROLLEN, ongeldig, wrap, type RouteContext } from './http';
 
+/** How many calendar years the dashboard's year picker offers: this year and the five before it. */
+export const DASHBOARD_JAREN = 6;
+
+/**
+ * `GET /api/dashboard/jaren` (HR and integriteitscoördinator): `huidig` is this calendar year (Europe/Amsterdam),
+ * `jaren` the years the picker offers (newest first, `DASHBOARD_JAREN` of them), `metCijfers` those of them with
+ * any record the jaarverslag counts (not `isLeegJaar`, docs/contracts.md), newest first; empty for an empty store.
+ */
+export interface DashboardJaren {
+  huidig: number;
+  jaren: number[];
+  metCijfers: number[];
+}
+
 /** Adds the dashboard and report routes to `router`. */
-export function dashboardRoutes(router: Router, { store, config }: RouteContext): void {
+export function dashboardRoutes(router: Router, { store, config, now }: RouteContext): void {
   const jaarQuery = z.object({
     jaar: z.coerce
       .number({ error: 'verwacht een jaartal' })
@@ -40,6 +58,23 @@ export function dashboardRoutes(router: Router, { store, config }: RouteContext)
       const q = jaarQuery.safeParse(req.query);
       if (!q.success) return ongeldig(req, res, q.error);
       res.json(await jaarverslag(q.data.jaar, q.data.jaren));
+    }),
+  );
+
+  // Which of the years the dashboard offers have any figures (the report's own rule, isLeegJaar), so the page opens
+  // on the most recent year with data and says so plainly when a year has none.
+  router.get(
+    '/dashboard/jaren',
+    vereistRol(...HR_ROLLEN),
+    wrap(async (_req, res) => {
+      const huidig = leesDatum(vandaag(now())).jaar;
+      const verslag = await jaarverslag(huidig, DASHBOARD_JAREN);
+      const metCijfers = [verslag, ...Object.values(verslag.vorigeJaren)]
+        .filter((c) => !isLeegJaar(c))
+        .map((c) => c.jaar)
+        .sort((a, b) => b - a);
+      const antwoord: DashboardJaren = { huidig, jaren: Array.from({ length: DASHBOARD_JAREN }, (_, i) => huidig - i), metCijfers };
+      res.json(antwoord);
     }),
   );
 

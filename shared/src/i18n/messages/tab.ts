@@ -66,6 +66,7 @@ const nl = {
   'portal.faq.titel': 'Veelgestelde vragen',
   'portal.faq.zoek': 'Zoek in de veelgestelde vragen',
   'portal.faq.aantal': '{n, plural, one {# vraag gevonden} other {# vragen gevonden}}',
+  'portal.faq.alle': '{n, plural, one {# vraag} other {# vragen}}',
   'portal.eed.titel': 'Ambtseed en belofte',
   'portal.eed.intro':
     'Nieuwe medewerkers leggen de eed of belofte af bij {afnemer}. Externen en stagiairs tekenen een integriteitsverklaring.',
@@ -170,11 +171,23 @@ const nl = {
   'dash.jaar': 'Verslagjaar',
   'dash.downloadDocx': 'Download jaarverslag (.docx)',
   'dash.downloadXlsx': 'Download cijfers (.xlsx)',
-  'dash.onderdrukken': 'Kleine aantallen in het Word-verslag',
+  'dash.onderdrukken': 'Kleine aantallen (hier en in het Word-verslag)',
   'dash.onderdrukken.geen': 'Niet verbergen (voor HR)',
   'dash.onderdrukken.onder': 'Aantallen onder {n} verbergen (publicatie)',
   'dash.onderdrukken.hint':
-    'Zoals --suppress-below bij npm run report: 1 tot en met {max} wordt “<{n}”. De Excel-cijfers zijn voor HR en blijven volledig.',
+    'Zoals in het gepubliceerde jaarverslag: 1 tot en met {max} wordt “<{n}”, in de tabellen en grafieken hieronder en in het Word-verslag. De Excel-cijfers zijn voor HR en blijven volledig.',
+  'dash.jaar.leeg': '{jaar} (nog geen cijfers)',
+  'dash.jaar.lopend': 'Dit jaar loopt nog: de cijfers gaan tot en met vandaag.',
+  'dash.registerLeeg': 'Nog niets geregistreerd in {jaren}.',
+  'dash.geenCijfers.titel': 'Nog geen cijfers over {jaar}',
+  'dash.geenCijfers.tekst':
+    'In de lijsten staat over {jaar} nog niets: geen gesprekken, meldingen, eden of beloften, sessies of registraties. Zodra er iets is vastgelegd, staan de cijfers hier.',
+  'dash.geenCijfers.recent': 'De meest recente cijfers zijn van {jaar}.',
+  'dash.geenCijfers.nooit':
+    'Er is nog over geen enkel jaar iets vastgelegd. De cijfers verschijnen zodra er gesprekken, meldingen, eden of beloften, sessies of registraties zijn vastgelegd, via de bot of een import door de beheerder.',
+  'dash.geenCijfers.toon': 'Toon {jaar}',
+  'dash.jarenZonderCijfers':
+    '{n, plural, one {Over {jaren} zijn geen cijfers vastgelegd; dat jaar staat} other {Over {jaren} zijn geen cijfers vastgelegd; die jaren staan}} niet in de tabellen en grafieken.',
   'dash.kerncijfers': 'Kerncijfers {jaar} en voorgaande jaren',
   'dash.tabelBijschrift': 'Kerncijfers integriteit van {organisatie} per jaar',
   'dash.cijfer': 'Cijfer',
@@ -295,6 +308,7 @@ const en: Record<keyof typeof nl, string> = {
   'portal.faq.titel': 'Frequently asked questions',
   'portal.faq.zoek': 'Search the frequently asked questions',
   'portal.faq.aantal': '{n, plural, one {# question found} other {# questions found}}',
+  'portal.faq.alle': '{n, plural, one {# question} other {# questions}}',
   'portal.eed.titel': 'Oath and affirmation of office',
   'portal.eed.intro': 'New employees take the oath or affirmation before {afnemer}. Externals and interns sign an integrity declaration.',
   'portal.eed.eed': 'Text of the oath',
@@ -398,11 +412,23 @@ const en: Record<keyof typeof nl, string> = {
   'dash.jaar': 'Report year',
   'dash.downloadDocx': 'Download annual report (.docx)',
   'dash.downloadXlsx': 'Download figures (.xlsx)',
-  'dash.onderdrukken': 'Small counts in the Word report',
+  'dash.onderdrukken': 'Small counts (here and in the Word report)',
   'dash.onderdrukken.geen': 'Do not hide (for HR)',
   'dash.onderdrukken.onder': 'Hide counts below {n} (publication)',
   'dash.onderdrukken.hint':
-    'As --suppress-below in npm run report: 1 to {max} becomes “<{n}”. The Excel figures are for HR and stay complete.',
+    'As in the published annual report: 1 to {max} becomes “<{n}”, in the tables and charts below and in the Word report. The Excel figures are for HR and stay complete.',
+  'dash.jaar.leeg': '{jaar} (no figures yet)',
+  'dash.jaar.lopend': 'This year is not over yet: the figures run up to today.',
+  'dash.registerLeeg': 'Nothing registered in {jaren} yet.',
+  'dash.geenCijfers.titel': 'No figures for {jaar} yet',
+  'dash.geenCijfers.tekst':
+    'The lists hold nothing for {jaar} yet: no conversations, reports, oaths or affirmations, sessions or registrations. The figures appear here once something is recorded.',
+  'dash.geenCijfers.recent': 'The most recent figures are for {jaar}.',
+  'dash.geenCijfers.nooit':
+    'Nothing has been recorded for any year yet. The figures appear once conversations, reports, oaths or affirmations, sessions or registrations are recorded, through the bot or an import by the administrator.',
+  'dash.geenCijfers.toon': 'Show {jaar}',
+  'dash.jarenZonderCijfers':
+    '{n, plural, one {Nothing was recorded for {jaren}; that year is} other {Nothing was recorded for {jaren}; those years are}} left out of the tables and charts.',
   'dash.kerncijfers': 'Key figures {jaar} and previous years',
   'dash.tabelBijschrift': 'Key integrity figures of {organisatie} per year',
   'dash.cijfer': 'Figure',

@@ -85,13 +85,27 @@ function useBreedte<T extends HTMLElement>(): [RefObject<T | null>, number] {
  * lists every value (screen readers read the desc), a visible legend and value labels on the bars.
  * Colours come from Fluent tokens, so the chart follows the light, dark and high-contrast themes. Narrower than
  * 480 px, the chart is drawn at its real width with each label on its own line above the bars, so text stays
- * 12 px and nothing is cut or scrolls sideways.
+ * 12 px and nothing is cut or scrolls sideways. `toon` is the small-number suppression of the report (`onderdruk`): a
+ * value it turns into text ("<5") gets no bar, only that text, as in the report's charts.
  */
-export function Staafdiagram({ id, titel, series, groepen }: { id: string; titel: string; series: string[]; groepen: StaafGroep[] }) {
+export function Staafdiagram({
+  id,
+  titel,
+  series,
+  groepen,
+  toon = (n) => n,
+}: {
+  id: string;
+  titel: string;
+  series: string[];
+  groepen: StaafGroep[];
+  toon?: (n: number) => number | string;
+}) {
   const s = useStyles();
   const [figuur, beschikbaar] = useBreedte<HTMLElement>();
   const smal = beschikbaar < SMAL;
-  const max = Math.max(1, ...groepen.flatMap((g) => g.waarden));
+  const getoond = groepen.map((g) => ({ label: g.label, waarden: g.waarden.map(toon) }));
+  const max = Math.max(1, ...getoond.flatMap((g) => g.waarden.filter((w): w is number => typeof w === 'number')));
   const labelBreedte = smal ? 0 : 190;
   const labelHoogte = smal ? 18 : 0;
   const breedte = smal ? Math.max(200, beschikbaar) : 640;
@@ -99,7 +113,7 @@ export function Staafdiagram({ id, titel, series, groepen }: { id: string; titel
   const groepHoogte = labelHoogte + series.length * (staaf + 2) + 10;
   const hoogte = groepen.length * groepHoogte + 8;
   const schaal = (breedte - labelBreedte - 50) / max;
-  const desc = groepen.map((g) => `${g.label}: ${g.waarden.map((w, i) => `${series[i]} ${w}`).join(', ')}`).join('; ');
+  const desc = getoond.map((g) => `${g.label}: ${g.waarden.map((w, i) => `${series[i]} ${w}`).join(', ')}`).join('; ');
   return (
     <figure ref={figuur} style={{ margin: 0, minWidth: 0 }} aria-labelledby={`${id}-kop`}>
       <figcaption>
@@ -111,7 +125,7 @@ export function Staafdiagram({ id, titel, series, groepen }: { id: string; titel
         <title id={`${id}-titel`}>{titel}</title>
         <Patronen id={id} n={series.length} />
         <desc id={`${id}-desc`}>{desc}</desc>
-        {groepen.map((g, gi) => {
+        {getoond.map((g, gi) => {
           const y0 = gi * groepHoogte + 4;
           return (
             <g key={g.label} aria-hidden="true">
@@ -126,10 +140,11 @@ export function Staafdiagram({ id, titel, series, groepen }: { id: string; titel
               )}
               {g.waarden.map((w, si) => {
                 const y = y0 + labelHoogte + si * (staaf + 2);
+                const lengte = typeof w === 'number' ? w * schaal : 0;
                 return (
                   <g key={si}>
-                    {w > 0 && <Staaf id={id} si={si} n={series.length} x={labelBreedte} y={y} w={Math.max(w * schaal, 3)} h={staaf} />}
-                    <text className={s.tekst} x={labelBreedte + w * schaal + 4} y={y + staaf / 2} dominantBaseline="middle">
+                    {lengte > 0 && <Staaf id={id} si={si} n={series.length} x={labelBreedte} y={y} w={Math.max(lengte, 3)} h={staaf} />}
+                    <text className={s.tekst} x={labelBreedte + lengte + 4} y={y + staaf / 2} dominantBaseline="middle">
                       {w}
                     </text>
                   </g>

@@ -1,7 +1,23 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Body1, Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { JaarCijfers, Jaarverslag } from '@shared/report/jaarverslag';
+import { jaarverslagSecties, onderdruk, toonCel, type Cel, type Tabel } from '@shared/report/tabellen';
+import { lijstTekst } from '@shared/i18n/formaat';
 import { CATEGORIEEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES, UITKOMSTEN } from '@shared/lists/definitions';
+import type { DashboardJaren } from '../../../api/routes/dashboard';
 import { api } from '../api';
 import { useTab } from '../context';
 import { usePaginaStyles } from './Portal';
@@ -20,37 +36,51 @@ const useStyles = makeStyles({
     },
     '& th[scope="row"]': { textAlign: 'left', fontWeight: tokens.fontWeightRegular },
     '& caption': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalS} 0` },
+    // Wide enough: the same column widths in every table (labels half the width), so the years line up down the page.
+    '@media (min-width: 481px)': { tableLayout: 'fixed', '& thead th:first-child': { width: '50%' } },
     '@media (max-width: 480px)': { '& th, & td': { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}` } },
   },
   rij: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
+  leeg: { marginTop: tokens.spacingVerticalL },
   grafieken: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(420px, 100%), 1fr))', gap: tokens.spacingHorizontalXL },
 });
 
-/** Thresholds offered for small-number suppression of the Word download (the CLI's --suppress-below N). */
+/** Thresholds offered for small-number suppression (the CLI's --suppress-below N), on the page and in the Word download. */
 const ONDERDRUK_DREMPELS = [3, 5, 10] as const;
 
-/** Figures of one year shown in the table: [message key, value]. */
-function kerncijfers(c: JaarCijfers): [string, number | string][] {
-  const pct = (a: { aantal: number; van: number }) => (a.van ? `${Math.round((100 * a.aantal) / a.van)}% (${a.aantal}/${a.van})` : '–');
+/** How a count is shown: after the report's small-number suppression (`toonCel`: "<N"), in the reader's number notation. */
+type ToonAantal = (n: number) => string;
+
+/**
+ * Figures of one year shown in the core table: [message key, shown value]. A Wbk share is "92% (11/12)"; under
+ * suppression a share whose count or total is suppressed shows only the two (suppressed) counts, so no percentage
+ * betrays a small number.
+ */
+function kerncijfers(c: JaarCijfers, toon: ToonAantal, drempel?: number): [string, string][] {
+  const pct = (a: { aantal: number; van: number }) => {
+    if (!a.van) return '–';
+    const verborgen = typeof onderdruk(a.aantal, drempel) === 'string' || typeof onderdruk(a.van, drempel) === 'string';
+    return verborgen ? `${toon(a.aantal)}/${toon(a.van)}` : `${Math.round((100 * a.aantal) / a.van)}% (${toon(a.aantal)}/${toon(a.van)})`;
+  };
   return [
-    ['dash.gesprekken', c.gesprekken.totaal],
-    ['dash.gesprekkenMelding', c.gesprekken.meldingen],
-    ['dash.meldingen', c.meldingen.totaal],
-    ['dash.anoniem', c.meldingen.anoniem],
+    ['dash.gesprekken', toon(c.gesprekken.totaal)],
+    ['dash.gesprekkenMelding', toon(c.gesprekken.meldingen)],
+    ['dash.meldingen', toon(c.meldingen.totaal)],
+    ['dash.anoniem', toon(c.meldingen.anoniem)],
     ['dash.wbk7', pct(c.wbk.ontvangstbevestigdBinnen7Dagen)],
     ['dash.wbk3', pct(c.wbk.terugkoppelingBinnen3Maanden)],
-    ['dash.ambtseed', c.ambtseed.afgelegd],
-    ['dash.verklaring', c.ambtseed.integriteitsverklaring],
-    ['dash.nieuw', c.onboarding.nieuweMedewerkers],
-    ['dash.workshop', c.onboarding.workshopDeelnemers],
-    ['dash.sessies', c.dilemma.sessies],
-    ['dash.bereik', c.dilemma.bereik],
-    ['dash.agressie', c.agressie.incidenten],
-    ['dash.meldwijzer', c.meldwijzer.raadplegingen],
+    ['dash.ambtseed', toon(c.ambtseed.afgelegd)],
+    ['dash.verklaring', toon(c.ambtseed.integriteitsverklaring)],
+    ['dash.nieuw', toon(c.onboarding.nieuweMedewerkers)],
+    ['dash.workshop', toon(c.onboarding.workshopDeelnemers)],
+    ['dash.sessies', toon(c.dilemma.sessies)],
+    ['dash.bereik', toon(c.dilemma.bereik)],
+    ['dash.agressie', toon(c.agressie.incidenten)],
+    ['dash.meldwijzer', toon(c.meldwijzer.raadplegingen)],
   ];
 }
 
-/** One row of a register table: a message key (or a ready label) and the figure of a year. */
+/** One row of a register table: a ready label and the count of a year. */
 type RegisterRij = { label: string; waarde: (c: JaarCijfers) => number };
 
 /**
@@ -87,37 +117,47 @@ function registerTabellen(
   ];
 }
 
-/** One table of figures per year (columns: the years, oldest first; rows: `rijen`), as the core figures and the registers show them. */
-function JaarTabel(props: {
-  id?: string;
-  className: string;
-  bijschrift: string;
-  /** Heading of the label column. */
-  kop: string;
-  jaren: JaarCijfers[];
-  rijen: { label: string; waarde: (c: JaarCijfers) => number | string }[];
-}) {
+/** A table of `rijen` with one column per year (oldest first), in the report's table shape (`Tabel`). */
+function jaarTabel(
+  id: string,
+  titel: string,
+  kop: string,
+  jaren: JaarCijfers[],
+  rijen: { label: string; waarde: (c: JaarCijfers) => Cel }[],
+): Tabel {
+  return { id, titel, kolommen: [kop, ...jaren.map((j) => String(j.jaar))], rijen: rijen.map((r) => [r.label, ...jaren.map(r.waarde)]) };
+}
+
+/** True when every count in `tabellen` is 0: a register not in use yet shows one sentence instead of tables of zeros. */
+function alleNul(tabellen: Tabel[]): boolean {
+  return tabellen.every((tb) => tb.rijen.every((r) => r.slice(1).every((c) => c === 0)));
+}
+
+/**
+ * One table of figures as the report draws it (`Tabel` of `@shared/report/tabellen`): caption, column headings, a
+ * row heading per row, counts through `toon` (suppression, number notation); a total row is bold.
+ */
+function CijferTabel({ tabel, className, toon }: { tabel: Tabel; className: string; toon: ToonAantal }) {
   return (
-    <table id={props.id} className={props.className}>
-      <caption>{props.bijschrift}</caption>
+    <table id={`tabel-${tabel.id}`} className={className}>
+      <caption>{tabel.titel}</caption>
       <thead>
         <tr>
-          <th scope="col" style={{ textAlign: 'left' }}>
-            {props.kop}
-          </th>
-          {props.jaren.map((j) => (
-            <th key={j.jaar} scope="col">
-              {j.jaar}
+          {tabel.kolommen.map((k, i) => (
+            <th key={i} scope="col" style={i === 0 ? { textAlign: 'left' } : undefined}>
+              {k}
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {props.rijen.map((r, i) => (
-          <tr key={i}>
-            <th scope="row">{r.label}</th>
-            {props.jaren.map((j) => (
-              <td key={j.jaar}>{r.waarde(j)}</td>
+        {tabel.rijen.map((r, i) => (
+          <tr key={i} style={tabel.totaalRij && i === tabel.rijen.length - 1 ? { fontWeight: 600 } : undefined}>
+            <th scope="row" style={tabel.totaalRij && i === tabel.rijen.length - 1 ? { fontWeight: 600 } : undefined}>
+              {r[0]}
+            </th>
+            {r.slice(1).map((c, k) => (
+              <td key={k}>{typeof c === 'number' ? toon(c) : c}</td>
             ))}
           </tr>
         ))}
@@ -126,14 +166,20 @@ function JaarTabel(props: {
   );
 }
 
-/** Dashboard (`/dashboard`, HR and integriteitscoördinator): the jaarverslag figures with previous years. */
+/**
+ * Dashboard (`/dashboard`, HR and integriteitscoördinator): the jaarverslag figures with previous years, the
+ * registers (VOG, anonymous meldingen) and the report's own nevenwerk section. It opens on the most recent year
+ * with figures (`/api/dashboard/jaren`, else this year); a year without figures says so instead of showing zeros,
+ * and earlier years without figures are left out of the tables and charts. The chosen small-number suppression
+ * applies to the page and to the Word download alike.
+ */
 export function Dashboard() {
   const p = usePaginaStyles();
   const s = useStyles();
   const { t, aanmelding, rollen, locale } = useTab();
   const mag = rollen.some((r) => r === 'hr' || r === 'integriteitscoordinator');
-  const huidig = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date()));
-  const [jaar, setJaar] = useState(huidig - 1);
+  const [info, setInfo] = useState<DashboardJaren | null>(null);
+  const [jaar, setJaar] = useState<number | null>(null);
   const [verslag, setVerslag] = useState<Jaarverslag | null>(null);
   const [fout, setFout] = useState<string | null>(null);
   const [downloadFout, setDownloadFout] = useState<string | null>(null);
@@ -141,9 +187,21 @@ export function Dashboard() {
 
   useEffect(() => {
     if (!mag) return;
+    api<DashboardJaren>(aanmelding, '/dashboard/jaren').then(
+      (r) => {
+        setInfo(r);
+        setJaar(r.metCijfers[0] ?? r.huidig);
+      },
+      (e: Error) => setFout(e.message),
+    );
+  }, [aanmelding, mag]);
+
+  const leeg = info !== null && jaar !== null && !info.metCijfers.includes(jaar);
+  useEffect(() => {
+    if (!mag || jaar === null || leeg) return;
     setVerslag(null);
     api<Jaarverslag>(aanmelding, `/dashboard?jaar=${jaar}&jaren=3`).then(setVerslag, (e: Error) => setFout(e.message));
-  }, [aanmelding, jaar, mag]);
+  }, [aanmelding, jaar, leeg, mag]);
 
   if (!mag)
     return (
@@ -174,42 +232,78 @@ export function Dashboard() {
     }
   };
 
-  const jaren: JaarCijfers[] = verslag ? [...Object.values(verslag.vorigeJaren).sort((a, b) => a.jaar - b.jaar), verslag] : [];
+  const onderDrempel = drempel ? Number(drempel) : undefined;
+  const toon: ToonAantal = (n) => toonCel(n, onderDrempel, locale);
+  const heeftCijfers = (j: number) => info?.metCijfers.includes(j) ?? false;
+  // Earlier years without any record are left out: a column of zeros would read as "nothing happened".
+  const alleJaren: JaarCijfers[] = verslag ? [...Object.values(verslag.vorigeJaren).sort((a, b) => a.jaar - b.jaar), verslag] : [];
+  const jaren = alleJaren.filter((j) => j === verslag || heeftCijfers(j.jaar));
+  const zonderCijfers = alleJaren.filter((j) => !jaren.includes(j)).map((j) => String(j.jaar));
   const reeks = jaren.map((j) => String(j.jaar));
+  const nietsGeregistreerd = t('dash.registerLeeg', { jaren: lijstTekst(locale, reeks) });
+  const recent = info?.metCijfers[0];
+  const nevenwerk =
+    verslag &&
+    jaarverslagSecties(
+      { ...verslag, vorigeJaren: Object.fromEntries(jaren.filter((j) => j !== verslag).map((j) => [String(j.jaar), j])) },
+      locale,
+      { onderDrempel },
+    ).find((x) => x.id === 'nevenwerk');
 
   return (
     <>
       <h1 className={p.h1}>{t('dash.titel')}</h1>
-      <div className={s.rij}>
-        <Field label={t('dash.jaar')}>
-          <Select value={String(jaar)} onChange={(_, d) => setJaar(Number(d.value))}>
-            {Array.from({ length: 6 }, (_, i) => huidig - i).map((j) => (
-              <option key={j} value={j}>
-                {j}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
-          label={t('dash.onderdrukken')}
-          hint={drempel ? t('dash.onderdrukken.hint', { n: drempel, max: Number(drempel) - 1 }) : undefined}
-        >
-          <Select value={drempel} onChange={(_, d) => setDrempel(d.value)}>
-            <option value="">{t('dash.onderdrukken.geen')}</option>
-            {ONDERDRUK_DREMPELS.map((n) => (
-              <option key={n} value={String(n)}>
-                {t('dash.onderdrukken.onder', { n })}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Button onClick={() => download('docx')}>{t('dash.downloadDocx')}</Button>
-        <Button onClick={() => download('xlsx')}>{t('dash.downloadXlsx')}</Button>
-      </div>
+      {info && jaar !== null && (
+        <div className={s.rij}>
+          <Field label={t('dash.jaar')} hint={jaar === info.huidig && !leeg ? t('dash.jaar.lopend') : undefined}>
+            <Select value={String(jaar)} onChange={(_, d) => setJaar(Number(d.value))}>
+              {info.jaren.map((j) => (
+                <option key={j} value={j}>
+                  {heeftCijfers(j) ? String(j) : t('dash.jaar.leeg', { jaar: String(j) })}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {!leeg && (
+            <>
+              <Field
+                label={t('dash.onderdrukken')}
+                hint={drempel ? t('dash.onderdrukken.hint', { n: drempel, max: Number(drempel) - 1 }) : undefined}
+              >
+                <Select value={drempel} onChange={(_, d) => setDrempel(d.value)}>
+                  <option value="">{t('dash.onderdrukken.geen')}</option>
+                  {ONDERDRUK_DREMPELS.map((n) => (
+                    <option key={n} value={String(n)}>
+                      {t('dash.onderdrukken.onder', { n })}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Button onClick={() => download('docx')}>{t('dash.downloadDocx')}</Button>
+              <Button onClick={() => download('xlsx')}>{t('dash.downloadXlsx')}</Button>
+            </>
+          )}
+        </div>
+      )}
       <div role="status">
         {downloadFout && (
           <MessageBar intent="warning">
             <MessageBarBody>{downloadFout}</MessageBarBody>
+          </MessageBar>
+        )}
+        {leeg && jaar !== null && (
+          <MessageBar intent="info" layout="multiline" className={s.leeg}>
+            <MessageBarBody>
+              <MessageBarTitle>{t('dash.geenCijfers.titel', { jaar: String(jaar) })}</MessageBarTitle>
+              {recent !== undefined
+                ? `${t('dash.geenCijfers.tekst', { jaar: String(jaar) })} ${t('dash.geenCijfers.recent', { jaar: String(recent) })}`
+                : t('dash.geenCijfers.nooit')}
+            </MessageBarBody>
+            {recent !== undefined && (
+              <MessageBarActions>
+                <Button onClick={() => setJaar(recent)}>{t('dash.geenCijfers.toon', { jaar: String(recent) })}</Button>
+              </MessageBarActions>
+            )}
           </MessageBar>
         )}
       </div>
@@ -218,37 +312,73 @@ export function Dashboard() {
           <MessageBarBody>{fout}</MessageBarBody>
         </MessageBar>
       )}
-      {!verslag && !fout && <Spinner label={t('laden')} />}
-      {verslag && (
+      {!fout && !leeg && !verslag && <Spinner label={t('laden')} />}
+      {verslag && !leeg && (
         <>
           <section className={p.sectie} aria-labelledby="kop-cijfers">
             <h2 id="kop-cijfers" className={p.h2}>
               {t('dash.kerncijfers', { jaar: verslag.jaar })}
             </h2>
-            <JaarTabel
+            {zonderCijfers.length > 0 && (
+              <Body1 as="p" block className={p.zacht}>
+                {t('dash.jarenZonderCijfers', { jaren: lijstTekst(locale, zonderCijfers), n: zonderCijfers.length })}
+              </Body1>
+            )}
+            <CijferTabel
               className={s.tabel}
-              bijschrift={t('dash.tabelBijschrift', { organisatie: verslag.organisatie })}
-              kop={t('dash.cijfer')}
-              jaren={jaren}
-              rijen={kerncijfers(verslag).map(([key], rij) => ({ label: t(key), waarde: (j: JaarCijfers) => kerncijfers(j)[rij][1] }))}
+              toon={toon}
+              tabel={jaarTabel(
+                'kerncijfers',
+                t('dash.tabelBijschrift', { organisatie: verslag.organisatie }),
+                t('dash.cijfer'),
+                jaren,
+                kerncijfers(verslag, toon).map(([key], rij) => ({
+                  label: t(key),
+                  waarde: (j: JaarCijfers) => kerncijfers(j, toon, onderDrempel)[rij][1],
+                })),
+              )}
             />
           </section>
           <section className={p.sectie} aria-labelledby="kop-registers">
             <h2 id="kop-registers" className={p.h2}>
               {t('dash.registers')}
             </h2>
-            {registerTabellen(t).map((tb) => (
-              <JaarTabel
-                key={tb.id}
-                id={`tabel-${tb.id}`}
-                className={s.tabel}
-                bijschrift={tb.titel}
-                kop={t('dash.cijfer')}
-                jaren={jaren}
-                rijen={tb.rijen}
-              />
-            ))}
+            {registerTabellen(t).map((tb) => {
+              const tabel = jaarTabel(tb.id, tb.titel, t('dash.cijfer'), jaren, tb.rijen);
+              return alleNul([tabel]) ? (
+                <Body1 key={tb.id} as="p" block id={`leeg-${tb.id}`} className={p.alinea}>
+                  <Text weight="semibold" block>
+                    {tb.titel}
+                  </Text>
+                  {nietsGeregistreerd}
+                </Body1>
+              ) : (
+                <CijferTabel key={tb.id} className={s.tabel} toon={toon} tabel={tabel} />
+              );
+            })}
           </section>
+          {nevenwerk && (
+            <section className={p.sectie} aria-labelledby="kop-nevenwerk">
+              <h2 id="kop-nevenwerk" className={p.h2}>
+                {nevenwerk.titel}
+              </h2>
+              {alleNul(nevenwerk.blokken.flatMap((b) => (b.soort === 'tabel' ? [b.tabel] : []))) ? (
+                <Body1 as="p" block id="leeg-nevenwerk" className={p.alinea}>
+                  {nietsGeregistreerd}
+                </Body1>
+              ) : (
+                nevenwerk.blokken.map((b, i) =>
+                  b.soort === 'tabel' ? (
+                    <CijferTabel key={i} className={s.tabel} toon={toon} tabel={b.tabel} />
+                  ) : b.soort === 'tekst' ? (
+                    <Body1 key={i} as="p" block className={p.alinea}>
+                      {b.tekst}
+                    </Body1>
+                  ) : null,
+                )
+              )}
+            </section>
+          )}
           <section className={p.sectie} aria-labelledby="kop-grafieken">
             <h2 id="kop-grafieken" className={p.h2}>
               {t('dash.grafieken')}
@@ -259,6 +389,7 @@ export function Dashboard() {
                   id="g-soort"
                   titel={t('dash.g.soort')}
                   series={reeks}
+                  toon={(n) => onderdruk(n, onderDrempel)}
                   groepen={MELDING_SOORTEN.map((k) => ({
                     label: t(`meldingsoort.${k}`),
                     waarden: jaren.map((j) => j.meldingen.perSoort[k]),
@@ -268,6 +399,7 @@ export function Dashboard() {
                   id="g-onderwerp"
                   titel={t('dash.g.onderwerp')}
                   series={reeks}
+                  toon={(n) => onderdruk(n, onderDrempel)}
                   groepen={ONDERWERPEN.map((k) => ({
                     label: t(`onderwerp.${k}`),
                     waarden: jaren.map((j) => j.gesprekken.perOnderwerp[k]),
@@ -277,12 +409,14 @@ export function Dashboard() {
                   id="g-categorie"
                   titel={t('dash.g.categorie')}
                   series={reeks}
+                  toon={(n) => onderdruk(n, onderDrempel)}
                   groepen={CATEGORIEEN.map((k) => ({ label: t(`categorie.${k}`), waarden: jaren.map((j) => j.meldingen.perCategorie[k]) }))}
                 />
                 <Staafdiagram
                   id="g-meldwijzer"
                   titel={t('dash.g.meldwijzer')}
                   series={reeks}
+                  toon={(n) => onderdruk(n, onderDrempel)}
                   groepen={SITUATIES.map((k) => ({ label: t(`situatie.${k}`), waarden: jaren.map((j) => j.meldwijzer.perSituatie[k]) }))}
                 />
               </div>

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useState } from 'react';
 import {
   Body1,
   Card,
   Field,
   Link,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Select,
@@ -39,6 +40,8 @@ export interface PortalData {
   sessies: { sessieId: string; start: string; eind: string; soort: string; locatie: string | null; online: boolean }[];
 }
 
+// Headings break inside a word only when it does not fit on a line at all (a long Dutch compound in a dilemma
+// title at 375 px); otherwise they wrap between words as usual.
 export const usePaginaStyles = makeStyles({
   sectie: { marginTop: tokens.spacingVerticalXXL },
   h1: {
@@ -46,34 +49,60 @@ export const usePaginaStyles = makeStyles({
     lineHeight: tokens.lineHeightHero800,
     fontWeight: tokens.fontWeightSemibold,
     margin: `0 0 ${tokens.spacingVerticalS}`,
+    overflowWrap: 'anywhere',
+    '@media (max-width: 480px)': { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700 },
   },
   h2: {
     fontSize: tokens.fontSizeBase500,
     lineHeight: tokens.lineHeightBase500,
     fontWeight: tokens.fontWeightSemibold,
     margin: `0 0 ${tokens.spacingVerticalM}`,
+    overflowWrap: 'anywhere',
   },
   h3: {
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
     margin: `${tokens.spacingVerticalS} 0`,
+    overflowWrap: 'anywhere',
   },
+  // Cards at least 300 px wide where there is room (three per row at 1280 px), so an e-mail address such as
+  // vertrouwenspersoon@extern.example stays on one line; narrower screens get one full-width card per row.
   raster: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(min(260px, 100%), 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(300px, 100%), 1fr))',
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
     overflowWrap: 'anywhere',
   },
   alinea: { margin: `${tokens.spacingVerticalS} 0` },
+  /** A heading below a row of cards: clear space above it, so it reads as the start of the next group. */
+  naKaarten: { marginTop: tokens.spacingVerticalXL },
   lijst: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   kaal: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   tekst: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   zacht: { color: tokens.colorNeutralForeground2 },
-  /** A link in a list is at least 24 px high (WCAG 2.2 2.5.8 target size). */
-  doel: { display: 'inline-block', minHeight: '24px', lineHeight: '24px' },
+  /** A link in a list is at least 24 px high (WCAG 2.2 2.5.8 target size); the list bullet stays on its first line. */
+  doel: { display: 'inline-block', minHeight: '24px', lineHeight: '24px', verticalAlign: 'top' },
 });
+
+/**
+ * An e-mail address or web address as link text that is kept whole while it fits, and that wraps only where there
+ * is no room: first after the "@" or a "/" (a `<wbr>` there), and only as a last resort inside a word.
+ */
+function Adres({ tekst }: { tekst: string }) {
+  const delen = tekst.split(/(?<=[@/])/);
+  return (
+    <>
+      {delen.map((d, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {d}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 /** One contact with its ways to reach them (e-mail, phone, Teams chat, website), each link ≥ 24 px high. */
 export function ContactRegels({ contact }: { contact: Contact }) {
@@ -87,7 +116,7 @@ export function ContactRegels({ contact }: { contact: Contact }) {
         {c.email && (
           <li>
             <Link className={s.doel} href={`mailto:${c.email}`}>
-              {c.email}
+              <Adres tekst={c.email} />
             </Link>
           </li>
         )}
@@ -113,7 +142,7 @@ export function ContactRegels({ contact }: { contact: Contact }) {
         {c.url && (
           <li>
             <Link className={s.doel} href={c.url} target="_blank" rel="noopener noreferrer">
-              {c.url.replace(/^https?:\/\//, '')}
+              <Adres tekst={c.url.replace(/^https?:\/\//, '')} />
             </Link>
           </li>
         )}
@@ -133,7 +162,7 @@ function WaarKanIkTerecht({ data }: { data: PortalData }) {
   const blok = (ids: string[], kop: string) =>
     ids.length > 0 && (
       <>
-        <h3 className={s.h3}>{kop}</h3>
+        <h3 className={mergeClasses(s.h3, s.naKaarten)}>{kop}</h3>
         <div className={s.raster}>
           {ids.map((id) => {
             const m = mp(id);
@@ -184,7 +213,7 @@ function WaarKanIkTerecht({ data }: { data: PortalData }) {
         {blok(route.ook, t('portal.waar.ook'))}
         {route.stappen.length > 0 && (
           <>
-            <h3 className={s.h3}>{t('portal.waar.stappen')}</h3>
+            <h3 className={mergeClasses(s.h3, s.naKaarten)}>{t('portal.waar.stappen')}</h3>
             <ol className={s.lijst}>
               {route.stappen.map((st, i) => (
                 <li key={i}>{tekst(st)}</li>
@@ -311,7 +340,7 @@ export function Portal() {
             </Card>
           )}
         </div>
-        <h3 className={s.h3}>{t('portal.eed.sessies')}</h3>
+        <h3 className={mergeClasses(s.h3, s.naKaarten)}>{t('portal.eed.sessies')}</h3>
         {data.sessies.length === 0 ? (
           <Body1 as="p" block>
             {t('portal.eed.geenSessies')}

@@ -68,7 +68,7 @@ export function Faq({ data }: { data: PortalData }) {
         <SearchBox value={zoek} onChange={(_, d) => setZoek(d.value)} />
       </Field>
       <Text role="status" as="p" block className={s.zacht}>
-        {t('portal.faq.aantal', { n: gevonden.length })}
+        {t(zoek.trim() ? 'portal.faq.aantal' : 'portal.faq.alle', { n: gevonden.length })}
       </Text>
       <Accordion multiple collapsible>
         {gevonden.map((f, i) => (
