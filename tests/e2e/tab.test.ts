@@ -25,11 +25,75 @@ import { buildWebIfStale, DIST } from '../support/web-build';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-const XSS_TITEL = '<script>window.__xss=1</script> **vet** dilemma';
+// The title also carries a long Dutch compound: at 375 px it must wrap inside the card, not push the page sideways.
+const XSS_TITEL = '<script>window.__xss=1</script> **vet** dilemma over Rijksinkoopsamenwerkingsovereenkomstbepalingen';
 const XSS_TEKST = 'Een tekst met <img src=x onerror="window.__xss=2"> en _markdown_ [link](https://example.org).';
 const TOELICHTING = 'Volgens de gedragscode kies je <b>optie twee</b>: meld het eerst.';
-/** The dashboard's default year: last year in Europe/Amsterdam. */
-const VORIG_JAAR = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date())) - 1;
+/** This calendar year in Europe/Amsterdam: the demo data run up to today, so the dashboard opens on it. */
+const HUIDIG = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date()));
+/** Last year: the VOG requests added to the demo data and the nevenwerk registrations below are of that year. */
+const VORIG_JAAR = HUIDIG - 1;
+/** A year before the small nevenwerk store's registrations: it has nothing. */
+const LEEG_JAAR = HUIDIG - 3;
+
+/**
+ * The nevenwerk register of a small organisation, all of last year and still in force: two nevenwerkzaamheden (one
+ * allowed, one allowed on condition of working outside office hours) and one financial interest not yet assessed;
+ * the refresh round asked both nevenwerkzaamheden, one confirmed, one unanswered.
+ */
+async function vulNevenwerk(store: SqliteListStore): Promise<void> {
+  await store.addMany('Nevenwerkzaamheden', [
+    {
+      registratieId: `NW-${VORIG_JAAR}-0001`,
+      medewerker: 'oid-4',
+      functie: 'directeur',
+      register: 'nevenwerkzaamheid',
+      soortNevenwerk: 'bestuurslid',
+      betaald: false,
+      urenPerMaand: 4,
+      mogelijkConflict: false,
+      gemeldOp: `${VORIG_JAAR}-02-10`,
+      status: 'beoordeeld',
+      beoordeling: 'toegestaan',
+      beoordeeldOp: `${VORIG_JAAR}-02-20`,
+    },
+    {
+      registratieId: `NW-${VORIG_JAAR}-0002`,
+      medewerker: 'oid-5',
+      functie: 'beleidsmedewerker',
+      register: 'nevenwerkzaamheid',
+      soortNevenwerk: 'docent',
+      betaald: true,
+      urenPerMaand: 8,
+      mogelijkConflict: true,
+      gemeldOp: `${VORIG_JAAR}-03-01`,
+      status: 'beoordeeld',
+      beoordeling: 'toegestaanMetVoorwaarden',
+      voorwaarden: ['buitenWerktijd'],
+      beoordeeldOp: `${VORIG_JAAR}-03-15`,
+    },
+    {
+      registratieId: `NW-${VORIG_JAAR}-0003`,
+      medewerker: 'oid-6',
+      functie: 'directeur',
+      register: 'financieelBelang',
+      soortBelang: 'aandelen',
+      mogelijkConflict: false,
+      gemeldOp: `${VORIG_JAAR}-04-01`,
+      status: 'gemeld',
+    },
+  ]);
+  await store.addMany('NevenwerkHerbevestigingen', [
+    {
+      ronde: String(VORIG_JAAR),
+      registratieId: `NW-${VORIG_JAAR}-0001`,
+      gevraagdOp: `${VORIG_JAAR}-10-01`,
+      antwoord: 'bevestigd',
+      beantwoordOp: `${VORIG_JAAR}-10-03`,
+    },
+    { ronde: String(VORIG_JAAR), registratieId: `NW-${VORIG_JAAR}-0002`, gevraagdOp: `${VORIG_JAAR}-10-01`, antwoord: 'openstaand' },
+  ]);
+}
 
 describeWithChromium('tab (e2e, Chromium)', () => {
   let server: Server;
@@ -190,6 +254,35 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     });
     // `breed` (elements reaching past the right edge) is shown to explain a failure; the page must not scroll.
     expect({ naam, ...maat, past: maat.scrollWidth <= maat.clientWidth }).toEqual({ naam, ...maat, past: true });
+  }
+
+  /**
+   * A second tab app on its own store (in the test's temp folder), filled by `vul`: for figures counted by hand
+   * without the demo data. @returns its base URL and a stop function.
+   */
+  async function eigenServer(
+    naam: string,
+    vul: (s: SqliteListStore) => Promise<void>,
+  ): Promise<{ url: string; stop: () => Promise<void> }> {
+    const eigen = new SqliteListStore(path.join(tmp, `${naam}.db`));
+    await vul(eigen);
+    const config = loadOrgConfig('demo', path.join(ROOT, 'config'));
+    const app = createTabApp({
+      store: eigen,
+      config,
+      db: eigen.db,
+      authenticate: createAuthenticator({ modus: 'lokaal' }, config),
+      webDist: DIST,
+    });
+    const srv = app.listen(0, '127.0.0.1');
+    await new Promise<void>((r) => srv.once('listening', () => r()));
+    return {
+      url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`,
+      stop: async () => {
+        await new Promise((r) => srv.close(r));
+        await eigen.close();
+      },
+    };
   }
 
   const PAGINAS = [
@@ -482,8 +575,26 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await page.getByText('You chose one dilemma: every table discusses it in every round.', { exact: false }).waitFor();
   });
 
-  test("the dashboard downloads the Word report with the CLI's small-number suppression", async () => {
-    await open('/dashboard', { rol: 'hr' });
+  /** The body rows of table `#id` as cell texts (row heading first). */
+  const rijen = async (id: string) =>
+    page.locator(`#${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
+  /** Per row of table `#id`: [row heading, the cell in the column of `jaar`]. */
+  const kolom = async (id: string, jaar: number) => {
+    const koppen = await page.locator(`#${id} thead th`).allTextContents();
+    const k = koppen.indexOf(String(jaar));
+    expect(k).toBeGreaterThan(0);
+    return (await rijen(id)).map((r) => [r[0], r[k]]);
+  };
+  /** Open the dashboard as HR and wait for the core table. */
+  async function dashboard(q: Record<string, string> = {}, url = base): Promise<void> {
+    await page.goto(`${url}/dashboard?${new URLSearchParams({ rol: 'hr', ...q })}`);
+    await page.locator('#tabel-kerncijfers').waitFor();
+  }
+  /** A count as the report shows it below 5 (docs/contracts.md: counts 1..N−1 become "<N"). */
+  const onder5 = (n: number) => (n >= 1 && n < 5 ? '<5' : String(n));
+
+  test("the dashboard downloads the Word report with the CLI's small-number suppression, and shows it on the page", async () => {
+    await dashboard();
     await page.locator('svg[role="img"]').first().waitFor();
     const woord = async () => {
       const [download] = await Promise.all([
@@ -494,23 +605,48 @@ describeWithChromium('tab (e2e, Chromium)', () => {
       return zip.file('word/document.xml')!.async('string');
     };
     expect(await woord()).not.toContain('&lt;5');
-    await page.getByLabel('Kleine aantallen in het Word-verslag').selectOption('5');
+    expect(await page.locator('main').getByText('<5', { exact: true }).count()).toBe(0);
+    await page.getByLabel('Kleine aantallen').selectOption('5');
     await page.getByText('1 tot en met 4 wordt “<5”', { exact: false }).waitFor();
     const xml = await woord();
     expect(xml).toContain('&lt;5');
     expect(xml).toContain('Aantallen van 1 tot en met 4 zijn weergegeven als');
+    // The page shows the same: last year's VOG counts (the demo's plus the three above) as the report would show
+    // them, and a Wbk share whose count is suppressed loses its percentage.
+    expect(await kolom('tabel-vog', VORIG_JAAR)).toEqual([
+      ['VOG gevraagd', onder5(demoVog.gevraagd + 3)],
+      ['Ontvangen', onder5(demoVog.ontvangen + 1)],
+      ['Niet ontvangen', onder5(demoVog.nietOntvangen + 1)],
+      ['Nog open', onder5(demoVog.open + 1)],
+    ]);
+    const kern = await rijen('tabel-kerncijfers');
+    for (const r of kern.filter((x) => x[0].startsWith('Ontvangst bevestigd') || x[0].startsWith('Terugkoppeling')))
+      for (const cel of r.slice(1)) expect(cel).toMatch(/^(–|\d+% \(\d[\d.]*\/\d[\d.]*\)|(<5|\d[\d.]*)\/(<5|\d[\d.]*))$/);
+    const desc = await page.locator('#g-soort-desc').textContent();
+    expect(desc).toContain('<5'); // the demo data have soorten with 1 to 4 meldingen in a year
+    for (const n of (desc ?? '').matchAll(/\d{4} (\d+)/g)) expect(Number(n[1]) === 0 || Number(n[1]) >= 5).toBe(true);
     await axe('dashboard/onderdrukken');
   });
 
-  test('the dashboard shows the VOG and anonymous-meldingen registers as the report counts them', async () => {
-    await open('/dashboard', { rol: 'hr' });
-    const vog = page.locator('#tabel-vog');
-    await vog.waitFor();
-    const rijen = async (id: string) =>
-      page.locator(`#${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
-    // Columns: label, then the three years ending with last year; the three requests above are last year's, next to the demo's.
+  test('the dashboard opens on the most recent year with figures and shows VOG and anonymous meldingen as the report counts them', async () => {
+    await dashboard();
+    // The demo data run up to today: this year is the most recent one with figures, and it is still running.
+    expect(await page.getByLabel('Verslagjaar').inputValue()).toBe(String(HUIDIG));
+    await page.getByText('Dit jaar loopt nog: de cijfers gaan tot en met vandaag.').waitFor();
+    expect(await page.locator('#tabel-kerncijfers thead th').allTextContents()).toEqual([
+      'Cijfer',
+      ...[2, 1, 0].map((i) => String(HUIDIG - i)),
+    ]);
+    // Last year (the demo's register stock reaches back before it, so all three years have figures): the three
+    // requests above are last year's, next to the demo's.
+    await page.getByLabel('Verslagjaar').selectOption(String(VORIG_JAAR));
+    await page.locator('#tabel-vog').waitFor();
+    expect(await page.locator('#tabel-kerncijfers thead th').allTextContents()).toEqual([
+      'Cijfer',
+      ...[2, 1, 0].map((i) => String(VORIG_JAAR - i)),
+    ]);
     expect(demoVog.gevraagd).toBeGreaterThan(0);
-    expect((await rijen('tabel-vog')).map((r) => [r[0], r.at(-1)])).toEqual([
+    expect(await kolom('tabel-vog', VORIG_JAAR)).toEqual([
       ['VOG gevraagd', String(demoVog.gevraagd + 3)],
       ['Ontvangen', String(demoVog.ontvangen + 1)],
       ['Niet ontvangen', String(demoVog.nietOntvangen + 1)],
@@ -518,17 +654,156 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     ]);
     // The anonymous table's total is the core table's "waarvan anoniem", and its per-soort rows add up to it.
     const anoniem = await rijen('tabel-anoniem');
-    const kern = await page
-      .locator('table')
-      .first()
-      .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? '')));
-    const waarvanAnoniem = kern.find((r) => r[0] === 'waarvan anoniem')!;
+    const waarvanAnoniem = (await rijen('tabel-kerncijfers')).find((r) => r[0] === 'waarvan anoniem')!;
     expect(anoniem[0][0]).toBe('Anonieme meldingen ontvangen');
     expect(anoniem[0].slice(1)).toEqual(waarvanAnoniem.slice(1));
     const perSoort = anoniem.slice(1, 4);
     for (let k = 1; k < anoniem[0].length; k++) expect(perSoort.reduce((n, r) => n + Number(r[k]), 0)).toBe(Number(anoniem[0][k]));
     await axe('dashboard/registers');
+  });
+
+  test('the dashboard shows the nevenwerk register as the report does (Ambtenarenwet art. 8), with the same suppression', async () => {
+    const klein = await eigenServer('nevenwerk', vulNevenwerk);
+    try {
+      await dashboard({ lang: 'nl' }, klein.url);
+      // Only this year and last year have figures: the year before is left out, and the page says so.
+      expect(await page.locator('#tabel-nevenwerk thead th').allTextContents()).toEqual(['Kenmerk', String(VORIG_JAAR), String(HUIDIG)]);
+      await page
+        .getByText(`Over ${HUIDIG - 2} zijn geen cijfers vastgelegd; dat jaar staat niet in de tabellen en grafieken.`, { exact: true })
+        .waitFor();
+      // The other registers hold nothing in these years: one sentence each, no table of zeros.
+      expect(await page.locator('#tabel-vog').count()).toBe(0);
+      expect(await page.locator('#leeg-vog').textContent()).toContain(`Nog niets geregistreerd in ${VORIG_JAAR} en ${HUIDIG}.`);
+      await page.getByRole('heading', { name: 'Nevenwerkzaamheden en financiële belangen', level: 2 }).waitFor();
+      // Counted by hand from the three registrations and two refresh questions above (all of last year, still in force).
+      expect(await kolom('tabel-nevenwerk', VORIG_JAAR)).toEqual([
+        ['Nevenwerkzaamheden geregistreerd', '2'],
+        ['waarvan nieuw gemeld', '2'],
+        ['Financiële belangen geregistreerd', '1'],
+        ['Beoordeeld', '2'],
+        ['Nog niet beoordeeld', '1'],
+        ['Beëindigd in het jaar', '0'],
+      ]);
+      // This year the same registrations are still in force, none of them new.
+      expect(await kolom('tabel-nevenwerk', HUIDIG)).toEqual([
+        ['Nevenwerkzaamheden geregistreerd', '2'],
+        ['waarvan nieuw gemeld', '0'],
+        ['Financiële belangen geregistreerd', '1'],
+        ['Beoordeeld', '2'],
+        ['Nog niet beoordeeld', '1'],
+        ['Beëindigd in het jaar', '0'],
+      ]);
+      const perSoort = await kolom('tabel-nevenwerkPerSoort', VORIG_JAAR);
+      expect(perSoort.filter((r) => r[1] !== '0')).toEqual([
+        ['Bestuurslid', '1'],
+        ['Docent, trainer of examinator', '1'],
+        ['Totaal', '2'],
+      ]);
+      expect((await kolom('tabel-belangenPerSoort', VORIG_JAAR)).filter((r) => r[1] !== '0')).toEqual([
+        ['Aandelen', '1'],
+        ['Totaal', '1'],
+      ]);
+      expect(await kolom('tabel-nevenwerkPerUitkomst', VORIG_JAAR)).toEqual([
+        ['Toegestaan', '1'],
+        ['Toegestaan met voorwaarden', '1'],
+        ['Niet toegestaan', '0'],
+        ['Nog niet beoordeeld', '1'],
+        ['Totaal', '3'],
+      ]);
+      expect((await kolom('tabel-nevenwerkPerVoorwaarde', VORIG_JAAR)).filter((r) => r[1] !== '0')).toEqual([
+        ['Alleen buiten werktijd', '1'],
+      ]);
+      expect(await kolom('tabel-nevenwerkHerbevestiging', VORIG_JAAR)).toEqual([
+        ['Bevestigd', '1'],
+        ['Beëindigd', '0'],
+        ['Geen antwoord', '1'],
+        ['Voorgelegd', '2'],
+      ]);
+      await page.getByLabel('Kleine aantallen').selectOption('3');
+      expect(await kolom('tabel-nevenwerkHerbevestiging', VORIG_JAAR)).toEqual([
+        ['Bevestigd', '<3'],
+        ['Beëindigd', '0'],
+        ['Geen antwoord', '<3'],
+        ['Voorgelegd', '<3'],
+      ]);
+      expect((await kolom('tabel-nevenwerkPerUitkomst', VORIG_JAAR)).at(-1)).toEqual(['Totaal', '3']);
+      await axe('dashboard/nevenwerk');
+      // English: the report's English labels.
+      await dashboard({ lang: 'en' }, klein.url);
+      await page.getByRole('heading', { name: 'Outside activities and financial interests', level: 2 }).waitFor();
+      expect((await kolom('tabel-nevenwerk', VORIG_JAAR))[0]).toEqual(['Outside activities registered', '2']);
+    } finally {
+      await klein.stop();
+    }
+  });
+
+  test('a year without figures says so plainly instead of rows of zeros (nl and en), and offers the latest year', async () => {
+    const klein = await eigenServer('leeg-jaar', vulNevenwerk);
+    try {
+      for (const px of [1280, 375]) {
+        await breedte(px);
+        await dashboard({}, klein.url);
+        const jaar = page.getByLabel('Verslagjaar');
+        expect(await jaar.locator(`option[value="${LEEG_JAAR}"]`).textContent()).toBe(`${LEEG_JAAR} (nog geen cijfers)`);
+        await jaar.selectOption(String(LEEG_JAAR));
+        await page.getByText(`Nog geen cijfers over ${LEEG_JAAR}`).waitFor();
+        await page.getByText(`De meest recente cijfers zijn van ${HUIDIG}.`).waitFor();
+        expect(await page.locator('main table').count()).toBe(0);
+        expect(await page.locator('main svg[role="img"]').count()).toBe(0);
+        expect(await page.getByRole('button', { name: 'Download jaarverslag (.docx)' }).count()).toBe(0);
+        await page.screenshot({ path: path.join(ARTIFACTS, `tab-dashboard-leeg-jaar-${px}.png`), fullPage: true });
+        await pastInBreedte(`dashboard/leeg-jaar/${px}`);
+        await axe(`dashboard/leeg-jaar/${px}`);
+        await page.getByRole('button', { name: `Toon ${HUIDIG}` }).click();
+        await page.locator('#tabel-kerncijfers').waitFor();
+        expect(await jaar.inputValue()).toBe(String(HUIDIG));
+      }
+      await breedte(1280);
+      await dashboard({ lang: 'en' }, klein.url);
+      await page.getByLabel('Report year').selectOption(String(LEEG_JAAR));
+      await page.getByText(`No figures for ${LEEG_JAAR} yet`).waitFor();
+      await page.getByRole('button', { name: `Show ${HUIDIG}` }).waitFor();
+    } finally {
+      await breedte(1280);
+      await klein.stop();
+    }
+  });
+
+  test('with an empty store the dashboard opens on this year and says that nothing has been recorded yet', async () => {
+    const leeg = await eigenServer('leeg', async () => undefined);
+    try {
+      const leegBase = leeg.url;
+      for (const [lang, tekst] of [
+        ['nl', 'Er is nog over geen enkel jaar iets vastgelegd.'],
+        ['en', 'Nothing has been recorded for any year yet.'],
+      ] as const) {
+        await page.goto(`${leegBase}/dashboard?rol=hr&lang=${lang}`);
+        await page.getByText(tekst, { exact: false }).waitFor();
+        expect(await page.getByLabel(lang === 'nl' ? 'Verslagjaar' : 'Report year').inputValue()).toBe(String(HUIDIG));
+        await page.getByText(lang === 'nl' ? `Nog geen cijfers over ${HUIDIG}` : `No figures for ${HUIDIG} yet`).waitFor();
+        expect(await page.locator('main table').count()).toBe(0);
+        expect(await page.getByRole('button', { name: /Toon|Show/ }).count()).toBe(0);
+        await axe(`dashboard/leeg/${lang}`);
+      }
+    } finally {
+      await leeg.stop();
+    }
+  });
+
+  test('at 1280 px the contact e-mail addresses and web addresses on the portal stay on one line', async () => {
+    await breedte(1280);
+    await open('/', { rol: 'medewerker' });
+    await page.getByRole('link', { name: 'vertrouwenspersoon@extern.example' }).waitFor();
+    const adressen = await page
+      .locator('main ul[aria-label] a[href^="mailto:"], main ul[aria-label] a[href^="http"]')
+      .evaluateAll((as) =>
+        as
+          .filter((a) => (a as HTMLElement).offsetParent !== null)
+          .map((a) => ({ tekst: a.textContent, hoogte: a.getBoundingClientRect().height })),
+      );
+    expect(adressen.length).toBeGreaterThan(3);
+    // one 24 px line each (the link's target-size line height), never two
+    for (const a of adressen) expect({ ...a, eenRegel: a.hoogte < 30 }).toEqual({ ...a, eenRegel: true });
   });
 
   test('inside a non-Teams iframe, teams-js initialize is raced with a timeout and the tab falls back to standalone', async () => {

@@ -26,6 +26,7 @@ export function buildWebIfStale(): void {
     'shared/src/i18n',
     'shared/src/domain',
     'shared/src/lists',
+    'shared/src/report',
   ].map((p) => path.join(ROOT, p));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs > Math.max(...sources.map(newest))) return;
   const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'tab/web/vite.config.ts'], {

@@ -200,7 +200,15 @@ export function Dashboard() {
   useEffect(() => {
     if (!mag || jaar === null || leeg) return;
     setVerslag(null);
-    api<Jaarverslag>(aanmelding, `/dashboard?jaar=${jaar}&jaren=3`).then(setVerslag, (e: Error) => setFout(e.message));
+    // A late answer for a year no longer chosen is dropped (switching years quickly).
+    let actueel = true;
+    api<Jaarverslag>(aanmelding, `/dashboard?jaar=${jaar}&jaren=3`).then(
+      (v) => actueel && setVerslag(v),
+      (e: Error) => actueel && setFout(e.message),
+    );
+    return () => {
+      actueel = false;
+    };
   }, [aanmelding, jaar, leeg, mag]);
 
   if (!mag)

@@ -19,5 +19,6 @@ export const useSessieStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   tafels: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(280px, 100%), 1fr))', gap: tokens.spacingHorizontalL },
-  dilemmas: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  // A dilemma title with a long compound wraps inside its checkbox label at 375 px instead of widening the page.
+  dilemmas: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, overflowWrap: 'anywhere', minWidth: 0 },
 });
