@@ -153,6 +153,26 @@ describe('report: a count of 0 reads "geen" / "no", not "0 … 0 keer"', () => {
     );
   });
 
+  test('hours, days and years in the registers: "1 hour", "1 dag geleden", "elk jaar"', () => {
+    expect(t('en', 'nevenwerk.uren', { n: 1 })).toBe('1 hour per month');
+    expect(t('en', 'nevenwerk.uren', { n: 6 })).toBe('6 hours per month');
+    expect(t('nl', 'nevenwerk.uren', { n: 1 })).toBe('1 uur per maand');
+    expect(t('nl', 'vog.verzoek.herinnering', { dagen: 1, functie: 'BOA' })).toMatch(/^Herinnering: 1 dag geleden vroeg ik/);
+    expect(t('nl', 'vog.verzoek.herinnering', { dagen: 14, functie: 'BOA' })).toMatch(/^Herinnering: 14 dagen geleden vroeg ik/);
+    expect(t('en', 'vog.verzoek.herinnering', { dagen: 1, functie: 'BOA' })).toMatch(/^Reminder: 1 day ago I asked/);
+    // A VOG every year or every 3 years ("elk jaar", never "elke 1 jaar"; "every year", never "every 1 years").
+    expect(t('nl', 'vog.overzicht.voetnoot', { functies: 'BOA', jaren: 1 })).toBe('Functies die een VOG vragen: BOA; elk jaar een nieuwe.');
+    expect(t('nl', 'vog.overzicht.voetnoot', { functies: 'BOA', jaren: 3 })).toBe(
+      'Functies die een VOG vragen: BOA; elke 3 jaar een nieuwe.',
+    );
+    expect(t('en', 'vog.overzicht.voetnoot', { functies: 'BOA', jaren: 1 })).toBe(
+      'Positions that require a VOG: BOA; a new one every year.',
+    );
+    expect(t('en', 'vog.overzicht.voetnoot', { functies: 'BOA', jaren: 3 })).toBe(
+      'Positions that require a VOG: BOA; a new one every 3 years.',
+    );
+  });
+
   test('a count written with thousands grouped ("1.000", "1,000") is a thousand, never singular', () => {
     expect(t('nl', 'report.meldingen.tekst', { jaar: '2026', totaal: '1.000', anoniem: '1' })).toMatch(
       /^In 2026 kwamen 1\.000 meldingen binnen, waarvan 1 anoniem\./,

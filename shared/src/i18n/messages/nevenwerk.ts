@@ -187,7 +187,7 @@ const en: Record<string, string> = {
   'nevenwerk.teBeoordelen.tekst': 'Someone in your team reported a registration ({id}). Assess it under "Assess (my team)".',
   'nevenwerk.betaald': 'paid',
   'nevenwerk.onbetaald': 'unpaid',
-  'nevenwerk.uren': '{n} hours per month',
+  'nevenwerk.uren': '{n, plural, one {# hour} other {# hours}} per month',
   'nevenwerk.status.gemeld': 'not assessed yet',
   'nevenwerk.status.beeindigd': 'ended',
   'nevenwerk.mijn.titel': 'My registrations',

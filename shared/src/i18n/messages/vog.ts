@@ -28,9 +28,9 @@ export const vog = {
     'vog.verzoek.start':
       'Voor je functie {functie} is een Verklaring Omtrent Gedrag (VOG) nodig vanaf de start ({datum}). Wil je die aanvragen?',
     'vog.verzoek.hernieuwing':
-      'Voor je functie {functie} is elke {jaren} jaar een nieuwe Verklaring Omtrent Gedrag (VOG) nodig; je vorige is van {vorige}. Wil je een nieuwe aanvragen?',
+      'Voor je functie {functie} is {jaren, plural, one {elk jaar} other {elke # jaar}} een nieuwe Verklaring Omtrent Gedrag (VOG) nodig; je vorige is van {vorige}. Wil je een nieuwe aanvragen?',
     'vog.verzoek.herinnering':
-      'Herinnering: {dagen} dagen geleden vroeg ik je een nieuwe VOG aan te vragen voor je functie {functie}. Laat je weten als dat gebeurd is?',
+      'Herinnering: {dagen, plural, one {# dag} other {# dagen}} geleden vroeg ik je een nieuwe VOG aan te vragen voor je functie {functie}. Laat je weten als dat gebeurd is?',
     'vog.verzoek.hoe':
       'Aanvragen gaat via Justis (justis.nl) met de aanvraag die HR voor je klaarzet. Klik daarna op "Ik heb de VOG aangevraagd".',
     'vog.overzicht.titel': 'Openstaande VOG’s',
@@ -48,7 +48,7 @@ export const vog = {
     'vog.overzicht.afgifte': 'Afgiftedatum op de VOG (leeg: vandaag)',
     'vog.overzicht.vastleggen': 'Vastleggen',
     'vog.overzicht.vernieuw': 'Vernieuwen',
-    'vog.overzicht.voetnoot': 'Functies die een VOG vragen: {functies}; elke {jaren} jaar een nieuwe.',
+    'vog.overzicht.voetnoot': 'Functies die een VOG vragen: {functies}; {jaren, plural, one {elk jaar} other {elke # jaar}} een nieuwe.',
     'vog.overzicht.week':
       'Openstaande VOG’s in week {week}: {openstaand} nog niet aangevraagd, {aangevraagd} aangevraagd, {nietOntvangen} niet ontvangen.',
     'vog.vastgelegd.ontvangen': 'Vastgelegd: VOG ontvangen ({functie}, afgegeven op {datum}). De volgende is nodig op {volgende}.',
@@ -86,9 +86,9 @@ export const vog = {
     'vog.verzoek.start':
       'Your position {functie} requires a certificate of conduct (VOG) from the start ({datum}). Would you apply for one?',
     'vog.verzoek.hernieuwing':
-      'Your position {functie} requires a new certificate of conduct (VOG) every {jaren} years; your last one is from {vorige}. Would you apply for a new one?',
+      'Your position {functie} requires a new certificate of conduct (VOG) every {jaren, plural, one {year} other {# years}}; your last one is from {vorige}. Would you apply for a new one?',
     'vog.verzoek.herinnering':
-      'Reminder: {dagen} days ago I asked you to apply for a new VOG for your position {functie}. Will you let me know once you have?',
+      'Reminder: {dagen, plural, one {# day} other {# days}} ago I asked you to apply for a new VOG for your position {functie}. Will you let me know once you have?',
     'vog.verzoek.hoe': 'You apply at Justis (justis.nl) with the application HR prepares for you. Then click "I have applied for the VOG".',
     'vog.overzicht.titel': 'Outstanding certificates of conduct',
     'vog.overzicht.openstaand': 'Not applied for yet',
@@ -105,7 +105,7 @@ export const vog = {
     'vog.overzicht.afgifte': 'Issue date on the VOG (empty: today)',
     'vog.overzicht.vastleggen': 'Record',
     'vog.overzicht.vernieuw': 'Refresh',
-    'vog.overzicht.voetnoot': 'Positions that require a VOG: {functies}; a new one every {jaren} years.',
+    'vog.overzicht.voetnoot': 'Positions that require a VOG: {functies}; a new one every {jaren, plural, one {year} other {# years}}.',
     'vog.overzicht.week':
       'Outstanding certificates in week {week}: {openstaand} not applied for, {aangevraagd} applied for, {nietOntvangen} not received.',
     'vog.vastgelegd.ontvangen': 'Recorded: VOG received ({functie}, issued on {datum}). The next one is needed on {volgende}.',
