@@ -5,6 +5,8 @@
  * - A Teams redelivery that reaches B while A still runs the turn is not run on B (503 with Retry-After, no
  *   reply); once A finished it is ignored (200, no reply); when the instance that claimed it died mid-turn, it
  *   is run once the lease expired.
+ * - A conversation reference saved when the person wrote to A is used by a proactive send on B, and a dedupe key
+ *   B sent under is "already sent" on A.
  */
 import { z } from 'zod';
 import { loadOrgConfig } from '@shared/config';
@@ -12,7 +14,7 @@ import { createListStore, LokaleStaat } from '@shared/store';
 import { PgListStore } from '@shared/store/postgres/pg-list-store';
 import { actie, defineFeature, tekst } from '../../bot/src/features/kit';
 import { FEATURES } from '../../bot/src/features';
-import { replyText, startBotHarness, submit, type BotHarness } from '../support/activities';
+import { message, replyText, startBotHarness, submit, type BotHarness } from '../support/activities';
 import { DATABASE_URL, describePostgres, dropSchema, freshSchema } from '../support/postgres';
 
 const config = loadOrgConfig('demo');
@@ -76,6 +78,24 @@ describePostgres('local state shared by two instances on PostgreSQL', () => {
 
   test('switched on by createListStore for STORE=postgres', () => {
     expect(instanties.every((i) => i.lokaal.deeltViaPostgres)).toBe(true);
+  });
+
+  test('a conversation reference saved on A is used by B; a message B sent is not sent again by A', async () => {
+    const [a, b] = instanties;
+    const persoon = { id: '29:gedeeld-1', aadObjectId: '00000000-0000-4000-8000-00000000a001' };
+    expect(await b.bot.host.proactive.canReach(persoon.aadObjectId)).toBe(false);
+    await a.bot.send(message('menu', { from: persoon, conversationId: 'a:conv-gedeeld-1', locale: 'en-US' }));
+    expect(await b.bot.host.proactive.canReach(persoon.aadObjectId)).toBe(true);
+    expect(await b.bot.host.proactive.localeVan!(persoon.aadObjectId)).toBe('en');
+
+    const voor = a.bot.replies.length;
+    const bericht = [{ type: 'text' as const, text: 'Herinnering via B' }];
+    expect(await b.bot.host.proactive.send(persoon.aadObjectId, bericht, 'proef:gedeeld:1')).toBe('verzonden');
+    // B continued the conversation A's reference points at (A's connector here).
+    expect(a.bot.replies.slice(voor).map((r) => [r.conversationId, r.activity.text])).toEqual([['a:conv-gedeeld-1', 'Herinnering via B']]);
+    expect(await a.bot.host.proactive.wasSent('proef:gedeeld:1')).toBe(true);
+    expect(await a.bot.host.proactive.send(persoon.aadObjectId, bericht, 'proef:gedeeld:1')).toBe('alVerzonden');
+    expect(a.bot.replies.length).toBe(voor + 1);
   });
 
   test('a redelivery on B while A runs the turn is not run; after A finished it is ignored', async () => {

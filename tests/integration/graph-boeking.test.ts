@@ -81,8 +81,8 @@ function verzender(): ProactiveSender & { berichten: { aan: string; tekst: strin
       berichten.push({ aan, tekst: replies.map((r) => (r.type === 'text' ? r.text : '')).join(' '), sleutel });
       return 'verzonden';
     },
-    canReach: () => true,
-    wasSent: (k) => gezien.has(k),
+    canReach: async () => true,
+    wasSent: async (k) => gezien.has(k),
   };
 }
 

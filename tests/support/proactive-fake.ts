@@ -18,8 +18,8 @@ export function nepZender(): {
       sent.set(key, { aan, replies, dag });
       return 'verzonden';
     },
-    canReach: () => true,
-    wasSent: (k) => sent.has(k),
+    canReach: async () => true,
+    wasSent: async (k) => sent.has(k),
   };
   return { sender, sent, zetDag: (d: string) => (dag = d) };
 }

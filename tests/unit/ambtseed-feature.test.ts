@@ -20,8 +20,8 @@ function setup() {
       verzonden.push({ aan, key, replies });
       return 'verzonden';
     },
-    canReach: () => true,
-    wasSent: (k) => verzonden.some((v) => v.key === k),
+    canReach: async () => true,
+    wasSent: async (k) => verzonden.some((v) => v.key === k),
   };
   const services = testServices({ store, config, clock: () => now, proactive });
   const feature = ambtseedFeature;

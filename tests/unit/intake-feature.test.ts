@@ -30,8 +30,8 @@ function fakeSender() {
       sent.push({ oid, key, replies });
       return 'verzonden';
     },
-    canReach: () => true,
-    wasSent: (k) => sent.some((s) => s.key === k),
+    canReach: async () => true,
+    wasSent: async (k) => sent.some((s) => s.key === k),
   };
   return { sender, sent };
 }

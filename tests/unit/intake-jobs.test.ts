@@ -37,7 +37,7 @@ function omgeving(file = ':memory:') {
       sent.push({ conv: r.conversation.id, replies });
     },
   };
-  const proactive = createProactiveSender({ db, transport });
+  const proactive = createProactiveSender({ lokaal, transport });
   const ctx: JobContext = { store, config, proactive, lokaal };
   return { db, lokaal, store, sent, proactive, ctx };
 }
@@ -69,7 +69,7 @@ describe('scheduler', () => {
 describe('daily Wbk reminder (fake clock)', () => {
   it('sends the coordinator one card a day listing deadlines within 2 days or overdue, overdue in red', async () => {
     const { store, sent, proactive, ctx } = omgeving();
-    proactive.refs.save(IC, ref(IC)); // the Playground coordinator has talked to the bot; test user ...a2 has not
+    await proactive.refs.save(IC, ref(IC)); // the Playground coordinator has talked to the bot; test user ...a2 has not
     await store.add('Meldingen', melding('M-2026-0001', '2026-03-02')); // confirm by 03-09
     await store.add('Meldingen', melding('M-2026-0002', '2026-02-20')); // confirm by 02-27
     await store.add('Meldingen', melding('M-2026-0003', '2026-03-05', { ontvangstbevestigdOp: '2026-03-05' })); // feedback by 06-05
@@ -98,7 +98,7 @@ describe('daily Wbk reminder (fake clock)', () => {
 
   it('writes to an English-speaking coordinator in English', async () => {
     const { store, sent, proactive, ctx } = omgeving();
-    proactive.refs.save(IC, { ...ref(IC), locale: 'en-GB' });
+    await proactive.refs.save(IC, { ...ref(IC), locale: 'en-GB' });
     await store.add('Meldingen', melding('M-2026-0002', '2026-02-20'));
     await runDagelijkseJobs(ctx, new Date('2026-03-07T07:00:00Z'));
     expect(JSON.stringify(sent[0].replies)).toContain('M-2026-0002: acknowledgement due 27 February 2026: 8 days overdue');
@@ -106,7 +106,7 @@ describe('daily Wbk reminder (fake clock)', () => {
 
   it('sends nothing when nothing needs attention', async () => {
     const { store, sent, proactive, ctx } = omgeving();
-    proactive.refs.save(IC, ref(IC));
+    await proactive.refs.save(IC, ref(IC));
     await store.add('Meldingen', melding('M-2026-0001', '2026-03-02', { ontvangstbevestigdOp: '2026-03-03' }));
     const run = await runDagelijkseJobs(ctx, new Date('2026-03-07T08:00:00Z'));
     expect(run.wbk).toMatchObject({ signalen: 0, verzonden: {} });
@@ -117,7 +117,7 @@ describe('daily Wbk reminder (fake clock)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-jobs-'));
     const file = path.join(dir, 'db.sqlite');
     const a = omgeving(file);
-    a.proactive.refs.save(IC, ref(IC));
+    await a.proactive.refs.save(IC, ref(IC));
     await a.store.add('Meldingen', melding('M-2026-0002', '2026-02-20'));
     await runDagelijkseJobs(a.ctx, new Date('2026-03-07T07:00:00Z'));
     expect(a.sent).toHaveLength(1);
@@ -157,8 +157,8 @@ describe('half-yearly uitvraag', () => {
 
   it('asks, takes answers as list items, reminds non-responders once after 7 days, and reports the response rate', async () => {
     const { db, lokaal, store, sent, proactive, ctx } = omgeving();
-    proactive.refs.save(VP, ref(VP));
-    proactive.refs.save(MGR, ref(MGR));
+    await proactive.refs.save(VP, ref(VP));
+    await proactive.refs.save(MGR, ref(MGR));
     const services = testServices({ store, config, lokaal, proactive });
 
     // 1 July 2026, 08:00 CEST.
@@ -282,7 +282,7 @@ describe('half-yearly uitvraag', () => {
     expect(facts).toContain('Volgende uitvraag: 1 januari 2027.');
 
     // 15 July (day 14): the coordinator gets the response card once, without asking.
-    proactive.refs.save(IC, ref(IC));
+    await proactive.refs.save(IC, ref(IC));
     sent.length = 0;
     const run15 = await runDagelijkseJobs(ctx, new Date('2026-07-15T07:00:00Z'));
     expect(run15.uitvraag!.responsVerzonden[IC]).toBe('verzonden');
@@ -299,7 +299,7 @@ describe('half-yearly uitvraag', () => {
     const { sent, proactive, ctx } = omgeving();
     await runDagelijkseJobs(ctx, new Date('2026-01-01T07:00:00Z'));
     expect(sent).toHaveLength(0);
-    proactive.refs.save(VP, ref(VP));
+    await proactive.refs.save(VP, ref(VP));
     const run = await runDagelijkseJobs(ctx, new Date('2026-01-03T07:00:00Z'));
     expect(run.uitvraag!.gestart[VP]).toBe('verzonden');
     expect(run.uitvraag!.respons).toMatchObject({ gevraagd: 4, nietBereikbaar: 3 });
@@ -310,7 +310,7 @@ describe('ambtseed reminders run with the daily jobs', () => {
   it('a new hire who has not booked gets the 14-day reminders from the scheduler, once', async () => {
     const { store, sent, proactive, ctx } = omgeving();
     const NIEUW = '00000000-0000-4000-8000-00000000b001';
-    proactive.refs.save(NIEUW, ref(NIEUW));
+    await proactive.refs.save(NIEUW, ref(NIEUW));
     // demo: deadline = indienstOp + 2 months → 2027-03-04; 14 days before = 2027-02-18.
     await store.add('NieuweMedewerkers', { medewerkerId: NIEUW, indienstOp: '2027-01-04', dienstverband: 'arbeidsovereenkomst' });
     const run = await runDagelijkseJobs(ctx, new Date('2027-02-18T08:00:00Z'));

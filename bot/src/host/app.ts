@@ -115,7 +115,7 @@ export function createBotHost(opts: BotHostOptions): BotHost {
   }
 
   const proactive = createProactiveSender({
-    db: opts.lokaal.db,
+    lokaal: opts.lokaal,
     log: opts.log.child({ module: 'proactive' }),
     clock: opts.clock,
     transport: {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { SqliteDatabase } from '@shared/store';
+import type { LokaleStaat } from '@shared/store';
 
 /**
- * Conversation references for proactive messages, kept in the SQLite file that holds the lists
- * (docs/architecture.md: one local-state file, tables owned by shared/src/store/migraties.ts), so they survive a restart of the bot.
+ * Conversation references for proactive messages, kept in the local state (docs/architecture.md: the SQLite file,
+ * tables owned by shared/src/store/migraties.ts; with STORE=postgres the database all instances share), so they
+ * survive a restart of the bot and reach every instance.
  *
  * Table `proactive_conversation_refs`: one row per person (Entra object id, lower case) with the personal-chat
  * reference the Bot Framework gave us the last time that person wrote to the bot or installed it. A reference
@@ -59,61 +60,62 @@ function withoutNames(ref: ConversationReferenceJson): ConversationReferenceJson
   return copy as ConversationReferenceJson;
 }
 
-/** Reads and writes `proactive_conversation_refs`. Construct once per database; the table is created if absent. */
+/**
+ * Reads and writes `proactive_conversation_refs` in the local state: the SQLite file, or with STORE=postgres the
+ * table every instance shares (`LokaleStaat.deelViaPostgres`), so a reference saved when the person wrote to
+ * instance A is used by a job or a proactive send on instance B.
+ */
 export class ConversationReferenceStore {
-  private readonly upsert;
-  private readonly select;
-  private readonly stale;
-  private readonly all;
-
-  /** @param db `LokaleStaat.db` (the table `proactive_conversation_refs` comes from shared/src/store/migraties.ts). */
-  constructor(db: SqliteDatabase) {
-    this.upsert = db.prepare(
-      `INSERT INTO proactive_conversation_refs (aad_object_id, reference, updated_at, stale_since, locale) VALUES (?, ?, ?, NULL, ?)
-       ON CONFLICT(aad_object_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at, stale_since = NULL,
-         locale = COALESCE(excluded.locale, proactive_conversation_refs.locale)`,
-    );
-    this.select = db.prepare(
-      `SELECT aad_object_id, reference, updated_at, stale_since, locale FROM proactive_conversation_refs WHERE aad_object_id = ?`,
-    );
-    this.stale = db.prepare(`UPDATE proactive_conversation_refs SET stale_since = ? WHERE aad_object_id = ? AND stale_since IS NULL`);
-    this.all = db.prepare(
-      `SELECT aad_object_id, reference, updated_at, stale_since, locale FROM proactive_conversation_refs ORDER BY aad_object_id`,
-    );
-  }
+  /** @param lokaal the local state (the table comes from shared/src/store/migraties.ts and the PostgreSQL migration `lokale-staat`). */
+  constructor(private readonly lokaal: LokaleStaat) {}
 
   /**
    * Remember (or refresh) the personal-chat reference of `aadObjectId`; clears a stale mark.
    * Call it from the host on every personal-chat activity and on `installationUpdate`/`conversationUpdate`.
-   * @throws ZodError when `reference` lacks `serviceUrl` or `conversation.id`.
+   * @throws ZodError when `reference` lacks `serviceUrl` or `conversation.id` (nothing is written).
    */
-  save(aadObjectId: string, reference: unknown, now: Date = new Date()): void {
+  async save(aadObjectId: string, reference: unknown, now: Date = new Date()): Promise<void> {
     const parsed = conversationReferenceSchema.parse(reference);
     const raw = (parsed as Record<string, unknown>).locale;
     const locale = typeof raw === 'string' ? raw.slice(0, 20) : null;
     const ref = withoutNames(parsed);
-    this.upsert.run(norm(aadObjectId), JSON.stringify(ref), now.toISOString(), locale);
+    await this.lokaal.voerUit(
+      `INSERT INTO proactive_conversation_refs (aad_object_id, reference, updated_at, stale_since, locale) VALUES (?, ?, ?, NULL, ?)
+       ON CONFLICT (aad_object_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at, stale_since = NULL,
+         locale = COALESCE(excluded.locale, proactive_conversation_refs.locale)`,
+      [norm(aadObjectId), JSON.stringify(ref), now.toISOString(), locale],
+    );
   }
 
   /** The usable (not stale) reference of `aadObjectId`, or undefined. */
-  get(aadObjectId: string): StoredReference | undefined {
-    const row = this.find(aadObjectId);
+  async get(aadObjectId: string): Promise<StoredReference | undefined> {
+    const row = await this.find(aadObjectId);
     return row && row.staleSince === null ? row : undefined;
   }
 
   /** The stored row, stale or not (diagnostics and tests). */
-  find(aadObjectId: string): StoredReference | undefined {
-    const row = this.select.get(norm(aadObjectId)) as Row | undefined;
+  async find(aadObjectId: string): Promise<StoredReference | undefined> {
+    const row = await this.lokaal.een<Row>(
+      `SELECT aad_object_id, reference, updated_at, stale_since, locale FROM proactive_conversation_refs WHERE aad_object_id = ?`,
+      [norm(aadObjectId)],
+    );
     return row ? toStored(row) : undefined;
   }
 
   /** Mark the reference stale (Teams answered 403/404); it is not used again until the person writes again. */
-  markStale(aadObjectId: string, now: Date = new Date()): void {
-    this.stale.run(now.toISOString(), norm(aadObjectId));
+  async markStale(aadObjectId: string, now: Date = new Date()): Promise<void> {
+    await this.lokaal.voerUit(`UPDATE proactive_conversation_refs SET stale_since = ? WHERE aad_object_id = ? AND stale_since IS NULL`, [
+      now.toISOString(),
+      norm(aadObjectId),
+    ]);
   }
 
   /** Every stored reference (for diagnostics). */
-  list(): StoredReference[] {
-    return (this.all.all() as Row[]).map(toStored);
+  async list(): Promise<StoredReference[]> {
+    return (
+      await this.lokaal.alle<Row>(
+        `SELECT aad_object_id, reference, updated_at, stale_since, locale FROM proactive_conversation_refs ORDER BY aad_object_id`,
+      )
+    ).map(toStored);
   }
 }

@@ -1,13 +1,14 @@
 import type { Reply } from '../features/feature';
 import { toLocale, type Locale } from '@shared/i18n';
-import type { SqliteDatabase } from '@shared/store';
+import type { LokaleStaat } from '@shared/store';
 import { ConversationReferenceStore, type ConversationReferenceJson } from './conversation-refs';
 
 /**
  * Proactive messages (the bot writes first: Wbk reminders, the half-yearly uitvraag, VPT notifications,
  * ambtseed invitations) with two guarantees the issue asks for:
  * 1. **Never twice.** Every send carries a dedupe key (e.g. `wbk:2026-03-02:<oid>`). Before sending, the key is
- *    claimed in the table `proactive_sent` (SQLite, same file as the lists); a key that is already claimed is
+ *    claimed in the table `proactive_sent` (local state: the SQLite file, or the shared PostgreSQL database with
+ *    STORE=postgres, so across instances too); a key that is already claimed is
  *    not sent again, also after a restart. Semantics are *at most once*: when the process dies between the claim
  *    and Teams' answer, the message counts as sent (a reminder missed once beats a reminder sent twice). A
  *    transient failure (5xx, network) releases the claim so the next job run tries again.
@@ -52,14 +53,14 @@ export interface ProactiveSender {
    */
   send(aadObjectId: string, replies: Reply[], dedupeKey: string): Promise<SendStatus>;
   /** True when a usable conversation reference exists for this person (jobs report unreachable people). */
-  canReach(aadObjectId: string): boolean;
-  /** True when `dedupeKey` was sent (or claimed) before. */
-  wasSent(dedupeKey: string): boolean;
+  canReach(aadObjectId: string): Promise<boolean>;
+  /** True when `dedupeKey` was sent (or claimed) before, by any instance. */
+  wasSent(dedupeKey: string): Promise<boolean>;
   /**
    * The person's language for proactive cards (`nl` or `en`, from their Teams locale at their last message), or
    * undefined when unknown. Optional so that simple fakes need not implement it; callers default to `nl`.
    */
-  localeVan?(aadObjectId: string): Locale | undefined;
+  localeVan?(aadObjectId: string): Promise<Locale | undefined>;
 }
 
 /**
@@ -70,14 +71,14 @@ export interface ProactiveSender {
  * reaches each person in their own language, never in the language of whoever acted.
  * @returns the send status, as `ProactiveSender.send`.
  */
-export function verstuurInEigenTaal(
+export async function verstuurInEigenTaal(
   sender: ProactiveSender,
   aadObjectId: string,
   bouw: (locale: Locale) => Reply[],
   dedupeKey: string,
   standaard: Locale = 'nl',
 ): Promise<SendStatus> {
-  return sender.send(aadObjectId, bouw(sender.localeVan?.(aadObjectId) ?? standaard), dedupeKey);
+  return sender.send(aadObjectId, bouw((await sender.localeVan?.(aadObjectId)) ?? standaard), dedupeKey);
 }
 
 /** Minimal logger shape (pino child); log ids and statuses only. */
@@ -95,41 +96,44 @@ export function httpStatusOf(err: unknown): number | undefined {
 }
 
 /**
- * The `ProactiveSender` over SQLite and an injected transport.
- * @param opts.db the local state's handle (`LokaleStaat.db`; the tables `proactive_sent` and
- *   `proactive_conversation_refs` come from shared/src/store/migraties.ts).
+ * The `ProactiveSender` over the local state and an injected transport.
+ * @param opts.lokaal the local state: the tables `proactive_sent` and `proactive_conversation_refs` (SQLite file, or with
+ *   STORE=postgres the database every instance shares, so a key claimed on one instance is seen by all of them).
  * @param opts.transport the host's SDK call; without it every send returns `mislukt` and claims no key.
  */
 export function createProactiveSender(opts: {
-  db: SqliteDatabase;
+  lokaal: LokaleStaat;
   transport?: ProactiveTransport;
   log?: ProactiveLog;
   clock?: () => Date;
   refs?: ConversationReferenceStore;
 }): ProactiveSender & { refs: ConversationReferenceStore } {
-  const { db, transport } = opts;
+  const { lokaal, transport } = opts;
   const clock = opts.clock ?? (() => new Date());
   const log = opts.log ?? { info: () => undefined, warn: () => undefined };
-  const refs = opts.refs ?? new ConversationReferenceStore(db);
-  const claim = db.prepare(
-    `INSERT OR IGNORE INTO proactive_sent (dedupe_key, aad_object_id, status, claimed_at) VALUES (?, ?, 'bezig', ?)`,
-  );
-  const done = db.prepare(`UPDATE proactive_sent SET status = 'verzonden', sent_at = ? WHERE dedupe_key = ?`);
-  const release = db.prepare(`DELETE FROM proactive_sent WHERE dedupe_key = ? AND status = 'bezig'`);
-  const lookup = db.prepare(`SELECT 1 FROM proactive_sent WHERE dedupe_key = ?`);
+  const refs = opts.refs ?? new ConversationReferenceStore(lokaal);
+  const claim = (key: string, oid: string) =>
+    lokaal.voerUit(
+      `INSERT INTO proactive_sent (dedupe_key, aad_object_id, status, claimed_at) VALUES (?, ?, 'bezig', ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+      [key, oid.trim().toLowerCase(), clock().toISOString()],
+    );
+  const done = (key: string) =>
+    lokaal.voerUit(`UPDATE proactive_sent SET status = 'verzonden', sent_at = ? WHERE dedupe_key = ?`, [clock().toISOString(), key]);
+  const release = (key: string) => lokaal.voerUit(`DELETE FROM proactive_sent WHERE dedupe_key = ? AND status = 'bezig'`, [key]);
+  const seen = async (key: string) => (await lokaal.een(`SELECT 1 AS x FROM proactive_sent WHERE dedupe_key = ?`, [key])) !== undefined;
 
   return {
     refs,
-    canReach: (aadObjectId) => refs.get(aadObjectId) !== undefined,
-    localeVan: (aadObjectId) => {
-      const l = refs.find(aadObjectId)?.locale;
+    canReach: async (aadObjectId) => (await refs.get(aadObjectId)) !== undefined,
+    localeVan: async (aadObjectId) => {
+      const l = (await refs.find(aadObjectId))?.locale;
       return l ? toLocale(l) : undefined;
     },
-    wasSent: (dedupeKey) => lookup.get(dedupeKey) !== undefined,
+    wasSent: seen,
     async send(aadObjectId, replies, dedupeKey) {
       if (!dedupeKey || dedupeKey.length > 200) throw new Error('dedupeKey ontbreekt of is langer dan 200 tekens');
-      if (lookup.get(dedupeKey) !== undefined) return 'alVerzonden';
-      const stored = refs.get(aadObjectId);
+      if (await seen(dedupeKey)) return 'alVerzonden';
+      const stored = await refs.get(aadObjectId);
       if (!stored) {
         log.info({ dedupeKey, status: 'geenReferentie' }, 'proactief bericht niet verzonden: geen gespreksreferentie');
         return 'geenReferentie';
@@ -138,18 +142,18 @@ export function createProactiveSender(opts: {
         log.warn({ dedupeKey }, 'proactief bericht niet verzonden: geen transport gekoppeld door de host');
         return 'mislukt';
       }
-      // Claim first: a second process or a restart sees the claim and does not send again.
-      if (claim.run(dedupeKey, aadObjectId.trim().toLowerCase(), clock().toISOString()).changes === 0) return 'alVerzonden';
+      // Claim first: another instance, a second process or a restart sees the claim and does not send again.
+      if ((await claim(dedupeKey, aadObjectId)) === 0) return 'alVerzonden';
       try {
         await transport.continueConversation(stored.reference, replies);
-        done.run(clock().toISOString(), dedupeKey);
+        await done(dedupeKey);
         log.info({ dedupeKey, status: 'verzonden' }, 'proactief bericht verzonden');
         return 'verzonden';
       } catch (err) {
-        release.run(dedupeKey);
+        await release(dedupeKey);
         const status = httpStatusOf(err);
         if (status === 403 || status === 404) {
-          refs.markStale(aadObjectId, clock());
+          await refs.markStale(aadObjectId, clock());
           log.warn({ dedupeKey, httpStatus: status }, 'gespreksreferentie verouderd (app verwijderd of gesprek weg)');
           return 'verouderd';
         }

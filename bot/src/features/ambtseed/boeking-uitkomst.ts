@@ -116,7 +116,7 @@ export class BoekingWachtrij {
       const inschrijving = status.state === 'written' ? await store.get('AmbtseedInschrijvingen', r.inschrijving_id) : undefined;
       const sessieId = inschrijving?.sessieId ?? r.inschrijving_id.slice(0, r.inschrijving_id.lastIndexOf('#'));
       const sessie = await store.get('AmbtseedSessies', sessieId);
-      const l = proactive?.localeVan?.(r.aad_object_id) ?? 'nl';
+      const l = (await proactive?.localeVan?.(r.aad_object_id)) ?? 'nl';
       const p = sessie ? sessieTekst(sessie, l) : { soort: t(l, 'ambtseed.soort.ambtseed'), tijd: '', plaats: '' };
       const sleutel = !inschrijving
         ? 'ambtseed.uitkomst.mislukt'

@@ -44,7 +44,7 @@ export async function runVogHerinneringen(deps: {
   const rapport: VogJobRapport = { geopend: 0, verzoek: {}, herinnering: {}, weekoverzicht: {}, onbekendeFuncties: 0 };
   if (!config.vog.functies.length) return rapport;
   const datum = vandaag(now);
-  const taal = (oid: string): Locale => deps.locale ?? sender.localeVan?.(oid) ?? 'nl';
+  const taal = async (oid: string): Promise<Locale> => deps.locale ?? (await sender.localeVan?.(oid)) ?? 'nl';
   const tel = (soort: 'verzoek' | 'herinnering' | 'weekoverzicht', s: SendStatus) => (rapport[soort][s] = (rapport[soort][s] ?? 0) + 1);
 
   const { houders, aanvragen } = await heelRegister(store);
@@ -70,7 +70,7 @@ export async function runVogHerinneringen(deps: {
     const { item: a, created } = await store.add('VogAanvragen', nieuw);
     geopend.push(a);
     if (created) rapport.geopend++;
-    const l = taal(a.medewerker);
+    const l = await taal(a.medewerker);
     const functie = functieTitel(config, a.functie, l);
     const houder = houders.find((h) => h.medewerker === a.medewerker && h.functie === a.functie);
     const vorige = houder ? vogStand(houder, aanvragen, config.vog.geldigheidJaren).laatsteVog : undefined;
@@ -82,7 +82,7 @@ export async function runVogHerinneringen(deps: {
   }
 
   for (const { aanvraag: a, dagen } of werk.herinneringen) {
-    const l = taal(a.medewerker);
+    const l = await taal(a.medewerker);
     const tekst = t(l, 'vog.verzoek.herinnering', { dagen, functie: functieTitel(config, a.functie, l) });
     tel('herinnering', await sender.send(a.medewerker, kaart(a, l, tekst), `vog:herinnering:${a.aanvraagId}:${dagen}`));
   }
@@ -91,7 +91,7 @@ export async function runVogHerinneringen(deps: {
   if (open.length) {
     const week = isoWeek(datum);
     for (const hr of gebruikersMetRol(config.rollen, 'hr')) {
-      const l = taal(hr);
+      const l = await taal(hr);
       tel(
         'weekoverzicht',
         await sender.send(hr, [{ type: 'card', card: overzichtKaart(open, config, l) }], `vog:weekoverzicht:${week}:${hr}`),
