@@ -86,8 +86,9 @@ async function leesPerPeriode<L extends JaarverslagLijst>(
  * Through the ListStore port for any store; for the embedded `SqliteListStore` one projected SELECT per list
  * on its documented table layout (`list_<Name>`, booleans 0/1, multichoice as JSON), which reads only the
  * report's columns (`JAARVERSLAG_KOLOMMEN`) and is ~3× faster on 100,000 items (bench/report,
- * docs/decisions.md); for `PgListStore` the same in PostgreSQL (./bronnen-postgres.ts, grouped where the report's
- * columns lack the key). All paths give the same items (tests/unit/report-bronnen.test.ts).
+ * docs/decisions.md); for `PgListStore` counted in PostgreSQL (./bronnen-postgres.ts: one `GROUP BY` per
+ * list, one weighted item per group). The SQLite path gives the port's items (tests/unit/report-bronnen.test.ts);
+ * the PostgreSQL path gives the same report (tests/unit/report-postgres.test.ts).
  *
  * @param voortgang called after every page with the list and the number of items read from it.
  * @returns items per list, ready for `buildJaarverslag`.

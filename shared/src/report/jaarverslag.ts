@@ -86,8 +86,17 @@ export const JAARVERSLAG_KOLOMMEN = {
 /** The part of an item of list `L` that the report reads. */
 export type BronItem<L extends JaarverslagLijst> = Pick<ListItem<L>, Extract<(typeof JAARVERSLAG_KOLOMMEN)[L][number], keyof ListItem<L>>>;
 
+/**
+ * An item that stands for `gewicht` items (default 1) which the rules cannot tell apart: a reader that groups in
+ * the database (`bronnen-postgres.ts`) hands on one item per group with the group's `count(*)`. Every count of
+ * the report adds `gewicht` instead of 1. The case table (`zaken`) lists Meldingen one by one and ignores the
+ * weight: a grouping reader hands on the report year's investigated meldingen again as items of weight 0
+ * (listed in the case table, counted only in their group).
+ */
+export type Gewogen = { readonly gewicht?: number };
+
 /** Items per list; a missing list counts as empty. Items may span any years: the report picks by date. */
-export type JaarverslagBronnen = { readonly [L in JaarverslagLijst]?: readonly BronItem<L>[] };
+export type JaarverslagBronnen = { readonly [L in JaarverslagLijst]?: readonly (BronItem<L> & Gewogen)[] };
 
 /** Count per value of a choice column; every choice is present (0 when no records). */
 export type Telling<K extends string> = Record<K, number>;
@@ -359,9 +368,9 @@ export function binnen3Maanden(
  * Add 1 to `rec[v]` for each distinct value `v` of a multichoice (the rule "count an item once per value").
  * List items are already duplicate-free (schema); the check only guards hand-made input, without a Set.
  */
-function plusElk<K extends string>(rec: Record<K, number>, waarden: readonly (K | null)[] | null | undefined): void {
+function plusElk<K extends string>(rec: Record<K, number>, waarden: readonly (K | null)[] | null | undefined, by = 1): void {
   if (!waarden) return;
-  for (let i = 0; i < waarden.length; i++) if (waarden.indexOf(waarden[i]) === i) plus(rec, waarden[i]);
+  for (let i = 0; i < waarden.length; i++) if (waarden.indexOf(waarden[i]) === i) plus(rec, waarden[i], by);
 }
 
 /** Add `by` to `rec[key]` when `key` is one of its categories (a missing or unknown value is skipped). */
@@ -383,40 +392,44 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     if (g.verwijderdOp) continue;
     const c = cijfersVoor(jaren, jaarVanDatum(g.datum));
     if (!c) continue;
+    const n = g.gewicht ?? 1;
     const s = c.gesprekken;
-    s.totaal++;
-    plus(s.perOnderwerp, g.onderwerp);
-    if (g.isMelding === null || g.isMelding === undefined) s.meldingenOnbekend++;
+    s.totaal += n;
+    plus(s.perOnderwerp, g.onderwerp, n);
+    if (g.isMelding === null || g.isMelding === undefined) s.meldingenOnbekend += n;
     else if (g.isMelding) {
-      s.meldingen++;
-      plus(s.meldingenPerOnderwerp, g.onderwerp);
+      s.meldingen += n;
+      plus(s.meldingenPerOnderwerp, g.onderwerp, n);
     }
-    if (g.vertrouwenspersoon === 'extern') s.extern++;
-    if (g.doorverwezen && g.doorverwezen !== 'geen') s.doorverwezen++;
+    if (g.vertrouwenspersoon === 'extern') s.extern += n;
+    if (g.doorverwezen && g.doorverwezen !== 'geen') s.doorverwezen += n;
   }
 
   for (const m of bronnen.Meldingen ?? []) {
+    const n = m.gewicht ?? 1;
+    if (n === 0) continue; // only a row of the case table (see Gewogen)
     const c = cijfersVoor(jaren, jaarVanDatum(m.ontvangenOp));
     if (!c) continue;
     const s = c.meldingen;
-    s.totaal++;
-    plus(s.perSoort, m.soort);
-    plus(s.perCategorie, m.categorie);
-    if (m.anoniem === null || m.anoniem === undefined) s.anoniemOnbekend++;
+    s.totaal += n;
+    plus(s.perSoort, m.soort, n);
+    plus(s.perCategorie, m.categorie, n);
+    if (m.anoniem === null || m.anoniem === undefined) s.anoniemOnbekend += n;
     else if (m.anoniem) {
-      s.anoniem++;
+      s.anoniem += n;
       const a = c.anoniemeMeldingen;
-      a.ontvangen++;
-      plus(a.perSoort, m.soort);
-      plus(a.perUitkomst, m.uitkomst);
+      a.ontvangen += n;
+      plus(a.perSoort, m.soort, n);
+      plus(a.perUitkomst, m.uitkomst, n);
     }
-    plus(s.perUitkomst, m.uitkomst);
-    plusElk(s.perMaatregel, m.maatregelen);
+    plus(s.perUitkomst, m.uitkomst, n);
+    plusElk(s.perMaatregel, m.maatregelen, n);
     const w = c.wbk;
-    w.ontvangstbevestigdBinnen7Dagen.van++;
-    w.terugkoppelingBinnen3Maanden.van++;
-    if (m.ontvangenOp && binnen7Dagen(m.ontvangenOp, m.ontvangstbevestigdOp)) w.ontvangstbevestigdBinnen7Dagen.aantal++;
-    if (m.ontvangenOp && binnen3Maanden(m.ontvangenOp, m.ontvangstbevestigdOp, m.terugkoppelingOp)) w.terugkoppelingBinnen3Maanden.aantal++;
+    w.ontvangstbevestigdBinnen7Dagen.van += n;
+    w.terugkoppelingBinnen3Maanden.van += n;
+    if (m.ontvangenOp && binnen7Dagen(m.ontvangenOp, m.ontvangstbevestigdOp)) w.ontvangstbevestigdBinnen7Dagen.aantal += n;
+    if (m.ontvangenOp && binnen3Maanden(m.ontvangenOp, m.ontvangstbevestigdOp, m.terugkoppelingOp))
+      w.terugkoppelingBinnen3Maanden.aantal += n;
   }
 
   const sessiesMetAfgelegd = new Set<string>();
@@ -427,38 +440,41 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
     if (i.sessieId) sessiesMetAfgelegd.add(i.sessieId);
     const c = cijfersVoor(jaren, jaarVanDatum(i.afgelegdOp));
     if (!c) continue;
+    const n = i.gewicht ?? 1;
     const s = c.ambtseed;
-    if (i.vorm === 'eed') s.eed++;
-    else if (i.vorm === 'belofte') s.belofte++;
-    else if (i.vorm === 'integriteitsverklaring') s.integriteitsverklaring++;
-    else if (ambtseedSessies.has(i.sessieId)) s.vormOnbekend++;
+    if (i.vorm === 'eed') s.eed += n;
+    else if (i.vorm === 'belofte') s.belofte += n;
+    else if (i.vorm === 'integriteitsverklaring') s.integriteitsverklaring += n;
+    else if (ambtseedSessies.has(i.sessieId)) s.vormOnbekend += n;
     s.afgelegd = s.eed + s.belofte;
   }
   for (const sessie of bronnen.AmbtseedSessies ?? []) {
     if (sessie.soort !== 'ambtseed' || !sessie.sessieId || !sessiesMetAfgelegd.has(sessie.sessieId)) continue;
     const c = cijfersVoor(jaren, jaarVanMoment(sessie.start));
-    if (c) c.ambtseed.bijeenkomsten++;
+    if (c) c.ambtseed.bijeenkomsten += sessie.gewicht ?? 1;
   }
 
   for (const n of bronnen.NieuweMedewerkers ?? []) {
+    const aantal = n.gewicht ?? 1;
     const c = cijfersVoor(jaren, jaarVanDatum(n.indienstOp));
     if (c) {
-      c.onboarding.nieuweMedewerkers++;
-      if (n.dienstverband && DIENSTVERBANDEN.includes(n.dienstverband)) c.onboarding[n.dienstverband]++;
+      c.onboarding.nieuweMedewerkers += aantal;
+      if (n.dienstverband && DIENSTVERBANDEN.includes(n.dienstverband)) c.onboarding[n.dienstverband] += aantal;
     }
     const w = cijfersVoor(jaren, jaarVanDatum(n.workshopGevolgdOp));
-    if (w) w.onboarding.workshopDeelnemers++;
+    if (w) w.onboarding.workshopDeelnemers += aantal;
   }
 
   for (const d of bronnen.DilemmaSessies ?? []) {
     const c = cijfersVoor(jaren, jaarVanDatum(d.datum));
     if (!c) continue;
-    c.dilemma.sessies++;
-    const deelnemers = d.deelnemers ?? 0;
+    const n = d.gewicht ?? 1;
+    c.dilemma.sessies += n;
+    const deelnemers = (d.deelnemers ?? 0) * n;
     c.dilemma.bereik += deelnemers;
     const groep = d.doelgroep ? c.dilemma.perDoelgroep[d.doelgroep] : undefined;
     if (groep) {
-      groep.sessies++;
+      groep.sessies += n;
       groep.deelnemers += deelnemers;
     }
   }
@@ -466,15 +482,16 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
   for (const a of bronnen.AgressieIncidenten ?? []) {
     const c = cijfersVoor(jaren, jaarVanDatum(a.datum));
     if (!c) continue;
-    c.agressie.incidenten++;
-    plusElk(c.agressie.perSoort, a.soort);
-    plusElk(c.agressie.perMaatregel, a.maatregelen);
+    const n = a.gewicht ?? 1;
+    c.agressie.incidenten += n;
+    plusElk(c.agressie.perSoort, a.soort, n);
+    plusElk(c.agressie.perMaatregel, a.maatregelen, n);
   }
 
   for (const u of bronnen.MeldwijzerGebruik ?? []) {
     const c = cijfersVoor(jaren, jaarVanWeek(u.week));
     if (!c) continue;
-    const aantal = u.aantal ?? 0;
+    const aantal = (u.aantal ?? 0) * (u.gewicht ?? 1);
     c.meldwijzer.raadplegingen += aantal;
     plus(c.meldwijzer.perSituatie, u.situatie, aantal);
   }
@@ -482,12 +499,13 @@ function tel(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfers>): void
   for (const v of bronnen.VogAanvragen ?? []) {
     const c = cijfersVoor(jaren, jaarVanDatum(v.gevraagdOp));
     if (!c) continue;
+    const n = v.gewicht ?? 1;
     const s = c.vog;
-    s.gevraagd++;
-    plus(s.perAanleiding, v.aanleiding);
-    if (v.status === 'ontvangen') s.ontvangen++;
-    else if (v.status === 'nietOntvangen') s.nietOntvangen++;
-    else s.openstaand++;
+    s.gevraagd += n;
+    plus(s.perAanleiding, v.aanleiding, n);
+    if (v.status === 'ontvangen') s.ontvangen += n;
+    else if (v.status === 'nietOntvangen') s.nietOntvangen += n;
+    else s.openstaand += n;
   }
   telNevenwerk(bronnen, jaren);
 }
@@ -499,31 +517,33 @@ function telNevenwerk(bronnen: JaarverslagBronnen, jaren: Map<number, JaarCijfer
     if (Number.isNaN(vanaf)) continue;
     const eind = jaarVanDatum(r.beeindigdOp);
     const beoordeeldIn = r.beoordeling ? (r.beoordeeldOp ? jaarVanDatum(r.beoordeeldOp) : vanaf) : NaN;
+    const n = r.gewicht ?? 1;
     for (const [jaar, c] of jaren) {
-      if (jaar === eind) c.nevenwerk.beeindigd++;
+      if (jaar === eind) c.nevenwerk.beeindigd += n;
       if (jaar < vanaf || (!Number.isNaN(eind) && eind < jaar)) continue;
       const s = c.nevenwerk;
       if (r.register === 'financieelBelang') {
-        s.financieleBelangen++;
-        plus(s.perSoortBelang, r.soortBelang);
+        s.financieleBelangen += n;
+        plus(s.perSoortBelang, r.soortBelang, n);
       } else {
-        s.geregistreerd++;
-        if (jaar === vanaf) s.nieuw++;
-        plus(s.perSoort, r.soortNevenwerk);
+        s.geregistreerd += n;
+        if (jaar === vanaf) s.nieuw += n;
+        plus(s.perSoort, r.soortNevenwerk, n);
       }
       if (beoordeeldIn <= jaar) {
-        s.beoordeeld++;
-        plus(s.perUitkomst, r.beoordeling);
-        if (r.beoordeling === 'toegestaanMetVoorwaarden') plusElk(s.perVoorwaarde, r.voorwaarden);
-      } else s.nietBeoordeeld++;
+        s.beoordeeld += n;
+        plus(s.perUitkomst, r.beoordeling, n);
+        if (r.beoordeling === 'toegestaanMetVoorwaarden') plusElk(s.perVoorwaarde, r.voorwaarden, n);
+      } else s.nietBeoordeeld += n;
     }
   }
   for (const h of bronnen.NevenwerkHerbevestigingen ?? []) {
     const c = cijfersVoor(jaren, jaarVanDatum(h.gevraagdOp));
     if (!c) continue;
+    const n = h.gewicht ?? 1;
     const s = c.nevenwerk.herbevestiging;
-    s.gevraagd++;
-    if (h.antwoord === 'bevestigd' || h.antwoord === 'beeindigd' || h.antwoord === 'openstaand') s[h.antwoord]++;
+    s.gevraagd += n;
+    if (h.antwoord === 'bevestigd' || h.antwoord === 'beeindigd' || h.antwoord === 'openstaand') s[h.antwoord] += n;
   }
 }
 
