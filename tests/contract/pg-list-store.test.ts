@@ -57,11 +57,12 @@ describePostgres('PgListStore', () => {
 
     test('migrations run once when four instances start at the same moment, and again is a no-op', async () => {
       const pools = Array.from({ length: 4 }, () => schemaPool(schema, 2));
+      // A version far beyond the real migrations (MIGRATIONS), which beforeEach applied already.
       const results = await Promise.all(
-        pools.map((p) => migratePostgres(p, [{ version: 7, name: 'probe', sql: 'CREATE TABLE probe (id int PRIMARY KEY)' }])),
+        pools.map((p) => migratePostgres(p, [{ version: 1000, name: 'probe', sql: 'CREATE TABLE probe (id int PRIMARY KEY)' }])),
       );
-      expect(results.filter((r) => r.includes(7))).toHaveLength(1);
-      const rows = (await store.pool.query('SELECT version FROM schema_migrations WHERE version = 7')).rows;
+      expect(results.filter((r) => r.includes(1000))).toHaveLength(1);
+      const rows = (await store.pool.query('SELECT version FROM schema_migrations WHERE version = 1000')).rows;
       expect(rows).toHaveLength(1);
       await Promise.all(pools.map((p) => p.end()));
     });
