@@ -82,7 +82,7 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
     const verzoek = verzonden().find((s) => s.key === `vog:verzoek:boa:${USER.aadObjectId}:2026-01-05`)!;
     expect(verzoek.aan).toBe(USER.aadObjectId);
     expect(kaartTekst(verzoek.replies)).toContain('Buitengewoon opsporingsambtenaar (BOA)');
-    expect(kaartTekst(verzoek.replies)).toContain('vanaf de start (2026-01-05)');
+    expect(kaartTekst(verzoek.replies)).toContain('vanaf de start (5 januari 2026)');
     const hr = verzonden().filter((s) => s.key.startsWith('vog:weekoverzicht:2026-W02:'));
     expect(hr.map((s) => s.aan)).toEqual(config.rollen.hr.gebruikers);
     // Running again the same day changes nothing and sends nothing twice.
@@ -126,12 +126,12 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
     expect((await store.get('VogAanvragen', String(knop.data.aanvraagId)))!.status).toBe('openstaand');
     nu = om8('2026-02-03');
     const r = await send(submit(knop.data));
-    expect(replyText(r.replies)).toContain('Genoteerd: je hebt de VOG aangevraagd (2026-02-03)');
+    expect(replyText(r.replies)).toContain('Genoteerd: je hebt de VOG aangevraagd (3 februari 2026)');
     expect(await store.get('VogAanvragen', String(knop.data.aanvraagId))).toMatchObject({
       status: 'aangevraagd',
       aangevraagdOp: '2026-02-03',
     });
-    expect(replyText((await send(submit(knop.data))).replies)).toContain('al als aangevraagd op 2026-02-03');
+    expect(replyText((await send(submit(knop.data))).replies)).toContain('al als aangevraagd op 3 februari 2026');
   });
 
   it('three years after the last VOG: ANDER gets a renewal request on 10 February 2026', async () => {
@@ -144,7 +144,7 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
       status: 'openstaand',
     });
     expect(kaartTekst(verzonden().find((s) => s.key === `vog:verzoek:ictBeheer:${ANDER.aadObjectId}:2026-02-10`)!.replies)).toContain(
-      'elke 3 jaar een nieuwe Verklaring Omtrent Gedrag (VOG) nodig; je vorige is van 2023-02-10',
+      'elke 3 jaar een nieuwe Verklaring Omtrent Gedrag (VOG) nodig; je vorige is van 10 februari 2023',
     );
   });
 
@@ -153,10 +153,10 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
     const r = await send(message('vog overzicht', { from: HR, conversationId: 'a:conv-hr' }));
     const tekst = replyText(r.replies);
     expect(tekst).toContain(
-      `Buitengewoon opsporingsambtenaar (BOA) · medewerker ${USER.aadObjectId.slice(-8)} · nodig sinds 2026-01-05 · aangevraagd op 2026-02-03`,
+      `Buitengewoon opsporingsambtenaar (BOA) · medewerker ${USER.aadObjectId.slice(-8)} · nodig sinds 5 januari 2026 · aangevraagd op 3 februari 2026`,
     );
     expect(tekst).toContain(
-      `ICT-beheerder met beheerrechten · medewerker ${ANDER.aadObjectId.slice(-8)} · nodig sinds 2026-02-10 · nog aan te vragen`,
+      `ICT-beheerder met beheerrechten · medewerker ${ANDER.aadObjectId.slice(-8)} · nodig sinds 10 februari 2026 · nog aan te vragen`,
     );
     // An employee cannot record an outcome by forging the submit either.
     const vervalst = await send(
@@ -190,7 +190,7 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
     );
     // Issued 9 February 2026 → the next one is needed on 9 February 2029.
     expect(replyText(ok.replies)).toContain(
-      'Vastgelegd: VOG ontvangen (Buitengewoon opsporingsambtenaar (BOA), afgegeven op 2026-02-09). De volgende is nodig op 2029-02-09.',
+      'Vastgelegd: VOG ontvangen (Buitengewoon opsporingsambtenaar (BOA), afgegeven op 9 februari 2026). De volgende is nodig op 9 februari 2029.',
     );
     expect(await store.get('VogAanvragen', `boa:${USER.aadObjectId}:2026-01-05`)).toMatchObject({
       status: 'ontvangen',
@@ -203,7 +203,7 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
     expect(replyText(niet.replies)).toContain('Vastgelegd: VOG niet ontvangen');
     // The overview (sent with the answer) keeps the not-received request as outstanding.
     const overzicht = replyText(niet.replies);
-    expect(overzicht).toContain(`medewerker ${ANDER.aadObjectId.slice(-8)} · nodig sinds 2026-02-10 · niet ontvangen`);
+    expect(overzicht).toContain(`medewerker ${ANDER.aadObjectId.slice(-8)} · nodig sinds 10 februari 2026 · niet ontvangen`);
     expect(overzicht).not.toContain(`medewerker ${USER.aadObjectId.slice(-8)}`);
   });
 
@@ -211,9 +211,10 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
     const r = await send(message('my vog', { locale: 'en-US' }));
     const tekst = replyText(r.replies);
     expect(tekst).toContain('Last VOG issued on');
-    expect(tekst).toContain('2026-02-09');
+    expect(tekst).toContain('9 February 2026');
     expect(tekst).toContain('Next VOG needed on');
-    expect(tekst).toContain('2029-02-09');
+    expect(tekst).toContain('9 February 2029');
+    expect(tekst).not.toMatch(/\d{4}-\d{2}-\d{2}/); // dates in words, never ISO, in running text
     expect(replyCards(r.replies)[0]).toBeDefined();
   });
 

@@ -3,6 +3,7 @@ import { gebruikersMetRol } from '@shared/domain/rollen';
 import { isoWeek, vandaag } from '@shared/domain/tijd';
 import { vogDagwerk, vogStand, type VogAanvraag } from '@shared/domain/vog';
 import { t, type Locale } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import type { ListStore } from '@shared/store';
 import type { ProactiveSender, SendStatus } from '../../proactive';
 import { renderVerzoekKaart } from './cards';
@@ -76,8 +77,8 @@ export async function runVogHerinneringen(deps: {
     const vorige = houder ? vogStand(houder, aanvragen, config.vog.geldigheidJaren).laatsteVog : undefined;
     const tekst =
       a.aanleiding === 'start'
-        ? t(l, 'vog.verzoek.start', { functie, datum: a.peildatum })
-        : t(l, 'vog.verzoek.hernieuwing', { functie, jaren: config.vog.geldigheidJaren, vorige: vorige ?? '' });
+        ? t(l, 'vog.verzoek.start', { functie, datum: datumTekst(l, a.peildatum) })
+        : t(l, 'vog.verzoek.hernieuwing', { functie, jaren: config.vog.geldigheidJaren, vorige: vorige ? datumTekst(l, vorige) : '' });
     tel('verzoek', await sender.send(a.medewerker, kaart(a, l, tekst), `vog:verzoek:${a.aanvraagId}`));
   }
 

@@ -2,6 +2,7 @@ import type { OrgConfig } from '@shared/config';
 import { isActief, isOpen, plusJaren, vogOverzichtTelling, vogStand, type VogAanvraag } from '@shared/domain/vog';
 import { vandaag } from '@shared/domain/tijd';
 import { t, tekstIn, type Locale } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { renderOverzichtKaart } from './cards';
 import { functieTitel, heelRegister, kort } from './lezen';
@@ -45,13 +46,17 @@ export function overzichtKaart(rijen: VogAanvraag[], config: OrgConfig, l: Local
       tekst: t(l, 'vog.overzicht.rij', {
         functie: functieTitel(config, a.functie, l),
         kort: kort(a.medewerker),
-        peildatum: a.peildatum,
+        peildatum: datumTekst(l, a.peildatum),
         stand: standTekst(a, l),
       }),
     })),
     keuzes: rijen.map((a) => ({
       id: a.aanvraagId,
-      label: t(l, 'vog.overzicht.keuze', { functie: functieTitel(config, a.functie, l), kort: kort(a.medewerker), peildatum: a.peildatum }),
+      label: t(l, 'vog.overzicht.keuze', {
+        functie: functieTitel(config, a.functie, l),
+        kort: kort(a.medewerker),
+        peildatum: datumTekst(l, a.peildatum, { kort: true }),
+      }),
     })),
     kiesLabel: t(l, 'vog.overzicht.kies'),
     uitkomstLabel: t(l, 'vog.overzicht.uitkomst'),
@@ -94,8 +99,8 @@ export async function vastleggen(d: VastleggenInvoer, turn: TurnInput, services:
     await services.store.update('VogAanvragen', a.aanvraagId, { status: 'ontvangen', vastgelegdOp: datum, afgifteOp });
     tekst = t(l, 'vog.vastgelegd.ontvangen', {
       functie,
-      datum: afgifteOp,
-      volgende: plusJaren(afgifteOp, services.config.vog.geldigheidJaren),
+      datum: datumTekst(l, afgifteOp),
+      volgende: datumTekst(l, plusJaren(afgifteOp, services.config.vog.geldigheidJaren)),
     });
   } else {
     await services.store.update('VogAanvragen', a.aanvraagId, { status: 'nietOntvangen', vastgelegdOp: datum });

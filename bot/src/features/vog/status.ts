@@ -1,6 +1,7 @@
 import { vogStand, type VogAanvraag } from '@shared/domain/vog';
 import { vandaag } from '@shared/domain/tijd';
 import { t, type Locale } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { renderStatusKaart, type Feit } from './cards';
 import { functieTitel, vanMedewerker } from './lezen';
@@ -8,9 +9,9 @@ import type { AangevraagdInvoer } from './payload';
 
 /** The employee's side of the VOG cycle: their own status only, and "I have applied for it". */
 
-/** The stand of one request in the employee's words (`nog aan te vragen`, `aangevraagd op …`, …). */
+/** The stand of one request in the employee's words (`nog aan te vragen`, `aangevraagd op 3 februari 2026`, …). */
 export function standTekst(a: Pick<VogAanvraag, 'status' | 'aangevraagdOp'>, l: Locale): string {
-  return t(l, `vog.stand.${a.status}`, { datum: a.aangevraagdOp ?? '' });
+  return t(l, `vog.stand.${a.status}`, { datum: a.aangevraagdOp ? datumTekst(l, a.aangevraagdOp) : '' });
 }
 
 /**
@@ -33,17 +34,20 @@ export async function status(_d: unknown, turn: TurnInput, services: BotServices
     functies: eigen.map((h) => {
       const s = vogStand(h, aanvragen, services.config.vog.geldigheidJaren);
       const feiten: Feit[] = [
-        { titel: t(l, 'vog.feit.start'), waarde: h.startOp },
-        ...(h.eindOp ? [{ titel: t(l, 'vog.feit.eind'), waarde: h.eindOp }] : []),
-        { titel: t(l, 'vog.feit.laatsteVog'), waarde: s.laatsteVog ?? t(l, 'vog.feit.geenVog') },
+        { titel: t(l, 'vog.feit.start'), waarde: datumTekst(l, h.startOp) },
+        ...(h.eindOp ? [{ titel: t(l, 'vog.feit.eind'), waarde: datumTekst(l, h.eindOp) }] : []),
+        { titel: t(l, 'vog.feit.laatsteVog'), waarde: s.laatsteVog ? datumTekst(l, s.laatsteVog) : t(l, 'vog.feit.geenVog') },
       ];
-      if (s.open) feiten.push({ titel: t(l, 'vog.feit.verzoek', { datum: s.open.gevraagdOp }), waarde: standTekst(s.open, l) });
+      if (s.open)
+        feiten.push({ titel: t(l, 'vog.feit.verzoek', { datum: datumTekst(l, s.open.gevraagdOp) }), waarde: standTekst(s.open, l) });
       else if (s.laatsteAfgesloten?.status === 'nietOntvangen')
         feiten.push({
           titel: t(l, 'vog.stand.nietOntvangen'),
-          waarde: t(l, 'vog.feit.nietOntvangen', { datum: s.laatsteAfgesloten.vastgelegdOp ?? '' }),
+          waarde: t(l, 'vog.feit.nietOntvangen', {
+            datum: s.laatsteAfgesloten.vastgelegdOp ? datumTekst(l, s.laatsteAfgesloten.vastgelegdOp) : '',
+          }),
         });
-      else if (s.volgende) feiten.push({ titel: t(l, 'vog.feit.volgende'), waarde: s.volgende.peildatum });
+      else if (s.volgende) feiten.push({ titel: t(l, 'vog.feit.volgende'), waarde: datumTekst(l, s.volgende.peildatum) });
       return {
         functie: functieTitel(services.config, h.functie, l),
         feiten,
@@ -68,5 +72,5 @@ export async function aangevraagd(d: AangevraagdInvoer, turn: TurnInput, service
   const datum = vandaag(turn.now);
   await services.store.update('VogAanvragen', a.aanvraagId, { status: 'aangevraagd', aangevraagdOp: datum });
   services.log.info({ feature: 'vog', event: 'vog.aangevraagd' }, 'VOG aangevraagd');
-  return [{ type: 'text', text: t(l, 'vog.aangevraagd.ok', { datum }) }];
+  return [{ type: 'text', text: t(l, 'vog.aangevraagd.ok', { datum: datumTekst(l, datum) }) }];
 }
