@@ -191,6 +191,7 @@ describe('nevenwerkzaamheden via de bot-host', () => {
   it('HR sees counts only; others are refused', async () => {
     expect(replyText((await bot.send(message('nevenwerk overzicht'))).replies)).toContain('alleen voor HR');
     const o = replyText((await bot.send(message('nevenwerk overzicht', van(HR, 'hr')))).replies);
+    expect(o).toContain('Register nevenwerkzaamheden, stand per 20 november 2026');
     expect(o).toContain('Nevenwerkzaamheden geregistreerd: 1');
     expect(o).toContain('Financiële belangen geregistreerd: 1');
     expect(o).toContain('Toegestaan met voorwaarden: 1');

@@ -113,6 +113,9 @@ describe('publicatie nevenwerkzaamheden topfunctionarissen (lists publiceer-neve
     const html = fs.readFileSync(path.join(out, 'nevenwerkzaamheden-2026-06-30.html'), 'utf8');
     const doc = new JSDOM(html).window.document;
     expect(doc.querySelector('h1')?.textContent).toBe('Nevenwerkzaamheden topfunctionarissen Provincie Zuid-Holland');
+    // The peildatum in words, as people write dates (the file name keeps ISO).
+    expect(doc.querySelector('caption')?.textContent).toBe('Nevenwerkzaamheden per functie, stand per 30 juni 2026');
+    expect(doc.body.textContent).toContain('Stand per 30 juni 2026.');
     const rijen = [...doc.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
     expect(rijen).toEqual([
       [

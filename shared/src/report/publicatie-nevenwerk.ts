@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { OrgConfig } from '../config/schema';
 import { tekstIn } from '../i18n/basis';
 import { t, type Locale } from '../i18n';
+import { datumTekst } from '../i18n/formaat';
 import type { ListItem } from '../lists/schemas';
 import { xmlEscape } from './grafiek';
 
@@ -138,9 +139,9 @@ tbody th { font-weight: normal; }
 <body>
 <main>
 <h1>${e(titel)}</h1>
-<p>${e(t(locale, 'publicatie.nevenwerk.uitleg', { peildatum: p.peildatum }))}</p>
+<p>${e(t(locale, 'publicatie.nevenwerk.uitleg', { peildatum: datumTekst(locale, p.peildatum) }))}</p>
 <table>
-<caption>${e(t(locale, 'publicatie.nevenwerk.tabel', { peildatum: p.peildatum }))}</caption>
+<caption>${e(t(locale, 'publicatie.nevenwerk.tabel', { peildatum: datumTekst(locale, p.peildatum) }))}</caption>
 <thead><tr>${PUBLICATIE_KOLOMMEN.map((k) => `<th scope="col">${e(kop(locale, k))}</th>`).join('')}</tr></thead>
 <tbody>
 ${rijen}

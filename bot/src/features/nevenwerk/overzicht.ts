@@ -1,6 +1,7 @@
 import { vandaag } from '@shared/domain/tijd';
 import { NEVENWERK_BEOORDELINGEN } from '@shared/lists/definitions';
 import { t } from '@shared/i18n';
+import { datumTekst } from '@shared/i18n/formaat';
 import { vanKrachtOp } from '@shared/report/publicatie-nevenwerk';
 import { queryAll } from '@shared/store';
 import type { BotServices, Reply, TurnInput } from '../feature';
@@ -34,7 +35,7 @@ export async function overzicht(_d: unknown, turn: TurnInput, s: BotServices): P
   return [
     kaart(
       renderLijstKaart({
-        titel: t(l, 'nevenwerk.overzicht.titel', { datum }),
+        titel: t(l, 'nevenwerk.overzicht.titel', { datum: datumTekst(l, datum) }),
         tekst: t(l, 'nevenwerk.overzicht.tekst'),
         regels: regels.map((tekst) => ({ tekst, knoppen: [] })),
       }),
