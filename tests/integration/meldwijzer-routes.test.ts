@@ -380,6 +380,76 @@ describe('routes follow whose behaviour it is', () => {
   });
 });
 
+/**
+ * The gemeente- or provinciesecretaris receives meldingen and decides on investigations, so a matter about the
+ * secretaris goes around them and around the line: routes.<situatie>.bijSecretaris in each config, from the
+ * procedures (Zuid-Holland: vertrouwenspersoon, Huis voor Klokkenluiders, a complaint to the LKOG or Gedeputeerde
+ * Staten; Huizen: the external BING counsellor, Huis voor Klokkenluiders, LKOG; demo: vertrouwenspersoon and
+ * integriteitscoördinator). [org, locale, text, answers, heading, first, also, names never offered]
+ */
+type SecretarisGeval = [Org, 'nl-NL' | 'en-US', string, string[], string, string[], string[], string[]];
+const SECRETARIS: SecretarisGeval[] = [
+  [
+    'demo',
+    'nl-NL',
+    'De provinciesecretaris kleineert me in elk overleg',
+    ['Geen voorkeur'],
+    'Ongewenst gedrag door de gemeente- of provinciesecretaris',
+    ['Vertrouwenspersoon', 'Integriteitscoördinator'],
+    [LKOG],
+    ['Provinciesecretaris', 'Je leidinggevende', 'Een hogere leidinggevende'],
+  ],
+  [
+    'zuid-holland',
+    'nl-NL',
+    'Ik vermoed dat de provinciesecretaris een rapport over asbest in een school laat verdwijnen',
+    [],
+    'Een vermoeden van een misstand door de gemeente- of provinciesecretaris',
+    ['Vertrouwenspersoon', 'Huis voor Klokkenluiders'],
+    [],
+    ['Provinciesecretaris', 'Je leidinggevende', 'Een hogere leidinggevende'],
+  ],
+  [
+    'huizen',
+    'nl-NL',
+    'De gemeentesecretaris steekt geld uit de kas in eigen zak',
+    ['Nee'],
+    'Een zakelijke integriteitsschending door de gemeente- of provinciesecretaris',
+    [BING],
+    [],
+    ['Gemeentesecretaris', LIJN_HUIZEN, 'Een andere leidinggevende'],
+  ],
+  [
+    'huizen',
+    'en-US',
+    'The town clerk bullies me',
+    [],
+    'Undesirable behaviour by the municipal or provincial secretary',
+    ['BING confidential counsellor'],
+    ['National Complaints Committee on Undesirable Behaviour (LKOG)'],
+    ['Municipal secretary', 'Your own or another manager', 'Another manager'],
+  ],
+];
+
+describe('a matter about the secretaris goes around the secretaris', () => {
+  test.each(SECRETARIS)('%s (%s): %s', async (org, locale, tekst, antwoorden, kop, eerst, ook, nooit) => {
+    const { eerste, laatste } = await vraag(org, tekst, antwoorden, locale);
+    const over = locale === 'nl-NL' ? 'Over' : 'About';
+    expect(replyText(eerste)).toContain(`${over}: ${kop}`);
+    const card = laatsteKaart(laatste);
+    const [eerstKop, ookKop] = locale === 'nl-NL' ? ['Ga eerst naar', 'Ook mogelijk'] : ['Go first to', 'Also possible'];
+    expect(namenNa(card, eerstKop)).toEqual(eerst);
+    const ookNamen = namenNa(card, ookKop);
+    for (const naam of ook) expect(ookNamen).toContain(naam);
+    for (const naam of nooit) expect([...namenNa(card, eerstKop), ...ookNamen]).not.toContain(naam);
+    expect(JSON.stringify(card)).toContain(
+      locale === 'nl-NL'
+        ? 'Het gaat over de secretaris, die meldingen ontvangt en over onderzoek beslist. Daarom wijs ik je niet naar de secretaris of je leidinggevende'
+        : 'This is about the secretary, who receives reports and decides on investigations. So I do not send you to the secretary or your manager',
+    );
+  });
+});
+
 describe('the bot answers questions', () => {
   it('answers the FAQ entry first, then the route (demo: the gift rule of € 50)', async () => {
     const { eerste } = await vraag('demo', 'Mag ik een kerstpakket van een leverancier houden?');

@@ -113,6 +113,31 @@ describe('meldroute when someone in the line above is involved', () => {
     expect(meldpuntIds(meldroute(demo, 'zakelijk', {}, { actor: 'collega' })).eerst).toEqual(['leidinggevende']);
   });
 
+  it('routes a matter about the secretaris around the secretaris and the line (bijSecretaris, else neither)', () => {
+    expect(betrokkeneVan('secretaris')).toBe('secretaris');
+    // demo zakelijk.bijSecretaris: [integriteitscoordinator, vertrouwenspersoon].
+    const a = meldroute(demo, 'zakelijk', {}, { actor: 'secretaris' });
+    expect(meldpuntIds(a)).toMatchObject({ eerst: ['integriteitscoordinator', 'vertrouwenspersoon'], ook: [] });
+    expect(a.betrokkene).toBe('secretaris');
+    // The anonymous variant chose [vertrouwenspersoon], ook [leidinggevende, secretaris]: both drop out.
+    expect(meldpuntIds(meldroute(demo, 'zakelijk', { anoniem: 'ja' }, { actor: 'secretaris' }))).toMatchObject({
+      eerst: ['vertrouwenspersoon'],
+      ook: [],
+    });
+    // Without the field (demo vermoedenMisstand without bijSecretaris): [leidinggevende, vertrouwenspersoon],
+    // ook [secretaris, huisVoorKlokkenluiders] → the vertrouwenspersoon first, the Huis voor Klokkenluiders also.
+    const zonder = {
+      ...demo,
+      routes: { ...demo.routes, vermoedenMisstand: { ...demo.routes.vermoedenMisstand, bijSecretaris: undefined } },
+    };
+    expect(meldpuntIds(meldroute(zonder, 'vermoedenMisstand', {}, { actor: 'secretaris' }))).toMatchObject({
+      eerst: ['vertrouwenspersoon'],
+      ook: ['huisVoorKlokkenluiders'],
+    });
+    // A director is not the secretaris: bijDirectie still sends to the secretaris.
+    expect(meldpuntIds(meldroute(demo, 'zakelijk', {}, { actor: 'hogerLeidinggevende' })).eerst).toContain('secretaris');
+  });
+
   it('keeps a variant the answers chose, without any manager (demo zakelijk, anoniem: ja)', () => {
     // The variant: meldpunten [vertrouwenspersoon], ook [leidinggevende, secretaris]; the own manager drops out.
     expect(meldpuntIds(meldroute(demo, 'zakelijk', { anoniem: 'ja' }, { actor: 'leidinggevende' }))).toMatchObject({

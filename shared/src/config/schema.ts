@@ -108,8 +108,8 @@ export const routeVariantSchema = z.object({
 
 /**
  * Who to go to instead when the behaviour comes from someone in the line above the employee: their own manager
- * (`bijLeidinggevende`), a director or higher manager (`bijDirectie`) or a bestuurder such as a wethouder or
- * gedeputeerde (`bijBestuurder`). Replaces the route's `meldpunten` (and `ook` / `stappen` when given); the
+ * (`bijLeidinggevende`), a director or higher manager (`bijDirectie`), the gemeente- or provinciesecretaris
+ * (`bijSecretaris`) or a bestuurder such as a wethouder or gedeputeerde (`bijBestuurder`). Replaces the route's `meldpunten` (and `ook` / `stappen` when given); the
  * result never offers a meldpunt of soort `leidinggevende` that is not listed here (shared/src/domain/meldroute.ts).
  */
 export const routeBetrokkeneSchema = z.object({
@@ -143,6 +143,8 @@ export const routeSchema = z.object({
   bijDirectie: routeBetrokkeneSchema.optional(),
   /** When a bestuurder (wethouder, gedeputeerde, burgemeester) is involved; default: the route without any manager. */
   bijBestuurder: routeBetrokkeneSchema.optional(),
+  /** When the gemeente- or provinciesecretaris is involved; default: the route without any manager and without the secretaris. */
+  bijSecretaris: routeBetrokkeneSchema.optional(),
 });
 export type Route = z.infer<typeof routeSchema>;
 
@@ -360,7 +362,7 @@ export const orgConfigSchema = z
         check(v.meldpunten, ['varianten', k, 'meldpunten']);
         check(v.ook, ['varianten', k, 'ook']);
       });
-      for (const veld of ['bijLeidinggevende', 'bijDirectie', 'bijBestuurder'] as const) {
+      for (const veld of ['bijLeidinggevende', 'bijDirectie', 'bijSecretaris', 'bijBestuurder'] as const) {
         check(route[veld]?.meldpunten, [veld, 'meldpunten']);
         check(route[veld]?.ook, [veld, 'ook']);
       }

@@ -15,10 +15,11 @@ import type { Actor, Perspectief } from './triage';
  * - `vragen`: at most three clarifying questions, asked in order.
  * - `varianten`: the first variant whose every `als` answer matches replaces `meldpunten` / `ook`, or sends
  *   the employee to another situation's route (`situatie`), whose own variants then apply.
- * - `bijLeidinggevende` / `bijDirectie` / `bijBestuurder`: when the behaviour comes from the employee's own
- *   manager, a director or a bestuurder (the triage actor, or the answer `wie: leidinggevende`), these
- *   meldpunten replace the route's (unless a variant already chose); in every case the result offers no
- *   meldpunt of soort `leidinggevende` that the field does not list, so nobody is sent to the person they report.
+ * - `bijLeidinggevende` / `bijDirectie` / `bijSecretaris` / `bijBestuurder`: when the behaviour comes from the
+ *   employee's own manager, a director, the secretaris or a bestuurder (the triage actor, or the answer
+ *   `wie: leidinggevende`), these meldpunten replace the route's (unless a variant already chose); in every case
+ *   the result offers no meldpunt of soort `leidinggevende` (and, about the secretaris, of soort `secretaris`)
+ *   that the field does not list, so nobody is sent to the person they report.
  */
 
 /** Allowed answer values per clarifying question (card buttons; free-text triage fills some). */
@@ -40,14 +41,16 @@ export interface AdviesMeldpunt {
 
 /**
  * Someone in the line above the employee whose behaviour it is about: `leidinggevende` their own manager,
- * `directie` a director or higher manager, `bestuurder` a wethouder, gedeputeerde or burgemeester.
+ * `directie` a director or higher manager, `secretaris` the gemeente- or provinciesecretaris (the top of the
+ * line, who receives and decides on meldingen), `bestuurder` a wethouder, gedeputeerde or burgemeester.
  */
-export type Betrokkene = 'leidinggevende' | 'directie' | 'bestuurder';
+export type Betrokkene = 'leidinggevende' | 'directie' | 'secretaris' | 'bestuurder';
 
 /** Route field per betrokkene (schema.ts `routeBetrokkeneSchema`). */
-const BIJ_VELD: Record<Betrokkene, 'bijLeidinggevende' | 'bijDirectie' | 'bijBestuurder'> = {
+const BIJ_VELD: Record<Betrokkene, 'bijLeidinggevende' | 'bijDirectie' | 'bijSecretaris' | 'bijBestuurder'> = {
   leidinggevende: 'bijLeidinggevende',
   directie: 'bijDirectie',
+  secretaris: 'bijSecretaris',
   bestuurder: 'bijBestuurder',
 };
 
@@ -58,13 +61,14 @@ const BIJ_VELD: Record<Betrokkene, 'bijLeidinggevende' | 'bijDirectie' | 'bijBes
 export function betrokkeneVan(actor: Actor | undefined, antwoorden: Antwoorden = {}): Betrokkene | undefined {
   if (actor === 'leidinggevende') return 'leidinggevende';
   if (actor === 'hogerLeidinggevende') return 'directie';
+  if (actor === 'secretaris') return 'secretaris';
   if (actor === 'bestuurder') return 'bestuurder';
   if (actor === undefined && antwoorden.wie === 'leidinggevende') return 'leidinggevende';
   return undefined;
 }
 
 /** Actors inside the organisation: their conduct is reported, not weighed as one's own dilemma. */
-const INTERN: ReadonlySet<Actor> = new Set(['collega', 'leidinggevende', 'hogerLeidinggevende', 'bestuurder']);
+const INTERN: ReadonlySet<Actor> = new Set(['collega', 'leidinggevende', 'hogerLeidinggevende', 'secretaris', 'bestuurder']);
 
 /**
  * The situation to route, given whose conduct the text is about: a colleague, manager, director or bestuurder
@@ -180,8 +184,9 @@ function filterOpVoorkeur(contacten: Contact[], voorkeur: string | undefined): C
 
 /**
  * Meldpunten and steps when `betrokkene` is involved: the route's `bij…` field (unless a variant chose), with
- * every meldpunt of soort `leidinggevende` that field does not list left out. When nothing is left to go to
- * first, the first remaining `ook`, else the organisation's vertrouwenspersonen and integriteitscoördinator.
+ * every meldpunt of soort `leidinggevende` (about the secretaris also of soort `secretaris`) that field does not
+ * list left out. When nothing is left to go to first, the first remaining `ook`, else the organisation's
+ * vertrouwenspersonen and integriteitscoördinator.
  */
 function zonderBetrokkene(
   config: OrgConfig,
@@ -191,7 +196,8 @@ function zonderBetrokkene(
   const bij: RouteBetrokkene | undefined = r.variant ? undefined : r.route[BIJ_VELD[betrokkene]];
   const toegestaan = new Set(bij?.meldpunten ?? []);
   const soort = new Map(config.meldpunten.map((m) => [m.id, m.soort]));
-  const mag = (id: string) => toegestaan.has(id) || soort.get(id) !== 'leidinggevende';
+  const uitgesloten = new Set(betrokkene === 'secretaris' ? ['leidinggevende', 'secretaris'] : ['leidinggevende']);
+  const mag = (id: string) => toegestaan.has(id) || !uitgesloten.has(soort.get(id) ?? '');
   let meldpunten = (bij?.meldpunten ?? r.meldpunten).filter(mag);
   let ook = (bij?.ook ?? r.ook).filter(mag);
   if (meldpunten.length === 0) {

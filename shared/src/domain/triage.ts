@@ -482,6 +482,9 @@ const COLLEGA = [
   'chef',
   'afdelingshoofd',
   'directeur',
+  'gemeentesecretaris',
+  'provinciesecretaris',
+  'town clerk',
   'colleague',
   'colleagues',
   'boss',
@@ -532,11 +535,21 @@ const STOPWOORDEN = new Set(
 /**
  * Who acts in what the employee describes: whose behaviour it is about (not who is harmed).
  * `ik` the employee themself · `collega` a colleague · `leidinggevende` their own manager ·
- * `hogerLeidinggevende` a higher manager or director (afdelingshoofd, directeur, secretaris) ·
+ * `hogerLeidinggevende` a higher manager or director (afdelingshoofd, directeur) ·
+ * `secretaris` the top civil servant, to whom meldingen go (gemeentesecretaris, provinciesecretaris) ·
  * `bestuurder` an elected or appointed administrator (wethouder, gedeputeerde, burgemeester) ·
  * `burger` a citizen, client or visitor · `leverancier` a supplier or contractor.
  */
-export const ACTOREN = ['ik', 'collega', 'leidinggevende', 'hogerLeidinggevende', 'bestuurder', 'burger', 'leverancier'] as const;
+export const ACTOREN = [
+  'ik',
+  'collega',
+  'leidinggevende',
+  'hogerLeidinggevende',
+  'secretaris',
+  'bestuurder',
+  'burger',
+  'leverancier',
+] as const;
 export type Actor = (typeof ACTOREN)[number];
 
 /** Own conduct ("mag ik …?", "ik heb een bijbaan") or someone else's ("ik zag dat …", "mijn baas schreeuwt"). */
@@ -837,7 +850,7 @@ export function triage(
   if (scores.vermoedenMisstand >= 2 && scores.vermoedenMisstand > scores.zakelijk) antwoorden.maatschappelijkBelang = 'ja';
 
   const vraag = herkenVraag(text, genormaliseerd, config?.faq ?? [], perspectief);
-  if (actor === 'leidinggevende' || actor === 'hogerLeidinggevende' || actor === 'bestuurder') {
+  if (actor === 'leidinggevende' || actor === 'hogerLeidinggevende' || actor === 'secretaris' || actor === 'bestuurder') {
     if (antwoorden.wie === 'collega') antwoorden.wie = 'leidinggevende';
   }
   const extra = { ...(actor ? { actor } : {}), ...(perspectief ? { perspectief } : {}), ...(vraag ? { vraag } : {}) };

@@ -145,9 +145,9 @@ export const renderPrivacyCard = (d: PrivacyData): AdaptiveCardJson => renderCar
 
 /** Actors a situation's heading can name ("Ongewenst gedrag door je leidinggevende"); others keep the plain label. */
 const KOP_ACTOREN: Partial<Record<Situatie, readonly Actor[]>> = {
-  ongewenstGedrag: ['collega', 'leidinggevende', 'hogerLeidinggevende', 'bestuurder'],
-  zakelijk: ['collega', 'leidinggevende', 'hogerLeidinggevende', 'bestuurder', 'leverancier'],
-  vermoedenMisstand: ['collega', 'leidinggevende', 'hogerLeidinggevende', 'bestuurder', 'leverancier'],
+  ongewenstGedrag: ['collega', 'leidinggevende', 'hogerLeidinggevende', 'secretaris', 'bestuurder'],
+  zakelijk: ['collega', 'leidinggevende', 'hogerLeidinggevende', 'secretaris', 'bestuurder', 'leverancier'],
+  vermoedenMisstand: ['collega', 'leidinggevende', 'hogerLeidinggevende', 'secretaris', 'bestuurder', 'leverancier'],
   agressieExtern: ['burger', 'leverancier'],
 };
 

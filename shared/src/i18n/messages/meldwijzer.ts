@@ -113,6 +113,7 @@ export const meldwijzer = {
     'meldwijzer.door.collega': 'een collega',
     'meldwijzer.door.leidinggevende': 'je leidinggevende',
     'meldwijzer.door.hogerLeidinggevende': 'een directeur of hogere leidinggevende',
+    'meldwijzer.door.secretaris': 'de gemeente- of provinciesecretaris',
     'meldwijzer.door.bestuurder': 'een bestuurder',
     'meldwijzer.door.burger': 'een burger, klant of bezoeker',
     'meldwijzer.door.leverancier': 'een leverancier of aannemer',
@@ -121,6 +122,8 @@ export const meldwijzer = {
       'Het gaat over je eigen leidinggevende. Daarom wijs ik je niet naar hem of haar, maar naar deze plekken.',
     'meldwijzer.resultaat.betrokkene.directie':
       'Het gaat over een directeur of hogere leidinggevende. Daarom wijs ik je niet naar je leidinggevende, maar naar deze plekken.',
+    'meldwijzer.resultaat.betrokkene.secretaris':
+      'Het gaat over de secretaris, die meldingen ontvangt en over onderzoek beslist. Daarom wijs ik je niet naar de secretaris of je leidinggevende, maar naar deze plekken.',
     'meldwijzer.resultaat.betrokkene.bestuurder':
       'Het gaat over een bestuurder. Daarom wijs ik je niet naar je leidinggevende, maar naar deze plekken.',
     'meldwijzer.knop.contacten': 'Contactgegevens ({n})',
@@ -242,6 +245,7 @@ export const meldwijzer = {
     'meldwijzer.door.collega': 'a colleague',
     'meldwijzer.door.leidinggevende': 'your manager',
     'meldwijzer.door.hogerLeidinggevende': 'a director or senior manager',
+    'meldwijzer.door.secretaris': 'the municipal or provincial secretary',
     'meldwijzer.door.bestuurder': 'an elected or appointed official',
     'meldwijzer.door.burger': 'a citizen, client or visitor',
     'meldwijzer.door.leverancier': 'a supplier or contractor',
@@ -249,6 +253,8 @@ export const meldwijzer = {
     'meldwijzer.resultaat.betrokkene.leidinggevende': 'This is about your own manager. So I do not send you to them, but to these places.',
     'meldwijzer.resultaat.betrokkene.directie':
       'This is about a director or senior manager. So I do not send you to your manager, but to these places.',
+    'meldwijzer.resultaat.betrokkene.secretaris':
+      'This is about the secretary, who receives reports and decides on investigations. So I do not send you to the secretary or your manager, but to these places.',
     'meldwijzer.resultaat.betrokkene.bestuurder':
       'This is about an elected or appointed official. So I do not send you to your manager, but to these places.',
     'meldwijzer.knop.contacten': 'Contact details ({n})',
