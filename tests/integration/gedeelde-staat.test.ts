@@ -7,6 +7,8 @@
  *   is run once the lease expired.
  * - A conversation reference saved when the person wrote to A is used by a proactive send on B, and a dedupe key
  *   B sent under is "already sent" on A.
+ * - Intake state continues on the other instance: a gesprek card saved on A and clicked again on B is "already
+ *   processed" there, and B's "mijn registraties" lists what the vertrouwenspersoon recorded on A.
  */
 import { z } from 'zod';
 import { loadOrgConfig } from '@shared/config';
@@ -14,7 +16,7 @@ import { createListStore, LokaleStaat } from '@shared/store';
 import { PgListStore } from '@shared/store/postgres/pg-list-store';
 import { actie, defineFeature, tekst } from '../../bot/src/features/kit';
 import { FEATURES } from '../../bot/src/features';
-import { message, replyText, startBotHarness, submit, type BotHarness } from '../support/activities';
+import { message, replyCards, replyText, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
 import { DATABASE_URL, describePostgres, dropSchema, freshSchema } from '../support/postgres';
 
 const config = loadOrgConfig('demo');
@@ -96,6 +98,33 @@ describePostgres('local state shared by two instances on PostgreSQL', () => {
     expect(await a.bot.host.proactive.wasSent('proef:gedeeld:1')).toBe(true);
     expect(await a.bot.host.proactive.send(persoon.aadObjectId, bericht, 'proef:gedeeld:1')).toBe('alVerzonden');
     expect(a.bot.replies.length).toBe(voor + 1);
+  });
+
+  test('intake state continues on the other instance: a card saved on A is already processed on B; B lists it', async () => {
+    const [a, b] = instanties;
+    const vp = { id: 'user-id-1', aadObjectId: '00000000-0000-0000-0000-0000000000021' }; // the demo's vertrouwenspersoon
+    const van = { from: vp, conversationId: 'a:conv-vp' };
+    const jaar = new Date().getFullYear();
+    const [kaart] = replyCards((await a.bot.send(message('gesprek vastleggen', van))).replies);
+    const opslaan = submitActions(kaart).find((x) => x.data.action === 'intake.gesprek.opslaan')!;
+    const velden = {
+      vertrouwenspersoon: 'intern',
+      isMelding: 'true',
+      doorverwezen: 'geen',
+      onderwerp: 'integriteit',
+      datum: `${jaar}-01-15`,
+    };
+    expect(replyText((await a.bot.send(submit({ ...opslaan.data, ...velden }, van))).replies)).toMatch(
+      new RegExp(`^G-${jaar}-0001 is opgeslagen\\.`),
+    );
+    // The same card clicked again, this time routed to B: nothing twice.
+    expect(replyText((await b.bot.send(submit({ ...opslaan.data, ...velden }, van))).replies)).toBe(
+      `Deze kaart is al verwerkt als G-${jaar}-0001; er is niets dubbel opgeslagen.`,
+    );
+    expect((await b.store.query('Gesprekken')).items).toHaveLength(1);
+    // Who recorded it is known on B too.
+    const [lijst] = replyCards((await b.bot.send(message('mijn registraties', van))).replies);
+    expect(JSON.stringify(lijst)).toContain(`G-${jaar}-0001`);
   });
 
   test('a redelivery on B while A runs the turn is not run; after A finished it is ignored', async () => {

@@ -156,7 +156,7 @@ describe('half-yearly uitvraag', () => {
   }
 
   it('asks, takes answers as list items, reminds non-responders once after 7 days, and reports the response rate', async () => {
-    const { db, lokaal, store, sent, proactive, ctx } = omgeving();
+    const { lokaal, store, sent, proactive, ctx } = omgeving();
     await proactive.refs.save(VP, ref(VP));
     await proactive.refs.save(MGR, ref(MGR));
     const services = testServices({ store, config, lokaal, proactive });
@@ -261,7 +261,7 @@ describe('half-yearly uitvraag', () => {
     });
 
     // The coordinator sees the response: 2 of 4 (50%), 1 reminder, 2 unreachable, 2 items.
-    expect(intakeStaat(db).respons('2026-07-01')).toEqual({
+    expect(await intakeStaat(lokaal).respons('2026-07-01')).toEqual({
       cyclus: '2026-07-01',
       gevraagd: 4,
       beantwoord: 2,

@@ -71,8 +71,7 @@ export async function runDagelijkseJobs(ctx: JobContext, now: Date): Promise<Dag
     ['wbk', async () => (out.wbk = await runWbkHerinnering(ctx, now))],
     [
       'uitvraag',
-      async () =>
-        (out.uitvraag = await runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.lokaal.db) }, now)),
+      async () => (out.uitvraag = await runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.lokaal) }, now)),
     ],
     [
       'ambtseed',
@@ -143,7 +142,7 @@ export function geplandeJobs(ctx: JobContext): GeplandeJob[] {
     {
       naam: uitvraag,
       moment: dagelijks(om),
-      run: (_m, now) => runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.lokaal.db) }, now),
+      run: (_m, now) => runUitvraag({ config: ctx.config, proactive: ctx.proactive, staat: intakeStaat(ctx.lokaal) }, now),
     },
     {
       naam: ambtseed,

@@ -200,15 +200,15 @@ async function eenmaalPerKaart(
   kaartId: string,
   schrijf: () => Promise<{ id: string; replies: Reply[] }>,
 ): Promise<Reply[]> {
-  const staat = intakeStaat(services.lokaal.db);
-  const al = staat.claimKaart(kaartId, input.now);
+  const staat = intakeStaat(services.lokaal);
+  const al = await staat.claimKaart(kaartId, input.now);
   if (al !== undefined) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al || '…' }))];
   try {
     const { id, replies } = await schrijf();
-    staat.kaartVerwerkt(kaartId, id);
+    await staat.kaartVerwerkt(kaartId, id);
     return replies;
   } catch (err) {
-    staat.kaartVrijgeven(kaartId);
+    await staat.kaartVrijgeven(kaartId);
     if (err instanceof InvalidItemError) {
       services.log.warn({ feature: 'intake', lijst: err.list, issues: err.issues.map((i) => i.split(':')[0]) }, 'item ongeldig voor lijst');
       return regelFout(input, err.issues);
@@ -260,12 +260,12 @@ async function gesprekOpslaan(v: GesprekInvoer, input: TurnInput, services: BotS
       doorverwezen: v.doorverwezen,
     }));
     services.log.info({ feature: 'intake', actie: 'gesprek.opslaan', id: item.gesprekId }, 'gesprek vastgelegd');
-    if (input.user.aadObjectId) intakeStaat(services.lokaal.db).gesprekEigenaarZetten(item.gesprekId, input.user.aadObjectId, input.now);
+    if (input.user.aadObjectId) await intakeStaat(services.lokaal).gesprekEigenaarZetten(item.gesprekId, input.user.aadObjectId, input.now);
     const replies: Reply[] = [
       text(t(input.locale, 'intake.opgeslagen', { id: item.gesprekId })),
       card(renderBevestigingCard(input.locale, item.gesprekId, item, GESPREK_KOLOMMEN.slice(1))),
     ];
-    if (v.cyclus && input.user.aadObjectId) replies.push(...uitvraagVervolg(input, services, v.cyclus, 'vertrouwenspersoon'));
+    if (v.cyclus && input.user.aadObjectId) replies.push(...(await uitvraagVervolg(input, services, v.cyclus, 'vertrouwenspersoon')));
     return { id: item.gesprekId, replies };
   });
 }
@@ -281,7 +281,7 @@ const ditJaar = (input: TurnInput) => Number(vandaagVan(input.now).slice(0, 4));
  */
 async function eigenGesprek(input: TurnInput, services: BotServices, gesprekId: string): Promise<ListItem<'Gesprekken'> | undefined> {
   const oid = input.user.aadObjectId;
-  if (!oid || !gesprekId.startsWith(`G-${ditJaar(input)}-`) || !intakeStaat(services.lokaal.db).isEigenaar(gesprekId, oid))
+  if (!oid || !gesprekId.startsWith(`G-${ditJaar(input)}-`) || !(await intakeStaat(services.lokaal).isEigenaar(gesprekId, oid)))
     return undefined;
   const g = await services.store.get('Gesprekken', gesprekId);
   return g && !g.verwijderdOp ? g : undefined;
@@ -293,7 +293,7 @@ const nietGevonden = (input: TurnInput, gesprekId: string): Reply[] => [
 
 async function mijnRegistraties(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const jaar = ditJaar(input);
-  const ids = input.user.aadObjectId ? intakeStaat(services.lokaal.db).gesprekkenVan(input.user.aadObjectId, jaar) : [];
+  const ids = input.user.aadObjectId ? await intakeStaat(services.lokaal).gesprekkenVan(input.user.aadObjectId, jaar) : [];
   const gesprekken: ListItem<'Gesprekken'>[] = [];
   for (const id of ids) {
     const g = await services.store.get('Gesprekken', id);
@@ -309,8 +309,8 @@ async function gesprekCorrigeerStart(d: { gesprekId: string }, input: TurnInput,
 }
 
 async function gesprekCorrigeer(v: GesprekCorrigeerInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
-  const staat = intakeStaat(services.lokaal.db);
-  const al = staat.verwerktAls(v.kaartId);
+  const staat = intakeStaat(services.lokaal);
+  const al = await staat.verwerktAls(v.kaartId);
   if (al) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al }))];
   const g = await eigenGesprek(input, services, v.gesprekId);
   if (!g) return nietGevonden(input, v.gesprekId);
@@ -345,8 +345,8 @@ async function gesprekVerwijderStart(d: { gesprekId: string }, input: TurnInput,
 }
 
 async function gesprekVerwijder(d: z.output<typeof gesprekVerwijderInvoer>, input: TurnInput, services: BotServices): Promise<Reply[]> {
-  const staat = intakeStaat(services.lokaal.db);
-  const al = staat.verwerktAls(d.kaartId);
+  const staat = intakeStaat(services.lokaal);
+  const al = await staat.verwerktAls(d.kaartId);
   if (al) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al }))];
   const g = await eigenGesprek(input, services, d.gesprekId);
   if (!g) return nietGevonden(input, d.gesprekId);
@@ -396,7 +396,7 @@ async function meldingOpslaan(v: MeldingInvoer, input: TurnInput, services: BotS
       card(renderBevestigingCard(input.locale, item.meldingId, item, MELDING_KOLOMMEN.slice(1), wbk.regels)),
       ...wbk.waarschuwingen,
     ];
-    if (v.cyclus && input.user.aadObjectId) replies.push(...uitvraagVervolg(input, services, v.cyclus, 'manager'));
+    if (v.cyclus && input.user.aadObjectId) replies.push(...(await uitvraagVervolg(input, services, v.cyclus, 'manager')));
     return { id: item.meldingId, replies };
   });
 }
@@ -489,8 +489,8 @@ async function wbkOverzicht(_invoer: unknown, input: TurnInput, services: BotSer
 }
 
 async function uitvraagStatus(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
-  const staat = intakeStaat(services.lokaal.db);
-  const cyclus = staat.laatsteCyclus();
+  const staat = intakeStaat(services.lokaal);
+  const cyclus = await staat.laatsteCyclus();
   const volgende = volgendeUitvraag(vandaagVan(input.now), services.config.intake.uitvraagDatums);
   if (!cyclus)
     return [
@@ -500,22 +500,27 @@ async function uitvraagStatus(_invoer: unknown, input: TurnInput, services: BotS
           : t(input.locale, 'intake.uitvraag.geenCyclus'),
       ),
     ];
-  return [card(renderUitvraagResponsCard(input.locale, staat.respons(cyclus), volgende))];
+  return [card(renderUitvraagResponsCard(input.locale, await staat.respons(cyclus), volgende))];
 }
 
 /** After an uitvraag answer: count it and offer a fresh card for the next matter. */
-function uitvraagVervolg(input: TurnInput, services: BotServices, cyclus: string, rol: 'vertrouwenspersoon' | 'manager'): Reply[] {
-  const staat = intakeStaat(services.lokaal.db);
-  staat.uitvraagBeantwoord(cyclus, input.user.aadObjectId!, vandaagVan(input.now), 1);
+async function uitvraagVervolg(
+  input: TurnInput,
+  services: BotServices,
+  cyclus: string,
+  rol: 'vertrouwenspersoon' | 'manager',
+): Promise<Reply[]> {
+  const staat = intakeStaat(services.lokaal);
+  await staat.uitvraagBeantwoord(cyclus, input.user.aadObjectId!, vandaagVan(input.now), 1);
   const c = huidigeCyclus(vandaagVan(input.now), services.config.intake.uitvraagDatums);
   const sinds = c && c.cyclus === cyclus ? c.sinds : cyclus;
   return [uitvraagKaart(rol, vandaagVan(input.now), { cyclus, sinds }, input.locale)];
 }
 
 async function uitvraagGeen(d: z.output<typeof uitvraagGeenInvoer>, input: TurnInput, services: BotServices): Promise<Reply[]> {
-  const staat = intakeStaat(services.lokaal.db);
-  if (input.user.aadObjectId) staat.uitvraagBeantwoord(d.cyclus, input.user.aadObjectId, vandaagVan(input.now), 0);
-  const rij = staat.uitvraagRijen(d.cyclus).find((x) => x.aadObjectId === input.user.aadObjectId?.trim().toLowerCase());
+  const staat = intakeStaat(services.lokaal);
+  if (input.user.aadObjectId) await staat.uitvraagBeantwoord(d.cyclus, input.user.aadObjectId, vandaagVan(input.now), 0);
+  const rij = (await staat.uitvraagRijen(d.cyclus)).find((x) => x.aadObjectId === input.user.aadObjectId?.trim().toLowerCase());
   return [text(t(input.locale, 'intake.uitvraag.bedankt', { aantal: rij?.aantal ?? 0 }))];
 }
 

@@ -112,21 +112,21 @@ export async function runUitvraag(
     for (const oid of gebruikersMetRol(config.rollen, 'manager'))
       if (!ontvangers.has(oid.toLowerCase())) ontvangers.set(oid.toLowerCase(), 'manager');
     for (const [oid, rol] of ontvangers) {
-      staat.uitvraagToevoegen(start.cyclus, oid, rol, vandaag);
+      await staat.uitvraagToevoegen(start.cyclus, oid, rol, vandaag);
       const status = await verstuurInEigenTaal(
         proactive,
         oid,
         (l) => [uitvraagKaart(rol, vandaag, start, l)],
         `uitvraag:${start.cyclus}:${oid}`,
       );
-      if (status === 'verzonden') staat.uitvraagBereikt(start.cyclus, oid, vandaag);
+      if (status === 'verzonden') await staat.uitvraagBereikt(start.cyclus, oid, vandaag);
       res.gestart[oid] = status;
     }
   }
   const huidig = huidigeCyclus(vandaag, config.intake.uitvraagDatums);
   if (huidig) {
     res.cyclus = huidig.cyclus;
-    for (const r of staat.uitvraagRijen(huidig.cyclus)) {
+    for (const r of await staat.uitvraagRijen(huidig.cyclus)) {
       if (r.beantwoordOp || r.herinnerdOp || !r.bereikbaar || dagenTussen(r.gevraagdOp, vandaag) < HERINNERING_NA_DAGEN) continue;
       const status = await verstuurInEigenTaal(
         proactive,
@@ -137,10 +137,10 @@ export async function runUitvraag(
         ],
         `uitvraag-herinnering:${huidig.cyclus}:${r.aadObjectId}`,
       );
-      if (status === 'verzonden' || status === 'alVerzonden') staat.uitvraagHerinnerd(huidig.cyclus, r.aadObjectId, vandaag);
+      if (status === 'verzonden' || status === 'alVerzonden') await staat.uitvraagHerinnerd(huidig.cyclus, r.aadObjectId, vandaag);
       res.herinnerd[r.aadObjectId] = status;
     }
-    res.respons = staat.respons(huidig.cyclus);
+    res.respons = await staat.respons(huidig.cyclus);
     // Once the reminders have had a week, the coordinator gets the response rate (once per cycle).
     const dag = dagenTussen(huidig.cyclus, vandaag);
     if (res.respons.gevraagd > 0 && dag >= RESPONS_NA_DAGEN && dag <= RESPONS_NA_DAGEN + INHAALDAGEN) {
