@@ -25,8 +25,8 @@
  *   difference in tests/unit/report-postgres.test.ts, which builds the report from PostgreSQL and SQLite.
  * The report year's meldingen that were investigated (`onderzoek` ≠ `geen`) are read once more one by one,
  * in order of receipt, as items of weight 0: the case table (`zaken`) lists them with id and date, the counts
- * have them in their groups already. Expression statistics on the years (migration
- * `rapport-jaren`, shared/src/store/postgres/migrations.ts) give the planner the real number of groups.
+ * have them in their groups already. Statistics on the grouped expressions (migration `rapport-statistieken`,
+ * shared/src/store/postgres/migrations.ts) give the planner the real number of groups.
  * bench/scale measures this over 1,000,000 items against a raw SQL `GROUP BY` in the same database.
  */
 import type pg from 'pg';
@@ -49,14 +49,13 @@ const q = (naam: string) => `"${naam.replace(/"/g, '""')}"`;
 type Behandeling = 'jaar' | 'gezet' | 'los' | 'perWaarde';
 
 /** The SQL calendar year of a date column (`date_part` on a `date`: no time zone involved). */
-export const jaarSql = (kolom: string) => `date_part('year', ${q(kolom)})`;
+const jaarSql = (kolom: string) => `date_part('year', ${q(kolom)})`;
 
 /** The report's columns that are not plain grouping columns, per list (see module doc). */
 const BEHANDELING: { [L in JaarverslagLijst]: Partial<Record<(typeof JAARVERSLAG_KOLOMMEN)[L][number], Behandeling>> } = {
   Gesprekken: { datum: 'jaar', verwijderdOp: 'gezet' },
-  // The Wbk dates are handled together (WBK_DATUMS); the grouped meldingen are never in the case table.
-  // Grouped by year, anoniem (the anonymous counts per soort and uitkomst) and the Wbk outcomes; the case
-  // table's rows are read apart (zaakRijen).
+  // Grouped by the year of receipt and the Wbk outcomes (WBK_DATUMS) and by anoniem (the anonymous counts per
+  // soort and uitkomst); the case table's rows are read apart (zaakRijen).
   Meldingen: {
     meldingId: 'los',
     meldpunt: 'los',
