@@ -17,10 +17,10 @@ const perOnderwerp: Tabel = {
 describe('the sentence under a table, from its figures', () => {
   test('rises, falls and zeros against the previous year (nl and en)', () => {
     expect(tabelUitleg(perOnderwerp, { jaar: 2024 })).toBe(
-      'Het totaal bleef 6, net als in 2023. Gestegen ten opzichte van 2023: Integriteit (van 3 naar 5). Gedaald: Discriminatie (van 2 naar 0). Niets geregistreerd in 2024: Discriminatie.',
+      'Het totaal bleef 6, net als in 2023. Gestegen ten opzichte van 2023: Integriteit (van 3 naar 5). Gedaald: Discriminatie (van 2 naar 0).',
     );
     expect(tabelUitleg(perOnderwerp, { jaar: 2024, locale: 'en' })).toBe(
-      'The total stayed at 6, as in 2023. Up on 2023: Integriteit (from 3 to 5). Down: Discriminatie (from 2 to 0). Nothing recorded in 2024: Discriminatie.',
+      'The total stayed at 6, as in 2023. Up on 2023: Integriteit (from 3 to 5). Down: Discriminatie (from 2 to 0).',
     );
   });
 
@@ -43,6 +43,38 @@ describe('the sentence under a table, from its figures', () => {
       ],
     };
     expect(tabelUitleg(en, { jaar: 2026, locale: 'en' })).toMatch(/^The total .*\. Nothing recorded in 2026: Anonymous\.$/);
+  });
+
+  test('one fact once: a fall to 0 is said as a fall, not again as a zero (QA, 2025 demo report)', () => {
+    const tb: Tabel = {
+      ...perOnderwerp,
+      kolommen: ['Onderwerp', '2024', '2025'],
+      rijen: [
+        ['Integriteit', 2, 4],
+        ['Discriminatie', 1, 0],
+        ['Arbeidsconflict', 0, 0],
+        ['Totaal', 3, 4],
+      ],
+    };
+    const zin = tabelUitleg(tb, { jaar: 2025 });
+    expect(zin).toBe(
+      'Het totaal steeg van 3 in 2024 naar 4 in 2025. Gestegen ten opzichte van 2024: Integriteit (van 2 naar 4). Gedaald: Discriminatie (van 1 naar 0). Niets geregistreerd in 2025: Arbeidsconflict.',
+    );
+    expect(zin.match(/Discriminatie/g)).toHaveLength(1);
+    // everything fell to 0: one sentence, last year's counts in it, no separate total and fall sentences
+    const nul: Tabel = {
+      ...tb,
+      rijen: [
+        ['Integriteit', 2, 0],
+        ['Discriminatie', 1, 0],
+        ['Arbeidsconflict', 0, 0],
+        ['Totaal', 3, 0],
+      ],
+    };
+    expect(tabelUitleg(nul, { jaar: 2025 })).toBe('In 2025 is hier niets geregistreerd; in 2024: Integriteit (2) en Discriminatie (1).');
+    expect(tabelUitleg(nul, { jaar: 2025, locale: 'en' })).toBe(
+      'Nothing was recorded here in 2025; in 2024: Integriteit (2) and Discriminatie (1).',
+    );
   });
 
   test('a rising total, the largest change named first, lists joined with "en"', () => {
@@ -85,7 +117,7 @@ describe('the sentence under a table, from its figures', () => {
   test('many zeros: four are named, the rest counted; all zero: one sentence', () => {
     const rijen = ['A', 'B', 'C', 'D', 'E', 'F'].map((l) => [l, 1, 0]);
     expect(tabelUitleg({ ...perOnderwerp, totaalRij: false, rijen: [['G', 0, 3], ...rijen] }, { jaar: 2024 })).toBe(
-      'Gestegen ten opzichte van 2023: G (van 0 naar 3). Gedaald: A (van 1 naar 0), B (van 1 naar 0), C (van 1 naar 0) en D (van 1 naar 0). Niets geregistreerd in 2024: A, B, C, D en 2 andere.',
+      'Gestegen ten opzichte van 2023: G (van 0 naar 3). Gedaald: A (van 1 naar 0), B (van 1 naar 0), C (van 1 naar 0) en D (van 1 naar 0). Niets geregistreerd in 2024: E en F.',
     );
     expect(
       tabelUitleg(

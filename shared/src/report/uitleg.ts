@@ -28,7 +28,10 @@ const verborgen = (n: number, onderDrempel?: number) => typeof onderdruk(n, onde
  * One or more sentences explaining table `tb`:
  * - a table with year columns (`2023`, `2024`, `2025`): the total's change from the previous year to the report
  *   year, the rows that rose and fell (largest change first, at most 4 each), the rows that are 0 in the report
- *   year, or "no differences"; with one year column the highest row and the zeros;
+ *   year and were not already named as a fall (one fact once: "Gedaald: Discriminatie (van 1 naar 0)" is not
+ *   followed by "Niets geregistreerd: Discriminatie"), or "no differences"; when every row fell to 0, one
+ *   sentence with the previous year's counts ("In 2025 is hier niets geregistreerd; in 2024: Discriminatie (1).");
+ *   with one year column the highest row and the zeros;
  * - the Wbk table: how many acknowledgements and feedbacks were late (`van − aantal`);
  * - the case table: how many cases it describes;
  * - other count tables (e.g. per doelgroep): the highest row and the zeros of the first count column.
@@ -58,10 +61,26 @@ export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
   const delen = rijen.filter((r) => !r.totaal);
   const zinnen: string[] = [];
 
+  const nullen = delen.filter((r) => r.waarden[kolom] === 0);
+  // "Nothing recorded here" only when the total (if the table has one) is zero too: a table of a total and a
+  // subset (meldingen: totaal en anoniem) with a zero subset names that row instead.
+  const totaalNul = rijen.every((r) => !r.totaal || r.waarden[kolom] === 0);
+  const allesNul = delen.length > 0 && nullen.length === delen.length && totaalNul;
+  /** Rows already named in a sentence: each fact is said once (a fall to 0 is not named again as a zero). */
+  const genoemd = new Set<(typeof rijen)[number]>();
+
   if (jaarKolommen && laatste >= 1) {
     const vorig = tb.kolommen[tb.kolommen.length - 2];
     const vergelijkbaar = (r: (typeof rijen)[number]) =>
       !verborgen(r.waarden[laatste], onderDrempel) && !verborgen(r.waarden[laatste - 1], onderDrempel);
+    const eerder = delen.filter((r) => r.waarden[laatste - 1] > 0);
+    if (allesNul && eerder.length) {
+      // Everything fell to 0: one sentence with last year's counts ("In 2025 is hier niets geregistreerd; in 2024: …").
+      const grootsteEerst = [...eerder].sort((a, b) => b.waarden[laatste - 1] - a.waarden[laatste - 1]);
+      const namen = grootsteEerst.slice(0, MAX_GENOEMD).map((r) => m('eerder', { label: r.label, n: toon(r.waarden[laatste - 1]) }));
+      const rest = grootsteEerst.length - namen.length;
+      return m('allesNulNa', { jaar, vorig, lijst: lijst(locale, rest > 0 ? [...namen, m('nogMeer', { n: rest })] : namen) });
+    }
     const totaal = rijen.find((r) => r.totaal);
     if (totaal && vergelijkbaar(totaal)) {
       const [van, naar] = [totaal.waarden[laatste - 1], totaal.waarden[laatste]];
@@ -76,7 +95,10 @@ export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
         rs
           .sort((a, b) => Math.abs(verschil(b)) - Math.abs(verschil(a)))
           .slice(0, MAX_GENOEMD)
-          .map((r) => m('verschil', { label: r.label, van: toon(r.waarden[laatste - 1]), naar: toon(r.waarden[laatste]) })),
+          .map((r) => {
+            genoemd.add(r);
+            return m('verschil', { label: r.label, van: toon(r.waarden[laatste - 1]), naar: toon(r.waarden[laatste]) });
+          }),
       );
     const teVergelijken = delen.filter(vergelijkbaar);
     const op = teVergelijken.filter((r) => verschil(r) > 0);
@@ -91,15 +113,12 @@ export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
     }
   }
 
-  const nullen = delen.filter((r) => r.waarden[kolom] === 0);
-  // "Nothing recorded here" only when the total (if the table has one) is zero too: a table of a total and a
-  // subset (meldingen: totaal en anoniem) with a zero subset names that row instead.
-  const totaalNul = rijen.every((r) => !r.totaal || r.waarden[kolom] === 0);
-  if (delen.length && nullen.length === delen.length && totaalNul) zinnen.push(m('allesNul', { jaar }));
-  else if (nullen.length) {
-    const genoemd = nullen.slice(0, MAX_GENOEMD).map((r) => r.label);
-    const rest = nullen.length - genoemd.length;
-    zinnen.push(m('nullen', { jaar, lijst: rest > 0 ? lijst(locale, [...genoemd, m('nogMeer', { n: rest })]) : lijst(locale, genoemd) }));
+  const nogNiet = nullen.filter((r) => !genoemd.has(r));
+  if (allesNul) zinnen.push(m('allesNul', { jaar }));
+  else if (nogNiet.length) {
+    const namen = nogNiet.slice(0, MAX_GENOEMD).map((r) => r.label);
+    const rest = nogNiet.length - namen.length;
+    zinnen.push(m('nullen', { jaar, lijst: rest > 0 ? lijst(locale, [...namen, m('nogMeer', { n: rest })]) : lijst(locale, namen) }));
   }
   return zinnen.join(' ');
 }

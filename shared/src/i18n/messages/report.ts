@@ -132,6 +132,8 @@ const nl: Record<string, string> = {
   'report.uitleg.verschil': '{label} (van {van} naar {naar})',
   'report.uitleg.nullen': 'Niets geregistreerd in {jaar}: {lijst}.',
   'report.uitleg.allesNul': 'In {jaar} is hier niets geregistreerd.',
+  'report.uitleg.allesNulNa': 'In {jaar} is hier niets geregistreerd; in {vorig}: {lijst}.',
+  'report.uitleg.eerder': '{label} ({n})',
   'report.uitleg.nogMeer': '{n} {n, plural, one {andere} other {andere}}',
   'report.uitleg.meest': 'Het hoogste aantal: {label} ({n}).',
   'report.uitleg.zaken':
@@ -379,6 +381,8 @@ const en: Record<string, string> = {
   'report.uitleg.verschil': '{label} (from {van} to {naar})',
   'report.uitleg.nullen': 'Nothing recorded in {jaar}: {lijst}.',
   'report.uitleg.allesNul': 'Nothing was recorded here in {jaar}.',
+  'report.uitleg.allesNulNa': 'Nothing was recorded here in {jaar}; in {vorig}: {lijst}.',
+  'report.uitleg.eerder': '{label} ({n})',
   'report.uitleg.nogMeer': '{n} {n, plural, one {other} other {others}}',
   'report.uitleg.meest': 'Highest: {label} ({n}).',
   'report.uitleg.zaken':
