@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { OrgConfig } from '@shared/config/schema';
 import type { ListStore } from '@shared/store/list-store';
 import type { SqliteDatabase } from '@shared/store/database';
+import { LokaleStaat } from '@shared/store/lokaal';
 import type { DilemmaOverride } from '@shared/domain/dilemma-van-de-week';
 import { aanmelding, type Authenticator, type MetGebruiker } from './auth';
 import { StemSlot } from './stem-slot';
@@ -37,8 +38,13 @@ export type { TabDilemma } from './routes/dilemma';
 export interface TabApiDeps {
   store: ListStore;
   config: OrgConfig;
-  /** SQLite handle for the tab's own tables (`tab_vote_guard`, `tab_vote_keys`, `tab_dilemma_keuze`). */
+  /** SQLite handle for the tab's own tables (`tab_dilemma_keuze`; the vote guard's too unless `lokaal` is given). */
   db: SqliteDatabase;
+  /**
+   * The process's local state, for the vote guard (`tab_vote_guard`, `tab_vote_keys`): with STORE=postgres shared by
+   * every instance. Default: a local state around `db`.
+   */
+  lokaal?: LokaleStaat;
   authenticate: Authenticator;
   /** Optional secret for the vote guard's keys (`TAB_VOTE_SECRET`). */
   stemSecret?: string;
@@ -56,7 +62,7 @@ export function createTabRouter(deps: TabApiDeps): Router {
     store: deps.store,
     config: deps.config,
     db,
-    slot: new StemSlot(db, deps.stemSecret, now),
+    slot: new StemSlot(deps.lokaal ?? LokaleStaat.rondHandle(db), deps.stemSecret, now),
     keuzes: () => db.prepare('SELECT week, dilemmaId FROM tab_dilemma_keuze ORDER BY week').all() as DilemmaOverride[],
     now,
     log,

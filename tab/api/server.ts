@@ -44,13 +44,15 @@ export async function startTabServer(port = Number(process.env.TAB_PORT ?? 53000
   // TAB_SERVE_WEB=0 serves the API only (tests of the API in a child process need no web build).
   const serveWeb = process.env.TAB_SERVE_WEB !== '0';
   if (serveWeb) await ensureWebBuild(log);
-  // One handle on the local SQLite file for the process: the store (SQLite lists or the Graph outbox) and the vote guard.
+  // One handle on the local SQLite file for the process: the store (SQLite lists or the Graph outbox) and the vote guard
+  // (with STORE=postgres the guard's tables are in the database every instance shares: createListStore switches that on).
   const lokaal = LokaleStaat.uitEnv();
   const store = await createListStore(process.env, lokaal);
   const app = createTabApp({
     store,
     config,
     db: lokaal.db,
+    lokaal,
     authenticate: createAuthenticator(auth, config),
     stemSecret: process.env.TAB_VOTE_SECRET,
     logger: log,

@@ -9,13 +9,17 @@
  *   B sent under is "already sent" on A.
  * - Intake state continues on the other instance: a gesprek card saved on A and clicked again on B is "already
  *   processed" there, and B's "mijn registraties" lists what the vertrouwenspersoon recorded on A.
+ * - The tab's vote guard: a vote on A's tab is refused on B's (409), and B knows the person voted.
  */
+import request from 'supertest';
 import { z } from 'zod';
 import { loadOrgConfig } from '@shared/config';
 import { createListStore, LokaleStaat } from '@shared/store';
 import { PgListStore } from '@shared/store/postgres/pg-list-store';
 import { actie, defineFeature, tekst } from '../../bot/src/features/kit';
 import { FEATURES } from '../../bot/src/features';
+import { createAuthenticator } from '../../tab/api/auth';
+import { createTabApp } from '../../tab/api/app';
 import { message, replyCards, replyText, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
 import { DATABASE_URL, describePostgres, dropSchema, freshSchema } from '../support/postgres';
 
@@ -125,6 +129,50 @@ describePostgres('local state shared by two instances on PostgreSQL', () => {
     // Who recorded it is known on B too.
     const [lijst] = replyCards((await b.bot.send(message('mijn registraties', van))).replies);
     expect(JSON.stringify(lijst)).toContain(`G-${jaar}-0001`);
+  });
+
+  test("the tab's vote guard: a vote on A is refused on B, and B knows the person voted", async () => {
+    const [a, b] = instanties;
+    await a.store.addMany('Dilemmas', [
+      {
+        dilemmaId: 'D-001',
+        titel: 'Het etentje',
+        tekst: 'Tekst 1',
+        opties: JSON.stringify(['Ja', 'Nee']),
+        thema: 'zakelijk',
+        bron: 'eigen',
+      },
+      {
+        dilemmaId: 'D-002',
+        titel: 'De grap',
+        tekst: 'Tekst 2',
+        opties: JSON.stringify(['Direct', 'Later']),
+        thema: 'sociaal',
+        bron: 'eigen',
+      },
+    ]);
+    const tab = (i: (typeof instanties)[number]) =>
+      createTabApp({
+        store: i.store,
+        config,
+        db: i.lokaal.db,
+        lokaal: i.lokaal,
+        authenticate: createAuthenticator({ modus: 'lokaal' }, config),
+      });
+    const [tabA, tabB] = [tab(a), tab(b)];
+    const als = (r: request.Test) => r.set('X-Dev-Rol', 'medewerker').set('X-Dev-Gebruiker', 'anna');
+    const vooraf = await als(request(tabB).get('/api/dilemma')).expect(200);
+    expect(vooraf.body.gestemd).toBe(false);
+    const stem = { week: vooraf.body.week, dilemmaId: vooraf.body.dilemma.dilemmaId, optie: 0 };
+    await als(request(tabA).post('/api/dilemma/stem')).send(stem).expect(201);
+    const tweede = await als(request(tabB).post('/api/dilemma/stem')).send(stem).expect(409);
+    expect(tweede.body.fout).toBe('Je hebt deze week al gestemd. Volgende week is er een nieuw dilemma.');
+    expect((await als(request(tabB).get('/api/dilemma')).expect(200)).body.gestemd).toBe(true);
+    expect((await b.store.query('DilemmaStemmen')).items).toHaveLength(1);
+    // The shared guard holds one keyed hash, no user id.
+    const guard = (await a.store.pool.query('SELECT * FROM tab_vote_guard')).rows;
+    expect(guard).toHaveLength(1);
+    expect(JSON.stringify(guard)).not.toMatch(/anna/);
   });
 
   test('a redelivery on B while A runs the turn is not run; after A finished it is ignored', async () => {

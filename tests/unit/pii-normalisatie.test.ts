@@ -72,22 +72,24 @@ describe('controleerPii after normalising', () => {
 });
 
 describe('vote guard: the object id is normalised before hashing', () => {
-  test('ABC, abc and " abc " are one voter; def is another', () => {
-    const db = LokaleStaat.open(':memory:').db;
-    const slot = new StemSlot(db, undefined, () => new Date('2026-11-25T10:00:00Z'));
-    expect(slot.claim('ABC', '2026-W48')).toBe(true);
-    expect(slot.claim('abc', '2026-W48')).toBe(false);
-    expect(slot.claim(' abc ', '2026-W48')).toBe(false);
-    expect(slot.heeftGestemd('Abc', '2026-W48')).toBe(true);
-    expect(slot.claim('def', '2026-W48')).toBe(true);
+  test('ABC, abc and " abc " are one voter; def is another', async () => {
+    const lokaal = LokaleStaat.open(':memory:');
+    const db = lokaal.db;
+    const slot = new StemSlot(lokaal, undefined, () => new Date('2026-11-25T10:00:00Z'));
+    expect(await slot.claim('ABC', '2026-W48')).toBe(true);
+    expect(await slot.claim('abc', '2026-W48')).toBe(false);
+    expect(await slot.claim(' abc ', '2026-W48')).toBe(false);
+    expect(await slot.heeftGestemd('Abc', '2026-W48')).toBe(true);
+    expect(await slot.claim('def', '2026-W48')).toBe(true);
     expect((db.prepare('SELECT COUNT(*) AS n FROM tab_vote_guard').get() as { n: number }).n).toBe(2);
     db.close();
   });
-  test('an AAD object id in upper and lower case is one voter', () => {
-    const db = LokaleStaat.open(':memory:').db;
-    const slot = new StemSlot(db, 'geheim', () => new Date('2026-11-25T10:00:00Z'));
-    expect(slot.claim('6F1C2A3B-0D4E-4F5A-9B8C-7D6E5F4A3B2C', '2026-W48')).toBe(true);
-    expect(slot.claim('6f1c2a3b-0d4e-4f5a-9b8c-7d6e5f4a3b2c', '2026-W48')).toBe(false);
+  test('an AAD object id in upper and lower case is one voter', async () => {
+    const lokaal = LokaleStaat.open(':memory:');
+    const db = lokaal.db;
+    const slot = new StemSlot(lokaal, 'geheim', () => new Date('2026-11-25T10:00:00Z'));
+    expect(await slot.claim('6F1C2A3B-0D4E-4F5A-9B8C-7D6E5F4A3B2C', '2026-W48')).toBe(true);
+    expect(await slot.claim('6f1c2a3b-0d4e-4f5a-9b8c-7d6e5f4a3b2c', '2026-W48')).toBe(false);
     db.close();
   });
 });

@@ -58,6 +58,15 @@ export class LokaleStaat {
     return new LokaleStaat(db, file);
   }
 
+  /**
+   * A state around a handle that is already open (the embedded store's, `SqliteListStore.db`), migrated here
+   * (idempotent). Closing it closes that handle.
+   */
+  static rondHandle(db: SqliteDatabase): LokaleStaat {
+    migreerLokaleStaat(db);
+    return new LokaleStaat(db, db.name);
+  }
+
   /** The state in `INTEGRITEITSPLEIN_DB` (default `data/integriteitsplein.db`). @throws as {@link LokaleStaat.open}. */
   static uitEnv(env: NodeJS.ProcessEnv = process.env): LokaleStaat {
     return LokaleStaat.open(databasePathFromEnv(env));

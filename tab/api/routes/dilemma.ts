@@ -74,7 +74,7 @@ export function dilemmaRoutes(router: Router, { store, config, db, slot, keuzes,
       const week = isoWeek(now());
       const dilemma = await dilemmaVan(week);
       if (!dilemma) return res.json({ week, dilemma: null, gestemd: false });
-      const gestemd = slot.heeftGestemd(g.id, week);
+      const gestemd = await slot.heeftGestemd(g.id, week);
       // The explanation comes after the vote, so it does not steer it.
       res.json({
         week,
@@ -99,12 +99,12 @@ export function dilemmaRoutes(router: Router, { store, config, db, slot, keuzes,
         return res.status(400).json({ fout: 'Dit is niet het dilemma van deze week. Vernieuw de pagina. Er is niets opgeslagen.' });
       if (body.optie >= dilemma.opties.length)
         return res.status(400).json({ fout: `Kies een van de ${dilemma.opties.length} opties. Er is niets opgeslagen.` });
-      if (!slot.claim(g.id, week))
+      if (!(await slot.claim(g.id, week)))
         return res.status(409).json({ fout: 'Je hebt deze week al gestemd. Volgende week is er een nieuw dilemma.' });
       try {
         await store.add('DilemmaStemmen', { stemId: crypto.randomUUID(), dilemmaId: dilemma.dilemmaId, week, optie: body.optie });
       } catch (err) {
-        slot.vrijgeven(g.id, week);
+        await slot.vrijgeven(g.id, week);
         throw err;
       }
       log?.info({ event: 'dilemma.stem', week }, 'stem opgeslagen');
