@@ -151,8 +151,25 @@ describe('Mijn registraties (vertrouwenspersoon, fake clock)', () => {
     ]);
     // Asking is not removing.
     expect(await bot().store.get('Gesprekken', 'G-2026-0001')).toMatchObject({ verwijderdOp: null });
-    const ja = submitActions(bevestig)[0];
+    const [ja, nee] = submitActions(bevestig);
     expect(ja.title).toBe('Ja, verwijderen');
+    expect(nee.title).toBe('Nee, behouden');
+    // "Nee, behouden": nothing changes, the confirmation card becomes a summary of what stays.
+    const voorNee = await bot().store.get('Gesprekken', 'G-2026-0001');
+    const neeAntwoord = await bot().send(submit(nee.data, { ...van(), replyToId: 'bevestig-kaart-1' }));
+    expect(neeAntwoord.status).toBe(200);
+    expect(teksten(neeAntwoord.replies)).toEqual(['G-2026-0001 is niet verwijderd; er is niets gewijzigd.']);
+    const vervangen = bot().updates.filter((u) => u.activityId === 'bevestig-kaart-1');
+    expect(vervangen).toHaveLength(1);
+    const samenvatting = vervangen[0].activity.attachments![0].content;
+    expect(blokken(samenvatting)).toEqual([
+      'Gesprek G-2026-0001 blijft staan',
+      undefined,
+      'G-2026-0001 · 2 maart 2026 · Discriminatie · Extern → Klachtencommissie',
+    ]);
+    expect(submitActions(samenvatting)).toEqual([]);
+    expect(await bot().store.get('Gesprekken', 'G-2026-0001')).toEqual(voorNee);
+    // The "Ja" button of the same card still works afterwards (keeping is not a choice that locks the card).
     expect(teksten(await send(submit(ja.data, van())))).toEqual(['G-2026-0001 is verwijderd; het telt niet meer mee in het jaarverslag.']);
     expect(teksten(await send(submit(ja.data, van())))).toEqual([
       'Deze kaart is al verwerkt als G-2026-0001; er is niets dubbel opgeslagen.',

@@ -120,6 +120,7 @@ describe('intake: every role against every action (server-side)', () => {
     'intake.gesprek.corrigeer': ['vp'],
     'intake.gesprek.verwijderStart': ['vp'],
     'intake.gesprek.verwijder': ['vp'],
+    'intake.gesprek.behouden': ['vp'],
     'intake.melding.start': ['ic'],
     'intake.melding.opslaan': ['ic'],
     'intake.melding.bijwerkenStart': ['ic'],
@@ -139,7 +140,7 @@ describe('intake: every role against every action (server-side)', () => {
   const payload = (action: string): Record<string, unknown> => {
     if (action === 'intake.gesprek.opslaan') return gesprek();
     if (action === 'intake.uitvraag.gesprek') return gesprek({ action, cyclus: '2026-01-01' });
-    if (action === 'intake.gesprek.corrigeerStart' || action === 'intake.gesprek.verwijderStart')
+    if (action === 'intake.gesprek.corrigeerStart' || action === 'intake.gesprek.verwijderStart' || action === 'intake.gesprek.behouden')
       return { action, gesprekId: 'G-2026-0001' };
     if (action === 'intake.gesprek.verwijder') return { action, kaartId: randomUUID(), gesprekId: 'G-2026-0001' };
     if (action === 'intake.gesprek.corrigeer') {

@@ -174,17 +174,41 @@ export function renderMijnRegistratiesCard(locale: Locale, jaar: number, gesprek
   });
 }
 
-/** The confirmation before removing one of the caller's gesprekken: what will be removed, and one button. */
+/**
+ * A confirmation card: a title, the line about the item and an explanation, with buttons (`stijl`: Adaptive Cards
+ * action style, `destructive` for the one that removes or changes last year's figures, `default` otherwise).
+ */
+export function renderBevestigVraagCard(
+  titel: string,
+  regel: string,
+  uitleg: string,
+  knoppen: { titel: string; stijl: 'default' | 'positive' | 'destructive'; data: Record<string, unknown> }[],
+): AdaptiveCardJson {
+  return renderCard('intake-bevestig', { titel, regel, uitleg, knoppen });
+}
+
+/**
+ * The confirmation before removing one of the caller's gesprekken: what will be removed, "Ja, verwijderen"
+ * (`intake.gesprek.verwijder`, a fresh `kaartId`) and "Nee, behouden" (`intake.gesprek.behouden`: nothing changes).
+ */
 export function renderGesprekVerwijderCard(locale: Locale, g: ListItem<'Gesprekken'>): AdaptiveCardJson {
-  return renderCard('intake-bevestig', {
-    titel: t(locale, 'intake.mijn.verwijderTitel', { gesprekId: g.gesprekId }),
-    regel: gesprekRegel(locale, g),
-    uitleg: t(locale, 'intake.mijn.verwijderUitleg'),
-    knop: {
-      titel: t(locale, 'intake.knop.jaVerwijderen'),
-      data: { action: 'intake.gesprek.verwijder', kaartId: randomUUID(), gesprekId: g.gesprekId },
-    },
-  });
+  return renderBevestigVraagCard(
+    t(locale, 'intake.mijn.verwijderTitel', { gesprekId: g.gesprekId }),
+    gesprekRegel(locale, g),
+    t(locale, 'intake.mijn.verwijderUitleg'),
+    [
+      {
+        titel: t(locale, 'intake.knop.jaVerwijderen'),
+        stijl: 'destructive',
+        data: { action: 'intake.gesprek.verwijder', kaartId: randomUUID(), gesprekId: g.gesprekId },
+      },
+      {
+        titel: t(locale, 'intake.knop.neeBehouden'),
+        stijl: 'default',
+        data: { action: 'intake.gesprek.behouden', gesprekId: g.gesprekId },
+      },
+    ],
+  );
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   gesprekCorrigeerStartInvoer,
   gesprekInvoer,
   gesprekStartInvoer,
+  gesprekBehoudenInvoer,
   gesprekVerwijderInvoer,
   gesprekVerwijderStartInvoer,
   mijnRegistratiesInvoer,
@@ -49,6 +50,8 @@ import {
   renderBevestigingCard,
   renderGesprekCard,
   renderGesprekVerwijderCard,
+  renderSamenvattingCard,
+  gesprekRegel,
   renderMijnRegistratiesCard,
   renderIntakeMenuCard,
   renderKiesCard,
@@ -223,7 +226,8 @@ const AGRESSIE_KOLOMMEN = LIST_DEFINITIONS.AgressieIncidenten.columns.map((c) =>
 
 /* ---------------- handlers ---------------- */
 
-async function menu(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
+/** The intake menu card for the caller: a button per action their roles allow, and "agressie registreren" for everyone. */
+function menuKaart(input: TurnInput, services: BotServices): Reply {
   const kandidaten: [IntakeActie, IntakeAction, string][] = [
     ['gesprek', 'intake.gesprek.start', 'intake.actie.gesprek'],
     ['mijnRegistraties', 'intake.gesprek.mijn', 'intake.actie.mijnRegistraties'],
@@ -239,7 +243,11 @@ async function menu(_invoer: unknown, input: TurnInput, services: BotServices): 
   const metRol = acties.length > 0;
   // Everyone may register an agressie-incident (the meldwijzer's "agressie van buiten" result leads here too).
   acties.push({ titel: t(input.locale, 'intake.actie.agressie'), action: 'intake.agressie.start' });
-  return [card(renderIntakeMenuCard(input.locale, acties, metRol))];
+  return card(renderIntakeMenuCard(input.locale, acties, metRol));
+}
+
+async function menu(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  return [menuKaart(input, services)];
 }
 
 async function gesprekStart(_invoer: unknown, input: TurnInput): Promise<Reply[]> {
@@ -356,6 +364,17 @@ async function gesprekVerwijder(d: z.output<typeof gesprekVerwijderInvoer>, inpu
     services.log.info({ feature: 'intake', actie: 'gesprek.verwijder', id: item.gesprekId }, 'gesprek verwijderd');
     return { id: item.gesprekId, replies: [text(t(input.locale, 'intake.mijn.verwijderd', { id: item.gesprekId }))] };
   });
+}
+
+/** "Nee, behouden": nothing changes; the confirmation card becomes a summary (and a line says so, for clients that cannot replace it). */
+async function gesprekBehouden(d: z.output<typeof gesprekBehoudenInvoer>, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const g = await eigenGesprek(input, services, d.gesprekId);
+  if (!g) return nietGevonden(input, d.gesprekId);
+  const titel = t(input.locale, 'intake.mijn.behoudenTitel', { gesprekId: g.gesprekId });
+  return [
+    { type: 'vervangKaart', card: renderSamenvattingCard(titel, [], [gesprekRegel(input.locale, g)]) },
+    text(t(input.locale, 'intake.mijn.behouden', { id: g.gesprekId })),
+  ];
 }
 
 async function meldingStart(_invoer: unknown, input: TurnInput): Promise<Reply[]> {
@@ -639,6 +658,7 @@ export const INTAKE_ACTIONS = {
   'intake.gesprek.corrigeer': route('mijnRegistraties', gesprekCorrigeerInvoer, gesprekCorrigeer),
   'intake.gesprek.verwijderStart': route('mijnRegistraties', gesprekVerwijderStartInvoer, gesprekVerwijderStart),
   'intake.gesprek.verwijder': route('mijnRegistraties', gesprekVerwijderInvoer, gesprekVerwijder),
+  'intake.gesprek.behouden': route('mijnRegistraties', gesprekBehoudenInvoer, gesprekBehouden),
   'intake.melding.start': route('melding', meldingStartInvoer, meldingStart),
   'intake.melding.opslaan': route('melding', meldingInvoer, meldingOpslaan),
   'intake.melding.bijwerkenStart': route('meldingBijwerken', meldingBijwerkenStartInvoer, meldingBijwerkenStart),
@@ -662,9 +682,10 @@ export const INTAKE: FeatureDefinitie = {
   routes: INTAKE_ACTIONS,
   commands: INTAKE_COMMANDS,
   antwoorden: {
+    // An outdated or forged card: the friendly "kaart is verouderd" answer of the meldwijzer, and the intake menu to start again.
     onbekend: (input, services) => {
       services.log.warn({ feature: 'intake', reden: 'onbekendeActie' }, 'onbekende intake-actie');
-      return [text(t(input.locale, 'fout.ongeldigeInvoer', { details: 'onbekende actie' }))];
+      return [text(t(input.locale, 'intake.verouderd')), menuKaart(input, services)];
     },
     geweigerd: (input, services, nodig, r, action) => {
       services.log.warn({ feature: 'intake', actie: action.replace(/^intake\./, ''), reden: 'nietToegestaan' }, 'actie geweigerd op rol');

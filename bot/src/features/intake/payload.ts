@@ -93,6 +93,9 @@ export type GesprekCorrigeerInvoer = z.infer<typeof gesprekCorrigeerInvoer>;
 /** "Ja, verwijderen" on the confirmation card of one of the caller's own gesprekken. */
 export const gesprekVerwijderInvoer = z.strictObject({ action: z.literal('intake.gesprek.verwijder'), kaartId, gesprekId });
 
+/** "Nee, behouden" on that confirmation card: nothing changes, the card becomes a summary. */
+export const gesprekBehoudenInvoer = z.strictObject({ action: z.literal('intake.gesprek.behouden'), gesprekId });
+
 /** "Corrigeren" / "Verwijderen" next to a gesprek in "Mijn registraties": opens the correction or confirmation card. */
 export const gesprekCorrigeerStartInvoer = z.strictObject({ action: z.literal('intake.gesprek.corrigeerStart'), gesprekId });
 export const gesprekVerwijderStartInvoer = z.strictObject({ action: z.literal('intake.gesprek.verwijderStart'), gesprekId });
@@ -189,6 +192,7 @@ export const intakeSubmitSchema = z.union([
   gesprekCorrigeerInvoer,
   gesprekVerwijderStartInvoer,
   gesprekVerwijderInvoer,
+  gesprekBehoudenInvoer,
   meldingStartInvoer,
   meldingInvoer,
   meldingBijwerkenStartInvoer,
