@@ -12,10 +12,14 @@
  * `beeindigd` ends the registration that day, a VOG request exists for every due moment up to `until`
  * (`shared/src/domain/vog.ts`: at the start in the function, then `geldigheidJaren` after the last VOG's issue date).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { FINANCIEEL_BELANG_SOORTEN, NEVENWERK_SOORTEN, NEVENWERK_VOORWAARDEN } from '../lists/definitions';
 import type { ListItemInput } from '../lists/schemas';
 import { dagenTussen, plusDagen, plusMaanden } from '../domain/tijd';
 import { aanvraagIdVan, plusJaren } from '../domain/vog';
+import { configDirFromEnv } from '../config/load';
+import { playgroundGebruikers } from '../graph/gebruikers';
 
 /** The organisation settings the register data follows (from `config/<org>.yaml`; defaults: the demo organisation). */
 export interface RegisterInstellingen {
@@ -26,6 +30,8 @@ export interface RegisterInstellingen {
   /** `vog.functies` ids and `vog.geldigheidJaren`. */
   vogFuncties: string[];
   geldigheidJaren: number;
+  /** The Playground users; absent: read from `config/playground/` (`playgroundDemoVan`); `null`: none. */
+  playground?: PlaygroundDemo | null;
 }
 
 /** The demo organisation's settings (config/demo.yaml). */
@@ -46,12 +52,35 @@ export const DEMO_REGISTER_INSTELLINGEN: RegisterInstellingen = {
 /** Staff size of the demo organisation. */
 const MEDEWERKERS = 2000;
 /**
- * The Agents Playground's mock users (README, "Lokaal als elke rol werken"): the manager (…023) heads a team, the
- * others are in it, so `nevenwerk beoordelen`, `mijn nevenwerk` and `mijn vog` show something in the Playground.
+ * The Agents Playground's mock users the demo registers are built around (README, "Lokaal als elke rol werken"):
+ * the manager heads a team, the other mock users are in it, so `nevenwerk beoordelen`, `mijn nevenwerk` and
+ * `mijn vog` show something in the Playground. Object ids as the Playground sends them (`aadObjectId`).
  */
-const PLAYGROUND = (n: string) => `00000000-0000-0000-0000-0000000000${n}`;
-const PLAYGROUND_MANAGER = PLAYGROUND('23');
-const PLAYGROUND_MEDEWERKER = PLAYGROUND('25');
+export interface PlaygroundDemo {
+  /** `currentUser` of `manager.yml`. */
+  manager: string;
+  /** `currentUser` of `medewerker.yml` (the employee without a role): one registration and an open VOG request. */
+  medewerker: string;
+  /** Every other mock user (in the manager's team too). */
+  overigen: string[];
+}
+
+/**
+ * The Playground users from the Playground's own files, `<dir>/manager.yml` and `<dir>/medewerker.yml` (one
+ * definition: the ids `config/demo.yaml` gives roles and the Playground sends are read, not repeated here).
+ * @param dir default `<INTEGRITEITSPLEIN_CONFIG_DIR or ./config>/playground`.
+ * @returns undefined when the files are not there (a config folder without Playground files: no Playground users).
+ * @throws Error (Dutch) naming the file when one exists but is not a Playground configuration.
+ */
+export function playgroundDemoVan(dir: string = path.join(configDirFromEnv(), 'playground')): PlaygroundDemo | undefined {
+  const manager = path.join(dir, 'manager.yml');
+  const medewerker = path.join(dir, 'medewerker.yml');
+  if (!fs.existsSync(manager) || !fs.existsSync(medewerker)) return undefined;
+  const [m] = playgroundGebruikers(manager);
+  const alle = playgroundGebruikers(medewerker).map((g) => g.aadObjectId);
+  if (!m || !alle[0]) return undefined;
+  return { manager: m.aadObjectId, medewerker: alle[0], overigen: alle.slice(1).filter((id) => id !== m.aadObjectId) };
+}
 
 /** An opaque, GUID-shaped demo object id for staff member `i` (never a real tenant's id). */
 export const demoOid = (i: number): string => `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
@@ -99,6 +128,7 @@ export function buildRegisterDemo(
   };
   const lastYear = Number(until.slice(0, 4));
   const firstYear = lastYear - 2;
+  const playground = inst.playground === undefined ? playgroundDemoVan() : (inst.playground ?? undefined);
   const dagTussen = (van: string, tot: string) => {
     return plusDagen(van, int(0, Math.max(0, dagenTussen(van, tot))));
   };
@@ -134,7 +164,7 @@ export function buildRegisterDemo(
   };
   const laagsteLeiding = Math.max(0, ...personen.filter((p) => p.niveau < 3).map((p) => p.niveau));
   const eersteHoofd = hoofden(laagsteLeiding)[0];
-  if (eersteHoofd) eersteHoofd.oid = PLAYGROUND_MANAGER;
+  if (eersteHoofd && playground) eersteHoofd.oid = playground.manager;
   const leidinggevende = new Map<string, string>();
   personen.forEach((p, k) => {
     const m = managerVan(p, k);
@@ -142,10 +172,10 @@ export function buildRegisterDemo(
     out.Functiebezetting.push({ medewerker: p.oid, functie: p.functie.code, leidinggevende: m });
   });
   const basis = rest[0] ?? functies.at(-1);
-  for (const n of ['20', '21', '22', '24', '25']) {
-    if (!basis || !eersteHoofd) break;
-    out.Functiebezetting.push({ medewerker: PLAYGROUND(n), functie: basis.code, leidinggevende: PLAYGROUND_MANAGER });
-    leidinggevende.set(PLAYGROUND(n), PLAYGROUND_MANAGER);
+  for (const oid of playground ? [...playground.overigen, playground.medewerker] : []) {
+    if (!basis || !eersteHoofd || !playground) break;
+    out.Functiebezetting.push({ medewerker: oid, functie: basis.code, leidinggevende: playground.manager });
+    leidinggevende.set(oid, playground.manager);
   }
 
   // --- Nevenwerkzaamheden and financiële belangen ---
@@ -258,9 +288,9 @@ export function buildRegisterDemo(
     }
   }
   // The Playground: the employee has one assessed registration; two in the manager's team still wait.
-  const team = personen.filter((p) => leidinggevende.get(p.oid) === PLAYGROUND_MANAGER);
-  if (basis && eersteHoofd) {
-    const eigen = registreer({ oid: PLAYGROUND_MEDEWERKER, functie: basis }, plusDagen(until, -200), false);
+  const team = personen.filter((p) => playground && leidinggevende.get(p.oid) === playground.manager);
+  if (basis && eersteHoofd && playground) {
+    const eigen = registreer({ oid: playground.medewerker, functie: basis }, plusDagen(until, -200), false);
     Object.assign(eigen, { soortNevenwerk: 'docent', betaald: true, urenPerMaand: 4, mogelijkConflict: false, beeindigdOp: null });
     Object.assign(eigen, { status: 'beoordeeld', beoordeling: 'toegestaan', beoordeeldOp: plusDagen(until, -190), voorwaarden: [] });
     for (const [k, dagen] of [
@@ -329,9 +359,9 @@ export function buildRegisterDemo(
       });
     }
   });
-  if (vogFuncties[0])
+  if (vogFuncties[0] && playground)
     houders.push({
-      medewerker: PLAYGROUND_MEDEWERKER,
+      medewerker: playground.medewerker,
       functie: vogFuncties[0],
       startOp: `${firstYear - 4}-03-01`,
       eindOp: null,
@@ -361,7 +391,7 @@ export function buildRegisterDemo(
         vastgelegdOp: null,
         afgifteOp: null,
       };
-      if (h.medewerker === PLAYGROUND_MEDEWERKER) {
+      if (h.medewerker === playground?.medewerker) {
         out.VogAanvragen.push(a); // the Playground employee's request is still open: "mijn vog" shows it
         break;
       }
