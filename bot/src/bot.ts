@@ -8,6 +8,7 @@ import type { ListStore, LokaleStaat } from '@shared/store';
 import type { BotServices, Feature, Reply, TurnInput } from './features/feature';
 import { FEATURES } from './features';
 import { leesSubmit } from './features/kit';
+import { herkenCommando } from './features/commando-herkenning';
 import { groepUitnodiging } from './features/meldwijzer';
 import type { Agenda } from './features/ambtseed/uitnodiging-graph';
 import type { ProactiveSender } from './proactive';
@@ -22,7 +23,8 @@ import type { ProactiveSender } from './proactive';
  *   2. strip the bot's own @mention before reading text;
  *   3. in a group chat or channel, answer only with an invitation to continue 1:1 (never read the text).
  * Then, in order: card submits by `data.action` prefix → the owning feature; typed commands → the feature
- * that lists them; free text nobody claimed → the meldwijzer's triage (the catch-all, last).
+ * that lists them; a command in the employee's own words (`features/commando-herkenning.ts`) → that feature; free
+ * text nobody claimed → the meldwijzer's triage (the catch-all, last).
  * A submit is read once (`leesSubmit`: its action, its data without Teams' own fields) and the caller's roles are
  * computed once (`rollenVan`, from the config) per turn; features built with `features/kit.ts` check both.
  * Logs hold event names, feature ids and zod issue paths — never message text or identities.
@@ -249,6 +251,14 @@ export class IntegriteitsBot extends ActivityHandler {
     if (byCommand) {
       this.log.info({ event: 'commando', doel: byCommand.id }, 'commando');
       await send(context, await byCommand.onCommand!(command, this.input(context, 'message', { text: raw }), this.service(byCommand)));
+      return;
+    }
+    // Then a command in the employee's own words ("ik wil de eed afleggen"); conduct stays with the triage.
+    const herkend = byCommand ? undefined : herkenCommando(raw, this.features);
+    if (herkend) {
+      this.log.info({ event: 'commando.herkend', doel: herkend.feature.id }, 'commando herkend');
+      const input = this.input(context, 'message', { text: raw });
+      await send(context, await herkend.feature.onCommand!(herkend.commando, input, this.service(herkend.feature)));
       return;
     }
     // Catch-all, last: free text goes to the meldwijzer's triage.

@@ -135,7 +135,9 @@ const STANDAARD: KitAntwoorden = {
  * and the listed commands; see the module comment for the order of checks.
  * @throws Error at start-up when a route name does not start with `<id>.` or a command names a missing route.
  */
-export function defineFeature(def: FeatureDefinitie): Feature & { routes: RouteTabel } {
+export function defineFeature(
+  def: FeatureDefinitie,
+): Feature & { routes: RouteTabel; /** Typed command → action (as declared). */ commandActies: Readonly<Record<string, string>> } {
   const prefix = `${def.id}.`;
   for (const naam of Object.keys(def.routes))
     if (!naam.startsWith(prefix)) throw new Error(`Route ${naam} van feature ${def.id} moet beginnen met ${prefix}`);
@@ -171,6 +173,7 @@ export function defineFeature(def: FeatureDefinitie): Feature & { routes: RouteT
   return {
     id: def.id,
     routes: def.routes,
+    commandActies: commands,
     actions: [prefix],
     commands: Object.keys(commands),
     onSubmit(turn, services) {

@@ -109,6 +109,17 @@ export const INTAKE_COMMANDS: Record<string, IntakeAction> = {
   'report aggression': 'intake.agressie.start',
   'agressie bijwerken': 'intake.agressie.bijwerkenStart',
   'update aggression incident': 'intake.agressie.bijwerkenStart',
+  // Intent synonyms: also typed commands, and the words bot/src/features/commando-herkenning.ts recognises in free text.
+  'intake menu': 'intake.menu',
+  'record conversation': 'intake.gesprek.start',
+  'melding vastleggen': 'intake.melding.start',
+  'melding aanpassen': 'intake.melding.bijwerkenStart',
+  'lopende termijnen': 'intake.wbk.overzicht',
+  'welke termijnen lopen': 'intake.wbk.overzicht',
+  'running deadlines': 'intake.wbk.overzicht',
+  'agressie melden': 'intake.agressie.start',
+  'register aggression': 'intake.agressie.start',
+  'update aggression': 'intake.agressie.bijwerkenStart',
 };
 
 /** i18n key of the readable name of an action, for "niet toegestaan". */

@@ -57,6 +57,10 @@ export const nevenwerkFeature = defineFeature({
     ...commando('nevenwerk.mijn', 'mijn nevenwerk', 'my side activities'),
     ...commando('nevenwerk.team', 'nevenwerk beoordelen', 'assess side activities'),
     ...commando('nevenwerk.overzicht', 'nevenwerk overzicht', 'side activities overview'),
+    // Intent synonyms: also typed commands, and the words bot/src/features/commando-herkenning.ts recognises in free text.
+    ...commando('nevenwerk.menu', 'nevenfunctie melden', 'bijbaan melden', 'side job'),
+    ...commando('nevenwerk.mijn', 'mijn nevenfuncties', 'my side jobs'),
+    ...commando('nevenwerk.team', 'nevenwerk team', 'assess side jobs'),
   },
 });
 
