@@ -121,7 +121,7 @@ describe('ambtseed: namen op het moment zelf (lokale modus: de Playground-gebrui
         { ...alsHr, replyToId: 'aanwezig-1' },
       ),
     );
-    expect(JSON.stringify(opslaan.replies)).toContain('1 afgelegd, 1 afwezig');
+    expect(JSON.stringify(opslaan.replies)).toContain('Vastgelegd: 1 × belofte afgelegd, 1 × afwezig.');
     const samenvatting = JSON.stringify(bot.updates.find((u) => u.activityId === 'aanwezig-1')!.activity);
     expect(samenvatting).toContain('"title":"Lynne Robbins","value":"Belofte afgelegd"');
     expect(samenvatting).toContain('"title":"Megan Bowen","value":"Afwezig"');

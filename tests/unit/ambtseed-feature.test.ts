@@ -223,7 +223,7 @@ describe('ambtseed-feature', () => {
     expect(aw).toContain('"value":"afgelegd-belofte"');
     expect(
       tekst(await submit(HR, { action: 'ambtseed.aanwezigheidOpslaan', sessieId: 'S-A', 'a_S-A#00003': 'afgelegd-belofte' }, na)),
-    ).toContain('1 afgelegd, 0 afwezig');
+    ).toContain('Vastgelegd: 1 × belofte afgelegd.');
     expect(await store.get('AmbtseedInschrijvingen', 'S-A#00003')).toMatchObject({
       status: 'afgelegd',
       vorm: 'belofte',

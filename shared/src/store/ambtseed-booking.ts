@@ -9,7 +9,7 @@ import {
   type BoekingPlan,
   type BoekingSnapshot,
 } from '../domain/ambtseed/boekingsplan';
-import type { Dienstverband, Inschrijving, Sessie } from '../domain/ambtseed/verplichtingen';
+import type { Dienstverband, Inschrijving, Sessie, Vorm } from '../domain/ambtseed/verplichtingen';
 import type { ListName } from '../lists/definitions';
 import type { ListItem } from '../lists/schemas';
 import type { ListQuery, ListStore, ListTransaction, SequenceSpec } from './list-store';
@@ -171,7 +171,7 @@ async function schrijfPlan(tx: ListTransaction, p: BoekingPlan): Promise<Boeking
 export async function markeerAanwezigheid(
   store: ListStore,
   inschrijvingId: string,
-  besluit: { status: 'afgelegd' | 'afwezig'; vorm?: 'eed' | 'belofte' | null; datum: string },
+  besluit: { status: 'afgelegd' | 'afwezig'; vorm?: Vorm | null; datum: string },
 ): Promise<Inschrijving> {
   const oud = await store.get('AmbtseedInschrijvingen', inschrijvingId);
   if (!oud) throw new BoekingFout('INSCHRIJVING_ONBEKEND', 'Deze inschrijving bestaat niet (meer).');

@@ -182,6 +182,9 @@ export interface AanwezigheidKaartData {
   /** Notice when names are missing (codes shown instead); `''` hides it. */
   melding: string;
   opslaanTitel: string;
+  /** Placeholder of each ChoiceSet ("Nog niet vastgelegd"): shown while nothing is recorded for that row. */
+  kies: string;
+  /** `standaard`: the recorded outcome, `''` when none (nothing preselected). */
   deelnemers: { veld: string; label: string; standaard: string; keuzes: { title: string; value: string }[] }[];
 }
 export const renderAanwezigheidKaart = (d: AanwezigheidKaartData) => expand('ambtseed-aanwezigheid', d);

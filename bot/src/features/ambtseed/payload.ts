@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AANWEZIGHEID_UITKOMSTEN } from '@shared/domain/ambtseed/aanwezigheid';
 import { SESSIE_SOORTEN } from '@shared/lists/definitions';
 
 /**
@@ -103,8 +104,11 @@ export const aanwezigheidInvoer = z
 export const herinnerInvoer = z.looseObject({ action: z.literal('ambtseed.herinnerAchterstallig'), bevestigd: z.string().optional() });
 /** HR asks who comes to a session (the HR card's session ChoiceSet). */
 export const deelnemersInvoer = z.looseObject({ action: z.literal('ambtseed.deelnemers'), sessieId: id });
-/** One attendance choice (`a_<inschrijvingId>` fields of the attendance card). */
-export const aanwezigheidKeuze = z.enum(['afgelegd-eed', 'afgelegd-belofte', 'afgelegd', 'afwezig']);
+/**
+ * One attendance choice (`a_<inschrijvingId>` fields of the attendance card); `''` (the ChoiceSet left at "nog niet
+ * vastgelegd") becomes `undefined`: nothing is recorded for that row.
+ */
+export const aanwezigheidKeuze = z.union([z.enum(AANWEZIGHEID_UITKOMSTEN), z.literal('')]).transform((v) => v || undefined);
 
 /** Every ambtseed submit. */
 export const ambtseedSubmitSchema = z.union([

@@ -6,3 +6,4 @@ export * from './herinneringen';
 export * from './prognose';
 export * from './tijden';
 export * from './boekingsplan';
+export * from './aanwezigheid';
