@@ -75,7 +75,7 @@ describe('Mijn registraties (vertrouwenspersoon, fake clock)', () => {
     const velden = { vertrouwenspersoon: 'intern', onderwerp: 'onveiligheid', isMelding: 'false', doorverwezen: 'bedrijfsarts' };
 
     expect(teksten(await send(submit({ ...opslaan.data, ...velden, datum: '2025-12-30' }, van())))).toEqual([
-      'Dat kon ik niet opslaan: Datum moet in 2026 liggen, het jaar van G-2026-0003. Er is niets opgeslagen.',
+      'Dat kon ik niet opslaan: Datum ligt in 2025; de cijfers over 2025 zijn afgesloten (vastleggen en corrigeren kon tot en met 28 februari 2026). Er is niets opgeslagen.',
     ]);
     expect(teksten(await send(submit({ ...opslaan.data, ...velden, datum: '2026-12-03' }, van())))).toEqual([
       'Dat kon ik niet opslaan: Datum ligt in de toekomst. Er is niets opgeslagen.',
@@ -185,7 +185,7 @@ describe('Mijn registraties (vertrouwenspersoon, fake clock)', () => {
     ]);
   });
 
-  it("in English; and in the new year last year's gesprekken are closed", async () => {
+  it("in English; in the new year last year's gesprekken stay open until 1 March, then they are closed", async () => {
     const [en] = replyCards(await send(message('my records', van(VP, 'en-US'))));
     expect(blokken(en).slice(0, 3)).toEqual([
       'My records 2026',
@@ -193,6 +193,15 @@ describe('Mijn registraties (vertrouwenspersoon, fake clock)', () => {
       'G-2026-0003 · 29 November 2026 · Feeling unsafe · Internal → Company doctor',
     ]);
     zetKlok('2027-01-04T09:00:00Z');
+    const [januari] = replyCards(await send(message('mijn registraties', van())));
+    expect(blokken(januari)).toEqual([
+      'Mijn registraties 2026 en 2027',
+      '1 gesprek dat jij in 2026 en 2027 hebt vastgelegd (alleen kenmerken). Corrigeren en verwijderen kan tot het eind van het jaar. Gesprekken van 2026 kun je nog corrigeren tot en met 28 februari 2027.',
+      'G-2026-0003 · 29 november 2026 · Onveiligheid · Intern → Bedrijfsarts',
+    ]);
+    zetKlok('2027-02-28T22:59:00Z'); // 23:59 on 28 February in Amsterdam: still open
+    expect(replyCards(await send(submit({ action: 'intake.gesprek.corrigeerStart', gesprekId: 'G-2026-0003' }, van())))).toHaveLength(1);
+    zetKlok('2027-02-28T23:00:00Z'); // 00:00 on 1 March in Amsterdam: closed
     const [kaart] = replyCards(await send(message('mijn registraties', van())));
     expect(blokken(kaart)).toEqual([
       'Mijn registraties 2027',

@@ -1,10 +1,13 @@
 /**
  * Intake over /api/messages after a QA walk through the demo: an outdated or unknown intake card answers with the
- * friendly "kaart is verouderd" line and the intake menu (nothing written), not a technical error.
+ * friendly "kaart is verouderd" line and the intake menu (nothing written), not a technical error. A gesprek dated in
+ * last year asks first, because it changes last year's figures; last year stays open (registering, "Mijn
+ * registraties", corrections that move the date between the years) until 1 March, then it is closed.
  */
 import { loadOrgConfig } from '@shared/config';
+import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
 import { queryAll } from '@shared/store';
-import { botMetKlok, replyCards, submit, submitActions } from '../support/activities';
+import { botMetKlok, message, replyCards, submit, submitActions } from '../support/activities';
 
 const VP = { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
 const MEDEWERKER = { id: 'user-id-7', name: 'Gewone Medewerker', aadObjectId: '00000000-0000-0000-0000-0000000000e7' };
@@ -24,5 +27,103 @@ describe('intake: outdated card actions', () => {
     // Someone without an intake role gets the menu they may use: agressie only.
     expect(submitActions(replyCards(en)[0]).map((a) => a.data.action)).toEqual(['intake.agressie.start']);
     expect(await queryAll(bot().store, 'Gesprekken')).toEqual([]);
+  });
+});
+
+describe('intake: a gesprek dated last year', () => {
+  const { bot, send, zetKlok } = botMetKlok(loadOrgConfig('demo'), '2026-02-10T09:00:00Z');
+  const teksten = (r: Awaited<ReturnType<typeof send>>) => r.map((x) => x.activity.text ?? '').filter(Boolean);
+  const blokken = (kaart: Record<string, unknown>) =>
+    (kaart.body as { type: string; text?: string; items?: { type: string; text?: string }[] }[]).flatMap((b) =>
+      b.type === 'Container' ? (b.items ?? []).filter((i) => i.type === 'TextBlock').map((i) => i.text) : [b.text],
+    );
+  const totaal = async (jaar: number) =>
+    buildJaarverslag(await leesJaarverslagBronnen(bot().store, { jaar }), { jaar, organisatie: 'X' }).gesprekken.totaal;
+  const velden = { vertrouwenspersoon: 'intern', isMelding: 'false', doorverwezen: 'geen', onderwerp: 'integriteit' };
+  async function formulier() {
+    const [kaart] = replyCards(await send(message('gesprek vastleggen', van())));
+    return submitActions(kaart).find((a) => a.data.action === 'intake.gesprek.opslaan')!.data;
+  }
+
+  it('asks before saving into last year, says whose figures change, and saves once after "ja"', async () => {
+    const opslaan = await formulier();
+    const vraag = await send(submit({ ...opslaan, ...velden, datum: '2025-12-15' }, van()));
+    expect(teksten(vraag)).toEqual([]);
+    const [kaart] = replyCards(vraag);
+    expect(blokken(kaart)).toEqual([
+      'Gesprek in 2025 vastleggen?',
+      '15 december 2025 · Integriteit · Intern',
+      'De datum ligt in 2025. Het gesprek telt dan mee in de cijfers van 2025 (het jaarverslag over 2025), niet in die van 2026. Klopt de datum?',
+    ]);
+    expect(await queryAll(bot().store, 'Gesprekken')).toEqual([]);
+    const [ja, nee] = submitActions(kaart);
+    expect([ja.title, nee.title]).toEqual(['Ja, de datum klopt', 'Nee, datum aanpassen']);
+    // "Nee" opens the form again; nothing is saved.
+    expect(blokken(replyCards(await send(submit(nee.data, van())))[0])[0]).toBe('Gesprek vastleggen');
+    expect(teksten(await send(submit(ja.data, van())))).toEqual(['G-2025-0001 is opgeslagen.']);
+    // Once per card: "ja" again, or the original form again.
+    expect(teksten(await send(submit(ja.data, van())))).toEqual([
+      'Deze kaart is al verwerkt als G-2025-0001; er is niets dubbel opgeslagen.',
+    ]);
+    expect(teksten(await send(submit({ ...opslaan, ...velden, datum: '2025-12-15' }, van())))).toEqual([
+      'Deze kaart is al verwerkt als G-2025-0001; er is niets dubbel opgeslagen.',
+    ]);
+    expect(await totaal(2025)).toBe(1);
+    // A date in this year needs no question.
+    expect(teksten(await send(submit({ ...(await formulier()), ...velden, datum: '2026-02-09' }, van())))).toEqual([
+      'G-2026-0001 is opgeslagen.',
+    ]);
+    // 2024 is closed (its figures were final on 1 March 2025).
+    expect(teksten(await send(submit({ ...(await formulier()), ...velden, datum: '2024-12-31' }, van())))).toEqual([
+      'Dat kon ik niet opslaan: Datum ligt in 2024; de cijfers over 2024 zijn afgesloten (vastleggen en corrigeren kon tot en met 28 februari 2025). Er is niets opgeslagen.',
+    ]);
+  });
+
+  it('"Mijn registraties" shows last year\'s too, and a correction moves a gesprek to this year, once', async () => {
+    const [lijst] = replyCards(await send(message('mijn registraties', van())));
+    expect(blokken(lijst)).toEqual([
+      'Mijn registraties 2025 en 2026',
+      '2 gesprekken die jij in 2025 en 2026 hebt vastgelegd (alleen kenmerken). Corrigeren en verwijderen kan tot het eind van het jaar. Gesprekken van 2025 kun je nog corrigeren tot en met 28 februari 2026.',
+      'G-2025-0001 · 15 december 2025 · Integriteit · Intern',
+      'G-2026-0001 · 9 februari 2026 · Integriteit · Intern',
+    ]);
+    const start = submitActions(lijst).find(
+      (a) => a.data.action === 'intake.gesprek.corrigeerStart' && a.data.gesprekId === 'G-2025-0001',
+    )!;
+    const corrigeer = submitActions(replyCards(await send(submit(start.data, van())))[0])[0].data;
+    // The wrong year: the gesprek was on 12 January 2026.
+    const [vraag] = replyCards(await send(submit({ ...corrigeer, ...velden, datum: '2026-01-12' }, van())));
+    expect(blokken(vraag)).toEqual([
+      'G-2025-0001 corrigeren: de cijfers van 2025 veranderen',
+      'G-2025-0001 · 12 januari 2026 · Integriteit · Intern',
+      'Deze correctie verandert de cijfers van 2025 (het jaarverslag over 2025). Klopt de datum?',
+    ]);
+    expect(await bot().store.get('Gesprekken', 'G-2025-0001')).toMatchObject({ datum: '2025-12-15', verwijderdOp: null });
+    const ja = submitActions(vraag)[0];
+    expect(teksten(await send(submit(ja.data, van())))).toEqual([
+      'G-2025-0001 is gecorrigeerd. Het gesprek ligt nu in 2026 en heet voortaan G-2026-0002.',
+    ]);
+    expect(teksten(await send(submit(ja.data, van())))).toEqual([
+      'Deze kaart is al verwerkt als G-2026-0002; er is niets dubbel opgeslagen.',
+    ]);
+    expect(await bot().store.get('Gesprekken', 'G-2026-0002')).toMatchObject({ datum: '2026-01-12', onderwerp: 'integriteit' });
+    expect(await bot().store.get('Gesprekken', 'G-2025-0001')).toMatchObject({ verwijderdOp: '2026-02-10' });
+    expect(await totaal(2025)).toBe(0);
+    expect(await totaal(2026)).toBe(2);
+    const [na] = replyCards(await send(message('mijn registraties', van())));
+    expect(blokken(na).slice(2)).toEqual([
+      'G-2026-0001 · 9 februari 2026 · Integriteit · Intern',
+      'G-2026-0002 · 12 januari 2026 · Integriteit · Intern',
+    ]);
+  });
+
+  it('from 1 March last year is closed: a date in it is refused, nothing is written', async () => {
+    zetKlok('2026-03-01T08:00:00Z');
+    const voor = (await queryAll(bot().store, 'Gesprekken')).length;
+    expect(teksten(await send(submit({ ...(await formulier()), ...velden, datum: '2025-12-20' }, van())))).toEqual([
+      'Dat kon ik niet opslaan: Datum ligt in 2025; de cijfers over 2025 zijn afgesloten (vastleggen en corrigeren kon tot en met 28 februari 2026). Er is niets opgeslagen.',
+    ]);
+    expect((await queryAll(bot().store, 'Gesprekken')).length).toBe(voor);
+    expect(blokken(replyCards(await send(message('mijn registraties', van())))[0])[0]).toBe('Mijn registraties 2026');
   });
 });

@@ -151,21 +151,33 @@ export function renderGesprekCard(
   return metNietsTeMeldenZonderInvoer(card);
 }
 
-/** One line about a gesprek for "Mijn registraties": `G-2026-0001 · 2 maart 2026 · Discriminatie · Extern → Klachtencommissie`. */
+/**
+ * One line about a gesprek for "Mijn registraties": `G-2026-0001 · 2 maart 2026 · Discriminatie · Extern → Klachtencommissie`
+ * (without the id when `gesprekId` is empty: a gesprek not saved yet).
+ */
 export function gesprekRegel(locale: Locale, g: ListItem<'Gesprekken'>): string {
   const delen = [g.gesprekId, toonWaarde(locale, g.datum), toonWaarde(locale, g.onderwerp), toonWaarde(locale, g.vertrouwenspersoon)];
-  const regel = delen.join(' · ');
+  const regel = delen.filter(Boolean).join(' · ');
   return g.doorverwezen && g.doorverwezen !== 'geen' ? `${regel} → ${toonWaarde(locale, g.doorverwezen)}` : regel;
 }
 
 /**
- * "Mijn registraties": the caller's own gesprekken of `jaar` (codes only), each with "Corrigeren" and
- * "Verwijderen" (which asks first).
+ * "Mijn registraties": the caller's own gesprekken of the open years `jaar` (a number, or "2025 en 2026"; codes only),
+ * each with "Corrigeren" and "Verwijderen" (which asks first); `extra` is appended to the explanation (until when
+ * last year's can still be corrected).
  */
-export function renderMijnRegistratiesCard(locale: Locale, jaar: number, gesprekken: ListItem<'Gesprekken'>[]): AdaptiveCardJson {
+export function renderMijnRegistratiesCard(
+  locale: Locale,
+  jaar: number | string,
+  gesprekken: ListItem<'Gesprekken'>[],
+  extra?: string,
+): AdaptiveCardJson {
+  const uitleg = gesprekken.length
+    ? t(locale, 'intake.mijn.uitleg', { n: gesprekken.length, jaar })
+    : t(locale, 'intake.mijn.geen', { jaar });
   return renderCard('intake-mijn', {
     titel: t(locale, 'intake.mijn.titel', { jaar }),
-    uitleg: gesprekken.length ? t(locale, 'intake.mijn.uitleg', { n: gesprekken.length, jaar }) : t(locale, 'intake.mijn.geen', { jaar }),
+    uitleg: extra ? `${uitleg} ${extra}` : uitleg,
     gesprekken: gesprekken.map((g) => ({
       regel: gesprekRegel(locale, g),
       corrigeer: { titel: t(locale, 'intake.knop.corrigeren'), data: { action: 'intake.gesprek.corrigeerStart', gesprekId: g.gesprekId } },

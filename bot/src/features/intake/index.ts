@@ -49,6 +49,7 @@ import {
   renderAgressieNieuwCard,
   renderBevestigingCard,
   renderGesprekCard,
+  renderBevestigVraagCard,
   renderGesprekVerwijderCard,
   renderSamenvattingCard,
   gesprekRegel,
@@ -62,6 +63,7 @@ import {
   toonWaarde,
   wbkRegel,
 } from './cards';
+import { laatsteDagVoor, openJaren } from './jaargrens';
 import { voegToeMetVolgnummer } from './opslag';
 import { intakeStaat } from './staat';
 import { nietToegestaanTekst, toegang, type IntakeActie } from './toegang';
@@ -265,10 +267,86 @@ async function gesprekStart(_invoer: unknown, input: TurnInput): Promise<Reply[]
   return [card(renderGesprekCard(input.locale, { vandaag: vandaagVan(input.now) }))];
 }
 
+/** The years of `jaren` as one phrase: "2025 en 2026" / "2025 and 2026" (Intl.ListFormat). */
+function jarenTekst(locale: Locale, jaren: number[]): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(jaren.map(String));
+}
+
+/**
+ * The year rule of a gesprek saved with `datum` (`jaargrens.ts`): a problem line when its year is closed, and the
+ * earliest earlier year whose figures the save changes (`raakt`, also the year of the gesprek being corrected).
+ */
+function jaarRegel(input: TurnInput, datum: string, huidigeDatum?: string): { fout?: string; raakt?: number } {
+  const vandaag = vandaagVan(input.now);
+  const open = openJaren(vandaag);
+  const jaar = Number(datum.slice(0, 4));
+  if (!open.includes(jaar))
+    return {
+      fout: t(input.locale, 'intake.fout.jaarGesloten', {
+        veld: t(input.locale, 'intake.veld.datum'),
+        jaar,
+        tot: datumTekst(input.locale, laatsteDagVoor(jaar)),
+      }),
+    };
+  const raakt = Math.min(jaar, huidigeDatum ? Number(huidigeDatum.slice(0, 4)) : jaar);
+  return raakt < ditJaar(input) ? { raakt } : {};
+}
+
+/**
+ * Saving a gesprek dated in an earlier (still open) year changes that year's figures: ask first. "Ja, de datum klopt"
+ * sends the same data (same `kaartId`, so still saved once) with `bevestigJaar`; "Nee, datum aanpassen" opens the form again.
+ */
+function jaarVraag(
+  input: TurnInput,
+  raakt: number,
+  regel: string,
+  ja: Record<string, unknown>,
+  nee: Record<string, unknown>,
+  gesprekId?: string,
+): Reply[] {
+  const l = input.locale;
+  return [
+    card(
+      renderBevestigVraagCard(
+        gesprekId ? t(l, 'intake.jaar.correctieTitel', { gesprekId, jaar: raakt }) : t(l, 'intake.jaar.vraagTitel', { jaar: raakt }),
+        regel,
+        gesprekId
+          ? t(l, 'intake.jaar.correctieUitleg', { jaar: raakt })
+          : t(l, 'intake.jaar.vraagUitleg', { jaar: raakt, ditJaar: ditJaar(input) }),
+        [
+          { titel: t(l, 'intake.knop.jaDatumKlopt'), stijl: 'destructive', data: { ...ja, bevestigJaar: String(raakt) } },
+          { titel: t(l, 'intake.knop.neeDatumAanpassen'), stijl: 'default', data: nee },
+        ],
+      ),
+    ),
+  ];
+}
+
+/** The fields of a gesprek as card data (Teams' string form), for the year question's "Ja" button. */
+const gesprekVelden = (v: GesprekInvoer | GesprekCorrigeerInvoer) => ({
+  datum: v.datum,
+  vertrouwenspersoon: v.vertrouwenspersoon,
+  onderwerp: v.onderwerp,
+  isMelding: String(v.isMelding),
+  doorverwezen: v.doorverwezen,
+});
+
 async function gesprekOpslaan(v: GesprekInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const vandaag = vandaagVan(input.now);
+  const al = await intakeStaat(services.lokaal).verwerktAls(v.kaartId);
+  if (al) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al }))];
   const fouten = datumRegels(input.locale, vandaag, { datum: v.datum });
+  const jr = jaarRegel(input, v.datum);
+  if (jr.fout) fouten.push(jr.fout);
   if (fouten.length) return regelFout(input, fouten);
+  if (jr.raakt && v.bevestigJaar !== String(jr.raakt))
+    return jaarVraag(
+      input,
+      jr.raakt,
+      gesprekRegel(input.locale, { gesprekId: '', ...v, verwijderdOp: null }),
+      { action: v.action, kaartId: v.kaartId, cyclus: v.cyclus ?? '', ...gesprekVelden(v) },
+      { action: 'intake.gesprek.start' },
+    );
   return eenmaalPerKaart(input, services, v.kaartId, async () => {
     const item = await voegToeMetVolgnummer(services.store, 'Gesprekken', v.datum, (gesprekId) => ({
       gesprekId,
@@ -289,36 +367,53 @@ async function gesprekOpslaan(v: GesprekInvoer, input: TurnInput, services: BotS
   });
 }
 
-/* ---- "Mijn registraties": a vertrouwenspersoon's own gesprekken of this year ---- */
+/* ---- "Mijn registraties": a vertrouwenspersoon's own gesprekken of the open years ---- */
 
-/** This year (Europe/Amsterdam): correction and removal are possible for gesprekken of this year only. */
+/** This year (Europe/Amsterdam). */
 const ditJaar = (input: TurnInput) => Number(vandaagVan(input.now).slice(0, 4));
+/** The years whose gesprekken can still be corrected and removed (`jaargrens.ts`): this year, and last year until 1 March. */
+const open = (input: TurnInput) => openJaren(vandaagVan(input.now));
 
 /**
- * The caller's own gesprek `gesprekId` of this year, not removed; undefined otherwise (another's, an earlier year's,
+ * The caller's own gesprek `gesprekId` of an open year, not removed; undefined otherwise (another's, a closed year's,
  * unknown or removed: all answered alike, so the answer tells nothing about other people's registrations).
  */
 async function eigenGesprek(input: TurnInput, services: BotServices, gesprekId: string): Promise<ListItem<'Gesprekken'> | undefined> {
   const oid = input.user.aadObjectId;
-  if (!oid || !gesprekId.startsWith(`G-${ditJaar(input)}-`) || !(await intakeStaat(services.lokaal).isEigenaar(gesprekId, oid)))
-    return undefined;
+  const jaar = Number(gesprekId.slice(2, 6));
+  if (!oid || !open(input).includes(jaar) || !(await intakeStaat(services.lokaal).isEigenaar(gesprekId, oid))) return undefined;
   const g = await services.store.get('Gesprekken', gesprekId);
   return g && !g.verwijderdOp ? g : undefined;
 }
 
 const nietGevonden = (input: TurnInput, gesprekId: string): Reply[] => [
-  text(t(input.locale, 'intake.mijn.nietGevonden', { gesprekId, jaar: ditJaar(input) })),
+  text(t(input.locale, 'intake.mijn.nietGevonden', { gesprekId, jaar: jarenTekst(input.locale, open(input)) })),
 ];
 
 async function mijnRegistraties(_invoer: unknown, input: TurnInput, services: BotServices): Promise<Reply[]> {
-  const jaar = ditJaar(input);
-  const ids = input.user.aadObjectId ? await intakeStaat(services.lokaal).gesprekkenVan(input.user.aadObjectId, jaar) : [];
+  const jaren = open(input);
+  const staat = intakeStaat(services.lokaal);
   const gesprekken: ListItem<'Gesprekken'>[] = [];
-  for (const id of ids) {
-    const g = await services.store.get('Gesprekken', id);
-    if (g && !g.verwijderdOp) gesprekken.push(g);
+  for (const jaar of jaren) {
+    const ids = input.user.aadObjectId ? await staat.gesprekkenVan(input.user.aadObjectId, jaar) : [];
+    for (const id of ids) {
+      const g = await services.store.get('Gesprekken', id);
+      if (g && !g.verwijderdOp) gesprekken.push(g);
+    }
   }
-  return [card(renderMijnRegistratiesCard(input.locale, jaar, gesprekken))];
+  const vorig = jaren.length > 1 ? jaren[0] : undefined;
+  return [
+    card(
+      renderMijnRegistratiesCard(
+        input.locale,
+        jarenTekst(input.locale, jaren),
+        gesprekken,
+        vorig
+          ? t(input.locale, 'intake.mijn.vorigJaarOpen', { jaar: vorig, tot: datumTekst(input.locale, laatsteDagVoor(vorig)) })
+          : undefined,
+      ),
+    ),
+  ];
 }
 
 async function gesprekCorrigeerStart(d: { gesprekId: string }, input: TurnInput, services: BotServices): Promise<Reply[]> {
@@ -327,30 +422,60 @@ async function gesprekCorrigeerStart(d: { gesprekId: string }, input: TurnInput,
   return [card(renderGesprekCard(input.locale, { vandaag: vandaagVan(input.now), correctie: g }))];
 }
 
+/**
+ * A correction of one of the caller's own gesprekken. Within an open year (`jaargrens.ts`); one that touches an earlier
+ * year's figures asks first (`jaarVraag`). A new date in another year moves the gesprek: it gets the next id of that
+ * year (ids carry the year the report counts it in), the old id is marked removed (`verwijderdOp`) and the caller
+ * owns the new one. Once per card: a second submit answers "al verwerkt als <id>".
+ */
 async function gesprekCorrigeer(v: GesprekCorrigeerInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const staat = intakeStaat(services.lokaal);
   const al = await staat.verwerktAls(v.kaartId);
   if (al) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al }))];
   const g = await eigenGesprek(input, services, v.gesprekId);
   if (!g) return nietGevonden(input, v.gesprekId);
-  const jaar = ditJaar(input);
   const fouten = datumRegels(input.locale, vandaagVan(input.now), { datum: v.datum });
-  if (Number(v.datum.slice(0, 4)) !== jaar)
-    fouten.push(t(input.locale, 'intake.fout.anderJaar', { veld: t(input.locale, 'intake.veld.datum'), jaar, id: g.gesprekId }));
+  const jr = jaarRegel(input, v.datum, g.datum);
+  if (jr.fout) fouten.push(jr.fout);
   if (fouten.length) return regelFout(input, fouten);
+  if (jr.raakt && v.bevestigJaar !== String(jr.raakt))
+    return jaarVraag(
+      input,
+      jr.raakt,
+      gesprekRegel(input.locale, { ...g, ...v, gesprekId: g.gesprekId, verwijderdOp: null }),
+      { action: v.action, kaartId: v.kaartId, gesprekId: g.gesprekId, ...gesprekVelden(v) },
+      { action: 'intake.gesprek.corrigeerStart', gesprekId: g.gesprekId },
+      g.gesprekId,
+    );
+  const velden = {
+    datum: v.datum,
+    vertrouwenspersoon: v.vertrouwenspersoon,
+    onderwerp: v.onderwerp,
+    isMelding: v.isMelding,
+    doorverwezen: v.doorverwezen,
+  };
   return eenmaalPerKaart(input, services, v.kaartId, async () => {
-    const item = await services.store.update('Gesprekken', g.gesprekId, {
-      datum: v.datum,
-      vertrouwenspersoon: v.vertrouwenspersoon,
-      onderwerp: v.onderwerp,
-      isMelding: v.isMelding,
-      doorverwezen: v.doorverwezen,
-    });
-    services.log.info({ feature: 'intake', actie: 'gesprek.corrigeer', id: item.gesprekId }, 'gesprek gecorrigeerd');
+    const nieuwJaar = v.datum.slice(0, 4);
+    if (nieuwJaar === g.gesprekId.slice(2, 6)) {
+      const item = await services.store.update('Gesprekken', g.gesprekId, velden);
+      services.log.info({ feature: 'intake', actie: 'gesprek.corrigeer', id: item.gesprekId }, 'gesprek gecorrigeerd');
+      return {
+        id: item.gesprekId,
+        replies: [
+          text(t(input.locale, 'intake.bijgewerkt', { id: item.gesprekId })),
+          card(renderBevestigingCard(input.locale, item.gesprekId, item, GESPREK_KOLOMMEN.slice(1))),
+        ],
+      };
+    }
+    // Another year: the new item first, then the owner, then the old id out of the figures.
+    const item = await voegToeMetVolgnummer(services.store, 'Gesprekken', v.datum, (gesprekId) => ({ gesprekId, ...velden }));
+    await staat.gesprekEigenaarZetten(item.gesprekId, input.user.aadObjectId!, input.now);
+    await services.store.update('Gesprekken', g.gesprekId, { verwijderdOp: vandaagVan(input.now) });
+    services.log.info({ feature: 'intake', actie: 'gesprek.corrigeer', id: g.gesprekId, nieuw: item.gesprekId }, 'gesprek naar ander jaar');
     return {
       id: item.gesprekId,
       replies: [
-        text(t(input.locale, 'intake.bijgewerkt', { id: item.gesprekId })),
+        text(t(input.locale, 'intake.mijn.hernummerd', { oud: g.gesprekId, nieuw: item.gesprekId, jaar: nieuwJaar })),
         card(renderBevestigingCard(input.locale, item.gesprekId, item, GESPREK_KOLOMMEN.slice(1))),
       ],
     };

@@ -56,6 +56,12 @@ const meerkeuze = <const T extends readonly [string, ...string[]]>(waarden: T, m
 export const kaartId = z
   .string({ error: 'kaart-id ontbreekt' })
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'ongeldig kaart-id');
+/** The year the user confirmed on the year question ("Ja, de datum klopt": the save changes that year's figures). */
+const bevestigJaar = z
+  .string()
+  .regex(/^\d{4}$/, 'verwacht een jaartal')
+  .optional();
+
 /** Uitvraag cycle id (`YYYY-MM-DD`, the uitvraag date) or empty outside an uitvraag. */
 const cyclus = z
   .union([z.literal(''), datum])
@@ -71,6 +77,7 @@ export const gesprekInvoer = z.strictObject({
   onderwerp: enumVan(ONDERWERPEN),
   isMelding: janee,
   doorverwezen: enumVan(DOORVERWIJZINGEN),
+  bevestigJaar,
 });
 export type GesprekInvoer = z.infer<typeof gesprekInvoer>;
 
@@ -87,6 +94,7 @@ export const gesprekCorrigeerInvoer = z.strictObject({
   onderwerp: enumVan(ONDERWERPEN),
   isMelding: janee,
   doorverwezen: enumVan(DOORVERWIJZINGEN),
+  bevestigJaar,
 });
 export type GesprekCorrigeerInvoer = z.infer<typeof gesprekCorrigeerInvoer>;
 
