@@ -437,6 +437,9 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Bedankt voor je stem').waitFor();
     await page.getByText('Optie twee: 1 (100%)').first().waitFor();
+    // the option this browser chose is marked on this page only (never stored: after a reload it is gone)
+    await page.getByText('Optie twee: 1 (100%) · jouw keuze', { exact: true }).waitFor();
+    expect(await page.getByText('Optie een: 0 (0%) · jouw keuze').count()).toBe(0);
     await page.getByRole('heading', { name: 'Toelichting' }).waitFor();
     await page.getByText(TOELICHTING).waitFor();
     expect(await page.locator('main b').count()).toBe(0);
@@ -448,6 +451,7 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await page.getByText('Bedankt voor je stem').waitFor();
     await page.getByText(TOELICHTING).waitFor();
     expect(await page.getByRole('button', { name: 'Stem' }).count()).toBe(0);
+    expect(await page.getByText('jouw keuze').count()).toBe(0);
     // A second vote through the API is refused.
     const status = await page.evaluate(async (week) => {
       const r = await fetch('/api/dilemma/stem', {
@@ -633,6 +637,19 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     // The demo data run up to today: this year is the most recent one with figures, and it is still running.
     expect(await page.getByLabel('Verslagjaar').inputValue()).toBe(String(HUIDIG));
     await page.getByText('Dit jaar loopt nog: de cijfers gaan tot en met vandaag.').waitFor();
+    // "Op deze pagina" links to the four sections of this long page, each to a heading that exists.
+    const inhoud = await page
+      .getByRole('navigation', { name: 'Op deze pagina' })
+      .locator('a')
+      .evaluateAll((as) =>
+        as.map((a) => ({ tekst: a.textContent, doel: document.querySelector(a.getAttribute('href')!)?.tagName ?? null })),
+      );
+    expect(inhoud).toEqual([
+      { tekst: `Kerncijfers ${HUIDIG} en voorgaande jaren`, doel: 'H2' },
+      { tekst: 'Registers: VOG en anonieme meldingen', doel: 'H2' },
+      { tekst: 'Nevenwerkzaamheden en financiële belangen', doel: 'H2' },
+      { tekst: 'Grafieken', doel: 'H2' },
+    ]);
     expect(await page.locator('#tabel-kerncijfers thead th').allTextContents()).toEqual([
       'Cijfer',
       ...[2, 1, 0].map((i) => String(HUIDIG - i)),

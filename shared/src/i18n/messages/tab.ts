@@ -97,6 +97,7 @@ const nl = {
   'dilemma.alGestemd': 'Je hebt deze week al gestemd. Volgende week is er een nieuw dilemma.',
   'dilemma.uitslag': 'Uitslag ({n, plural, one {# stem} other {# stemmen}})',
   'dilemma.optieUitslag': '{optie}: {n} ({pct}%)',
+  'dilemma.jouwKeuze': '{uitslag} · jouw keuze',
   'dilemma.gespreksvragen': 'Om over door te praten',
   'dilemma.toelichting': 'Toelichting',
   'dilemma.keuze.titel': 'Dilemma van volgende week kiezen',
@@ -177,6 +178,7 @@ const nl = {
   'dash.onderdrukken.hint':
     'Zoals in het gepubliceerde jaarverslag: 1 tot en met {max} wordt “<{n}”, in de tabellen en grafieken hieronder en in het Word-verslag. De Excel-cijfers zijn voor HR en blijven volledig.',
   'dash.jaar.leeg': '{jaar} (nog geen cijfers)',
+  'dash.inhoud': 'Op deze pagina',
   'dash.jaar.lopend': 'Dit jaar loopt nog: de cijfers gaan tot en met vandaag.',
   'dash.registerLeeg': 'Nog niets geregistreerd in {jaren}.',
   'dash.geenCijfers.titel': 'Nog geen cijfers over {jaar}',
@@ -338,6 +340,7 @@ const en: Record<keyof typeof nl, string> = {
   'dilemma.alGestemd': 'You have already voted this week. There is a new dilemma next week.',
   'dilemma.uitslag': 'Results ({n, plural, one {# vote} other {# votes}})',
   'dilemma.optieUitslag': '{optie}: {n} ({pct}%)',
+  'dilemma.jouwKeuze': '{uitslag} · your choice',
   'dilemma.gespreksvragen': 'To discuss further',
   'dilemma.toelichting': 'Explanation',
   'dilemma.keuze.titel': 'Choose next week’s dilemma',
@@ -418,6 +421,7 @@ const en: Record<keyof typeof nl, string> = {
   'dash.onderdrukken.hint':
     'As in the published annual report: 1 to {max} becomes “<{n}”, in the tables and charts below and in the Word report. The Excel figures are for HR and stay complete.',
   'dash.jaar.leeg': '{jaar} (no figures yet)',
+  'dash.inhoud': 'On this page',
   'dash.jaar.lopend': 'This year is not over yet: the figures run up to today.',
   'dash.registerLeeg': 'Nothing registered in {jaren} yet.',
   'dash.geenCijfers.titel': 'No figures for {jaar} yet',

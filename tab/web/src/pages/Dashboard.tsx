@@ -3,6 +3,7 @@ import {
   Body1,
   Button,
   Field,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
   tabel: {
     borderCollapse: 'collapse',
     width: '100%',
+    marginTop: tokens.spacingVerticalL,
     backgroundColor: tokens.colorNeutralBackground1,
     '& th, & td': {
       padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -42,6 +44,15 @@ const useStyles = makeStyles({
   },
   rij: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
   leeg: { marginTop: tokens.spacingVerticalL },
+  inhoud: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
   grafieken: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(420px, 100%), 1fr))', gap: tokens.spacingHorizontalXL },
 });
 
@@ -263,7 +274,7 @@ export function Dashboard() {
       <h1 className={p.h1}>{t('dash.titel')}</h1>
       {info && jaar !== null && (
         <div className={s.rij}>
-          <Field label={t('dash.jaar')} hint={jaar === info.huidig && !leeg ? t('dash.jaar.lopend') : undefined}>
+          <Field label={t('dash.jaar')}>
             <Select value={String(jaar)} onChange={(_, d) => setJaar(Number(d.value))}>
               {info.jaren.map((j) => (
                 <option key={j} value={j}>
@@ -323,10 +334,34 @@ export function Dashboard() {
       {!fout && !leeg && !verslag && <Spinner label={t('laden')} />}
       {verslag && !leeg && (
         <>
+          <nav aria-labelledby="kop-inhoud" className={p.sectie}>
+            <Text id="kop-inhoud" weight="semibold" as="p" block className={p.alinea}>
+              {t('dash.inhoud')}
+            </Text>
+            <ul className={s.inhoud}>
+              {[
+                ['kop-cijfers', t('dash.kerncijfers', { jaar: verslag.jaar })],
+                ['kop-registers', t('dash.registers')],
+                ...(nevenwerk ? [['kop-nevenwerk', nevenwerk.titel]] : []),
+                ['kop-grafieken', t('dash.grafieken')],
+              ].map(([id, tekst]) => (
+                <li key={id}>
+                  <Link href={`#${id}`} className={p.doel}>
+                    {tekst}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <section className={p.sectie} aria-labelledby="kop-cijfers">
             <h2 id="kop-cijfers" className={p.h2}>
               {t('dash.kerncijfers', { jaar: verslag.jaar })}
             </h2>
+            {verslag.jaar === info?.huidig && (
+              <Body1 as="p" block className={p.zacht}>
+                {t('dash.jaar.lopend')}
+              </Body1>
+            )}
             {zonderCijfers.length > 0 && (
               <Body1 as="p" block className={p.zacht}>
                 {t('dash.jarenZonderCijfers', { jaren: lijstTekst(locale, zonderCijfers), n: zonderCijfers.length })}

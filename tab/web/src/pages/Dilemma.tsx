@@ -39,7 +39,11 @@ const useStyles = makeStyles({
   knoppen: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
 });
 
-function Uitslag({ dilemma, resultaten }: { dilemma: TabDilemma; resultaten: Resultaten }) {
+/**
+ * The results per option. `eigen` is the option this browser just voted for: marked "jouw keuze" on this page only
+ * (it is never sent back or stored; after a reload the vote stays anonymous even to the voter's own screen).
+ */
+function Uitslag({ dilemma, resultaten, eigen }: { dilemma: TabDilemma; resultaten: Resultaten; eigen?: number }) {
   const s = useStyles();
   const { t } = useTab();
   return (
@@ -49,7 +53,8 @@ function Uitslag({ dilemma, resultaten }: { dilemma: TabDilemma; resultaten: Res
         {dilemma.opties.map((o, i) => {
           const n = resultaten.perOptie[i] ?? 0;
           const pct = resultaten.totaal ? Math.round((100 * n) / resultaten.totaal) : 0;
-          const label = t('dilemma.optieUitslag', { optie: o, n, pct });
+          const uitslag = t('dilemma.optieUitslag', { optie: o, n, pct });
+          const label = i === eigen ? t('dilemma.jouwKeuze', { uitslag }) : uitslag;
           return (
             <li key={i}>
               <Field label={label} validationState="none">
@@ -185,7 +190,7 @@ export function Dilemma() {
               <MessageBar intent="success">
                 <MessageBarBody>{t('dilemma.bedankt')}</MessageBarBody>
               </MessageBar>
-              <Uitslag dilemma={d} resultaten={data.resultaten} />
+              <Uitslag dilemma={d} resultaten={data.resultaten} eigen={keuze === '' ? undefined : Number(keuze)} />
               {d.toelichting && (
                 <section aria-labelledby="kop-toelichting">
                   <h3 id="kop-toelichting" className={p.h3}>

@@ -78,7 +78,8 @@ export const usePaginaStyles = makeStyles({
   alinea: { margin: `${tokens.spacingVerticalS} 0` },
   /** A heading below a row of cards: clear space above it, so it reads as the start of the next group. */
   naKaarten: { marginTop: tokens.spacingVerticalXL },
-  lijst: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  // In em, so the numbers of a list in large podium text (a session on the big screen) stay inside the card too.
+  lijst: { margin: 0, paddingLeft: '1.5em', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   kaal: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   tekst: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   zacht: { color: tokens.colorNeutralForeground2 },

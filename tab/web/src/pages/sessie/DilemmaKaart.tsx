@@ -1,4 +1,4 @@
-import { Body1 } from '@fluentui/react-components';
+import { Body1, tokens } from '@fluentui/react-components';
 import type { TabDilemma } from '../../../../api/router';
 import { useTab } from '../../context';
 import { usePaginaStyles } from '../Portal';
@@ -12,7 +12,11 @@ export function DilemmaKaart({ dilemma, kop, groot = false }: { dilemma: TabDile
   const { t } = useTab();
   const Kop = kop;
   const Sub = kop === 'h2' ? 'h3' : 'h4';
-  const tekstStijl = groot ? { fontSize: 'inherit', lineHeight: 'inherit' } : undefined;
+  // Text, choices and questions in one size: the podium's large text (`groot`), else body text (a table card;
+  // the lists used to inherit the podium's size while the text beside them was body size).
+  const tekstStijl = groot
+    ? { fontSize: 'inherit', lineHeight: 'inherit' }
+    : { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 };
   return (
     <>
       <Kop className={kop === 'h2' ? p.h2 : p.h3}>{dilemma.titel}</Kop>
