@@ -566,6 +566,27 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await breedte(1280);
   });
 
+  test('at 375 px a moreel beraad on the dilemma with the long title fits: every step, the podium and the form to record it', async () => {
+    await breedte(375);
+    try {
+      await open('/sessie', { rol: 'manager' });
+      await page.getByLabel('Casus', { exact: true }).selectOption('D-XSS');
+      await page.getByRole('button', { name: 'Start de sessie' }).click();
+      for (let i = 0; i < 5; i++) {
+        await page.getByText(`Stap ${i + 1} van 5`).waitFor();
+        await page.getByText(XSS_TITEL).waitFor();
+        await pastInBreedte(`moreel beraad/375/stap ${i + 1}`);
+        await page.getByRole('button', { name: i === 4 ? 'Sessie afronden' : 'Volgende stap' }).click();
+      }
+      await expect(page.locator('main h1').textContent()).resolves.toBe('Sessie vastleggen');
+      await pastInBreedte('moreel beraad/375/vastleggen');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'tab-sessie-vastleggen-375.png'), fullPage: true });
+      await axe('moreel beraad/375/vastleggen');
+    } finally {
+      await breedte(1280);
+    }
+  });
+
   test('dilemmaspel with one dilemma says that every table discusses it in every round (nl and en)', async () => {
     await open('/sessie', { rol: 'manager' });
     await page.getByRole('radio', { name: /Dilemmaspel/ }).check();

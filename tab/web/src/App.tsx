@@ -60,6 +60,9 @@ const useStyles = makeStyles({
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: 'none' },
   actief: { fontWeight: tokens.fontWeightBold, textDecorationLine: 'underline' },
   main: {
+    // A word longer than the line (a Dutch compound in a dilemma title, an address) breaks instead of pushing the
+    // page sideways at 375 px; break-word leaves the layout's min-content sizes alone, so tables keep their columns.
+    overflowWrap: 'break-word',
     maxWidth: '1100px',
     margin: '0 auto',
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}`,

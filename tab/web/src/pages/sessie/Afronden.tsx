@@ -3,6 +3,7 @@ import { Body1, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitl
 import type { TabDilemma } from '../../../../api/router';
 import { api } from '../../api';
 import { useTab } from '../../context';
+import { lijstTekst } from '@shared/i18n/formaat';
 import { usePaginaStyles } from '../Portal';
 import { aantalDeelnemers, deelnemersGeldig, MAX_DEELNEMERS, type SessieActie, type SessieStaat } from './staat';
 import { useSessieStyles } from './stijlen';
@@ -74,7 +75,10 @@ export function Afronden({
             {t('sessie.samenvatting', {
               werkvorm: t(`werkvorm.${werkvorm}`),
               doelgroep: t(`doelgroep.${doelgroep}`),
-              dilemmas: gekozenDilemmas.map((d) => d.titel).join(locale === 'en' ? ', ' : ', '),
+              dilemmas: lijstTekst(
+                locale,
+                gekozenDilemmas.map((d) => d.titel),
+              ),
             })}
           </Body1>
           <div className={s.rij}>
