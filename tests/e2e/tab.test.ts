@@ -326,6 +326,12 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     await breedte(375);
     await open('/dashboard', { rol: 'hr' });
     await page.locator('svg[role="img"]').nth(3).waitFor();
+    // the charts are drawn for their measured width (no scaled-down 640 px drawing, even for a moment on a busy machine)
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('figure svg[role="img"]')].every(
+        (svg) => svg.getAttribute('viewBox')?.split(' ')[2] === String(Math.round(svg.getBoundingClientRect().width)),
+      ),
+    );
     const labels = await page.evaluate(() =>
       [...document.querySelectorAll('figure svg[role="img"]')].map((svg) => {
         const box = svg.getBoundingClientRect();

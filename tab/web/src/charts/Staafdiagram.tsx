@@ -71,7 +71,10 @@ function useBreedte<T extends HTMLElement>(): [RefObject<T | null>, number] {
   const [breedte, setBreedte] = useState(640);
   useEffect(() => {
     const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
+    if (!el) return;
+    // Measure at once (not only on the observer's first callback), so a phone never sees the 640 px drawing scaled down.
+    setBreedte(Math.round(el.getBoundingClientRect().width) || 640);
+    if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(([e]) => setBreedte(Math.round(e.contentRect.width)));
     ro.observe(el);
     return () => ro.disconnect();
