@@ -6,6 +6,7 @@
  */
 import { loadOrgConfig } from '@shared/config';
 import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
+import { vasteNaamBron } from '@shared/graph/gebruikers';
 import { SqliteListStore } from '@shared/store';
 import { runNevenwerkHerbevestiging } from '../../bot/src/features/nevenwerk';
 import { nepZender } from '../support/proactive-fake';
@@ -94,7 +95,7 @@ describe('nevenwerkzaamheden via de bot-host', () => {
         mogelijkConflict: 'false',
       }),
     );
-    expect(replyText(mail.replies)).toContain('organisatie: Dit veld mag geen e-mailadres bevatten');
+    expect(replyText(mail.replies)).toContain('Organisatie: Dit veld mag geen e-mailadres bevatten');
     expect(replyText(mail.replies)).toContain('Er is niets opgeslagen');
     const tel = await bot.send(
       submit({
@@ -105,13 +106,13 @@ describe('nevenwerkzaamheden via de bot-host', () => {
         mogelijkConflict: 'false',
       }),
     );
-    expect(replyText(tel.replies)).toContain('organisatie: Dit veld mag geen telefoonnummer bevatten');
+    expect(replyText(tel.replies)).toContain('Organisatie: Dit veld mag geen telefoonnummer bevatten');
     const soort = await bot.send(submit({ action: 'nevenwerk.opslaan', register: 'nevenwerkzaamheid', soort: 'aandelen' }));
-    expect(replyText(soort.replies)).toContain('soort: verwacht een van: bestuurslid');
+    expect(replyText(soort.replies)).toContain('Soort: verwacht een van: bestuurslid');
     const uren = await bot.send(
       submit({ action: 'nevenwerk.opslaan', register: 'nevenwerkzaamheid', soort: 'docent', urenPerMaand: '2,5' }),
     );
-    expect(replyText(uren.replies)).toContain('urenPerMaand: verwacht een geheel aantal uren');
+    expect(replyText(uren.replies)).toContain('Uren per maand: verwacht een geheel aantal uren');
     expect((await store.query('Nevenwerkzaamheden', {})).items).toHaveLength(voor);
   });
 
@@ -169,7 +170,9 @@ describe('nevenwerkzaamheden via de bot-host', () => {
     expect((await store.get('Nevenwerkzaamheden', 'NW-2026-0002'))?.beoordeling).toBeNull();
 
     const zonder = await bot.send(submit({ ...knop.data, beoordeling: 'toegestaanMetVoorwaarden', voorwaarden: '' }, van(MGR, 'manager')));
-    expect(replyText(zonder.replies)).toContain('kies minstens één voorwaarde');
+    // The field by its label on the card, not its id.
+    expect(replyText(zonder.replies)).toContain('Voorwaarden: kies minstens één voorwaarde');
+    expect(replyText(zonder.replies)).not.toContain('voorwaarden:');
     const ok = await bot.send(
       submit(
         { ...knop.data, beoordeling: 'toegestaanMetVoorwaarden', voorwaarden: 'buitenWerktijd,geenDienstmiddelen' },
@@ -327,5 +330,123 @@ describe('jaarlijkse actualisering met een nep-klok', () => {
       await bot.close();
       await store.close();
     }
+  });
+});
+
+describe('beoordelen: wie het is, de datum in woorden, de kaart vervangen, wijzigen alleen na bevestiging', () => {
+  let store: SqliteListStore;
+  let bot: BotHarness;
+  const klok = () => new Date('2026-12-02T09:00:00Z');
+  const naarMedewerker = (voor: number) => bot.replies.slice(voor).filter((x) => x.conversationId === 'a:conv-medewerker');
+  /** The manager clicks a button of the card the bot sent as `kaartId`. */
+  const klik = (data: Record<string, unknown>, kaartId: string) => bot.send(submit(data, { ...van(MGR, 'manager'), replyToId: kaartId }));
+
+  beforeAll(async () => {
+    store = new SqliteListStore(':memory:');
+    await store.addMany('Functiebezetting', [
+      { medewerker: EMP, functie: 'beleidsmedewerker', leidinggevende: MGR },
+      { medewerker: EMP2, functie: 'inkoper', leidinggevende: MGR },
+    ]);
+    const basis = {
+      functie: 'beleidsmedewerker',
+      register: 'nevenwerkzaamheid' as const,
+      mogelijkConflict: true,
+      status: 'gemeld' as const,
+    };
+    await store.addMany('Nevenwerkzaamheden', [
+      { ...basis, registratieId: 'NW-2026-0001', medewerker: EMP, soortNevenwerk: 'docent', gemeldOp: '2026-12-02' },
+      { ...basis, registratieId: 'NW-2026-0002', medewerker: EMP2, functie: 'inkoper', soortNevenwerk: 'adviseur', gemeldOp: '2026-11-30' },
+    ]);
+    // Names at run time: only EMP has one in this name source.
+    bot = await startBotHarness(config, { store, clock: klok, namen: vasteNaamBron([{ aadObjectId: EMP, naam: 'Lynne Robbins' }]) });
+    await bot.send(message('hallo', van(EMP, 'medewerker'))); // EMP has a chat with the bot (proactive messages)
+  });
+  afterAll(() => bot.close().then(() => store.close()));
+
+  it("the manager's card names the employee (looked up, not stored), else the code, and says the date in words", async () => {
+    const team = await bot.send(message('nevenwerk beoordelen', van(MGR, 'manager')));
+    const [een, twee] = replyCards(team.replies).map((k) => JSON.stringify(k));
+    expect(een).toContain('{"title":"Medewerker","value":"Lynne Robbins"}');
+    expect(een).toContain('{"title":"Gemeld op","value":"2 december 2026"}');
+    // No name for EMP2: the last group of the object id.
+    expect(twee).toContain('{"title":"Medewerker","value":"code 0000000000e2"}');
+    expect(twee).toContain('{"title":"Gemeld op","value":"30 november 2026"}');
+    expect(JSON.stringify(await store.query('Nevenwerkzaamheden', {}))).not.toContain('Lynne');
+
+    // A host without a name source: codes and the notice why.
+    const zonder = await startBotHarness(config, { store, clock: klok });
+    try {
+      const t = replyText((await zonder.send(message('nevenwerk beoordelen', van(MGR, 'manager')))).replies);
+      expect(t).toContain('code 0000000000e1');
+      expect(t).toContain('Namen zijn niet beschikbaar');
+    } finally {
+      await zonder.close();
+    }
+  });
+
+  it('the submitted card becomes its summary; the same assessment again changes nothing and sends nothing', async () => {
+    const voor = bot.replies.length;
+    const data = {
+      action: 'nevenwerk.beoordeel',
+      registratieId: 'NW-2026-0001',
+      beoordeling: 'toegestaanMetVoorwaarden',
+      voorwaarden: 'buitenWerktijd',
+    };
+    const r = await klik(data, 'kaart-1');
+    expect(replyText(r.replies)).toContain('Beoordeling van NW-2026-0001 opgeslagen');
+    const vervangen = bot.updates.filter((u) => u.activityId === 'kaart-1');
+    expect(vervangen).toHaveLength(1);
+    const samenvatting = JSON.stringify(vervangen[0].activity.attachments![0].content);
+    expect(samenvatting).toContain('Beoordeeld: NW-2026-0001');
+    expect(samenvatting).toContain('Toegestaan met voorwaarden (Alleen buiten werktijd)');
+    expect(samenvatting).not.toMatch(/Input\.|Action\.Submit/);
+    expect(naarMedewerker(voor)).toHaveLength(1);
+    expect(replyText(naarMedewerker(voor))).toContain('Je registratie is beoordeeld');
+
+    // The old card clicked again (same choice): idempotent.
+    const voor2 = bot.replies.length;
+    const nogmaals = await klik(data, 'kaart-1');
+    expect(replyText(nogmaals.replies)).toContain('was al zo beoordeeld');
+    expect(naarMedewerker(voor2)).toHaveLength(0);
+    expect(await store.get('Nevenwerkzaamheden', 'NW-2026-0001')).toMatchObject({
+      beoordeling: 'toegestaanMetVoorwaarden',
+      voorwaarden: ['buitenWerktijd'],
+    });
+  });
+
+  it('a different assessment on an old card asks first and says what changes; "niet wijzigen" keeps it, "wijzig" tells the employee once', async () => {
+    const voor = bot.replies.length;
+    const oud = { action: 'nevenwerk.beoordeel', registratieId: 'NW-2026-0001', beoordeling: 'nietToegestaan', voorwaarden: '' };
+    const vraag = await klik(oud, 'kaart-1');
+    const kaart = replyCards(vraag.replies)[0];
+    const tekst = JSON.stringify(kaart);
+    expect(tekst).toContain('Beoordeling wijzigen: NW-2026-0001');
+    expect(tekst).toContain('al beoordeeld: Toegestaan met voorwaarden (Alleen buiten werktijd)');
+    expect(tekst).toContain('wijzigen in: Niet toegestaan?');
+    expect(await store.get('Nevenwerkzaamheden', 'NW-2026-0001')).toMatchObject({ beoordeling: 'toegestaanMetVoorwaarden' });
+    expect(naarMedewerker(voor)).toHaveLength(0);
+
+    const knoppen = submitActions(kaart);
+    expect(knoppen.map((k) => k.title)).toEqual(['Wijzig beoordeling', 'Niet wijzigen']);
+    const niet = await klik(knoppen[1].data, 'vraag-1');
+    expect(JSON.stringify(bot.updates.filter((u) => u.activityId === 'vraag-1').at(-1)!.activity)).toContain('Niets gewijzigd');
+    expect(niet.status).toBe(200);
+    expect(await store.get('Nevenwerkzaamheden', 'NW-2026-0001')).toMatchObject({ beoordeling: 'toegestaanMetVoorwaarden' });
+
+    const wijzig = await klik(knoppen[0].data, 'vraag-1');
+    expect(replyText(wijzig.replies)).toContain(
+      'Beoordeling van NW-2026-0001 gewijzigd: was Toegestaan met voorwaarden (Alleen buiten werktijd), nu',
+    );
+    expect(await store.get('Nevenwerkzaamheden', 'NW-2026-0001')).toMatchObject({ beoordeling: 'nietToegestaan', voorwaarden: [] });
+    const bericht = replyText(naarMedewerker(voor));
+    expect(naarMedewerker(voor)).toHaveLength(1);
+    expect(bericht).toContain('De beoordeling van je registratie is gewijzigd');
+    expect(bericht).toContain('Eerst: Toegestaan met voorwaarden (Alleen buiten werktijd). Nu: NW-2026-0001');
+    expect(bericht).toContain('Niet toegestaan');
+
+    // The confirmation clicked twice: no second message.
+    const voor2 = bot.replies.length;
+    expect(replyText((await klik(knoppen[0].data, 'vraag-1')).replies)).toContain('was al zo beoordeeld');
+    expect(naarMedewerker(voor2)).toHaveLength(0);
   });
 });

@@ -230,3 +230,18 @@ describe('VOG renewal: import, job on a fake clock, employee and HR over /api/me
     expect((await queryAll(store, 'VogAanvragen', { where: { medewerker: ANDER.aadObjectId } })).length).toBe(1);
   });
 });
+
+describe('VOG: a validation error names the field by its label on the card', () => {
+  it('HR records without choosing a request: "Verzoek", not the field id', async () => {
+    const bot = await startBotHarness(config);
+    try {
+      const r = await bot.send(submit({ action: 'vog.vastleggen', aanvraagId: '', uitkomst: 'ontvangen' }, { from: HR }));
+      const t = replyText(r.replies);
+      expect(t).toContain('Verzoek: kies een verzoek');
+      expect(t).not.toContain('aanvraagId');
+      expect(t).toContain('Er is niets opgeslagen');
+    } finally {
+      await bot.close();
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { issueTeksten } from '@shared/lists/zod-nl';
 import type { OrgConfig, Rol } from '@shared/config';
 import { ROL_NAMEN } from '@shared/domain/rollen';
-import { t } from '@shared/i18n';
+import { t, type Locale } from '@shared/i18n';
 import type { BotServices, Feature, Reply, TurnInput } from './feature';
 
 /**
@@ -129,6 +129,19 @@ const STANDAARD: KitAntwoorden = {
   },
   fout: () => undefined,
 };
+
+/**
+ * An `ongeldig` answer that names each field by its label on the card instead of its id (`Voorwaarden: kies …`, not
+ * `voorwaarden: kies …`); otherwise as the default (the log gets the issue paths only).
+ * @param label the label for a top-level field id in the reader's language, or undefined to show the path.
+ */
+export function ongeldigMetLabels(label: (veld: string, l: Locale) => string | undefined): KitAntwoorden['ongeldig'] {
+  return (turn, services, fout, action) => {
+    services.log.warn({ event: 'submit.ongeldig', actie: action, issues: issuePaden(fout) }, 'ongeldige invoer');
+    const pad = (p: readonly PropertyKey[]) => (p.length ? (label(String(p[0]), turn.locale) ?? p.map(String).join('.')) : '');
+    return [tekst(t(turn.locale, 'fout.ongeldigeInvoer', { details: issueTeksten(fout, { pad }).join('; ') }))];
+  };
+}
 
 /**
  * Build a `Feature` from its route table. The result routes submits with `data.action` starting with `<id>.`

@@ -1,5 +1,6 @@
-import { actie, defineFeature, type Actie } from '../kit';
-import { beoordeel, team } from './beoordeling';
+import { t } from '@shared/i18n';
+import { actie, defineFeature, ongeldigMetLabels, type Actie } from '../kit';
+import { beoordeel, nietWijzigen, team } from './beoordeling';
 import { formulier, menu, opslaan } from './melden';
 import { beeindig, herbevestig, mijn } from './mijn';
 import { overzicht } from './overzicht';
@@ -10,6 +11,7 @@ import {
   herbevestigInvoer,
   menuInvoer,
   mijnInvoer,
+  nietWijzigenInvoer,
   opslaanInvoer,
   overzichtInvoer,
   teamInvoer,
@@ -35,8 +37,19 @@ export const NEVENWERK_ACTIONS = {
   'nevenwerk.herbevestig': actie({ rol: iedereen, invoer: herbevestigInvoer, run: herbevestig }),
   'nevenwerk.team': actie({ rol: ['manager'], invoer: teamInvoer, run: team }),
   'nevenwerk.beoordeel': actie({ rol: ['manager'], invoer: beoordeelInvoer, run: beoordeel }),
+  'nevenwerk.nietWijzigen': actie({ rol: ['manager'], invoer: nietWijzigenInvoer, run: nietWijzigen }),
   'nevenwerk.overzicht': actie({ rol: ['hr'], invoer: overzichtInvoer, run: overzicht }),
 } satisfies Record<NevenwerkAction, Actie>;
+
+/** The card's label of each input (validation errors name the field as the person saw it). */
+const LABELS: Record<string, string> = {
+  soort: 'nevenwerk.formulier.soort',
+  organisatie: 'nevenwerk.veld.organisatie',
+  urenPerMaand: 'nevenwerk.formulier.uren',
+  beoordeling: 'nevenwerk.beoordeling.label',
+  voorwaarden: 'nevenwerk.veld.voorwaarden',
+  registratieId: 'nevenwerk.beoordeling.registratie',
+};
 
 const commando = (a: NevenwerkAction, ...cs: string[]) => Object.fromEntries(cs.map((c) => [c, a]));
 
@@ -44,6 +57,7 @@ const commando = (a: NevenwerkAction, ...cs: string[]) => Object.fromEntries(cs.
 export const nevenwerkFeature = defineFeature({
   id: 'nevenwerk',
   routes: NEVENWERK_ACTIONS,
+  antwoorden: { ongeldig: ongeldigMetLabels((veld, l) => (Object.hasOwn(LABELS, veld) ? t(l, LABELS[veld]) : undefined)) },
   commands: {
     ...commando(
       'nevenwerk.menu',

@@ -70,12 +70,17 @@ export const beoordeelInvoer = z
       .optional()
       .transform((v) => (Array.isArray(v) ? v : (v ?? '').split(',')).map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.enum(NEVENWERK_VOORWAARDEN, { error: `verwacht voorwaarden uit: ${NEVENWERK_VOORWAARDEN.join(', ')}` }))),
+    /** `'ja'` from the "wijzig beoordeling" card: change an assessment that was already recorded. */
+    bevestigd: z.literal('ja').optional(),
   })
   .superRefine((d, ctx) => {
     if (d.beoordeling === 'toegestaanMetVoorwaarden' && d.voorwaarden.length === 0)
       ctx.addIssue({ code: 'custom', path: ['voorwaarden'], message: 'kies minstens één voorwaarde bij "toegestaan met voorwaarden"' });
   })
   .transform((d) => ({ ...d, voorwaarden: d.beoordeling === 'toegestaanMetVoorwaarden' ? [...new Set(d.voorwaarden)] : [] }));
+
+/** "Niet wijzigen" on the "wijzig beoordeling" card. */
+export const nietWijzigenInvoer = z.looseObject({ action: z.literal('nevenwerk.nietWijzigen'), registratieId: id });
 
 /** An answer in the yearly refresh round. */
 export const herbevestigInvoer = z.looseObject({
@@ -95,7 +100,9 @@ export type NevenwerkAction =
   | 'nevenwerk.opslaan'
   | 'nevenwerk.beeindig'
   | 'nevenwerk.beoordeel'
+  | 'nevenwerk.nietWijzigen'
   | 'nevenwerk.herbevestig';
 export type OpslaanInvoer = z.output<typeof opslaanInvoer>;
 export type BeoordeelInvoer = z.output<typeof beoordeelInvoer>;
+export type NietWijzigenInvoer = z.output<typeof nietWijzigenInvoer>;
 export type HerbevestigInvoer = z.output<typeof herbevestigInvoer>;

@@ -1,5 +1,5 @@
 import { t } from '@shared/i18n';
-import { actie, defineFeature, type Actie } from '../kit';
+import { actie, defineFeature, ongeldigMetLabels, type Actie } from '../kit';
 import { aangevraagd, status } from './status';
 import { overzicht, vastleggen } from './hr';
 import { aangevraagdInvoer, overzichtInvoer, statusInvoer, vastleggenInvoer, type VogAction } from './payload';
@@ -31,12 +31,22 @@ const COMMANDS: Record<string, VogAction> = {
   ...Object.fromEntries(['vog overzicht', 'vog beheer', 'vog overview'].map((c) => [c, 'vog.overzicht' as const])),
 };
 
+/** The card's label of each input (validation errors name the field as HR saw it). */
+const LABELS: Record<string, string> = {
+  aanvraagId: 'vog.overzicht.kies',
+  uitkomst: 'vog.overzicht.uitkomst',
+  afgifteOp: 'vog.veld.afgifteOp',
+};
+
 /** The VOG feature registered in `bot/src/features/index.ts`. */
 export const vogFeature = defineFeature({
   id: 'vog',
   routes: VOG_ACTIONS,
   commands: COMMANDS,
-  antwoorden: { geweigerd: (turn) => [{ type: 'text', text: t(turn.locale, 'vog.geweigerd') }] },
+  antwoorden: {
+    geweigerd: (turn) => [{ type: 'text', text: t(turn.locale, 'vog.geweigerd') }],
+    ongeldig: ongeldigMetLabels((veld, l) => (Object.hasOwn(LABELS, veld) ? t(l, LABELS[veld]) : undefined)),
+  },
 });
 
 export { runVogHerinneringen, type VogJobRapport } from './herinneringen-job';

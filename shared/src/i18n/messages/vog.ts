@@ -47,6 +47,7 @@ export const vog = {
     'vog.overzicht.nietOntvangenKeuze': 'Niet ontvangen',
     'vog.overzicht.afgifte': 'Afgiftedatum op de VOG (leeg: vandaag)',
     'vog.overzicht.vastleggen': 'Vastleggen',
+    'vog.veld.afgifteOp': 'Afgiftedatum',
     'vog.overzicht.vernieuw': 'Vernieuwen',
     'vog.overzicht.voetnoot': 'Functies die een VOG vragen: {functies}; {jaren, plural, one {elk jaar} other {elke # jaar}} een nieuwe.',
     'vog.overzicht.week':
@@ -104,6 +105,7 @@ export const vog = {
     'vog.overzicht.nietOntvangenKeuze': 'Not received',
     'vog.overzicht.afgifte': 'Issue date on the VOG (empty: today)',
     'vog.overzicht.vastleggen': 'Record',
+    'vog.veld.afgifteOp': 'Issue date',
     'vog.overzicht.vernieuw': 'Refresh',
     'vog.overzicht.voetnoot': 'Positions that require a VOG: {functies}; a new one every {jaren, plural, one {year} other {# years}}.',
     'vog.overzicht.week':
