@@ -36,9 +36,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  // Local state (conversation references, dedupe keys, job runs) always lives in the SQLite file, also with
-  // STORE=graph (where the same file holds the Graph outbox): decision 5 in docs/decisions.md. One handle:
-  // with STORE=sqlite the list store uses it too.
+  // Local state (conversation references, turn leases, job runs) lives in the SQLite file, also with STORE=graph
+  // (where the same file holds the Graph outbox): decision 5 in docs/decisions.md. One handle: with STORE=sqlite the
+  // list store uses it too; with STORE=postgres createListStore moves what every instance must share to the database.
   const lokaal = LokaleStaat.uitEnv();
   const store = await createListStore(process.env, lokaal);
   // Graph calendar invitations when Graph and `ambtseed.organisator` are configured, else .ics links.
