@@ -2,12 +2,17 @@
  * Intake over /api/messages after a QA walk through the demo: an outdated or unknown intake card answers with the
  * friendly "kaart is verouderd" line and the intake menu (nothing written), not a technical error. A gesprek dated in
  * last year asks first, because it changes last year's figures; last year stays open (registering, "Mijn
- * registraties", corrections that move the date between the years) until 1 March, then it is closed.
+ * registraties", corrections that move the date between the years) until 1 March, then it is closed. The demo as
+ * `npm start` seeds it has a past uitvraag round, so "uitvraag status" shows its response and the next date.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedDemoIfEmpty } from '@shared/cli/seed';
 import { loadOrgConfig } from '@shared/config';
 import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
-import { queryAll } from '@shared/store';
-import { botMetKlok, message, replyCards, submit, submitActions } from '../support/activities';
+import { LokaleStaat, SqliteListStore, queryAll } from '@shared/store';
+import { botMetKlok, message, replyCards, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
 
 const VP = { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
 const MEDEWERKER = { id: 'user-id-7', name: 'Gewone Medewerker', aadObjectId: '00000000-0000-0000-0000-0000000000e7' };
@@ -125,5 +130,47 @@ describe('intake: a gesprek dated last year', () => {
     ]);
     expect((await queryAll(bot().store, 'Gesprekken')).length).toBe(voor);
     expect(blokken(replyCards(await send(message('mijn registraties', van())))[0])[0]).toBe('Mijn registraties 2026');
+  });
+});
+
+describe('intake: the demo has a past uitvraag round', () => {
+  const IC = { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
+  let dir: string;
+  let harness: BotHarness;
+  let store: SqliteListStore;
+  let lokaal: LokaleStaat;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'intake-seed-'));
+    const db = path.join(dir, 'demo.db');
+    expect(await seedDemoIfEmpty(db, 'demo', '2026-12-02')).toBe(true);
+    expect(await seedDemoIfEmpty(db, 'demo', '2026-12-02')).toBe(false);
+    store = new SqliteListStore(db);
+    lokaal = LokaleStaat.open(db);
+    harness = await startBotHarness(loadOrgConfig('demo'), { store, lokaal, clock: () => new Date('2026-12-02T09:00:00Z') });
+  }, 60_000);
+  afterAll(async () => {
+    await harness?.close();
+    await store?.close();
+    lokaal?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('"uitvraag status" shows the round of 1 July 2026 and the next date', async () => {
+    const r = await harness.send(message('uitvraag status', { from: IC, conversationId: 'a:personal-ic' }));
+    expect(r.status).toBe(200);
+    const [kaart] = replyCards(r.replies);
+    const body = kaart.body as { type: string; text?: string; facts?: { title: string; value: string }[] }[];
+    expect(body[0].text).toBe('Uitvraag van 1 juli 2026: respons');
+    // config/demo.yaml: 2 vertrouwenspersonen and 2 managers asked; answered on day 2 (2 items), after the reminder
+    // ("niets te melden"), on day 1 (1 item), and one not at all after the reminder.
+    expect(body.find((b) => b.type === 'FactSet')!.facts).toEqual([
+      { title: 'Gevraagd', value: '4' },
+      { title: 'Beantwoord', value: '3' },
+      { title: 'Respons', value: '75%' },
+      { title: 'Herinnering gestuurd', value: '2' },
+      { title: 'Niet bereikbaar (bot niet geïnstalleerd)', value: '0' },
+      { title: 'Vastgelegd via uitvraag', value: '3' },
+    ]);
+    expect(body.filter((b) => b.type === 'TextBlock').map((b) => b.text)).toContain('Volgende uitvraag: 1 januari 2027.');
   });
 });

@@ -18,7 +18,9 @@ import {
   type ListName,
 } from '../lists/definitions';
 import type { ListItemInput } from '../lists/schemas';
-import { isoWeek, vandaag } from '../domain/tijd';
+import { gebruikersMetRol } from '../domain/rollen';
+import { isoWeek, plusDagen, vandaag } from '../domain/tijd';
+import { LokaleStaat } from '../store/lokaal';
 import { SqliteListStore } from '../store/sqlite-list-store';
 import type { ListStore } from '../store/list-store';
 import { beeindig, standaardUitvoer } from './uitvoer';
@@ -331,20 +333,82 @@ export async function seedDemo(store: ListStore, org = 'demo', until: string = v
 }
 
 /**
- * Seed the SQLite file `dbPath` with demo data when it holds no items at all.
+ * The last half-yearly uitvraag round before `until` in the local state (table `intake_uitvraag`, owned by the intake
+ * feature's `IntakeStaat`), so "uitvraag status" shows a past round's response and the next date. The round is the
+ * latest configured uitvraag date (`intake.uitvraagDatums`, `MM-DD`) at least 21 days before `until` (so its
+ * reminder, after 7 days, and its response card, after 14, are past and the daily job does not treat it as running).
+ * Everyone configured as vertrouwenspersoon or manager was asked and reached; by position (vertrouwenspersonen
+ * first, then managers, each in config order) they answered on day 2 with 2 items, after the reminder (day 7) on
+ * day 9 with "niets te melden", on day 1 with 1 item, or not at all after the reminder. Ids and dates only.
+ * Idempotent (`ON CONFLICT DO NOTHING`).
+ * @returns the cycle (`YYYY-MM-DD`) and the number of rows added, or undefined when no date is configured.
+ */
+export async function seedUitvraag(
+  lokaal: LokaleStaat,
+  org = 'demo',
+  until: string = vandaag(),
+): Promise<{ cyclus: string; rijen: number } | undefined> {
+  const config = loadOrgConfig(org);
+  const grens = plusDagen(until, -21);
+  const jaar = Number(grens.slice(0, 4));
+  const cyclus = [jaar, jaar - 1]
+    .flatMap((y) => config.intake.uitvraagDatums.map((d) => `${y}-${d}`))
+    .filter((d) => d <= grens)
+    .sort()
+    .pop();
+  if (!cyclus) return undefined;
+  const mensen = [
+    ...gebruikersMetRol(config.rollen, 'vertrouwenspersoon').map((oid) => ({ oid, rol: 'vertrouwenspersoon' })),
+    ...gebruikersMetRol(config.rollen, 'manager').map((oid) => ({ oid, rol: 'manager' })),
+  ];
+  const patronen: { herinnerd: number | null; beantwoord: number | null; aantal: number }[] = [
+    { herinnerd: null, beantwoord: 2, aantal: 2 },
+    { herinnerd: 7, beantwoord: 9, aantal: 0 },
+    { herinnerd: null, beantwoord: 1, aantal: 1 },
+    { herinnerd: 7, beantwoord: null, aantal: 0 },
+  ];
+  let rijen = 0;
+  for (const [i, m] of mensen.entries()) {
+    const p = patronen[i % patronen.length];
+    rijen += await lokaal.voerUit(
+      `INSERT INTO intake_uitvraag (cyclus, aad_object_id, rol, gevraagd_op, bereikbaar, herinnerd_op, beantwoord_op, aantal)
+       VALUES (?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (cyclus, aad_object_id) DO NOTHING`,
+      [
+        cyclus,
+        m.oid.trim().toLowerCase(),
+        m.rol,
+        cyclus,
+        p.herinnerd === null ? null : plusDagen(cyclus, p.herinnerd),
+        p.beantwoord === null ? null : plusDagen(cyclus, p.beantwoord),
+        p.aantal,
+      ],
+    );
+  }
+  return { cyclus, rijen };
+}
+
+/**
+ * Seed the SQLite file `dbPath` with demo data (lists up to `until`, and the last uitvraag round in the local state
+ * of the same file) when it holds no items at all.
  * @returns true when it seeded, false when the database already had data.
  */
-export async function seedDemoIfEmpty(dbPath: string, org = 'demo'): Promise<boolean> {
+export async function seedDemoIfEmpty(dbPath: string, org = 'demo', until: string = vandaag()): Promise<boolean> {
   const store = new SqliteListStore(dbPath);
   try {
     const any = await store.query('Meldingen', { pageSize: 1 });
     const anyG = await store.query('Gesprekken', { pageSize: 1 });
     if (any.items.length || anyG.items.length) return false;
-    await seedDemo(store, org);
-    return true;
+    await seedDemo(store, org, until);
   } finally {
     await store.close();
   }
+  const lokaal = LokaleStaat.open(dbPath);
+  try {
+    await seedUitvraag(lokaal, org, until);
+  } finally {
+    lokaal.close();
+  }
+  return true;
 }
 
 if (require.main === module) {
@@ -352,8 +416,11 @@ if (require.main === module) {
     const { databasePathFromEnv } = await import('../store/database');
     const { orgNameFromEnv } = await import('../config');
     const store = new SqliteListStore(databasePathFromEnv());
-    const result = await seedDemo(store, orgNameFromEnv());
+    const result: Record<string, number> = await seedDemo(store, orgNameFromEnv());
     await store.close();
+    const lokaal = LokaleStaat.open(databasePathFromEnv());
+    result.uitvraag = (await seedUitvraag(lokaal, orgNameFromEnv()))?.rijen ?? 0;
+    lokaal.close();
     standaardUitvoer.out(`Demodata geschreven naar ${databasePathFromEnv()}: ${JSON.stringify(result)}\n`);
     return 0;
   })().then(
