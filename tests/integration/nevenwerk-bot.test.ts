@@ -195,8 +195,11 @@ describe('nevenwerkzaamheden via de bot-host', () => {
     expect(replyText((await bot.send(message('nevenwerk overzicht'))).replies)).toContain('alleen voor HR');
     const o = replyText((await bot.send(message('nevenwerk overzicht', van(HR, 'hr')))).replies);
     expect(o).toContain('Register nevenwerkzaamheden, stand per 20 november 2026');
-    expect(o).toContain('Nevenwerkzaamheden geregistreerd: 1');
-    expect(o).toContain('Financiële belangen geregistreerd: 1');
+    expect(o).toContain('Nevenwerkzaamheden lopend op 20 november 2026: 1');
+    expect(o).toContain('Financiële belangen lopend op 20 november 2026: 1');
+    // Not a terminal command: HR is told who makes the publication.
+    expect(o).toContain('De publicatie voor topfuncties (HTML en CSV) maakt de functioneel beheerder');
+    expect(o).not.toContain('npm run');
     expect(o).toContain('Toegestaan met voorwaarden: 1');
     expect(o).toContain('Nog niet beoordeeld: 1');
     expect(o).not.toMatch(/NW-2026|Buurthuis|Bouwbedrijf/);
@@ -448,5 +451,58 @@ describe('beoordelen: wie het is, de datum in woorden, de kaart vervangen, wijzi
     const voor2 = bot.replies.length;
     expect(replyText((await klik(knoppen[0].data, 'vraag-1')).replies)).toContain('was al zo beoordeeld');
     expect(naarMedewerker(voor2)).toHaveLength(0);
+  });
+});
+
+describe("HR's overview: today's stand and the year's count (as the report and the dashboard) told apart", () => {
+  it("a registration that ended earlier this year counts in the year, not in today's stand", async () => {
+    const store = new SqliteListStore(':memory:');
+    const basis = { functie: 'inkoper', mogelijkConflict: false, medewerker: EMP2 };
+    await store.addMany('Nevenwerkzaamheden', [
+      // in force today
+      {
+        ...basis,
+        registratieId: 'NW-2026-0001',
+        register: 'nevenwerkzaamheid',
+        soortNevenwerk: 'docent',
+        gemeldOp: '2026-03-01',
+        status: 'gemeld',
+      },
+      // ran in 2026 until 30 June: in the year's count, not today's
+      {
+        ...basis,
+        registratieId: 'NW-2025-0001',
+        register: 'nevenwerkzaamheid',
+        soortNevenwerk: 'bestuurslid',
+        gemeldOp: '2025-05-01',
+        status: 'beeindigd',
+        beeindigdOp: '2026-06-30',
+      },
+      // a financial interest that ended in 2025: in neither
+      {
+        ...basis,
+        registratieId: 'NW-2024-0001',
+        register: 'financieelBelang',
+        soortBelang: 'aandelen',
+        gemeldOp: '2024-02-01',
+        status: 'beeindigd',
+        beeindigdOp: '2025-10-01',
+      },
+    ]);
+    const bot = await startBotHarness(config, { store, clock: () => new Date('2026-12-02T09:00:00Z') });
+    try {
+      const nl = replyText((await bot.send(message('nevenwerk overzicht', van(HR, 'hr')))).replies);
+      expect(nl).toContain('Register nevenwerkzaamheden, stand per 2 december 2026');
+      expect(nl).toContain('Nevenwerkzaamheden lopend op 2 december 2026: 1');
+      expect(nl).toContain('Financiële belangen lopend op 2 december 2026: 0');
+      expect(nl).toContain('In 2026 geregistreerd (jaarverslag en dashboard): 2 nevenwerkzaamheden en 0 financiële belangen');
+      const en = replyText((await bot.send(message('side activities overview', { ...van(HR, 'hr'), locale: 'en-US' }))).replies);
+      expect(en).toContain('Outside activities in force on 2 December 2026: 1');
+      expect(en).toContain('Registered in 2026 (annual report and dashboard): 2 outside activities and 0 financial interests');
+      expect(en).toContain('is made by the administrator of Integriteitsplein');
+    } finally {
+      await bot.close();
+      await store.close();
+    }
   });
 });

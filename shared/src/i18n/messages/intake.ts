@@ -221,7 +221,8 @@ export const intake = {
     'intake.mijn.titel': 'My records {jaar}',
     'intake.mijn.uitleg':
       '{n, plural, one {# conversation} other {# conversations}} you recorded in {jaar} (characteristics only). You can correct or remove them until the end of the year.',
-    'intake.mijn.geen': 'You have not recorded any conversations in {jaar} yet (or they were recorded before this feature existed).',
+    'intake.mijn.geen':
+      'You have not recorded any conversations through this bot in {jaar} yet. Conversations that reached the register another way (imported by the administrator, for example) are not listed here.',
     'intake.mijn.corrigeerTitel': 'Correct conversation {gesprekId}',
     'intake.mijn.verwijderTitel': 'Remove conversation {gesprekId}?',
     'intake.mijn.verwijderUitleg': 'It will no longer count in the annual report. This cannot be undone.',

@@ -83,9 +83,12 @@ const nl: Record<string, string> = {
   'nevenwerk.herbevestiging.beeindigd': 'Registratie {id} is beëindigd.',
   'nevenwerk.herbevestiging.alBeantwoord': 'Je hebt de actualisering van {id} al beantwoord.',
   'nevenwerk.overzicht.titel': 'Register nevenwerkzaamheden, stand per {datum}',
-  'nevenwerk.overzicht.tekst': 'Alleen aantallen. De publicatie voor topfuncties maakt HR met npm run lists -- publiceer-nevenwerk.',
-  'nevenwerk.overzicht.nevenwerk': 'Nevenwerkzaamheden geregistreerd: {n}',
-  'nevenwerk.overzicht.belangen': 'Financiële belangen geregistreerd: {n}',
+  'nevenwerk.overzicht.tekst':
+    'Alleen aantallen. De regels hieronder tellen wat op {datum} loopt; de regel "in het jaar geregistreerd" telt zoals het jaarverslag en het dashboard: alles wat in dat jaar liep, ook wat inmiddels is beëindigd. De publicatie voor topfuncties (HTML en CSV) maakt de functioneel beheerder van Integriteitsplein; vraag die erom als je hem wilt publiceren.',
+  'nevenwerk.overzicht.nevenwerk': 'Nevenwerkzaamheden lopend op {datum}: {n}',
+  'nevenwerk.overzicht.belangen': 'Financiële belangen lopend op {datum}: {n}',
+  'nevenwerk.overzicht.jaar':
+    'In {jaar} geregistreerd (jaarverslag en dashboard): {nw, plural, one {# nevenwerkzaamheid} other {# nevenwerkzaamheden}} en {fb, plural, one {# financieel belang} other {# financiële belangen}}',
   'nevenwerk.overzicht.ronde':
     'Actualisering {jaar}: {gevraagd} voorgelegd, {bevestigd} bevestigd, {beeindigd} beëindigd, {openstaand} zonder antwoord',
   // publication (senior staff)
@@ -245,9 +248,12 @@ const en: Record<string, string> = {
   'nevenwerk.herbevestiging.beeindigd': 'Registration {id} has ended.',
   'nevenwerk.herbevestiging.alBeantwoord': 'You have already answered the update of {id}.',
   'nevenwerk.overzicht.titel': 'Register of outside activities, situation on {datum}',
-  'nevenwerk.overzicht.tekst': 'Counts only. HR publishes senior functions with npm run lists -- publiceer-nevenwerk.',
-  'nevenwerk.overzicht.nevenwerk': 'Outside activities registered: {n}',
-  'nevenwerk.overzicht.belangen': 'Financial interests registered: {n}',
+  'nevenwerk.overzicht.tekst':
+    'Counts only. The lines below count what is in force on {datum}; the line "registered in the year" counts as the annual report and the dashboard do: everything in force during that year, including what has ended since. The publication for senior functions (HTML and CSV) is made by the administrator of Integriteitsplein; ask them when you want to publish it.',
+  'nevenwerk.overzicht.nevenwerk': 'Outside activities in force on {datum}: {n}',
+  'nevenwerk.overzicht.belangen': 'Financial interests in force on {datum}: {n}',
+  'nevenwerk.overzicht.jaar':
+    'Registered in {jaar} (annual report and dashboard): {nw, plural, one {# outside activity} other {# outside activities}} and {fb, plural, one {# financial interest} other {# financial interests}}',
   'nevenwerk.overzicht.ronde': 'Update {jaar}: {gevraagd} put, {bevestigd} confirmed, {beeindigd} ended, {openstaand} unanswered',
   'publicatie.nevenwerk.titel': 'Outside activities of senior officials, {organisatie}',
   'publicatie.nevenwerk.uitleg':
