@@ -144,9 +144,13 @@ describe('guided route, every situation type', () => {
     const txt = replyText(r.replies);
     for (const m of mentions) expect(txt).toContain(m);
     expect(txt).toContain('Een Teams-chat is niet anoniem');
-    // Agressie: "bel 112 bij direct gevaar" first, with the intake's incident registration as a button.
-    const knoppen =
-      situatie === 'Agressie van buiten' ? ['Incident registreren', 'Terug', 'Opnieuw beginnen'] : ['Terug', 'Opnieuw beginnen'];
+    // Agressie: "bel 112 bij direct gevaar" first, with the intake's incident registration as a button; nevenwerk
+    // offers the nevenwerk registration (issue 13: no dead end).
+    const eigen: Record<string, string[]> = {
+      'Agressie van buiten': ['Incident registreren'],
+      'Nevenwerk en belangen': ['Nevenwerk melden'],
+    };
+    const knoppen = [...(eigen[situatie] ?? []), 'Terug', 'Opnieuw beginnen'];
     expect(submitActions(card).map((a) => a.title)).toEqual(knoppen);
   });
 

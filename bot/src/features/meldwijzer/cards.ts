@@ -1,6 +1,7 @@
 import type { Contact, OrgConfig, VraagId } from '@shared/config';
 import { ANTWOORDEN, MAX_VRAGEN, type AdviesMeldpunt, type Meldadvies } from '@shared/domain/meldroute';
 import type { Actor } from '@shared/domain/triage';
+import { normaliseer } from '@shared/domain/triage-tekst';
 import { t, tekstIn, type Locale } from '@shared/i18n';
 import { SITUATIES, type Situatie } from '@shared/lists/definitions';
 import { renderCard, type AdaptiveCardJson } from '../../cards/render';
@@ -97,9 +98,28 @@ export interface PrivacyData {
   anoniemKanalen: LijstRegel[];
   menu: SubmitKnop;
 }
+/** A feature the meldwijzer's answers can start with a button (so no answer about it is a dead end). */
+export type StartFeature = 'ambtseed' | 'nevenwerk' | 'vog';
+/**
+ * The "Dit kun je hier meteen regelen" section (template `meldwijzer-start.json`, also inside the result card): one
+ * button per feature the answer concerns — ambtseed → `ambtseed.plan`, nevenwerk → `nevenwerk.menu`, VOG →
+ * `vog.status` (every employee may use them).
+ */
+export interface StartData {
+  toon: boolean;
+  kop: string;
+  ambtseed: boolean;
+  nevenwerk: boolean;
+  vog: boolean;
+  titelAmbtseed: string;
+  titelNevenwerk: string;
+  titelVog: string;
+}
 export interface ResultaatData {
   titel: string;
   situatie: string;
+  /** The start button of the feature the situation concerns (nevenwerkzaamheden → "Nevenwerk melden"). */
+  start: StartData;
   /** Agressie: "bel 112 bij direct gevaar" first, with the incident-registration button. */
   toonSpoed: boolean;
   spoed: string;
@@ -142,6 +162,54 @@ export const renderKeuzeCard = (d: KeuzeData): AdaptiveCardJson => renderCard('m
 export const renderGroepCard = (d: GroepData): AdaptiveCardJson => renderCard('meldwijzer-groep', d, { cache: true });
 export const renderResultaatCard = (d: ResultaatData): AdaptiveCardJson => renderCard('meldwijzer-resultaat', d, { cache: true });
 export const renderPrivacyCard = (d: PrivacyData): AdaptiveCardJson => renderCard('meldwijzer-privacy', d, { cache: true });
+export const renderStartCard = (d: StartData): AdaptiveCardJson => renderCard('meldwijzer-start', { start: d }, { cache: true });
+
+/** Data of the start section for `features` (empty: the section is hidden). */
+export function startData(locale: Locale, features: readonly StartFeature[]): StartData {
+  return {
+    toon: features.length > 0,
+    kop: t(locale, 'meldwijzer.start.kop'),
+    ambtseed: features.includes('ambtseed'),
+    nevenwerk: features.includes('nevenwerk'),
+    vog: features.includes('vog'),
+    titelAmbtseed: t(locale, 'meldwijzer.knop.start.ambtseed'),
+    titelNevenwerk: t(locale, 'meldwijzer.knop.start.nevenwerk'),
+    titelVog: t(locale, 'meldwijzer.knop.start.vog'),
+  };
+}
+
+/**
+ * Words (normalised, matched at a word start: "nevenwerk" also matches "nevenwerkzaamheden") by which an FAQ
+ * entry of the config concerns a feature; the entry's question (nl and en) and `trefwoorden` are read, never the
+ * employee's text.
+ */
+const START_WOORDEN: Record<StartFeature, readonly string[]> = {
+  ambtseed: ['ambtseed', 'ambtsbelofte', 'eed', 'eedaflegging', 'integriteitsverklaring', 'oath', 'affirmation'],
+  nevenwerk: [
+    'nevenwerk',
+    'nevenfunctie',
+    'nevenactiviteit',
+    'bijbaan',
+    'financieel belang',
+    'financiele belangen',
+    'outside activit',
+    'side activit',
+    'side job',
+  ],
+  vog: ['vog', 'verklaring omtrent', 'certificate of conduct'],
+};
+const faqStart = new WeakMap<object, StartFeature[]>();
+
+/** The features an FAQ entry concerns (see `START_WOORDEN`), cached per entry. */
+export function startVoorFaq(entry: OrgConfig['faq'][number]): StartFeature[] {
+  let uit = faqStart.get(entry);
+  if (!uit) {
+    const zin = ` ${normaliseer([tekstIn('nl', entry.vraag), tekstIn('en', entry.vraag), ...entry.trefwoorden].join(' '))}`;
+    uit = (Object.keys(START_WOORDEN) as StartFeature[]).filter((f) => START_WOORDEN[f].some((w) => zin.includes(` ${w}`)));
+    faqStart.set(entry, uit);
+  }
+  return uit;
+}
 
 /** Actors a situation's heading can name ("Ongewenst gedrag door je leidinggevende"); others keep the plain label. */
 const KOP_ACTOREN: Partial<Record<Situatie, readonly Actor[]>> = {
@@ -323,6 +391,7 @@ export function resultaatData(locale: Locale, advies: Meldadvies, staat: RouteSt
   return {
     titel: t(locale, 'meldwijzer.resultaat.titel'),
     situatie: t(locale, 'meldwijzer.resultaat.situatie', { situatie: situatieLabel(locale, advies.gekozen, actorVan(staat)) }),
+    start: startData(locale, advies.gekozen === 'nevenwerkzaamheden' || advies.situatie === 'nevenwerkzaamheden' ? ['nevenwerk'] : []),
     toonSpoed: spoed,
     spoed: spoed ? t(locale, 'meldwijzer.resultaat.spoed') : '',
     incident: t(locale, 'meldwijzer.knop.incident'),

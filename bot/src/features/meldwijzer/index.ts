@@ -17,8 +17,11 @@ import {
   renderPrivacyCard,
   renderResultaatCard,
   renderVraagCard,
+  renderStartCard,
   renderWelkomCard,
   resultaatData,
+  startData,
+  startVoorFaq,
   situatieLabel,
   vraagData,
   welkomData,
@@ -192,7 +195,12 @@ async function beantwoord(uitkomst: TriageUitkomst, input: TurnInput, services: 
         antwoord: tekstIn(input.locale, entry.antwoord),
       }),
     );
-    return [antwoord, ...(await route())];
+    // An FAQ about the ambtseed, nevenwerk or the VOG offers that feature's start button under the answer.
+    // (Not twice: the nevenwerk result card that follows has the button itself.)
+    const start = startVoorFaq(entry).filter(
+      (f) => !(f === 'nevenwerk' && situatie === 'nevenwerkzaamheden' && !(keuze && keuze.length > 1)),
+    );
+    return [antwoord, ...(start.length ? [card(renderStartCard(startData(input.locale, start)))] : []), ...(await route())];
   }
   if (!situatie) return [text(t(input.locale, 'meldwijzer.onbekend')), menu(input.locale)];
   return route();
