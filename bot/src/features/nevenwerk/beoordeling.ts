@@ -80,6 +80,15 @@ const samenvatting = (titel: string, regel: string): Reply => ({
 const zelfdeBeoordeling = (r: Registratie, d: BeoordeelInvoer): boolean =>
   r.beoordeling === d.beoordeling && [...(r.voorwaarden ?? [])].sort().join(',') === [...d.voorwaarden].sort().join(',');
 
+/** The registration when it is of the caller's own team (`Functiebezetting.leidinggevende`), else undefined (logged). */
+async function vanEigenTeam(id: string, turn: TurnInput, s: BotServices): Promise<Registratie | undefined> {
+  const r = await s.store.get('Nevenwerkzaamheden', id);
+  const b = r ? await s.store.get('Functiebezetting', r.medewerker) : undefined;
+  if (r && b && zelfdeId(b.leidinggevende, turn.user.aadObjectId)) return r;
+  s.log.warn({ feature: 'nevenwerk', event: 'beoordeling.geweigerd' }, 'niet het eigen team');
+  return undefined;
+}
+
 /**
  * Record the assessment of a registration of the caller's own team, and tell the employee once. The submitted card
  * is replaced by its summary. A registration already assessed: the same assessment again changes nothing and sends
@@ -88,12 +97,8 @@ const zelfdeBeoordeling = (r: Registratie, d: BeoordeelInvoer): boolean =>
  */
 export async function beoordeel(d: BeoordeelInvoer, turn: TurnInput, s: BotServices): Promise<Reply[]> {
   const l = turn.locale;
-  const r = await s.store.get('Nevenwerkzaamheden', d.registratieId);
-  const b = r ? await s.store.get('Functiebezetting', r.medewerker) : undefined;
-  if (!r || !b || !zelfdeId(b.leidinggevende, turn.user.aadObjectId)) {
-    s.log.warn({ feature: 'nevenwerk', event: 'beoordeling.geweigerd' }, 'niet het eigen team');
-    return [tekst(t(l, 'nevenwerk.nietJouwTeam', { id: d.registratieId }))];
-  }
+  const r = await vanEigenTeam(d.registratieId, turn, s);
+  if (!r) return [tekst(t(l, 'nevenwerk.nietJouwTeam', { id: d.registratieId }))];
   if (r.status === 'beeindigd') return [tekst(t(l, 'nevenwerk.alBeeindigd', { id: r.registratieId }))];
   const titel = t(l, 'nevenwerk.beoordeling.samenvatting', { id: r.registratieId });
   const wijziging = r.status === 'beoordeeld' && !!r.beoordeling;
@@ -172,10 +177,8 @@ export async function beoordeel(d: BeoordeelInvoer, turn: TurnInput, s: BotServi
 /** "Niet wijzigen" on the "wijzig beoordeling" card: nothing changes; the card becomes a summary saying so. */
 export async function nietWijzigen(d: NietWijzigenInvoer, turn: TurnInput, s: BotServices): Promise<Reply[]> {
   const l = turn.locale;
-  const r = await s.store.get('Nevenwerkzaamheden', d.registratieId);
-  const b = r ? await s.store.get('Functiebezetting', r.medewerker) : undefined;
-  if (!r || !b || !zelfdeId(b.leidinggevende, turn.user.aadObjectId))
-    return [tekst(t(l, 'nevenwerk.nietJouwTeam', { id: d.registratieId }))];
+  const r = await vanEigenTeam(d.registratieId, turn, s);
+  if (!r) return [tekst(t(l, 'nevenwerk.nietJouwTeam', { id: d.registratieId }))];
   return [
     samenvatting(
       t(l, 'nevenwerk.wijzig.titel', { id: r.registratieId }),
