@@ -3,13 +3,16 @@
  * friendly "kaart is verouderd" line and the intake menu (nothing written), not a technical error. A gesprek dated in
  * last year asks first, because it changes last year's figures; last year stays open (registering, "Mijn
  * registraties", corrections that move the date between the years) until 1 March, then it is closed. The demo as
- * `npm start` seeds it has a past uitvraag round, so "uitvraag status" shows its response and the next date.
+ * `npm start` seeds it has a past uitvraag round, so "uitvraag status" shows its response and the next date. An
+ * agressie-incident promises contact by the adviseur VPT only when the reporter agreed to send their name (looked up
+ * at run time, never stored); otherwise it says what really happens.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDemoIfEmpty } from '@shared/cli/seed';
 import { loadOrgConfig } from '@shared/config';
+import { playgroundGebruikers, vasteNaamBron } from '@shared/graph/gebruikers';
 import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
 import { LokaleStaat, SqliteListStore, queryAll } from '@shared/store';
 import { botMetKlok, message, replyCards, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
@@ -172,5 +175,74 @@ describe('intake: the demo has a past uitvraag round', () => {
       { title: 'Vastgelegd via uitvraag', value: '3' },
     ]);
     expect(body.filter((b) => b.type === 'TextBlock').map((b) => b.text)).toContain('Volgende uitvraag: 1 januari 2027.');
+  });
+});
+
+describe('intake: agressie, what the adviseur VPT gets and what the reporter is promised', () => {
+  const VPT = { id: 'user-id-4', name: 'Patti Fernandez', aadObjectId: '00000000-0000-0000-0000-0000000000024' };
+  const LYNNE = { id: 'user-id-5', name: 'Lynne Robbins', aadObjectId: '00000000-0000-0000-0000-0000000000025' };
+  let harness: BotHarness;
+  beforeAll(async () => {
+    harness = await startBotHarness(loadOrgConfig('demo'), {
+      clock: () => new Date('2026-03-02T09:00:00Z'),
+      namen: vasteNaamBron(playgroundGebruikers(path.join('config', 'playground', 'integriteitscoordinator.yml'))),
+    });
+    await harness.send(message('hallo', { from: VPT, conversationId: 'a:personal-vpt' })); // the adviser's chat reference
+  });
+  afterAll(() => harness?.close());
+  const teksten = (r: { activity: { text?: string } }[]) => r.map((x) => x.activity.text ?? '').filter(Boolean);
+  async function meld(extra: Record<string, string>, locale = 'nl-NL') {
+    const wie = { from: LYNNE, conversationId: 'a:personal-lynne', locale };
+    const [kaart] = replyCards((await harness.send(message('agressie registreren', wie))).replies);
+    const opslaan = submitActions(kaart).find((a) => a.data.action === 'intake.agressie.opslaan')!;
+    const voor = harness.replies.length;
+    const r = await harness.send(submit({ ...opslaan.data, datum: '2026-03-02', soort: 'verbaal', toelichting: '', ...extra }, wie));
+    expect(r.status).toBe(200);
+    const naarVpt = harness.replies.slice(voor).filter((x) => x.conversationId === 'a:personal-vpt');
+    return { kaart, antwoord: teksten(r.replies), vpt: JSON.stringify(replyCards(naarVpt)) };
+  }
+
+  it('the card asks whether the adviser may contact the reporter; off by default', async () => {
+    const [kaart] = replyCards(
+      (await harness.send(message('agressie registreren', { from: LYNNE, conversationId: 'a:personal-lynne' }))).replies,
+    );
+    const toggle = (kaart.body as { type: string; id?: string; title?: string; value?: string }[]).find((b) => b.type === 'Input.Toggle')!;
+    expect(toggle).toMatchObject({
+      id: 'contact',
+      value: 'false',
+      title:
+        'De adviseur Veilige Publieke Taak mag contact met mij opnemen (je naam gaat alleen mee in het bericht aan de adviseur en wordt niet bewaard)',
+    });
+  });
+
+  it('without consent: no name to the adviser and no promise of a call; the reporter gets the contact details', async () => {
+    const { antwoord, vpt } = await meld({ contact: 'false' });
+    expect(antwoord).toEqual([
+      'A-2026-0001 is opgeslagen.',
+      'De adviseur Veilige Publieke Taak heeft een bericht gekregen, zonder je naam, en legt de maatregelen bij het incident vast. Wil je hulp of contact, neem dan zelf contact op: Adviseur Veilige Publieke Taak, 070 000 00 05, vpt@demoland.example.',
+    ]);
+    expect(vpt).toContain('De melder heeft niet om contact gevraagd; de melding is zonder naam.');
+    expect(vpt).not.toMatch(/Lynne|Robbins/);
+  });
+
+  it("with consent: the adviser's card names the reporter (looked up now), the incident stores no name", async () => {
+    const { antwoord, vpt } = await meld({ contact: 'true' });
+    expect(antwoord).toEqual([
+      'A-2026-0002 is opgeslagen.',
+      'De adviseur Veilige Publieke Taak heeft een bericht gekregen met je naam en neemt contact met je op over opvang en maatregelen.',
+    ]);
+    expect(vpt).toContain(
+      'De melder wil graag contact: Lynne Robbins (zoek de naam op in Teams). De naam is niet bij het incident bewaard.',
+    );
+    expect(await harness.store.get('AgressieIncidenten', 'A-2026-0002')).toEqual({
+      incidentId: 'A-2026-0002',
+      datum: '2026-03-02',
+      soort: ['verbaal'],
+      maatregelen: [],
+    });
+    const en = await meld({ contact: 'true' }, 'en-US');
+    expect(en.antwoord[1]).toBe(
+      'The Safe Public Service adviser has been notified with your name and will contact you about support and measures.',
+    );
   });
 });

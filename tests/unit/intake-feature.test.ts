@@ -407,7 +407,8 @@ describe('Agressie-incident registreren', () => {
     const r = await intakeFeature.onSubmit(input('medewerker', agressie({ toelichting: 'Dreigende taal aan de balie' })), services);
     expect(texts(r)).toEqual([
       'A-2026-0001 is opgeslagen.',
-      'De adviseur Veilige Publieke Taak heeft een bericht gekregen en neemt contact op over maatregelen.',
+      // No consent to be contacted: the adviser gets no name, so the bot promises no call (config/demo.yaml's contact).
+      'De adviseur Veilige Publieke Taak heeft een bericht gekregen, zonder je naam, en legt de maatregelen bij het incident vast. Wil je hulp of contact, neem dan zelf contact op: Adviseur Veilige Publieke Taak, 070 000 00 05, vpt@demoland.example.',
     ]);
     expect(await store.get('AgressieIncidenten', 'A-2026-0001')).toEqual({
       incidentId: 'A-2026-0001',

@@ -76,6 +76,7 @@ function labels(locale: Locale, extra: Record<string, string> = {}): Record<stri
   out.verplicht = t(locale, 'intake.verplicht');
   out.opslaan = t(locale, 'intake.knop.opslaan');
   out.toelichtingUitleg = t(locale, 'intake.agressie.toelichtingUitleg');
+  out.contactVraag = t(locale, 'intake.agressie.contactVraag');
   return { ...out, ...extra };
 }
 
@@ -329,17 +330,28 @@ const agressieFeiten = (locale: Locale, incident: ListItem<'AgressieIncidenten'>
   { title: t(locale, 'intake.veld.agressieSoort'), value: toonWaarde(locale, incident.soort) },
 ];
 
-/** The proactive card to the adviseur VPT about a new incident, with a button to record maatregelen. */
+/**
+ * The proactive card to the adviseur VPT about a new incident, with a button to record maatregelen. `contact`: the
+ * reporter's display name when they asked to be contacted (looked up at run time, never stored), `null` when they
+ * asked but no name was found, `undefined` when they did not ask; the card says which.
+ */
 export function renderAgressieNieuwCard(
   locale: Locale,
   incident: ListItem<'AgressieIncidenten'>,
   toelichting: string | null,
+  contact?: string | null,
 ): AdaptiveCardJson {
   return renderCard('intake-agressie-nieuw', {
     titel: t(locale, 'intake.agressie.nieuwTitel', { incidentId: incident.incidentId }),
     uitleg: t(locale, 'intake.agressie.nieuwUitleg'),
     feiten: agressieFeiten(locale, incident),
     toelichting: toelichting ?? '',
+    contact:
+      contact === undefined
+        ? t(locale, 'intake.agressie.geenContact')
+        : contact === null
+          ? t(locale, 'intake.agressie.contactZonderNaam')
+          : t(locale, 'intake.agressie.contactMet', { naam: contact }),
     knop: t(locale, 'intake.knop.maatregelen'),
     incidentId: incident.incidentId,
   });

@@ -684,10 +684,26 @@ async function agressieStart(_invoer: unknown, input: TurnInput): Promise<Reply[
 }
 
 /** The adviseur VPT's contact line from the config (organisation contact data, for the fallback message). */
-function vptContact(services: BotServices): string {
+function vptContact(services: BotServices, locale: Locale = 'nl'): string {
   const c = services.config.contacten.find((x) => x.rol === 'adviseurVpt');
-  if (!c) return t('nl', 'intake.rol.adviseurVpt');
-  return [c.naam.nl, c.contact.telefoon, c.contact.email].filter(Boolean).join(', ');
+  if (!c) return t(locale, 'intake.rol.adviseurVpt');
+  const naam = locale === 'en' && 'en' in c.naam && c.naam.en ? c.naam.en : c.naam.nl;
+  return [naam, c.contact.telefoon, c.contact.email].filter(Boolean).join(', ');
+}
+
+/**
+ * The reporter's display name for the adviseur VPT, looked up now (`services.namen`: Graph or the Playground's mock
+ * users) and never stored; `null` when there is no object id, no name source or no name.
+ */
+async function naamVanMelder(input: TurnInput, services: BotServices): Promise<string | null> {
+  const oid = input.user.aadObjectId;
+  if (!oid || !services.namen) return null;
+  try {
+    return (await services.namen.namen([oid])).namen.get(oid) ?? null;
+  } catch {
+    services.log.warn({ feature: 'intake', actie: 'agressie.opslaan', reden: 'naamOpzoekenMislukt' }, 'naam niet opgezocht');
+    return null;
+  }
 }
 
 async function agressieOpslaan(v: AgressieInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
@@ -715,6 +731,8 @@ async function agressieOpslaan(v: AgressieInvoer, input: TurnInput, services: Bo
       maatregelen: [],
     }));
     services.log.info({ feature: 'intake', actie: 'agressie.opslaan', id: item.incidentId }, 'agressie-incident geregistreerd');
+    // With consent the adviser's card names the reporter (looked up now, never stored); the incident itself has no name.
+    const contact = v.contact ? await naamVanMelder(input, services) : undefined;
     // Notify every configured adviseur VPT once per incident (the note travels in the card only, it is not stored).
     const sender = services.proactive;
     let bereikt = 0;
@@ -723,7 +741,7 @@ async function agressieOpslaan(v: AgressieInvoer, input: TurnInput, services: Bo
         const status = await verstuurInEigenTaal(
           sender,
           oid,
-          (l) => [card(renderAgressieNieuwCard(l, item, v.toelichting))],
+          (l) => [card(renderAgressieNieuwCard(l, item, v.toelichting, contact))],
           `agressie:${item.incidentId}:${oid.toLowerCase()}`,
         );
         if (status === 'verzonden' || status === 'alVerzonden') bereikt++;
@@ -734,10 +752,13 @@ async function agressieOpslaan(v: AgressieInvoer, input: TurnInput, services: Bo
       replies: [
         text(t(input.locale, 'intake.opgeslagen', { id: item.incidentId })),
         card(renderBevestigingCard(input.locale, item.incidentId, item, ['datum', 'soort'])),
+        ...(contact === null ? [text(t(input.locale, 'intake.agressie.naamOnbekend'))] : []),
         text(
-          bereikt > 0
-            ? t(input.locale, 'intake.agressie.vptGemeld')
-            : t(input.locale, 'intake.agressie.vptNietBereikt', { contact: vptContact(services) }),
+          bereikt === 0
+            ? t(input.locale, 'intake.agressie.vptNietBereikt', { contact: vptContact(services, input.locale) })
+            : contact
+              ? t(input.locale, 'intake.agressie.vptGemeld')
+              : t(input.locale, 'intake.agressie.vptGemeldZonderNaam', { contact: vptContact(services, input.locale) }),
         ),
       ],
     };

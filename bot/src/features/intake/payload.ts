@@ -156,6 +156,8 @@ export const agressieInvoer = z.strictObject({
     .max(500, 'maximaal 500 tekens')
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : null)),
+  /** "De adviseur VPT mag contact met mij opnemen": only then does the adviser's card carry the reporter's name. */
+  contact: janee.optional().transform((v) => v ?? false),
 });
 export type AgressieInvoer = z.infer<typeof agressieInvoer>;
 

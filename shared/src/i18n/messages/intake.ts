@@ -58,7 +58,18 @@ export const intake = {
     'intake.agressie.uitleg': 'Leg alleen de datum en de soort agressie vast, geen namen van jou, een collega of de burger.',
     'intake.agressie.toelichtingUitleg':
       'Korte toelichting voor de adviseur Veilige Publieke Taak (wordt niet bewaard; geen namen, e-mailadressen of telefoonnummers).',
-    'intake.agressie.vptGemeld': 'De adviseur Veilige Publieke Taak heeft een bericht gekregen en neemt contact op over maatregelen.',
+    'intake.agressie.vptGemeld':
+      'De adviseur Veilige Publieke Taak heeft een bericht gekregen met je naam en neemt contact met je op over opvang en maatregelen.',
+    'intake.agressie.vptGemeldZonderNaam':
+      'De adviseur Veilige Publieke Taak heeft een bericht gekregen, zonder je naam, en legt de maatregelen bij het incident vast. Wil je hulp of contact, neem dan zelf contact op: {contact}.',
+    'intake.agressie.naamOnbekend': 'Je naam kon niet worden opgezocht, dus de adviseur weet niet wie je bent.',
+    'intake.agressie.contactVraag':
+      'De adviseur Veilige Publieke Taak mag contact met mij opnemen (je naam gaat alleen mee in het bericht aan de adviseur en wordt niet bewaard)',
+    'intake.agressie.contactMet':
+      'De melder wil graag contact: {naam} (zoek de naam op in Teams). De naam is niet bij het incident bewaard.',
+    'intake.agressie.contactZonderNaam':
+      'De melder wil graag contact, maar de naam kon niet worden opgezocht. De melder is gevraagd zelf contact op te nemen.',
+    'intake.agressie.geenContact': 'De melder heeft niet om contact gevraagd; de melding is zonder naam.',
     'intake.agressie.vptNietBereikt':
       'De adviseur Veilige Publieke Taak kon niet automatisch worden bericht. Neem zelf contact op: {contact}.',
     'intake.agressie.nieuwTitel': 'Nieuw agressie-incident {incidentId}',
@@ -270,7 +281,18 @@ export const intake = {
     'intake.agressie.uitleg': 'Record only the date and the kind of aggression, no names of you, a colleague or the citizen.',
     'intake.agressie.toelichtingUitleg':
       'Short note for the Safe Public Service adviser (not stored; no names, e-mail addresses or phone numbers).',
-    'intake.agressie.vptGemeld': 'The Safe Public Service adviser has been notified and will contact you about measures.',
+    'intake.agressie.vptGemeld':
+      'The Safe Public Service adviser has been notified with your name and will contact you about support and measures.',
+    'intake.agressie.vptGemeldZonderNaam':
+      'The Safe Public Service adviser has been notified, without your name, and records the measures for the incident. If you want help or contact, please get in touch yourself: {contact}.',
+    'intake.agressie.naamOnbekend': 'Your name could not be looked up, so the adviser does not know who you are.',
+    'intake.agressie.contactVraag':
+      'The Safe Public Service adviser may contact me (your name only goes into the message to the adviser and is not stored)',
+    'intake.agressie.contactMet':
+      'The reporter would like to be contacted: {naam} (look the name up in Teams). The name is not stored with the incident.',
+    'intake.agressie.contactZonderNaam':
+      'The reporter would like to be contacted, but their name could not be looked up. They were asked to get in touch themselves.',
+    'intake.agressie.geenContact': 'The reporter did not ask to be contacted; the report carries no name.',
     'intake.agressie.vptNietBereikt':
       'The Safe Public Service adviser could not be notified automatically. Please contact them: {contact}.',
     'intake.agressie.nieuwTitel': 'New aggression incident {incidentId}',
