@@ -93,7 +93,7 @@ describe('VOG and anonymous meldingen in the jaarverslag, from an import', () =>
     });
     expect(r.vorigeJaren['2023'].anoniemeMeldingen.ontvangen).toBe(1);
     // Additive: the existing keys keep their place, the new sections follow the count sections.
-    expect(Object.keys(r).slice(-5)).toEqual(['vog', 'anoniemeMeldingen', 'nevenwerk', 'zaken', 'vorigeJaren']);
+    expect(Object.keys(r).slice(-6)).toEqual(['vog', 'anoniemeMeldingen', 'nevenwerk', 'zonderGegevens', 'zaken', 'vorigeJaren']);
   });
 
   test('html: a separate table for anonymous meldingen and one for VOG, with the same figures; suppression applies', async () => {

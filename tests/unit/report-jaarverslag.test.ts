@@ -3,6 +3,7 @@ import {
   binnen3Maanden,
   binnen7Dagen,
   isLeegJaar,
+  JAAR_SECTIES,
   jaarVanMoment,
   legeJaarCijfers,
   type JaarverslagBronnen,
@@ -87,6 +88,7 @@ describe('buildJaarverslag', () => {
       'vog',
       'anoniemeMeldingen',
       'nevenwerk',
+      'zonderGegevens', // additive: the sections without data that year (tests/unit/report-geen-gegevens.test.ts)
       'zaken',
       'vorigeJaren',
     ]);
@@ -111,7 +113,8 @@ describe('buildJaarverslag', () => {
     expect(Object.keys(r.ambtseed)).toEqual(['afgelegd', 'eed', 'belofte', 'integriteitsverklaring', 'bijeenkomsten', 'vormOnbekend']);
     expect(Object.keys(r.onboarding)).toEqual(['nieuweMedewerkers', 'arbeidsovereenkomst', 'extern', 'stagiair', 'workshopDeelnemers']);
     expect(Object.keys(r.vorigeJaren)).toEqual(['2023']);
-    expect(r.vorigeJaren['2023']).toEqual(legeJaarCijfers(2023));
+    // nothing registered: every count 0 and every section without data
+    expect(r.vorigeJaren['2023']).toEqual({ ...legeJaarCijfers(2023), zonderGegevens: [...JAAR_SECTIES] });
   });
 
   test('a gesprek its vertrouwenspersoon removed (verwijderdOp) is not counted', () => {

@@ -102,6 +102,8 @@ function tabelDocx(tb: Tabel, n: number, jaar: number, opties: RenderOpties): (P
   const locale = opties.locale ?? 'nl';
   const uitleg = tabelUitleg(tb, { jaar, locale, onderDrempel: opties.onderDrempel });
   const breedtes = kolomBreedtes(tb, opties);
+  /** Column `i` is a year without data: its cells read "geen gegevens" (right-aligned like counts, italic). */
+  const geenGegevens = (i: number) => i > 0 && (tb.zonderGegevens ?? []).includes(tb.kolommen[i]);
   const kop = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -131,12 +133,13 @@ function tabelDocx(tb: Tabel, n: number, jaar: number, opties: RenderOpties): (P
             width: { size: breedtes[i], type: WidthType.DXA },
             children: [
               new Paragraph({
-                alignment: typeof cel === 'number' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                alignment: typeof cel === 'number' || geenGegevens(i) ? AlignmentType.RIGHT : AlignmentType.LEFT,
 
                 children: [
                   new TextRun({
                     text: tb.tekstTabel ? String(cel) : toonCel(cel, opties.onderDrempel, locale),
                     bold: vet,
+                    italics: geenGegevens(i),
                     size: TABEL_PT * 2,
                   }),
                 ],
@@ -248,7 +251,7 @@ export async function renderDocx(r: Jaarverslag, opties: RenderOpties & { nu?: D
       }),
     );
   }
-  const secties = jaarverslagSecties(r, locale, { onderDrempel: opties.onderDrempel });
+  const secties = jaarverslagSecties(r, locale, { onderDrempel: opties.onderDrempel, geenGegevens: true });
   const inhoudsopgave: Paragraph[] = [
     new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: t(locale, 'report.inhoud'), bold: true, size: 32 })] }),
     ...secties.map(

@@ -24,6 +24,7 @@ th, td { border: 1px solid #767676; padding: .35rem .6rem; vertical-align: top; 
 thead th { background: #dce6f0; text-align: left; }
 thead th.getal, td.getal { text-align: right; }
 tbody th { text-align: left; font-weight: normal; }
+td.geen-gegevens { font-style: italic; }
 tr.totaal th, tr.totaal td { font-weight: bold; border-top: 2px solid #1a1a1a; }
 figure { margin: 1rem 0 1.5rem; }
 figure svg { max-width: 100%; height: auto; }
@@ -48,7 +49,8 @@ function tabelHtml(tb: Tabel, n: number, opties: RenderOpties): string {
         .map((cel, i) => {
           const tekst = xmlEscape(tb.tekstTabel ? String(cel) : toonCel(cel, opties.onderDrempel, locale));
           if (i === 0) return `<th scope="row">${tekst}</th>`;
-          return `<td${getalKolom(i) ? ' class="getal"' : ''}>${tekst}</td>`;
+          const geen = (tb.zonderGegevens ?? []).includes(tb.kolommen[i]);
+          return `<td${getalKolom(i) ? ` class="getal${geen ? ' geen-gegevens' : ''}"` : ''}>${tekst}</td>`;
         })
         .join('');
       const totaal = tb.totaalRij && r === tb.rijen.length - 1 ? ' class="totaal"' : '';
@@ -68,7 +70,7 @@ function tabelHtml(tb: Tabel, n: number, opties: RenderOpties): string {
 export function renderHtml(r: Jaarverslag, opties: RenderOpties = {}): string {
   const locale = opties.locale ?? 'nl';
   const titel = t(locale, 'report.titel', { jaar: r.jaar });
-  const secties = jaarverslagSecties(r, locale, { onderDrempel: opties.onderDrempel });
+  const secties = jaarverslagSecties(r, locale, { onderDrempel: opties.onderDrempel, geenGegevens: true });
   let tabelNr = 0;
   let figuurNr = 0;
   const body: string[] = [];

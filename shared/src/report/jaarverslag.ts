@@ -163,6 +163,79 @@ export interface JaarCijfers {
 
   /** Register of nevenwerkzaamheden and financiële belangen (Ambtenarenwet art. 8; additive key). */
   nevenwerk: NevenwerkCijfers;
+  /**
+   * The sections that have no data for this year (additive key; see `zonderGegevensVan`): their counts are 0
+   * because nothing was registered yet, not because 0 was measured. Renderers show "geen gegevens" / "no data".
+   * Always set by `buildJaarverslag`; absent (older JSON, hand-made fixtures) means every section has data.
+   */
+  zonderGegevens?: JaarSectie[];
+}
+
+/** The count sections of a year, in contract order (the values of `JaarCijfers.zonderGegevens`). */
+export const JAAR_SECTIES = [
+  'gesprekken',
+  'meldingen',
+  'wbk',
+  'ambtseed',
+  'onboarding',
+  'dilemma',
+  'agressie',
+  'meldwijzer',
+  'vog',
+  'anoniemeMeldingen',
+  'nevenwerk',
+] as const;
+export type JaarSectie = (typeof JAAR_SECTIES)[number];
+
+/**
+ * Whether section `s` of year `c` counted any record: the lists behind it hold something for that year (`wbk` and
+ * `anoniemeMeldingen` are parts of `meldingen`, so they follow it).
+ */
+function heeftRegistraties(c: JaarCijfers, s: JaarSectie): boolean {
+  switch (s) {
+    case 'gesprekken':
+      return c.gesprekken.totaal > 0;
+    case 'meldingen':
+    case 'wbk':
+    case 'anoniemeMeldingen':
+      return c.meldingen.totaal > 0;
+    case 'ambtseed':
+      return c.ambtseed.afgelegd + c.ambtseed.integriteitsverklaring + c.ambtseed.bijeenkomsten + c.ambtseed.vormOnbekend > 0;
+    case 'onboarding':
+      return c.onboarding.nieuweMedewerkers + c.onboarding.workshopDeelnemers > 0;
+    case 'dilemma':
+      return c.dilemma.sessies > 0;
+    case 'agressie':
+      return c.agressie.incidenten > 0;
+    case 'meldwijzer':
+      return c.meldwijzer.raadplegingen > 0;
+    case 'vog':
+      return c.vog.gevraagd > 0;
+    case 'nevenwerk':
+      return c.nevenwerk.geregistreerd + c.nevenwerk.financieleBelangen + c.nevenwerk.beeindigd + c.nevenwerk.herbevestiging.gevraagd > 0;
+  }
+}
+
+/**
+ * "No data" versus "a measured 0", per section and year (docs/contracts.md, `zonderGegevens`): a section has no
+ * data in a year when its lists hold no record of that year nor of any earlier covered year, i.e. the
+ * registration had not started yet. Once a section has a record, a later year with none is a measured 0 (the
+ * registration was running and nothing happened). Years before the first covered one are not known to the
+ * report (readers read the covered years only).
+ * @param jaren the covered years' counts, any order.
+ * @returns year → the sections without data, in `JAAR_SECTIES` order.
+ */
+export function zonderGegevensVan(jaren: readonly JaarCijfers[]): Map<number, JaarSectie[]> {
+  const begonnen = new Set<JaarSectie>();
+  const uit = new Map<number, JaarSectie[]>();
+  for (const c of [...jaren].sort((a, b) => a.jaar - b.jaar)) {
+    for (const s of JAAR_SECTIES) if (heeftRegistraties(c, s)) begonnen.add(s);
+    uit.set(
+      c.jaar,
+      JAAR_SECTIES.filter((s) => !begonnen.has(s)),
+    );
+  }
+  return uit;
 }
 
 /**
@@ -586,6 +659,7 @@ export function buildJaarverslag(bronnen: JaarverslagBronnen, opties: Jaarversla
   const jaren = new Map<number, JaarCijfers>();
   for (let j = jaar - years + 1; j <= jaar; j++) jaren.set(j, legeJaarCijfers(j));
   tel(bronnen, jaren);
+  for (const [j, zonder] of zonderGegevensVan([...jaren.values()])) jaren.get(j)!.zonderGegevens = zonder;
   const vorigeJaren: Record<string, JaarCijfers> = {};
   for (let j = jaar - years + 1; j < jaar; j++) vorigeJaren[String(j)] = jaren.get(j)!;
   const c = jaren.get(jaar)!;
@@ -604,6 +678,7 @@ export function buildJaarverslag(bronnen: JaarverslagBronnen, opties: Jaarversla
     anoniemeMeldingen: c.anoniemeMeldingen,
 
     nevenwerk: c.nevenwerk,
+    zonderGegevens: c.zonderGegevens,
     zaken: zakenVan(bronnen.Meldingen ?? [], jaar),
     vorigeJaren,
   };

@@ -15,7 +15,7 @@ import {
   UITKOMSTEN,
 } from '../lists/definitions';
 import { t, type Locale } from '../i18n';
-import type { JaarCijfers, Jaarverslag, Zaak } from './jaarverslag';
+import type { JaarCijfers, JaarSectie, Jaarverslag, Zaak } from './jaarverslag';
 
 /*
  * The jaarverslag as a document model: sections of text, tables and bar charts, built from the JSON
@@ -35,7 +35,51 @@ export interface Tabel {
   totaalRij?: boolean;
   /** Cells are labels only (the case table): no number formatting, no suppression. */
   tekstTabel?: boolean;
+  /**
+   * The year columns (headings, e.g. `"2023"`) whose section has no data that year (`JaarCijfers.zonderGegevens`):
+   * their cells hold the text "geen gegevens" / "no data" instead of counts, so a missing year never reads as a
+   * measured 0. Only with `SectieOpties.geenGegevens`.
+   */
+  zonderGegevens?: string[];
 }
+
+/** Options of `jaarverslagSecties`. */
+export interface SectieOpties {
+  /** Small-number suppression (publication): counts 1..N−1 in the text are "<N" and the case table is left out. */
+  onderDrempel?: number;
+  /**
+   * Year columns of a section without data read "geen gegevens" / "no data" (see `Tabel.zonderGegevens`) and the
+   * per-year charts leave such years out. The report renderers (docx, html, xlsx) set it; without it every cell is a count.
+   */
+  geenGegevens?: boolean;
+}
+
+/** The section of the JSON whose data a table with year columns shows (for `zonderGegevens`). */
+const TABEL_SECTIE: Record<string, JaarSectie> = {
+  gesprekkenPerOnderwerp: 'gesprekken',
+  gesprekkenKenmerken: 'gesprekken',
+  meldingenPerOnderwerp: 'gesprekken',
+  meldingenPerSoort: 'meldingen',
+  meldingenPerCategorie: 'meldingen',
+  meldingenKenmerken: 'meldingen',
+  meldingenPerUitkomst: 'meldingen',
+  meldingenPerMaatregel: 'meldingen',
+  anoniemPerSoort: 'anoniemeMeldingen',
+  anoniemPerUitkomst: 'anoniemeMeldingen',
+  ambtseed: 'ambtseed',
+  onboarding: 'onboarding',
+  vog: 'vog',
+  dilemmaPerJaar: 'dilemma',
+  agressiePerSoort: 'agressie',
+  agressiePerMaatregel: 'agressie',
+  meldwijzer: 'meldwijzer',
+  nevenwerk: 'nevenwerk',
+  nevenwerkPerSoort: 'nevenwerk',
+  belangenPerSoort: 'nevenwerk',
+  nevenwerkPerUitkomst: 'nevenwerk',
+  nevenwerkPerVoorwaarde: 'nevenwerk',
+  nevenwerkHerbevestiging: 'nevenwerk',
+};
 
 /** One horizontal bar chart: a label and a count per bar. */
 export interface Grafiek {
@@ -100,7 +144,7 @@ function zakenTabel(r: Jaarverslag, locale: Locale): Tabel {
  * year columns show the oldest year first and the report year last. With `opties.onderDrempel` > 1
  * (publication) counts in the text are suppressed and the case table is replaced by a sentence.
  */
-export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties: { onderDrempel?: number } = {}): Sectie[] {
+export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties: SectieOpties = {}): Sectie[] {
   const jaren = verslagJaren(r);
   const jaarKoppen = jaren.map((c) => String(c.jaar));
   /** A catalogue text; counts in it are ICU plurals (`{n, plural, =0 {geen …} one {# …} other {# …}}`, see i18n/basis.ts). */
@@ -119,13 +163,24 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
   const perKeuze = <K extends string>(groep: string, waarden: readonly K[], pick: (c: JaarCijfers) => Record<K, number>): Cel[][] =>
     waarden.map((w) => [label(locale, groep, w), ...jaren.map((c) => pick(c)[w])]);
   const rij = (rowLabel: string, pick: (c: JaarCijfers) => number): Cel[] => [rowLabel, ...jaren.map(pick)];
-  const jaarTabel = (id: string, eersteKolom: string, rijen: Cel[][], totaalRij = false): Tabel => ({
-    id,
-    titel: m(`tabel.${id}`),
-    kolommen: [m(`kolom.${eersteKolom}`), ...jaarKoppen],
-    rijen,
-    totaalRij,
-  });
+  /** Whether year `c` has data for `sectie` (always true without `opties.geenGegevens`). */
+  const metGegevens = (c: JaarCijfers, sectie: JaarSectie | undefined) =>
+    !opties.geenGegevens || !sectie || !(c.zonderGegevens ?? []).includes(sectie);
+  const jaarTabel = (id: string, eersteKolom: string, rijen: Cel[][], totaalRij = false): Tabel => {
+    const sectie = TABEL_SECTIE[id];
+    const zonder = jaren.flatMap((c, i) => (metGegevens(c, sectie) ? [] : [i]));
+    const geen = m('geenGegevensCel');
+    return {
+      id,
+      titel: m(`tabel.${id}`),
+      kolommen: [m(`kolom.${eersteKolom}`), ...jaarKoppen],
+      rijen: zonder.length ? rijen.map((rr) => rr.map((c, i) => (zonder.includes(i - 1) ? geen : c))) : rijen,
+      totaalRij,
+      ...(zonder.length ? { zonderGegevens: zonder.map((i) => jaarKoppen[i]) } : {}),
+    };
+  };
+  /** The years of a per-year chart of `sectie`: those with data (all without `opties.geenGegevens`). */
+  const grafiekJaren = (sectie: JaarSectie) => jaren.filter((c) => metGegevens(c, sectie));
   const totaal = m('rij.totaal');
   const meerdereJaren = jaren.length > 1;
 
@@ -173,8 +228,8 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
             grafiek({
               id: 'gesprekkenPerJaar',
               titel: m('grafiek.gesprekkenPerJaar'),
-              labels: jaarKoppen,
-              waarden: jaren.map((c) => c.gesprekken.totaal),
+              labels: grafiekJaren('gesprekken').map((c) => String(c.jaar)),
+              waarden: grafiekJaren('gesprekken').map((c) => c.gesprekken.totaal),
             }),
           ]
         : []),
@@ -231,8 +286,8 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
             grafiek({
               id: 'meldingenPerJaar',
               titel: m('grafiek.meldingenPerJaar'),
-              labels: jaarKoppen,
-              waarden: jaren.map((c) => c.meldingen.totaal),
+              labels: grafiekJaren('meldingen').map((c) => String(c.jaar)),
+              waarden: grafiekJaren('meldingen').map((c) => c.meldingen.totaal),
             }),
           ]
         : []),
@@ -553,8 +608,8 @@ export function jaarverslagSecties(r: Jaarverslag, locale: Locale = 'nl', opties
 }
 
 /** Every table of the report, in order (for xlsx and tests). */
-export function jaarverslagTabellen(r: Jaarverslag, locale: Locale = 'nl'): Tabel[] {
-  return jaarverslagSecties(r, locale).flatMap((s) => s.blokken.flatMap((b) => (b.soort === 'tabel' ? [b.tabel] : [])));
+export function jaarverslagTabellen(r: Jaarverslag, locale: Locale = 'nl', opties: SectieOpties = {}): Tabel[] {
+  return jaarverslagSecties(r, locale, opties).flatMap((s) => s.blokken.flatMap((b) => (b.soort === 'tabel' ? [b.tabel] : [])));
 }
 
 /**

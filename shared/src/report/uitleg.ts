@@ -35,6 +35,8 @@ const verborgen = (n: number, onderDrempel?: number) => typeof onderdruk(n, onde
  * - the Wbk table: how many acknowledgements and feedbacks were late (`van − aantal`);
  * - the case table: how many cases it describes;
  * - other count tables (e.g. per doelgroep): the highest row and the zeros of the first count column.
+ * Year columns without data (`tb.zonderGegevens`) are never compared: the report year without data gets one
+ * sentence "geen gegevens"; a previous year without data says so and the report year is described on its own.
  * With `onderDrempel` every count is shown suppressed, and rows with a suppressed count in either compared year
  * are left out of the rises and falls. Returns '' for a table without rows.
  */
@@ -60,6 +62,11 @@ export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
   const jaar = String(opties.jaar);
   const delen = rijen.filter((r) => !r.totaal);
   const zinnen: string[] = [];
+  // Year columns without data ("geen gegevens") are never compared: no data is not a 0.
+  const zonder = jaarKolommen ? (tb.zonderGegevens ?? []) : [];
+  if (zonder.includes(tb.kolommen[laatste + 1])) return m('geenGegevens', { jaar });
+  const vorigZonder = laatste >= 1 && zonder.includes(tb.kolommen[laatste]);
+  if (vorigZonder) zinnen.push(m('geenGegevensVorig', { zonder: lijst(locale, zonder) }));
 
   const nullen = delen.filter((r) => r.waarden[kolom] === 0);
   // "Nothing recorded here" only when the total (if the table has one) is zero too: a table of a total and a
@@ -69,7 +76,7 @@ export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
   /** Rows already named in a sentence: each fact is said once (a fall to 0 is not named again as a zero). */
   const genoemd = new Set<(typeof rijen)[number]>();
 
-  if (jaarKolommen && laatste >= 1) {
+  if (jaarKolommen && laatste >= 1 && !vorigZonder) {
     const vorig = tb.kolommen[tb.kolommen.length - 2];
     const vergelijkbaar = (r: (typeof rijen)[number]) =>
       !verborgen(r.waarden[laatste], onderDrempel) && !verborgen(r.waarden[laatste - 1], onderDrempel);

@@ -23,7 +23,8 @@ export function bladNaam(id: string, locale: Locale): string {
  * The jaarverslag as an Excel workbook (exceljs) for HR: one sheet per table with a readable name in the
  * report's language (`bladNaam`: "Gesprekken per onderwerp", …), a bold header row, frozen
  * panes below the header and right of the first column, counts as numbers (never suppressed: the workbook is
- * for HR, not for publication), labels neutralised against formula injection (../lists/formule-cel). The table title is the sheet's header/footer and the workbook title.
+ * for HR, not for publication), labels neutralised against formula injection (../lists/formule-cel), a year without data as the text "geen gegevens" with a
+ * note on its column heading. The table title is the sheet's header/footer and the workbook title.
  * @returns the .xlsx file as bytes.
  */
 export async function renderXlsx(r: Jaarverslag, opties: { locale?: Locale } = {}): Promise<Buffer> {
@@ -32,7 +33,7 @@ export async function renderXlsx(r: Jaarverslag, opties: { locale?: Locale } = {
   wb.creator = 'Integriteitsplein';
   wb.title = `${t(locale, 'report.titel', { jaar: r.jaar })} — ${r.organisatie}`;
   wb.subject = r.organisatie;
-  for (const tb of jaarverslagTabellen(r, locale)) {
+  for (const tb of jaarverslagTabellen(r, locale, { geenGegevens: true })) {
     const ws = wb.addWorksheet(bladNaam(tb.id, locale), {
       views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
       headerFooter: { oddHeader: `&L${tb.titel}&R${r.organisatie} ${r.jaar}` },
@@ -40,6 +41,10 @@ export async function renderXlsx(r: Jaarverslag, opties: { locale?: Locale } = {
     ws.addRow(tb.kolommen.map(veilig));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } };
+    // A year without data: its cells read "geen gegevens" and its heading carries a note saying it is no measured 0.
+    for (const jaar of tb.zonderGegevens ?? []) {
+      ws.getRow(1).getCell(tb.kolommen.indexOf(jaar) + 1).note = t(locale, 'report.geenGegevensNotitie', { jaar });
+    }
     for (const rij of tb.rijen) ws.addRow(rij.map(veilig));
     if (tb.totaalRij && tb.rijen.length) ws.getRow(tb.rijen.length + 1).font = { bold: true };
     ws.columns.forEach((col, i) => {
