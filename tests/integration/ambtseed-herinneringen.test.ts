@@ -66,7 +66,8 @@ describe('herinneringsjob met een nep-klok', () => {
     expect(hr).toHaveLength(10 * 2);
     expect(hr.every(([, v]) => v.dag === '2027-01-04' || new Date(`${v.dag}T12:00:00Z`).getUTCDay() === 1)).toBe(true);
     const laatste = JSON.stringify(hr.at(-1)![1].replies);
-    expect(laatste).toContain('Over de deadline: 1 nieuwe medewerker"'); // in week 10 (8 March) mw-open is past 4 March
+    // In week 10 (8 March) mw-open is past 4 March: label and figure in their own FactSet fields.
+    expect(laatste).toContain('"title":"Over de deadline","value":"1 nieuwe medewerker (');
     expect(laatste).toContain('Weekoverzicht ambtseed en workshop (week 10 van 2027)');
     expect(laatste).not.toMatch(/mw-/);
     await store.close();

@@ -103,7 +103,10 @@ describe('ambtseed: HR slaat bijeenkomsten op', () => {
     expect(tekst).toContain('02:30 wintertijd (de tweede keer, +01:00)');
     expect(tekst).not.toContain('"id":"eindKeuze"'); // 03:30 happens once
     expect(tekst).toContain('"value":"2026-10-25"'); // the form keeps what HR typed
-    const winter = await bot.send(submit(formulier({ datum: '2026-10-25', begin: '02:30', eind: '03:30', beginKeuze: 'wintertijd' }), als));
+    // 25 October 2026 is a Sunday: HR has confirmed the weekend date on the returned form (weekend: 'ja').
+    const winter = await bot.send(
+      submit(formulier({ datum: '2026-10-25', begin: '02:30', eind: '03:30', beginKeuze: 'wintertijd', weekend: 'ja' }), als),
+    );
     expect(replyText(winter.replies)).toContain('Bijeenkomst opgeslagen');
     // 02:30 CET = 01:30Z; 03:30 CET = 02:30Z.
     expect(await store.get('AmbtseedSessies', 'S-2026-10-25-0230-E')).toMatchObject({

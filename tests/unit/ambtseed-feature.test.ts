@@ -168,6 +168,7 @@ describe('ambtseed-feature', () => {
       online: 'false',
       afnemer: 'de Commissaris van de Koning',
       capaciteit: '25',
+      weekend: 'ja', // 28 March 2027 is a Sunday, confirmed
     });
     expect(await store.get('AmbtseedSessies', 'S-2027-03-28-1000-E')).toMatchObject({
       start: '2027-03-28T08:00:00.000Z',

@@ -171,6 +171,8 @@ export interface SessieFormulierData {
     online: 'true' | 'false';
     afnemer: string;
     capaciteit: string;
+    /** `'ja'` when HR has been asked about a weekend date and the next Opslaan confirms it; `''` otherwise. */
+    weekend: string;
   };
 }
 export const renderSessieFormulier = (d: SessieFormulierData) => expand('ambtseed-sessie', d);
@@ -228,10 +230,14 @@ export interface BevestigKaartData {
 }
 export const renderBevestigKaart = (d: BevestigKaartData) => expand('ambtseed-bevestig', d);
 
-/** Data of `ambtseed-samenvatting.json`: the read-only summary that replaces a submitted card (no inputs, no buttons). */
+/** Data of `ambtseed-samenvatting.json`: the read-only summary that replaces a submitted card (no inputs; no buttons but {@link TerugKnop}). */
 export interface SamenvattingKaartData {
   titel: string;
   tekst: string;
   regels: Feit[];
 }
-export const renderSamenvattingKaart = (d: SamenvattingKaartData) => expand('ambtseed-samenvatting', d);
+/** Optional on the summary card: a "Terug naar beheer" button (submit `ambtseed.hr`); `''` or left out: no button. */
+export interface TerugKnop {
+  terugTitel?: string;
+}
+export const renderSamenvattingKaart = (d: SamenvattingKaartData & TerugKnop) => expand('ambtseed-samenvatting', { terugTitel: '', ...d });

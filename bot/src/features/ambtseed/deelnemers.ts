@@ -11,7 +11,7 @@ import type { DeelnemersInvoer } from './payload';
 /**
  * Route `ambtseed.deelnemers` (HR): who comes to a session, by name — booked people (with their eed/belofte or
  * outcome) and the waiting list in its order. Names are looked up for this card only (`namen.ts`); without a
- * name source HR sees codes and a notice.
+ * name source HR sees codes and a notice. The card's one button goes back to HR's beheer card.
  */
 export async function deelnemers(d: DeelnemersInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const l = input.locale;
@@ -48,5 +48,5 @@ export async function deelnemers(d: DeelnemersInvoer, input: TurnInput, services
     .filter(Boolean)
     .join(' ');
   const titel = t(l, 'ambtseed.deelnemers.titel', { soort: soortNaam(s.soort, l), tijd: toonTijd(s.start, l) });
-  return [{ type: 'card', card: renderSamenvattingKaart({ titel, tekst, regels }) }];
+  return [{ type: 'card', card: renderSamenvattingKaart({ titel, tekst, regels, terugTitel: t(l, 'ambtseed.deelnemers.terug') }) }];
 }

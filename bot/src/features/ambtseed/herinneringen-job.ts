@@ -54,7 +54,9 @@ export async function runAmbtseedHerinneringen(deps: {
     inschrijvingen.set(r.inschrijvingId, r);
   const komend = sessies.filter((s) => Date.parse(s.start) > now.getTime()).map((s) => s.sessieId);
   if (komend.length)
-    for (const r of await queryAll(store, 'AmbtseedInschrijvingen', { where: { sessieId: komend, status: 'ingeschreven' } }))
+    for (const r of await queryAll(store, 'AmbtseedInschrijvingen', {
+      where: { sessieId: komend, status: ['ingeschreven', 'wachtlijst'] },
+    }))
       inschrijvingen.set(r.inschrijvingId, r);
   const rijen = [...inschrijvingen.values()];
   const sessieVan = new Map(sessies.map((s) => [s.sessieId, s]));

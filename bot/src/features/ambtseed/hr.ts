@@ -139,6 +139,7 @@ export async function sessieFormulier(d: SessieKeuzeInvoer, input: TurnInput, se
       online: bestaand?.online ? 'true' : 'false',
       afnemer: bestaand ? afnemerIn(bestaand.afnemer, services.config, l) : tekstIn(l, services.config.ambtseed.afnemer),
       capaciteit: String(bestaand?.capaciteit ?? 20),
+      weekend: '',
     }),
   ];
 }
@@ -201,7 +202,12 @@ function sessieTijden(d: SessieFormInvoer, l: Locale): { start: string; eind: st
     }
   }
   if (uit.begin && uit.eind) return { start: uit.begin, eind: uit.eind };
-  const v: SessieFormulierData['v'] = {
+  return [formulierKaart(l, !!d.sessieId, formulierWaarden(d), t(l, 'ambtseed.hr.kiesZomerWinter'), dst)];
+}
+
+/** The form's values as HR sent them, to show the form again (`weekend`: `'ja'` once HR confirmed a weekend date). */
+function formulierWaarden(d: SessieFormInvoer, weekend = d.weekend ?? ''): SessieFormulierData['v'] {
+  return {
     sessieId: d.sessieId ?? '',
     soort: d.soort,
     datum: d.datum,
@@ -211,8 +217,31 @@ function sessieTijden(d: SessieFormInvoer, l: Locale): { start: string; eind: st
     online: d.online ? 'true' : 'false',
     afnemer: d.afnemer,
     capaciteit: String(d.capaciteit),
+    weekend,
   };
-  return [formulierKaart(l, !!d.sessieId, v, t(l, 'ambtseed.hr.kiesZomerWinter'), dst)];
+}
+
+/** True when the calendar date `YYYY-MM-DD` is a Saturday or Sunday (the date itself, no time zone involved). */
+function isWeekend(datum: string): boolean {
+  const [j, m, dag] = datum.split('-').map(Number);
+  const wd = new Date(Date.UTC(j, m - 1, dag)).getUTCDay();
+  return wd === 0 || wd === 6;
+}
+
+/**
+ * The answer that stops saving a session at `start` (ISO instant), or `undefined`: a start that is not after `now`
+ * is refused (a new session, or an edit that moves the start; an edit that keeps a past start, e.g. to fix the
+ * capacity, is allowed); a Saturday or Sunday (Europe/Amsterdam calendar date of the form) brings the form back
+ * asking to confirm, and the next Opslaan of that form (`weekend: 'ja'`) saves.
+ */
+function tijdstipBezwaar(d: SessieFormInvoer, start: string, oud: Sessie | undefined, input: TurnInput): Reply[] | undefined {
+  const l = input.locale;
+  const verplaatst = !oud || oud.start !== start;
+  if (verplaatst && Date.parse(start) <= input.now.getTime())
+    return [{ type: 'text', text: t(l, 'ambtseed.hr.inVerleden', { tijd: toonTijd(start, l) }) }];
+  if (verplaatst && isWeekend(d.datum) && d.weekend !== 'ja')
+    return [formulierKaart(l, !!d.sessieId, formulierWaarden(d, 'ja'), t(l, 'ambtseed.hr.weekend', { tijd: toonTijd(start, l) }))];
+  return undefined;
 }
 
 /** What HR changed in a session, one "veld: oud → nieuw" text per changed field (empty: nothing changed). */
@@ -245,6 +274,8 @@ export async function sessieOpslaan(d: SessieFormInvoer, input: TurnInput, servi
   const { start, eind } = tijden;
   if (eind <= start) return [{ type: 'text', text: t(l, 'ambtseed.hr.eindVoorBegin') }];
   if (!d.online && !d.locatie) return [{ type: 'text', text: t(l, 'ambtseed.hr.locatieOntbreekt') }];
+  const bezwaar = tijdstipBezwaar(d, start, d.sessieId ? await bestaandeSessie(services.store, d.sessieId, l) : undefined, input);
+  if (bezwaar) return bezwaar;
   const velden = {
     start,
     eind,

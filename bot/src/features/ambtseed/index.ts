@@ -97,7 +97,14 @@ export const ambtseedFeature = defineFeature({
   id: 'ambtseed',
   routes: AMBTSEED_ACTIONS,
   commands: COMMANDS,
-  antwoorden: { fout: (err, turn, services, action) => boekingsfout(err, turn.locale, services.log, action) },
+  antwoorden: {
+    fout: (err, turn, services, action) => boekingsfout(err, turn.locale, services.log, action),
+    // A forged or outdated card (an action this version no longer has): say so, as the meldwijzer does, not "Er ging iets mis".
+    onbekend: (turn, services) => {
+      services.log.warn({ feature: 'ambtseed', reden: 'onbekendeActie' }, 'onbekende ambtseed-actie');
+      return [{ type: 'text', text: t(turn.locale, 'ambtseed.fout.verouderd') }];
+    },
+  },
 });
 
 export { ambtseedRouter } from './routes';

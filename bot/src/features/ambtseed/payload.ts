@@ -81,6 +81,8 @@ export const sessieFormInvoer = z.looseObject({
     .int('verwacht een geheel getal')
     .min(1, 'verwacht minstens 1')
     .max(500, 'maximaal 500'),
+  /** `'ja'`: HR confirmed a Saturday or Sunday (the form came back asking; see `hr.ts`). */
+  weekend: z.string().max(10).optional(),
 });
 /**
  * The attendance card of a session: from the HR card's attendance ChoiceSet (`aanwezigheidSessie`, any session of

@@ -108,7 +108,13 @@ export interface WeekOverzicht {
   achterstalligPerDienstverband: Record<Dienstverband, number>;
   /** Obligations with a deadline in the coming 14 days and nothing booked. */
   binnenkortZonderBoeking: number;
+  /**
+   * Booked places (status `ingeschreven`) in sessions of `sessies` that are not over (`eind` after `now`) and not
+   * cancelled: the sum of the "bezet" figures HR's session list shows, whoever booked (also someone who is not in
+   * `NieuweMedewerkers`, such as a Playground user).
+   */
   ingeschreven: number;
+  /** People on the waiting list of those sessions. */
   wachtlijst: number;
 }
 
@@ -135,11 +141,13 @@ export function weekOverzicht(
       o.achterstallig++;
       o.achterstalligPerDienstverband[m.dienstverband]++;
     }
-    for (const v of vs) {
-      if (v.status === 'open' && v.deadline >= today && dagenTussen(today, v.deadline) <= 14) o.binnenkortZonderBoeking++;
-      if (v.status === 'ingeschreven') o.ingeschreven++;
-      if (v.status === 'wachtlijst') o.wachtlijst++;
-    }
+    for (const v of vs) if (v.status === 'open' && v.deadline >= today && dagenTussen(today, v.deadline) <= 14) o.binnenkortZonderBoeking++;
+  }
+  const komend = new Set(sessies.filter((s) => Date.parse(s.eind) > now.getTime() && !isGeannuleerd(s)).map((s) => s.sessieId));
+  for (const i of new Map(inschrijvingen.map((i) => [i.inschrijvingId, i])).values()) {
+    if (!komend.has(i.sessieId)) continue;
+    if (i.status === 'ingeschreven') o.ingeschreven++;
+    if (i.status === 'wachtlijst') o.wachtlijst++;
   }
   return o;
 }

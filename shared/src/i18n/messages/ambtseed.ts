@@ -113,6 +113,12 @@ export const ambtseed = {
     'ambtseed.hr.geannuleerd':
       'Bijeenkomst geannuleerd. {n, plural, =0 {Er was niemand ingeschreven.} one {# ingeschreven persoon krijgt bericht.} other {# ingeschreven mensen krijgen bericht.}}',
     'ambtseed.hr.eindVoorBegin': 'De eindtijd moet na de begintijd liggen.',
+    'ambtseed.hr.inVerleden': 'Niets opgeslagen: {tijd} ligt in het verleden (Nederlandse tijd). Kies een begin na nu.',
+    'ambtseed.hr.weekend':
+      '{tijd} valt in het weekend. Klopt dat? Druk dan nogmaals op Opslaan; anders pas de datum aan. Er is nog niets opgeslagen.',
+    'ambtseed.deelnemers.terug': 'Terug naar beheer',
+    'ambtseed.fout.verouderd':
+      'Die knop werkte niet: de kaart is verouderd. Typ "Plan mijn ambtseed" (of "ambtseed beheer" als je HR bent) voor een nieuwe kaart.',
     'ambtseed.hr.annuleerNietBevestigd': 'Vink eerst de bevestiging aan; er is niets geannuleerd.',
     'ambtseed.hr.locatieOntbreekt': 'Geef een locatie op, of kies online.',
     'ambtseed.hr.deelnemers': 'Deelnemers',
@@ -201,10 +207,12 @@ export const ambtseed = {
     'ambtseed.aanwezigheid.geen': 'Er staat niemand ingeschreven voor deze bijeenkomst.',
     'ambtseed.aanwezigheid.afgerond': 'Je hebt {wat} afgerond op {datum}. Gefeliciteerd!',
     'ambtseed.overzicht.titel': 'Weekoverzicht ambtseed en workshop ({week})',
-    'ambtseed.overzicht.achterstallig': 'Over de deadline: {n, plural, one {# nieuwe medewerker} other {# nieuwe medewerkers}}',
-    'ambtseed.overzicht.perDienstverband': 'Arbeidsovereenkomst {a} · extern {e} · stagiair {s}',
-    'ambtseed.overzicht.binnenkort': 'Deadline binnen 14 dagen en nog niets gepland: {n}',
-    'ambtseed.overzicht.ingeschreven': 'Ingeschreven: {i} · op de wachtlijst: {w}',
+    'ambtseed.overzicht.achterstallig': 'Over de deadline',
+    'ambtseed.overzicht.achterstalligWaarde':
+      '{n, plural, one {# nieuwe medewerker} other {# nieuwe medewerkers}} (arbeidsovereenkomst {a} · extern {e} · stagiair {s})',
+    'ambtseed.overzicht.binnenkort': 'Deadline binnen 14 dagen, nog niets gepland',
+    'ambtseed.overzicht.ingeschreven': 'Ingeschreven voor komende bijeenkomsten',
+    'ambtseed.overzicht.wachtlijst': 'Op de wachtlijst',
     'ambtseed.overzicht.alleenAantallen': 'Alleen aantallen; details staan in de lijsten.',
     'ambtseed.ics.titel': '{soort} — {organisatie}',
     'ambtseed.ics.beschrijving': 'Afnemer: {afnemer}. Meer informatie en annuleren: Integriteitsplein in Teams.',
@@ -359,6 +367,12 @@ export const ambtseed = {
     'ambtseed.hr.geannuleerd':
       'Session cancelled. {n, plural, =0 {Nobody was booked.} one {# booked person is notified.} other {# booked people are notified.}}',
     'ambtseed.hr.eindVoorBegin': 'The end time must be after the start time.',
+    'ambtseed.hr.inVerleden': 'Nothing saved: {tijd} is in the past (Dutch time). Choose a start after now.',
+    'ambtseed.hr.weekend':
+      '{tijd} is in the weekend. Is that right? Then press Save again; otherwise change the date. Nothing has been saved yet.',
+    'ambtseed.deelnemers.terug': 'Back to management',
+    'ambtseed.fout.verouderd':
+      'That button did not work: the card is out of date. Type "Plan my oath" (or "oath admin" if you are HR) for a new card.',
     'ambtseed.hr.annuleerNietBevestigd': 'Tick the confirmation first; nothing was cancelled.',
     'ambtseed.hr.locatieOntbreekt': 'Enter a location, or choose online.',
     'ambtseed.hr.deelnemers': 'Participants',
@@ -445,10 +459,12 @@ export const ambtseed = {
     'ambtseed.aanwezigheid.geen': 'Nobody is booked for this session.',
     'ambtseed.aanwezigheid.afgerond': 'You completed {wat} on {datum}. Congratulations!',
     'ambtseed.overzicht.titel': 'Weekly overview oath and workshop ({week})',
-    'ambtseed.overzicht.achterstallig': 'Past the deadline: {n, plural, one {# new employee} other {# new employees}}',
-    'ambtseed.overzicht.perDienstverband': 'Employment contract {a} · external {e} · intern {s}',
-    'ambtseed.overzicht.binnenkort': 'Deadline within 14 days and nothing planned: {n}',
-    'ambtseed.overzicht.ingeschreven': 'Booked: {i} · waiting list: {w}',
+    'ambtseed.overzicht.achterstallig': 'Past the deadline',
+    'ambtseed.overzicht.achterstalligWaarde':
+      '{n, plural, one {# new employee} other {# new employees}} (employment contract {a} · external {e} · intern {s})',
+    'ambtseed.overzicht.binnenkort': 'Deadline within 14 days, nothing planned',
+    'ambtseed.overzicht.ingeschreven': 'Booked for coming sessions',
+    'ambtseed.overzicht.wachtlijst': 'On the waiting list',
     'ambtseed.overzicht.alleenAantallen': 'Counts only; details are in the lists.',
     'ambtseed.ics.titel': '{soort} — {organisatie}',
     'ambtseed.ics.beschrijving': 'Official: {afnemer}. More information and cancelling: Integriteitsplein in Teams.',
