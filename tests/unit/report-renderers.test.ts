@@ -360,4 +360,26 @@ describe('charts', () => {
     expect((svg.match(/<rect /g) ?? []).length).toBe(2); // background + the one unsuppressed bar
     expect(svg).toContain('&lt;3');
   });
+
+  test('one heading per chart: the caption; the image keeps its title and alt text but draws no heading (QA)', async () => {
+    const g = { id: 'x', titel: 'Meldingen per jaar', labels: ['2023', '2024'], waarden: [4, 6] };
+    const { svg } = staafdiagramSvg(g);
+    const doc = new JSDOM(svg).window.document;
+    expect(doc.querySelector('title')!.textContent).toBe('Meldingen per jaar');
+    expect(doc.querySelector('desc')!.textContent).toBe(
+      'Staafdiagram "Meldingen per jaar": 2023: 4, 2024: 6. De cijfers staan ook in de tabel eronder.',
+    );
+    expect([...doc.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['2023', '4', '2024', '6']);
+    // html: the figure's visible text names the chart once (its caption)
+    const html = new JSDOM(renderHtml(verslag())).window.document;
+    const figuur = html.querySelector('#figuur-gesprekkenPerJaar')!;
+    expect(figuur.querySelector('figcaption')!.textContent).toBe('Figuur 2. Gesprekken met vertrouwenspersonen per jaar');
+    expect([...figuur.querySelectorAll('svg text')].some((t) => /per jaar/.test(t.textContent ?? ''))).toBe(false);
+    // docx: the caption paragraph once, the image with its alt text
+    const { tekst, altTeksten } = await leesDocxTabellen(await renderDocx(verslag()));
+    expect(tekst.match(/Gesprekken met vertrouwenspersonen per jaar/g)).toHaveLength(1);
+    expect(altTeksten.some((a) => /^Staafdiagram "Gesprekken met vertrouwenspersonen per jaar": 2023: 7, 2024: 1\.?240\./.test(a))).toBe(
+      true,
+    );
+  });
 });

@@ -32,7 +32,8 @@ export function grafiekAltTekst(g: Grafiek, opties: SvgOpties = {}): string {
 
 /**
  * A horizontal bar chart as a self-contained SVG string (no external fonts or images): one row per label,
- * the bar's length proportional to the count, the count printed after the bar. For HTML it carries
+ * the bar's length proportional to the count, the count printed after the bar. The image has no visible heading:
+ * the renderers put one caption under it ("Figuur 1. …"), so the title is not shown twice. For HTML it carries
  * `role="img"` with `<title>` and `<desc>` (the text alternative); resvg renders the same SVG to PNG for the
  * docx. Fonts: DejaVu Sans / Liberation Sans / Arial / sans-serif.
  * @returns `{ svg, breedte, hoogte }` (px).
@@ -40,7 +41,7 @@ export function grafiekAltTekst(g: Grafiek, opties: SvgOpties = {}): string {
 export function staafdiagramSvg(g: Grafiek, opties: SvgOpties = {}): { svg: string; breedte: number; hoogte: number } {
   const breedte = opties.breedte ?? 760;
   const rij = 28;
-  const boven = 40;
+  const boven = 12; // no heading in the image: the caption under it names the chart (one heading, not two)
   const onder = 16;
   const labelBreedte = Math.round(Math.min(420, Math.max(60, Math.max(...g.labels.map((l) => l.length), 4) * 7.6 + 16)));
   const waardeRuimte = 56;
@@ -55,7 +56,6 @@ export function staafdiagramSvg(g: Grafiek, opties: SvgOpties = {}): { svg: stri
     `<title id="${id}-titel">${xmlEscape(g.titel)}</title>`,
     `<desc id="${id}-desc">${xmlEscape(grafiekAltTekst(g, opties))}</desc>`,
     `<rect x="0" y="0" width="${breedte}" height="${hoogte}" fill="#ffffff"/>`,
-    `<text x="0" y="22" ${font} font-size="15" font-weight="bold" fill="${TEKST}">${xmlEscape(g.titel)}</text>`,
     `<line x1="${labelBreedte}" y1="${boven - 4}" x2="${labelBreedte}" y2="${hoogte - onder + 4}" stroke="${AS}" stroke-width="1"/>`,
   );
   g.labels.forEach((l, i) => {
