@@ -4,9 +4,9 @@ import type { OrgConfig } from '@shared/config/schema';
 import type { ListStore } from '@shared/store/list-store';
 import type { SqliteDatabase } from '@shared/store/database';
 import { LokaleStaat } from '@shared/store/lokaal';
-import type { DilemmaOverride } from '@shared/domain/dilemma-van-de-week';
 import { aanmelding, type Authenticator, type MetGebruiker } from './auth';
 import { StemSlot } from './stem-slot';
+import { DilemmaKeuzes } from './dilemma-keuzes';
 import type { RouteContext } from './routes/http';
 import { portalRoutes } from './routes/portal';
 import { dilemmaRoutes } from './routes/dilemma';
@@ -38,11 +38,11 @@ export type { TabDilemma } from './routes/dilemma';
 export interface TabApiDeps {
   store: ListStore;
   config: OrgConfig;
-  /** SQLite handle for the tab's own tables (`tab_dilemma_keuze`; the vote guard's too unless `lokaal` is given). */
+  /** SQLite handle of the local state (used for the tab's tables `tab_dilemma_keuze` and the vote guard unless `lokaal` is given). */
   db: SqliteDatabase;
   /**
-   * The process's local state, for the vote guard (`tab_vote_guard`, `tab_vote_keys`): with STORE=postgres shared by
-   * every instance. Default: a local state around `db`.
+   * The process's local state, for the vote guard (`tab_vote_guard`, `tab_vote_keys`) and HR's dilemma choices
+   * (`tab_dilemma_keuze`): with STORE=postgres shared by every instance. Default: a local state around `db`.
    */
   lokaal?: LokaleStaat;
   authenticate: Authenticator;
@@ -58,12 +58,13 @@ export function createTabRouter(deps: TabApiDeps): Router {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const log = deps.logger;
+  const lokaal = deps.lokaal ?? LokaleStaat.rondHandle(db);
   const ctx: RouteContext = {
     store: deps.store,
     config: deps.config,
     db,
-    slot: new StemSlot(deps.lokaal ?? LokaleStaat.rondHandle(db), deps.stemSecret, now),
-    keuzes: () => db.prepare('SELECT week, dilemmaId FROM tab_dilemma_keuze ORDER BY week').all() as DilemmaOverride[],
+    slot: new StemSlot(lokaal, deps.stemSecret, now),
+    keuzes: new DilemmaKeuzes(lokaal),
     now,
     log,
   };

@@ -12,7 +12,7 @@ import {
   GraphAgenda,
   geheugenAgendaRegister,
   graphClient,
-  sqliteAgendaRegister,
+  lokaalAgendaRegister,
 } from '../../bot/src/features/ambtseed/uitnodiging-graph';
 import { ambtseedFeature as feature } from '../../bot/src/features/ambtseed';
 import type { TurnInput } from '../../bot/src/features/feature';
@@ -223,7 +223,7 @@ describe('Graph-agenda tegen een HTTP-nep (msw) op GRAPH_BASE_URL', () => {
       path: '/v1.0/users/ambtseed%40demoland.example/events',
       auth: 'Bearer env-token',
     });
-    expect(sqliteAgendaRegister(store.db).get('S-ON')).toBe('EV-1');
+    expect(await lokaalAgendaRegister(lokaal).get('S-ON')).toBe('EV-1');
     await feature.onSubmit(input('hr', { action: 'ambtseed.sessieAnnuleer', sessieId: 'S-ON', bevestigd: 'ja' }), services);
     expect(calls.at(-1)).toMatchObject({ method: 'POST', path: '/events/EV-1/cancel' });
     await store.close();

@@ -10,6 +10,10 @@
  * - Intake state continues on the other instance: a gesprek card saved on A and clicked again on B is "already
  *   processed" there, and B's "mijn registraties" lists what the vertrouwenspersoon recorded on A.
  * - The tab's vote guard: a vote on A's tab is refused on B's (409), and B knows the person voted.
+ * - HR's choice of the week's dilemma made on A's tab decides the week on B's.
+ * - Two instances handling the same session's invitation at once create one calendar event (Graph fake): the
+ *   second waits for the first's event id and updates that event with its attendee list; a failed create gives
+ *   its claim back, so the other instance creates it.
  */
 import request from 'supertest';
 import { z } from 'zod';
@@ -20,6 +24,9 @@ import { actie, defineFeature, tekst } from '../../bot/src/features/kit';
 import { FEATURES } from '../../bot/src/features';
 import { createAuthenticator } from '../../tab/api/auth';
 import { createTabApp } from '../../tab/api/app';
+import { defaultRetryPolicy, GraphHttp } from '@shared/graph';
+import { GraphAgenda, lokaalAgendaRegister } from '../../bot/src/features/ambtseed/uitnodiging-graph';
+import { AGENDA_FAKE_BASE, startAgendaFake } from '../support/agenda-fake';
 import { message, replyCards, replyText, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
 import { DATABASE_URL, describePostgres, dropSchema, freshSchema } from '../support/postgres';
 
@@ -70,6 +77,16 @@ describePostgres('local state shared by two instances on PostgreSQL', () => {
     }
     await dropSchema(schema);
   });
+
+  /** The tab of an instance, on its local state (its vote guard and HR's choices shared through PostgreSQL). */
+  const tab = (i: (typeof instanties)[number]) =>
+    createTabApp({
+      store: i.store,
+      config,
+      db: i.lokaal.db,
+      lokaal: i.lokaal,
+      authenticate: createAuthenticator({ modus: 'lokaal' }, config),
+    });
 
   /** POST to an instance and keep the Retry-After header (the harness' send keeps only the status). */
   async function post(bot: BotHarness, activity: Record<string, unknown>): Promise<{ status: number; retryAfter: string | null }> {
@@ -151,14 +168,6 @@ describePostgres('local state shared by two instances on PostgreSQL', () => {
         bron: 'eigen',
       },
     ]);
-    const tab = (i: (typeof instanties)[number]) =>
-      createTabApp({
-        store: i.store,
-        config,
-        db: i.lokaal.db,
-        lokaal: i.lokaal,
-        authenticate: createAuthenticator({ modus: 'lokaal' }, config),
-      });
     const [tabA, tabB] = [tab(a), tab(b)];
     const als = (r: request.Test) => r.set('X-Dev-Rol', 'medewerker').set('X-Dev-Gebruiker', 'anna');
     const vooraf = await als(request(tabB).get('/api/dilemma')).expect(200);
@@ -173,6 +182,83 @@ describePostgres('local state shared by two instances on PostgreSQL', () => {
     const guard = (await a.store.pool.query('SELECT * FROM tab_vote_guard')).rows;
     expect(guard).toHaveLength(1);
     expect(JSON.stringify(guard)).not.toMatch(/anna/);
+  });
+
+  test("HR's dilemma choice made on A's tab decides the week on B's tab", async () => {
+    const [a, b] = instanties;
+    await a.store.add('Dilemmas', {
+      dilemmaId: 'D-101',
+      titel: 'De keuze van HR',
+      tekst: 'Tekst 101',
+      opties: JSON.stringify(['Ja', 'Nee']),
+      thema: 'zakelijk',
+      bron: 'eigen',
+    });
+    const als = (r: request.Test, rol: string) => r.set('X-Dev-Rol', rol).set('X-Dev-Gebruiker', `${rol}-1`);
+    const week = (await als(request(tab(b)).get('/api/dilemma'), 'medewerker').expect(200)).body.week as string;
+    await als(request(tab(a)).put('/api/dilemma/keuze'), 'hr')
+      .send({ week, dilemmaId: 'D-101' })
+      .expect(200);
+    expect((await als(request(tab(b)).get('/api/dilemma/keuze'), 'hr').expect(200)).body.keuzes).toEqual([{ week, dilemmaId: 'D-101' }]);
+    expect((await als(request(tab(b)).get('/api/dilemma'), 'medewerker').expect(200)).body.dilemma.dilemmaId).toBe('D-101');
+    // In PostgreSQL, not in A's own file.
+    expect((await a.store.pool.query('SELECT week FROM tab_dilemma_keuze')).rows).toEqual([{ week }]);
+    expect(a.lokaal.db.prepare('SELECT count(*) AS n FROM tab_dilemma_keuze').get()).toEqual({ n: 0 });
+  });
+
+  test('two instances handling the same session invitation create one calendar event', async () => {
+    const [a, b] = instanties;
+    const fake = startAgendaFake({ postVertragingMs: 300 });
+    try {
+      const agenda = (i: (typeof instanties)[number]) =>
+        new GraphAgenda(
+          new GraphHttp(AGENDA_FAKE_BASE, { getAccessToken: async () => 't' }, defaultRetryPolicy({ maxAttempts: 1 })),
+          'hr@fake.example',
+          lokaalAgendaRegister(i.lokaal),
+          {
+            leaseMs: 10_000,
+            wachtMs: 20,
+          },
+        );
+      const sessie = {
+        sessieId: 'S-GEDEELD',
+        start: '2026-12-10T09:00:00.000Z',
+        eind: '2026-12-10T10:00:00.000Z',
+        soort: 'ambtseed' as const,
+        locatie: 'Zaal 1',
+        online: false,
+        afnemer: 'de secretaris',
+        capaciteit: 20,
+      };
+      const tekst = { onderwerp: 'Ambtseed', beschrijving: 'x' };
+      // A booking on A and one on B of the same new session, at the same moment.
+      const [opA, opB] = await Promise.all([
+        agenda(a).synchroniseer(sessie, ['aad-1'], tekst),
+        agenda(b).synchroniseer(sessie, ['aad-1', 'aad-2'], tekst),
+      ]);
+      expect(fake.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+      expect(opA.eventId).toBe('EV-1');
+      expect(opB.eventId).toBe('EV-1');
+      // The one that waited updated the created event with its own attendee list.
+      expect(fake.calls.map((c) => [c.method, c.eventId, c.attendees.length])).toEqual([
+        ['POST', 'EV-1', expect.any(Number)],
+        ['PATCH', 'EV-1', expect.any(Number)],
+      ]);
+      expect(await lokaalAgendaRegister(b.lokaal).get('S-GEDEELD')).toBe('EV-1');
+      expect((await a.store.pool.query('SELECT sessie_id, event_id FROM ambtseed_agenda')).rows).toEqual([
+        { sessie_id: 'S-GEDEELD', event_id: 'EV-1' },
+      ]);
+
+      // A create that fails gives its claim back: the other instance creates the event, once.
+      fake.calls.length = 0;
+      fake.faalVolgendePost();
+      const tweede = { ...sessie, sessieId: 'S-GEDEELD-2' };
+      await expect(agenda(a).synchroniseer(tweede, ['aad-1'], tekst)).rejects.toThrow();
+      expect(await agenda(b).synchroniseer(tweede, ['aad-2'], tekst)).toEqual({ eventId: 'EV-2', joinUrl: undefined });
+      expect(fake.calls.map((c) => [c.method, c.eventId, c.attendees])).toEqual([['POST', 'EV-2', ['aad-2@fake.example']]]);
+    } finally {
+      fake.stop();
+    }
   });
 
   test('a redelivery on B while A runs the turn is not run; after A finished it is ignored', async () => {

@@ -205,10 +205,10 @@ export class LokaleStaat {
    * With `STORE=postgres` (several instances on one database): keep the state every instance must see in
    * PostgreSQL instead of this process's file — the keys seen once (`eersteKeer`/`vergeet`), the turn leases
    * (`claimBeurt` …: a Teams redelivery that reaches another instance is recognised) and every table reached
-   * through `alle`/`een`/`voerUit` (conversation references, proactive sent keys, intake state, the vote guard).
-   * The tables come from the PostgreSQL migrations (shared/src/store/postgres/migrations.ts). What stays in the
-   * file: tables of modules that only run with other stores (the Graph outbox and calendar ids, the in-process
-   * scheduler's job runs). `createListStore` switches it on for `STORE=postgres`.
+   * through `alle`/`een`/`voerUit` (conversation references, proactive sent keys, intake state, the vote guard,
+   * HR's dilemma choices, the ambtseed calendar event ids). The tables come from the PostgreSQL migrations
+   * (shared/src/store/postgres/migrations.ts). What stays in the file: tables of modules that only run with other
+   * stores (the Graph outbox, the in-process scheduler's job runs, the Graph store's pending bookings). `createListStore` switches it on for `STORE=postgres`.
    * @param db the PgListStore's pool (its schema migrated); the caller keeps owning and closing it.
    */
   deelViaPostgres(db: GedeeldeDatabase): void {

@@ -50,13 +50,13 @@ export function naarTabDilemma(item: ListItem<'Dilemmas'>, config: OrgConfig): T
 }
 
 /** Adds the dilemma routes to `router`. */
-export function dilemmaRoutes(router: Router, { store, config, db, slot, keuzes, now, log }: RouteContext): void {
+export function dilemmaRoutes(router: Router, { store, config, slot, keuzes, now, log }: RouteContext): void {
   const dilemmaVan = async (week: string) => {
     const items = await queryAll(store, 'Dilemmas');
     const id = dilemmaVanDeWeek(
       week,
       items.map((d) => d.dilemmaId),
-      keuzes(),
+      await keuzes.alle(),
     );
     const item = items.find((d) => d.dilemmaId === id);
     return item ? naarTabDilemma(item, config) : undefined;
@@ -112,9 +112,13 @@ export function dilemmaRoutes(router: Router, { store, config, db, slot, keuzes,
     }),
   );
 
-  router.get('/dilemma/keuze', vereistRol(...HR_ROLLEN), (_req, res) => {
-    res.json({ keuzes: keuzes() });
-  });
+  router.get(
+    '/dilemma/keuze',
+    vereistRol(...HR_ROLLEN),
+    wrap(async (_req, res) => {
+      res.json({ keuzes: await keuzes.alle() });
+    }),
+  );
   router.put(
     '/dilemma/keuze',
     vereistRol(...HR_ROLLEN),
@@ -123,11 +127,9 @@ export function dilemmaRoutes(router: Router, { store, config, db, slot, keuzes,
       if (!body) return;
       if (!(await store.get('Dilemmas', body.dilemmaId)))
         return res.status(400).json({ fout: `Dilemma ${body.dilemmaId} bestaat niet. Er is niets opgeslagen.` });
-      db.prepare(
-        'INSERT INTO tab_dilemma_keuze (week, dilemmaId) VALUES (?, ?) ON CONFLICT(week) DO UPDATE SET dilemmaId = excluded.dilemmaId',
-      ).run(body.week, body.dilemmaId);
+      await keuzes.kies(body.week, body.dilemmaId);
       log?.info({ event: 'dilemma.keuze', week: body.week }, 'dilemma van de week gekozen');
-      res.json({ keuzes: keuzes() });
+      res.json({ keuzes: await keuzes.alle() });
     }),
   );
 

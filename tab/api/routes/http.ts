@@ -7,19 +7,20 @@ import { issueTekst } from '@shared/lists/zod-nl';
 import type { OrgConfig } from '@shared/config/schema';
 import type { ListStore } from '@shared/store/list-store';
 import type { SqliteDatabase } from '@shared/store/database';
-import { isIsoWeek, type DilemmaOverride } from '@shared/domain/dilemma-van-de-week';
+import { isIsoWeek } from '@shared/domain/dilemma-van-de-week';
 import type { StemSlot } from '../stem-slot';
+import type { DilemmaKeuzes } from '../dilemma-keuzes';
 
 /** What a route module gets from `createTabRouter`: the store, config and clock, the tab's own tables. */
 export interface RouteContext {
   store: ListStore;
   config: OrgConfig;
-  /** SQLite handle for the tab's own tables (`tab_dilemma_keuze`). */
+  /** SQLite handle of the local state (the tab's own tables go through `slot` and `keuzes`). */
   db: SqliteDatabase;
   /** The anonymous one-vote-per-week guard. */
   slot: StemSlot;
   /** HR's choices of the dilemma of the week, by week. */
-  keuzes: () => DilemmaOverride[];
+  keuzes: DilemmaKeuzes;
   /** Clock (tests). */
   now: () => Date;
   log?: Logger;

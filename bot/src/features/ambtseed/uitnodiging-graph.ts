@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createGraphHttp, defaultRetryPolicy, graphConfigured, GraphHttp } from '@shared/graph';
 import type { OrgConfig } from '@shared/config';
 import type { Sessie } from '@shared/domain/ambtseed';
-import type { LokaleStaat, SqliteDatabase } from '@shared/store';
+import type { LokaleStaat } from '@shared/store';
 
 /**
  * Calendar invitations through Microsoft Graph: one event per session in the
@@ -14,32 +14,74 @@ import type { LokaleStaat, SqliteDatabase } from '@shared/store';
  * ones. Cancelling the session calls `POST …/events/{id}/cancel`, which tells every attendee.
  *
  * Attendee addresses are looked up per object id (`GET /users/{id}?$select=mail,userPrincipalName`) and
- * never stored. The event id per session is kept in the table `ambtseed_agenda` (same SQLite file) or in
- * memory. Needs the application permission `Calendars.ReadWrite` (and `User.Read.All` for the look-up).
+ * never stored. The event id per session is kept in the table `ambtseed_agenda` of the local state (the SQLite
+ * file, or with STORE=postgres the database every instance shares) or in memory. Two instances handling the same
+ * session at once create one event: the create is claimed first (`AgendaRegister.claimAanmaak`); the other waits
+ * for the id and updates that event. Needs the application permission `Calendars.ReadWrite` (and `User.Read.All` for the look-up).
  *
  * Every call goes through the one Graph client (shared/src/graph): the same settings, auth (secret,
  * certificate or static token) and retry policy as the list store.
  */
 
-/** Where event ids live: sessieId → Graph event id. */
+/**
+ * Where event ids live: sessieId → Graph event id, and who may create a session's missing event. All async: the
+ * register may be the database every instance shares.
+ */
 export interface AgendaRegister {
-  get(sessieId: string): string | undefined;
-  set(sessieId: string, eventId: string): void;
+  get(sessieId: string): Promise<string | undefined>;
+  set(sessieId: string, eventId: string): Promise<void>;
+  /**
+   * Claim creating the event of `sessieId` for `leaseMs` ms: true for one caller at a time (across instances when
+   * the register is shared); false while another claim lives. A claim whose holder died expires after `leaseMs`.
+   */
+  claimAanmaak(sessieId: string, leaseMs: number): Promise<boolean>;
+  /** Give a claim back (the create failed: the next caller may try at once). */
+  geefAanmaakVrij(sessieId: string): Promise<void>;
 }
 
-/** `AgendaRegister` in the table `ambtseed_agenda` of the shared SQLite file. */
-export function sqliteAgendaRegister(db: SqliteDatabase): AgendaRegister {
-  const get = db.prepare('SELECT event_id FROM ambtseed_agenda WHERE sessie_id = ?');
-  const set = db.prepare(
-    'INSERT INTO ambtseed_agenda (sessie_id, event_id) VALUES (?, ?) ON CONFLICT(sessie_id) DO UPDATE SET event_id = excluded.event_id',
-  );
-  return { get: (s) => (get.get(s) as { event_id: string } | undefined)?.event_id, set: (s, e) => void set.run(s, e) };
+/** Key kind of the create claims in `lokaal_eenmalig` (`LokaleStaat.eersteKeer`). */
+const AANMAAK_SOORT = 'ambtseed-agenda-aanmaak';
+
+/**
+ * `AgendaRegister` in the local state: event ids in the table `ambtseed_agenda`, create claims as keys seen once
+ * (`LokaleStaat.eersteKeer`, atomic across instances). With STORE=postgres both live in PostgreSQL.
+ */
+export function lokaalAgendaRegister(lokaal: LokaleStaat): AgendaRegister {
+  return {
+    get: async (s) => (await lokaal.een<{ event_id: string }>('SELECT event_id FROM ambtseed_agenda WHERE sessie_id = ?', [s]))?.event_id,
+    set: async (s, e) =>
+      void (await lokaal.voerUit(
+        'INSERT INTO ambtseed_agenda (sessie_id, event_id) VALUES (?, ?) ON CONFLICT (sessie_id) DO UPDATE SET event_id = excluded.event_id',
+        [s, e],
+      )),
+    claimAanmaak: (s, leaseMs) => lokaal.eersteKeer(AANMAAK_SOORT, s, leaseMs),
+    geefAanmaakVrij: (s) => lokaal.vergeet(AANMAAK_SOORT, s),
+  };
 }
 
 /** In-memory `AgendaRegister` (tests, Graph store mode without SQLite). */
 export function geheugenAgendaRegister(): AgendaRegister {
   const m = new Map<string, string>();
-  return { get: (s) => m.get(s), set: (s, e) => void m.set(s, e) };
+  const claims = new Map<string, number>();
+  return {
+    get: async (s) => m.get(s),
+    set: async (s, e) => void m.set(s, e),
+    claimAanmaak: async (s, leaseMs) => {
+      const nu = Date.now();
+      if ((claims.get(s) ?? 0) > nu) return false;
+      claims.set(s, nu + leaseMs);
+      return true;
+    },
+    geefAanmaakVrij: async (s) => void claims.delete(s),
+  };
+}
+
+/** How the create of a session's event is guarded (ms). */
+export interface AanmaakTiming {
+  /** How long a create claim lives: a holder that died is taken over after this (default 60 s). */
+  leaseMs: number;
+  /** How often a waiting caller looks for the other instance's event id (default 200 ms). */
+  wachtMs: number;
 }
 
 const eventResponse = z.object({ id: z.string().min(1), onlineMeeting: z.object({ joinUrl: z.string().optional() }).nullish() });
@@ -72,7 +114,7 @@ export function agendaVanEnv(env: NodeJS.ProcessEnv, config: OrgConfig, lokaal: 
   const organisator = config.ambtseed.organisator;
   const graph = organisator ? graphVanEnv(env) : undefined;
   if (!organisator || !graph) return undefined;
-  return new GraphAgenda(graph, organisator, sqliteAgendaRegister(lokaal.db));
+  return new GraphAgenda(graph, organisator, lokaalAgendaRegister(lokaal));
 }
 
 /** The Graph calendar of one organiser (a UPN or object id, e.g. the HR mailbox). */
@@ -81,6 +123,7 @@ export class GraphAgenda {
     private readonly http: GraphHttp,
     private readonly organisator: string,
     private readonly register: AgendaRegister,
+    private readonly timing: AanmaakTiming = { leaseMs: 60_000, wachtMs: 200 },
   ) {}
 
   private pad(suffix = ''): string {
@@ -95,8 +138,11 @@ export class GraphAgenda {
 
   /**
    * Create the session's event when it has none, else update it; attendees = `deelnemers` (object ids of
-   * the people with a place). Returns the event id and, for online sessions, the Teams join URL.
-   * @throws GraphError on HTTP failure; ZodError when Graph answers something unexpected.
+   * the people with a place). Returns the event id and, for online sessions, the Teams join URL. Only the caller
+   * that claimed the create POSTs; a caller meeting a live claim waits until the event id is there (at most the
+   * claim's lease, then it takes over) and PATCHes that event, so its attendee list is not lost either.
+   * @throws GraphError on HTTP failure (a failed create gives its claim back); ZodError when Graph answers
+   *   something unexpected.
    */
   async synchroniseer(sessie: Sessie, deelnemers: readonly string[], tekst: EventTekst): Promise<{ eventId: string; joinUrl?: string }> {
     const adressen: string[] = [];
@@ -114,18 +160,39 @@ export class GraphAgenda {
       allowNewTimeProposals: false,
       ...(sessie.online ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
     };
-    const bestaand = this.register.get(sessie.sessieId);
-    const raw = bestaand
-      ? await this.http.patch(this.pad(`/${encodeURIComponent(bestaand)}`), body)
-      : await this.http.post(this.pad(), { ...body, transactionId: `ambtseed-${sessie.sessieId}` });
-    const ev = eventResponse.parse(raw);
-    this.register.set(sessie.sessieId, ev.id);
-    return { eventId: ev.id, joinUrl: ev.onlineMeeting?.joinUrl ?? undefined };
+    const id = sessie.sessieId;
+    for (;;) {
+      let bestaand = await this.register.get(id);
+      if (!bestaand && (await this.register.claimAanmaak(id, this.timing.leaseMs))) {
+        // Claimed: look once more (an earlier claimer may have finished just before its claim expired).
+        bestaand = await this.register.get(id);
+        if (!bestaand) return this.maak(id, body);
+      }
+      if (bestaand) {
+        const ev = eventResponse.parse(await this.http.patch(this.pad(`/${encodeURIComponent(bestaand)}`), body));
+        if (ev.id !== bestaand) await this.register.set(id, ev.id);
+        return { eventId: ev.id, joinUrl: ev.onlineMeeting?.joinUrl ?? undefined };
+      }
+      // Another instance is creating the event right now: wait for its id.
+      await new Promise((r) => setTimeout(r, this.timing.wachtMs));
+    }
+  }
+
+  /** POST the event of a claimed session and keep its id; a failure gives the claim back. */
+  private async maak(sessieId: string, body: Record<string, unknown>): Promise<{ eventId: string; joinUrl?: string }> {
+    try {
+      const ev = eventResponse.parse(await this.http.post(this.pad(), { ...body, transactionId: `ambtseed-${sessieId}` }));
+      await this.register.set(sessieId, ev.id);
+      return { eventId: ev.id, joinUrl: ev.onlineMeeting?.joinUrl ?? undefined };
+    } catch (err) {
+      await this.register.geefAanmaakVrij(sessieId);
+      throw err;
+    }
   }
 
   /** Cancel the session's event (Exchange sends the cancellation to every attendee). No event: no call. */
   async annuleer(sessieId: string, opmerking: string): Promise<boolean> {
-    const id = this.register.get(sessieId);
+    const id = await this.register.get(sessieId);
     if (!id) return false;
     await this.http.post(this.pad(`/${encodeURIComponent(id)}/cancel`), { comment: opmerking });
     return true;

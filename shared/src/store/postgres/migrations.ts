@@ -140,6 +140,16 @@ export const MIGRATIONS: Migration[] = [
       )
       .join(''),
   },
+  {
+    version: 8,
+    name: 'lokale-staat-agenda-keuze',
+    // The last two per-instance tables (LokaleStaat.alle/een/voerUit, column for column as in shared/src/store/migraties.ts):
+    // the Graph calendar event id per ambtseed session (bot/src/features/ambtseed/uitnodiging-graph.ts; its create is
+    // claimed through lokaal_eenmalig, so one instance creates the event) and the coordinator's dilemma of a coming week
+    // (tab/api/dilemma-keuzes.ts). "dilemmaId" is quoted so rows come back with the same key as from SQLite.
+    sql: `CREATE TABLE IF NOT EXISTS ambtseed_agenda (sessie_id text PRIMARY KEY, event_id text NOT NULL);
+          CREATE TABLE IF NOT EXISTS tab_dilemma_keuze (week text PRIMARY KEY, "dilemmaId" text NOT NULL)`,
+  },
 ];
 
 /** Quote an identifier. Names come from our own definitions, never from users. */
