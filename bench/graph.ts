@@ -26,27 +26,12 @@ import { abortableSleep } from '@shared/graph/retry';
 import { doseerGraph } from '@shared/graph/budget';
 import { RollendBudget } from '@shared/tempo/rollend-budget';
 import { FAKE_SITE_ID, GraphFake } from '../tests/support/graph-fake';
-import { fakeHttp, fakeStore, provisionFake } from '../tests/support/graph-store';
+import { fakeHttp, fakeStore, provisionFake, proefGesprek } from '../tests/support/graph-store';
 
 const N = Number(process.env.BENCH_GRAPH_N ?? 10_000);
 const FAULT_N = Number(process.env.BENCH_GRAPH_FAULT_N ?? 2_000);
 const READ_N = Number(process.env.BENCH_GRAPH_READ_N ?? 100_000);
-const ONDERWERPEN = [
-  'integriteit',
-  'ongewensteOmgangsvormen',
-  'discriminatie',
-  'arbeidsconflict',
-  'onveiligheid',
-  'adviesAlgemeen',
-] as const;
-const gesprek = (prefix: string, n: number): ListItemInput<'Gesprekken'> => ({
-  gesprekId: `${prefix}-${n}`,
-  datum: `2025-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
-  vertrouwenspersoon: n % 2 ? 'intern' : 'extern',
-  onderwerp: ONDERWERPEN[n % ONDERWERPEN.length],
-  isMelding: n % 3 === 0,
-  doorverwezen: 'geen',
-});
+const gesprek = (prefix: string, n: number): ListItemInput<'Gesprekken'> => proefGesprek(`${prefix}-${n}`, n);
 const fmt = (n: number) => Math.round(n).toLocaleString('nl-NL');
 const BUDGET_N = Number(process.env.BENCH_GRAPH_BUDGET_N ?? 1_500);
 const fastSleep = { sleep: (_ms: number, s?: AbortSignal) => abortableSleep(1, s), timeoutMs: 100, maxAttempts: 4 };

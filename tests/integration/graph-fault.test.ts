@@ -11,29 +11,14 @@ import path from 'node:path';
 import { abortableSleep, type RetryPolicy } from '@shared/graph/retry';
 import type { ListItemInput } from '@shared/lists/schemas';
 import { GraphFake } from '../support/graph-fake';
-import { fakeStore, provisionFake } from '../support/graph-store';
+import { fakeStore, provisionFake, proefGesprek } from '../support/graph-store';
 
 const fake = new GraphFake();
 beforeAll(() => fake.listen());
 afterAll(() => fake.close());
 
 const N = Number(process.env.GRAPH_FAULT_N ?? 10_000);
-const ONDERWERPEN = [
-  'integriteit',
-  'ongewensteOmgangsvormen',
-  'discriminatie',
-  'arbeidsconflict',
-  'onveiligheid',
-  'adviesAlgemeen',
-] as const;
-const gesprek = (n: number): ListItemInput<'Gesprekken'> => ({
-  gesprekId: `G-${String(n).padStart(5, '0')}`,
-  datum: `2025-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
-  vertrouwenspersoon: n % 2 ? 'intern' : 'extern',
-  onderwerp: ONDERWERPEN[n % ONDERWERPEN.length],
-  isMelding: n % 3 === 0,
-  doorverwezen: 'geen',
-});
+const gesprek = (n: number): ListItemInput<'Gesprekken'> => proefGesprek(`G-${String(n).padStart(5, '0')}`, n);
 
 test('10,000 items with 30 % failing requests and a crash in the middle: exactly 10,000 in the list, outbox empty', async () => {
   await provisionFake(fake);

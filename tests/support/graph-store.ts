@@ -2,6 +2,7 @@
  * Test helpers for the Graph adapter: a provisioned fake site and a GraphListStore pointed at it.
  */
 import { GraphHttp } from '@shared/graph/http';
+import type { ListItemInput } from '@shared/lists/schemas';
 import { GraphListStore, type GraphListStoreOptions } from '@shared/store/graph/graph-list-store';
 import { defaultRetryPolicy, type RetryPolicy } from '@shared/graph/retry';
 import { StaticTokenProvider } from '@shared/graph/auth';
@@ -32,4 +33,28 @@ export function fakeStore(opts: Partial<GraphListStoreOptions> = {}): GraphListS
     pollMs: 0,
     ...opts,
   });
+}
+
+const ONDERWERPEN = [
+  'integriteit',
+  'ongewensteOmgangsvormen',
+  'discriminatie',
+  'arbeidsconflict',
+  'onveiligheid',
+  'adviesAlgemeen',
+] as const;
+
+/**
+ * A synthetic gesprek number `n` for the Graph fault test and bench/graph: dates spread over 2025, topics and
+ * vertrouwenspersoon alternating, every third one a melding. `gesprekId` is `id` (unique per call site).
+ */
+export function proefGesprek(id: string, n: number): ListItemInput<'Gesprekken'> {
+  return {
+    gesprekId: id,
+    datum: `2025-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
+    vertrouwenspersoon: n % 2 ? 'intern' : 'extern',
+    onderwerp: ONDERWERPEN[n % ONDERWERPEN.length],
+    isMelding: n % 3 === 0,
+    doorverwezen: 'geen',
+  };
 }

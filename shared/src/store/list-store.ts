@@ -55,6 +55,18 @@ export class InvalidItemError extends Error {
 }
 
 /**
+ * The column lookup every store uses to check a query: `kolomVan(list, cols)(name)` is the column `name` of `list`.
+ * @throws Error (Dutch) `Lijst X heeft geen kolom "y".` when `list` has no such column (a programming error in the query).
+ */
+export function kolomVan<C>(list: string, cols: ReadonlyMap<string, C>): (name: string) => C {
+  return (name) => {
+    const c = cols.get(name);
+    if (!c) throw new Error(`Lijst ${list} heeft geen kolom "${name}".`);
+    return c;
+  };
+}
+
+/**
  * Validate every item of a batch for `list` before anything is written (all or nothing).
  * @returns the canonical items, in input order.
  * @throws InvalidItemError naming every bad item by its 1-based index (`item 3: datum: …`).

@@ -5,6 +5,7 @@ import { mergeUpdate, validateItem } from './item-rules';
 import { openDatabase, type SqliteDatabase } from './database';
 import {
   ItemNotFoundError,
+  kolomVan,
   validateAll,
   type AddResult,
   type ListPage,
@@ -156,11 +157,7 @@ export class SqliteListStore implements ListStore {
     const t = this.table(list);
     const where: string[] = [];
     const params: unknown[] = [];
-    const column = (name: string) => {
-      const c = t.cols.get(name);
-      if (!c) throw new Error(`Lijst ${list} heeft geen kolom "${name}".`);
-      return c;
-    };
+    const column = kolomVan(list, t.cols);
     if (query.range) {
       column(query.range.column);
       if (query.range.from !== undefined) {

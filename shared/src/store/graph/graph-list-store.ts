@@ -18,12 +18,13 @@ import pino from 'pino';
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { GraphHttp } from '@shared/graph/http';
 import { defaultRetryPolicy, type RetryPolicy } from '@shared/graph/retry';
-import { getListDefinition, type ColumnDefinition, type ListName } from '../../lists/definitions';
+import { getListDefinition, type ListName } from '../../lists/definitions';
 import { itemKey, type AnyListItem, type ListItem, type ListItemInput } from '../../lists/schemas';
 import { mergeUpdate, validateItem } from '../item-rules';
 import type { SqliteDatabase } from '../database';
 import {
   ItemNotFoundError,
+  kolomVan,
   validateAll,
   type AddResult,
   type ListPage,
@@ -196,11 +197,7 @@ export class GraphListStore implements ListStore {
   private checkColumns(list: ListName, query: ListQuery): void {
     const def = getListDefinition(list);
     const cols = new Map(def.columns.map((c) => [c.name, c]));
-    const column = (name: string): ColumnDefinition => {
-      const c = cols.get(name);
-      if (!c) throw new Error(`Lijst ${list} heeft geen kolom "${name}".`);
-      return c;
-    };
+    const column = kolomVan(list, cols);
     if (query.range) column(query.range.column);
     for (const name of Object.keys(query.where ?? {})) column(name);
     if (query.orderBy) column(query.orderBy);

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { getListDefinition, LIST_NAMES, type ColumnDefinition, type ListDefinition, type ListName } from '../../lists/definitions';
 import { isIsoDate, itemKey, type AnyListItem, type ListItem, type ListItemInput } from '../../lists/schemas';
 import { mergeUpdate, validateItem } from '../item-rules';
-import { ItemNotFoundError, validateAll, type AddResult, type ListPage, type ListQuery, type ListStore } from '../list-store';
+import { ItemNotFoundError, kolomVan, validateAll, type AddResult, type ListPage, type ListQuery, type ListStore } from '../list-store';
 import { inTransaction, type PgTx } from './connection';
 import type { AtomicallyOptions, ListTransaction, SequenceSpec, WriteStatus } from '../list-store';
 import { controleerVolgnummer } from '../volgnummers';
@@ -230,11 +230,7 @@ export class PgListStore implements ListStore {
       params.push(v);
       return `$${params.length}`;
     };
-    const column = (name: string) => {
-      const c = t.cols.get(name);
-      if (!c) throw new Error(`Lijst ${list} heeft geen kolom "${name}".`);
-      return c;
-    };
+    const column = kolomVan(list, t.cols);
     if (query.range) {
       const c = column(query.range.column);
       if (query.range.from !== undefined) where.push(`${qi(c.name)} >= ${param(bound(c, query.range.from, 'from'))}`);
