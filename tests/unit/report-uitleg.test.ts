@@ -61,6 +61,10 @@ describe('the sentence under a table, from its figures', () => {
       'Het totaal steeg van 3 in 2024 naar 4 in 2025. Gestegen ten opzichte van 2024: Integriteit (van 2 naar 4). Gedaald: Discriminatie (van 1 naar 0). Niets geregistreerd in 2025: Arbeidsconflict.',
     );
     expect(zin.match(/Discriminatie/g)).toHaveLength(1);
+    // zero in both years, with a total row: one sentence, not "Het totaal bleef 0" and then "niets geregistreerd"
+    const nulNul: Tabel = { ...tb, rijen: tb.rijen.map((r) => [r[0], 0, 0]) };
+    expect(tabelUitleg(nulNul, { jaar: 2025 })).toBe('Net als in 2024 is hier in 2025 niets geregistreerd.');
+    expect(tabelUitleg(nulNul, { jaar: 2025, locale: 'en' })).toBe('As in 2024, nothing was recorded here in 2025.');
     // everything fell to 0: one sentence, last year's counts in it, no separate total and fall sentences
     const nul: Tabel = {
       ...tb,
@@ -131,7 +135,7 @@ describe('the sentence under a table, from its figures', () => {
         },
         { jaar: 2024 },
       ),
-    ).toBe('Geen verschillen met 2023. In 2024 is hier niets geregistreerd.');
+    ).toBe('Net als in 2023 is hier in 2024 niets geregistreerd.');
   });
 
   test('Wbk: how many were late; all on time; no meldingen', () => {

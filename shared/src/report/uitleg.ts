@@ -31,6 +31,7 @@ const verborgen = (n: number, onderDrempel?: number) => typeof onderdruk(n, onde
  *   year and were not already named as a fall (one fact once: "Gedaald: Discriminatie (van 1 naar 0)" is not
  *   followed by "Niets geregistreerd: Discriminatie"), or "no differences"; when every row fell to 0, one
  *   sentence with the previous year's counts ("In 2025 is hier niets geregistreerd; in 2024: Discriminatie (1).");
+ *   zero in both years: "Net als in 2024 is hier in 2025 niets geregistreerd.";
  *   with one year column the highest row and the zeros;
  * - the Wbk table: how many acknowledgements and feedbacks were late (`van − aantal`);
  * - the case table: how many cases it describes;
@@ -81,6 +82,8 @@ export function tabelUitleg(tb: Tabel, opties: UitlegOpties): string {
     const vergelijkbaar = (r: (typeof rijen)[number]) =>
       !verborgen(r.waarden[laatste], onderDrempel) && !verborgen(r.waarden[laatste - 1], onderDrempel);
     const eerder = delen.filter((r) => r.waarden[laatste - 1] > 0);
+    // Zero in both years: one sentence, not "Het totaal bleef 0" / "Geen verschillen" followed by "niets geregistreerd".
+    if (allesNul && !eerder.length) return m('allesNulOok', { jaar, vorig });
     if (allesNul && eerder.length) {
       // Everything fell to 0: one sentence with last year's counts ("In 2025 is hier niets geregistreerd; in 2024: …").
       const grootsteEerst = [...eerder].sort((a, b) => b.waarden[laatste - 1] - a.waarden[laatste - 1]);
