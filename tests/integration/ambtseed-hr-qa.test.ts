@@ -1,6 +1,8 @@
+import request from 'supertest';
 import { loadOrgConfig } from '@shared/config';
 import { seedDemo } from '@shared/cli/seed';
 import { SqliteListStore } from '@shared/store';
+import { ambtseedRouter } from '../../bot/src/features/ambtseed/routes';
 import { kaartFouten } from '../support/adaptive-kaart';
 import { message, replyCards, replyText, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
 
@@ -51,7 +53,7 @@ describe('ambtseed beheer: QA-ronde 3', () => {
   beforeAll(async () => {
     store = new SqliteListStore(':memory:');
     await seedDemo(store, 'demo', '2026-12-02');
-    bot = await startBotHarness(config, { store, clock: () => NU });
+    bot = await startBotHarness(config, { store, clock: () => NU, routes: [ambtseedRouter({ store, config, clock: () => NU })] });
   });
   afterAll(async () => {
     await bot.close();
@@ -121,5 +123,22 @@ describe('ambtseed beheer: QA-ronde 3', () => {
     expect(terug.data).toMatchObject({ action: 'ambtseed.hr' });
     const beheer = replyCards((await bot.send(submit(terug.data, alsHr))).replies)[0];
     expect(JSON.stringify(beheer)).toContain('Weekoverzicht ambtseed en workshop');
+  });
+
+  it('de .ics-link van een Engelstalige medewerker geeft een Engelse uitnodiging, ook als de browser Nederlands vraagt', async () => {
+    const en = { from: { id: '29:en', aadObjectId: '00000000-0000-0000-0000-0000000000e9' }, conversationId: 'a:conv-en', locale: 'en-US' };
+    const r = await bot.send(
+      submit({ action: 'ambtseed.boek', soort: 'ambtseed', sessieId_ambtseed: 'S-2026-12-16-E', vorm: 'belofte' }, en),
+    );
+    const link = /https?:\/\/[^"]*\/ambtseed\/agenda\/[^"]+/.exec(JSON.stringify(replyCards(r.replies)))![0];
+    const url = new URL(link);
+    expect(url.searchParams.get('lang')).toBe('en');
+    const ics = (
+      await request(bot.url)
+        .get(url.pathname + url.search)
+        .set('Accept-Language', 'nl-NL')
+    ).text.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('SUMMARY:Oath or affirmation of office');
+    expect(ics).toContain('DESCRIPTION:Official:');
   });
 });

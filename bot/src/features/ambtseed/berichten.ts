@@ -34,7 +34,7 @@ export function bevestiging(
     titel,
     tekst,
     extra,
-    icsUrl: sessie && metAgenda ? icsUrl(publicUrl, sessie.sessieId) : '',
+    icsUrl: sessie && metAgenda ? icsUrl(publicUrl, sessie.sessieId, l) : '',
     agendaTitel: t(l, 'ambtseed.actie.agenda'),
     teamsUrl: '',
     teamsTitel: t(l, 'ambtseed.actie.teams'),

@@ -71,7 +71,7 @@ export async function planKaart(input: TurnInput, services: BotServices, melding
             })
           : '',
       inschrijvingId: mijn?.inschrijvingId ?? '',
-      icsUrl: mijn && ms && mijn.status === 'ingeschreven' ? icsUrl(services.publicUrl, ms.sessieId) : '',
+      icsUrl: mijn && ms && mijn.status === 'ingeschreven' ? icsUrl(services.publicUrl, ms.sessieId, l) : '',
       teamsUrl: '',
       agendaTitel: t(l, 'ambtseed.actie.agenda'),
       teamsTitel: t(l, 'ambtseed.actie.teams'),

@@ -20,8 +20,8 @@ export { tekenLink } from './link-handtekening';
  * import { ambtseedRouter } from './features/ambtseed/routes';
  * app.use(ambtseedRouter({ store, config }));
  * ```
- * - `GET /ambtseed/agenda/:sessieId.ics` — the session's iCalendar invitation (cancellation once the
- *   session is cancelled). No personal data, so no signature.
+ * - `GET /ambtseed/agenda/:sessieId.ics[?lang=nl|en]` — the session's iCalendar invitation (cancellation once the
+ *   session is cancelled), title and description in `lang` (else Accept-Language). No personal data, so no signature.
  * - `GET /ambtseed/oorkonde/:inschrijvingId.docx?exp=…&sig=…` — the certificate of one afgelegd booking; the
  *   link is signed and expires (`link-handtekening.ts`: `AMBTSEED_LINK_SECRET`, `AMBTSEED_LINK_TTL_DAYS`, default
  *   90 days) because it tells that a person took the oath. A wrong, changed or expired link gets a short 403 HTML
@@ -32,9 +32,13 @@ export { tekenLink } from './link-handtekening';
  * Bad input gets 400/404 with a short Dutch text; nothing is logged about the person.
  */
 
-/** Absolute URL of a session's .ics file under `publicUrl` (e.g. `https://bot.example.nl`). */
-export function icsUrl(publicUrl: string, sessieId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/ambtseed/agenda/${encodeURIComponent(sessieId)}.ics`;
+/**
+ * Absolute URL of a session's .ics file under `publicUrl` (e.g. `https://bot.example.nl`). With `locale` (the
+ * recipient's Teams language) the link carries `?lang=nl|en`, so the invitation's title and description are in that
+ * language whatever the browser that opens it sends as Accept-Language.
+ */
+export function icsUrl(publicUrl: string, sessieId: string, locale?: 'nl' | 'en'): string {
+  return `${publicUrl.replace(/\/+$/, '')}/ambtseed/agenda/${encodeURIComponent(sessieId)}.ics${locale ? `?lang=${locale}` : ''}`;
 }
 
 /**
@@ -84,7 +88,9 @@ export function ambtseedRouter(deps: {
       if (!id?.success) return void res.status(400).type('text/plain').send('Ongeldige link: verwacht /ambtseed/agenda/<sessieId>.ics.');
       const sessie = await deps.store.get('AmbtseedSessies', id.data);
       if (!sessie) return void res.status(404).type('text/plain').send('Deze bijeenkomst bestaat niet.');
-      const locale = toLocale(req.acceptsLanguages('nl', 'en') || 'nl');
+      // The recipient's language from the link (`lang`, set from their Teams locale), else the browser's.
+      const lang = req.query.lang;
+      const locale = lang === 'en' || lang === 'nl' ? lang : toLocale(req.acceptsLanguages('nl', 'en') || 'nl');
       const ics = sessieIcs(
         sessie,
         t(locale, 'ambtseed.ics.titel', { soort: t(locale, `ambtseed.soort.${sessie.soort}`), organisatie: deps.config.organisatie.naam }),
