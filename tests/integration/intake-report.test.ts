@@ -51,14 +51,22 @@ it('gesprekken, meldingen and agressie-incidenten recorded in the bot are counte
     isMelding: 'false',
     doorverwezen: 'coach',
   });
-  await ok(VP, {
+  // A gesprek of 31 December registered in January: last year is still open until 1 March (jaargrens.ts), and the
+  // vertrouwenspersoon confirms that it changes 2025's figures.
+  const januari = new Date('2026-01-20T10:00:00Z');
+  const laat = {
     action: 'intake.gesprek.opslaan',
+    kaartId: randomUUID(),
     cyclus: '',
     datum: '2025-12-31',
     vertrouwenspersoon: 'intern',
     onderwerp: 'integriteit',
     isMelding: 'true',
     doorverwezen: 'geen',
+    bevestigJaar: '2025',
+  };
+  expect((await intakeFeature.onSubmit({ ...turn(VP, laat), now: januari }, services))[0]).toMatchObject({
+    text: expect.stringMatching(/is opgeslagen/),
   });
   const m = {
     action: 'intake.melding.opslaan',
