@@ -245,4 +245,44 @@ describe('intake: agressie, what the adviseur VPT gets and what the reporter is 
       'The Safe Public Service adviser has been notified with your name and will contact you about support and measures.',
     );
   });
+
+  it('a note with a name ("jan de vries") asks to leave names out; nothing is sent or saved until the user decides', async () => {
+    const voor = (await queryAll(harness.store, 'AgressieIncidenten')).length;
+    const { antwoord, vpt, kaart: formulier } = await meld({ toelichting: 'jan de vries schold me uit bij de balie' });
+    expect(antwoord).toEqual([]);
+    expect(vpt).toBe('[]');
+    expect((await queryAll(harness.store, 'AgressieIncidenten')).length).toBe(voor);
+    const r = await harness.send(
+      submit(
+        {
+          ...submitActions(formulier).find((a) => a.data.action === 'intake.agressie.opslaan')!.data,
+          datum: '2026-03-02',
+          soort: 'verbaal',
+          toelichting: 'jan de vries schold me uit',
+        },
+        { from: LYNNE, conversationId: 'a:personal-lynne' },
+      ),
+    );
+    const [vraag] = replyCards(r.replies);
+    expect((vraag.body as { text?: string }[]).map((b) => b.text)).toEqual([
+      'Staat er een naam in de toelichting?',
+      '“jan de vries”',
+      'Laat namen weg, ook die van de burger: de adviseur heeft de datum, de soort en wat er gebeurde nodig. Wil je dat de adviseur contact met je opneemt, zet dan de schakelaar aan. Er is nog niets opgeslagen.',
+    ]);
+    const [aanpassen, toch] = submitActions(vraag);
+    expect([aanpassen.title, toch.title]).toEqual(['Toelichting aanpassen', 'Het is geen naam, versturen']);
+    expect(aanpassen.data).toEqual({ action: 'intake.agressie.start' });
+    // Overruled: saved once, the note goes to the adviser as it is.
+    const voorVpt = harness.replies.length;
+    const ok = await harness.send(submit(toch.data, { from: LYNNE, conversationId: 'a:personal-lynne' }));
+    expect(teksten(ok.replies)[0]).toMatch(/^A-2026-\d{4} is opgeslagen\.$/);
+    expect(JSON.stringify(replyCards(harness.replies.slice(voorVpt).filter((x) => x.conversationId === 'a:personal-vpt')))).toContain(
+      'jan de vries schold me uit',
+    );
+    expect(teksten((await harness.send(submit(toch.data, { from: LYNNE, conversationId: 'a:personal-lynne' }))).replies)[0]).toMatch(
+      /^Deze kaart is al verwerkt als A-2026-\d{4}/,
+    );
+    // An ordinary note passes without a question.
+    expect((await meld({ toelichting: 'Een man schreeuwde en gooide een stoel om' })).antwoord[0]).toMatch(/is opgeslagen\.$/);
+  });
 });

@@ -1,4 +1,5 @@
-import { controleerPii, isBsn } from '@shared/domain/pii-guard';
+import fs from 'node:fs';
+import { controleerPii, isBsn, vindNaam } from '@shared/domain/pii-guard';
 
 describe('isBsn (elfproef)', () => {
   it.each(['111222333', '123456782', '999999990', '12345672'])('%s passes the eleven-test', (n) => {
@@ -41,5 +42,33 @@ describe('controleerPii', () => {
     '',
   ])('accepts %p', (tekst) => {
     expect(controleerPii(tekst)).toEqual({ ok: true });
+  });
+});
+
+describe('vindNaam (soft check for a name in a note)', () => {
+  it.each([
+    ['jan de vries', 'jan de vries'],
+    ['Gisteren schold Jan de Vries me uit bij de balie', 'Jan de Vries'],
+    ['Piet Bakker dreigde met geweld', 'Piet Bakker'],
+    ['meneer Jansen gooide een stoel', 'meneer Jansen'],
+    ['mevrouw de Boer bleef bellen', 'mevrouw de Boer'],
+  ])('flags %p', (tekst, naam) => {
+    expect(vindNaam(tekst)).toBe(naam);
+  });
+
+  it.each([
+    'Een man van de gemeente kwam binnen',
+    'De burger schreeuwde bij de balie',
+    'Hij gooide een stoel',
+    'Ik ben de weg kwijt',
+    '12 jan de hele dag',
+  ])('leaves %p alone', (tekst) => {
+    expect(vindNaam(tekst)).toBeUndefined();
+  });
+
+  it('flags none of the 607 ordinary sentences of the meldwijzer corpus', () => {
+    const corpus = JSON.parse(fs.readFileSync('tests/fixtures/meldwijzer-corpus.json', 'utf8')) as { items: { tekst: string }[] };
+    expect(corpus.items).toHaveLength(607);
+    expect(corpus.items.map((i) => i.tekst).filter((t) => vindNaam(t) !== undefined)).toEqual([]);
   });
 });

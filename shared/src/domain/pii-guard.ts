@@ -184,3 +184,57 @@ export function controleerPii(tekst: string): PiiUitkomst {
   for (const m of zonderDatums.match(/(?<!\d)\d{8,9}(?!\d)/g) ?? []) if (isBsn(m)) return fout('bsn');
   return { ok: true };
 }
+
+/* ---------- soft check: a name in a note ---------- */
+
+/**
+ * Common Dutch first names (lower case), taken from the most frequent names of people born 1950–2020. Names that are
+ * also ordinary words or abbreviations ("ben", "max", "roos", "fleur", "jan." for januari when not followed by a
+ * surname, "mark", "bas" …) are left out, because the check must not flag ordinary sentences.
+ */
+const VOORNAMEN = new Set(
+  (
+    'jan piet kees henk gerrit johan peter hans willem wim joost pieter erik eric frank marco martin michel paul rob ' +
+    'richard ronald rene robert sander stefan thomas tom tim bart jeroen jasper koen maarten niels ruud vincent wouter ' +
+    'daan sem lucas luuk levi noah finn liam milan jesse thijs lars bram ruben stijn sven tijn jayden mohammed mohamed ' +
+    'ahmed youssef ali mustafa anton arie bert cor dirk evert fred gert harm hendrik jaap jacob joop karel klaas ' +
+    'leo marcel nico theo ton wilco edwin dennis patrick mike kevin nick jeffrey danny ' +
+    'maria anna johanna elisabeth cornelia wilhelmina geertje hendrika ingrid linda monique petra sandra marieke ' +
+    'marloes saskia esther ellen annemieke wendy yvonne kim lisa sanne lotte anouk emma julia sophie tess zoe ' +
+    'sara eva noor nora lieke fenna isa mila olivia yara ilse iris femke manon nicole miranda astrid bianca ' +
+    'carla caroline claudia diana els ester gerda hanneke hilde inge janneke jolanda karin lia marjolein ' +
+    'mieke mirjam natasja nathalie paula renate rianne sabine simone tineke truus wilma fatima aisha khadija ' +
+    'samira latifa nadia'
+  ).split(/\s+/),
+);
+/** Dutch surname particles (tussenvoegsels), longest first. */
+const TUSSENVOEGSEL = "(?:van der|van den|van de|van 't|in 't|op de|van|de|der|den|ter|ten|te|'t)";
+const NAAM_PATRONEN = [
+  // "jan de vries", "Piet van der Berg": a first name, particles, a word.
+  new RegExp(`(?<![\\p{L}])(\\p{L}+)\\s+${TUSSENVOEGSEL}\\s+(\\p{L}{2,})`, 'giu'),
+  // "Jan Jansen": a capitalised first name and a capitalised word.
+  new RegExp(`(?<![\\p{L}])(\\p{Lu}\\p{Ll}+)\\s+(\\p{Lu}\\p{Ll}{2,})`, 'gu'),
+];
+/** "meneer Jansen", "mevrouw de Boer", "dhr. Bakker": a form of address and a capitalised name. */
+const AANSPREKING = new RegExp(
+  `(?<![\\p{L}])(?:[Mm]eneer|[Mm]evrouw|[Mm]evr\\.?|[Dd]hr\\.?|[Mm]w\\.?)\\s+(?:${TUSSENVOEGSEL}\\s+)?\\p{Lu}\\p{Ll}+`,
+  'gu',
+);
+
+/**
+ * Soft check for a person's name in a short note (not part of {@link controleerPii}, which guards the lists and
+ * refuses): a common Dutch first name followed by surname particles and a word ("jan de vries") or by a
+ * capitalised word ("Jan Jansen"), or a form of address with a name ("meneer Jansen"). Names cannot be detected
+ * reliably (see the module comment); this catches the usual patterns and is meant for a warning the user can
+ * overrule. Measured on the meldwijzer corpus (tests/fixtures/meldwijzer-corpus.json, 607 ordinary sentences):
+ * none flagged (tests/unit/pii-guard.test.ts).
+ * @returns the text that looks like a name, or undefined.
+ */
+export function vindNaam(tekst: string): string | undefined {
+  const t = normaliseerVoorPii(tekst);
+  for (const patroon of NAAM_PATRONEN)
+    for (const m of t.matchAll(patroon))
+      // "12 jan de hele dag": after a number "jan" is the month, not a name.
+      if (VOORNAMEN.has(m[1].toLowerCase()) && !/\d\s*$/.test(t.slice(0, m.index))) return m[0];
+  return t.match(AANSPREKING)?.[0];
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { controleerPii } from '@shared/domain/pii-guard';
+import { controleerPii, vindNaam } from '@shared/domain/pii-guard';
 import { gebruikersMetRol } from '@shared/domain/rollen';
 import { vandaag as vandaagVan } from '@shared/domain/tijd';
 import { dagenTussen, standaardBewaarTot, wbkOverzicht as wbkOverzichtVan, wbkStanden } from '@shared/domain/wbk-termijnen';
@@ -722,6 +722,35 @@ async function agressieOpslaan(v: AgressieInvoer, input: TurnInput, services: Bo
         ),
       ];
     }
+  }
+  // Names cannot be refused reliably: a note that looks like it holds one asks first (soft check, the user may overrule).
+  const naam = v.toelichting && !v.naamOk ? vindNaam(v.toelichting) : undefined;
+  if (naam) {
+    services.log.info(
+      { feature: 'intake', actie: 'agressie.opslaan', reden: 'naamInToelichting' },
+      'toelichting lijkt een naam te bevatten',
+    );
+    const l = input.locale;
+    return [
+      card(
+        renderBevestigVraagCard(t(l, 'intake.agressie.naamTitel'), `“${naam}”`, t(l, 'intake.agressie.naamUitleg'), [
+          { titel: t(l, 'intake.knop.toelichtingAanpassen'), stijl: 'positive', data: { action: 'intake.agressie.start' } },
+          {
+            titel: t(l, 'intake.knop.geenNaamVersturen'),
+            stijl: 'default',
+            data: {
+              action: v.action,
+              kaartId: v.kaartId,
+              datum: v.datum,
+              soort: v.soort.join(','),
+              toelichting: v.toelichting ?? '',
+              contact: String(v.contact),
+              naamOk: 'true',
+            },
+          },
+        ]),
+      ),
+    ];
   }
   return eenmaalPerKaart(input, services, v.kaartId, async () => {
     const item = await voegToeMetVolgnummer(services.store, 'AgressieIncidenten', v.datum, (incidentId) => ({

@@ -158,6 +158,8 @@ export const agressieInvoer = z.strictObject({
     .transform((v) => (v && v.trim() ? v.trim() : null)),
   /** "De adviseur VPT mag contact met mij opnemen": only then does the adviser's card carry the reporter's name. */
   contact: janee.optional().transform((v) => v ?? false),
+  /** "Het is geen naam, versturen" on the name warning: the note is sent as it is. */
+  naamOk: janee.optional().transform((v) => v ?? false),
 });
 export type AgressieInvoer = z.infer<typeof agressieInvoer>;
 

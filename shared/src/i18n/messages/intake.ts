@@ -62,6 +62,11 @@ export const intake = {
       'De adviseur Veilige Publieke Taak heeft een bericht gekregen met je naam en neemt contact met je op over opvang en maatregelen.',
     'intake.agressie.vptGemeldZonderNaam':
       'De adviseur Veilige Publieke Taak heeft een bericht gekregen, zonder je naam, en legt de maatregelen bij het incident vast. Wil je hulp of contact, neem dan zelf contact op: {contact}.',
+    'intake.agressie.naamTitel': 'Staat er een naam in de toelichting?',
+    'intake.agressie.naamUitleg':
+      'Laat namen weg, ook die van de burger: de adviseur heeft de datum, de soort en wat er gebeurde nodig. Wil je dat de adviseur contact met je opneemt, zet dan de schakelaar aan. Er is nog niets opgeslagen.',
+    'intake.knop.toelichtingAanpassen': 'Toelichting aanpassen',
+    'intake.knop.geenNaamVersturen': 'Het is geen naam, versturen',
     'intake.agressie.naamOnbekend': 'Je naam kon niet worden opgezocht, dus de adviseur weet niet wie je bent.',
     'intake.agressie.contactVraag':
       'De adviseur Veilige Publieke Taak mag contact met mij opnemen (je naam gaat alleen mee in het bericht aan de adviseur en wordt niet bewaard)',
@@ -285,6 +290,11 @@ export const intake = {
       'The Safe Public Service adviser has been notified with your name and will contact you about support and measures.',
     'intake.agressie.vptGemeldZonderNaam':
       'The Safe Public Service adviser has been notified, without your name, and records the measures for the incident. If you want help or contact, please get in touch yourself: {contact}.',
+    'intake.agressie.naamTitel': 'Is there a name in the note?',
+    'intake.agressie.naamUitleg':
+      "Please leave names out, the citizen's too: the adviser needs the date, the kind and what happened. If you want the adviser to contact you, switch the toggle on. Nothing has been saved yet.",
+    'intake.knop.toelichtingAanpassen': 'Change the note',
+    'intake.knop.geenNaamVersturen': 'It is not a name, send',
     'intake.agressie.naamOnbekend': 'Your name could not be looked up, so the adviser does not know who you are.',
     'intake.agressie.contactVraag':
       'The Safe Public Service adviser may contact me (your name only goes into the message to the adviser and is not stored)',
