@@ -15,7 +15,7 @@ import { migratePostgres } from '@shared/store/postgres/migrations';
 import { PgGraphBudget } from '@shared/store/postgres/pg-budget';
 import { PgListStore } from '@shared/store/postgres/pg-list-store';
 import { FAKE_BASE_URL, FAKE_SITE_ID, FAKE_TOKEN, GraphFake } from '../support/graph-fake';
-import { provisionFake } from '../support/graph-store';
+import { proefGesprek, provisionFake } from '../support/graph-store';
 import { DATABASE_URL, describePostgres, dropSchema, freshSchema, schemaPool } from '../support/postgres';
 
 const fake = new GraphFake();
@@ -29,14 +29,8 @@ const snel = (cap = 20): Partial<RetryPolicy> => ({
   sleep: (ms, signal) => abortableSleep(Math.min(ms, cap), signal),
 });
 
-const gesprek = (n: number): ListItemInput<'Gesprekken'> => ({
-  gesprekId: `G-${String(n).padStart(4, '0')}`,
-  datum: '2026-03-02',
-  vertrouwenspersoon: 'intern',
-  onderwerp: 'integriteit',
-  isMelding: false,
-  doorverwezen: 'geen',
-});
+/** Gesprek `n` (G-0001 …); its fields vary with n (tests/support/graph-store.ts). G-0007 is no melding. */
+const gesprek = (n: number): ListItemInput<'Gesprekken'> => proefGesprek(`G-${String(n).padStart(4, '0')}`, n);
 
 /** POST sub-requests that create list items, from the fake's log. */
 const aanmaken = () => fake.log.filter((l) => /^POST \/sites\/[^ ]+\/lists\/[^/ ]+\/items( \(batch\))?$/.test(l)).length;
