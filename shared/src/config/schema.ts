@@ -166,17 +166,55 @@ export type Regeling = z.infer<typeof regelingSchema>;
 
 export const faqSchema = z.object({ vraag: tekst, antwoord: tekst, trefwoorden: z.array(z.string()).default([]) });
 
-export const dilemmaConfigSchema = z.object({
-  id,
+/**
+ * The English version of a dilemma (`dilemmas[].en`, optional, added in 2026-12): the tab shows it when the user's
+ * language is English; without it the Dutch texts are shown with a note. The same options in the same order (votes are
+ * stored by option number), as many discussion questions, and an explanation exactly when the Dutch one has one.
+ */
+export const dilemmaEngelsSchema = z.object({
   titel: z.string().min(1).max(255),
   tekst: z.string().min(1),
-  opties: z.array(z.string().min(1)).min(2, 'een dilemma heeft minstens twee opties'),
-  thema: z.enum(DILEMMA_THEMAS),
-  bron: z.enum(DILEMMA_BRONNEN).default('eigen'),
+  opties: z.array(z.string().min(1)),
   gespreksvragen: z.array(z.string()).default([]),
-  /** Shown after a vote on the dilemma of the week: why the organisation's rules point one way (optional). */
   toelichting: z.string().min(1).max(2000).optional(),
 });
+export type DilemmaEngels = z.infer<typeof dilemmaEngelsSchema>;
+
+export const dilemmaConfigSchema = z
+  .object({
+    id,
+    titel: z.string().min(1).max(255),
+    tekst: z.string().min(1),
+    opties: z.array(z.string().min(1)).min(2, 'een dilemma heeft minstens twee opties'),
+    thema: z.enum(DILEMMA_THEMAS),
+    bron: z.enum(DILEMMA_BRONNEN).default('eigen'),
+    gespreksvragen: z.array(z.string()).default([]),
+    /** Shown after a vote on the dilemma of the week: why the organisation's rules point one way (optional). */
+    toelichting: z.string().min(1).max(2000).optional(),
+    /** The same dilemma in English (optional, see `dilemmaEngelsSchema`). */
+    en: dilemmaEngelsSchema.optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (!d.en) return;
+    if (d.en.opties.length !== d.opties.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['en', 'opties'],
+        message: `verwacht evenveel Engelse als Nederlandse opties (${d.opties.length}), in dezelfde volgorde`,
+      });
+    if (d.en.gespreksvragen.length !== d.gespreksvragen.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['en', 'gespreksvragen'],
+        message: `verwacht evenveel Engelse als Nederlandse gespreksvragen (${d.gespreksvragen.length})`,
+      });
+    if (!d.en.toelichting !== !d.toelichting)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['en', 'toelichting'],
+        message: d.toelichting ? 'verwacht ook een Engelse toelichting' : 'er is geen Nederlandse toelichting: laat de Engelse weg',
+      });
+  });
 export type DilemmaConfig = z.infer<typeof dilemmaConfigSchema>;
 
 /** Ambtseed rules: deadline after start, texts of the eed/belofte/integriteitsverklaring, ceremony official. */

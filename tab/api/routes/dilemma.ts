@@ -7,6 +7,7 @@ import type { ListItem } from '@shared/lists/schemas';
 import { queryAll } from '@shared/store/list-store';
 import { isoWeek } from '@shared/domain/tijd';
 import { dilemmaVanDeWeek } from '@shared/domain/dilemma-van-de-week';
+import { toLocale, type Locale } from '@shared/i18n';
 import { vereistRol, type MetGebruiker } from '../auth';
 import { HR_ROLLEN, idSchema, parseBody, SESSIE_ROLLEN, weekSchema, wrap, type RouteContext } from './http';
 
@@ -26,10 +27,16 @@ export interface TabDilemma {
   gespreksvragen: string[];
   /** Explanation from the config (`dilemmas[].toelichting`); in `GET /api/dilemma` only after the caller voted. */
   toelichting: string | null;
+  /** True when English was asked for but the organisation has no English for this dilemma: the texts are Dutch. */
+  alleenNl: boolean;
 }
 
-/** A list item as the tab shows it, with the config's questions and explanation. */
-export function naarTabDilemma(item: ListItem<'Dilemmas'>, config: OrgConfig): TabDilemma {
+/**
+ * A list item as the tab shows it, with the config's questions and explanation, in `locale`: for `en` the
+ * config's English version (`dilemmas[].en`) when it has one with as many options as the list item (votes are stored
+ * by option number); otherwise the Dutch texts with `alleenNl: true`.
+ */
+export function naarTabDilemma(item: ListItem<'Dilemmas'>, config: OrgConfig, locale: Locale = 'nl'): TabDilemma {
   let opties: string[] = [];
   try {
     const parsed: unknown = JSON.parse(item.opties);
@@ -38,6 +45,20 @@ export function naarTabDilemma(item: ListItem<'Dilemmas'>, config: OrgConfig): T
     opties = [];
   }
   const uitConfig = config.dilemmas.find((d) => d.id === item.dilemmaId);
+  if (locale === 'en') {
+    const en = uitConfig?.en;
+    if (en && en.opties.length === opties.length)
+      return {
+        dilemmaId: item.dilemmaId,
+        titel: en.titel,
+        tekst: en.tekst,
+        opties: en.opties,
+        thema: item.thema,
+        gespreksvragen: en.gespreksvragen,
+        toelichting: en.toelichting ?? null,
+        alleenNl: false,
+      };
+  }
   return {
     dilemmaId: item.dilemmaId,
     titel: item.titel,
@@ -46,12 +67,13 @@ export function naarTabDilemma(item: ListItem<'Dilemmas'>, config: OrgConfig): T
     thema: item.thema,
     gespreksvragen: uitConfig?.gespreksvragen ?? [],
     toelichting: uitConfig?.toelichting ?? null,
+    alleenNl: locale === 'en',
   };
 }
 
 /** Adds the dilemma routes to `router`. */
 export function dilemmaRoutes(router: Router, { store, config, slot, keuzes, now, log }: RouteContext): void {
-  const dilemmaVan = async (week: string) => {
+  const dilemmaVan = async (week: string, locale: Locale = 'nl') => {
     const items = await queryAll(store, 'Dilemmas');
     const id = dilemmaVanDeWeek(
       week,
@@ -59,7 +81,7 @@ export function dilemmaRoutes(router: Router, { store, config, slot, keuzes, now
       await keuzes.alle(),
     );
     const item = items.find((d) => d.dilemmaId === id);
-    return item ? naarTabDilemma(item, config) : undefined;
+    return item ? naarTabDilemma(item, config, locale) : undefined;
   };
   const resultaten = async (week: string, dilemma: TabDilemma) => {
     const stemmen = await queryAll(store, 'DilemmaStemmen', { where: { week, dilemmaId: dilemma.dilemmaId } });
@@ -72,7 +94,7 @@ export function dilemmaRoutes(router: Router, { store, config, slot, keuzes, now
     wrap(async (req, res) => {
       const g = (req as MetGebruiker).gebruiker!;
       const week = isoWeek(now());
-      const dilemma = await dilemmaVan(week);
+      const dilemma = await dilemmaVan(week, toLocale(req.get('accept-language')));
       if (!dilemma) return res.json({ week, dilemma: null, gestemd: false });
       const gestemd = await slot.heeftGestemd(g.id, week);
       // The explanation comes after the vote, so it does not steer it.
@@ -94,7 +116,7 @@ export function dilemmaRoutes(router: Router, { store, config, slot, keuzes, now
       const week = isoWeek(now());
       if (body.week !== week)
         return res.status(400).json({ fout: `Stemmen kan alleen in de week zelf (nu ${week}). Er is niets opgeslagen.` });
-      const dilemma = await dilemmaVan(week);
+      const dilemma = await dilemmaVan(week, toLocale(req.get('accept-language')));
       if (!dilemma || dilemma.dilemmaId !== body.dilemmaId)
         return res.status(400).json({ fout: 'Dit is niet het dilemma van deze week. Vernieuw de pagina. Er is niets opgeslagen.' });
       if (body.optie >= dilemma.opties.length)
@@ -136,9 +158,10 @@ export function dilemmaRoutes(router: Router, { store, config, slot, keuzes, now
   router.get(
     '/dilemmas',
     vereistRol(...SESSIE_ROLLEN),
-    wrap(async (_req, res) => {
+    wrap(async (req, res) => {
       const items = await queryAll(store, 'Dilemmas');
-      res.json({ dilemmas: items.map((d) => naarTabDilemma(d, config)) });
+      const locale = toLocale(req.get('accept-language'));
+      res.json({ dilemmas: items.map((d) => naarTabDilemma(d, config, locale)) });
     }),
   );
 }

@@ -29,9 +29,8 @@ export interface RouteContext {
 /** An async handler whose rejection reaches the router's error handler (`viaNext`). */
 export const wrap = viaNext;
 
-/** Managers lead sessions; HR and the integriteitscoördinator may too. */
-export const SESSIE_ROLLEN = ['manager', 'hr', 'integriteitscoordinator'] as const;
-export const HR_ROLLEN = ['hr', 'integriteitscoordinator'] as const;
+/** The roles per part of the tab (one rule for the API and the web app's navigation, see ../pagina-rollen.ts). */
+export { HR_ROLLEN, SESSIE_ROLLEN } from '../pagina-rollen';
 
 /** One zod issue as readable Dutch `veld: wat er mis is` (the one formatter, `@shared/lists/zod-nl`). */
 export const leesbaarIssue = (i: z.core.$ZodIssue): string => issueTekst(i);

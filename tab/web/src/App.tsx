@@ -16,6 +16,7 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import type { TabRol } from '../../api/auth';
+import { magPagina } from '../../api/pagina-rollen';
 import { api, ApiFout, tokenFoutSoort, TOKEN_FOUT_TEKST, type TokenFoutSoort } from './api';
 import { maakContext, TabCtx } from './context';
 import { devRol, type Omgeving } from './omgeving';
@@ -243,7 +244,8 @@ export function App({ omgeving, pad, search, thema: beginThema }: { omgeving: Om
           <span className={s.merk}>Integriteitsplein</span>
           <nav aria-label={t('nav.label')}>
             <ul className={s.nav}>
-              {PAGINAS.map((p) => (
+              {/* Only the pages the caller's roles can use (the API's rule); a direct URL still gets the page's notice. */}
+              {PAGINAS.filter((p) => magPagina(rollen ?? ['medewerker'], p.pad)).map((p) => (
                 <li key={p.pad}>
                   <Link
                     href={href(p.pad, search)}

@@ -19,6 +19,7 @@ import { jaarverslagSecties, onderdruk, toonCel, type Cel, type Tabel } from '@s
 import { lijstTekst } from '@shared/i18n/formaat';
 import { CATEGORIEEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES, UITKOMSTEN } from '@shared/lists/definitions';
 import type { DashboardJaren } from '../../../api/routes/dashboard';
+import { magPagina } from '../../../api/pagina-rollen';
 import { api } from '../api';
 import { useTab } from '../context';
 import { usePaginaStyles } from './Portal';
@@ -43,6 +44,9 @@ const useStyles = makeStyles({
     '@media (max-width: 480px)': { '& th, & td': { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}` } },
   },
   rij: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
+  // The download buttons stay together: when the row is full (a year "(nog geen cijfers)" widens its select) the pair
+  // moves to the next line as one, never one button alone; only a line narrower than the pair (375 px) stacks them.
+  downloads: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, flex: '0 0 auto', maxWidth: '100%' },
   leeg: { marginTop: tokens.spacingVerticalL },
   inhoud: {
     display: 'flex',
@@ -188,7 +192,7 @@ export function Dashboard() {
   const p = usePaginaStyles();
   const s = useStyles();
   const { t, aanmelding, rollen, locale } = useTab();
-  const mag = rollen.some((r) => r === 'hr' || r === 'integriteitscoordinator');
+  const mag = magPagina(rollen, '/dashboard');
   const [info, setInfo] = useState<DashboardJaren | null>(null);
   const [jaar, setJaar] = useState<number | null>(null);
   const [verslag, setVerslag] = useState<Jaarverslag | null>(null);
@@ -298,8 +302,10 @@ export function Dashboard() {
                   ))}
                 </Select>
               </Field>
-              <Button onClick={() => download('docx')}>{t('dash.downloadDocx')}</Button>
-              <Button onClick={() => download('xlsx')}>{t('dash.downloadXlsx')}</Button>
+              <div className={s.downloads}>
+                <Button onClick={() => download('docx')}>{t('dash.downloadDocx')}</Button>
+                <Button onClick={() => download('xlsx')}>{t('dash.downloadXlsx')}</Button>
+              </div>
             </>
           )}
         </div>

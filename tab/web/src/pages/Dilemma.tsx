@@ -39,6 +39,9 @@ const useStyles = makeStyles({
   knoppen: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
 });
 
+/** `lang="nl"` for a dilemma's own texts when they are Dutch on an English page (screen readers switch voice). */
+const taalVan = (d: TabDilemma): 'nl' | undefined => (d.alleenNl ? 'nl' : undefined);
+
 /**
  * The results per option. `eigen` is the option this browser just voted for: marked "jouw keuze" on this page only
  * (it is never sent back or stored; after a reload the vote stays anonymous even to the voter's own screen).
@@ -181,8 +184,16 @@ export function Dilemma() {
       ) : (
         <Card className={s.kaart}>
           {/* List text is rendered as text (React escapes it), never as HTML or markdown. */}
-          <h2 className={p.h2}>{d.titel}</h2>
-          <Body1 as="p" block className={p.tekst}>
+          <h2 className={p.h2} lang={taalVan(d)}>
+            {d.titel}
+          </h2>
+          {/* English asked for, but this organisation wrote the dilemma in Dutch only: say so (in the page's language). */}
+          {d.alleenNl && (
+            <Text as="p" block className={p.zacht}>
+              {t('dilemma.alleenNl')}
+            </Text>
+          )}
+          <Body1 as="p" block className={p.tekst} lang={taalVan(d)}>
             {d.tekst}
           </Body1>
           {data.gestemd && data.resultaten ? (
@@ -196,7 +207,7 @@ export function Dilemma() {
                   <h3 id="kop-toelichting" className={p.h3}>
                     {t('dilemma.toelichting')}
                   </h3>
-                  <Body1 as="p" block className={p.tekst}>
+                  <Body1 as="p" block className={p.tekst} lang={taalVan(d)}>
                     {d.toelichting}
                   </Body1>
                 </section>
@@ -205,7 +216,7 @@ export function Dilemma() {
           ) : (
             <>
               <Field label={t('dilemma.vraag')}>
-                <RadioGroup value={keuze} onChange={(_, v) => setKeuze(v.value)}>
+                <RadioGroup value={keuze} onChange={(_, v) => setKeuze(v.value)} lang={taalVan(d)}>
                   {d.opties.map((o, i) => (
                     <Radio key={i} value={String(i)} label={o} />
                   ))}
@@ -235,7 +246,7 @@ export function Dilemma() {
           <h2 id="kop-vragen" className={p.h2}>
             {t('dilemma.gespreksvragen')}
           </h2>
-          <ul className={p.lijst}>
+          <ul className={p.lijst} lang={taalVan(d)}>
             {d.gespreksvragen.map((v, i) => (
               <li key={i} className={p.tekst}>
                 {v}

@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import type { TabDilemma } from '../../../api/router';
+import { magPagina } from '../../../api/pagina-rollen';
 import { api } from '../api';
 import { useTab } from '../context';
 import { usePaginaStyles } from './Portal';
@@ -19,7 +20,7 @@ export { deelnemersGeldig, MAX_DEELNEMERS } from './sessie/staat';
 export function Sessie() {
   const p = usePaginaStyles();
   const { t, aanmelding, rollen } = useTab();
-  const mag = rollen.some((r) => r === 'manager' || r === 'hr' || r === 'integriteitscoordinator');
+  const mag = magPagina(rollen, '/sessie');
   const [dilemmas, setDilemmas] = useState<TabDilemma[] | null>(null);
   const [fout, setFout] = useState<string | null>(null);
   const [staat, dispatch] = useReducer(sessieReducer, undefined, beginStaat);

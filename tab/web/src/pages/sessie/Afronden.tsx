@@ -74,7 +74,7 @@ export function Afronden({
           <Body1 as="p" block>
             {t('sessie.samenvatting', {
               werkvorm: t(`werkvorm.${werkvorm}`),
-              doelgroep: t(`doelgroep.${doelgroep}`),
+              doelgroep: t(`doelgroepInZin.${doelgroep}`),
               dilemmas: lijstTekst(
                 locale,
                 gekozenDilemmas.map((d) => d.titel),
