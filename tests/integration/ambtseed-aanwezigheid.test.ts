@@ -1,8 +1,7 @@
-import { loadOrgConfig } from '@shared/config';
-import { seedDemo } from '@shared/cli/seed';
-import { queryAll, SqliteListStore } from '@shared/store';
+import { queryAll, type SqliteListStore } from '@shared/store';
+import { alsHr, kaartElementen, startAmbtseedBot } from '../support/ambtseed-demo';
 import { kaartFouten } from '../support/adaptive-kaart';
-import { message, replyCards, replyText, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
+import { message, replyCards, replyText, submit, submitActions, type BotHarness } from '../support/activities';
 
 /**
  * HR records attendance over /api/messages (fake clock: 2 December 2026), as the QA walk-through did with the demo
@@ -11,29 +10,20 @@ import { message, replyCards, replyText, startBotHarness, submit, submitActions,
  * → "Verklaring getekend"); nothing is preselected for someone not yet recorded, so pressing Opslaan right away changes
  * nothing; only rows HR set are recorded, and the reply counts per outcome what changed (or says nothing did).
  */
-const config = loadOrgConfig('demo');
-const HR = { id: '29:hr-user', name: 'HR', aadObjectId: config.rollen.hr.gebruikers[0] };
-const alsHr = { from: HR, conversationId: 'a:conv-hr' };
-const NU = new Date('2026-12-02T09:00:00Z');
-
 type Json = Record<string, unknown>;
 /** The ChoiceSets of an attendance card: id → { value, choice values, label }. */
 function keuzeVelden(kaart: Json): Map<string, { value: string; keuzes: string[]; label: string }> {
-  const uit = new Map<string, { value: string; keuzes: string[]; label: string }>();
-  const loop = (x: unknown) => {
-    if (Array.isArray(x)) return x.forEach(loop);
-    if (!x || typeof x !== 'object') return;
-    const o = x as Json;
-    if (o.type === 'Input.ChoiceSet' && typeof o.id === 'string' && o.id.startsWith('a_'))
-      uit.set(o.id, {
+  const sets = kaartElementen<Json>(kaart, (o) => o.type === 'Input.ChoiceSet' && typeof o.id === 'string' && o.id.startsWith('a_'));
+  return new Map(
+    sets.map((o) => [
+      o.id as string,
+      {
         value: (o.value as string | undefined) ?? '',
         keuzes: (o.choices as { value: string }[]).map((c) => c.value),
         label: o.label as string,
-      });
-    Object.values(o).forEach(loop);
-  };
-  loop(kaart);
-  return uit;
+      },
+    ]),
+  );
 }
 /** What Teams sends on Opslaan: every ChoiceSet's current value (the preselection unless HR changed it) and the button's data. */
 function opslaanData(kaart: Json, wijzig: Record<string, string> = {}): Json {
@@ -52,15 +42,11 @@ async function aanwezigheidKaart(bot: BotHarness, sessieId: string): Promise<Jso
 describe('ambtseed: aanwezigheid met de demodata (sleutels I-demo-mw-…)', () => {
   let bot: BotHarness;
   let store: SqliteListStore;
+  let sluit: () => Promise<void>;
   beforeAll(async () => {
-    store = new SqliteListStore(':memory:');
-    await seedDemo(store, 'demo', '2026-12-02');
-    bot = await startBotHarness(config, { store, clock: () => NU });
+    ({ bot, store, sluit } = await startAmbtseedBot());
   });
-  afterAll(async () => {
-    await bot.close();
-    await store.close();
-  });
+  afterAll(() => sluit());
 
   it('iemand op afwezig zetten en Opslaan legt dat vast; het antwoord zegt wat er veranderde', async () => {
     // S-2026-09: the demo's ambtseed of 13 October 2026, every booking already recorded by the seed.
@@ -98,6 +84,7 @@ describe('ambtseed: aanwezigheid met de demodata (sleutels I-demo-mw-…)', () =
 describe('ambtseed: aanwezigheid zonder voorselectie', () => {
   let bot: BotHarness;
   let store: SqliteListStore;
+  let sluit: () => Promise<void>;
   const S = 'S-2026-11-26-1000-E';
   const boeking = (
     n: string,
@@ -113,29 +100,26 @@ describe('ambtseed: aanwezigheid zonder voorselectie', () => {
     vorm,
   });
   beforeAll(async () => {
-    store = new SqliteListStore(':memory:');
-    await store.add('AmbtseedSessies', {
-      sessieId: S,
-      start: '2026-11-26T09:00:00.000Z',
-      eind: '2026-11-26T10:00:00.000Z',
-      soort: 'ambtseed',
-      locatie: 'Statenzaal',
-      online: false,
-      afnemer: 'provinciesecretaris',
-      capaciteit: 10,
-    });
-    await store.addMany('AmbtseedInschrijvingen', [
-      boeking('01', 'arbeidsovereenkomst', 'eed'),
-      boeking('02', 'arbeidsovereenkomst', 'belofte'),
-      boeking('03', 'extern', 'integriteitsverklaring'),
-      boeking('04', 'stagiair', null),
-    ]);
-    bot = await startBotHarness(config, { store, clock: () => NU });
+    ({ bot, store, sluit } = await startAmbtseedBot(async (st) => {
+      await st.add('AmbtseedSessies', {
+        sessieId: S,
+        start: '2026-11-26T09:00:00.000Z',
+        eind: '2026-11-26T10:00:00.000Z',
+        soort: 'ambtseed',
+        locatie: 'Statenzaal',
+        online: false,
+        afnemer: 'provinciesecretaris',
+        capaciteit: 10,
+      });
+      await st.addMany('AmbtseedInschrijvingen', [
+        boeking('01', 'arbeidsovereenkomst', 'eed'),
+        boeking('02', 'arbeidsovereenkomst', 'belofte'),
+        boeking('03', 'extern', 'integriteitsverklaring'),
+        boeking('04', 'stagiair', null),
+      ]);
+    }));
   });
-  afterAll(async () => {
-    await bot.close();
-    await store.close();
-  });
+  afterAll(() => sluit());
 
   it('niemand is voorgeselecteerd; meteen Opslaan verandert niets; daarna telt alleen wat HR koos, per uitkomst', async () => {
     const kaart = await aanwezigheidKaart(bot, S);

@@ -1,10 +1,8 @@
 import request from 'supertest';
-import { loadOrgConfig } from '@shared/config';
-import { seedDemo } from '@shared/cli/seed';
-import { SqliteListStore } from '@shared/store';
-import { ambtseedRouter } from '../../bot/src/features/ambtseed/routes';
+import type { SqliteListStore } from '@shared/store';
+import { alsHr, kaartElementen, startAmbtseedBot } from '../support/ambtseed-demo';
 import { kaartFouten } from '../support/adaptive-kaart';
-import { message, replyCards, replyText, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
+import { message, replyCards, replyText, submit, submitActions, type BotHarness } from '../support/activities';
 
 /**
  * HR's ambtseed beheer over /api/messages with the demo data and a fake clock (Wednesday 2 December 2026, 10:00 in
@@ -14,11 +12,7 @@ import { message, replyCards, replyText, startBotHarness, submit, submitActions,
  * title and the figure as value; an unknown ambtseed action says the card is out of date; the Deelnemers card leads
  * back to beheer.
  */
-const config = loadOrgConfig('demo');
-const HR = { id: '29:hr-user', name: 'HR', aadObjectId: config.rollen.hr.gebruikers[0] };
-const alsHr = { from: HR, conversationId: 'a:conv-hr' };
 const MEGAN = { from: { id: '29:megan', aadObjectId: '00000000-0000-0000-0000-0000000000021' }, conversationId: 'a:conv-megan' };
-const NU = new Date('2026-12-02T09:00:00Z');
 
 type Json = Record<string, unknown>;
 const formulier = (velden: Record<string, unknown>) => ({
@@ -34,31 +28,18 @@ const formulier = (velden: Record<string, unknown>) => ({
   ...velden,
 });
 /** Every FactSet fact of a card. */
-function feiten(kaart: Json): { title: string; value: string }[] {
-  const uit: { title: string; value: string }[] = [];
-  const loop = (x: unknown) => {
-    if (Array.isArray(x)) return x.forEach(loop);
-    if (!x || typeof x !== 'object') return;
-    const o = x as Json;
-    if (o.type === 'FactSet') uit.push(...(o.facts as { title: string; value: string }[]));
-    Object.values(o).forEach(loop);
-  };
-  loop(kaart);
-  return uit;
-}
+const feiten = (kaart: Json) =>
+  kaartElementen<{ facts: { title: string; value: string }[] }>(kaart, (o) => o.type === 'FactSet').flatMap((f) => f.facts);
 
 describe('ambtseed beheer: QA-ronde 3', () => {
+  let demo: Awaited<ReturnType<typeof startAmbtseedBot>>;
   let bot: BotHarness;
   let store: SqliteListStore;
   beforeAll(async () => {
-    store = new SqliteListStore(':memory:');
-    await seedDemo(store, 'demo', '2026-12-02');
-    bot = await startBotHarness(config, { store, clock: () => NU, routes: [ambtseedRouter({ store, config, clock: () => NU })] });
+    demo = await startAmbtseedBot();
+    ({ bot, store } = demo);
   });
-  afterAll(async () => {
-    await bot.close();
-    await store.close();
-  });
+  afterAll(() => demo.sluit());
 
   it('een bijeenkomst in het verleden (zondag 1 november 2026) wordt geweigerd; vandaag vóór nu ook', async () => {
     const r = await bot.send(submit(formulier({ datum: '2026-11-01' }), alsHr));

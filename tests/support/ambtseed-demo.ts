@@ -1,0 +1,51 @@
+import { loadOrgConfig } from '@shared/config';
+import { seedDemo } from '@shared/cli/seed';
+import { SqliteListStore } from '@shared/store';
+import { ambtseedRouter } from '../../bot/src/features/ambtseed/routes';
+import { startBotHarness, type BotHarness } from './activities';
+
+/** The demo organisation, its first HR user and the fake clock of the ambtseed QA tests (Wednesday 2 December 2026, 10:00 Amsterdam). */
+export const demoConfig = loadOrgConfig('demo');
+export const alsHr = {
+  from: { id: '29:hr-user', name: 'HR', aadObjectId: demoConfig.rollen.hr.gebruikers[0] },
+  conversationId: 'a:conv-hr',
+};
+export const DEMO_NU = new Date('2026-12-02T09:00:00Z');
+
+/**
+ * A bot over /api/messages (with the ambtseed download routes) on `store`, by default the demo data as `npm run seed`
+ * writes it on 2 December 2026. `sluit` closes both.
+ */
+export async function startAmbtseedBot(
+  vul: (store: SqliteListStore) => Promise<unknown> = (s) => seedDemo(s, 'demo', '2026-12-02'),
+): Promise<{ bot: BotHarness; store: SqliteListStore; sluit(): Promise<void> }> {
+  const store = new SqliteListStore(':memory:');
+  await vul(store);
+  const bot = await startBotHarness(demoConfig, {
+    store,
+    clock: () => DEMO_NU,
+    routes: [ambtseedRouter({ store, config: demoConfig, clock: () => DEMO_NU })],
+  });
+  return {
+    bot,
+    store,
+    sluit: async () => {
+      await bot.close();
+      await store.close();
+    },
+  };
+}
+
+/** Every element (object) of a card, depth first, that `past` accepts. */
+export function kaartElementen<T>(kaart: unknown, past: (o: Record<string, unknown>) => boolean): T[] {
+  const uit: T[] = [];
+  const loop = (x: unknown): void => {
+    if (Array.isArray(x)) return x.forEach(loop);
+    if (!x || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    if (past(o)) uit.push(o as T);
+    Object.values(o).forEach(loop);
+  };
+  loop(kaart);
+  return uit;
+}
