@@ -10,7 +10,6 @@
  *
  * Run: npm run bench -- tab   (or: npx tsx bench/tab.ts)
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,23 +21,13 @@ import { seedDemo } from '@shared/cli/seed';
 import { SqliteListStore } from '@shared/store/sqlite-list-store';
 import { createAuthenticator } from '../tab/api/auth';
 import { createTabApp } from '../tab/api/app';
+import { buildWeb } from '../tests/support/web-build';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'tab/web/dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
-function build(): number {
-  const t0 = performance.now();
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'tab/web/vite.config.ts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
-  if (r.status !== 0) throw new Error(`vite build mislukt:\n${r.stderr}`);
-  return performance.now() - t0;
-}
 
 /** Initial assets of index.html: module entry, modulepreloads, stylesheets. */
 function initialAssets(): { js: string[]; css: string[] } {
@@ -64,7 +53,7 @@ function sizes(files: string[]): { raw: number; gzip: number } {
 }
 
 async function main(): Promise<void> {
-  const buildMs = build();
+  const buildMs = buildWeb();
   const initial = initialAssets();
   const js = sizes(initial.js);
   const css = sizes(initial.css);
