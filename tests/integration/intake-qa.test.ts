@@ -41,10 +41,14 @@ describe('intake: outdated card actions', () => {
 describe('intake: a gesprek dated last year', () => {
   const { bot, send, zetKlok } = botMetKlok(loadOrgConfig('demo'), '2026-02-10T09:00:00Z');
   const teksten = (r: Awaited<ReturnType<typeof send>>) => r.map((x) => x.activity.text ?? '').filter(Boolean);
-  const blokken = (kaart: Record<string, unknown>) =>
-    (kaart.body as { type: string; text?: string; items?: { type: string; text?: string }[] }[]).flatMap((b) =>
-      b.type === 'Container' ? (b.items ?? []).filter((i) => i.type === 'TextBlock').map((i) => i.text) : [b.text],
-    );
+  /** The texts of a card's TextBlocks, containers included, in order. */
+  const blokken = (kaart: Record<string, unknown>): (string | undefined)[] => {
+    const uit: (string | undefined)[] = [];
+    const loop = (n: { type?: string; text?: string; items?: unknown[] }) =>
+      n.type === 'TextBlock' ? uit.push(n.text) : (n.items ?? []).forEach((x) => loop(x as typeof n));
+    (kaart.body as (typeof kaart)[]).forEach((b) => loop(b));
+    return uit;
+  };
   const totaal = async (jaar: number) =>
     buildJaarverslag(await leesJaarverslagBronnen(bot().store, { jaar }), { jaar, organisatie: 'X' }).gesprekken.totaal;
   const velden = { vertrouwenspersoon: 'intern', isMelding: 'false', doorverwezen: 'geen', onderwerp: 'integriteit' };

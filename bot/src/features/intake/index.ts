@@ -273,23 +273,24 @@ function jarenTekst(locale: Locale, jaren: number[]): string {
 }
 
 /**
- * The year rule of a gesprek saved with `datum` (`jaargrens.ts`): a problem line when its year is closed, and the
- * earliest earlier year whose figures the save changes (`raakt`, also the year of the gesprek being corrected).
+ * The date rules of a gesprek saved with `datum`: not in the future, not in a closed year (`jaargrens.ts`), as
+ * problem lines; and the earliest earlier year whose figures the save changes (`raakt`, also the year of the
+ * gesprek being corrected), which needs a confirmation.
  */
-function jaarRegel(input: TurnInput, datum: string, huidigeDatum?: string): { fout?: string; raakt?: number } {
+function jaarRegel(input: TurnInput, datum: string, huidigeDatum?: string): { fouten: string[]; raakt?: number } {
   const vandaag = vandaagVan(input.now);
-  const open = openJaren(vandaag);
+  const fouten = datumRegels(input.locale, vandaag, { datum });
   const jaar = Number(datum.slice(0, 4));
-  if (!open.includes(jaar))
-    return {
-      fout: t(input.locale, 'intake.fout.jaarGesloten', {
+  if (!openJaren(vandaag).includes(jaar))
+    fouten.push(
+      t(input.locale, 'intake.fout.jaarGesloten', {
         veld: t(input.locale, 'intake.veld.datum'),
         jaar,
         tot: datumTekst(input.locale, laatsteDagVoor(jaar)),
       }),
-    };
+    );
   const raakt = Math.min(jaar, huidigeDatum ? Number(huidigeDatum.slice(0, 4)) : jaar);
-  return raakt < ditJaar(input) ? { raakt } : {};
+  return { fouten, raakt: fouten.length === 0 && raakt < ditJaar(input) ? raakt : undefined };
 }
 
 /**
@@ -332,13 +333,10 @@ const gesprekVelden = (v: GesprekInvoer | GesprekCorrigeerInvoer) => ({
 });
 
 async function gesprekOpslaan(v: GesprekInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
-  const vandaag = vandaagVan(input.now);
   const al = await intakeStaat(services.lokaal).verwerktAls(v.kaartId);
   if (al) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al }))];
-  const fouten = datumRegels(input.locale, vandaag, { datum: v.datum });
   const jr = jaarRegel(input, v.datum);
-  if (jr.fout) fouten.push(jr.fout);
-  if (fouten.length) return regelFout(input, fouten);
+  if (jr.fouten.length) return regelFout(input, jr.fouten);
   if (jr.raakt && v.bevestigJaar !== String(jr.raakt))
     return jaarVraag(
       input,
@@ -434,10 +432,8 @@ async function gesprekCorrigeer(v: GesprekCorrigeerInvoer, input: TurnInput, ser
   if (al) return [text(t(input.locale, 'intake.alOpgeslagen', { id: al }))];
   const g = await eigenGesprek(input, services, v.gesprekId);
   if (!g) return nietGevonden(input, v.gesprekId);
-  const fouten = datumRegels(input.locale, vandaagVan(input.now), { datum: v.datum });
   const jr = jaarRegel(input, v.datum, g.datum);
-  if (jr.fout) fouten.push(jr.fout);
-  if (fouten.length) return regelFout(input, fouten);
+  if (jr.fouten.length) return regelFout(input, jr.fouten);
   if (jr.raakt && v.bevestigJaar !== String(jr.raakt))
     return jaarVraag(
       input,
