@@ -8,6 +8,12 @@ export type Locale = 'nl' | 'en';
 /** Messages per locale, as each `messages/<feature>.ts` exports them. */
 export type Catalogue = { nl: Record<string, string>; en: Record<string, string> };
 
+/** `c` with every key prefixed (`metVoorvoegsel('tab.', c)`: `laden` becomes `tab.laden`), as the merged catalogue keys it. */
+export function metVoorvoegsel(voorvoegsel: string, c: Catalogue): Catalogue {
+  const met = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [voorvoegsel + k, v]));
+  return { nl: met(c.nl), en: met(c.en) };
+}
+
 /** `nl` unless the locale (e.g. Teams `en-US`, `en-GB`) is English. */
 export function toLocale(teamsLocale: string | undefined | null): Locale {
   return teamsLocale && /^en\b/i.test(teamsLocale) ? 'en' : 'nl';

@@ -4,9 +4,9 @@ import { tab } from './messages/tab';
 export { tekstIn, toLocale, type Locale } from './basis';
 
 /**
- * Translate a tab message (`tab.*` keys of `messages/tab.ts`) like `t` in `./index.ts`, with only the tab's
- * catalogue loaded: the web app imports this, so its first page does not carry the bot's and the report's
- * messages (≈ 20 KB gzip).
+ * Translate a tab message (`tab.*` keys of `messages/tab.ts`, all pages) like `t` in `./index.ts`, without the
+ * bot's and the report's messages. The web app itself translates with tab/web/src/berichten.ts, which loads each
+ * page's part of the catalogue with that page.
  */
 export function tTab(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   return vertaalUit(tab, locale, key, params);

@@ -5,6 +5,7 @@
  *
  * Privacy rule (docs/conventions.md "Text, privacy, errors"): no list holds a name, e-mail address, phone number or free text about a person.
  */
+import { SITUATIES } from './situaties';
 
 /** SharePoint column types we use (Graph column definitions: text, note, number, boolean, dateTime, choice). */
 export type ColumnType = 'text' | 'note' | 'number' | 'boolean' | 'date' | 'dateTime' | 'choice' | 'multichoice';
@@ -129,18 +130,8 @@ export const AGRESSIE_MAATREGELEN = [
   'meldingPolitie',
   'aangiftePolitie',
 ] as const;
-/** Situation types of the meldwijzer (bot) and the MeldwijzerGebruik list. */
-export const SITUATIES = [
-  'dilemma',
-  'vermoedenMisstand',
-  'zakelijk',
-  'ongewenstGedrag',
-  'agressieExtern',
-  'nevenwerkzaamheden',
-  'algemeen',
-] as const;
-
-export type Situatie = (typeof SITUATIES)[number];
+// The meldwijzer's situations live in their own module (the tab's first page imports them without the list definitions).
+export { SITUATIES, type Situatie } from './situaties';
 
 /* ---------- VOG renewal (Verklaring Omtrent Gedrag for kwetsbare functies): codes and dates only ---------- */
 /** Why a VOG is asked: on taking up a kwetsbare functie (`start`) or because the last one is three years old (`hernieuwing`). */

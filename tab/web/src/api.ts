@@ -1,5 +1,6 @@
 import type { TabRol } from '../../api/auth';
-import { tTab as t, type Locale } from '@shared/i18n/tab';
+import type { Locale } from '@shared/i18n/basis';
+import { vertaal as t } from './berichten';
 
 /**
  * Error from the tab API: `message` is the server's Dutch (or localised) text, `status` the HTTP status.

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import { tTab as vertaal, tekstIn, type Locale } from '@shared/i18n/tab';
+import { tekstIn, type Locale } from '@shared/i18n/basis';
+import { vertaal } from './berichten';
 import type { TabRol } from '../../api/auth';
 import type { Aanmelding } from './api';
 

@@ -1,4 +1,4 @@
-import { toLocale, type Locale } from '@shared/i18n/tab';
+import { toLocale, type Locale } from '@shared/i18n/basis';
 import type { TabRol } from '../../api/auth';
 
 /**

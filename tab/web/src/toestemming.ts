@@ -1,4 +1,4 @@
-import { toLocale } from '@shared/i18n/tab';
+import { toLocale } from '@shared/i18n/basis';
 
 /**
  * The consent pop-up of tab SSO (Microsoft Learn, "Enable SSO for tab app": when `getAuthToken` fails with

@@ -14,6 +14,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { tabDashboard } from '@shared/i18n/messages/tab-dashboard';
 import type { JaarCijfers, Jaarverslag } from '@shared/report/jaarverslag';
 import { jaarverslagSecties, onderdruk, toonCel, type Cel, type Tabel } from '@shared/report/tabellen';
 import { lijstTekst } from '@shared/i18n/formaat';
@@ -21,8 +22,12 @@ import { CATEGORIEEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES, UITKOMSTEN } from
 import type { DashboardJaren } from '../../../api/routes/dashboard';
 import { magPagina } from '../../../api/pagina-rollen';
 import { api } from '../api';
+import { laadBerichten } from '../berichten';
 import { useTab } from '../context';
 import { usePaginaStyles } from './Portal';
+
+// This page's texts come with its chunk (the portal does not load them).
+laadBerichten(tabDashboard);
 
 const Staafdiagram = lazy(() => import('../charts/Staafdiagram').then((m) => ({ default: m.Staafdiagram })));
 

@@ -17,10 +17,15 @@ import {
 } from '@fluentui/react-components';
 import { volgendeWeek } from '@shared/domain/dilemma-van-de-week';
 import { weekTekst } from '@shared/i18n/formaat';
+import { tabDilemma } from '@shared/i18n/messages/tab-dilemma';
 import type { TabDilemma } from '../../../api/router';
 import { api, ApiFout } from '../api';
+import { laadBerichten } from '../berichten';
 import { useTab } from '../context';
 import { usePaginaStyles } from './Portal';
+
+// This page's texts come with its chunk (the portal does not load them).
+laadBerichten(tabDilemma);
 
 interface Resultaten {
   totaal: number;

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Contact, Meldpunt, Regeling, Tekst } from '@shared/config/schema';
-import { SITUATIES, type Situatie } from '@shared/lists/definitions';
+import { SITUATIES, type Situatie } from '@shared/lists/situaties';
 import { api } from '../api';
 import { useTab } from '../context';
 

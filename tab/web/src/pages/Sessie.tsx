@@ -1,8 +1,10 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { tabSessie } from '@shared/i18n/messages/tab-sessie';
 import type { TabDilemma } from '../../../api/router';
 import { magPagina } from '../../../api/pagina-rollen';
 import { api } from '../api';
+import { laadBerichten } from '../berichten';
 import { useTab } from '../context';
 import { usePaginaStyles } from './Portal';
 import { Afronden } from './sessie/Afronden';
@@ -10,6 +12,9 @@ import { Dilemmaspel } from './sessie/Dilemmaspel';
 import { MoreelBeraad } from './sessie/MoreelBeraad';
 import { Opzet } from './sessie/Opzet';
 import { beginStaat, sessieReducer } from './sessie/staat';
+
+// This page's texts come with its chunk (the portal does not load them).
+laadBerichten(tabSessie);
 
 export { deelnemersGeldig, MAX_DEELNEMERS } from './sessie/staat';
 
