@@ -62,6 +62,7 @@ function labels(locale: Locale, extra: Record<string, string> = {}): Record<stri
     'betrokkene',
     'anoniem',
     'anoniemVraag',
+    'contact',
     'onderzoek',
     'uitkomst',
     'maatregelen',
