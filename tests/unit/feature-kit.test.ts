@@ -77,6 +77,11 @@ describe('feature kit: a new action is one route-table entry in one feature fold
       defineFeature({ id: 'intake', routes: { 'ambtseed.x': actie({ rol: 'iedereen', invoer: z.unknown(), run: async () => [] }) } }),
     ).toThrow(/moet beginnen met intake\./);
     expect(() => defineFeature({ id: 'intake', routes: {}, commands: { x: 'intake.x' } })).toThrow(/onbekende route intake\.x/);
+    // The start command the outdated-card answer names must be a command, or the advice would not work.
+    const route = { 'intake.x': actie({ rol: 'iedereen', invoer: z.unknown(), run: async () => [] }) };
+    expect(() => defineFeature({ id: 'intake', routes: route, commands: { x: 'intake.x' }, startCommando: { nl: 'x', en: 'y' } })).toThrow(
+      /Startcommando "y" van feature intake/,
+    );
   });
 
   it('every action a card template submits is a route of the feature that owns it, and bot.ts names no action', () => {

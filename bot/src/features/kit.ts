@@ -9,7 +9,8 @@ import type { BotServices, Feature, Reply, TurnInput } from './feature';
  * The feature kit: one way to write a bot feature. A feature is a route table
  * `{ '<feature>.<actie>': { rol, invoer, run } }` plus its typed commands; `defineFeature` turns it into the
  * `Feature` the dispatcher (`bot/src/bot.ts`) calls. For every card submit and every command the kit, in order:
- *   1. looks the action up in the table (unknown → the feature's `onbekend` answer);
+ *   1. looks the action up in the table (unknown → the feature's `onbekend` answer; by default "the card is
+ *      outdated, type "menu" or the feature's start command", see `verouderdAntwoord`);
  *   2. checks `rol` against the caller's roles, which the dispatcher computed once for the turn
  *      (refused → the feature's `geweigerd` answer; nothing is read or written);
  *   3. parses the submit data with the route's zod schema `invoer` (bad input → the feature's `ongeldig`
@@ -50,7 +51,10 @@ export type RouteTabel = Record<string, Actie>;
 
 /** The answers a feature gives when the kit stops a turn; each has a default (below). */
 export interface KitAntwoorden {
-  /** The action is not in the table (a forged or outdated card). Default: `fout.algemeen`. */
+  /**
+   * The action is not in the table (a forged or outdated card). Default: `fout.kaartVerouderd` (the card is outdated
+   * or no longer valid, nothing was saved, type "menu" or the feature's start command), see `verouderdAntwoord`.
+   */
   onbekend(turn: TurnInput, services: BotServices, action: string | undefined): Reply[];
   /** The caller lacks the role. `nodig` is the resolved role list. Default: `fout.nietToegestaan` with the role names. */
   geweigerd(turn: TurnInput, services: BotServices, nodig: readonly Rol[], route: Actie, action: string): Reply[];
@@ -67,6 +71,11 @@ export interface FeatureDefinitie {
   routes: RouteTabel;
   /** Typed commands (lower case, Dutch and English) → action name in `routes`. */
   commands?: Record<string, string>;
+  /**
+   * The typed command that starts the feature again, per language, named in the default `onbekend` answer. Each must
+   * be one of `commands`. Default: the first of `commands`, in both languages.
+   */
+  startCommando?: Readonly<Record<Locale, string>>;
   antwoorden?: Partial<KitAntwoorden>;
   onInstall?: Feature['onInstall'];
   onFreeText?: Feature['onFreeText'];
@@ -107,11 +116,24 @@ export function magGebruiken(toegang: Toegang, rollen: readonly Rol[], config: O
   return nodig === 'iedereen' || nodig.some((r) => rollen.includes(r));
 }
 
-const STANDAARD: KitAntwoorden = {
-  onbekend: (turn, services, action) => {
-    services.log.warn({ event: 'submit.onbekend', heeftActie: action !== undefined }, 'onbekende actie');
-    return [tekst(t(turn.locale, 'fout.algemeen'))];
-  },
+/**
+ * The default `onbekend` answer of a feature: "Die knop werkt niet meer: de kaart is verouderd of niet meer geldig. Er is
+ * niets opgeslagen. Typ "menu" of "<startcommando>" om opnieuw te beginnen." (`fout.kaartVerouderd`, in the reader's
+ * language), not the generic "Er ging iets mis": the kit stopped before anything was read or written, so it can say
+ * what happened. The start command is `def.startCommando` for the reader's language, else the feature's first typed
+ * command; a feature without commands names "menu" only (`fout.kaartVerouderdMenu`). The log gets the feature id and
+ * whether the submit had an action, never the action or the data.
+ */
+export function verouderdAntwoord(def: Pick<FeatureDefinitie, 'id' | 'commands' | 'startCommando'>): KitAntwoorden['onbekend'] {
+  const eerste = Object.keys(def.commands ?? {})[0];
+  return (turn, services, action) => {
+    services.log.warn({ event: 'submit.onbekend', feature: def.id, heeftActie: action !== undefined }, 'onbekende actie');
+    const commando = def.startCommando?.[turn.locale] ?? eerste;
+    return [tekst(commando ? t(turn.locale, 'fout.kaartVerouderd', { commando }) : t(turn.locale, 'fout.kaartVerouderdMenu'))];
+  };
+}
+
+const STANDAARD: Omit<KitAntwoorden, 'onbekend'> = {
   geweigerd: (turn, services, nodig, _route, action) => {
     services.log.warn({ event: 'actie.geweigerd', actie: action }, 'actie geweigerd op rol');
     const namen = nodig.map((r) => ROL_NAMEN[r][turn.locale]);
@@ -146,7 +168,8 @@ export function ongeldigMetLabels(label: (veld: string, l: Locale) => string | u
 /**
  * Build a `Feature` from its route table. The result routes submits with `data.action` starting with `<id>.`
  * and the listed commands; see the module comment for the order of checks.
- * @throws Error at start-up when a route name does not start with `<id>.` or a command names a missing route.
+ * @throws Error at start-up when a route name does not start with `<id>.`, a command names a missing route, or a
+ *   `startCommando` is not one of the commands.
  */
 export function defineFeature(
   def: FeatureDefinitie,
@@ -157,7 +180,9 @@ export function defineFeature(
   const commands = def.commands ?? {};
   for (const [c, a] of Object.entries(commands))
     if (!def.routes[a]) throw new Error(`Commando "${c}" van feature ${def.id} wijst naar onbekende route ${a}`);
-  const antw: KitAntwoorden = { ...STANDAARD, ...def.antwoorden };
+  for (const c of Object.values(def.startCommando ?? {}))
+    if (!Object.hasOwn(commands, c)) throw new Error(`Startcommando "${c}" van feature ${def.id} is geen commando van die feature`);
+  const antw: KitAntwoorden = { ...STANDAARD, onbekend: verouderdAntwoord(def), ...def.antwoorden };
 
   async function voerUit(
     action: string | undefined,

@@ -57,6 +57,8 @@ const commando = (a: NevenwerkAction, ...cs: string[]) => Object.fromEntries(cs.
 export const nevenwerkFeature = defineFeature({
   id: 'nevenwerk',
   routes: NEVENWERK_ACTIONS,
+  // Named in the kit's answer to an outdated card ("Typ "menu" of "nevenwerk" …").
+  startCommando: { nl: 'nevenwerk', en: 'side activities' },
   antwoorden: { ongeldig: ongeldigMetLabels((veld, l) => (Object.hasOwn(LABELS, veld) ? t(l, LABELS[veld]) : undefined)) },
   commands: {
     ...commando(

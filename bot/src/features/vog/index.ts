@@ -43,6 +43,8 @@ export const vogFeature = defineFeature({
   id: 'vog',
   routes: VOG_ACTIONS,
   commands: COMMANDS,
+  // Named in the kit's answer to an outdated card ("Typ "menu" of "mijn vog" …").
+  startCommando: { nl: 'mijn vog', en: 'my vog' },
   antwoorden: {
     geweigerd: (turn) => [{ type: 'text', text: t(turn.locale, 'vog.geweigerd') }],
     ongeldig: ongeldigMetLabels((veld, l) => (Object.hasOwn(LABELS, veld) ? t(l, LABELS[veld]) : undefined)),
