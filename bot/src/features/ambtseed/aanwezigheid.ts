@@ -17,7 +17,7 @@ import { bevestiging, soortNaam, vertel, type Bericht } from './berichten';
 import { renderAanwezigheidKaart } from './cards';
 import { samenvatting } from './bevestigen';
 import { bestaandeSessie } from './lezen';
-import { namenVoorBeurt, opNaam } from './namen';
+import { namenVoorBeurt, opNaam } from '../namen';
 import { aanwezigheidKeuze, type AanwezigheidInvoer } from './payload';
 import { oorkondeUrl } from './routes';
 
@@ -38,6 +38,7 @@ export async function aanwezigheid(d: AanwezigheidInvoer, input: TurnInput, serv
     services,
     rijen.map((i) => i.medewerker),
     l,
+    'ambtseed',
   );
   rijen.sort(opNaam(namen));
   return [
@@ -93,6 +94,7 @@ export async function aanwezigheidOpslaan(d: AanwezigheidInvoer, input: TurnInpu
     services,
     opKaart.map((i) => i.medewerker),
     l,
+    'ambtseed',
   );
   const besluiten: { i: Inschrijving; uitkomst: AanwezigheidUitkomst }[] = [];
   let open = 0;

@@ -5,7 +5,7 @@ import type { BotServices, Reply, TurnInput } from '../feature';
 import { soortNaam } from './berichten';
 import { renderSamenvattingKaart, type Feit } from './cards';
 import { bestaandeSessie } from './lezen';
-import { namenVoorBeurt, opNaam } from './namen';
+import { namenVoorBeurt, opNaam } from '../namen';
 import type { DeelnemersInvoer } from './payload';
 
 /**
@@ -23,6 +23,7 @@ export async function deelnemers(d: DeelnemersInvoer, input: TurnInput, services
     services,
     rijen.map((i) => i.medewerker),
     l,
+    'ambtseed',
   );
   const geplaatst = rijen.filter((i) => i.status !== 'wachtlijst').sort(opNaam(namen));
   const regels: Feit[] = [

@@ -4,7 +4,7 @@ import { t } from '@shared/i18n';
 import { datumTekst } from '@shared/i18n/formaat';
 import { queryAll } from '@shared/store';
 import { verstuurInEigenTaal } from '../../proactive/sender';
-import { namenVoorBeurt } from '../ambtseed/namen';
+import { namenVoorBeurt } from '../namen';
 import type { BotServices, Reply, TurnInput } from '../feature';
 import { kaart, tekst } from '../kit';
 import { renderBeoordelingKaart, renderMenuKaart } from './cards';
@@ -36,7 +36,7 @@ export async function team(_d: unknown, turn: TurnInput, s: BotServices): Promis
     : [];
   if (!open.length) return [tekst(t(l, 'nevenwerk.team.geen'))];
   const getoond = open.slice(0, MAX_KAARTEN);
-  const namen = await namenVoorBeurt(s, [...new Set(getoond.map((r) => r.medewerker))], l);
+  const namen = await namenVoorBeurt(s, [...new Set(getoond.map((r) => r.medewerker))], l, 'nevenwerk');
   const kaarten = getoond.map((r) => kaart(beoordelingKaart(l, r, namen.naam(r.medewerker))));
   const intro = t(l, 'nevenwerk.team.intro', { n: open.length, getoond: kaarten.length });
   return [tekst(namen.melding ? `${intro}\n\n${namen.melding}` : intro), ...kaarten];

@@ -142,13 +142,6 @@ export const ambtseed = {
     'ambtseed.deelnemers.afgelegd': 'afgelegd ({vorm})',
     'ambtseed.deelnemers.afwezig': 'afwezig',
     'ambtseed.deelnemers.wachtlijst': 'wachtlijst, plaats {positie}',
-    'ambtseed.namen.code': 'code {code}',
-    'ambtseed.namen.geenBron':
-      'Namen zijn niet beschikbaar: de bot kan geen gebruikersnamen opzoeken in Microsoft Graph (toepassingsmachtiging User.ReadBasic.All). Je ziet codes in plaats van namen.',
-    'ambtseed.namen.geenToestemming':
-      'Namen zijn niet beschikbaar: Microsoft Graph weigert het opzoeken, omdat de app de machtiging User.ReadBasic.All mist. Je ziet codes; vraag de beheerder die machtiging te verlenen.',
-    'ambtseed.namen.onbereikbaar':
-      'Niet alle namen konden nu worden opgehaald (Microsoft Graph antwoordt niet). Je ziet daar codes; probeer het later opnieuw.',
     'ambtseed.samenvatting.tijd': 'Wanneer',
     'ambtseed.samenvatting.plaats': 'Waar',
     'ambtseed.samenvatting.geannuleerd': 'Inschrijving geannuleerd',
@@ -396,13 +389,6 @@ export const ambtseed = {
     'ambtseed.deelnemers.afgelegd': 'completed ({vorm})',
     'ambtseed.deelnemers.afwezig': 'absent',
     'ambtseed.deelnemers.wachtlijst': 'waiting list, position {positie}',
-    'ambtseed.namen.code': 'code {code}',
-    'ambtseed.namen.geenBron':
-      'Names are not available: the bot cannot look up user names in Microsoft Graph (application permission User.ReadBasic.All). You see codes instead of names.',
-    'ambtseed.namen.geenToestemming':
-      'Names are not available: Microsoft Graph refuses the lookup because the app lacks the User.ReadBasic.All permission. You see codes; ask the administrator to grant it.',
-    'ambtseed.namen.onbereikbaar':
-      'Not every name could be looked up now (Microsoft Graph does not answer). You see codes there; try again later.',
     'ambtseed.samenvatting.tijd': 'When',
     'ambtseed.samenvatting.plaats': 'Where',
     'ambtseed.samenvatting.geannuleerd': 'Booking cancelled',

@@ -1,10 +1,11 @@
 import { t, type Locale } from '@shared/i18n';
-import type { BotServices } from '../feature';
+import type { BotServices } from './feature';
 
 /**
- * Names of participants for one turn (HR's participant list and attendance card). The lists hold object ids only;
- * names come from `BotServices.namen` (Graph or the Playground's mock users) when the card is built, once per turn
- * for all ids together (Graph: `$batch` of 20), and are never written anywhere or logged.
+ * Names of people for one turn, for any feature that shows them (the ambtseed's participant list and attendance card,
+ * the nevenwerk assessment cards). The lists hold object ids only; names come from `BotServices.namen` (Graph or the
+ * Playground's mock users) when the card is built, once per turn for all ids together (Graph: `$batch` of 20), and are
+ * never written anywhere or logged.
  */
 
 /** The names of one turn: `naam(id)` is the display name, or the id's code when no name was found. */
@@ -25,17 +26,20 @@ export function code(id: string): string {
   return m ? m[1] : id;
 }
 
-/** Look up the names of `ids` for this turn (see the module comment). Never throws for a lookup failure. */
-export async function namenVoorBeurt(services: BotServices, ids: readonly string[], l: Locale): Promise<BeurtNamen> {
+/**
+ * Look up the names of `ids` for this turn (see the module comment). Never throws for a lookup failure; a missing
+ * source or a failed lookup is logged as `namen.ontbreken` with `feature` (the calling feature's id) and the reason.
+ */
+export async function namenVoorBeurt(services: BotServices, ids: readonly string[], l: Locale, feature: string): Promise<BeurtNamen> {
   const bron = services.namen;
   const uitslag = bron && ids.length ? await bron.namen(ids) : { namen: new Map<string, string>(), probleem: undefined };
   const ontbreekt = ids.some((id) => !uitslag.namen.has(id));
   const sleutel = !bron ? 'geenBron' : uitslag.probleem;
-  if (sleutel) services.log.warn({ feature: 'ambtseed', event: 'namen.ontbreken', reden: sleutel }, 'namen niet opgehaald');
+  if (sleutel) services.log.warn({ feature, event: 'namen.ontbreken', reden: sleutel }, 'namen niet opgehaald');
   return {
-    naam: (id) => uitslag.namen.get(id) ?? t(l, 'ambtseed.namen.code', { code: code(id) }),
+    naam: (id) => uitslag.namen.get(id) ?? t(l, 'namen.code', { code: code(id) }),
     bekend: (id) => uitslag.namen.has(id),
-    melding: ids.length && ontbreekt && sleutel ? t(l, `ambtseed.namen.${sleutel}`) : '',
+    melding: ids.length && ontbreekt && sleutel ? t(l, `namen.${sleutel}`) : '',
   };
 }
 
