@@ -1,37 +1,34 @@
-import { loadOrgConfig } from '@shared/config';
-import { SqliteListStore } from '@shared/store';
-import { message, replyCards, replyText, startBotHarness, submit, submitActions, USER, type BotHarness } from '../support/activities';
+import type { SqliteListStore } from '@shared/store';
+import { message, replyCards, replyText, submit, submitActions, USER, type BotHarness } from '../support/activities';
+import { alsHr, startAmbtseedBot } from '../support/ambtseed-demo';
 
 /** The ambtseed feature through the real bot host (HTTP → CloudAdapter → dispatcher → feature → fake connector). */
 describe('ambtseed via de bot-host', () => {
-  const config = loadOrgConfig('demo');
-  const HR = { id: '29:hr-user', name: 'HR', aadObjectId: config.rollen.hr.gebruikers[0] };
   let bot: BotHarness;
   let store: SqliteListStore;
+  let sluit: () => Promise<void>;
 
   beforeAll(async () => {
-    store = new SqliteListStore(':memory:');
-    await store.add('AmbtseedSessies', {
-      sessieId: 'S-1',
-      start: '2026-12-03T09:00:00.000Z',
-      eind: '2026-12-03T10:00:00.000Z',
-      soort: 'ambtseed',
-      locatie: 'Statenzaal',
-      online: false,
-      afnemer: 'de provinciesecretaris',
-      capaciteit: 1,
-    });
-    await store.add('NieuweMedewerkers', {
-      medewerkerId: USER.aadObjectId,
-      indienstOp: '2026-11-16',
-      dienstverband: 'arbeidsovereenkomst',
-    });
-    bot = await startBotHarness(config, { store, clock: () => new Date('2026-11-20T09:00:00Z') });
+    const vul = async (st: SqliteListStore) => {
+      await st.add('AmbtseedSessies', {
+        sessieId: 'S-1',
+        start: '2026-12-03T09:00:00.000Z',
+        eind: '2026-12-03T10:00:00.000Z',
+        soort: 'ambtseed',
+        locatie: 'Statenzaal',
+        online: false,
+        afnemer: 'de provinciesecretaris',
+        capaciteit: 1,
+      });
+      await st.add('NieuweMedewerkers', {
+        medewerkerId: USER.aadObjectId,
+        indienstOp: '2026-11-16',
+        dienstverband: 'arbeidsovereenkomst',
+      });
+    };
+    ({ bot, store, sluit } = await startAmbtseedBot(vul, new Date('2026-11-20T09:00:00Z')));
   });
-  afterAll(async () => {
-    await bot.close();
-    await store.close();
-  });
+  afterAll(() => sluit());
 
   it('"plan mijn ambtseed" → kaart met bijeenkomst en eed/belofte; inschrijven via de kaartknop', async () => {
     const r = await bot.send(message('Plan mijn ambtseed'));
@@ -52,7 +49,7 @@ describe('ambtseed via de bot-host', () => {
 
   it('"ambtseed beheer" alleen voor HR', async () => {
     expect(replyText((await bot.send(message('ambtseed beheer'))).replies)).toContain('alleen voor HR');
-    const r = await bot.send(message('ambtseed beheer', { from: HR, conversationId: 'a:conv-hr' }));
+    const r = await bot.send(message('ambtseed beheer', alsHr));
     expect(replyText(r.replies)).toContain('1/1 bezet');
     // 20 November 2026 is in ISO week 47; running text says so in words, not as 2026-W47
     expect(replyText(r.replies)).toContain('Weekoverzicht ambtseed en workshop (week 47 van 2026)');

@@ -1,10 +1,9 @@
 import express from 'express';
-import JSZip from 'jszip';
-import request from 'supertest';
 import { loadOrgConfig } from '@shared/config';
 import { vasteNaamBron } from '@shared/graph/gebruikers';
 import { SqliteListStore } from '@shared/store';
 import { ambtseedRouter, oorkondeUrl } from '../../bot/src/features/ambtseed/routes';
+import { docxXml } from '../support/ambtseed-demo';
 
 /** The oorkonde carries the person's name, looked up when it is downloaded (never stored); without a source the line stays blank. */
 const config = loadOrgConfig('demo');
@@ -29,17 +28,7 @@ afterAll(() => store.close());
 
 async function documentTekst(app: express.Express): Promise<string> {
   const url = new URL(oorkondeUrl('http://bot.test', 'S-OK#00001', 'nl', nu, env));
-  const pad = url.pathname + url.search;
-  const r = await request(app)
-    .get(pad)
-    .buffer(true)
-    .parse((res, cb) => {
-      const delen: Buffer[] = [];
-      res.on('data', (c: Buffer) => delen.push(c));
-      res.on('end', () => cb(null, Buffer.concat(delen)));
-    });
-  expect(r.status).toBe(200);
-  const xml = await (await JSZip.loadAsync(r.body as Buffer)).file('word/document.xml')!.async('string');
+  const xml = await docxXml(app, url.pathname + url.search);
   return xml.replace(/<[^>]+>/g, ' ');
 }
 

@@ -1,10 +1,10 @@
-import JSZip from 'jszip';
 import request from 'supertest';
-import { loadOrgConfig } from '@shared/config';
-import { SqliteListStore } from '@shared/store';
-import { seedDemo } from '@shared/cli/seed';
-import { ambtseedRouter } from '../../bot/src/features/ambtseed/routes';
-import { message, replyCards, replyText, startBotHarness, submit, type BotHarness, type CapturedReply } from '../support/activities';
+import type { SqliteListStore } from '@shared/store';
+import { message, replyCards, replyText, submit, type BotHarness, type CapturedReply } from '../support/activities';
+import { alsHr, docxXml, startAmbtseedBot } from '../support/ambtseed-demo';
+
+/** HR (the demo's first HR user) working in English. */
+const alsHrEn = { ...alsHr, locale: 'en-US' };
 
 /**
  * Proactive ambtseed messages are written in the recipient's language, never in the language of the HR adviser who
@@ -12,52 +12,45 @@ import { message, replyCards, replyText, startBotHarness, submit, type BotHarnes
  * English. Expected texts are the catalogue's sentences for 10 December 2026, 10:00 Amsterdam (09:00 UTC, winter time).
  */
 describe('ambtseed: berichten in de taal van wie ze krijgt', () => {
-  const config = loadOrgConfig('demo');
-  const HR = { id: '29:hr-user', name: 'HR', aadObjectId: config.rollen.hr.gebruikers[0] };
-  const alsHrEn = { from: HR, conversationId: 'a:conv-hr', locale: 'en-US' };
   const NL_GEBOEKT = '00000000-0000-0000-0000-0000000000b1';
   const NL_WACHT = '00000000-0000-0000-0000-0000000000b2';
   const EN_GEBOEKT = '00000000-0000-0000-0000-0000000000b3';
-  const NU = new Date('2026-12-02T09:00:00Z');
   let bot: BotHarness;
-  let store: SqliteListStore;
+  let sluit: () => Promise<void>;
 
   beforeAll(async () => {
-    store = new SqliteListStore(':memory:');
-    await store.add('AmbtseedSessies', {
-      sessieId: 'S-2026-12-10-1000-E',
-      start: '2026-12-10T09:00:00.000Z',
-      eind: '2026-12-10T10:00:00.000Z',
-      soort: 'ambtseed',
-      locatie: 'Statenzaal',
-      online: false,
-      afnemer: 'de provinciesecretaris',
-      capaciteit: 2,
-    });
-    const inschrijving = (n: number, medewerker: string, status: 'ingeschreven' | 'wachtlijst') => ({
-      inschrijvingId: `S-2026-12-10-1000-E#0000${n}`,
-      sessieId: 'S-2026-12-10-1000-E',
-      medewerker,
-      dienstverband: 'arbeidsovereenkomst' as const,
-      indienstOp: '2026-11-02',
-      status,
-      vorm: 'eed' as const,
-    });
-    await store.addMany('AmbtseedInschrijvingen', [
-      inschrijving(1, NL_GEBOEKT, 'ingeschreven'),
-      inschrijving(2, EN_GEBOEKT, 'ingeschreven'),
-      inschrijving(3, NL_WACHT, 'wachtlijst'),
-    ]);
-    bot = await startBotHarness(config, { store, clock: () => NU });
+    ({ bot, sluit } = await startAmbtseedBot(async (st) => {
+      await st.add('AmbtseedSessies', {
+        sessieId: 'S-2026-12-10-1000-E',
+        start: '2026-12-10T09:00:00.000Z',
+        eind: '2026-12-10T10:00:00.000Z',
+        soort: 'ambtseed',
+        locatie: 'Statenzaal',
+        online: false,
+        afnemer: 'de provinciesecretaris',
+        capaciteit: 2,
+      });
+      const inschrijving = (n: number, medewerker: string, status: 'ingeschreven' | 'wachtlijst') => ({
+        inschrijvingId: `S-2026-12-10-1000-E#0000${n}`,
+        sessieId: 'S-2026-12-10-1000-E',
+        medewerker,
+        dienstverband: 'arbeidsovereenkomst' as const,
+        indienstOp: '2026-11-02',
+        status,
+        vorm: 'eed' as const,
+      });
+      await st.addMany('AmbtseedInschrijvingen', [
+        inschrijving(1, NL_GEBOEKT, 'ingeschreven'),
+        inschrijving(2, EN_GEBOEKT, 'ingeschreven'),
+        inschrijving(3, NL_WACHT, 'wachtlijst'),
+      ]);
+    }));
     // Each employee has written to the bot once, so Teams can reach them and their language is known.
     await bot.send(message('hallo', { from: { id: '29:b1', aadObjectId: NL_GEBOEKT }, conversationId: 'a:conv-b1' }));
     await bot.send(message('hallo', { from: { id: '29:b2', aadObjectId: NL_WACHT }, conversationId: 'a:conv-b2' }));
     await bot.send(message('hello', { from: { id: '29:b3', aadObjectId: EN_GEBOEKT }, conversationId: 'a:conv-b3', locale: 'en-US' }));
   });
-  afterAll(async () => {
-    await bot.close();
-    await store.close();
-  });
+  afterAll(() => sluit());
 
   const laatsteAan = (conv: string): string => {
     const r = bot.replies.filter((x: CapturedReply) => x.conversationId === conv).at(-1);
@@ -109,43 +102,37 @@ describe('ambtseed: berichten in de taal van wie ze krijgt', () => {
  * stored before, in English.
  */
 describe('ambtseed: de afnemer uit de configuratie in de taal van de organisatie en van de lezer', () => {
-  const config = loadOrgConfig('demo');
-  const HR = { id: '29:hr-user', name: 'HR', aadObjectId: config.rollen.hr.gebruikers[0] };
-  const alsHrEn = { from: HR, conversationId: 'a:conv-hr', locale: 'en-US' };
   const NL = '00000000-0000-0000-0000-0000000000b4';
-  const NU = new Date('2026-12-02T09:00:00Z');
   let bot: BotHarness;
   let store: SqliteListStore;
+  let sluit: () => Promise<void>;
 
   beforeAll(async () => {
-    store = new SqliteListStore(':memory:');
-    // Saved before the official was kept in the organisation's language: in English.
-    await store.add('AmbtseedSessies', {
-      sessieId: 'S-2026-11-26-1000-E',
-      start: '2026-11-26T09:00:00.000Z',
-      eind: '2026-11-26T10:00:00.000Z',
-      soort: 'ambtseed',
-      locatie: 'Statenzaal',
-      online: false,
-      afnemer: 'the provincial secretary',
-      capaciteit: 10,
-    });
-    await store.add('AmbtseedInschrijvingen', {
-      inschrijvingId: 'S-2026-11-26-1000-E#00001',
-      sessieId: 'S-2026-11-26-1000-E',
-      medewerker: NL,
-      dienstverband: 'arbeidsovereenkomst',
-      indienstOp: '2026-10-01',
-      status: 'ingeschreven',
-      vorm: 'belofte',
-    });
-    bot = await startBotHarness(config, { store, clock: () => NU, routes: [ambtseedRouter({ store, config, clock: () => NU })] });
+    ({ bot, store, sluit } = await startAmbtseedBot(async (st) => {
+      // Saved before the official was kept in the organisation's language: in English.
+      await st.add('AmbtseedSessies', {
+        sessieId: 'S-2026-11-26-1000-E',
+        start: '2026-11-26T09:00:00.000Z',
+        eind: '2026-11-26T10:00:00.000Z',
+        soort: 'ambtseed',
+        locatie: 'Statenzaal',
+        online: false,
+        afnemer: 'the provincial secretary',
+        capaciteit: 10,
+      });
+      await st.add('AmbtseedInschrijvingen', {
+        inschrijvingId: 'S-2026-11-26-1000-E#00001',
+        sessieId: 'S-2026-11-26-1000-E',
+        medewerker: NL,
+        dienstverband: 'arbeidsovereenkomst',
+        indienstOp: '2026-10-01',
+        status: 'ingeschreven',
+        vorm: 'belofte',
+      });
+    }));
     await bot.send(message('hallo', { from: { id: '29:b4', aadObjectId: NL }, conversationId: 'a:conv-b4' }));
   });
-  afterAll(async () => {
-    await bot.close();
-    await store.close();
-  });
+  afterAll(() => sluit());
 
   /** The .ics text with folded lines joined (RFC 5545 §3.1). */
   const ics = async (sessieId: string, taal: string) =>
@@ -208,16 +195,7 @@ describe('ambtseed: de afnemer uit de configuratie in de taal van de organisatie
     const link = /https?:\/\/[^"]*\/ambtseed\/oorkonde\/[^"]+/.exec(bericht)![0];
     expect(new URL(link).searchParams.get('lang')).toBe('nl');
     const url = new URL(link);
-    const docx = await request(bot.url)
-      .get(url.pathname + url.search)
-      .buffer(true)
-      .parse((res, cb) => {
-        const delen: Buffer[] = [];
-        res.on('data', (c: Buffer) => delen.push(c));
-        res.on('end', () => cb(null, Buffer.concat(delen)));
-      });
-    expect(docx.status).toBe(200);
-    const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file('word/document.xml')!.async('string');
+    const xml = await docxXml(bot.url, url.pathname + url.search);
     const tekst = xml.replace(/<[^>]+>/g, '');
     expect(tekst).toContain('ten overstaan van de provinciesecretaris');
     expect(tekst).not.toContain('provincial');
@@ -230,19 +208,12 @@ describe('ambtseed: de afnemer uit de configuratie in de taal van de organisatie
  * weeks, no "(s)" and no "1 plaatsen".
  */
 describe('ambtseed: lopende tekst op de HR-kaart', () => {
-  const config = loadOrgConfig('demo');
-  const HR = { id: '29:hr-user', name: 'HR', aadObjectId: config.rollen.hr.gebruikers[0] };
   let bot: BotHarness;
-  let store: SqliteListStore;
+  let sluit: () => Promise<void>;
   beforeAll(async () => {
-    store = new SqliteListStore(':memory:');
-    await seedDemo(store, 'demo', '2026-12-02');
-    bot = await startBotHarness(config, { store, clock: () => new Date('2026-12-02T09:00:00Z') });
+    ({ bot, sluit } = await startAmbtseedBot());
   });
-  afterAll(async () => {
-    await bot.close();
-    await store.close();
-  });
+  afterAll(() => sluit());
 
   /** Every text a person reads on a card (TextBlock text, titles, labels), without ids and URLs. */
   const teksten = (n: unknown): string[] => {
@@ -257,7 +228,7 @@ describe('ambtseed: lopende tekst op de HR-kaart', () => {
     ['nl-NL', 'Capaciteit in het eerste kwartaal van 2027', 'week 49 van 2026'],
     ['en-US', 'Capacity in the first quarter of 2027', 'week 49 of 2026'],
   ])('%s', async (locale, kwartaal, week) => {
-    const kaart = replyCards((await bot.send(message('ambtseed beheer', { from: HR, conversationId: 'a:conv-hr', locale }))).replies)[0];
+    const kaart = replyCards((await bot.send(message('ambtseed beheer', { ...alsHr, locale }))).replies)[0];
     const alles = teksten(kaart).join('\n');
     expect(alles).toContain(kwartaal);
     expect(alles).toContain(week);

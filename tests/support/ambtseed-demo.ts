@@ -1,3 +1,5 @@
+import JSZip from 'jszip';
+import request from 'supertest';
 import { loadOrgConfig } from '@shared/config';
 import { seedDemo } from '@shared/cli/seed';
 import { SqliteListStore } from '@shared/store';
@@ -13,18 +15,20 @@ export const alsHr = {
 export const DEMO_NU = new Date('2026-12-02T09:00:00Z');
 
 /**
- * A bot over /api/messages (with the ambtseed download routes) on `store`, by default the demo data as `npm run seed`
- * writes it on 2 December 2026. `sluit` closes both.
+ * A bot over /api/messages (with the ambtseed download routes) on an in-memory store that `vul` fills, by default
+ * with the demo data as `npm run seed` writes it on 2 December 2026; the clock stands at `nu` (default `DEMO_NU`).
+ * `sluit` closes bot and store.
  */
 export async function startAmbtseedBot(
   vul: (store: SqliteListStore) => Promise<unknown> = (s) => seedDemo(s, 'demo', '2026-12-02'),
+  nu: Date = DEMO_NU,
 ): Promise<{ bot: BotHarness; store: SqliteListStore; sluit(): Promise<void> }> {
   const store = new SqliteListStore(':memory:');
   await vul(store);
   const bot = await startBotHarness(demoConfig, {
     store,
-    clock: () => DEMO_NU,
-    routes: [ambtseedRouter({ store, config: demoConfig, clock: () => DEMO_NU })],
+    clock: () => nu,
+    routes: [ambtseedRouter({ store, config: demoConfig, clock: () => nu })],
   });
   return {
     bot,
@@ -48,4 +52,21 @@ export function kaartElementen<T>(kaart: unknown, past: (o: Record<string, unkno
   };
   loop(kaart);
   return uit;
+}
+
+/**
+ * GET the .docx at `pad` (an oorkonde link's path and query) from `app` (an express app or a base URL), expect
+ * 200, and return its `word/document.xml`.
+ */
+export async function docxXml(app: Parameters<typeof request>[0], pad: string): Promise<string> {
+  const r = await request(app)
+    .get(pad)
+    .buffer(true)
+    .parse((res, cb) => {
+      const delen: Buffer[] = [];
+      res.on('data', (c: Buffer) => delen.push(c));
+      res.on('end', () => cb(null, Buffer.concat(delen)));
+    });
+  expect(r.status).toBe(200);
+  return (await JSZip.loadAsync(r.body as Buffer)).file('word/document.xml')!.async('string');
 }
