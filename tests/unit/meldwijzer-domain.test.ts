@@ -254,7 +254,8 @@ describe('triage', () => {
 
   it('asks between misstand and zakelijk for "fraude vermoeden", without presuming a public interest', () => {
     const u = triage('wat moet ik doen als ik fraude vermoed');
-    expect(u.twijfelTussen).toEqual(['vermoedenMisstand', 'zakelijk']);
+    // Most likely first: the order is the classifier's (fraud reads a little more as zakelijk), the two are fixed.
+    expect([...u.twijfelTussen!].sort()).toEqual(['vermoedenMisstand', 'zakelijk']);
     expect(u.antwoorden.maatschappelijkBelang).toBeUndefined();
   });
 

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { loadOrgConfig } from '@shared/config';
 import { triage } from '@shared/domain/triage';
+import { ACHTERGROND } from '@shared/domain/triage-classifier';
 
 const demo = loadOrgConfig('demo', path.resolve(__dirname, '../../config'));
 
@@ -38,8 +39,36 @@ describe('triage result', () => {
     ['Mag ik een kerstpakket van een leverancier houden?', 'ik', 'zelf'],
     ['Can I accept a bottle of wine from a supplier?', 'ik', 'zelf'],
     ['The contractor keeps sending me expensive gifts', 'leverancier', 'ander'],
+    // A gift to the employee who hesitates about it: the employee decides, whoever gave it.
+    ['Een inwoner kwam een bos bloemen voor me brengen, ik wil niet onbeleefd zijn', 'ik', 'zelf'],
+    ['A resident left chocolates at reception for me and I dont want to be rude', 'ik', 'zelf'],
+    // …but a gift with a threat is still the outsider's conduct.
+    ['Een bewoner gooide een fles naar me en dreigde dat hij terugkomt, ik weet niet wat ik moet', 'burger', 'ander'],
+    // The employee's own role is no other actor; a supervisory board is no manager.
+    ['Ik ben afdelingshoofd en mij is een commissariaat aangeboden', 'ik', 'zelf'],
+    ['I sit on the supervisory board of a school, is that ok with my job?', 'ik', 'zelf'],
   ])('%s → actor %s, %s', (tekst, actor, perspectief) => {
     expect(triage(tekst, demo)).toMatchObject({ actor, perspectief });
+  });
+
+  it('gives everyday chat it never saw the menu (class geen), and never goes straight to a route for it', () => {
+    const chat = [
+      'zin in het weekend',
+      'de koffieautomaat is weer leeg',
+      'what time is the meeting',
+      'goedemiddag',
+      'heeft iemand mijn oplader gezien',
+      'ik ben vandaag thuis',
+      'het regent alweer',
+      'tot straks bij de stand-up',
+      'lekker gegeten?',
+      'wie gaat er mee naar de kantine',
+    ];
+    const geleerd = new Set(ACHTERGROND.map((t) => t.toLowerCase()));
+    expect(chat.filter((t) => geleerd.has(t))).toEqual([]);
+    const uitkomsten = chat.map((t) => triage(t, demo).beslissing);
+    expect(uitkomsten.filter((b) => b === 'onbekend').length).toBeGreaterThanOrEqual(7);
+    expect(uitkomsten).not.toContain('zeker');
   });
 
   test.each([

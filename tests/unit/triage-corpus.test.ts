@@ -7,8 +7,8 @@
  * situation, a recognised question of the labelled kind (faq / privacy / help), or `twijfel` whose two
  * options include an acceptable one (one tap to the right route); wrong = `zeker` with a situation that is
  * not acceptable; `twijfel` without an acceptable option and the menu are neither.
- * Targets: ≥ 95 % right and ≤ 2 % wrong. The floors below are what the triage measured when this test was
- * written; the target itself is a `test.failing` until it is reached.
+ * Targets: ≥ 95 % right and ≤ 2 % wrong (reached 2026-12-03: 99.5 % right, 0 wrong; docs/decisions.md). The
+ * floors below are what the triage measured then, a little lower where one phrasing would make the difference.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,7 +66,7 @@ describe('meldwijzer corpus', () => {
 });
 
 describe('triage on the dev part, by 10-fold cross-validation (what the settings are calibrated on)', () => {
-  it('is right for at least 94 % and wrong with confidence for at most 1 % (measured 94.8 % and 1.0 %)', () => {
+  it('is right for at least 94 % and wrong with confidence for at most 1 % (measured 94.5 % and 0.6 % on 676 phrasings)', () => {
     const { totaal: t } = kruisvalidatie(deel('dev'), demo);
     expect(t.n).toBe(deel('dev').length);
     expect(aandeel(t.goed + t.gevraagdGoed, t.n)).toBeGreaterThanOrEqual(0.94);
@@ -75,10 +75,10 @@ describe('triage on the dev part, by 10-fold cross-validation (what the settings
 });
 
 describe('triage on the test part of the corpus', () => {
-  it('is right for at least the measured floor (96 %) and wrong with confidence for at most 4 of 187 phrasings', () => {
+  it('is right for at least the measured floor (98 %; measured 99.5 %) and wrong with confidence for at most 1 of 187 phrasings (measured 0)', () => {
     expect(totaal.n).toBe(187);
-    expect(goed).toBeGreaterThanOrEqual(0.96);
-    expect(totaal.fout).toBeLessThanOrEqual(4);
+    expect(goed).toBeGreaterThanOrEqual(0.98);
+    expect(totaal.fout).toBeLessThanOrEqual(1);
   });
 
   it('decides most phrasings without a question: zeker and right for at least 75 %', () => {
@@ -87,12 +87,12 @@ describe('triage on the test part of the corpus', () => {
     expect(aandeel(totaal.menu, totaal.n)).toBeLessThanOrEqual(0.05);
   });
 
-  it('names the actor and the perspective at least as often as measured (81.9 % and 87.2 %)', () => {
-    expect(aandeel(meting.actor.goed, meting.actor.n)).toBeGreaterThanOrEqual(0.81);
-    expect(aandeel(meting.perspectief.goed, meting.perspectief.n)).toBeGreaterThanOrEqual(0.86);
+  it('names the actor and the perspective at least as often as measured (84.8 % and 89.7 %)', () => {
+    expect(aandeel(meting.actor.goed, meting.actor.n)).toBeGreaterThanOrEqual(0.84);
+    expect(aandeel(meting.perspectief.goed, meting.perspectief.n)).toBeGreaterThanOrEqual(0.89);
   });
 
-  test.failing('reaches the target: at least 95 % right and at most 2 % wrong', () => {
+  it('reaches the target: at least 95 % right and at most 2 % wrong', () => {
     expect(goed).toBeGreaterThanOrEqual(0.95);
     expect(fout).toBeLessThanOrEqual(0.02);
   });

@@ -90,6 +90,13 @@ describe('text handling', () => {
     expect(begrippen(['mijn', 'tankpas'])).toContain('#geld');
     expect(begrippen(['het', 'weer'])).toEqual([]);
   });
+
+  it('matches a compound tail only after a head of three letters, and names no threat in everyday words', () => {
+    expect(begrippen(['she', 'represents', 'the', 'union'])).toEqual([]);
+    expect(begrippen(['volgens', 'het', 'boekje'])).toEqual([]);
+    expect(begrippen(['ik', 'word', 'achtervolgd'])).toEqual(['#geweld']);
+    expect(begrippen(['he', 'followed', 'me', 'home'])).toContain('#geweld');
+  });
 });
 
 describe('actor and perspective rules', () => {
@@ -112,12 +119,18 @@ describe('actor and perspective rules', () => {
 
 describe('the classifier', () => {
   it('learns from examples and tells situations apart by their words', () => {
-    const c = trainClassifier([
-      { tekst: 'Een collega neemt geld uit de kas', situaties: ['zakelijk'] },
-      { tekst: 'Mijn collega steelt laptops', situaties: ['zakelijk'] },
-      { tekst: 'Een klant sloeg me aan de balie', situaties: ['agressieExtern'] },
-      { tekst: 'Een bezoeker schopte mijn collega', situaties: ['agressieExtern', 'ongewenstGedrag'] },
-    ]);
+    const c = trainClassifier(
+      [
+        { tekst: 'Een collega neemt geld uit de kas', situaties: ['zakelijk'] },
+        { tekst: 'Mijn collega steelt laptops', situaties: ['zakelijk'] },
+        { tekst: 'Een klant sloeg me aan de balie', situaties: ['agressieExtern'] },
+        { tekst: 'Een bezoeker schopte mijn collega', situaties: ['agressieExtern', 'ongewenstGedrag'] },
+        // No everyday chat for `geen`: this model knows only the four texts' words.
+      ],
+      undefined,
+      undefined,
+      [],
+    );
     const { log, bekend } = classificeer(normaliseer('een klant sloeg'), {}, c);
     expect(bekend).toBeGreaterThan(0);
     const p = softmax(log);

@@ -1,4 +1,5 @@
 import type { Actor, Perspectief } from './triage';
+import { begrippen } from './triage-begrippen';
 import { normaliseer, ZinIndex } from './triage-tekst';
 
 /**
@@ -299,6 +300,11 @@ const EIGEN_VRAAG = [
   'do i need to',
   'is that something i',
   'is that a problem',
+  'is that ok',
+  'is that okay',
+  'is that allowed',
+  'is dat ok',
+  'is dat oke',
 ];
 /** Someone acts on the employee ("ik word gepest", "ik werd geduwd", "I was pushed"): not one's own conduct. */
 const LIJDEND =
@@ -379,6 +385,7 @@ const EIGEN = [
   'ik weet niet',
   'ik zit',
   'ik heb',
+  'i sit',
   'i play',
   'i rent',
   'i give',
@@ -498,6 +505,66 @@ const DOOR = new Set(['door', 'by']);
 const VAN = new Set(['van', 'from']);
 const LIDWOORD = new Set(['de', 'het', 'een', 'mijn', 'onze', 'a', 'the', 'my', 'our', 'an']);
 
+/** Words that extend an actor word but name no person ("supervisory board" is a raad van toezicht, not a manager). */
+const GEEN_ACTOR = new Set(['supervisory']);
+/** The employee's own words before a role: "ik ben (een) directeur", "ik word wethouder", "as a team lead". */
+const ZELF_VOOR = [['ik', 'ben'], ['ik', 'word'], ['ik', 'wordt'], ['ben', 'ik'], ['als'], ['i', 'am'], ['im'], ['i', 'm'], ['as']];
+const LIDWOORD_ROL = new Set(['een', 'de', 'a', 'an', 'the', 'zelf']);
+
+/** Is the actor word at `pos` the employee describing themself ("ik ben directeur", "as a manager I")? */
+function zelfbeschrijving(woorden: readonly string[], pos: number): boolean {
+  let eind = pos;
+  if (eind >= 1 && LIDWOORD_ROL.has(woorden[eind - 1])) eind--;
+  return ZELF_VOOR.some((voor) => voor.length <= eind && voor.every((w, j) => woorden[eind - voor.length + j] === w));
+}
+
+/** The employee hesitating about their own part (normalised phrases; the last word may carry two extra letters). */
+const TWIJFEL_INDEX = new ZinIndex(
+  [
+    'onbeleefd',
+    'beledig',
+    'kwetsen',
+    'weet niet',
+    'weet het niet',
+    'twijfel',
+    'geen gedoe',
+    'offend',
+    'rude',
+    'not sure',
+    'dont know',
+    'do not know',
+    'awkward',
+    'ongemakkelijk',
+  ].map((z) => [z, true] as const),
+  2,
+);
+/** A giver who keeps at it (normalised phrases). */
+const HERHAALD_INDEX = new ZinIndex(
+  [
+    'keeps',
+    'keep',
+    'steeds',
+    'blijft',
+    'telkens',
+    'elke keer',
+    'iedere keer',
+    'always',
+    'every time',
+    'again and again',
+    'al weken',
+    'al maanden',
+  ].map((z) => [z, true] as const),
+);
+/** Words for "me" as a recipient (normalised). */
+const MIJ = new Set(['me', 'mij', 'mijn', 'ik', 'i', 'my', 'mn', 'm']);
+
+/** A gift or favour (BEGRIPPEN `gunst`) and the employee (me, my), with no violence, threat or hurtful word. */
+function ontvangtGeschenk(woorden: readonly string[]): boolean {
+  if (!woorden.some((w) => MIJ.has(w))) return false;
+  const b = begrippen(woorden);
+  return b.includes('#gunst') && !b.includes('#geweld') && !b.includes('#kwetsen');
+}
+
 /** What `actorEnPerspectief` finds: who acts, own or someone else's conduct, and every kind of person the text names. */
 export interface ActorAnalyse {
   actor?: Actor;
@@ -511,12 +578,15 @@ export function actorEnPerspectief(genormaliseerd: string): ActorAnalyse {
   const woorden = genormaliseerd ? genormaliseerd.split(' ') : [];
   const na = (set: ReadonlySet<string>, pos: number) =>
     (pos >= 1 && set.has(woorden[pos - 1])) || (pos >= 2 && set.has(woorden[pos - 2]) && LIDWOORD.has(woorden[pos - 1]));
-  const gevonden: Gevonden[] = ACTOR_INDEX.vind(woorden).map(({ waarde, pos }) => ({
-    actor: waarde,
-    pos,
-    naDoor: na(DOOR, pos),
-    naVan: na(VAN, pos),
-  }));
+  const gevonden: Gevonden[] = ACTOR_INDEX.vind(woorden)
+    // "ik ben directeur", "ik word wethouder", "as a team lead I…": the employee describes themself, nobody else acts.
+    .filter(({ pos }) => !zelfbeschrijving(woorden, pos) && !GEEN_ACTOR.has(woorden[pos]))
+    .map(({ waarde, pos }) => ({
+      actor: waarde,
+      pos,
+      naDoor: na(DOOR, pos),
+      naVan: na(VAN, pos),
+    }));
   const genoemd = new Set(gevonden.map((g) => g.actor));
   const klaar = (uit: { actor?: Actor; perspectief?: Perspectief }): ActorAnalyse => ({ ...uit, genoemd });
   const vraag = EIGEN_VRAAG_INDEX.bevat(woorden);
@@ -528,8 +598,23 @@ export function actorEnPerspectief(genormaliseerd: string): ActorAnalyse {
   const agent = gevonden.find((g) => g.naDoor) ?? gevonden.sort((a, b) => a.pos - b.pos)[0];
   if (agent) {
     const gever = agent.actor === 'leverancier' || agent.actor === 'burger';
-    if (agent.actor === 'collega' && verzoek) return klaar({ actor: 'ik', perspectief: 'zelf' });
+    // A colleague, neighbour or client asks the employee a favour: the employee decides. (A manager who asks for
+    // something wrong — "mijn leidinggevende vraagt me een factuur te antedateren" — acts.)
+    if ((agent.actor === 'collega' || gever) && verzoek && !lijdend) return klaar({ actor: 'ik', perspectief: 'zelf' });
     if (eigen && vraag && gever && (agent.naVan || GEVER_INDEX.bevat(woorden))) return klaar({ actor: 'ik', perspectief: 'zelf' });
+    // "Een bewoner bracht een kerstpakket voor me", "a resident dropped off a hamper with my name on it": a gift
+    // to the employee, without a threat and without reporting someone: the employee decides what to do with it.
+    // Not when the giver keeps at it without the employee asking anything: "the contractor keeps sending me
+    // expensive gifts" is about the contractor's conduct; "ik wil niet onbeleefd zijn" keeps it the employee's.
+    if (
+      gever &&
+      !lijdend &&
+      !meldend &&
+      (eigen || TWIJFEL_INDEX.bevat(woorden) || !HERHAALD_INDEX.bevat(woorden)) &&
+      ontvangtGeschenk(woorden)
+    ) {
+      return klaar({ actor: 'ik', perspectief: 'zelf' });
+    }
     return klaar({ actor: agent.actor, perspectief: 'ander' });
   }
   if (eigen || verzoek) return klaar({ actor: 'ik', perspectief: 'zelf' });

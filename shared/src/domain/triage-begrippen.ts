@@ -7,7 +7,8 @@ import { ZinIndex } from './triage-tekst';
  * so the classifier, trained on a few hundred phrasings, also recognises members it never saw in training
  * ("whisky" as well as "wijn"). Words are normalised (see `normaliseer`); a word matches a member when it
  * equals it, starts with it (member ≥ 4 letters: inflections and compound heads, "cadeau" → "cadeautje")
- * or contains it (member ≥ 6 letters: compound tails, "kerstcadeau"); a member with a space is a phrase.
+ * or contains it after a head of at least three letters (member ≥ 6 letters: compound tails, "kerstcadeau";
+ * "represent" is no "present"); a member with a space is a phrase.
  * Pure; a per-word cache holds single words only.
  */
 
@@ -154,7 +155,7 @@ const LEDEN: Record<string, string> = {
   geweld:
     'sla, slaat, sloeg, geslagen, klap, vuist, fist, duw, geduwd, push, omvergeduwd, schop, geschopt, kick, spuug, ' +
     'gespuugd, bespuwd, spat, spit, gooi, gooide, throw, threw, mes, knife, kogel, dreig, threat, opwacht, ' +
-    'opgewacht, wachten, waiting, staat te wachten, volg, follow, te grazen, boeten, in brand, aanpakken, ' +
+    'opgewacht, wachten, waiting, staat te wachten, achtervolg, volgt me, volgde me, gevolgd, followed me, follows me, following me, stalk, te grazen, boeten, in brand, aanpakken, ' +
     'aan te pakken, kort en klein, keel, grijp, gegrepen, grabbed, hield me vast, vastgehouden, blocked, ' +
     'liet me niet, wouldnt let me, hond, dog, tier, sakker, bekrast, ei, egg, inreed, reed, run me over, oppassen, ' +
     'deserve, weet waar, knows where, thuis komt, voor mijn huis, op me af, dreigend, woedend, omver, schreeuw, ' +
@@ -209,7 +210,8 @@ function begrippenVanWoord(w: string): readonly string[] {
   if (uit) return uit;
   const set = new Set<string>();
   for (const l of PER_LETTER.get(w[0]) ?? []) if (w === l.norm || (l.norm.length >= 4 && w.startsWith(l.norm))) set.add(l.begrip);
-  if (w.length > 6) for (const l of LANG) if (w.includes(l.norm)) set.add(l.begrip);
+  // A compound tail follows a head of at least three letters ("kerst-cadeau"), so "re-present" is no gift.
+  if (w.length > 6) for (const l of LANG) if (w.indexOf(l.norm, 3) >= 3) set.add(l.begrip);
   uit = [...set];
   if (woordCache.size >= MAX_CACHE) woordCache.clear();
   woordCache.set(w, uit);

@@ -2,18 +2,21 @@ import type { Situatie } from '../lists/definitions';
 import { SITUATIES } from '../lists/definitions';
 import type { Actor, Perspectief } from './triage';
 import { begrippen } from './triage-begrippen';
+import achtergrond from './triage-achtergrond.json';
 import leerdata from './triage-leerdata.json';
-import { scoorNb, trainNb, type NbModel, type Voorbeeld } from './triage-model';
+import { trainLr, trainNb, type LrInstellingen, type LrModel, type NbModel, type Voorbeeld } from './triage-model';
 import { actorEnPerspectief } from './triage-actor';
 import { analyseer, kenmerken, normaliseer, stam } from './triage-tekst';
 
 /**
- * The statistical half of the meldwijzer triage: a naive Bayes model (triage-model.ts) over the features
- * of a text — Snowball stems (Dutch or English), compound parts, neighbouring stem pairs, concepts
- * (triage-begrippen.ts) and who acts (`@actor:burger`, `@perspectief:zelf`) — trained at first use on the
- * training examples in `triage-leerdata.json` (the dev part of the labelled corpus). The model is built once
- * per process and cached (`classifierModel()`); `classifierOpbouwMs()` says what that cost.
- * Holds no text: only feature strings and counts.
+ * The statistical half of the meldwijzer triage: a naive Bayes model and a logistic regression
+ * (triage-model.ts) over the features of a text — Snowball stems (Dutch or English), compound parts,
+ * neighbouring stem pairs, concepts (triage-begrippen.ts) and who acts (`@actor:burger`, `@perspectief:zelf`) —
+ * trained on the examples in `triage-leerdata.json` (the dev part of the labelled corpus) plus the everyday chat
+ * of `triage-achtergrond.json` as the class `geen` (about no situation: the menu). Triage adds both models'
+ * scores to its rules (weights in `TRIAGE_INSTELLINGEN`, chosen by cross-validation; docs/decisions.md). The
+ * models are built once per process when triage.ts loads and cached (`classifierModel()`, a few hundred ms);
+ * `classifierOpbouwMs()` says what that cost. Holds no text: only feature strings, counts and weights.
  */
 
 /** A training example: a text and its acceptable situations (first = most fitting). */
@@ -25,9 +28,20 @@ export interface Leervoorbeeld {
 /** Weight of the second acceptable situation of an example (the first counts 1). */
 const TWEEDE_GEWICHT = 0.5;
 
+/**
+ * The classifier's classes: the situation types plus `geen`, learnt from everyday chat that is about none of them
+ * (`triage-achtergrond.json`: "het weer is mooi", "printer is stuk"), so such a text gets the menu, not a choice.
+ */
+export const KLASSEN = [...SITUATIES, 'geen'] as const;
+export type Klasse = (typeof KLASSEN)[number];
+/** Index of `geen` in `KLASSEN` (the situations come first, in the order of `SITUATIES`). */
+export const GEEN = SITUATIES.length;
+
 /** The classifier: the NB model plus the vocabulary used to split compounds. */
 export interface Classifier {
-  model: NbModel<Situatie>;
+  model: NbModel<Klasse>;
+  /** A logistic regression on the same features (better calibrated than naive Bayes). */
+  lr: LrModel<Klasse>;
   /** Known stems and normalised words (for compound splitting). */
   woordenschat: Set<string>;
 }
@@ -57,7 +71,12 @@ export function kenmerkenVan(
  * examples; the features are then computed with it, so "kantoorspullen" also yields "spull".
  * @throws RangeError when there are no examples.
  */
-export function trainClassifier(voorbeelden: readonly Leervoorbeeld[], alpha?: number): Classifier {
+export function trainClassifier(
+  voorbeelden: readonly Leervoorbeeld[],
+  alpha?: number,
+  lr?: LrInstellingen,
+  geen: readonly string[] = ACHTERGROND,
+): Classifier {
   const woordenschat = new Set<string>();
   const genormaliseerd = voorbeelden.map((v) => normaliseer(v.tekst));
   for (const g of genormaliseerd) {
@@ -66,12 +85,20 @@ export function trainClassifier(voorbeelden: readonly Leervoorbeeld[], alpha?: n
     for (const s of a.stammen) if (s.length >= 4) woordenschat.add(s);
     for (const w of a.woorden) if (w.length >= 4) woordenschat.add(stam(w, a.taal));
   }
-  const data: Voorbeeld<Situatie>[] = voorbeelden.map((v, i) => ({
+  const data: Voorbeeld<Klasse>[] = voorbeelden.map((v, i) => ({
     kenmerken: kenmerkenVan(genormaliseerd[i], woordenschat, actorEnPerspectief(genormaliseerd[i])),
     klassen: Object.fromEntries(v.situaties.map((s, j) => [s, j === 0 ? 1 : TWEEDE_GEWICHT])),
   }));
-  return { model: trainNb(SITUATIES, data, alpha), woordenschat };
+  // Everyday chat adds no words to the vocabulary for compounds: only what it says about `geen`.
+  for (const t of geen) {
+    const g = normaliseer(t);
+    data.push({ kenmerken: kenmerkenVan(g, woordenschat, actorEnPerspectief(g)), klassen: { geen: 1 } });
+  }
+  return { model: trainNb(KLASSEN, data, alpha), lr: trainLr(KLASSEN, data, lr), woordenschat };
 }
+
+/** The everyday chat of `triage-achtergrond.json` (class `geen`). */
+export const ACHTERGROND: readonly string[] = achtergrond.items.map((i) => i.tekst);
 
 let standaard: Classifier | undefined;
 let opbouwMs = 0;
@@ -99,11 +126,24 @@ export function classificeer(
   genormaliseerd: string,
   wie: { actor?: Actor; perspectief?: Perspectief },
   classifier: Classifier = classifierModel(),
-): { log: Float64Array; bekend: number } {
-  const f = kenmerkenVan(genormaliseerd, classifier.woordenschat, wie);
-  // Only content features count as "known": actor tokens alone do not make a text classifiable.
-  const { log } = scoorNb(classifier.model, f);
+): { log: Float64Array; lr: Float64Array; bekend: number; begrippen: number } {
+  const f = [...new Set(kenmerkenVan(genormaliseerd, classifier.woordenschat, wie))];
+  // One pass over the distinct features for both models (as `scoorNb` and `scoorLr` do one at a time).
+  const { model, lr } = classifier;
+  const log = Float64Array.from(model.logPrior);
+  const lrLog = Float64Array.from(lr.bias);
   let bekend = 0;
-  for (const k of f) if (!k.startsWith('@') && classifier.model.logKans.has(k)) bekend++;
-  return { log, bekend };
+  let begrip = 0;
+  for (const k of f) {
+    const inhoud = k.charCodeAt(0) !== 64; // '@': actor tokens alone do not make a text classifiable
+    if (k.charCodeAt(0) === 35) begrip++; // '#': a concept
+    const l = model.logKans.get(k);
+    if (l) {
+      if (inhoud) bekend++;
+      for (let c = 0; c < log.length; c++) log[c] += l[c];
+    }
+    const w = lr.gewichten.get(k);
+    if (w) for (let c = 0; c < lrLog.length; c++) lrLog[c] += w[c];
+  }
+  return { log, lr: lrLog, bekend, begrippen: begrip };
 }

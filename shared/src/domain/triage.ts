@@ -4,7 +4,7 @@ import { SITUATIES } from '../lists/definitions';
 import type { Antwoorden } from './meldroute';
 import { actorEnPerspectief } from './triage-actor';
 import { GESCHENKEN } from './triage-begrippen';
-import { classificeer, classifierModel, type Classifier } from './triage-classifier';
+import { classificeer, classifierModel, GEEN, type Classifier } from './triage-classifier';
 import { softmax } from './triage-model';
 import { normaliseer, ZinIndex } from './triage-tekst';
 import { herkenVraag } from './triage-vraag';
@@ -607,6 +607,8 @@ export interface TriageUitkomst {
  */
 export interface TriageInstellingen {
   nbGewicht: number;
+  /** Scales the logistic regression's logits (0: naive Bayes and rules only). */
+  lrGewicht: number;
   /** Naive Bayes is overconfident: a situation is never put more than this many log units behind the best one. */
   nbGrens: number;
   regelGewicht: number;
@@ -626,11 +628,12 @@ export interface TriageInstellingen {
 classifierModel();
 
 export const TRIAGE_INSTELLINGEN: TriageInstellingen = {
-  nbGewicht: 1,
+  nbGewicht: 0.75,
+  lrGewicht: 0.5,
   nbGrens: 6,
   regelGewicht: 0.5,
   beslissendGewicht: 3,
-  zeker: 0.97,
+  zeker: 0.98,
   twijfel: 0.6,
   marge: 0.7,
 };
@@ -856,7 +859,9 @@ export function triage(
   const extra = { ...(actor ? { actor } : {}), ...(perspectief ? { perspectief } : {}), ...(vraag ? { vraag } : {}) };
 
   // Rules and classifier together: logit = nbGewicht × max(NB log score − best NB log score, −nbGrens) + regelGewicht × rule score.
-  const nb = genormaliseerd ? classificeer(genormaliseerd, { actor, perspectief }, instellingen.classifier) : { log: undefined, bekend: 0 };
+  const nb = genormaliseerd
+    ? classificeer(genormaliseerd, { actor, perspectief }, instellingen.classifier)
+    : { log: undefined, lr: undefined, bekend: 0, begrippen: 0 };
   const regels = SITUATIES.some((s) => scores[s] > 0);
   const leeg = SITUATIES.map((s) => ({ situatie: s, kans: 0 }));
   if (!regels && nb.bekend === 0) return { beslissing: 'onbekend', rangorde: leeg, scores, antwoorden, ...extra };
@@ -864,13 +869,28 @@ export function triage(
   const logits = SITUATIES.map(
     (s, i) =>
       (nb.log && nb.bekend > 0 ? instellingen.nbGewicht * Math.max(nb.log[i] - nbMax, -instellingen.nbGrens) : 0) +
+      (nb.lr && nb.bekend > 0 ? instellingen.lrGewicht * nb.lr[i] : 0) +
       instellingen.regelGewicht * scores[s] +
       instellingen.beslissendGewicht * (beslissend[s] ?? 0),
   );
+  // The classifier's `geen` (everyday chat, about no situation): its logit from the classifier alone.
+  if (nb.log && nb.bekend > 0) {
+    logits.push(
+      instellingen.nbGewicht * Math.max(nb.log[GEEN] - nbMax, -instellingen.nbGrens) + (nb.lr ? instellingen.lrGewicht * nb.lr[GEEN] : 0),
+    );
+  }
   const kansen = softmax(logits);
-  const rangorde = SITUATIES.map((s, i) => ({ situatie: s, kans: kansen[i] })).sort(
+  // The decision uses the probabilities with `geen` in (a text that looks like everyday chat is less sure);
+  // `rangorde` gives the situations' shares without it (they sum to 1).
+  const ruw = SITUATIES.map((s, i) => ({ situatie: s, kans: kansen[i] })).sort(
     (a, b) => b.kans - a.kans || SITUATIES.indexOf(a.situatie) - SITUATIES.indexOf(b.situatie),
   );
+  const geen = kansen.length > GEEN ? kansen[GEEN] : 0;
+  const rangorde = ruw.map((k) => ({ situatie: k.situatie, kans: geen < 1 ? k.kans / (1 - geen) : 0 }));
+  // About nothing the meldwijzer handles: the menu (and the question's answer, when it asked one).
+  // Only when nothing else speaks for a situation: no lexicon rule, no concept (a gift, a threat…), nobody who acts.
+  const kaal = !regels && nb.begrippen === 0 && actor === undefined;
+  if (kaal && geen >= ruw[0].kans) return { beslissing: 'onbekend', rangorde, scores, antwoorden, ...extra };
   const [eerste, tweede] = rangorde;
   let beslissing: Beslissing = 'onbekend';
   // The employee names the situation itself ("dilemma", "gepest", "fraude", the organisation's own terms) and
