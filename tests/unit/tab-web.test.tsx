@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { FluentProvider, teamsHighContrastTheme } from '@fluentui/react-components';
 import { tab } from '@shared/i18n/messages/tab';
 import { t } from '@shared/i18n';
-import { CATEGORIEEN, DOELGROEPEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES, SESSIE_SOORTEN } from '@shared/lists/definitions';
+import { DOELGROEPEN, SITUATIES, SESSIE_SOORTEN } from '@shared/lists/definitions';
 import { MOREEL_BERAAD_LIGHT_STAPPEN } from '@shared/domain/dilemmasessie';
 import { onderdruk } from '@shared/report/tabellen';
 import { Staafdiagram } from '../../tab/web/src/charts/Staafdiagram';
@@ -41,9 +41,6 @@ describe('tab message catalogue', () => {
     const dynamisch = [
       ...SITUATIES.map((x) => `situatie.${x}`),
       ...DOELGROEPEN.map((x) => `doelgroep.${x}`),
-      ...MELDING_SOORTEN.map((x) => `meldingsoort.${x}`),
-      ...ONDERWERPEN.map((x) => `onderwerp.${x}`),
-      ...CATEGORIEEN.map((x) => `categorie.${x}`),
       ...SESSIE_SOORTEN.map((x) => `sessiesoort.${x}`),
       ...MOREEL_BERAAD_LIGHT_STAPPEN.flatMap((s) => [`stap.${s.id}.titel`, `stap.${s.id}.vraag`]),
       ...['medewerker', 'manager', 'hr', 'integriteitscoordinator', 'vertrouwenspersoon', 'adviseurVpt'].map((r) => `rol.${r}`),
@@ -135,6 +132,43 @@ describe('Staafdiagram (accessible SVG chart)', () => {
     expect((html.match(/<rect x=/g) ?? []).length).toBe(3 + 2);
     expect(html).toContain('url(#g-arcering)');
     expect(html).toContain('<pattern id="g-arcering"');
+  });
+});
+
+describe('Staafdiagram: a year without data, and labels too long for the column beside the bars', () => {
+  // 2023: no data for this section (the report's "geen gegevens"); 2024: counts. Suppression below 5 as on the dashboard.
+  const html = renderToStaticMarkup(
+    <FluentProvider theme={teamsHighContrastTheme}>
+      <Staafdiagram
+        id="c"
+        titel="Meldingen per categorie"
+        series={['2023', '2024']}
+        toon={(n) => onderdruk(n, 5)}
+        groepen={[
+          { label: 'Misbruik van positie en belangenverstrengeling', waarden: ['geen gegevens', 7] },
+          { label: 'Misbruik van bevoegdheden', waarden: ['geen gegevens', 0] },
+        ]}
+      />
+    </FluentProvider>,
+  );
+  test('a year without data gets no bar and says "geen gegevens", in the chart and in its description', () => {
+    // one bar (7) plus two legend swatches; no bar for either "geen gegevens"
+    expect((html.match(/<rect x=/g) ?? []).length).toBe(1 + 2);
+    expect((html.match(/>geen gegevens<\/text>/g) ?? []).length).toBe(2);
+    expect(html).toContain(
+      '<desc id="c-desc">Misbruik van positie en belangenverstrengeling: 2023 geen gegevens, 2024 7; Misbruik van bevoegdheden: 2023 geen gegevens, 2024 0</desc>',
+    );
+  });
+  test('a label longer than the column beside the bars puts every label above its bars, from the left edge', () => {
+    expect(html).toMatch(/<text[^>]*x="0"[^>]*>Misbruik van positie en belangenverstrengeling<\/text>/);
+    expect(html).toMatch(/<text[^>]*x="0"[^>]*>Misbruik van bevoegdheden<\/text>/);
+    expect(html).not.toContain('text-anchor="end"');
+  });
+  test('short labels stay beside the bars at full width', () => {
+    const kort = renderToStaticMarkup(
+      <Staafdiagram id="k" titel="Meldingen per soort" series={['2024']} groepen={[{ label: 'Zakelijke integriteit', waarden: [3] }]} />,
+    );
+    expect(kort).toMatch(/<text[^>]*x="182"[^>]*text-anchor="end"[^>]*>Zakelijke integriteit<\/text>/);
   });
 });
 

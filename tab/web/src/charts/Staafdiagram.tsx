@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 
-/** One group of bars (e.g. one category) with one value per series (e.g. per year). */
+/**
+ * One group of bars (e.g. one category) with one value per series (e.g. per year). A value that is text (the
+ * report's "geen gegevens" for a year whose section has no data) gets no bar, only that text.
+ */
 export interface StaafGroep {
   label: string;
-  waarden: number[];
+  waarden: (number | string)[];
 }
 
 const KLEUREN = [tokens.colorNeutralForeground3, tokens.colorPaletteDarkOrangeForeground1, tokens.colorBrandForeground1];
@@ -65,6 +68,13 @@ const useStyles = makeStyles({
 /** Below this width (px) the labels go above their bars instead of beside them (Teams mobile: 375 px). */
 const SMAL = 480;
 
+/**
+ * Longest label (characters) that fits the 190 px label column beside the bars at 12 px. A chart with a longer
+ * label (the report's category names, "Misbruik van positie en belangenverstrengeling") puts its labels above the
+ * bars at every width, so no label runs out of the chart on the left.
+ */
+const LABEL_NAAST = 28;
+
 /** Width in px of the element `ref` points at, following resizes (640 until measured, e.g. in server rendering). */
 function useBreedte<T extends HTMLElement>(): [RefObject<T | null>, number] {
   const ref = useRef<T>(null);
@@ -88,7 +98,8 @@ function useBreedte<T extends HTMLElement>(): [RefObject<T | null>, number] {
  * lists every value (screen readers read the desc), a visible legend and value labels on the bars.
  * Colours come from Fluent tokens, so the chart follows the light, dark and high-contrast themes. Narrower than
  * 480 px, the chart is drawn at its real width with each label on its own line above the bars, so text stays
- * 12 px and nothing is cut or scrolls sideways. `toon` is the small-number suppression of the report (`onderdruk`): a
+ * 12 px and nothing is cut or scrolls sideways; a label too long for the column beside the bars (`LABEL_NAAST`)
+ * puts the labels above the bars at any width. `toon` is the small-number suppression of the report (`onderdruk`): a
  * value it turns into text ("<5") gets no bar, only that text, as in the report's charts.
  */
 export function Staafdiagram({
@@ -107,10 +118,11 @@ export function Staafdiagram({
   const s = useStyles();
   const [figuur, beschikbaar] = useBreedte<HTMLElement>();
   const smal = beschikbaar < SMAL;
-  const getoond = groepen.map((g) => ({ label: g.label, waarden: g.waarden.map(toon) }));
+  const boven = smal || groepen.some((g) => g.label.length > LABEL_NAAST);
+  const getoond = groepen.map((g) => ({ label: g.label, waarden: g.waarden.map((w) => (typeof w === 'number' ? toon(w) : w)) }));
   const max = Math.max(1, ...getoond.flatMap((g) => g.waarden.filter((w): w is number => typeof w === 'number')));
-  const labelBreedte = smal ? 0 : 190;
-  const labelHoogte = smal ? 18 : 0;
+  const labelBreedte = boven ? 0 : 190;
+  const labelHoogte = boven ? 18 : 0;
   const breedte = smal ? Math.max(200, beschikbaar) : 640;
   const staaf = 14;
   const groepHoogte = labelHoogte + series.length * (staaf + 2) + 10;
@@ -132,7 +144,7 @@ export function Staafdiagram({
           const y0 = gi * groepHoogte + 4;
           return (
             <g key={g.label} aria-hidden="true">
-              {smal ? (
+              {boven ? (
                 <text className={s.tekst} x={0} y={y0 + 12}>
                   {g.label}
                 </text>
