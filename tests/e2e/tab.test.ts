@@ -651,7 +651,7 @@ describeWithChromium('tab (e2e, Chromium)', () => {
       ['Nog open', onder5(demoVog.open + 1)],
     ]);
     const kern = await rijen('tabel-kerncijfers');
-    for (const r of kern.filter((x) => x[0].startsWith('Ontvangst bevestigd') || x[0].startsWith('Terugkoppeling')))
+    for (const r of kern.filter((x) => x[0].startsWith('Ontvangstbevestiging') || x[0].startsWith('Terugkoppeling')))
       for (const cel of r.slice(1)) expect(cel).toMatch(/^(–|\d+% \(\d[\d.]*\/\d[\d.]*\)|(<5|\d[\d.]*)\/(<5|\d[\d.]*))$/);
     const desc = await page.locator('#g-soort-desc').textContent();
     expect(desc).toContain('<5'); // the demo data have soorten with 1 to 4 meldingen in a year
@@ -703,7 +703,20 @@ describeWithChromium('tab (e2e, Chromium)', () => {
     expect(anoniem[0].slice(1)).toEqual(waarvanAnoniem.slice(1));
     const perSoort = anoniem.slice(1, 4);
     for (let k = 1; k < anoniem[0].length; k++) expect(perSoort.reduce((n, r) => n + Number(r[k]), 0)).toBe(Number(anoniem[0][k]));
+    // The same figure carries the jaarverslag's name (report.ts, the published reports), not a tab copy of its own.
+    expect(perSoort.map((r) => r[0])).toEqual(['Vermoeden van een misstand', 'Zakelijke integriteit', 'Sociale integriteit']);
+    expect(anoniem.map((r) => r[0])).toContain('Uitkomst: Geen schending vastgesteld');
+    const kern = (await rijen('tabel-kerncijfers')).map((r) => r[0]);
+    expect(kern).toEqual(
+      expect.arrayContaining(['Ontvangstbevestiging binnen 7 dagen', 'Terugkoppeling binnen 3 maanden', 'Integriteitsverklaring getekend']),
+    );
+    expect(await page.locator('#g-onderwerp-desc').textContent()).toContain('Gevoel van onveiligheid:');
+    expect(await page.locator('#g-categorie-desc').textContent()).toContain('Misbruik van positie en belangenverstrengeling:');
+    expect(await page.locator('#g-meldwijzer-desc').textContent()).toContain('Dilemma of twijfel:');
     await axe('dashboard/registers');
+    await dashboard({ lang: 'en' });
+    expect(await page.locator('#g-onderwerp-desc').textContent()).toContain('Feeling unsafe:');
+    expect(await page.locator('#g-onderwerp-desc').textContent()).not.toContain('Unsafety');
   });
 
   test('the dashboard shows the nevenwerk register as the report does (Ambtenarenwet art. 8), with the same suppression', async () => {
@@ -718,6 +731,21 @@ describeWithChromium('tab (e2e, Chromium)', () => {
       // The other registers hold nothing in these years: one sentence each, no table of zeros.
       expect(await page.locator('#tabel-vog').count()).toBe(0);
       expect(await page.locator('#leeg-vog').textContent()).toContain(`Nog niets geregistreerd in ${VORIG_JAAR} en ${HUIDIG}.`);
+      // Only nevenwerk was registered: every other figure has no data in these years (nothing was registered yet), so
+      // the core table and the charts say "geen gegevens" as the report does, never a count of 0.
+      const kern = await rijen('tabel-kerncijfers');
+      expect(kern.find((r) => r[0] === 'Gesprekken met vertrouwenspersonen')).toEqual([
+        'Gesprekken met vertrouwenspersonen',
+        'geen gegevens',
+        'geen gegevens',
+      ]);
+      expect(kern.find((r) => r[0] === 'Ontvangstbevestiging binnen 7 dagen')?.slice(1)).toEqual(['geen gegevens', 'geen gegevens']);
+      expect(kern.flatMap((r) => r.slice(1)).filter((c) => c !== 'geen gegevens')).toEqual([]);
+      // No chart has data in any year: each says so in one sentence under its heading, no chart of "geen gegevens".
+      expect(await page.locator('main figure').count()).toBe(0);
+      for (const id of ['g-soort', 'g-onderwerp', 'g-categorie', 'g-meldwijzer'])
+        expect(await page.locator(`#leeg-${id} p`).textContent()).toBe(`Nog niets geregistreerd in ${VORIG_JAAR} en ${HUIDIG}.`);
+      expect(await page.locator('#leeg-g-onderwerp h3').textContent()).toBe('Gesprekken per onderwerp');
       await page.getByRole('heading', { name: 'Nevenwerkzaamheden en financiële belangen', level: 2 }).waitFor();
       // Counted by hand from the three registrations and two refresh questions above (all of last year, still in force).
       expect(await kolom('tabel-nevenwerk', VORIG_JAAR)).toEqual([
@@ -776,6 +804,7 @@ describeWithChromium('tab (e2e, Chromium)', () => {
       await dashboard({ lang: 'en' }, klein.url);
       await page.getByRole('heading', { name: 'Outside activities and financial interests', level: 2 }).waitFor();
       expect((await kolom('tabel-nevenwerk', VORIG_JAAR))[0]).toEqual(['Outside activities registered', '2']);
+      expect((await kolom('tabel-kerncijfers', VORIG_JAAR))[0]).toEqual(['Conversations with confidential counsellors', 'no data']);
     } finally {
       await klein.stop();
     }

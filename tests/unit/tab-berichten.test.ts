@@ -6,7 +6,9 @@ import { tabApp } from '@shared/i18n/messages/tab-app';
 import { tabDashboard } from '@shared/i18n/messages/tab-dashboard';
 import { tabDilemma } from '@shared/i18n/messages/tab-dilemma';
 import { tabSessie } from '@shared/i18n/messages/tab-sessie';
-import { CATEGORIEEN, DOELGROEPEN, MELDING_SOORTEN, ONDERWERPEN, SESSIE_SOORTEN, SITUATIES } from '@shared/lists/definitions';
+import { CATEGORIEEN, DOELGROEPEN, MELDING_SOORTEN, ONDERWERPEN, SESSIE_SOORTEN, SITUATIES, UITKOMSTEN } from '@shared/lists/definitions';
+import { t } from '@shared/i18n';
+import { label } from '@shared/report/tabellen';
 import { MOREEL_BERAAD_LIGHT_STAPPEN } from '@shared/domain/dilemmasessie';
 import { TOKEN_FOUT_TEKST } from '../../tab/web/src/api';
 import { laadBerichten, vertaal } from '../../tab/web/src/berichten';
@@ -67,12 +69,8 @@ describe('tab messages per page', () => {
       ['pages/Dashboard.tsx', 'charts/Staafdiagram.tsx'],
       tabDashboard,
       'tabDashboard',
-      [
-        ...MELDING_SOORTEN.map((x) => `meldingsoort.${x}`),
-        ...ONDERWERPEN.map((x) => `onderwerp.${x}`),
-        ...CATEGORIEEN.map((x) => `categorie.${x}`),
-        ...SITUATIES.map((x) => `situatie.${x}`),
-      ],
+      // The names of choice values come from the report's messages (see the test below), not from a tab key.
+      [],
     ],
   ])('the page %s loads its part and uses only keys of it and the first part', (pagina, bestanden, deel, naam, dynamisch) => {
     expect(lees(`pages/${pagina}.tsx`)).toMatch(new RegExp(`\\blaadBerichten\\(${naam}\\)`));
@@ -88,5 +86,26 @@ describe('tab messages per page', () => {
     laadBerichten(tabDashboard);
     expect(vertaal('nl', 'tab.dash.titel')).toBe('Dashboard integriteit');
     expect(vertaal('en', 'tab.dash.titel')).toBe('Integrity dashboard');
+  });
+
+  test("the dashboard names topics, soorten, categories, outcomes and situations with the report's labels, in nl and en", () => {
+    // One source: the tab catalogue holds no name of a choice value the report names (the dashboard uses `label()`).
+    const keys = Object.keys(tab.nl);
+    expect(keys.filter((k) => /^tab\.(onderwerp|meldingsoort|categorie|dash\.uitkomst)\./.test(k))).toEqual([]);
+    const web = lees('pages/Dashboard.tsx');
+    expect(web).not.toMatch(/t\(`(onderwerp|meldingsoort|categorie|situatie|dash\.uitkomst)\./);
+    for (const [groep, waarden] of [
+      ['onderwerp', ONDERWERPEN],
+      ['soort', MELDING_SOORTEN],
+      ['categorie', CATEGORIEEN],
+      ['uitkomst', UITKOMSTEN],
+      ['situatie', SITUATIES],
+    ] as const)
+      for (const w of waarden) for (const locale of ['nl', 'en'] as const) expect(label(locale, groep, w)).not.toBe(`report.${groep}.${w}`);
+    // The names of the published jaarverslagen (report.ts), where the tab used to say "Onveiligheid" / "Unsafety".
+    expect(label('nl', 'onderwerp', 'onveiligheid')).toBe('Gevoel van onveiligheid');
+    expect(label('en', 'onderwerp', 'onveiligheid')).toBe('Feeling unsafe');
+    expect(t('nl', 'report.geenGegevensCel')).toBe('geen gegevens');
+    expect(t('en', 'report.geenGegevensCel')).toBe('no data');
   });
 });

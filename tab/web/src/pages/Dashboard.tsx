@@ -14,14 +14,16 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { t as vertaalRapport, type Locale } from '@shared/i18n';
 import { tabDashboard } from '@shared/i18n/messages/tab-dashboard';
-import type { JaarCijfers, Jaarverslag } from '@shared/report/jaarverslag';
-import { jaarverslagSecties, onderdruk, toonCel, type Cel, type Tabel } from '@shared/report/tabellen';
+import type { JaarCijfers, JaarSectie, Jaarverslag } from '@shared/report/jaarverslag';
+import { jaarverslagSecties, label, onderdruk, toonCel, type Cel, type Tabel } from '@shared/report/tabellen';
 import { lijstTekst } from '@shared/i18n/formaat';
 import { CATEGORIEEN, MELDING_SOORTEN, ONDERWERPEN, SITUATIES, UITKOMSTEN } from '@shared/lists/definitions';
 import type { DashboardJaren } from '../../../api/routes/dashboard';
 import { magPagina } from '../../../api/pagina-rollen';
 import { api } from '../api';
+import type { StaafGroep } from '../charts/Staafdiagram';
 import { laadBerichten } from '../berichten';
 import { useTab } from '../context';
 import { usePaginaStyles } from './Portal';
@@ -71,93 +73,111 @@ const ONDERDRUK_DREMPELS = [3, 5, 10] as const;
 /** How a count is shown: after the report's small-number suppression (`toonCel`: "<N"), in the reader's number notation. */
 type ToonAantal = (n: number) => string;
 
+/** Translate a key of the tab (`t` of the tab context) or of the report (`report.*`, the jaarverslag's own names). */
+type Vertaal = (k: string, p?: Record<string, string | number>) => string;
+
 /**
- * Figures of one year shown in the core table: [message key, shown value]. A Wbk share is "92% (11/12)"; under
- * suppression a share whose count or total is suppressed shows only the two (suppressed) counts, so no percentage
- * betrays a small number.
+ * One row of a table with a column per year: a ready label, the report section the figure belongs to (a year
+ * whose section has no data, `JaarCijfers.zonderGegevens`, shows "geen gegevens" instead of a count) and the
+ * figure of a year.
  */
-function kerncijfers(c: JaarCijfers, toon: ToonAantal, drempel?: number): [string, string][] {
+type JaarRij = { label: string; sectie: JaarSectie; waarde: (c: JaarCijfers) => Cel };
+
+/**
+ * The rows of the core table. A figure the report names on its own row carries the report's name (`rapport`,
+ * e.g. "Ontvangstbevestiging binnen 7 dagen"); the others are the report's chapter totals in a short name of the
+ * tab's. A Wbk share is "92% (11/12)"; under suppression a share whose count or total is suppressed shows only the
+ * two (suppressed) counts, so no percentage betrays a small number.
+ */
+function kerncijfers(t: Vertaal, rapport: Vertaal, toon: ToonAantal, drempel?: number): JaarRij[] {
   const pct = (a: { aantal: number; van: number }) => {
     if (!a.van) return '–';
     const verborgen = typeof onderdruk(a.aantal, drempel) === 'string' || typeof onderdruk(a.van, drempel) === 'string';
     return verborgen ? `${toon(a.aantal)}/${toon(a.van)}` : `${Math.round((100 * a.aantal) / a.van)}% (${toon(a.aantal)}/${toon(a.van)})`;
   };
   return [
-    ['dash.gesprekken', toon(c.gesprekken.totaal)],
-    ['dash.gesprekkenMelding', toon(c.gesprekken.meldingen)],
-    ['dash.meldingen', toon(c.meldingen.totaal)],
-    ['dash.anoniem', toon(c.meldingen.anoniem)],
-    ['dash.wbk7', pct(c.wbk.ontvangstbevestigdBinnen7Dagen)],
-    ['dash.wbk3', pct(c.wbk.terugkoppelingBinnen3Maanden)],
-    ['dash.ambtseed', toon(c.ambtseed.afgelegd)],
-    ['dash.verklaring', toon(c.ambtseed.integriteitsverklaring)],
-    ['dash.nieuw', toon(c.onboarding.nieuweMedewerkers)],
-    ['dash.workshop', toon(c.onboarding.workshopDeelnemers)],
-    ['dash.sessies', toon(c.dilemma.sessies)],
-    ['dash.bereik', toon(c.dilemma.bereik)],
-    ['dash.agressie', toon(c.agressie.incidenten)],
-    ['dash.meldwijzer', toon(c.meldwijzer.raadplegingen)],
+    { label: t('dash.gesprekken'), sectie: 'gesprekken', waarde: (c) => toon(c.gesprekken.totaal) },
+    { label: t('dash.gesprekkenMelding'), sectie: 'gesprekken', waarde: (c) => toon(c.gesprekken.meldingen) },
+    { label: t('dash.meldingen'), sectie: 'meldingen', waarde: (c) => toon(c.meldingen.totaal) },
+    { label: t('dash.anoniem'), sectie: 'meldingen', waarde: (c) => toon(c.meldingen.anoniem) },
+    { label: rapport('rij.ontvangstbevestigd'), sectie: 'wbk', waarde: (c) => pct(c.wbk.ontvangstbevestigdBinnen7Dagen) },
+    { label: rapport('rij.terugkoppeling'), sectie: 'wbk', waarde: (c) => pct(c.wbk.terugkoppelingBinnen3Maanden) },
+    { label: rapport('rij.afgelegd'), sectie: 'ambtseed', waarde: (c) => toon(c.ambtseed.afgelegd) },
+    { label: rapport('rij.integriteitsverklaring'), sectie: 'ambtseed', waarde: (c) => toon(c.ambtseed.integriteitsverklaring) },
+    { label: rapport('rij.nieuweMedewerkers'), sectie: 'onboarding', waarde: (c) => toon(c.onboarding.nieuweMedewerkers) },
+    { label: rapport('rij.workshopDeelnemers'), sectie: 'onboarding', waarde: (c) => toon(c.onboarding.workshopDeelnemers) },
+    { label: t('dash.sessies'), sectie: 'dilemma', waarde: (c) => toon(c.dilemma.sessies) },
+    { label: t('dash.bereik'), sectie: 'dilemma', waarde: (c) => toon(c.dilemma.bereik) },
+    { label: t('dash.agressie'), sectie: 'agressie', waarde: (c) => toon(c.agressie.incidenten) },
+    { label: t('dash.meldwijzer'), sectie: 'meldwijzer', waarde: (c) => toon(c.meldwijzer.raadplegingen) },
   ];
 }
-
-/** One row of a register table: a ready label and the count of a year. */
-type RegisterRij = { label: string; waarde: (c: JaarCijfers) => number };
 
 /**
  * The registers next to the jaarverslag's core figures, as the report has them: VOG renewal in kwetsbare functies
  * (requested in the year, received, not received, still open) and anonymous meldingen (received, per soort, per
  * uitkomst). Same keys as the report JSON (`vog`, `anoniemeMeldingen`).
  */
-function registerTabellen(
-  t: (k: string, p?: Record<string, string | number>) => string,
-): { id: string; titel: string; rijen: RegisterRij[] }[] {
+function registerTabellen(t: Vertaal, rapport: Vertaal, locale: Locale): { id: string; titel: string; rijen: JaarRij[] }[] {
+  const vog = (key: string, waarde: (c: JaarCijfers) => number): JaarRij => ({ label: rapport(key), sectie: 'vog', waarde });
+  const anoniem = (lbl: string, waarde: (c: JaarCijfers) => number): JaarRij => ({ label: lbl, sectie: 'anoniemeMeldingen', waarde });
   return [
     {
       id: 'vog',
       titel: t('dash.vog.titel'),
       rijen: [
-        { label: t('dash.vog.gevraagd'), waarde: (c) => c.vog.gevraagd },
-        { label: t('dash.vog.ontvangen'), waarde: (c) => c.vog.ontvangen },
-        { label: t('dash.vog.nietOntvangen'), waarde: (c) => c.vog.nietOntvangen },
-        { label: t('dash.vog.openstaand'), waarde: (c) => c.vog.openstaand },
+        vog('rij.vogGevraagd', (c) => c.vog.gevraagd),
+        vog('rij.vogOntvangen', (c) => c.vog.ontvangen),
+        vog('rij.vogNietOntvangen', (c) => c.vog.nietOntvangen),
+        vog('rij.vogOpenstaand', (c) => c.vog.openstaand),
       ],
     },
     {
       id: 'anoniem',
       titel: t('dash.anoniemTabel.titel'),
       rijen: [
-        { label: t('dash.anoniemTabel.ontvangen'), waarde: (c) => c.anoniemeMeldingen.ontvangen },
-        ...MELDING_SOORTEN.map((k) => ({ label: t(`meldingsoort.${k}`), waarde: (c: JaarCijfers) => c.anoniemeMeldingen.perSoort[k] })),
-        ...UITKOMSTEN.map((k) => ({
-          label: t('dash.anoniemTabel.uitkomst', { uitkomst: t(`dash.uitkomst.${k}`) }),
-          waarde: (c: JaarCijfers) => c.anoniemeMeldingen.perUitkomst[k],
-        })),
+        anoniem(t('dash.anoniemTabel.ontvangen'), (c) => c.anoniemeMeldingen.ontvangen),
+        ...MELDING_SOORTEN.map((k) => anoniem(label(locale, 'soort', k), (c) => c.anoniemeMeldingen.perSoort[k])),
+        ...UITKOMSTEN.map((k) =>
+          anoniem(t('dash.anoniemTabel.uitkomst', { uitkomst: label(locale, 'uitkomst', k) }), (c) => c.anoniemeMeldingen.perUitkomst[k]),
+        ),
       ],
     },
   ];
 }
 
-/** A table of `rijen` with one column per year (oldest first), in the report's table shape (`Tabel`). */
-function jaarTabel(
-  id: string,
-  titel: string,
-  kop: string,
-  jaren: JaarCijfers[],
-  rijen: { label: string; waarde: (c: JaarCijfers) => Cel }[],
-): Tabel {
-  return { id, titel, kolommen: [kop, ...jaren.map((j) => String(j.jaar))], rijen: rijen.map((r) => [r.label, ...jaren.map(r.waarde)]) };
+/** Whether year `c` has no data for `sectie` (nothing registered yet: not a measured 0; the report's `zonderGegevens`). */
+function zonderGegevens(c: JaarCijfers, sectie: JaarSectie): boolean {
+  return (c.zonderGegevens ?? []).includes(sectie);
 }
 
-/** True when every count in `tabellen` is 0: a register not in use yet shows one sentence instead of tables of zeros. */
-function alleNul(tabellen: Tabel[]): boolean {
-  return tabellen.every((tb) => tb.rijen.every((r) => r.slice(1).every((c) => c === 0)));
+/**
+ * A table of `rijen` with one column per year (oldest first), in the report's table shape (`Tabel`); a year without
+ * data for a row's section gets `geen` (the report's "geen gegevens" / "no data") instead of a count.
+ */
+function jaarTabel(id: string, titel: string, kop: string, jaren: JaarCijfers[], rijen: JaarRij[], geen: string): Tabel {
+  return {
+    id,
+    titel,
+    kolommen: [kop, ...jaren.map((j) => String(j.jaar))],
+    rijen: rijen.map((r) => [r.label, ...jaren.map((j) => (zonderGegevens(j, r.sectie) ? geen : r.waarde(j)))]),
+  };
+}
+
+/**
+ * True when every cell of `tabellen` is 0 or `geen` (no data): a register not in use yet shows one sentence instead
+ * of tables of zeros.
+ */
+function alleNul(tabellen: Tabel[], geen: string): boolean {
+  return tabellen.every((tb) => tb.rijen.every((r) => r.slice(1).every((c) => c === 0 || c === geen)));
 }
 
 /**
  * One table of figures as the report draws it (`Tabel` of `@shared/report/tabellen`): caption, column headings, a
- * row heading per row, counts through `toon` (suppression, number notation); a total row is bold.
+ * row heading per row, counts through `toon` (suppression, number notation); a total row is bold, a cell `geen`
+ * ("geen gegevens") italic, as in the Word report.
  */
-function CijferTabel({ tabel, className, toon }: { tabel: Tabel; className: string; toon: ToonAantal }) {
+function CijferTabel({ tabel, className, toon, geen }: { tabel: Tabel; className: string; toon: ToonAantal; geen: string }) {
   return (
     <table id={`tabel-${tabel.id}`} className={className}>
       <caption>{tabel.titel}</caption>
@@ -177,7 +197,9 @@ function CijferTabel({ tabel, className, toon }: { tabel: Tabel; className: stri
               {r[0]}
             </th>
             {r.slice(1).map((c, k) => (
-              <td key={k}>{typeof c === 'number' ? toon(c) : c}</td>
+              <td key={k} style={c === geen ? { fontStyle: 'italic' } : undefined}>
+                {typeof c === 'number' ? toon(c) : c}
+              </td>
             ))}
           </tr>
         ))}
@@ -262,10 +284,55 @@ export function Dashboard() {
 
   const onderDrempel = drempel ? Number(drempel) : undefined;
   const toon: ToonAantal = (n) => toonCel(n, onderDrempel, locale);
+  // The report's own names and "geen gegevens" (one source: the report's messages, `report.*`).
+  const rapport: Vertaal = (key, params) => vertaalRapport(locale, `report.${key}`, params);
+  const geen = rapport('geenGegevensCel');
   const heeftCijfers = (j: number) => info?.metCijfers.includes(j) ?? false;
   // Earlier years without any record are left out: a column of zeros would read as "nothing happened".
   const alleJaren: JaarCijfers[] = verslag ? [...Object.values(verslag.vorigeJaren).sort((a, b) => a.jaar - b.jaar), verslag] : [];
   const jaren = alleJaren.filter((j) => j === verslag || heeftCijfers(j.jaar));
+  /** Chart values of `jaren` for `sectie`: a year without data shows "geen gegevens" (no bar), not 0. */
+  const waarden = (sectie: JaarSectie, waarde: (j: JaarCijfers) => number) =>
+    jaren.map((j) => (zonderGegevens(j, sectie) ? geen : waarde(j)));
+  /** The charts: per choice value of a section, a bar per year, named as in the report (`label`). */
+  const grafieken: { id: string; titel: string; sectie: JaarSectie; groepen: StaafGroep[] }[] = [
+    {
+      id: 'g-soort',
+      titel: t('dash.g.soort'),
+      sectie: 'meldingen',
+      groepen: MELDING_SOORTEN.map((k) => ({
+        label: label(locale, 'soort', k),
+        waarden: waarden('meldingen', (j) => j.meldingen.perSoort[k]),
+      })),
+    },
+    {
+      id: 'g-onderwerp',
+      titel: t('dash.g.onderwerp'),
+      sectie: 'gesprekken',
+      groepen: ONDERWERPEN.map((k) => ({
+        label: label(locale, 'onderwerp', k),
+        waarden: waarden('gesprekken', (j) => j.gesprekken.perOnderwerp[k]),
+      })),
+    },
+    {
+      id: 'g-categorie',
+      titel: t('dash.g.categorie'),
+      sectie: 'meldingen',
+      groepen: CATEGORIEEN.map((k) => ({
+        label: label(locale, 'categorie', k),
+        waarden: waarden('meldingen', (j) => j.meldingen.perCategorie[k]),
+      })),
+    },
+    {
+      id: 'g-meldwijzer',
+      titel: t('dash.g.meldwijzer'),
+      sectie: 'meldwijzer',
+      groepen: SITUATIES.map((k) => ({
+        label: label(locale, 'situatie', k),
+        waarden: waarden('meldwijzer', (j) => j.meldwijzer.perSituatie[k]),
+      })),
+    },
+  ];
   const zonderCijfers = alleJaren.filter((j) => !jaren.includes(j)).map((j) => String(j.jaar));
   const reeks = jaren.map((j) => String(j.jaar));
   const nietsGeregistreerd = t('dash.registerLeeg', { jaren: lijstTekst(locale, reeks) });
@@ -275,7 +342,7 @@ export function Dashboard() {
     jaarverslagSecties(
       { ...verslag, vorigeJaren: Object.fromEntries(jaren.filter((j) => j !== verslag).map((j) => [String(j.jaar), j])) },
       locale,
-      { onderDrempel },
+      { onderDrempel, geenGegevens: true },
     ).find((x) => x.id === 'nevenwerk');
 
   return (
@@ -381,15 +448,14 @@ export function Dashboard() {
             <CijferTabel
               className={s.tabel}
               toon={toon}
+              geen={geen}
               tabel={jaarTabel(
                 'kerncijfers',
                 t('dash.tabelBijschrift', { organisatie: verslag.organisatie }),
                 t('dash.cijfer'),
                 jaren,
-                kerncijfers(verslag, toon).map(([key], rij) => ({
-                  label: t(key),
-                  waarde: (j: JaarCijfers) => kerncijfers(j, toon, onderDrempel)[rij][1],
-                })),
+                kerncijfers(t, rapport, toon, onderDrempel),
+                geen,
               )}
             />
           </section>
@@ -397,9 +463,9 @@ export function Dashboard() {
             <h2 id="kop-registers" className={p.h2}>
               {t('dash.registers')}
             </h2>
-            {registerTabellen(t).map((tb) => {
-              const tabel = jaarTabel(tb.id, tb.titel, t('dash.cijfer'), jaren, tb.rijen);
-              return alleNul([tabel]) ? (
+            {registerTabellen(t, rapport, locale).map((tb) => {
+              const tabel = jaarTabel(tb.id, tb.titel, t('dash.cijfer'), jaren, tb.rijen, geen);
+              return alleNul([tabel], geen) ? (
                 <Body1 key={tb.id} as="p" block id={`leeg-${tb.id}`} className={p.alinea}>
                   <Text weight="semibold" block>
                     {tb.titel}
@@ -407,7 +473,7 @@ export function Dashboard() {
                   {nietsGeregistreerd}
                 </Body1>
               ) : (
-                <CijferTabel key={tb.id} className={s.tabel} toon={toon} tabel={tabel} />
+                <CijferTabel key={tb.id} className={s.tabel} toon={toon} geen={geen} tabel={tabel} />
               );
             })}
           </section>
@@ -416,14 +482,17 @@ export function Dashboard() {
               <h2 id="kop-nevenwerk" className={p.h2}>
                 {nevenwerk.titel}
               </h2>
-              {alleNul(nevenwerk.blokken.flatMap((b) => (b.soort === 'tabel' ? [b.tabel] : []))) ? (
+              {alleNul(
+                nevenwerk.blokken.flatMap((b) => (b.soort === 'tabel' ? [b.tabel] : [])),
+                geen,
+              ) ? (
                 <Body1 as="p" block id="leeg-nevenwerk" className={p.alinea}>
                   {nietsGeregistreerd}
                 </Body1>
               ) : (
                 nevenwerk.blokken.map((b, i) =>
                   b.soort === 'tabel' ? (
-                    <CijferTabel key={i} className={s.tabel} toon={toon} tabel={b.tabel} />
+                    <CijferTabel key={i} className={s.tabel} toon={toon} geen={geen} tabel={b.tabel} />
                   ) : b.soort === 'tekst' ? (
                     <Body1 key={i} as="p" block className={p.alinea}>
                       {b.tekst}
@@ -439,40 +508,28 @@ export function Dashboard() {
             </h2>
             <Suspense fallback={<Spinner label={t('laden')} />}>
               <div className={s.grafieken}>
-                <Staafdiagram
-                  id="g-soort"
-                  titel={t('dash.g.soort')}
-                  series={reeks}
-                  toon={(n) => onderdruk(n, onderDrempel)}
-                  groepen={MELDING_SOORTEN.map((k) => ({
-                    label: t(`meldingsoort.${k}`),
-                    waarden: jaren.map((j) => j.meldingen.perSoort[k]),
-                  }))}
-                />
-                <Staafdiagram
-                  id="g-onderwerp"
-                  titel={t('dash.g.onderwerp')}
-                  series={reeks}
-                  toon={(n) => onderdruk(n, onderDrempel)}
-                  groepen={ONDERWERPEN.map((k) => ({
-                    label: t(`onderwerp.${k}`),
-                    waarden: jaren.map((j) => j.gesprekken.perOnderwerp[k]),
-                  }))}
-                />
-                <Staafdiagram
-                  id="g-categorie"
-                  titel={t('dash.g.categorie')}
-                  series={reeks}
-                  toon={(n) => onderdruk(n, onderDrempel)}
-                  groepen={CATEGORIEEN.map((k) => ({ label: t(`categorie.${k}`), waarden: jaren.map((j) => j.meldingen.perCategorie[k]) }))}
-                />
-                <Staafdiagram
-                  id="g-meldwijzer"
-                  titel={t('dash.g.meldwijzer')}
-                  series={reeks}
-                  toon={(n) => onderdruk(n, onderDrempel)}
-                  groepen={SITUATIES.map((k) => ({ label: t(`situatie.${k}`), waarden: jaren.map((j) => j.meldwijzer.perSituatie[k]) }))}
-                />
+                {grafieken.map((g) =>
+                  jaren.every((j) => zonderGegevens(j, g.sectie)) ? (
+                    // No year has data for this chart: one sentence, not a chart of "geen gegevens".
+                    <div key={g.id} id={`leeg-${g.id}`}>
+                      <Text as="h3" id={`${g.id}-kop`} weight="semibold" size={400} block>
+                        {g.titel}
+                      </Text>
+                      <Body1 as="p" block className={p.alinea}>
+                        {nietsGeregistreerd}
+                      </Body1>
+                    </div>
+                  ) : (
+                    <Staafdiagram
+                      key={g.id}
+                      id={g.id}
+                      titel={g.titel}
+                      series={reeks}
+                      toon={(n) => onderdruk(n, onderDrempel)}
+                      groepen={g.groepen}
+                    />
+                  ),
+                )}
               </div>
             </Suspense>
             <Body1 as="p" block className={p.zacht}>
