@@ -102,18 +102,44 @@ export function renderIntakeMenuCard(
   });
 }
 
+/** Values entered on a gesprek form earlier (carried by "Nee, datum aanpassen"), to pre-fill the form with. */
+export interface GesprekWaarden {
+  datum?: string;
+  vertrouwenspersoon?: string;
+  onderwerp?: string;
+  isMelding?: boolean;
+  doorverwezen?: string;
+}
+
 /**
  * "Gesprek vastleggen" (list `Gesprekken`). Date defaults to `vandaag`. In uitvraag mode (`uitvraag` given) the
  * card explains the uitvraag and has "Toevoegen" and "Niets (meer) te melden". With `correctie` (one of the
  * caller's own gesprekken, "Mijn registraties") the card is pre-filled with its values and saves a correction of
- * that gesprek (`intake.gesprek.corrigeer`, same id).
+ * that gesprek (`intake.gesprek.corrigeer`, same id). `waarden` (what was entered before the year question) go over
+ * the defaults and the stored values; `kaartId` keeps the id of that earlier form (default: a fresh UUID), so the
+ * form and the question's "Ja" save once between them.
  */
 export function renderGesprekCard(
   locale: Locale,
-  opts: { vandaag: string; uitvraag?: { cyclus: string; sinds: string }; correctie?: ListItem<'Gesprekken'> },
+  opts: {
+    vandaag: string;
+    uitvraag?: { cyclus: string; sinds: string };
+    correctie?: ListItem<'Gesprekken'>;
+    waarden?: GesprekWaarden;
+    kaartId?: string;
+  },
 ): AdaptiveCardJson {
-  const kaartId = randomUUID();
+  const kaartId = opts.kaartId ?? randomUUID();
   const c = opts.correctie;
+  const w = opts.waarden ?? {};
+  const standaard = c
+    ? {
+        vertrouwenspersoon: c.vertrouwenspersoon,
+        onderwerp: c.onderwerp,
+        doorverwezen: c.doorverwezen ?? 'geen',
+        isMelding: c.isMelding ?? true,
+      }
+    : { vertrouwenspersoon: 'intern', onderwerp: '', doorverwezen: 'geen', isMelding: true };
   const acties: { titel: string; data: Record<string, string> }[] = c
     ? [{ titel: t(locale, 'intake.knop.opslaan'), data: { action: 'intake.gesprek.corrigeer', kaartId, gesprekId: c.gesprekId } }]
     : opts.uitvraag
@@ -134,15 +160,13 @@ export function renderGesprekCard(
     intro: opts.uitvraag && !c ? t(locale, 'intake.uitvraag.uitlegGesprek', { sinds: datumTekst(locale, opts.uitvraag.sinds) }) : '',
     privacy: t(locale, 'intake.privacy'),
     labels: labels(locale),
-    datum: c ? c.datum : opts.vandaag,
-    standaard: c
-      ? {
-          vertrouwenspersoon: c.vertrouwenspersoon,
-          onderwerp: c.onderwerp,
-          doorverwezen: c.doorverwezen ?? 'geen',
-          isMelding: String(c.isMelding ?? true),
-        }
-      : { vertrouwenspersoon: 'intern', onderwerp: '', doorverwezen: 'geen', isMelding: 'true' },
+    datum: w.datum ?? (c ? c.datum : opts.vandaag),
+    standaard: {
+      vertrouwenspersoon: w.vertrouwenspersoon ?? standaard.vertrouwenspersoon,
+      onderwerp: w.onderwerp ?? standaard.onderwerp,
+      doorverwezen: w.doorverwezen ?? standaard.doorverwezen,
+      isMelding: String(w.isMelding ?? standaard.isMelding),
+    },
     keuzes: {
       vertrouwenspersoon: keuzes(locale, VP_SOORTEN),
       onderwerp: keuzes(locale, ONDERWERPEN),

@@ -38,6 +38,8 @@ import {
   wbkOverzichtInvoer,
   type AgressieInvoer,
   type GesprekCorrigeerInvoer,
+  type GesprekCorrigeerStartInvoer,
+  type GesprekStartInvoer,
   type GesprekInvoer,
   type IntakeAction,
   type MeldingBijwerkenInvoer,
@@ -263,8 +265,28 @@ async function menu(_invoer: unknown, input: TurnInput, services: BotServices): 
   return [menuKaart(input, services)];
 }
 
-async function gesprekStart(_invoer: unknown, input: TurnInput): Promise<Reply[]> {
-  return [card(renderGesprekCard(input.locale, { vandaag: vandaagVan(input.now) }))];
+/** The period an uitvraag cycle asks about (`sinds`: the uitvraag date before it), for its card. */
+function uitvraagPeriode(input: TurnInput, services: BotServices, cyclus: string): { cyclus: string; sinds: string } {
+  const c = huidigeCyclus(vandaagVan(input.now), services.config.intake.uitvraagDatums);
+  return { cyclus, sinds: c && c.cyclus === cyclus ? c.sinds : cyclus };
+}
+
+/**
+ * The gesprek form: empty from the menu or a command; after "Nee, datum aanpassen" on the year question with what was
+ * entered (`waarden`), the same `kaartId` and, for an uitvraag answer, the uitvraag again.
+ */
+async function gesprekStart(d: GesprekStartInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const { action: _action, kaartId, cyclus, ...waarden } = d;
+  return [
+    card(
+      renderGesprekCard(input.locale, {
+        vandaag: vandaagVan(input.now),
+        kaartId,
+        waarden,
+        uitvraag: cyclus ? uitvraagPeriode(input, services, cyclus) : undefined,
+      }),
+    ),
+  ];
 }
 
 /** The years of `jaren` as one phrase: "2025 en 2026" / "2025 and 2026" (Intl.ListFormat). */
@@ -295,7 +317,9 @@ function jaarRegel(input: TurnInput, datum: string, huidigeDatum?: string): { fo
 
 /**
  * Saving a gesprek dated in an earlier (still open) year changes that year's figures: ask first. "Ja, de datum klopt"
- * sends the same data (same `kaartId`, so still saved once) with `bevestigJaar`; "Nee, datum aanpassen" opens the form again.
+ * sends the same data (same `kaartId`, so still saved once) with `bevestigJaar`; "Nee, datum aanpassen" opens the form
+ * again with everything entered and the same `kaartId` (`nee` carries them), so only the date needs changing and the
+ * form and "Ja" together still save once.
  */
 function jaarVraag(
   input: TurnInput,
@@ -323,7 +347,7 @@ function jaarVraag(
   ];
 }
 
-/** The fields of a gesprek as card data (Teams' string form), for the year question's "Ja" button. */
+/** The fields of a gesprek as card data (Teams' string form), for the year question's buttons. */
 const gesprekVelden = (v: GesprekInvoer | GesprekCorrigeerInvoer) => ({
   datum: v.datum,
   vertrouwenspersoon: v.vertrouwenspersoon,
@@ -343,7 +367,7 @@ async function gesprekOpslaan(v: GesprekInvoer, input: TurnInput, services: BotS
       jr.raakt,
       gesprekRegel(input.locale, { gesprekId: '', ...v, verwijderdOp: null }),
       { action: v.action, kaartId: v.kaartId, cyclus: v.cyclus ?? '', ...gesprekVelden(v) },
-      { action: 'intake.gesprek.start' },
+      { action: 'intake.gesprek.start', kaartId: v.kaartId, cyclus: v.cyclus ?? '', ...gesprekVelden(v) },
     );
   return eenmaalPerKaart(input, services, v.kaartId, async () => {
     const item = await voegToeMetVolgnummer(services.store, 'Gesprekken', v.datum, (gesprekId) => ({
@@ -414,10 +438,11 @@ async function mijnRegistraties(_invoer: unknown, input: TurnInput, services: Bo
   ];
 }
 
-async function gesprekCorrigeerStart(d: { gesprekId: string }, input: TurnInput, services: BotServices): Promise<Reply[]> {
-  const g = await eigenGesprek(input, services, d.gesprekId);
-  if (!g) return nietGevonden(input, d.gesprekId);
-  return [card(renderGesprekCard(input.locale, { vandaag: vandaagVan(input.now), correctie: g }))];
+async function gesprekCorrigeerStart(d: GesprekCorrigeerStartInvoer, input: TurnInput, services: BotServices): Promise<Reply[]> {
+  const { action: _action, gesprekId, kaartId, ...waarden } = d;
+  const g = await eigenGesprek(input, services, gesprekId);
+  if (!g) return nietGevonden(input, gesprekId);
+  return [card(renderGesprekCard(input.locale, { vandaag: vandaagVan(input.now), correctie: g, kaartId, waarden }))];
 }
 
 /**
@@ -440,7 +465,7 @@ async function gesprekCorrigeer(v: GesprekCorrigeerInvoer, input: TurnInput, ser
       jr.raakt,
       gesprekRegel(input.locale, { ...g, ...v, gesprekId: g.gesprekId, verwijderdOp: null }),
       { action: v.action, kaartId: v.kaartId, gesprekId: g.gesprekId, ...gesprekVelden(v) },
-      { action: 'intake.gesprek.corrigeerStart', gesprekId: g.gesprekId },
+      { action: 'intake.gesprek.corrigeerStart', gesprekId: g.gesprekId, kaartId: v.kaartId, ...gesprekVelden(v) },
       g.gesprekId,
     );
   const velden = {
@@ -663,9 +688,7 @@ async function uitvraagVervolg(
 ): Promise<Reply[]> {
   const staat = intakeStaat(services.lokaal);
   await staat.uitvraagBeantwoord(cyclus, input.user.aadObjectId!, vandaagVan(input.now), 1);
-  const c = huidigeCyclus(vandaagVan(input.now), services.config.intake.uitvraagDatums);
-  const sinds = c && c.cyclus === cyclus ? c.sinds : cyclus;
-  return [uitvraagKaart(rol, vandaagVan(input.now), { cyclus, sinds }, input.locale)];
+  return [uitvraagKaart(rol, vandaagVan(input.now), uitvraagPeriode(input, services, cyclus), input.locale)];
 }
 
 async function uitvraagGeen(d: z.output<typeof uitvraagGeenInvoer>, input: TurnInput, services: BotServices): Promise<Reply[]> {

@@ -84,6 +84,24 @@ export type GesprekInvoer = z.infer<typeof gesprekInvoer>;
 const GESPREK_ID = /^G-\d{4}-\d{4,}$/;
 const gesprekId = z.string({ error: 'gesprek-id ontbreekt' }).regex(GESPREK_ID, 'verwacht een gesprek-id als G-2026-0001');
 
+/**
+ * The values entered on a gesprek form, carried back by "Nee, datum aanpassen" on the year question so the form
+ * opens again with them (and with the same `kaartId`: whichever of the form and the question is used, the gesprek is
+ * saved once). All optional: a start from the menu or a command has none.
+ */
+const gesprekWaarden = {
+  kaartId: kaartId.optional(),
+  datum: datum.optional(),
+  vertrouwenspersoon: enumVan(VP_SOORTEN).optional(),
+  onderwerp: enumVan(ONDERWERPEN).optional(),
+  isMelding: janee.optional(),
+  doorverwezen: enumVan(DOORVERWIJZINGEN).optional(),
+};
+
+/** "Gesprek vastleggen" (menu, command) or "Nee, datum aanpassen": the form, pre-filled with `gesprekWaarden` when given. */
+export const gesprekStartInvoer = z.looseObject({ action: z.literal('intake.gesprek.start'), cyclus, ...gesprekWaarden });
+export type GesprekStartInvoer = z.output<typeof gesprekStartInvoer>;
+
 /** A correction of one of the caller's own gesprekken ("Mijn registraties"): the same fields, the id kept. */
 export const gesprekCorrigeerInvoer = z.strictObject({
   action: z.literal('intake.gesprek.corrigeer'),
@@ -104,8 +122,16 @@ export const gesprekVerwijderInvoer = z.strictObject({ action: z.literal('intake
 /** "Nee, behouden" on that confirmation card: nothing changes, the card becomes a summary. */
 export const gesprekBehoudenInvoer = z.strictObject({ action: z.literal('intake.gesprek.behouden'), gesprekId });
 
-/** "Corrigeren" / "Verwijderen" next to a gesprek in "Mijn registraties": opens the correction or confirmation card. */
-export const gesprekCorrigeerStartInvoer = z.strictObject({ action: z.literal('intake.gesprek.corrigeerStart'), gesprekId });
+/**
+ * "Corrigeren" / "Verwijderen" next to a gesprek in "Mijn registraties": opens the correction or confirmation card
+ * (the correction card pre-filled with `gesprekWaarden` over the stored values when "Nee, datum aanpassen" sent them).
+ */
+export const gesprekCorrigeerStartInvoer = z.strictObject({
+  action: z.literal('intake.gesprek.corrigeerStart'),
+  gesprekId,
+  ...gesprekWaarden,
+});
+export type GesprekCorrigeerStartInvoer = z.output<typeof gesprekCorrigeerStartInvoer>;
 export const gesprekVerwijderStartInvoer = z.strictObject({ action: z.literal('intake.gesprek.verwijderStart'), gesprekId });
 
 export const meldingInvoer = z.strictObject({
@@ -185,7 +211,6 @@ export const uitvraagGeenInvoer = z.strictObject({
 /** Routes whose card or command carries no data of its own (menus, "start" buttons): just the action. */
 const knop = <const A extends string>(action: A) => z.looseObject({ action: z.literal(action) });
 export const menuInvoer = knop('intake.menu');
-export const gesprekStartInvoer = knop('intake.gesprek.start');
 export const mijnRegistratiesInvoer = knop('intake.gesprek.mijn');
 export const meldingStartInvoer = knop('intake.melding.start');
 export const meldingBijwerkenStartInvoer = knop('intake.melding.bijwerkenStart');
