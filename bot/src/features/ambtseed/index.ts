@@ -75,9 +75,22 @@ const COMMANDS: Record<string, AmbtseedAction> = {
   ...Object.fromEntries(['ambtseed beheer', 'ambtseed hr', 'manage oath', 'oath admin'].map((c) => [c, 'ambtseed.hr' as const])),
   // Intent synonyms: also typed commands, and the words bot/src/features/commando-herkenning.ts recognises in free text.
   ...Object.fromEntries(
-    ['eed', 'belofte afleggen', 'oath', 'oath ceremony', 'integrity statement'].map((c) => [c, 'ambtseed.plan' as const]),
+    [
+      'eed',
+      'belofte',
+      'belofte afleggen',
+      'beëdiging',
+      'mijn sessie',
+      'oath',
+      'oath ceremony',
+      'swear the oath',
+      'my oath session',
+      'integrity statement',
+    ].map((c) => [c, 'ambtseed.plan' as const]),
   ),
-  ...Object.fromEntries(['ambtseed sessies', 'oath sessions'].map((c) => [c, 'ambtseed.hr' as const])),
+  ...Object.fromEntries(
+    ['ambtseed sessies', 'ambtseed overzicht', 'oath sessions', 'oath overview'].map((c) => [c, 'ambtseed.hr' as const]),
+  ),
 };
 
 /** A refused booking (`BoekingFout`): Dutch gets the domain's own message (it can be more specific), English the translated one per code. */

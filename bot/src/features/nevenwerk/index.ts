@@ -74,9 +74,19 @@ export const nevenwerkFeature = defineFeature({
     ...commando('nevenwerk.team', 'nevenwerk beoordelen', 'assess side activities'),
     ...commando('nevenwerk.overzicht', 'nevenwerk overzicht', 'side activities overview'),
     // Intent synonyms: also typed commands, and the words bot/src/features/commando-herkenning.ts recognises in free text.
-    ...commando('nevenwerk.menu', 'nevenfunctie melden', 'bijbaan melden', 'side job'),
-    ...commando('nevenwerk.mijn', 'mijn nevenfuncties', 'my side jobs'),
-    ...commando('nevenwerk.team', 'nevenwerk team', 'assess side jobs'),
+    ...commando(
+      'nevenwerk.menu',
+      'nevenwerk doorgeven',
+      'nevenfunctie',
+      'nevenfunctie melden',
+      'nevenactiviteit melden',
+      'bijbaan melden',
+      'side job',
+      'second job',
+    ),
+    ...commando('nevenwerk.mijn', 'mijn nevenfuncties', 'my side jobs', 'my outside activities'),
+    ...commando('nevenwerk.team', 'nevenwerk team', 'nevenwerk goedkeuren', 'assess side jobs', 'approve side activities'),
+    ...commando('nevenwerk.overzicht', 'nevenfuncties overzicht', 'outside activities overview'),
   },
 });
 

@@ -29,6 +29,9 @@ export const VOG_ACTIONS = {
 const COMMANDS: Record<string, VogAction> = {
   ...Object.fromEntries(['mijn vog', 'vog', 'vog status', 'my vog', 'certificate of conduct'].map((c) => [c, 'vog.status' as const])),
   ...Object.fromEntries(['vog overzicht', 'vog beheer', 'vog overview'].map((c) => [c, 'vog.overzicht' as const])),
+  // Intent synonyms: also typed commands, and the words bot/src/features/commando-herkenning.ts recognises in free text.
+  ...Object.fromEntries(['verklaring omtrent gedrag', 'certificate of good conduct'].map((c) => [c, 'vog.status' as const])),
+  ...Object.fromEntries(['vog hr'].map((c) => [c, 'vog.overzicht' as const])),
 };
 
 /** The card's label of each input (validation errors name the field as HR saw it). */
