@@ -66,9 +66,9 @@ describe('vindNaam (soft check for a name in a note)', () => {
     expect(vindNaam(tekst)).toBeUndefined();
   });
 
-  it('flags none of the 607 ordinary sentences of the meldwijzer corpus', () => {
+  it('flags none of the ordinary sentences of the meldwijzer corpus (863: development and test part)', () => {
     const corpus = JSON.parse(fs.readFileSync('tests/fixtures/meldwijzer-corpus.json', 'utf8')) as { items: { tekst: string }[] };
-    expect(corpus.items).toHaveLength(607);
+    expect(corpus.items.length).toBeGreaterThanOrEqual(863);
     expect(corpus.items.map((i) => i.tekst).filter((t) => vindNaam(t) !== undefined)).toEqual([]);
   });
 });
