@@ -119,10 +119,11 @@ describe('meldroute when someone in the line above is involved', () => {
     const a = meldroute(demo, 'zakelijk', {}, { actor: 'secretaris' });
     expect(meldpuntIds(a)).toMatchObject({ eerst: ['integriteitscoordinator', 'vertrouwenspersoon'], ook: [] });
     expect(a.betrokkene).toBe('secretaris');
-    // The anonymous variant chose [vertrouwenspersoon], ook [leidinggevende, secretaris]: both drop out.
+    // The anonymous variant chose [vertrouwenspersoon], ook [leidinggevende, secretaris]: both drop out; the
+    // field's [integriteitscoordinator, vertrouwenspersoon] follow, the vertrouwenspersoon already first.
     expect(meldpuntIds(meldroute(demo, 'zakelijk', { anoniem: 'ja' }, { actor: 'secretaris' }))).toMatchObject({
       eerst: ['vertrouwenspersoon'],
-      ook: [],
+      ook: ['integriteitscoordinator'],
     });
     // Without the field (demo vermoedenMisstand without bijSecretaris): [leidinggevende, vertrouwenspersoon],
     // ook [secretaris, huisVoorKlokkenluiders] → the vertrouwenspersoon first, the Huis voor Klokkenluiders also.
@@ -138,12 +139,35 @@ describe('meldroute when someone in the line above is involved', () => {
     expect(meldpuntIds(meldroute(demo, 'zakelijk', {}, { actor: 'hogerLeidinggevende' })).eerst).toContain('secretaris');
   });
 
-  it('keeps a variant the answers chose, without any manager (demo zakelijk, anoniem: ja)', () => {
+  it('keeps a variant the answers chose, without any manager, and the field around the manager (demo zakelijk, anoniem: ja)', () => {
     // The variant: meldpunten [vertrouwenspersoon], ook [leidinggevende, secretaris]; the own manager drops out.
-    expect(meldpuntIds(meldroute(demo, 'zakelijk', { anoniem: 'ja' }, { actor: 'leidinggevende' }))).toMatchObject({
-      eerst: ['vertrouwenspersoon'],
-      ook: ['secretaris'],
-    });
+    // bijLeidinggevende [hogerLeidinggevende, vertrouwenspersoon], ook [secretaris] follows: the higher manager
+    // first among "ook", and the field's steps and beslisser, not the route's ("De leidinggevende … beslist").
+    const a = meldroute(demo, 'zakelijk', { anoniem: 'ja' }, { actor: 'leidinggevende' });
+    expect(meldpuntIds(a)).toMatchObject({ eerst: ['vertrouwenspersoon'], ook: ['hogerLeidinggevende', 'secretaris'] });
+    expect(a.stappen[0].nl).toContain('niet bij je eigen leidinggevende');
+    expect(a.beslisser?.nl).toBe('Een hogere leidinggevende of de provinciesecretaris beslist over onderzoek.');
+    // A gedeputeerde, anonymously: the vertrouwenspersoon first, the integriteitscoördinator also, and the
+    // commissaris van de Koning decides (Provinciewet art. 175), not "de leidinggevende of de provinciesecretaris".
+    const b = meldroute(demo, 'zakelijk', { anoniem: 'ja' }, { actor: 'bestuurder' });
+    expect(meldpuntIds(b)).toMatchObject({ eerst: ['vertrouwenspersoon'], ook: ['integriteitscoordinator', 'secretaris'] });
+    expect(b.stappen[0].nl).toContain('integriteitscoördinator');
+    expect(b.beslisser?.nl).toContain('commissaris van de Koning');
+  });
+
+  it('names who decides without the person reported (beslisser of the route field)', () => {
+    const antwoorden = [{}, { anoniem: 'ja' }, { anoniem: 'nee', maatschappelijkBelang: 'ja' }];
+    for (const cfg of [demo, zh, huizen])
+      for (const s of SITUATIES)
+        for (const a of antwoorden) {
+          for (const actor of ['leidinggevende', 'hogerLeidinggevende', 'bestuurder'] as const) {
+            const b = meldroute(cfg, s, a, { actor }).beslisser?.nl ?? '';
+            expect(b).not.toMatch(/^De leidinggevende/);
+            if (actor === 'bestuurder') expect(b === '' || /commissaris van de Koning|burgemeester/.test(b)).toBe(true);
+          }
+          const sec = meldroute(cfg, s, a, { actor: 'secretaris' }).beslisser?.nl ?? '';
+          expect(sec).not.toMatch(/^De (gemeente|provincie)secretaris/);
+        }
   });
 
   it('without a route field: the route without managers, else the first "ook", else the vertrouwenspersonen', () => {
@@ -183,7 +207,7 @@ describe('meldroute when someone in the line above is involved', () => {
     for (const cfg of [demo, zh, huizen])
       for (const s of ['vermoedenMisstand', 'zakelijk', 'ongewenstGedrag'] as const)
         for (const actor of ['leidinggevende', 'hogerLeidinggevende', 'bestuurder'] as const)
-          for (const stap of meldroute(cfg, s, {}, { actor }).stappen) {
+          for (const stap of [{}, { anoniem: 'ja' }].flatMap((a) => meldroute(cfg, s, a, { actor }).stappen)) {
             // "je leidinggevende" only as "niet bij je eigen leidinggevende", "de leidinggevende van je leidinggevende" …
             if (/\bje (eigen )?leidinggevende\b/.test(stap.nl))
               expect(stap.nl).toMatch(/niet bij je eigen leidinggevende|van je leidinggevende|dan je eigen leidinggevende/);

@@ -116,6 +116,8 @@ export const routeBetrokkeneSchema = z.object({
   meldpunten: z.array(id).min(1, 'geef minstens één meldpunt'),
   ook: z.array(id).optional(),
   stappen: z.array(tekst).optional(),
+  /** Who decides on an investigation in this case (the route's `beslisser` often names the manager or the secretaris). */
+  beslisser: tekst.optional(),
 });
 export type RouteBetrokkene = z.infer<typeof routeBetrokkeneSchema>;
 

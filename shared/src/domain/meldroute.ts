@@ -17,7 +17,8 @@ import type { Actor, Perspectief } from './triage';
  *   the employee to another situation's route (`situatie`), whose own variants then apply.
  * - `bijLeidinggevende` / `bijDirectie` / `bijSecretaris` / `bijBestuurder`: when the behaviour comes from the
  *   employee's own manager, a director, the secretaris or a bestuurder (the triage actor, or the answer
- *   `wie: leidinggevende`), these meldpunten replace the route's (unless a variant already chose); in every case
+ *   `wie: leidinggevende`), these meldpunten, steps and `beslisser` replace the route's (a variant the answers
+ *   chose keeps its meldpunten first, the field's follow); in every case
  *   the result offers no meldpunt of soort `leidinggevende` (and, about the secretaris, of soort `secretaris`)
  *   that the field does not list, so nobody is sent to the person they report.
  */
@@ -183,29 +184,33 @@ function filterOpVoorkeur(contacten: Contact[], voorkeur: string | undefined): C
 }
 
 /**
- * Meldpunten and steps when `betrokkene` is involved: the route's `bij…` field (unless a variant chose), with
- * every meldpunt of soort `leidinggevende` (about the secretaris also of soort `secretaris`) that field does not
- * list left out. When nothing is left to go to first, the first remaining `ook`, else the organisation's
- * vertrouwenspersonen and integriteitscoördinator.
+ * Meldpunten, steps and who decides when `betrokkene` is involved: the route's `bij…` field, with every
+ * meldpunt of soort `leidinggevende` (about the secretaris also of soort `secretaris`) that field does not list
+ * left out. A variant the answers chose (e.g. `anoniem: ja` → the vertrouwenspersoon) keeps its meldpunten
+ * first; the field's meldpunten then follow under `ook`, and the field's steps and `beslisser` still apply, so
+ * an anonymous report about one's own manager is not told to go "to the manager". When nothing is left to go
+ * to first, the first remaining `ook`, else the organisation's vertrouwenspersonen and integriteitscoördinator.
  */
 function zonderBetrokkene(
   config: OrgConfig,
   r: Opgelost,
   betrokkene: Betrokkene,
-): Pick<Opgelost, 'meldpunten' | 'ook'> & { stappen: Tekst[] } {
-  const bij: RouteBetrokkene | undefined = r.variant ? undefined : r.route[BIJ_VELD[betrokkene]];
-  const toegestaan = new Set(bij?.meldpunten ?? []);
+): Pick<Opgelost, 'meldpunten' | 'ook'> & { stappen: Tekst[]; beslisser?: Tekst } {
+  const bij: RouteBetrokkene | undefined = r.route[BIJ_VELD[betrokkene]];
+  const toegestaan = new Set([...(bij?.meldpunten ?? []), ...(bij?.ook ?? [])]);
   const soort = new Map(config.meldpunten.map((m) => [m.id, m.soort]));
   const uitgesloten = new Set(betrokkene === 'secretaris' ? ['leidinggevende', 'secretaris'] : ['leidinggevende']);
   const mag = (id: string) => toegestaan.has(id) || !uitgesloten.has(soort.get(id) ?? '');
-  let meldpunten = (bij?.meldpunten ?? r.meldpunten).filter(mag);
-  let ook = (bij?.ook ?? r.ook).filter(mag);
+  const eerstBron = r.variant || !bij ? r.meldpunten : bij.meldpunten;
+  const ookBron = r.variant ? [...(bij?.meldpunten ?? []), ...r.ook, ...(bij?.ook ?? [])] : (bij?.ook ?? r.ook);
+  let meldpunten = [...new Set(eerstBron.filter(mag))];
+  let ook = [...new Set(ookBron.filter(mag))].filter((id) => !meldpunten.includes(id));
   if (meldpunten.length === 0) {
     const terugval = config.meldpunten.filter((m) => m.soort === 'vertrouwenspersoon' || m.soort === 'integriteitscoordinator');
     meldpunten = ook.length ? [ook[0]] : terugval.map((m) => m.id);
     ook = ook.filter((id) => !meldpunten.includes(id));
   }
-  return { meldpunten, ook, stappen: bij?.stappen ?? r.route.stappen };
+  return { meldpunten, ook, stappen: bij?.stappen ?? r.route.stappen, beslisser: bij?.beslisser ?? r.route.beslisser };
 }
 
 /** Options of `meldroute`. */
@@ -225,7 +230,9 @@ export function meldroute(config: OrgConfig, situatie: Situatie, antwoorden: Ant
   const a = geldigeAntwoorden(antwoorden);
   const r = los(config, situatie, a);
   const betrokkene = betrokkeneVan(opties.actor, a);
-  const gekozen = betrokkene ? zonderBetrokkene(config, r, betrokkene) : { meldpunten: r.meldpunten, ook: r.ook, stappen: r.route.stappen };
+  const gekozen = betrokkene
+    ? zonderBetrokkene(config, r, betrokkene)
+    : { meldpunten: r.meldpunten, ook: r.ook, stappen: r.route.stappen, beslisser: r.route.beslisser };
   const byId = new Map(config.meldpunten.map((m) => [m.id, m]));
   const contacts = new Map(config.contacten.map((c) => [c.id, c]));
   const advies = (id: string): AdviesMeldpunt => {
@@ -244,7 +251,7 @@ export function meldroute(config: OrgConfig, situatie: Situatie, antwoorden: Ant
     ook: ookIds.map(advies),
     anoniem: [...new Set(r.route.anoniem)].map(advies),
     stappen: gekozen.stappen,
-    beslisser: r.route.beslisser,
+    beslisser: gekozen.beslisser,
     wbk: r.route.wbk,
     regelingen,
     ...(betrokkene ? { betrokkene } : {}),
