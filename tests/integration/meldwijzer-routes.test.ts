@@ -207,6 +207,69 @@ const GEVALLEN: Geval[] = [
     [],
     true,
   ],
+  // Typed with a typo, the own manager is still the own manager (one letter missing inside the word).
+  [
+    'eigen leidinggevende, tikfout',
+    'demo',
+    'mijn leidinggevede pest mij',
+    ['Geen voorkeur'],
+    'Ongewenst gedrag door je leidinggevende',
+    ['Vertrouwenspersoon', 'Een hogere leidinggevende'],
+    [LKOG],
+    true,
+  ],
+  [
+    'eigen leidinggevende, tikfout',
+    'huizen',
+    'mn teamlieder kleineert me steeds',
+    [],
+    'Ongewenst gedrag door je leidinggevende',
+    [BING, 'Een andere leidinggevende'],
+    [LKOG],
+    true,
+  ],
+  // A bestuurder who has a contractor pay: the bestuurder acts, not the contractor named after "door".
+  [
+    'bestuurder via een aannemer',
+    'huizen',
+    'De wethouder laat zijn oprit betalen door een aannemer',
+    ['Nee'],
+    'Een zakelijke integriteitsschending door een bestuurder',
+    [BING, 'Gemeentesecretaris'],
+    [],
+    true,
+  ],
+  [
+    'bestuurder via een aannemer',
+    'demo',
+    'De gedeputeerde heeft zijn verbouwing laten betalen door een aannemer',
+    [NEE_ANONIEM, 'Nee'],
+    'Een zakelijke integriteitsschending door een bestuurder',
+    ['Integriteitscoördinator', 'Vertrouwenspersoon'],
+    ['Provinciesecretaris'],
+    true,
+  ],
+  // Anonymously about the own manager: the anonymous variant's vertrouwenspersoon first, the higher manager also.
+  [
+    'eigen leidinggevende, anoniem',
+    'demo',
+    'Mijn leidinggevende declareert privé-etentjes',
+    ['Ja, anoniem', 'Nee'],
+    'Een zakelijke integriteitsschending door je leidinggevende',
+    ['Vertrouwenspersoon'],
+    ['Een hogere leidinggevende', 'Provinciesecretaris'],
+    true,
+  ],
+  [
+    'bestuurder, anoniem',
+    'zuid-holland',
+    'De gedeputeerde pleegt fraude met declaraties',
+    ['Nee', 'Ja, anoniem'],
+    'Een zakelijke integriteitsschending door een bestuurder',
+    ['Vertrouwenspersoon'],
+    ['Provinciesecretaris'],
+    true,
+  ],
   // Citizen: the agressie route, the manager first (they are not involved).
   [
     'burger',
@@ -350,6 +413,39 @@ describe('routes follow whose behaviour it is', () => {
         /Het gaat over (je eigen leidinggevende|een directeur of hogere leidinggevende|een bestuurder)\. Daarom wijs ik je niet naar/,
       );
     }
+  });
+
+  // "Wie beslist" names who decides without the person reported: config routes.zakelijk.bij….beslisser.
+  it.each([
+    [
+      'demo',
+      'Mijn leidinggevende declareert privé-etentjes',
+      ['Ja, anoniem', 'Nee'],
+      'Wie beslist: Een hogere leidinggevende of de provinciesecretaris beslist over onderzoek.',
+    ],
+    [
+      'demo',
+      'De gedeputeerde pleegt fraude met declaraties',
+      ['Ja, anoniem', 'Nee'],
+      'Wie beslist: Bij een gedeputeerde of statenlid beslist de commissaris van de Koning over onderzoek',
+    ],
+    [
+      'huizen',
+      'Een wethouder neemt steekpenningen aan',
+      ['Nee'],
+      'Wie beslist: Bij een wethouder of raadslid beslist de burgemeester over onderzoek',
+    ],
+    [
+      'huizen',
+      'De gemeentesecretaris steekt geld uit de kas in eigen zak',
+      ['Nee'],
+      'Wie beslist: Het college van burgemeester en wethouders beslist over onderzoek naar de gemeentesecretaris.',
+    ],
+  ] as const)('%s: "%s" says who decides without the person reported', async (org, tekst, antwoorden, beslist) => {
+    const { laatste } = await vraag(org, tekst, [...antwoorden]);
+    const card = JSON.stringify(laatsteKaart(laatste));
+    expect(card).toContain(beslist);
+    expect(card).not.toContain('De leidinggevende onderzoekt het');
   });
 
   it('keeps the actor across the clarifying questions and the back button', async () => {

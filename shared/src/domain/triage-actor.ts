@@ -1,6 +1,6 @@
 import type { Actor, Perspectief } from './triage';
 import { begrippen } from './triage-begrippen';
-import { normaliseer, ZinIndex } from './triage-tekst';
+import { bewerkingsafstand, normaliseer, ZinIndex } from './triage-tekst';
 
 /**
  * Who acts in a meldwijzer text, and whether it is about the employee's own conduct — rules over the
@@ -491,6 +491,44 @@ const ACTOR_INDEX = new ZinIndex(
   ),
   2,
 );
+/**
+ * Typo tolerance for one-word actor terms of at least 8 letters: a text word with one letter left out, added,
+ * changed or two swapped (Damerau–Levenshtein 1) reads as the term — "mijn leidinggevede pest mij" names the
+ * own manager. Only inside the word: the first two and the last two letters are as written, because an agent
+ * noun and its verb differ at the end ("aannemer" / "aannemen", "bezoeker" / "bezoeken", "overtreder" /
+ * "overtreden") and a text about accepting a gift must not name a contractor. Lookup by the word's one-letter
+ * deletions (symmetric delete), checked with the real distance.
+ */
+const TIKFOUT_MIN = 8;
+const TIKFOUT_INDEX: ReadonlyMap<string, readonly string[]> = (() => {
+  const index = new Map<string, string[]>();
+  const voeg = (sleutel: string, term: string) => {
+    const lijst = index.get(sleutel);
+    if (!lijst) index.set(sleutel, [term]);
+    else if (!lijst.includes(term)) lijst.push(term);
+  };
+  for (const woorden of Object.values(ACTOR_WOORDEN))
+    for (const w of woorden) {
+      const term = normaliseer(w);
+      if (term.includes(' ') || term.length < TIKFOUT_MIN) continue;
+      voeg(term, term);
+      for (let i = 2; i < term.length - 2; i++) voeg(term.slice(0, i) + term.slice(i + 1), term);
+    }
+  return index;
+})();
+const ACTOR_TERMEN = new Set([...TIKFOUT_INDEX.values()].flat());
+
+/** The actor term `woord` is a typo of (see TIKFOUT_INDEX), or `woord` itself. */
+export function actorTikfout(woord: string): string {
+  if (woord.length < TIKFOUT_MIN - 1 || ACTOR_TERMEN.has(woord)) return woord;
+  const kandidaten = new Set(TIKFOUT_INDEX.get(woord) ?? []);
+  for (let i = 2; i < woord.length - 2; i++)
+    for (const t of TIKFOUT_INDEX.get(woord.slice(0, i) + woord.slice(i + 1)) ?? []) kandidaten.add(t);
+  for (const t of kandidaten)
+    if (t.slice(0, 2) === woord.slice(0, 2) && t.slice(-2) === woord.slice(-2) && bewerkingsafstand(woord, t, 1) <= 1) return t;
+  return woord;
+}
+
 const zinnen = (lijst: readonly string[], rek = 0) =>
   new ZinIndex(
     lijst.map((m) => [m, true] as const),
@@ -573,12 +611,32 @@ export interface ActorAnalyse {
   genoemd: ReadonlySet<Exclude<Actor, 'ik'>>;
 }
 
+/** Someone with authority over the employee or the organisation: what they have others do, they do. */
+const GEZAG: ReadonlySet<Actor> = new Set(['leidinggevende', 'hogerLeidinggevende', 'secretaris', 'bestuurder']);
+/** Causative verbs ("de wethouder laat zijn oprit betalen door een aannemer", "the alderman had it paid for by"). */
+const LATEN = new Set(['laat', 'liet', 'laten', 'lieten', 'gelaten', 'has', 'had', 'have', 'gets', 'got', 'getting']);
+
+/**
+ * "X laat … door Y" / "X had … by Y": when someone with authority (GEZAG) has something done by a supplier,
+ * citizen or colleague named after "door"/"by", the one with authority acts — the route goes around them, not
+ * to their line. Not for a passive that only looks like it ("had been insulted by", "wordt bedreigd door").
+ */
+function causatief(woorden: readonly string[], gevonden: readonly Gevonden[]): Gevonden | undefined {
+  const door = gevonden.find((g) => g.naDoor);
+  if (!door || GEZAG.has(door.actor)) return undefined;
+  return gevonden.find((g) => {
+    if (!GEZAG.has(g.actor) || g.pos >= door.pos) return false;
+    for (let i = g.pos + 1; i < door.pos; i++) if (LATEN.has(woorden[i]) && woorden[i + 1] !== 'been') return true;
+    return false;
+  });
+}
+
 /** The actor and perspective of a normalised text (words joined by single spaces). */
 export function actorEnPerspectief(genormaliseerd: string): ActorAnalyse {
   const woorden = genormaliseerd ? genormaliseerd.split(' ') : [];
   const na = (set: ReadonlySet<string>, pos: number) =>
     (pos >= 1 && set.has(woorden[pos - 1])) || (pos >= 2 && set.has(woorden[pos - 2]) && LIDWOORD.has(woorden[pos - 1]));
-  const gevonden: Gevonden[] = ACTOR_INDEX.vind(woorden)
+  const gevonden: Gevonden[] = ACTOR_INDEX.vind(woorden.map(actorTikfout))
     // "ik ben directeur", "ik word wethouder", "as a team lead I…": the employee describes themself, nobody else acts.
     .filter(({ pos }) => !zelfbeschrijving(woorden, pos) && !GEEN_ACTOR.has(woorden[pos]))
     .map(({ waarde, pos }) => ({
@@ -595,7 +653,7 @@ export function actorEnPerspectief(genormaliseerd: string): ActorAnalyse {
   const verzoek = VERZOEK.test(genormaliseerd);
   const eigen = (vraag && !meldend) || (!lijdend && !meldend && EIGEN_INDEX.bevat(woorden));
   // "de manager van mijn manager" / "mijn leidinggevende en zijn baas" — a higher manager wins over the own one.
-  const agent = gevonden.find((g) => g.naDoor) ?? gevonden.sort((a, b) => a.pos - b.pos)[0];
+  const agent = causatief(woorden, gevonden) ?? gevonden.find((g) => g.naDoor) ?? gevonden.sort((a, b) => a.pos - b.pos)[0];
   if (agent) {
     const gever = agent.actor === 'leverancier' || agent.actor === 'burger';
     // A colleague, neighbour or client asks the employee a favour: the employee decides. (A manager who asks for

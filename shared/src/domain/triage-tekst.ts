@@ -193,3 +193,34 @@ export class ZinIndex<T> {
     return this.vind(woorden).length > 0;
   }
 }
+
+/** Damerau–Levenshtein (optimal string alignment) distance, stopping early above `max`. */
+export function bewerkingsafstand(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length + 1;
+  if (RIJEN.length < 3 * n) RIJEN = new Int32Array(3 * n * 2);
+  // Three rows in one reused buffer: prev2 (i-2), prev (i-1), cur (i).
+  let p2 = 0;
+  let p1 = n;
+  let c = 2 * n;
+  for (let j = 0; j < n; j++) RIJEN[p1 + j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    RIJEN[c] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(RIJEN[p1 + j] + 1, RIJEN[c + j - 1] + 1, RIJEN[p1 + j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, RIJEN[p2 + j - 2] + 1);
+      RIJEN[c + j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = p2;
+    p2 = p1;
+    p1 = c;
+    c = t;
+  }
+  return RIJEN[p1 + n - 1];
+}
+let RIJEN = new Int32Array(96);
