@@ -460,6 +460,17 @@ describe('routes follow whose behaviour it is', () => {
     expect(replyText(r.replies)).toContain('Ongewenst gedrag door je leidinggevende');
   });
 
+  it('names nobody in the heading until the answer says who, then follows the answer', async () => {
+    let r = await bot('zuid-holland').send(message('ik word steeds buitengesloten bij de koffie', { locale: 'nl-NL' }));
+    expect(replyText(r.replies)).toContain('Over: Ongewenst gedrag op het werk');
+    expect(replyText(r.replies)).toContain('Van wie gaat het gedrag uit?');
+    expect(replyText(r.replies)).not.toContain('door een collega');
+    r = await klik('zuid-holland', r.replies, 'Een leidinggevende');
+    expect(replyText(r.replies)).toContain('Ongewenst gedrag door je leidinggevende');
+    r = await klik('zuid-holland', r.replies, 'Geen voorkeur');
+    expect(namenNa(laatsteKaart(r.replies), 'Ga eerst naar')).toEqual(['Vertrouwenspersoon', 'Een hogere leidinggevende']);
+  });
+
   it('treats the guided answer "Een leidinggevende" like the own manager', async () => {
     let r = await bot('zuid-holland').send(submit({ action: 'meldwijzer.situatie', situatie: 'ongewenstGedrag' }));
     r = await klik('zuid-holland', r.replies, 'Een leidinggevende');
