@@ -3,7 +3,9 @@
  * words, and someone with authority who has a supplier or citizen do something ("laat … door een aannemer").
  */
 import { actorEnPerspectief, actorTikfout } from '@shared/domain/triage-actor';
-import { normaliseer } from '@shared/domain/triage';
+import path from 'node:path';
+import { loadOrgConfig } from '@shared/config';
+import { normaliseer, triage } from '@shared/domain/triage';
 
 const actor = (tekst: string) => actorEnPerspectief(normaliseer(tekst)).actor;
 
@@ -51,5 +53,16 @@ describe('someone with authority who has others do it', () => {
     ['Ik werd door de bewoner geduwd', 'burger'],
   ])('keeps the agent after "door"/"by" in a passive: %s → %s', (tekst, verwacht) => {
     expect(actor(tekst)).toBe(verwacht);
+  });
+});
+
+describe('Flemish words for the boss and for fiddling expenses', () => {
+  it('reads "diensthoofd … foefelen met onkostennota\'s" as a business violation by a director, "overste" as the own manager', () => {
+    const u = triage(
+      "ons diensthoofd zit te foefelen met zijn onkostennota's",
+      loadOrgConfig('demo', path.resolve(__dirname, '../../config')),
+    );
+    expect(u).toMatchObject({ situatie: 'zakelijk', actor: 'hogerLeidinggevende' });
+    expect(actor('mijn overste roept altijd tegen mij')).toBe('leidinggevende');
   });
 });

@@ -167,6 +167,10 @@ const LEXICON: Record<Situatie, Term[]> = {
     ['gesjoemel', 2],
     ['sjoemelen', 2],
     ['gesjoemeld', 2],
+    // Flemish: foefelen (knoeien), een onkostennota (declaratie).
+    ['foefel', 2],
+    ['gefoefel', 2],
+    ['onkostennota', 2],
     ['rommelt', 1],
     ['declaratie', 2],
     ['declaraties', 2],
