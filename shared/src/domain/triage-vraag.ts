@@ -8,8 +8,11 @@ import { analyseer, normaliseer, type Taal } from './triage-tekst';
  * config/<org>.yaml: `vraag` nl/en and `trefwoorden`), a privacy/anonymity question, or a request for help.
  * Pure, in memory; keeps nothing of the text.
  *
+ * - dank: only thanks, with politeness and praise around it ("bedankt", "dank je wel!", "top, dank", "thanks
+ *   for the help"); "bedankt, maar mag ik dan ook…" is no thank-you.
  * - help: the text, without greetings and fillers around it, is a help request ("help", "hulp", "wat kun je",
- *   "hallo, wat doet deze bot eigenlijk?", "what can you do", "menu").
+ *   "hallo, wat doet deze bot eigenlijk?", "what can you do", "menu"); only greetings ("hoi bot", "goedemorgen
+ *   allemaal", "hello there") is a help request with `groet`.
  * - privacy: a question (a "?" or a question opening) that names anonymity, being traced or one's name
  *   ("Is deze chat anoniem?", "Blijf ik anoniem?"); or storing, keeping secret or someone else seeing,
  *   together with a word for this chat ("Wordt dit gesprek opgeslagen?", "Wie leest dit mee?",
@@ -223,6 +226,69 @@ const VRAAGWOORDEN = [
 ];
 /** Greetings and fillers around a help request ("hallo, wat kun je eigenlijk?"). */
 const GROET = new Set(['hallo', 'hoi', 'hey', 'hee', 'hi', 'hello', 'goedemorgen', 'goedemiddag', 'goedenavond', 'dag', 'beste', 'bot']);
+/** Greeting words a text of only greetings must have one of ("goedemorgen allemaal", "hoi bot", "hello there"). */
+const GROETKERN = new Set([
+  'hallo',
+  'hoi',
+  'hey',
+  'hee',
+  'heey',
+  'hi',
+  'hiya',
+  'hello',
+  'goedemorgen',
+  'goeiemorgen',
+  'goedemiddag',
+  'goeiemiddag',
+  'goedenavond',
+  'goeienavond',
+  'goedendag',
+  'goeiedag',
+  'morning',
+]);
+/** What may stand around a greeting in a text of only greetings. */
+const GROETRAND = new Set([
+  ...GROET,
+  'daar',
+  'allemaal',
+  'iedereen',
+  'meldwijzer',
+  'there',
+  'all',
+  'everyone',
+  'good',
+  'afternoon',
+  'evening',
+]);
+/** Thanks words a thank-you must have one of ("bedankt", "dank je wel", "top, dank", "thanks!"). */
+const DANKKERN = new Set([
+  'bedankt',
+  'dank',
+  'dankje',
+  'dankjewel',
+  'dankuwel',
+  'bedankje',
+  'thanks',
+  'thank',
+  'thankyou',
+  'thx',
+  'tnx',
+  'merci',
+  'cheers',
+]);
+/** What may stand around the thanks in a text of only thanks: politeness, praise, what it was for, a goodbye. */
+const DANKRAND = new Set(
+  (
+    'je jij u jullie wel hartelijk heel erg zeer veel voor de het dit dat is was hulp info informatie uitleg antwoord ' +
+    'antwoorden tip tips top super mooi fijn prima oke ok okay okee oki goed helder duidelijk perfect geweldig handig ' +
+    'ah oh nou hoor ja alvast nogmaals weer echt zo doei dag groetjes bot meldwijzer you so very much a lot lots for ' +
+    'the your help answer answers that this it is was helps helped helpful great nice cool awesome perfect yes again ' +
+    'many really all bye'
+  ).split(' '),
+);
+/** Every word is a `kern` or `rand` word, and one is a `kern` word. */
+const alleen = (woorden: readonly string[], kern: ReadonlySet<string>, rand: ReadonlySet<string>): boolean =>
+  woorden.some((w) => kern.has(w)) && woorden.every((w) => kern.has(w) || rand.has(w));
 const VULLING = new Set(['eigenlijk', 'allemaal', 'nou', 'precies', 'dan', 'zoal', 'actually', 'exactly', 'then', 'please', 'aub', 'svp']);
 const HELP = new Set([
   'help',
@@ -347,6 +413,8 @@ export function herkenVraag(
   const zin = ` ${genormaliseerd} `;
   const { woorden, taal, stammen } = analyseer(genormaliseerd);
   if (woorden.length === 0) return undefined;
+  if (alleen(woorden, DANKKERN, DANKRAND)) return { soort: 'dank' };
+  if (alleen(woorden, GROETKERN, GROETRAND)) return { soort: 'help', groet: true };
   if (isHulpvraag(woorden)) return { soort: 'help' };
   const vraagvorm = isVraagvorm(ruw, woorden);
   const faqNr = besteFaq(zin, woorden, taal, stammen, faq, vraagvorm && perspectief !== 'ander');

@@ -576,9 +576,12 @@ export interface Kandidaat {
  * A question the employee asks, besides (or instead of) describing a situation:
  * `faq` matches an entry of the organisation's `faq` (index into `config.faq`; answer it first, then the route) ·
  * `privacy` a question about anonymity or what is stored/seen (answer with the privacy card; `faq` when a
- * config FAQ entry says the same) · `help` "help" / "wat kun je" (explain what the bot does).
+ * config FAQ entry says the same) · `help` "help" / "wat kun je" (explain what the bot does; `groet` when the
+ * text is only a greeting, "hoi bot", "goedemorgen allemaal": say hello) · `dank` only thanks ("bedankt",
+ * "top, dank", "thanks!": a short reply, no route).
  */
-export type TriageVraag = { soort: 'faq'; faq: number } | { soort: 'privacy'; faq?: number } | { soort: 'help' };
+export type TriageVraag =
+  { soort: 'faq'; faq: number } | { soort: 'privacy'; faq?: number } | { soort: 'help'; groet?: true } | { soort: 'dank' };
 
 /** Result of triage. No part of the text is kept. */
 export interface TriageUitkomst {

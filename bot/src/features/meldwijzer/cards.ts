@@ -285,7 +285,8 @@ export function welkomData(config: OrgConfig, locale: Locale): WelkomData {
 /**
  * Data of the privacy card (the answer to "is deze chat anoniem?", the `privacy` command and button): what the
  * bot keeps, that a Teams chat is not anonymous, and the organisation's anonymous routes — the same list as
- * the welcome card and every result card. `faq`: a config FAQ entry the question matched, answered first.
+ * the welcome card and every result card. `faq`: a config FAQ entry the question matched, answered first (the
+ * card then says only that the organisation can see the chat: the entry already says it is not anonymous).
  */
 export function privacyData(config: OrgConfig, locale: Locale, faq?: OrgConfig['faq'][number]): PrivacyData {
   const kanalen = anoniemeKanalen(config, locale);
@@ -294,7 +295,8 @@ export function privacyData(config: OrgConfig, locale: Locale, faq?: OrgConfig['
     toonFaq: !!faq,
     faqVraag: faq ? tekstIn(locale, faq.vraag) : '',
     faqAntwoord: faq ? tekstIn(locale, faq.antwoord) : '',
-    nietAnoniem: t(locale, 'meldwijzer.privacy.nietAnoniem'),
+    // Under the organisation's answer to "is deze chat anoniem?" the card does not say "niet anoniem" again.
+    nietAnoniem: t(locale, faq ? 'meldwijzer.privacy.zichtbaar' : 'meldwijzer.privacy.nietAnoniem'),
     bewaart: t(locale, 'meldwijzer.privacy.bewaart'),
     anoniem: kanalen.length ? t(locale, 'meldwijzer.privacy.anoniem') : t(locale, 'meldwijzer.privacy.anoniemGeen'),
     anoniemKanalen: lijst(kanalen),

@@ -50,7 +50,8 @@ export { flushMeldwijzerGebruik } from './gebruik';
  *   the actor triage found travels in the card state: the heading names them and an own manager, director or
  *   bestuurder is left out of the route (meldroute.ts); someone else's conduct is a melding, not a dilemma;
  * - a question in the text: a config FAQ entry is answered first (then the route), a privacy or anonymity
- *   question gets the privacy card with the organisation's anonymous routes, "help" / "wat kun je" explains;
+ *   question gets the privacy card with the organisation's anonymous routes, "help" / "wat kun je" explains,
+ *   a greeting gets a hello and the menu, a thank-you a short reply;
  * - commands menu / privacy / opnieuw / help.
  * Counts every shown result in `MeldwijzerGebruik` (ISO week × situatie, no user, no text).
  * Never logs or stores the employee's text or answers.
@@ -154,6 +155,9 @@ const uitleg = (input: TurnInput, config: OrgConfig): Reply[] => [
   menu(input.locale),
 ];
 
+/** A short hello and the main menu (a greeting, typed alone or with "allemaal", "bot", "there"). */
+const groet = (input: TurnInput): Reply[] => [text(t(input.locale, 'meldwijzer.groet')), menu(input.locale)];
+
 /**
  * The answer to free text after triage: a question first (help, privacy, FAQ), then the route of the
  * situation — the actor and the perspective from triage decide the situation and who is left out.
@@ -161,7 +165,8 @@ const uitleg = (input: TurnInput, config: OrgConfig): Reply[] => [
 async function beantwoord(uitkomst: TriageUitkomst, input: TurnInput, services: BotServices): Promise<Reply[]> {
   const { config } = services;
   const { vraag, actor } = uitkomst;
-  if (vraag?.soort === 'help') return uitleg(input, config);
+  if (vraag?.soort === 'help') return vraag.groet ? groet(input) : uitleg(input, config);
+  if (vraag?.soort === 'dank') return [text(t(input.locale, 'meldwijzer.dank'))];
   const situatie = uitkomst.situatie && situatieVoorPerspectief({ ...uitkomst, situatie: uitkomst.situatie });
   // A close call between a dilemma and a violation by someone else ("mijn leidinggevende declareert
   // privé-etentjes") is no choice: someone else's conduct is the melding.
@@ -252,7 +257,7 @@ export const MELDWIJZER_ACTIONS = {
     rol: 'iedereen',
     invoer: groetInvoer,
     alleenCommando: true,
-    run: async (_d, input) => [text(t(input.locale, 'meldwijzer.groet')), menu(input.locale)],
+    run: async (_d, input) => groet(input),
   }),
 } satisfies Record<MeldwijzerAction, Actie>;
 
