@@ -116,3 +116,65 @@ describe('the privacy card says once that a Teams chat is not anonymous', () => 
     expect(keer(txt, zin)).toBe(1);
   });
 });
+
+describe('a wish to report anonymously gets the privacy card with the anonymous routes first', () => {
+  // The "• …" lines are the organisation's anonymous routes (config/<org>.yaml: meldpunten with anoniem: true).
+  it.each([
+    ['demo', 'nl-NL', 'ik wil anoniem melden', 'Privacy en anoniem melden', ['• Vertrouwenspersoon', '• Huis voor Klokkenluiders']],
+    ['demo', 'nl-NL', 'kan ik anoniem iets melden?', 'Privacy en anoniem melden', ['• Vertrouwenspersoon', '• Huis voor Klokkenluiders']],
+    ['zuid-holland', 'nl-NL', 'Ik wil liever anoniem blijven', 'Privacy en anoniem melden', ['• Vertrouwenspersoon']],
+    [
+      'demo',
+      'en-US',
+      'I want to report anonymously',
+      'Privacy and reporting anonymously',
+      ['• Confidential counsellor', '• Dutch Whistleblowers Authority'],
+    ],
+    ['huizen', 'en-US', 'I want to report anonymously', 'Privacy and reporting anonymously', ['• BING confidential counsellor']],
+  ] as const)('%s %s: "%s" (no situation named: the card alone)', async (org, locale, tekst, titel, kanalen) => {
+    const replies = await typ(org, tekst, locale);
+    expect(replyCards(replies)).toHaveLength(1);
+    const txt = replyText(replies);
+    expect(txt).toContain(titel);
+    for (const k of kanalen) expect(txt).toContain(k);
+    expect(txt).not.toMatch(
+      /Nevenwerk en belangen|Outside work|Wat past het best|What fits your question best|Hier kun je terecht|Vraag 1 van/,
+    );
+  });
+
+  it.each([
+    [
+      'demo',
+      'nl-NL',
+      'Ik wil anoniem melden dat mijn leidinggevende vrouwen in het team anders behandelt dan mannen',
+      'Privacy en anoniem melden',
+      'Ongewenst gedrag door je leidinggevende',
+    ],
+    [
+      'huizen',
+      'nl-NL',
+      'ik wil anoniem melden dat mijn collega fraude pleegt',
+      'Privacy en anoniem melden',
+      'Een zakelijke integriteitsschending',
+    ],
+    [
+      'zuid-holland',
+      'en-US',
+      'I want to report anonymously that my manager fiddles his expense claims',
+      'Privacy and reporting anonymously',
+      'A business integrity violation by your manager',
+    ],
+  ] as const)('%s %s: "%s" (a situation named: the card, then its route)', async (org, locale, tekst, titel, route) => {
+    const replies = await typ(org, tekst, locale);
+    expect(replyCards(replies)).toHaveLength(2);
+    const txt = replyText(replies);
+    expect(txt.indexOf(titel)).toBeGreaterThanOrEqual(0);
+    expect(txt.indexOf(titel)).toBeLessThan(txt.indexOf(route));
+  });
+
+  it('someone calling anonymously is no wish to report anonymously', async () => {
+    const txt = replyText(await typ('demo', 'Iemand belt steeds anoniem en zegt dat ik moet oppassen'));
+    expect(txt).not.toContain('Privacy en anoniem melden');
+    expect(txt).toContain('Agressie of geweld van buiten');
+  });
+});

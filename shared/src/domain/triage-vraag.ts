@@ -418,7 +418,7 @@ export function herkenVraag(
   if (isHulpvraag(woorden)) return { soort: 'help' };
   const vraagvorm = isVraagvorm(ruw, woorden);
   const faqNr = besteFaq(zin, woorden, taal, stammen, faq, vraagvorm && perspectief !== 'ander');
-  const privacy = vraagvorm && isPrivacyvraag(zin, woorden);
+  const privacy = (vraagvorm && isPrivacyvraag(zin, woorden)) || wilAnoniem(zin, woorden);
   if (privacy) return faqNr === undefined ? { soort: 'privacy' } : { soort: 'privacy', faq: faqNr };
   if (faqNr !== undefined) return { soort: 'faq', faq: faqNr };
   return undefined;
@@ -436,6 +436,19 @@ function isHulpvraag(woorden: readonly string[]): boolean {
 
 /** Openings of a question about one's own conduct: "Mag ik dit geheim houden?" is a dilemma, not about the chat. */
 const EIGEN_OPENING = ['mag ik', 'kan ik', 'kun ik', 'moet ik', 'zal ik', 'may i', 'can i', 'should i', 'must i', 'shall i'];
+
+/** Anonymity words that, with a word for reporting or staying unknown (`MELDEN`), ask how to report anonymously. */
+const ANONIEM = ['anoniem', 'anonieme', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity', 'zonder naam', 'zonder mijn naam'];
+/** Reporting or staying unknown (prefixes of the words: "melden", "melding", "reporting", "blijven"). */
+const MELDEN = ['meld', 'report', 'aangeven', 'aangifte', 'klokkenluid', 'whistleblow', 'blijf', 'blijv', 'stay', 'remain', 'tip'];
+
+/**
+ * A wish to report anonymously, asked or not: "ik wil anoniem melden", "I want to report anonymously", "liefst
+ * anoniem blijven" (an anonymity word and a reporting or staying word). "Iemand belt steeds anoniem" is no such wish.
+ */
+function wilAnoniem(zin: string, woorden: readonly string[]): boolean {
+  return ANONIEM.some((a) => noemt(zin, woorden, a)) && woorden.some((w) => MELDEN.some((m) => w.startsWith(m)));
+}
 
 /** See the module doc: a privacy word, or a storing/seeing word about this chat. */
 function isPrivacyvraag(zin: string, woorden: readonly string[]): boolean {

@@ -182,14 +182,15 @@ async function beantwoord(uitkomst: TriageUitkomst, input: TurnInput, services: 
   if (vraag?.soort === 'privacy') {
     // "Kan ik anoniem melden dat mijn baas fraude pleegt?" names a matter to report anonymously: its route follows
     // the card. Only then: a bare "mag ik anoniem melden?" is a dilemma just because it asks, and "wordt dit
-    // gesprek opgeslagen?" is about the chat (whatever a stray lexicon word scored).
+    // gesprek opgeslagen?" is about the chat (whatever a stray lexicon word scored). Someone else's conduct
+    // ("ik wil anoniem melden dat mijn leidinggevende vrouwen anders behandelt") is a matter however it scored.
     const zaak =
       uitkomst.beslissing === 'zeker' &&
       situatie !== undefined &&
       situatie !== 'dilemma' &&
       situatie !== 'algemeen' &&
       uitkomst.antwoorden.anoniem === 'ja' &&
-      uitkomst.scores[situatie] >= 3;
+      (uitkomst.scores[situatie] >= 3 || uitkomst.perspectief === 'ander');
     return [privacy(input, config, vraag.faq), ...(zaak ? await route() : [])];
   }
   if (vraag?.soort === 'faq') {
