@@ -85,6 +85,8 @@ export async function verstuurInEigenTaal(
 export interface ProactiveLog {
   info(o: object, msg?: string): void;
   warn(o: object, msg?: string): void;
+  /** Per-message detail the callers also count in their run summary (pino's debug; absent: info). */
+  debug?(o: object, msg?: string): void;
 }
 
 /** The HTTP status of an SDK error (`statusCode`, `status`, or `response.status`), if any. */
@@ -135,7 +137,13 @@ export function createProactiveSender(opts: {
       if (await seen(dedupeKey)) return 'alVerzonden';
       const stored = await refs.get(aadObjectId);
       if (!stored) {
-        log.info({ dedupeKey, status: 'geenReferentie' }, 'proactief bericht niet verzonden: geen gespreksreferentie');
+        // Expected for everyone who never opened the bot (the demo data: dozens at start-up); the jobs count these
+        // in their summary and HR sees them in the overview, so one line each only at debug level.
+        (log.debug ?? log.info).call(
+          log,
+          { dedupeKey, status: 'geenReferentie' },
+          'proactief bericht niet verzonden: geen gespreksreferentie',
+        );
         return 'geenReferentie';
       }
       if (!transport) {
