@@ -495,10 +495,17 @@ async function gesprekCorrigeer(v: GesprekCorrigeerInvoer, input: TurnInput, ser
         ],
       };
     }
-    // Another year: the new item first, then the owner, then the old id out of the figures.
-    const item = await voegToeMetVolgnummer(services.store, 'Gesprekken', v.datum, (gesprekId) => ({ gesprekId, ...velden }));
+    // Another year: the new item and the old id out of the figures in one transaction (never both counted, never
+    // neither), then the owner (a crash before that leaves the new gesprek in the figures, only not correctable here).
+    const item = await services.store.atomically(
+      async (tx) => {
+        const nieuw = await voegToeMetVolgnummer(tx, 'Gesprekken', v.datum, (gesprekId) => ({ gesprekId, ...velden }));
+        await tx.update('Gesprekken', g.gesprekId, { verwijderdOp: vandaagVan(input.now) });
+        return nieuw;
+      },
+      { locks: [`Gesprekken:${g.gesprekId}`, `Gesprekken:volgnummer:${nieuwJaar}`] },
+    );
     await staat.gesprekEigenaarZetten(item.gesprekId, input.user.aadObjectId!, input.now);
-    await services.store.update('Gesprekken', g.gesprekId, { verwijderdOp: vandaagVan(input.now) });
     services.log.info({ feature: 'intake', actie: 'gesprek.corrigeer', id: g.gesprekId, nieuw: item.gesprekId }, 'gesprek naar ander jaar');
     return {
       id: item.gesprekId,
