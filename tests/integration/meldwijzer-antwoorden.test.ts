@@ -1,20 +1,27 @@
 /**
  * How the meldwijzer answers short remarks and questions over POST /api/messages (local mode) in the demo,
  * Zuid-Holland and Huizen configs, as a newcomer typed them in the Playground: thanks get a short reply and no
- * card, greetings a hello and the menu, and the privacy card says once that a Teams chat is not anonymous.
+ * card, greetings a hello and the menu, a wish to report anonymously the privacy card with the organisation's
+ * anonymous routes, the privacy card says once that a Teams chat is not anonymous, and FAQ entries are answered for
+ * other phrasings of their question (and not for texts about other situations: the corpus's development part).
  * Expected texts are the message catalogue's (shared/src/i18n/messages/meldwijzer.ts) and config/<org>.yaml's
  * FAQ answers, written out here.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { loadOrgConfig } from '@shared/config';
+import { loadOrgConfig, type OrgConfig } from '@shared/config';
+import { triage } from '@shared/domain/triage';
+import { corpusSchema } from '@shared/domain/triage-meting';
+import type { Situatie } from '@shared/lists/definitions';
 import { message, replyCards, replyText, startBotHarness, type BotHarness } from '../support/activities';
 
 const ORGS = ['demo', 'zuid-holland', 'huizen'] as const;
 type Org = (typeof ORGS)[number];
+const configs = new Map<Org, OrgConfig>(ORGS.map((org) => [org, loadOrgConfig(org, path.resolve(__dirname, '../../config'))]));
 const bots = new Map<Org, BotHarness>();
 
 beforeAll(async () => {
-  for (const org of ORGS) bots.set(org, await startBotHarness(loadOrgConfig(org, path.resolve(__dirname, '../../config'))));
+  for (const org of ORGS) bots.set(org, await startBotHarness(configs.get(org)!));
 });
 afterAll(async () => {
   for (const h of bots.values()) await h.close();
@@ -176,5 +183,82 @@ describe('a wish to report anonymously gets the privacy card with the anonymous 
     const txt = replyText(await typ('demo', 'Iemand belt steeds anoniem en zegt dat ik moet oppassen'));
     expect(txt).not.toContain('Privacy en anoniem melden');
     expect(txt).toContain('Agressie of geweld van buiten');
+  });
+});
+
+describe('FAQ entries are answered for other phrasings of their question', () => {
+  // config/zuid-holland.yaml and demo.yaml: "Wanneer moet ik de ambtseed afleggen?" (trefwoorden ambtseed, eed, belofte).
+  const EED_ZH = 'Binnen twee maanden na je indiensttreding, ten overstaan van de provinciesecretaris';
+  const EED_DEMO = 'Binnen twee maanden na je indiensttreding, in een bijeenkomst met de provinciesecretaris.';
+  // demo.yaml: "Mag ik een relatiegeschenk aannemen?" (the € 50 rule).
+  const GIFT_NL = 'Geschenken tot € 50 mag je melden en aannemen';
+  const GIFT_EN = 'Gifts up to € 50 may be accepted after reporting them';
+  it.each([
+    ['zuid-holland', 'nl-NL', 'wanneer moet ik de eed afleggen', EED_ZH],
+    ['zuid-holland', 'nl-NL', 'wanneer leg ik de eed af', EED_ZH],
+    ['zuid-holland', 'nl-NL', 'wanneer moet ik de belofte doen', EED_ZH],
+    ['zuid-holland', 'en-US', 'When do I have to take the oath?', 'Within two months of starting, before the provincial secretary'],
+    ['demo', 'nl-NL', 'wanneer leg ik de eed af', EED_DEMO],
+    ['demo', 'nl-NL', 'Moet ik de eed nog afleggen? Ik werk hier net', EED_DEMO],
+    ['demo', 'nl-NL', 'ik heb een kerstpakket van een leverancier gekregen, wat nu?', GIFT_NL],
+    ['demo', 'nl-NL', 'Ik kreeg een fles wijn van een aannemer', GIFT_NL],
+    ['demo', 'en-US', 'a supplier sent me a hamper', GIFT_EN],
+    ['demo', 'en-US', 'A resident dropped off a box of chocolates for me', GIFT_EN],
+    // config/huizen.yaml: "Moet ik nevenwerkzaamheden melden?".
+    [
+      'huizen',
+      'nl-NL',
+      'ik doe freelance klussen als fotograaf',
+      'Nevenwerkzaamheden en financiële belangen meld je bij je leidinggevende',
+    ],
+  ] as const)('%s %s: "%s"', async (org, locale, tekst, antwoord) => {
+    const replies = await typ(org, tekst, locale);
+    expect(replies[0].activity.text).toContain(antwoord);
+  });
+
+  it.each([
+    ['demo', 'nl-NL', 'Mag ik mijn trouwkaartjes op kantoor printen?'],
+    ['demo', 'nl-NL', 'Een burger gooide een fles naar mijn hoofd'],
+    ['demo', 'en-US', 'A colleague keeps taking office supplies home'],
+    ['demo', 'en-US', 'I want to start a small business selling cakes'],
+    ['demo', 'nl-NL', 'Mijn collega neemt steeds cadeaus aan van een aannemer'],
+    // Zuid-Holland has no gift entry: the gift question gets its route, no FAQ answer.
+    ['zuid-holland', 'nl-NL', 'ik heb een kerstpakket van een leverancier gekregen, wat nu?'],
+  ] as const)('%s %s: "%s" gets no FAQ answer', async (org, locale, tekst) => {
+    const txt = replyText(await typ(org, tekst, locale));
+    expect(txt).not.toMatch(
+      /\*\*(Mag ik een relatiegeschenk|May I accept a business gift|Wanneer moet ik de ambtseed|When must I take the oath|Moet ik nevenwerkzaamheden|Must I report outside)/,
+    );
+  });
+
+  /**
+   * The development part of tests/fixtures/meldwijzer-corpus.json (never the test part): no text whose labelled
+   * situations are none of an entry's topic gets that entry's answer. Topics by hand from the entries: the gift rule
+   * is a dilemma or a general question, the ambtseed a general question, nevenwerk its own situation or a general
+   * question; the chat-anonymity entry is answered only with the privacy card (or for a text labelled faq).
+   * Measured before the stems/families change: demo 2, Zuid-Holland 2, Huizen 0 ("A colleague keeps taking office
+   * supplies home" and "… takes office laptops home and sells them" got the oath of office); after: 0, 0, 0.
+   */
+  const dev = corpusSchema
+    .parse(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/meldwijzer-corpus.json'), 'utf8')))
+    .items.filter((i) => i.deel === 'dev');
+  const ONDERWERP: Record<Org, (readonly Situatie[] | 'privacy')[]> = {
+    demo: ['privacy', ['dilemma', 'algemeen'], ['algemeen'], ['nevenwerkzaamheden', 'algemeen']],
+    'zuid-holland': ['privacy', ['algemeen']],
+    huizen: ['privacy', ['nevenwerkzaamheden', 'algemeen']],
+  };
+  it.each(ORGS)('%s: no FAQ answer for a text about another situation (corpus, development part)', (org) => {
+    const config = configs.get(org)!;
+    expect(ONDERWERP[org]).toHaveLength(config.faq.length);
+    const mis: string[] = [];
+    for (const item of dev) {
+      const v = triage(item.tekst, config).vraag;
+      if (v?.soort !== 'faq' && !(v?.soort === 'privacy' && v.faq !== undefined)) continue;
+      const onderwerp = ONDERWERP[org][v.faq!];
+      const goed =
+        onderwerp === 'privacy' ? v.soort === 'privacy' || item.vraag === 'faq' : item.situaties.some((s) => onderwerp.includes(s));
+      if (!goed) mis.push(item.id);
+    }
+    expect(mis).toEqual([]);
   });
 });

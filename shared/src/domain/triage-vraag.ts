@@ -1,7 +1,7 @@
 import type { OrgConfig } from '../config/schema';
 import type { Perspectief, TriageVraag } from './triage';
 import { GESCHENKEN } from './triage-begrippen';
-import { analyseer, normaliseer, type Taal } from './triage-tekst';
+import { analyseer, normaliseer, stam, type Taal } from './triage-tekst';
 
 /**
  * Questions in a meldwijzer text: a match with one of the organisation's FAQ entries (`faq` in
@@ -16,43 +16,148 @@ import { analyseer, normaliseer, type Taal } from './triage-tekst';
  * - privacy: a question (a "?" or a question opening) that names anonymity, being traced or one's name
  *   ("Is deze chat anoniem?", "Blijf ik anoniem?"); or storing, keeping secret or someone else seeing,
  *   together with a word for this chat ("Wordt dit gesprek opgeslagen?", "Wie leest dit mee?",
- *   "Can my manager see this?") — so "Mag ik vertrouwelijke informatie delen?" stays a dilemma.
- * - faq: the entry whose question shares at least half of its content stems (two or more) with the text, or
- *   whose `trefwoorden` (or a word of the same family, e.g. "kerstpakket" for "geschenk") the text names in a
- *   question about one's own conduct.
+ *   "Can my manager see this?") — so "Mag ik vertrouwelijke informatie delen?" stays a dilemma; and a wish to
+ *   report anonymously, asked or not ("ik wil anoniem melden", "I want to report anonymously").
+ * - faq: the entry whose question shares at least half of its content stems (two or more) with the text, one of
+ *   them its topic (a trefwoord or its family: "take … office" is no "take the oath of office"); members of one
+ *   family count as one stem ("eed afleggen" = "ambtseed afleggen"). Or the text names one of its `trefwoorden` or
+ *   a word of the same family ("kerstpakket" for "geschenk", "belofte" for "eed") in a question about one's own
+ *   conduct (a "?" or a question opening: "wanneer leg ik de eed af"), or — for gifts, the oath and side jobs — in
+ *   a statement about one's own situation ("a supplier sent me a hamper"). A gift needs a word for receiving or
+ *   keeping it. Someone else's conduct never asks an FAQ.
  */
 
-/** Word families a FAQ trefwoord stands for: naming one member names the family. */
-const FAMILIES: readonly (readonly string[])[] = [
-  GESCHENKEN,
-  [
-    'anoniem',
-    'anonymous',
-    'anonymously',
-    'anonimiteit',
-    'anonymity',
-    'privacy',
-    'opgeslagen',
-    'bewaard',
-    'stored',
-    'saved',
-    'logged',
-    'meelezen',
-    'meekijken',
-  ],
-  ['ambtseed', 'eed', 'belofte', 'oath', 'affirmation', 'eedaflegging', 'beedigd', 'beediging'],
-  [
-    'nevenwerkzaamheden',
-    'nevenwerkzaamheid',
-    'bijbaan',
-    'bijbaantje',
-    'nevenfunctie',
-    'side job',
-    'second job',
-    'outside activities',
-    'freelance',
-    'zzp',
-  ],
+/**
+ * Word families a FAQ trefwoord stands for: naming one member names the family (as a whole word or phrase; the
+ * organisation's own trefwoorden also as the start or tail of a compound). `uitspraak`: a statement about one's own
+ * situation asks the entry too ("ik heb een bijbaan als fotograaf", "a supplier sent me a hamper"), not only a
+ * question; `ontvangen`: only with a word for receiving or keeping (`ONTVANGEN`) — "mag ik mijn trouwkaartjes
+ * printen?" and "een burger gooide een fles" are no gift questions.
+ */
+interface Familie {
+  leden: readonly string[];
+  uitspraak: boolean;
+  ontvangen?: true;
+}
+const FAMILIES: readonly Familie[] = [
+  { leden: GESCHENKEN, uitspraak: true, ontvangen: true },
+  {
+    leden: [
+      'anoniem',
+      'anonymous',
+      'anonymously',
+      'anonimiteit',
+      'anonymity',
+      'privacy',
+      'opgeslagen',
+      'bewaard',
+      'stored',
+      'saved',
+      'logged',
+      'meelezen',
+      'meekijken',
+    ],
+    uitspraak: false,
+  },
+  {
+    leden: ['ambtseed', 'eed', 'belofte', 'oath', 'affirmation', 'eedaflegging', 'beedigd', 'beediging', 'beedigen', 'ambtsbelofte'],
+    uitspraak: true,
+  },
+  {
+    leden: [
+      'nevenwerkzaamheden',
+      'nevenwerkzaamheid',
+      'nevenwerk',
+      'bijbaan',
+      'bijbaantje',
+      'nevenfunctie',
+      'nevenfuncties',
+      'side job',
+      'second job',
+      'outside activities',
+      'outside work',
+      'freelance',
+      'zzp',
+      'zzper',
+    ],
+    uitspraak: true,
+  },
+];
+
+/**
+ * Receiving, keeping or giving back a gift (normalised words, and phrases): with a gift word it makes a gift question
+ * ("ik heb een kerstpakket gekregen", "a supplier sent me a hamper", "Mag ik bloemen aannemen?").
+ */
+const ONTVANGEN = [
+  'krijg',
+  'krijgt',
+  'krijgen',
+  'kreeg',
+  'kregen',
+  'gekregen',
+  'ontvang',
+  'ontvangt',
+  'ontvangen',
+  'ontving',
+  'aangeboden',
+  'aanbieden',
+  'biedt',
+  'bood',
+  'gestuurd',
+  'stuurde',
+  'stuurt',
+  'opgestuurd',
+  'gegeven',
+  'gaf',
+  'geeft',
+  'gebracht',
+  'bracht',
+  'brengt',
+  'langsgebracht',
+  'achtergelaten',
+  'liet',
+  'aannemen',
+  'aanneem',
+  'aangenomen',
+  'houden',
+  'hou',
+  'houd',
+  'accepteren',
+  'accepteer',
+  'teruggeven',
+  'terugsturen',
+  'weigeren',
+  'weiger',
+  'cadeau gedaan',
+  'got',
+  'get',
+  'gets',
+  'getting',
+  'received',
+  'receive',
+  'receiving',
+  'sent',
+  'send',
+  'sends',
+  'gave',
+  'given',
+  'gives',
+  'offered',
+  'offers',
+  'offer',
+  'brought',
+  'brings',
+  'left',
+  'dropped',
+  'accept',
+  'accepted',
+  'accepting',
+  'keep',
+  'keeping',
+  'refuse',
+  'return',
+  'give back',
+  'send back',
 ];
 
 /** Privacy words that make a question a privacy question by themselves: anonymity, being traced, one's name. */
@@ -206,6 +311,12 @@ const VRAAGWOORDEN = [
   'wat',
   'waar',
   'hoe',
+  'wanneer',
+  'welke',
+  'waarom',
+  'hoeveel',
+  'hoelang',
+  'moet',
   'weet',
   'ziet',
   'leest',
@@ -221,6 +332,12 @@ const VRAAGWOORDEN = [
   'what',
   'where',
   'how',
+  'when',
+  'which',
+  'why',
+  'must',
+  'should',
+  'may',
   'am',
   'would',
 ];
@@ -357,34 +474,63 @@ const HELP = new Set([
 ]);
 
 interface FaqIndex {
-  /** Content stems per entry (the question in both languages). */
-  vraagStammen: Set<string>[];
-  /** Per entry: the normalised trefwoorden, expanded with their word families. */
+  /** Per entry and language: the content stems of its question (`vraag.nl`, `vraag.en`), a family member as its family's token. */
+  vraagStammen: Record<Taal, Set<string>>[];
+  /** Per entry: the tokens of its topic (its trefwoorden's families, or the trefwoord's stems): a stem match must share one. */
+  kern: Set<string>[];
+  /** Per entry and language: does its question name its topic at all (else shared stems need no topic)? */
+  kernInVraag: Record<Taal, boolean>[];
+  /** Per entry: its own trefwoorden (normalised; compounds count) and the families they belong to. */
   trefwoorden: string[][];
+  families: Familie[][];
 }
 
 const indexCache = new WeakMap<object, FaqIndex>();
 
-function familieVan(term: string): readonly string[] {
-  return FAMILIES.find((f) => f.includes(term)) ?? [term];
+/** Stem (in `taal`, `taal:stem`) of a single-word family member → its family's token (`#0`, `#1`…). */
+const FAMILIE_STAM = new Map<string, string>();
+FAMILIES.forEach((f, i) => {
+  for (const lid of f.leden) {
+    if (lid.includes(' ')) continue;
+    for (const taal of ['nl', 'en'] as const) FAMILIE_STAM.set(`${taal}:${stam(lid, taal)}`, `#${i}`);
+  }
+});
+
+/** A text's content stems as FAQ tokens: `taal:stem`, a family member as its family's token. */
+function tokens(stammen: readonly string[], taal: Taal): Set<string> {
+  const uit = new Set<string>();
+  for (const s of stammen) {
+    const t = `${taal}:${s}`;
+    uit.add(FAMILIE_STAM.get(t) ?? t);
+  }
+  return uit;
 }
 
 function bouwIndex(faq: OrgConfig['faq']): FaqIndex {
-  const vraagStammen: Set<string>[] = [];
-  const trefwoorden: string[][] = [];
+  const index: FaqIndex = { vraagStammen: [], kern: [], kernInVraag: [], trefwoorden: [], families: [] };
   for (const entry of faq) {
-    const stammen = new Set<string>();
+    const perTaal = { nl: new Set<string>(), en: new Set<string>() };
     for (const [taal, tekst] of [
       ['nl', entry.vraag.nl],
       ['en', 'en' in entry.vraag ? entry.vraag.en : undefined],
     ] as [Taal, string | undefined][]) {
-      if (!tekst) continue;
-      for (const s of analyseer(normaliseer(tekst)).stammen) stammen.add(`${taal}:${s}`);
+      if (tekst) perTaal[taal] = tokens(analyseer(normaliseer(tekst)).stammen, taal);
     }
-    vraagStammen.push(stammen);
-    trefwoorden.push([...new Set(entry.trefwoorden.map(normaliseer).filter(Boolean).flatMap(familieVan))]);
+    const trefwoorden = [...new Set(entry.trefwoorden.map(normaliseer).filter(Boolean))];
+    const families = FAMILIES.filter((f) => trefwoorden.some((t) => f.leden.includes(t)));
+    const kern = new Set<string>();
+    for (const w of trefwoorden.flatMap((t) => t.split(' ')))
+      for (const taal of ['nl', 'en'] as const) {
+        const t = `${taal}:${stam(w, taal)}`;
+        kern.add(FAMILIE_STAM.get(t) ?? t);
+      }
+    index.vraagStammen.push(perTaal);
+    index.kern.push(kern);
+    index.kernInVraag.push({ nl: [...perTaal.nl].some((t) => kern.has(t)), en: [...perTaal.en].some((t) => kern.has(t)) });
+    index.trefwoorden.push(trefwoorden);
+    index.families.push(families);
   }
-  return { vraagStammen, trefwoorden };
+  return index;
 }
 
 /** Is the text phrased as a question? */
@@ -417,7 +563,7 @@ export function herkenVraag(
   if (alleen(woorden, GROETKERN, GROETRAND)) return { soort: 'help', groet: true };
   if (isHulpvraag(woorden)) return { soort: 'help' };
   const vraagvorm = isVraagvorm(ruw, woorden);
-  const faqNr = besteFaq(zin, woorden, taal, stammen, faq, vraagvorm && perspectief !== 'ander');
+  const faqNr = besteFaq(zin, woorden, taal, stammen, faq, vraagvorm, perspectief);
   const privacy = (vraagvorm && isPrivacyvraag(zin, woorden)) || wilAnoniem(zin, woorden);
   if (privacy) return faqNr === undefined ? { soort: 'privacy' } : { soort: 'privacy', faq: faqNr };
   if (faqNr !== undefined) return { soort: 'faq', faq: faqNr };
@@ -460,27 +606,56 @@ function isPrivacyvraag(zin: string, woorden: readonly string[]): boolean {
   return woorden.some((w) => KIJKEN.includes(w)) && woorden.some((w) => KIJKERS.includes(w));
 }
 
+/**
+ * The FAQ entry a text asks (see the module doc), or undefined. `vraagvorm`: phrased as a question;
+ * `perspectief`: a trefwoord counts only for one's own question or situation.
+ */
 function besteFaq(
   zin: string,
   woorden: readonly string[],
   taal: Taal,
   stammen: readonly string[],
   faq: OrgConfig['faq'],
-  eigenVraag: boolean,
+  vraagvorm: boolean,
+  perspectief: Perspectief | undefined,
 ): number | undefined {
   if (faq.length === 0) return undefined;
   let index = indexCache.get(faq);
   if (!index) indexCache.set(faq, (index = bouwIndex(faq)));
-  const tekstStammen = new Set(stammen.map((s) => `${taal}:${s}`));
+  const tekst = tokens(stammen, taal);
+  let ontvangt: boolean | undefined;
+  const genoemd = new Map<Familie, boolean>();
+  const noemtFamilie = (f: Familie): boolean => {
+    let ja = genoemd.get(f);
+    if (ja === undefined) genoemd.set(f, (ja = f.leden.some((l) => (l.includes(' ') ? zin.includes(` ${l} `) : woorden.includes(l)))));
+    return ja;
+  };
   let beste: number | undefined;
   let besteScore = 0;
   for (let i = 0; i < faq.length; i++) {
-    const vs = index.vraagStammen[i];
+    const vs = index.vraagStammen[i][taal];
     let gedeeld = 0;
-    for (const s of vs) if (tekstStammen.has(s)) gedeeld++;
-    const perTaal = [...vs].filter((s) => s.startsWith(`${taal}:`)).length || 1;
-    let score = gedeeld >= 2 && gedeeld / perTaal >= 0.5 ? gedeeld / perTaal : 0;
-    if (eigenVraag && index.trefwoorden[i].some((t) => noemt(zin, woorden, t))) score = Math.max(score, 0.5);
+    let kern = false;
+    for (const s of vs)
+      if (tekst.has(s)) {
+        gedeeld++;
+        kern ||= index.kern[i].has(s);
+      }
+    const n = vs.size || 1;
+    const families = index.families[i];
+    const eigen = index.trefwoorden[i].some((t) => noemt(zin, woorden, t));
+    // A gift needs receiving or keeping ("a small business selling cakes" is none), unless the organisation's own
+    // trefwoord is asked about ("tot hoeveel euro mag een cadeautje zijn?").
+    const ontvangen = families.some((f) => f.ontvangen) && !(eigen && vraagvorm);
+    if (ontvangen) ontvangt ??= ONTVANGEN.some((o) => (o.includes(' ') ? zin.includes(` ${o} `) : woorden.includes(o)));
+    const context = !ontvangen || ontvangt;
+    // Shared stems count when one of them is the entry's topic ("take … office" is no oath of office).
+    let score = gedeeld >= 2 && gedeeld / n >= 0.5 && (kern || !index.kernInVraag[i][taal]) && context ? gedeeld / n : 0;
+    if (score < 0.5 && perspectief !== 'ander' && context) {
+      const familie = families.filter(noemtFamilie);
+      const vorm = vraagvorm || (perspectief === 'zelf' && (familie.length ? familie : families).some((f) => f.uitspraak));
+      if ((eigen || familie.length) && vorm) score = 0.5;
+    }
     if (score > besteScore) {
       besteScore = score;
       beste = i;
