@@ -41,6 +41,7 @@ describe('thanks get a short reply, no card', () => {
     ['huizen', 'nl-NL', 'Heel erg bedankt voor de uitleg :)', 'Graag gedaan!'],
     ['demo', 'en-US', 'thanks', "You're welcome!"],
     ['huizen', 'en-US', 'Thank you so much for the help!', "You're welcome!"],
+    ['zuid-holland', 'nl-NL', 'Hoi, bedankt hoor!', 'Graag gedaan!'],
   ] as const)('%s %s: "%s"', async (org, locale, tekst, antwoord) => {
     const replies = await typ(org, tekst, locale);
     expect(replyCards(replies)).toEqual([]);
@@ -177,6 +178,13 @@ describe('a wish to report anonymously gets the privacy card with the anonymous 
     const txt = replyText(replies);
     expect(txt.indexOf(titel)).toBeGreaterThanOrEqual(0);
     expect(txt.indexOf(titel)).toBeLessThan(txt.indexOf(route));
+  });
+
+  it.each([
+    ['demo', 'nl-NL', 'ik wil anoniem melden', 'Nee. Een Teams-chat is nooit anoniem.'],
+    ['huizen', 'en-US', 'I would like to stay anonymous', 'No. A Teams chat is never anonymous.'],
+  ] as const)('%s %s: "%s" gets the same FAQ answer on the card as the question would', async (org, locale, tekst, antwoord) => {
+    expect(replyText(await typ(org, tekst, locale))).toContain(antwoord);
   });
 
   it('someone calling anonymously is no wish to report anonymously', async () => {

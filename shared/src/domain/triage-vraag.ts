@@ -396,6 +396,7 @@ const DANKKERN = new Set([
 /** What may stand around the thanks in a text of only thanks: politeness, praise, what it was for, a goodbye. */
 const DANKRAND = new Set(
   (
+    'hoi hallo hey hi hello ' +
     'je jij u jullie wel hartelijk heel erg zeer veel voor de het dit dat is was hulp info informatie uitleg antwoord ' +
     'antwoorden tip tips top super mooi fijn prima oke ok okay okee oki goed helder duidelijk perfect geweldig handig ' +
     'ah oh nou hoor ja alvast nogmaals weer echt zo doei dag groetjes bot meldwijzer you so very much a lot lots for ' +
@@ -562,9 +563,11 @@ export function herkenVraag(
   if (alleen(woorden, DANKKERN, DANKRAND)) return { soort: 'dank' };
   if (alleen(woorden, GROETKERN, GROETRAND)) return { soort: 'help', groet: true };
   if (isHulpvraag(woorden)) return { soort: 'help' };
-  const vraagvorm = isVraagvorm(ruw, woorden);
+  // "ik wil anoniem melden" asks how, as "kan ik anoniem melden?" does: the same card with the same FAQ answer.
+  const anoniemWens = wilAnoniem(zin, woorden);
+  const vraagvorm = isVraagvorm(ruw, woorden) || anoniemWens;
   const faqNr = besteFaq(zin, woorden, taal, stammen, faq, vraagvorm, perspectief);
-  const privacy = (vraagvorm && isPrivacyvraag(zin, woorden)) || wilAnoniem(zin, woorden);
+  const privacy = anoniemWens || (vraagvorm && isPrivacyvraag(zin, woorden));
   if (privacy) return faqNr === undefined ? { soort: 'privacy' } : { soort: 'privacy', faq: faqNr };
   if (faqNr !== undefined) return { soort: 'faq', faq: faqNr };
   return undefined;
