@@ -5,7 +5,7 @@
  */
 import { loadOrgConfig } from '@shared/config';
 import { buildJaarverslag, leesJaarverslagBronnen } from '@shared/report';
-import { LokaleStaat, queryAll, SqliteListStore, type ListStore, type ListTransaction } from '@shared/store';
+import { LokaleStaat, queryAll, SqliteListStore, type AtomicallyOptions, type ListStore, type ListTransaction } from '@shared/store';
 import { message, replyCards, startBotHarness, submit, submitActions, type BotHarness } from '../support/activities';
 
 const VP = { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
@@ -18,8 +18,9 @@ function storeDieFaalt(echt: SqliteListStore, faal: { aan: boolean }): ListStore
       if (naam === 'update' && faal.aan) return () => Promise.reject(new Error('schijf vol'));
       const waarde = Reflect.get(doel, naam, doel) as unknown;
       if (naam !== 'atomically' || typeof waarde !== 'function') return typeof waarde === 'function' ? waarde.bind(doel) : waarde;
-      return <T>(fn: (tx: ListTransaction) => Promise<T>, opties?: unknown) =>
-        doel.atomically(
+      const port: ListStore = doel;
+      return <T>(fn: (tx: ListTransaction) => Promise<T>, opties?: AtomicallyOptions) =>
+        port.atomically(
           (tx) =>
             fn(
               new Proxy(tx, {
