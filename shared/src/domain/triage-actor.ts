@@ -526,8 +526,8 @@ export function actorTikfout(woord: string): string {
   const kandidaten = new Set(TIKFOUT_INDEX.get(woord) ?? []);
   for (let i = 2; i < woord.length - 2; i++)
     for (const t of TIKFOUT_INDEX.get(woord.slice(0, i) + woord.slice(i + 1)) ?? []) kandidaten.add(t);
-  for (const t of kandidaten)
-    if (t.slice(0, 2) === woord.slice(0, 2) && t.slice(-2) === woord.slice(-2) && bewerkingsafstand(woord, t, 1) <= 1) return t;
+  // Deletions only at positions 2 … length−3 on both sides, so every candidate keeps the word's first and last two letters.
+  for (const t of kandidaten) if (bewerkingsafstand(woord, t, 1) <= 1) return t;
   return woord;
 }
 
@@ -623,8 +623,7 @@ const LATEN = new Set(['laat', 'liet', 'laten', 'lieten', 'gelaten', 'has', 'had
  * citizen or colleague named after "door"/"by", the one with authority acts — the route goes around them, not
  * to their line. Not for a passive that only looks like it ("had been insulted by", "wordt bedreigd door").
  */
-function causatief(woorden: readonly string[], gevonden: readonly Gevonden[]): Gevonden | undefined {
-  const door = gevonden.find((g) => g.naDoor);
+function causatief(woorden: readonly string[], gevonden: readonly Gevonden[], door: Gevonden | undefined): Gevonden | undefined {
   if (!door || GEZAG.has(door.actor)) return undefined;
   return gevonden.find((g) => {
     if (!GEZAG.has(g.actor) || g.pos >= door.pos) return false;
@@ -655,7 +654,8 @@ export function actorEnPerspectief(genormaliseerd: string): ActorAnalyse {
   const verzoek = VERZOEK.test(genormaliseerd);
   const eigen = (vraag && !meldend) || (!lijdend && !meldend && EIGEN_INDEX.bevat(woorden));
   // "de manager van mijn manager" / "mijn leidinggevende en zijn baas" — a higher manager wins over the own one.
-  const agent = causatief(woorden, gevonden) ?? gevonden.find((g) => g.naDoor) ?? gevonden.sort((a, b) => a.pos - b.pos)[0];
+  const door = gevonden.find((g) => g.naDoor);
+  const agent = causatief(woorden, gevonden, door) ?? door ?? gevonden.sort((a, b) => a.pos - b.pos)[0];
   if (agent) {
     const gever = agent.actor === 'leverancier' || agent.actor === 'burger';
     // A colleague, neighbour or client asks the employee a favour: the employee decides. (A manager who asks for

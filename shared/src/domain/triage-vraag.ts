@@ -161,13 +161,10 @@ const ONTVANGEN = [
 ];
 
 /** Privacy words that make a question a privacy question by themselves: anonymity, being traced, one's name. */
+/** Words for anonymity (normalised): a privacy word by themselves, and with a reporting word a wish to report anonymously. */
+const ANONIEM_WOORDEN = ['anoniem', 'anonieme', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity'];
 const PRIVACY = [
-  'anoniem',
-  'anonieme',
-  'anonymous',
-  'anonymously',
-  'anonimiteit',
-  'anonymity',
+  ...ANONIEM_WOORDEN,
   'privacy',
   'herleidbaar',
   'herleiden',
@@ -519,12 +516,15 @@ function bouwIndex(faq: OrgConfig['faq']): FaqIndex {
     }
     const trefwoorden = [...new Set(entry.trefwoorden.map(normaliseer).filter(Boolean))];
     const families = FAMILIES.filter((f) => trefwoorden.some((t) => f.leden.includes(t)));
-    const kern = new Set<string>();
-    for (const w of trefwoorden.flatMap((t) => t.split(' ')))
-      for (const taal of ['nl', 'en'] as const) {
-        const t = `${taal}:${stam(w, taal)}`;
-        kern.add(FAMILIE_STAM.get(t) ?? t);
-      }
+    const woorden = trefwoorden.flatMap((t) => t.split(' '));
+    const kern = new Set(
+      (['nl', 'en'] as const).flatMap((taal) => [
+        ...tokens(
+          woorden.map((w) => stam(w, taal)),
+          taal,
+        ),
+      ]),
+    );
     index.vraagStammen.push(perTaal);
     index.kern.push(kern);
     index.kernInVraag.push({ nl: [...perTaal.nl].some((t) => kern.has(t)), en: [...perTaal.en].some((t) => kern.has(t)) });
@@ -587,7 +587,7 @@ function isHulpvraag(woorden: readonly string[]): boolean {
 const EIGEN_OPENING = ['mag ik', 'kan ik', 'kun ik', 'moet ik', 'zal ik', 'may i', 'can i', 'should i', 'must i', 'shall i'];
 
 /** Anonymity words that, with a word for reporting or staying unknown (`MELDEN`), ask how to report anonymously. */
-const ANONIEM = ['anoniem', 'anonieme', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity', 'zonder naam', 'zonder mijn naam'];
+const ANONIEM = [...ANONIEM_WOORDEN, 'zonder naam', 'zonder mijn naam'];
 /** Reporting or staying unknown (prefixes of the words: "melden", "melding", "reporting", "blijven"). */
 const MELDEN = ['meld', 'report', 'aangeven', 'aangifte', 'klokkenluid', 'whistleblow', 'blijf', 'blijv', 'stay', 'remain', 'tip'];
 
