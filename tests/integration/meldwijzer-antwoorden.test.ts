@@ -13,7 +13,7 @@ import { loadOrgConfig, type OrgConfig } from '@shared/config';
 import { triage } from '@shared/domain/triage';
 import { corpusSchema } from '@shared/domain/triage-meting';
 import type { Situatie } from '@shared/lists/definitions';
-import { message, replyCards, replyText, startBotHarness, type BotHarness } from '../support/activities';
+import { message, replyCards, replyText, startBotHarness, submitActions, type BotHarness } from '../support/activities';
 
 const ORGS = ['demo', 'zuid-holland', 'huizen'] as const;
 type Org = (typeof ORGS)[number];
@@ -83,7 +83,7 @@ describe('greetings get a hello and the menu; help is as before', () => {
   });
 });
 
-describe('the privacy card says once that a Teams chat is not anonymous', () => {
+describe('the privacy card says once that a Teams chat is not anonymous and once that the bot stores nothing', () => {
   it.each([
     [
       'demo',
@@ -114,6 +114,8 @@ describe('the privacy card says once that a Teams chat is not anonymous', () => 
     expect(txt).toContain(faq);
     expect(txt).toContain(zichtbaar);
     expect(txt.match(nietAnoniem)).toHaveLength(1);
+    // …and once that the bot stores nothing (the card says what it counts; the FAQ answer need not repeat it).
+    expect(txt.match(/bewaart niets|stores nothing/g)).toHaveLength(1);
   });
 
   it.each([
@@ -191,6 +193,26 @@ describe('a wish to report anonymously gets the privacy card with the anonymous 
     const txt = replyText(await typ('demo', 'Iemand belt steeds anoniem en zegt dat ik moet oppassen'));
     expect(txt).not.toContain('Privacy en anoniem melden');
     expect(txt).toContain('Agressie of geweld van buiten');
+  });
+});
+
+describe('an FAQ answer that names no situation ends with a way on, not the whole menu under it', () => {
+  it.each([
+    ['demo', 'nl-NL', 'wanneer leg ik de eed af', 'Binnen twee maanden na je indiensttreding', ['Plan mijn ambtseed', 'Naar het menu']],
+    ['demo', 'en-US', 'When must I take the oath of office?', 'Within two months', ['Plan my oath', 'To the menu']],
+    [
+      'zuid-holland',
+      'nl-NL',
+      'Wanneer moet ik de ambtseed afleggen?',
+      'ten overstaan van de provinciesecretaris',
+      ['Plan mijn ambtseed', 'Naar het menu'],
+    ],
+  ] as const)('%s %s: "%s"', async (org, locale, tekst, antwoord, knoppen) => {
+    const replies = await typ(org, tekst, locale);
+    expect(replyText(replies)).toContain(antwoord);
+    expect(replyCards(replies).flatMap((c) => submitActions(c).map((k) => k.title))).toEqual(knoppen);
+    // The menu's question and its situation buttons are not there.
+    expect(replyText(replies)).not.toMatch(/Waar gaat je vraag over|What is your question about/);
   });
 });
 

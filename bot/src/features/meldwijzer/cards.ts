@@ -103,10 +103,13 @@ export type StartFeature = 'ambtseed' | 'nevenwerk' | 'vog';
 /**
  * The "Dit kun je hier meteen regelen" section (template `meldwijzer-start.json`, also inside the result card): one
  * button per feature the answer concerns — ambtseed → `ambtseed.plan`, nevenwerk → `nevenwerk.menu`, VOG →
- * `vog.status` (every employee may use them).
+ * `vog.status` (every employee may use them). As a card of its own under an FAQ answer that names no situation,
+ * it ends with "Naar het menu" (`toonMenu`) instead of the whole menu.
  */
 export interface StartData {
   toon: boolean;
+  toonMenu: boolean;
+  menu: SubmitKnop;
   kop: string;
   ambtseed: boolean;
   nevenwerk: boolean;
@@ -164,10 +167,15 @@ export const renderResultaatCard = (d: ResultaatData): AdaptiveCardJson => rende
 export const renderPrivacyCard = (d: PrivacyData): AdaptiveCardJson => renderCard('meldwijzer-privacy', d, { cache: true });
 export const renderStartCard = (d: StartData): AdaptiveCardJson => renderCard('meldwijzer-start', { start: d }, { cache: true });
 
-/** Data of the start section for `features` (empty: the section is hidden). */
-export function startData(locale: Locale, features: readonly StartFeature[]): StartData {
+/**
+ * Data of the start section for `features` (empty: the section is hidden); `metMenu`: a "Naar het menu" button
+ * after it (the card stands alone under an FAQ answer).
+ */
+export function startData(locale: Locale, features: readonly StartFeature[], metMenu = false): StartData {
   return {
     toon: features.length > 0,
+    toonMenu: metMenu,
+    menu: { titel: t(locale, 'meldwijzer.knop.menu'), data: submit.menu() },
     kop: t(locale, 'meldwijzer.start.kop'),
     ambtseed: features.includes('ambtseed'),
     nevenwerk: features.includes('nevenwerk'),

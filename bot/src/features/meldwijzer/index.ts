@@ -206,6 +206,8 @@ async function beantwoord(uitkomst: TriageUitkomst, input: TurnInput, services: 
     const start = startVoorFaq(entry).filter(
       (f) => !(f === 'nevenwerk' && situatie === 'nevenwerkzaamheden' && !(keuze && keuze.length > 1)),
     );
+    // No situation besides the question: the answer is the reply; a way on, not the whole menu under it.
+    if (!situatie) return [antwoord, card(renderStartCard(startData(input.locale, start, true)))];
     return [antwoord, ...(start.length ? [card(renderStartCard(startData(input.locale, start)))] : []), ...(await route())];
   }
   if (!situatie) return [text(t(input.locale, 'meldwijzer.onbekend')), menu(input.locale)];
