@@ -70,6 +70,29 @@ describe('text handling', () => {
     expect(kort.vind(['de', 'boa'])).toEqual([{ waarde: 'collega', pos: 1 }]);
   });
 
+  it('with any ending (rek Infinity) finds every first word that begins a text word, longest first', () => {
+    const index = new ZinIndex(
+      [
+        ['meld', 'melden'],
+        ['vermoed', 'vermoeden'],
+        ['vermoede', 'lang'],
+        ['ik zag', 'gezien'],
+      ] as const,
+      Infinity,
+    );
+    expect(index.vind(['ik', 'vermoedelijk', 'fraude'])).toEqual([
+      { waarde: 'lang', pos: 1 },
+      { waarde: 'vermoeden', pos: 1 },
+    ]);
+    expect(index.vind(['meldingen', 'vermoed'])).toEqual([
+      { waarde: 'melden', pos: 0 },
+      { waarde: 'vermoeden', pos: 1 },
+    ]);
+    // Same first four letters but no phrase word as its beginning; too short; a phrase's later words as written.
+    expect(index.vind(['vermoeid', 'mel', 'ik', 'zagen'])).toEqual([{ waarde: 'gezien', pos: 2 }]);
+    expect(index.vind(['ikke', 'zag'])).toEqual([]);
+  });
+
   it('splits Dutch compounds into known parts, with a linking s', () => {
     const bekend = new Set(['kantoor', 'spullen', 'uitkering', 'gesprek']);
     expect(splitsSamenstelling('kantoorspullen', (d) => bekend.has(d))).toEqual(['kantoor', 'spullen']);

@@ -519,10 +519,13 @@ const TIKFOUT_INDEX: ReadonlyMap<string, readonly string[]> = (() => {
   return index;
 })();
 const ACTOR_TERMEN = new Set([...TIKFOUT_INDEX.values()].flat());
+/** First two + last two letters of every typo-tolerant term: a typo keeps both (see TIKFOUT_INDEX), so one probe rules most words out. */
+const TIKFOUT_RAND = new Set([...ACTOR_TERMEN].map((t) => t.slice(0, 2) + t.slice(-2)));
 
 /** The actor term `woord` is a typo of (see TIKFOUT_INDEX), or `woord` itself. */
 export function actorTikfout(woord: string): string {
   if (woord.length < TIKFOUT_MIN - 1 || ACTOR_TERMEN.has(woord)) return woord;
+  if (!TIKFOUT_RAND.has(woord.slice(0, 2) + woord.slice(-2))) return woord;
   const kandidaten = new Set(TIKFOUT_INDEX.get(woord) ?? []);
   for (let i = 2; i < woord.length - 2; i++)
     for (const t of TIKFOUT_INDEX.get(woord.slice(0, i) + woord.slice(i + 1)) ?? []) kandidaten.add(t);

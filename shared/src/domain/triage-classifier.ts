@@ -127,7 +127,7 @@ export function classificeer(
   wie: { actor?: Actor; perspectief?: Perspectief },
   classifier: Classifier = classifierModel(),
 ): { log: Float64Array; lr: Float64Array; bekend: number; begrippen: number } {
-  const f = [...new Set(kenmerkenVan(genormaliseerd, classifier.woordenschat, wie))];
+  const f = new Set(kenmerkenVan(genormaliseerd, classifier.woordenschat, wie));
   // One pass over the distinct features for both models (as `scoorNb` and `scoorLr` do one at a time).
   const { model, lr } = classifier;
   const log = Float64Array.from(model.logPrior);

@@ -7,11 +7,13 @@ import { newStemmer, type Stemmer } from 'snowball-stemmers';
  * never a sentence, and is bounded).
  */
 
+/** Anything but printable ASCII, tab or newline: then the text may carry diacritics (the full path is right for any text). */
+const NIET_ASCII = /[^ -~\t\n\r]/;
+
 /** Lower case, without diacritics, punctuation as spaces, single-spaced: "Geïntimideerd!" → "geintimideerd". */
 export function normaliseer(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Plain ASCII (most chat text) has no diacritics to take off: skip the Unicode decomposition.
+  return (NIET_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text)
     .toLowerCase()
     .replace(/['’`]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
@@ -141,6 +143,12 @@ export class ZinIndex<T> {
   private readonly perEerste = new Map<string, { woorden: string[]; waarde: T }[]>();
   private readonly rek: number;
   private readonly langste: number;
+  /** The distinct lengths of the phrases' first words, longest first (the only prefixes worth looking up). */
+  private readonly lengtes: number[];
+  /** Per word length n (up to `langste`): the index in `lengtes` of the first length ≤ n. */
+  private readonly vanaf: Int32Array;
+  /** The first 4 letters of every first word of 4+ letters: a text word whose own first 4 are not here takes no extra letters. */
+  private readonly kop4 = new Set<string>();
 
   constructor(zinnen: Iterable<readonly [string, T]>, rek = 0) {
     this.rek = rek;
@@ -152,8 +160,15 @@ export class ZinIndex<T> {
       const lijst = this.perEerste.get(woorden[0]);
       if (lijst) lijst.push({ woorden, waarde });
       else this.perEerste.set(woorden[0], [{ woorden, waarde }]);
+      if (woorden[0].length >= 4) this.kop4.add(woorden[0].slice(0, 4));
     }
     this.langste = langste;
+    this.lengtes = [...new Set([...this.perEerste.keys()].map((k) => k.length))].sort((a, b) => b - a);
+    this.vanaf = new Int32Array(langste + 1);
+    for (let n = 0; n <= langste; n++) {
+      const i = this.lengtes.findIndex((l) => l <= n);
+      this.vanaf[n] = i < 0 ? this.lengtes.length : i;
+    }
   }
 
   /** Every occurrence: the phrase's value and the index of its first word in `woorden`. */
@@ -162,11 +177,16 @@ export class ZinIndex<T> {
     for (let i = 0; i < woorden.length; i++) {
       const w = woorden[i];
       const maxKnip = Math.min(this.rek, w.length - 1, Math.max(0, w.length - 1));
-      for (let knip = 0; knip <= maxKnip; knip++) {
-        if (w.length - knip > this.langste) continue;
+      // Extra letters only after a first word of 4+ letters, so the word's own first 4 must begin one.
+      const rekt = maxKnip > 0 && w.length > 4 && this.kop4.has(w.slice(0, 4));
+      // Prefixes of w, longest first (knip = 0, 1, 2 …), only at the lengths some first word has (each lookup slices
+      // and hashes a new string).
+      for (let li = w.length > this.langste ? 0 : this.vanaf[w.length]; li < this.lengtes.length; li++) {
+        const lengte = this.lengtes[li];
+        const knip = w.length - lengte;
         // A short word takes no extra letters ("boa" is not "board", "ceo" not "ceos"… list such forms).
-        if (knip > 0 && w.length - knip < 4) continue;
-        const kandidaten = this.perEerste.get(knip === 0 ? w : w.slice(0, w.length - knip));
+        if (knip > 0 && (!rekt || knip > maxKnip || lengte < 4)) break;
+        const kandidaten = this.perEerste.get(knip === 0 ? w : w.slice(0, lengte));
         if (!kandidaten) continue;
         for (const k of kandidaten) {
           const n = k.woorden.length;

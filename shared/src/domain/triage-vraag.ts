@@ -626,11 +626,12 @@ function besteFaq(
   let index = indexCache.get(faq);
   if (!index) indexCache.set(faq, (index = bouwIndex(faq)));
   const tekst = tokens(stammen, taal);
+  const woordSet = new Set(woorden);
   let ontvangt: boolean | undefined;
   const genoemd = new Map<Familie, boolean>();
   const noemtFamilie = (f: Familie): boolean => {
     let ja = genoemd.get(f);
-    if (ja === undefined) genoemd.set(f, (ja = f.leden.some((l) => (l.includes(' ') ? zin.includes(` ${l} `) : woorden.includes(l)))));
+    if (ja === undefined) genoemd.set(f, (ja = f.leden.some((l) => (l.includes(' ') ? zin.includes(` ${l} `) : woordSet.has(l)))));
     return ja;
   };
   let beste: number | undefined;
@@ -646,18 +647,21 @@ function besteFaq(
       }
     const n = vs.size || 1;
     const families = index.families[i];
-    const eigen = index.trefwoorden[i].some((t) => noemt(zin, woorden, t));
+    // Only looked at when it can change the score (most texts mention none of the entry's words).
+    let eigenGenoemd: boolean | undefined;
+    const trefwoorden = index.trefwoorden[i];
+    const eigen = () => (eigenGenoemd ??= trefwoorden.some((t) => noemt(zin, woorden, t)));
     // A gift needs receiving or keeping ("a small business selling cakes" is none), unless the organisation's own
     // trefwoord is asked about ("tot hoeveel euro mag een cadeautje zijn?").
-    const ontvangen = families.some((f) => f.ontvangen) && !(eigen && vraagvorm);
-    if (ontvangen) ontvangt ??= ONTVANGEN.some((o) => (o.includes(' ') ? zin.includes(` ${o} `) : woorden.includes(o)));
+    const ontvangen = families.some((f) => f.ontvangen) && !(vraagvorm && eigen());
+    if (ontvangen) ontvangt ??= ONTVANGEN.some((o) => (o.includes(' ') ? zin.includes(` ${o} `) : woordSet.has(o)));
     const context = !ontvangen || ontvangt;
     // Shared stems count when one of them is the entry's topic ("take … office" is no oath of office).
     let score = gedeeld >= 2 && gedeeld / n >= 0.5 && (kern || !index.kernInVraag[i][taal]) && context ? gedeeld / n : 0;
     if (score < 0.5 && perspectief !== 'ander' && context) {
       const familie = families.filter(noemtFamilie);
       const vorm = vraagvorm || (perspectief === 'zelf' && (familie.length ? familie : families).some((f) => f.uitspraak));
-      if ((eigen || familie.length) && vorm) score = 0.5;
+      if (vorm && (familie.length > 0 || eigen())) score = 0.5;
     }
     if (score > besteScore) {
       besteScore = score;
