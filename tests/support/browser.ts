@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from './chromium';
 
-/** Debian's Chromium (apt-get install chromium); never a Playwright-downloaded browser. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 /** True when Chromium is installed. With REQUIRE_CHROMIUM=1 (CI) a missing Chromium is an error, not a skip. */
 export function chromiumAvailable(): boolean {
@@ -22,33 +21,10 @@ export const describeWithChromium: jest.Describe = chromiumAvailable() ? describ
 export const ARTIFACTS = path.resolve(__dirname, '../e2e/artifacts');
 
 /**
- * Launch headless Chromium with a fresh profile and the flags this closed network needs (docs/conventions.md "Platform facts").
- * CDN font lookups are aborted. Close the returned context (its profile folder is removed).
+ * Launch headless Chromium (tests/support/chromium.ts: fresh profile, closed-network flags, CDN fonts aborted) and make
+ * sure the artifacts folder exists. Close the returned context (its profile folder is removed).
  */
 export async function launchBrowser(): Promise<BrowserContext> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  await context.route(/cdn\.office\.net|res\.cdn\.office\.net|fonts\.googleapis|statics\.teams\.cdn/, (r) => r.abort());
-  context.on('close', () => {
-    // Chromium may still be writing to its profile right after close: retry, and never fail a test on cleanup.
-    try {
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-    } catch {
-      /* a leftover temp folder is harmless */
-    }
-  });
-  return context;
+  return launchChromium();
 }

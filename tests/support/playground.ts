@@ -67,10 +67,4 @@ export async function startPlayground(opts: { org: string; playgroundConfig?: st
   }
 }
 
-/** Type `text` into the Playground's compose box and send it. */
-export async function typInPlayground(page: Page, text: string): Promise<void> {
-  const box = page.locator('[role="textbox"][contenteditable="true"]').first();
-  await box.click();
-  await box.type(text);
-  await page.keyboard.press('Enter');
-}
+export { typInPlayground } from './chromium';
