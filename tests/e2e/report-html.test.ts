@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { buildJaarverslag } from '@shared/report';
 import { renderHtml } from '@shared/report/html';
 import type { ListItem } from '@shared/lists/schemas';
-import { ARTIFACTS, CHROMIUM_PATH, describeWithChromium } from '../support/browser';
+import { ARTIFACTS, describeWithChromium, launchBrowser } from '../support/browser';
 
 /** A small but complete report: every section has numbers, two previous years, a case table. */
 function voorbeeld(): string {
@@ -87,22 +87,8 @@ describeWithChromium('jaarverslag HTML (e2e, Chromium)', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-report-html-'));
     file = path.join(dir, 'jaarverslag-2024.html');
     fs.writeFileSync(file, voorbeeld());
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    // Same flags as launchBrowser() (tests/support/browser.ts), but the profile is removed after close with
-    // retries: Chromium may still write into it while the 'close' event fires (ENOTEMPTY otherwise).
-    browser = await chromium.launchPersistentContext(path.join(dir, 'profiel'), {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    // launchBrowser() makes the artifacts folder and removes its own profile after close (with retries).
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
