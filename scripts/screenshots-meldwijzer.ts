@@ -18,14 +18,14 @@
  * mock user Alex Wilber, whom config/demo.yaml makes integriteitscoördinator (so "help" lists those commands too).
  * Everything it started (browser, Playground, proxy, bot, temp directory) is stopped at the end, also on error.
  */
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, typInPlayground } from '../tests/support/chromium';
-import { freePort, start, stop, waitFor } from '../tests/support/processes';
+import { startBotEnPlayground, type BotEnPlayground } from '../tests/support/playground';
+import { freePort } from '../tests/support/processes';
 
 const root = path.resolve(__dirname, '..');
 const OUT = path.join(root, 'docs/screenshots/meldwijzer');
@@ -73,47 +73,35 @@ function startProxy(port: number, botPort: number): Promise<http.Server> {
 /** Bot + proxy + Playground + browser page; `close()` stops them all and removes the temp directory. */
 async function startSessie(): Promise<{ page: Page; url: string; close(): Promise<void> }> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ip-screenshots-'));
-  const [botPort, proxyPort, pgPort] = [await freePort(), await freePort(), await freePort()];
+  const [botPort, proxyPort] = [await freePort(), await freePort()];
   let browser: BrowserContext | undefined;
   let proxy: http.Server | undefined;
-  const bot: ChildProcess = start(
-    path.join(root, 'node_modules/.bin/tsx'),
-    [path.join(root, 'bot/src/server.ts')],
-    {
-      BOT_PORT: String(botPort),
-      INTEGRITEITSPLEIN_ORG: ORG,
-      INTEGRITEITSPLEIN_DB: path.join(tmp, 'bot.db'),
-      MicrosoftAppId: '',
-      LOG_LEVEL: 'warn',
-    },
-    root,
-  );
-  const playground: ChildProcess = start(
-    path.join(root, 'node_modules/.bin/agentsplayground'),
-    ['-e', `http://127.0.0.1:${proxyPort}/api/messages`, '-c', 'msteams', '-p', String(pgPort)],
-    { TEAMSAPPTESTER_BROWSER: 'none' },
-    tmp,
-  );
+  let processen: BotEnPlayground | undefined;
   const close = async () => {
     await browser?.close().catch(() => undefined);
-    stop(playground);
+    processen?.stop();
     proxy?.closeAllConnections();
     await new Promise((r) => (proxy ? proxy.close(() => r(undefined)) : r(undefined)));
-    stop(bot);
     fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   try {
     proxy = await startProxy(proxyPort, botPort);
-    const url = `http://127.0.0.1:${pgPort}`;
-    await Promise.all([waitFor(`http://127.0.0.1:${botPort}/healthz`, 60_000), waitFor(url, 60_000)]);
+    processen = await startBotEnPlayground({ org: ORG, tmp, botPort, berichtenPoort: proxyPort });
     browser = await launchChromium();
     const page = await browser.newPage();
     await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
-    return { page, url, close };
+    return { page, url: processen.url, close };
   } catch (err) {
     await close();
     throw err;
   }
+}
+
+/** Do `actie` (type a message, click a button) and wait until the chat shows one more Adaptive Card than before. */
+async function naNieuweKaart(page: Page, actie: () => Promise<void>): Promise<void> {
+  const voor = await page.locator('.ac-adaptiveCard').count();
+  await actie();
+  await page.waitForFunction((v) => document.querySelectorAll('.ac-adaptiveCard').length > v, voor, { timeout: 20_000 });
 }
 
 /** The last Adaptive Card containing `tekst`, once it is there. */
@@ -244,9 +232,7 @@ async function main(): Promise<void> {
         const label = (await knoppen.nth(j).innerText()).trim();
         if (/^(Terug|Opnieuw|Begin opnieuw)/i.test(label)) continue;
         console.log(`   klik: ${label}`);
-        const voor = await page.locator('.ac-adaptiveCard').count();
-        await knoppen.nth(j).click();
-        await page.waitForFunction((v) => document.querySelectorAll('.ac-adaptiveCard').length > v, voor, { timeout: 20_000 });
+        await naNieuweKaart(page, () => knoppen.nth(j).click());
         await page.waitForTimeout(800);
         geklikt = true;
         break;
@@ -262,21 +248,16 @@ async function main(): Promise<void> {
     await page.waitForTimeout(2500);
     await shoot(page, '02-privacy', () => bubbel('Is deze chat anoniem?'));
 
-    // 3. Geschenken (FAQ, then the route).
-    console.log('3. kerstpakket');
-    const voor3 = await page.locator('.ac-adaptiveCard').count();
-    await typ('Mag ik een kerstpakket van een leverancier houden?');
-    await page.waitForFunction((v) => document.querySelectorAll('.ac-adaptiveCard').length > v, voor3, { timeout: 20_000 });
-    await page.waitForTimeout(2500);
-    await shoot(page, '03-kerstpakket', () => bubbel('Mag ik een kerstpakket van een leverancier houden?'));
-
-    // 4. Agressie van een burger.
-    console.log('4. agressie');
-    const voor4 = await page.locator('.ac-adaptiveCard').count();
-    await typ('een burger bedreigde me aan de balie');
-    await page.waitForFunction((v) => document.querySelectorAll('.ac-adaptiveCard').length > v, voor4, { timeout: 20_000 });
-    await page.waitForTimeout(2500);
-    await shoot(page, '04-agressie', () => bubbel('een burger bedreigde me aan de balie'));
+    // 3. Geschenken (FAQ, then the route) and 4. agressie van een burger: type, wait for the card, shoot.
+    for (const [naam, tekst] of [
+      ['03-kerstpakket', 'Mag ik een kerstpakket van een leverancier houden?'],
+      ['04-agressie', 'een burger bedreigde me aan de balie'],
+    ] as const) {
+      console.log(naam);
+      await naNieuweKaart(page, () => typ(tekst));
+      await page.waitForTimeout(2500);
+      await shoot(page, naam, () => bubbel(tekst));
+    }
 
     // 5. Help.
     console.log('5. help');

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { CHROMIUM_PATH, launchChromium } from './chromium';
+import { ARTIFACTS, CHROMIUM_PATH, launchChromium } from './chromium';
 
-export { CHROMIUM_PATH };
+export { ARTIFACTS, CHROMIUM_PATH };
 
 /** True when Chromium is installed. With REQUIRE_CHROMIUM=1 (CI) a missing Chromium is an error, not a skip. */
 export function chromiumAvailable(): boolean {
@@ -16,9 +15,6 @@ export function chromiumAvailable(): boolean {
 
 /** `describe` that runs only when Chromium is available (see chromiumAvailable). */
 export const describeWithChromium: jest.Describe = chromiumAvailable() ? describe : describe.skip;
-
-/** Folder for screenshots (gitignored). */
-export const ARTIFACTS = path.resolve(__dirname, '../e2e/artifacts');
 
 /**
  * Launch headless Chromium (tests/support/chromium.ts: fresh profile, closed-network flags, CDN fonts aborted) and make

@@ -1,6 +1,7 @@
 /**
  * Headless Chromium and the Playground's compose box without Jest: for the browser test helpers
  * (tests/support/browser.ts, playground.ts) and for scripts run with tsx (scripts/screenshots-meldwijzer.ts).
+ * Nothing here (nor in playground.ts) touches Jest's globals.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium (apt-get install chromium); never a Playwright-downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Folder for the browser tests' screenshots (gitignored). */
+export const ARTIFACTS = path.resolve(__dirname, '../e2e/artifacts');
 
 /**
  * Launch headless Chromium with a fresh profile and the flags this closed network needs (docs/conventions.md "Platform facts").
