@@ -160,9 +160,9 @@ const ONTVANGEN = [
   'send back',
 ];
 
-/** Privacy words that make a question a privacy question by themselves: anonymity, being traced, one's name. */
 /** Words for anonymity (normalised): a privacy word by themselves, and with a reporting word a wish to report anonymously. */
 const ANONIEM_WOORDEN = ['anoniem', 'anonieme', 'anonymous', 'anonymously', 'anonimiteit', 'anonymity'];
+/** Privacy words that make a question a privacy question by themselves: anonymity, being traced, one's name. */
 const PRIVACY = [
   ...ANONIEM_WOORDEN,
   'privacy',
@@ -539,6 +539,11 @@ function isVraagvorm(ruw: string, woorden: readonly string[]): boolean {
   return ruw.includes('?') || (woorden.length > 0 && VRAAGWOORDEN.includes(woorden[0]));
 }
 
+/** Does the text (`zin`: its normalised form with a space either side) have `term` as a whole word or phrase? */
+function heeft(zin: string, woorden: ReadonlySet<string>, term: string): boolean {
+  return term.includes(' ') ? zin.includes(` ${term} `) : woorden.has(term);
+}
+
 function noemt(zin: string, woorden: readonly string[], term: string): boolean {
   if (term.includes(' ')) return zin.includes(` ${term} `);
   // Whole word, or a compound/inflection that starts or (≥ 6 letters) contains the term.
@@ -603,7 +608,8 @@ function wilAnoniem(zin: string, woorden: readonly string[]): boolean {
 function isPrivacyvraag(zin: string, woorden: readonly string[]): boolean {
   if (PRIVACY.some((p) => noemt(zin, woorden, p))) return true;
   if (EIGEN_OPENING.some((o) => zin.startsWith(` ${o} `))) return false;
-  const hier = HIER.some((h) => (h.includes(' ') ? zin.includes(` ${h} `) : woorden.includes(h)));
+  const woordSet = new Set(woorden);
+  const hier = HIER.some((h) => heeft(zin, woordSet, h));
   if (!hier) return false;
   if (OPSLAG.some((p) => noemt(zin, woorden, p))) return true;
   return woorden.some((w) => KIJKEN.includes(w)) && woorden.some((w) => KIJKERS.includes(w));
@@ -631,7 +637,7 @@ function besteFaq(
   const genoemd = new Map<Familie, boolean>();
   const noemtFamilie = (f: Familie): boolean => {
     let ja = genoemd.get(f);
-    if (ja === undefined) genoemd.set(f, (ja = f.leden.some((l) => (l.includes(' ') ? zin.includes(` ${l} `) : woordSet.has(l)))));
+    if (ja === undefined) genoemd.set(f, (ja = f.leden.some((l) => heeft(zin, woordSet, l))));
     return ja;
   };
   let beste: number | undefined;
@@ -654,7 +660,7 @@ function besteFaq(
     // A gift needs receiving or keeping ("a small business selling cakes" is none), unless the organisation's own
     // trefwoord is asked about ("tot hoeveel euro mag een cadeautje zijn?").
     const ontvangen = families.some((f) => f.ontvangen) && !(vraagvorm && eigen());
-    if (ontvangen) ontvangt ??= ONTVANGEN.some((o) => (o.includes(' ') ? zin.includes(` ${o} `) : woordSet.has(o)));
+    if (ontvangen) ontvangt ??= ONTVANGEN.some((o) => heeft(zin, woordSet, o));
     const context = !ontvangen || ontvangt;
     // Shared stems count when one of them is the entry's topic ("take … office" is no oath of office).
     let score = gedeeld >= 2 && gedeeld / n >= 0.5 && (kern || !index.kernInVraag[i][taal]) && context ? gedeeld / n : 0;
