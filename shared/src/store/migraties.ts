@@ -19,6 +19,17 @@ export function sqlType(col: ColumnDefinition): string {
   return 'TEXT';
 }
 
+/**
+ * Run `migreer` in one `BEGIN IMMEDIATE` transaction. Processes that open a new file at the same moment (the bot and
+ * the tab, or several `lists import` runs) then migrate one after the other (the busy timeout of `openDatabase` makes
+ * the next one wait): a column check and its `ALTER TABLE` can no longer interleave ("duplicate column name").
+ * Inside a transaction already (a caller's), it runs in that one.
+ */
+function alsEen(db: SqliteDatabase, migreer: () => void): void {
+  if (db.inTransaction) migreer();
+  else db.transaction(migreer).immediate();
+}
+
 /** Add `column` to `table` when an older file lacks it. */
 function addColumnIfMissing(db: SqliteDatabase, table: string, column: string, type: string): void {
   const cols = (db.prepare(`PRAGMA table_info(${sqlIdent(table)})`).all() as { name: string }[]).map((c) => c.name);
@@ -30,6 +41,10 @@ function addColumnIfMissing(db: SqliteDatabase, table: string, column: string, t
  * primary key, indexes on the columns the definitions mark indexed. Columns a newer definition adds are added.
  */
 export function migreerLijsttabellen(db: SqliteDatabase): void {
+  alsEen(db, () => migreerLijsttabellenNu(db));
+}
+
+function migreerLijsttabellenNu(db: SqliteDatabase): void {
   for (const name of LIST_NAMES) {
     const def = getListDefinition(name);
     const table = `list_${name}`;
@@ -58,6 +73,10 @@ export function migreerLijsttabellen(db: SqliteDatabase): void {
  * - `tab_dilemma_keuze` — the coordinator's dilemma of a coming week (tab/api).
  */
 export function migreerLokaleStaat(db: SqliteDatabase): void {
+  alsEen(db, () => migreerLokaleStaatNu(db));
+}
+
+function migreerLokaleStaatNu(db: SqliteDatabase): void {
   db.exec(`CREATE TABLE IF NOT EXISTS graph_outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     list TEXT NOT NULL,
